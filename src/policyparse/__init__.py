@@ -1,0 +1,71 @@
+"""policyparse: Chinese government action plans to a source-anchored JSON tree.
+
+Importing the package is cheap: the models, the parser and their
+dependencies load on first use of a name below.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "parse": "api",
+    "parse_file": "api",
+    "Document": "model",
+    "Node": "model",
+    "Target": "model",
+    "ResponsibleUnit": "model",
+    "Diagnostic": "model",
+    "Source": "model",
+    "Furniture": "model",
+    "SCHEMA_VERSION": "model",
+    "PolicyParseError": "errors",
+    "InputError": "errors",
+    "NotFoundError": "errors",
+    "NotAFileError": "errors",
+    "EmptyInputError": "errors",
+    "DecodeError": "errors",
+    "BinaryInputError": "errors",
+    "FormatError": "errors",
+}
+
+__all__ = ["__version__", *_EXPORTS]
+
+if TYPE_CHECKING:
+    from .api import parse, parse_file
+    from .errors import (
+        BinaryInputError,
+        DecodeError,
+        EmptyInputError,
+        FormatError,
+        InputError,
+        NotAFileError,
+        NotFoundError,
+        PolicyParseError,
+    )
+    from .model import (
+        SCHEMA_VERSION,
+        Diagnostic,
+        Document,
+        Furniture,
+        Node,
+        ResponsibleUnit,
+        Source,
+        Target,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'policyparse' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,56 @@
+"""The one exception family for input policyparse cannot read.
+
+Odd but readable input never raises: it comes back as a Document with
+diagnostics.  Everything raised for unreadable input derives from
+InputError, so callers need a single ``except``.
+"""
+
+from __future__ import annotations
+
+
+class PolicyParseError(Exception):
+    """Base of every error policyparse raises on purpose."""
+
+    code = "error"
+
+
+class InputError(PolicyParseError):
+    """The input cannot be read as a document."""
+
+    code = "unreadable"
+
+
+class NotFoundError(InputError):
+    """The path does not exist."""
+
+    code = "not_found"
+
+
+class NotAFileError(InputError):
+    """The path is a directory or another non-file."""
+
+    code = "not_a_file"
+
+
+class EmptyInputError(InputError):
+    """The input holds no text."""
+
+    code = "empty"
+
+
+class DecodeError(InputError):
+    """The bytes are not text in any encoding we accept."""
+
+    code = "undecodable"
+
+
+class BinaryInputError(InputError):
+    """The input is binary (an image, an archive) rather than a document."""
+
+    code = "binary"
+
+
+class FormatError(InputError):
+    """The input claims a format (HTML, DOCX) but is broken."""
+
+    code = "bad_format"

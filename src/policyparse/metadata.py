@@ -1,0 +1,84 @@
+"""Document metadata from the header line, the title block and the signature."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+
+from .numerals import cn_to_int
+from .segment import DATE_LINE, Block, Piece, source_line
+from .structure import Issue, Outline
+from .titles import compact
+
+
+@dataclass(slots=True)
+class Meta:
+    """Metadata fields as found in the text."""
+
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    plan_title: str | None = None
+    doc_number: str | None = None
+    issuer: str | None = None
+    published: _dt.date | None = None
+    signed: _dt.date | None = None
+
+
+def parse_date(text: str) -> _dt.date | None:
+    """2018年12月21日 or 二〇一八年十二月二十一日 or 2025-08-01 to a date."""
+    m = DATE_LINE.search(text)
+    if m:
+        parts = (cn_to_int(m.group("y")), cn_to_int(m.group("m")), cn_to_int(m.group("d")))
+    else:
+        bits = text.strip().split("-")
+        if len(bits) != 3 or not all(b.isdigit() for b in bits):
+            return None
+        parts = (int(bits[0]), int(bits[1]), int(bits[2]))
+    y, mo, d = parts
+    if y is None or mo is None or d is None:
+        return None
+    try:
+        return _dt.date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def _join(source: str, blocks: list[Block]) -> tuple[str, tuple[int, int]] | None:
+    if not blocks:
+        return None
+    text = "".join(compact(source[b.start : b.end]) for b in blocks)
+    return text, (blocks[0].start, blocks[-1].end)
+
+
+def extract(
+    source: str, folded: str, blocks: list[Block], pieces: list[Piece], outline: Outline
+) -> tuple[Meta, list[Issue]]:
+    """Collect title, 文号, issuer and dates; report what does not parse."""
+    meta = Meta()
+    issues: list[Issue] = []
+    joined = _join(source, outline.title_blocks)
+    if joined:
+        meta.title, meta.title_span = joined
+    plan = _join(source, outline.plan_title_blocks)
+    if plan:
+        meta.plan_title = plan[0]
+        if meta.title is None:
+            meta.title, meta.title_span = plan
+    for p in pieces:
+        if p.kind == "source_line":
+            found = source_line(folded[p.start : p.end])
+            if found:
+                meta.issuer = meta.issuer or found[0]
+                meta.published = meta.published or parse_date(found[1])
+    for b in blocks:
+        if b.role == "doc_number" and meta.doc_number is None:
+            meta.doc_number = compact(source[b.start : b.end])
+        elif b.role == "signature" and meta.issuer is None:
+            meta.issuer = compact(source[b.start : b.end])
+        elif b.role == "date" and meta.signed is None:
+            meta.signed = parse_date(compact(folded[b.start : b.end]))
+            if meta.signed is None:
+                issues.append(Issue("bad_date", "date line is not a valid date", (b.start, b.end)))
+    if meta.published is None:
+        meta.published = meta.signed
+    return meta, issues

@@ -1,0 +1,150 @@
+"""The document model: policyparse's public JSON contract.
+
+The pydantic models are the single source of the JSON Schema
+(``policyparse --schema``, committed as docs/schema.json).  Field names are
+part of the contract; new fields may be added, existing ones are not renamed.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+Span = Annotated[
+    tuple[int, int],
+    Field(
+        description=(
+            "Half-open [start, end) character offsets into the decoded input text; "
+            "text[start:end] is exactly what the item covers."
+        )
+    ),
+]
+
+NodeKind = Literal["section", "measure", "paragraph", "attachment"]
+Comparator = Literal["=", ">", ">=", "<", "<=", "~", "range"]
+TargetKind = Literal["level", "increase", "decrease"]
+Role = Literal["lead", "responsible", "cooperating", "guiding"]
+Severity = Literal["info", "warning", "error"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Diagnostic(_Model):
+    """Something odd but readable in the input, with where it is."""
+
+    code: str = Field(description="Stable machine-readable code, e.g. numbering_gap.")
+    message: str = Field(description="One sentence for a human.")
+    span: Span | None = Field(default=None, description="Where in the text, if anywhere.")
+    severity: Severity = "warning"
+
+
+class Source(_Model):
+    """Where the text came from, so a result can be traced and deduplicated."""
+
+    path: str | None = None
+    format: Literal["text", "html", "docx"] = "text"
+    encoding: str | None = Field(
+        default=None, description="Encoding the bytes were decoded with; null for str input."
+    )
+    sha256: str = Field(description="SHA-256 of the input bytes (of the UTF-8 text for str input).")
+
+
+class Target(_Model):
+    """A quantity the plan commits to reach, keep or not exceed."""
+
+    text: str = Field(description="The clause stating the target, exactly as printed.")
+    span: Span
+    indicator: str | None = Field(default=None, description="What is measured.")
+    comparator: Comparator = "="
+    value: float
+    value_max: float | None = Field(default=None, description="Upper end of a range.")
+    unit: str | None = Field(default=None, description="As printed, with its scale: 万人.")
+    base_value: float | None = Field(default=None, description="value with the scale applied.")
+    base_unit: str | None = Field(default=None, description="unit without its scale: 人.")
+    kind: TargetKind = "level"
+    year: int | None = None
+    deadline: str | None = Field(default=None, description="The year phrase as printed.")
+
+
+class ResponsibleUnit(_Model):
+    """A body named as answering for a node."""
+
+    name: str = Field(description="The unit's name as printed, without alias brackets.")
+    aliases: list[str] = Field(default_factory=list, description="Names given in 〔…〕.")
+    role: Role = "responsible"
+    span: Span = Field(description="The whole mention, alias brackets included.")
+    canonical: str | None = Field(default=None, description="One name per body.")
+    generic: bool = Field(default=False, description="A class of bodies: 各有关部门.")
+
+
+class Node(_Model):
+    """One block of the document tree; the same shape at every level."""
+
+    kind: NodeKind
+    level: int = Field(ge=1, description="Depth in the tree, 1 = top.")
+    label: str | None = Field(default=None, description="Numbering as printed: （三）, 第五条.")
+    number: int | None = Field(default=None, description="Integer value of the label.")
+    path: str | None = Field(
+        default=None,
+        description="Printed numbers of numbered ancestors and the node, joined by '.'. "
+        "Attachments are A1, A2 …; null for paragraphs.",
+    )
+    style: str | None = Field(default=None, description="Numbering style, e.g. cn_paren.")
+    role: str | None = Field(
+        default=None,
+        description="For paragraphs that are parts of a notice: title, doc_number, "
+        "addressee, signature, date, note, attachment_list.",
+    )
+    title: str | None = None
+    text: str = Field(
+        default="",
+        description="The node's own text after its label, up to its first child.",
+    )
+    span: Span = Field(description="The whole node, children included.")
+    label_span: Span | None = None
+    title_span: Span | None = Field(
+        default=None, description="Source range of the title; title itself has spacing removed."
+    )
+    text_span: Span
+    targets: list[Target] = Field(default_factory=list)
+    responsible_units: list[ResponsibleUnit] = Field(default_factory=list)
+    children: list[Node] = Field(default_factory=list)
+
+
+class Furniture(_Model):
+    """Page furniture kept out of the tree but not thrown away."""
+
+    kind: str = Field(description="source_line, web_trailer, page_number, running_header.")
+    text: str
+    span: Span
+
+
+class Document(_Model):
+    """A parsed plan: metadata, the tree, and what could not be read cleanly."""
+
+    schema_version: str = SCHEMA_VERSION
+    title: str | None = None
+    title_span: Span | None = None
+    plan_title: str | None = Field(
+        default=None, description="Title of the plan a covering notice wraps."
+    )
+    doc_number: str | None = Field(default=None, description="文号, e.g. 国发〔2018〕42号.")
+    issuer: str | None = None
+    published: _dt.date | None = Field(
+        default=None,
+        description="Publication date; the signature date where none is printed.",
+    )
+    signed: _dt.date | None = Field(default=None, description="Date under the signature.")
+    source: Source
+    children: list[Node] = Field(default_factory=list)
+    furniture: list[Furniture] = Field(default_factory=list)
+    diagnostics: list[Diagnostic] = Field(default_factory=list)
+    text: str | None = Field(
+        default=None, description="The decoded input text, when asked for (--with-text)."
+    )

@@ -1,0 +1,84 @@
+"""Recognise a numbering marker at the start of a block.
+
+This stage only says what a marker *looks like* (style, printed label, value);
+whether it really opens a node is decided by the structure stage, which knows
+the sequences in force.  Patterns run on folded text (see normalize), so
+（一） and (一), １． and 1. are one style each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .numerals import cn_to_int
+
+_CN = "〇零一二两三四五六七八九十百"
+
+# Every alternative is anchored and bounded: no nested quantifiers, so a match
+# attempt costs O(length of the marker) whatever follows.
+_MARKER = regex.compile(
+    rf"""
+    (?P<zh>第(?P<zv>[{_CN}]{{1,6}}|\d{{1,3}})(?P<zu>部分|篇|编|章|节|条))
+  | (?P<cn_dun>(?P<dv>[{_CN}]{{1,4}})、)
+  | (?P<cn_paren>\((?P<pv>[{_CN}]{{1,4}})\))
+  | (?P<cn_enclosed>[\u3220-\u3229])
+  | (?P<arabic_paren>\((?P<av>\d{{1,3}})\))
+  | (?P<arabic_paren_char>[\u2474-\u2487])
+  | (?P<arabic>(?P<nv>\d{{1,3}})[.、])
+  | (?P<arabic_char>[\u2488-\u249b])
+  | (?P<circled>[\u2460-\u2473])
+    """,
+    regex.VERBOSE,
+)
+
+_ZH_UNIT_STYLE = {"部分": "zh_part", "篇": "zh_part", "编": "zh_part", "章": "zh_chapter"}
+_ZH_UNIT_STYLE.update({"节": "zh_section", "条": "zh_article"})
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A numbering marker as printed: its style, where it is, its value."""
+
+    style: str
+    start: int
+    end: int
+    value: int
+    # True where digits follow straight on ("1.6亿"): such a marker may only
+    # continue a running sequence, never start one.
+    digit_follows: bool = False
+
+
+def match_marker(folded: str, pos: int, end: int) -> Marker | None:
+    """Return the marker that starts exactly at *pos*, if any."""
+    m = _MARKER.match(folded, pos, end)
+    if m is None:
+        return None
+    kind = m.lastgroup
+    value: int | None
+    if m.group("zh"):
+        value = cn_to_int(m.group("zv"))
+        style = _ZH_UNIT_STYLE[m.group("zu")]
+    elif m.group("cn_dun"):
+        value, style = cn_to_int(m.group("dv")), "cn_dun"
+    elif m.group("cn_paren"):
+        value, style = cn_to_int(m.group("pv")), "cn_paren"
+    elif m.group("cn_enclosed"):
+        value, style = ord(m.group("cn_enclosed")) - 0x3220 + 1, "cn_paren"
+    elif m.group("arabic_paren"):
+        value, style = int(m.group("av")), "arabic_paren"
+    elif m.group("arabic_paren_char"):
+        value, style = ord(m.group("arabic_paren_char")) - 0x2474 + 1, "arabic_paren"
+    elif m.group("arabic"):
+        value, style = int(m.group("nv")), "arabic"
+    elif m.group("arabic_char"):
+        value, style = ord(m.group("arabic_char")) - 0x2488 + 1, "arabic"
+    else:
+        assert kind == "circled"
+        value, style = ord(m.group("circled")) - 0x2460 + 1, "circled"
+    if value is None or value == 0:
+        return None
+    mend = m.end()
+    digit_follows = style == "arabic" and mend < end and folded[mend].isdigit()
+    return Marker(style, pos, mend, value, digit_follows)

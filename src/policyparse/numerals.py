@@ -1,0 +1,78 @@
+"""Chinese and Arabic numerals to integers.
+
+Headings, dates and (later) targets all print numbers in Chinese; one
+small, total function keeps their reading consistent.
+"""
+
+from __future__ import annotations
+
+_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "○": 0,
+    "Ｏ": 0,
+    "一": 1,
+    "壹": 1,
+    "二": 2,
+    "两": 2,
+    "贰": 2,
+    "三": 3,
+    "叁": 3,
+    "四": 4,
+    "肆": 4,
+    "五": 5,
+    "伍": 5,
+    "六": 6,
+    "陆": 6,
+    "七": 7,
+    "柒": 7,
+    "八": 8,
+    "捌": 8,
+    "九": 9,
+    "玖": 9,
+}
+_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+
+CN_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_SMALL_UNITS) + "".join(_BIG_UNITS)
+
+
+def cn_to_int(s: str) -> int | None:
+    """Read a Chinese numeral (一百二十六, 二十, 两千, 三万) or a digit string.
+
+    Returns None for anything that is not a well-formed numeral, so callers can
+    treat a failed reading as "not a number" instead of guessing.
+    """
+    if not s:
+        return None
+    if s.isascii() and s.isdigit():
+        return int(s)
+    if all(ch in _DIGITS for ch in s) and len(s) > 1:
+        # Positional form used in years and some ordinals: 二〇一八.
+        return int("".join(str(_DIGITS[ch]) for ch in s))
+    total = 0  # completed big-unit groups
+    section = 0  # current group below 万
+    digit: int | None = None
+    for ch in s:
+        if ch in _DIGITS:
+            if digit:
+                return None  # two digits in a row outside the positional form
+            digit = _DIGITS[ch]
+        elif ch in _SMALL_UNITS:
+            unit = _SMALL_UNITS[ch]
+            section += (1 if digit is None else digit) * unit
+            digit = None
+        elif ch in _BIG_UNITS:
+            unit = _BIG_UNITS[ch]
+            section += digit or 0
+            digit = None
+            if section == 0 and total == 0:
+                section = 1
+            total = (total + section) * unit
+            section = 0
+        elif ch.isascii() and ch.isdigit():
+            return None
+        else:
+            return None
+    section += digit or 0
+    return total + section

@@ -1,0 +1,160 @@
+"""Cut the folded text into blocks and set page furniture aside.
+
+A block is one non-blank line, trimmed; its span is exact in the source.
+Furniture (the portal's 来源 line, navigation trailers, page numbers) leaves
+the block list but is returned, so nothing is lost.  Blocks that play a
+fixed part in a notice (文号, signature, date, notes, 附件 lines) get a role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from . import data
+
+# Role and furniture patterns only ever see short lines, so even a pattern
+# with a lazy quantifier stays linear in the size of the document.
+SHORT_LINE = 200
+
+_SOURCE_LINE = regex.compile(
+    r"来源:\s*(?P<issuer>[^\s:]{1,60})\s{1,10}发布(?:时间|日期):\s{0,3}"
+    r"(?P<date>\d{4}-\d{1,2}-\d{1,2})(?:\s{1,3}\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+_PAGE_NUMBER = regex.compile(
+    r"(?:[-—–]\s{0,3}\d{1,4}\s{0,3}[-—–]|第\s{0,2}\d{1,4}\s{0,2}页(?:\s{0,2}共\s{0,2}\d{1,4}\s{0,2}页)?"
+    r"|\d{1,4}\s{0,2}/\s{0,2}\d{1,4})"
+)
+_CN_DATE_DIGIT = "〇零○一二三四五六七八九"
+DATE_LINE = regex.compile(
+    rf"(?P<y>\d{{4}}|[{_CN_DATE_DIGIT}]{{4}})\s{{0,2}}年\s{{0,2}}"
+    rf"(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s{{0,2}}月\s{{0,2}}"
+    rf"(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s{{0,2}}日"
+)
+DOC_NUMBER = regex.compile(
+    r"[\u4e00-\u9fff]{1,15}\s{0,2}[〔\[(【](?:19|20)\d{2}[〕\])】]\s{0,2}\d{1,5}\s{0,2}号"
+)
+_NOTE = regex.compile(r"\((?P<w>[\u4e00-\u9fff]{2})[^()\n]{0,20}\)")
+_ATTACHMENT_MARKER = regex.compile(r"附\s{0,3}件\s{0,2}(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?")
+_ATTACHMENT_LIST = regex.compile(r"附件\s{0,2}\d{0,2}\s{0,2}:")
+_LIST_CONTINUATION = regex.compile(r"\d{1,2}\s{0,2}[.、]")
+_SENTENCE_PUNCT = regex.compile(r"[，。；：,;:！？!?]")
+_CJK_ONLY = regex.compile(r"[\u4e00-\u9fff()（）]{2,40}")
+
+
+@dataclass(slots=True)
+class Block:
+    """One trimmed, non-blank line and the part it plays, if a fixed one."""
+
+    start: int
+    end: int
+    role: str | None = None
+
+
+@dataclass(slots=True)
+class Piece:
+    """A piece of page furniture removed from the block list."""
+
+    kind: str
+    start: int
+    end: int
+
+
+def split_blocks(folded: str) -> list[Block]:
+    """Non-blank lines of *folded*, trimmed of surrounding spaces."""
+    blocks: list[Block] = []
+    pos = 0
+    for line in folded.split("\n"):
+        stripped = line.strip(" ")
+        if stripped:
+            lead = len(line) - len(line.lstrip(" "))
+            blocks.append(Block(pos + lead, pos + lead + len(stripped)))
+        pos += len(line) + 1
+    return blocks
+
+
+def _compact(s: str) -> str:
+    return "".join(s.split())
+
+
+def _is_trailer(content: str) -> bool:
+    parts = content.split()
+    return bool(parts) and all(p in data.words("web_trailer") for p in parts)
+
+
+def set_aside_furniture(folded: str, blocks: list[Block]) -> tuple[list[Block], list[Piece]]:
+    """Remove the 来源 line, navigation trailers and page numbers."""
+    pieces: list[Piece] = []
+    kept: list[Block] = []
+    for b in blocks:
+        content = folded[b.start : b.end]
+        if b.end - b.start <= SHORT_LINE:
+            if _SOURCE_LINE.fullmatch(content):
+                pieces.append(Piece("source_line", b.start, b.end))
+                continue
+            if _PAGE_NUMBER.fullmatch(content):
+                pieces.append(Piece("page_number", b.start, b.end))
+                continue
+        kept.append(b)
+    # Navigation words only count as furniture at the very ends of the text.
+    head = 0
+    while head < len(kept) and _is_trailer(folded[kept[head].start : kept[head].end]):
+        head += 1
+    tail = len(kept)
+    while tail > head and _is_trailer(folded[kept[tail - 1].start : kept[tail - 1].end]):
+        tail -= 1
+    pieces.extend(Piece("web_trailer", b.start, b.end) for b in kept[:head] + kept[tail:])
+    pieces.sort(key=lambda p: p.start)
+    return kept[head:tail], pieces
+
+
+def source_line(content: str) -> tuple[str, str] | None:
+    """Issuer and date of a portal's ``来源:… 发布时间:…`` line."""
+    m = _SOURCE_LINE.fullmatch(content)
+    return (m.group("issuer"), m.group("date")) if m else None
+
+
+def is_date_line(content: str) -> bool:
+    return len(content) <= 40 and DATE_LINE.fullmatch(_compact(content)) is not None
+
+
+def _is_organ_line(content: str) -> bool:
+    compact = _compact(content)
+    if not _CJK_ONLY.fullmatch(compact):
+        return False
+    return any(compact.endswith(s) for s in data.words("organ_suffixes"))
+
+
+def assign_roles(folded: str, blocks: list[Block]) -> None:
+    """Mark the blocks that are fixed parts of a notice, in place."""
+    in_list = False
+    for i, b in enumerate(blocks):
+        if b.end - b.start > SHORT_LINE:
+            in_list = False
+            continue
+        content = folded[b.start : b.end]
+        compact = _compact(content)
+        if in_list and _LIST_CONTINUATION.match(compact) and not _SENTENCE_PUNCT.search(compact):
+            b.role = "attachment_list"
+            continue
+        in_list = False
+        if is_date_line(content):
+            b.role = "date"
+            # Signers stand on the lines right above the date.
+            j = i - 1
+            while j >= 0 and i - j <= 4 and blocks[j].role is None:
+                prev = folded[blocks[j].start : blocks[j].end]
+                if not _is_organ_line(prev):
+                    break
+                blocks[j].role = "signature"
+                j -= 1
+        elif DOC_NUMBER.fullmatch(compact):
+            b.role = "doc_number"
+        elif (m := _NOTE.fullmatch(compact)) and m.group("w") in data.words("note_words"):
+            b.role = "note"
+        elif _ATTACHMENT_LIST.match(compact):
+            b.role = "attachment_list"
+            in_list = True
+        elif _ATTACHMENT_MARKER.fullmatch(compact):
+            b.role = "attachment_marker"

@@ -1,0 +1,51 @@
+"""One checker for the span contract, used on real and generated documents."""
+
+from __future__ import annotations
+
+from policyparse import Document, Node
+
+
+def _compact(s: str) -> str:
+    return "".join(s.split())
+
+
+def check_node(node: Node, text: str, lo: int, hi: int) -> None:
+    start, end = node.span
+    assert lo <= start <= end <= hi, (node.path, node.span, lo, hi)
+    ts, te = node.text_span
+    assert start <= ts <= te <= end
+    assert text[ts:te] == node.text
+    if node.label is not None:
+        assert node.label_span is not None
+        assert text[node.label_span[0] : node.label_span[1]] == node.label
+        assert node.label_span[0] == start
+    if node.title is not None:
+        assert node.title_span is not None
+        a, b = node.title_span
+        assert start <= a <= b <= end
+        assert _compact(text[a:b]) == node.title
+    for unit in node.responsible_units:
+        us, ue = unit.span
+        assert ts <= us < ue <= te
+        assert text[us:ue].startswith(unit.name)
+    pos = max(te, start)
+    for child in node.children:
+        assert child.span[0] >= pos, (node.path, child.path)
+        check_node(child, text, start, end)
+        pos = child.span[1]
+
+
+def check_document(doc: Document, text: str) -> None:
+    """Every span lies inside the text, says what it covers, and nests in order."""
+    pos = 0
+    for node in doc.children:
+        assert node.span[0] >= pos
+        check_node(node, text, 0, len(text))
+        pos = node.span[1]
+    for piece in doc.furniture:
+        assert text[piece.span[0] : piece.span[1]] == piece.text
+    for diag in doc.diagnostics:
+        if diag.span is not None:
+            assert 0 <= diag.span[0] <= diag.span[1] <= len(text)
+    if doc.title_span is not None:
+        assert _compact(text[doc.title_span[0] : doc.title_span[1]]).startswith(doc.title or "")

@@ -1,0 +1,94 @@
+"""The command line as a user meets it: output, options, errors, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, REPO
+from policyparse import __version__
+from policyparse.cli import main
+
+NINGBO = CORPUS / "ningbo-2025-consumption.txt"
+
+
+def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "policyparse", *args], cwd=cwd, capture_output=True, timeout=60
+    )
+
+
+def test_prints_json_to_stdout() -> None:
+    r = run(str(NINGBO))
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout.decode("utf-8"))
+    assert doc["title"] == "大力提振和扩大消费专项行动实施方案"
+    assert r.stdout.count(b"\n") == 1  # compact by default
+    assert r.stderr == b""
+
+
+def test_indent_and_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "plan.json"
+    assert main([str(NINGBO), "--indent", "2", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith('{\n  "schema_version": "1.0"')
+    assert "宁波市人民政府办公厅" in text
+
+
+def test_with_text_adds_the_decoded_text(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    assert main([str(NINGBO), "--with-text"]) == 0
+    doc = json.loads(capsysbinary.readouterr().out)
+    text = doc["text"]
+    first = doc["children"][2]
+    assert text[first["span"][0] : first["span"][1]].startswith("一、实施居民增收促进行动")
+
+
+def test_schema_and_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "Document"
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert capsys.readouterr().out.strip() == f"policyparse {__version__}"
+
+
+def test_help_has_an_example() -> None:
+    r = run("--help")
+    assert r.returncode == 0
+    assert b"policyparse corpus/ningbo-2025-consumption.txt" in r.stdout
+    assert b"exit status" in r.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["no/such/file.txt"], "no such file"),
+        (["corpus"], "not a regular file"),
+        ([], "a FILE to parse is required"),
+        (["--indent", "x", "plan.txt"], "invalid int value"),
+    ],
+)
+def test_errors_are_one_line_without_traceback(args: list[str], message: str) -> None:
+    r = run(*args)
+    assert r.returncode == 2
+    err = r.stderr.decode("utf-8")
+    assert message in err
+    assert "Traceback" not in err
+    assert err.count("\n") == 1 and err.startswith("policyparse: error:")
+
+
+def test_unreadable_bytes(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x81\x30\xff\xfe\xfd plan")
+    r = run(str(bad))
+    assert r.returncode == 2
+    assert "not valid utf-8 or gb18030" in r.stderr.decode()
+    r = run(str(bad), "--replace-errors")
+    assert r.returncode == 0
+    doc = json.loads(r.stdout)
+    assert next(d["code"] for d in doc["diagnostics"]) == "replaced_bytes"

@@ -1,0 +1,307 @@
+"""Structure rules, one small real-looking document each.
+
+Grouped as in price-parser: dev cases (what must come out), regression cases,
+and negatives (what must not open a node).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import numbered, walk
+from policyparse import parse
+
+
+def outline(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(n.path, n.label, n.title) for n in numbered(parse(text))]
+
+
+# -- every numbering style ---------------------------------------------------
+
+STYLES = [
+    ("一、总体要求\n二、重点任务", [("1", "一、", "总体要求"), ("2", "二、", "重点任务")]),
+    (
+        "(一)加强领导。内容。\n(二)强化保障。内容。",
+        [("1", "(一)", "加强领导"), ("2", "(二)", "强化保障")],
+    ),
+    (
+        "（一）加强领导。内容。\n（二）强化保障。内容。",
+        [("1", "（一）", "加强领导"), ("2", "（二）", "强化保障")],
+    ),
+    ("1.建设平台。内容。\n2.培育企业。内容。", [("1", "1.", "建设平台"), ("2", "2.", "培育企业")]),
+    (
+        "1、建设平台。内容。\n2、培育企业。内容。",
+        [("1", "1、", "建设平台"), ("2", "2、", "培育企业")],
+    ),
+    (
+        "１．建设平台。内容。\n２．培育企业。内容。",
+        [("1", "１．", "建设平台"), ("2", "２．", "培育企业")],
+    ),
+    (
+        "(1)建设平台。内容。\n(2)培育企业。内容。",
+        [("1", "(1)", "建设平台"), ("2", "(2)", "培育企业")],
+    ),
+    (
+        "（1）建设平台。内容。\n（2）培育企业。内容。",
+        [("1", "（1）", "建设平台"), ("2", "（2）", "培育企业")],
+    ),
+    ("①建设平台。内容。\n②培育企业。内容。", [("1", "①", "建设平台"), ("2", "②", "培育企业")]),
+    ("第一章　总　　则\n第二章　附　　则", [("1", "第一章", "总则"), ("2", "第二章", "附则")]),
+    ("第一节 资金\n第二节 人才", [("1", "第一节", "资金"), ("2", "第二节", "人才")]),
+    (
+        "第一条　为了规范管理，制定本办法。\n第二条　本办法自公布之日起施行。",
+        [
+            ("1", "第一条", "为了规范管理"),
+            ("2", "第二条", "本办法自公布之日起施行"),
+        ],
+    ),
+    (
+        "第一部分　总体要求\n第二部分　重点任务",
+        [("1", "第一部分", "总体要求"), ("2", "第二部分", "重点任务")],
+    ),
+    ("十一、其他\n", []),  # does not start a sequence: 11 is not 1
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STYLES)
+def test_numbering_styles(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert outline(text) == expected
+
+
+def test_ideographic_and_nbsp_indentation() -> None:
+    text = "\u3000\u3000一、总体要求\n\u00a0\u00a0（一）指导思想。内容。\n \t二、重点任务"
+    assert outline(text) == [
+        ("1", "一、", "总体要求"),
+        ("1.1", "（一）", "指导思想"),
+        ("2", "二、", "重点任务"),
+    ]
+
+
+# -- titles ------------------------------------------------------------------
+
+
+def test_title_rules() -> None:
+    text = (
+        "一、坚持创新驱动，加快产业升级\n"  # own line: commas stay
+        "（一）促进充分就业。加强就业保障，推动服务提质。\n"  # run-in
+        "（二）发展目标。\n"  # phrase alone on its line
+        "到2025年，目标基本实现。\n"
+        "（三）加强就业服务，推动服务提质。\n"  # opens into a sentence
+    )
+    assert outline(text) == [
+        ("1", "一、", "坚持创新驱动，加快产业升级"),
+        ("1.1", "（一）", "促进充分就业"),
+        ("1.2", "（二）", "发展目标"),
+        ("1.3", "（三）", "加强就业服务"),
+    ]
+    goals = numbered(parse(text))[2]
+    assert goals.text == "发展目标。\n到2025年，目标基本实现。"
+
+
+def test_title_spans_point_at_the_printed_title() -> None:
+    text = "第一章　总　　则\n第一条　为了规范管理，根据有关规定，制定本办法。"
+    doc = parse(text)
+    chapter, article = numbered(doc)
+    assert chapter.title == "总则"
+    assert text[chapter.title_span[0] : chapter.title_span[1]] == "总　　则"
+    assert article.title == "为了规范管理"
+    assert text[article.title_span[0] : article.title_span[1]] == "为了规范管理"
+
+
+def test_brackets_do_not_end_a_title() -> None:
+    text = "第一条　根据《中华人民共和国个人所得税法》（以下简称个税法，下同）规定，制定本办法。"
+    assert outline(text)[0][2] == "根据《中华人民共和国个人所得税法》（以下简称个税法，下同）规定"
+
+
+def test_colon_ends_a_run_in_title() -> None:
+    text = "一、推广的改革举措\n（一）知识产权保护方面5项：专利保险机制；技术调查官制度。"
+    assert outline(text)[1] == ("1.1", "（一）", "知识产权保护方面5项")
+
+
+def test_label_alone_takes_title_from_next_line() -> None:
+    assert outline("第一章\n总则\n第一条　本办法自公布之日起施行。") == [
+        ("1", "第一章", "总则"),
+        ("1.1", "第一条", "本办法自公布之日起施行"),
+    ]
+
+
+# -- levels and sequences ----------------------------------------------------
+
+
+def test_levels_follow_order_of_appearance() -> None:
+    # 1. appears under 一、 before （一） does; both nest where they occur.
+    text = (
+        "一、总体目标\n1.目标。内容。\n二、行动计划\n（一）产业计划。内容：\n"
+        "2.紧缺人才项目。内容。\n3.企业家项目。内容。\n三、保障\n4.加强领导。内容。"
+    )
+    assert outline(text) == [
+        ("1", "一、", "总体目标"),
+        ("1.1", "1.", "目标"),
+        ("2", "二、", "行动计划"),
+        ("2.1", "（一）", "产业计划"),
+        ("2.1.2", "2.", "紧缺人才项目"),
+        ("2.1.3", "3.", "企业家项目"),
+        ("3", "三、", "保障"),
+        ("3.4", "4.", "加强领导"),
+    ]
+    levels = [n.level for n in numbered(parse(text))]
+    assert levels == [1, 2, 1, 2, 3, 3, 1, 2]
+
+
+def test_numbering_runs_straight_through_sections() -> None:
+    text = "一、甲\n（一）子一。内容。\n（二）子二。内容。\n二、乙\n（三）子三。内容。\n三、丙\n（四）子四。内容。"
+    assert [p for p, _, _ in outline(text)] == ["1", "1.1", "1.2", "2", "2.3", "3", "3.4"]
+
+
+def test_numbering_restarts_under_each_parent() -> None:
+    text = "一、甲\n（一）子一。内容。\n（二）子二。内容。\n二、乙\n（一）子一。内容。"
+    assert [p for p, _, _ in outline(text)] == ["1", "1.1", "1.2", "2", "2.1"]
+
+
+def test_four_levels_and_kinds() -> None:
+    text = "一、甲\n（一）乙\n1.丙。内容。\n（1）丁。内容。\n（2）戊。内容。\n2.己。内容。"
+    doc = parse(text)
+    got = [(n.path, n.kind, n.level) for n in numbered(doc)]
+    assert got == [
+        ("1", "section", 1),
+        ("1.1", "section", 2),
+        ("1.1.1", "section", 3),
+        ("1.1.1.1", "measure", 4),
+        ("1.1.1.2", "measure", 4),
+        ("1.1.2", "measure", 3),
+    ]
+
+
+def test_chapters_sections_articles_and_items() -> None:
+    text = (
+        "第一章　总则\n第一条　为了规范管理，制定本办法。\n第二章　标准\n第一节　住房\n"
+        "第二条　按照以下标准扣除：\n（一）直辖市，每月1500元；\n（二）其他城市，每月800元。\n"
+        "配偶有住房的，视同本人有住房。\n第三条　其他事项另行规定。"
+    )
+    doc = parse(text)
+    assert [n.path for n in numbered(doc)] == [
+        "1",
+        "1.1",
+        "2",
+        "2.1",
+        "2.1.2",
+        "2.1.2.1",
+        "2.1.2.2",
+        "2.1.3",
+    ]
+    article = numbered(doc)[4]
+    assert [c.kind for c in article.children] == ["measure", "measure", "paragraph"]
+
+
+# -- what does not open a node -------------------------------------------------
+
+NEGATIVES = [
+    "一是加强领导，二是强化保障。",
+    "按照本方案(一)的要求推进。",
+    "具体按照以下要求：1.加强领导。",
+    "附件：1.重点项目清单\n2.责任分工表",
+    "1.5亿元资金由市财政安排。",
+    "2025年，新增就业20万人。",
+    "第三届技能大赛在宁波举办。",
+    "（2018）年度报告",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_not_a_node(text: str) -> None:
+    assert outline(text) == []
+
+
+def test_stray_number_inside_a_measure_is_text() -> None:
+    text = "一、甲\n（一）子一。内容。\n3.另行安排资金。\n（二）子二。内容。"
+    doc = parse(text)
+    assert [p for p, _, _ in outline(text)] == ["1", "1.1", "1.2"]
+    first = numbered(doc)[1]
+    assert first.text.endswith("3.另行安排资金。")
+
+
+def test_repeated_number_is_text_with_a_diagnostic() -> None:
+    doc = parse("一、甲\n二、乙\n二、乙又一次\n三、丙")
+    assert [n.path for n in numbered(doc)] == ["1", "2", "3"]
+    assert [d.code for d in doc.diagnostics] == ["numbering_repeat"]
+
+
+def test_small_gap_opens_a_node_with_a_diagnostic() -> None:
+    doc = parse("一、甲\n二、乙\n四、丁")
+    assert [n.path for n in numbered(doc)] == ["1", "2", "4"]
+    assert [d.code for d in doc.diagnostics] == ["numbering_gap"]
+    span = doc.diagnostics[0].span
+    assert span is not None and "一、甲\n二、乙\n四、丁"[span[0] : span[1]] == "四、"
+
+
+# -- notices and furniture -------------------------------------------------------
+
+
+def test_notice_wrapping_a_plan() -> None:
+    text = (
+        "青川市人民政府关于印发\n青川市促进消费实施方案的通知\n青政发〔2024〕3号\n"
+        "各区（县、市）人民政府，市政府各部门：\n现将《青川市促进消费实施方案》印发给你们，请认真贯彻执行。\n"
+        "青川市人民政府\n2024年5月6日\n（此件公开发布）\n青川市促进消费实施方案\n"
+        "为促进消费，制定本方案。\n一、主要任务\n（一）扩大消费。内容。（责任单位：市商务局）\n"
+        "各地要抓好落实。"
+    )
+    doc = parse(text)
+    assert doc.title == "青川市人民政府关于印发青川市促进消费实施方案的通知"
+    assert doc.plan_title == "青川市促进消费实施方案"
+    assert (doc.doc_number, doc.issuer, str(doc.published)) == (
+        "青政发〔2024〕3号",
+        "青川市人民政府",
+        "2024-05-06",
+    )
+    roles = [n.role for n in doc.children]
+    assert roles == [
+        "title",
+        "title",
+        "doc_number",
+        "addressee",
+        None,
+        "signature",
+        "date",
+        "note",
+        "title",
+        None,
+        None,
+        None,
+    ]
+    assert [n.path for n in numbered(doc)] == ["1", "1.1"]
+    assert doc.children[-1].text == "各地要抓好落实。"
+
+
+def test_portal_header_and_trailer_are_furniture() -> None:
+    text = "来源:青川市人民政府办公厅 发布时间:2024-05-06 09:30\n青川市促进消费实施方案\n一、任务\n热门\n本周\n本月"
+    doc = parse(text)
+    assert doc.issuer == "青川市人民政府办公厅" and str(doc.published) == "2024-05-06"
+    assert [f.kind for f in doc.furniture] == [
+        "source_line",
+        "web_trailer",
+        "web_trailer",
+        "web_trailer",
+    ]
+    assert all("热门" not in n.text for n in walk(doc.children))
+
+
+def test_no_structure_gives_paragraphs_and_a_diagnostic() -> None:
+    doc = parse("这是第一段。\n这是第二段。")
+    assert [n.kind for n in doc.children] == ["paragraph", "paragraph"]
+    assert [d.code for d in doc.diagnostics] == ["no_structure"]
+
+
+def test_responsibility_first_form() -> None:
+    text = "一、任务\n(一)促进就业。内容。(责任单位:市人力社保局、市数字经济局〔市经信局〕、各区(县、市)政府)"
+    doc = parse(text)
+    units = numbered(doc)[1].responsible_units
+    assert [(u.name, u.aliases, u.role) for u in units] == [
+        ("市人力社保局", [], "responsible"),
+        ("市数字经济局", ["市经信局"], "responsible"),
+        ("各区(县、市)政府", [], "responsible"),
+    ]
+    assert [text[u.span[0] : u.span[1]] for u in units] == [
+        "市人力社保局",
+        "市数字经济局〔市经信局〕",
+        "各区(县、市)政府",
+    ]
