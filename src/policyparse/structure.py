@@ -102,6 +102,9 @@ class _Builder:
         return INode("paragraph", b.start, b.start, b.end, level=level, role=role, end=b.end)
 
     def _top_paragraph(self, b: Block, role: str | None = None) -> None:
+        # A block at the top closes every open node: nothing after it can
+        # belong to them without breaking the nesting of spans.
+        self.stack.clear()
         self._root_children().append(self._paragraph(b, self._root_level(), role))
 
     def _flush_pending_to_top(self) -> None:
