@@ -90,6 +90,7 @@ class _Builder:
         self.front = True  # still reading title, 文号 and 主送 at the top
         self.after_signature = False
         self.attachments = 0
+        self.previous: Block | None = None
 
     # -- containers ---------------------------------------------------------
     def _root_children(self) -> list[INode]:
@@ -281,6 +282,16 @@ class _Builder:
 
     # -- driver -------------------------------------------------------------
     def feed(self, b: Block) -> None:
+        self._feed(b)
+        self.previous = b
+
+    def _continues(self, title_blocks: list[Block]) -> bool:
+        """A title is one run of lines: nothing may stand between them."""
+        if not title_blocks:
+            return True
+        return len(title_blocks) < 3 and self.previous is title_blocks[-1]
+
+    def _feed(self, b: Block) -> None:
         content = self.folded[b.start : b.end]
         if b.role == "attachment_marker":
             self._open_attachment(b)
@@ -291,6 +302,7 @@ class _Builder:
             if b.role in _PART_END_ROLES:
                 self._end_part()
                 self.after_signature = True
+            if b.role != "doc_number":
                 self.front = False
             return
         short = b.end - b.start <= SHORT_LINE
@@ -298,7 +310,7 @@ class _Builder:
         if mk is None and self.part_root is not None and self._attachment_title(b):
             return
         if self.front:
-            if short and mk is None and len(self.title_blocks) < 3 and _title_like(content):
+            if short and mk is None and self._continues(self.title_blocks) and _title_like(content):
                 self.title_blocks.append(b)
                 self._top_paragraph(b, "title")
                 return
@@ -308,7 +320,8 @@ class _Builder:
                 return
             self.front = False
         if self.after_signature:
-            if short and mk is None and len(self.plan_title_blocks) < 3 and _title_like(content):
+            cont = self._continues(self.plan_title_blocks)
+            if short and mk is None and cont and _title_like(content):
                 self.plan_title_blocks.append(b)
                 self._top_paragraph(b, "title")
                 return
