@@ -24,6 +24,10 @@ def check_node(node: Node, text: str, lo: int, hi: int) -> None:
         a, b = node.title_span
         assert start <= a <= b <= end
         assert _compact(text[a:b]) == node.title
+    for item in [*node.targets, *node.figures]:
+        qs, qe = item.span
+        assert ts <= qs < qe <= te, (node.path, item.span, node.text_span)
+        assert text[qs:qe] == item.text
     for unit in node.responsible_units:
         us, ue = unit.span
         assert ts <= us < ue <= te

@@ -100,3 +100,66 @@ def _shape(doc: Document) -> list[tuple[object, ...]]:
 def test_crlf_rendering_gives_the_same_tree(text: str) -> None:
     text = text.replace("\r\n", "\n")
     assert _shape(parse(text.replace("\n", "\r\n"))) == _shape(parse(text))
+
+
+NEVER = [
+    "第三届",
+    "第五条",
+    "7号线",
+    "8号线",
+    "“30分钟职业技能培训圈”",
+    "一刻钟便民生活圈",
+    "三年倍增计划",
+    "“十四五”",
+    "“百县千碗”",
+    "“双11”",
+    "2025年",
+    "2018年12月21日",
+    "办好2025年国际射联射击世界杯",
+    "国发〔2018〕42号",
+    "毕业5年以内",
+    "16—24岁",
+    "3年以上工作经历",
+    "48个月",
+    "年满60岁",
+    "最高5000万元",
+    "每月1000元",
+    "500万元及以下",
+    "一人一档",
+    "二期项目",
+    "一支队伍",
+]
+GLUE = ["，", "。", "、", "；", "\n", "推进", "办好", "支持", "开展", "实施", "和", " ", "（", "）"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(NEVER), st.sampled_from(GLUE)), max_size=30).map("".join))
+def test_never_emitted_forms_give_no_target(text: str) -> None:
+    doc = parse(text)
+    stack = list(doc.children)
+    while stack:
+        node = stack.pop()
+        assert node.targets == [], (text, node.targets)
+        stack.extend(node.children)
+
+
+_SCALES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "亿": 10**8, "万": 10**4}
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_base_value_applies_the_scale(text: str) -> None:
+    from decimal import Decimal
+
+    doc = parse(text)
+    stack = list(doc.children)
+    while stack:
+        node = stack.pop()
+        stack.extend(node.children)
+        for t in [*node.targets, *node.figures]:
+            unit = t.unit or ""
+            scale = next((f for p, f in _SCALES.items() if unit.startswith(p)), 1)
+            if t.base_value is not None:
+                assert Decimal(repr(t.base_value)) == Decimal(repr(t.value)) * scale
+                if t.base_unit is not None and scale != 1:
+                    assert unit == next(p for p in _SCALES if unit.startswith(p)) + t.base_unit

@@ -30,6 +30,12 @@ def words(name: str) -> frozenset[str]:
 
 
 @cache
+def tokens(name: str) -> tuple[str, ...]:
+    """data/<name>.txt as whitespace-separated words, in file order."""
+    return tuple(word for line in lines(name) for word in line.split())
+
+
+@cache
 def table(name: str) -> tuple[tuple[str, ...], ...]:
-    """data/<name>.txt as rows of whitespace-separated fields."""
+    """data/<name>.txt as rows of tab- or space-separated fields."""
     return tuple(tuple(line.split()) for line in lines(name))

@@ -70,6 +70,29 @@ class Target(_Model):
     kind: TargetKind = "level"
     year: int | None = None
     deadline: str | None = Field(default=None, description="The year phrase as printed.")
+    period: str | None = Field(default=None, description="Rate per period as printed: 每年, 年均.")
+
+
+FigureKind = Literal["parameter", "baseline"]
+
+
+class Figure(_Model):
+    """A quantity that is not a target: a policy parameter or a baseline.
+
+    Kept apart from targets so that a table of commitments never mixes in a
+    subsidy amount (每台最高补助15万元) or a statement of the past.
+    """
+
+    kind: FigureKind
+    text: str
+    span: Span
+    comparator: Comparator = "="
+    value: float
+    value_max: float | None = None
+    unit: str | None = None
+    base_value: float | None = None
+    base_unit: str | None = None
+    year: int | None = None
 
 
 class ResponsibleUnit(_Model):
@@ -113,6 +136,10 @@ class Node(_Model):
     )
     text_span: Span
     targets: list[Target] = Field(default_factory=list)
+    figures: list[Figure] = Field(
+        default_factory=list,
+        description="Parameters and baselines: quantities that are not targets.",
+    )
     responsible_units: list[ResponsibleUnit] = Field(default_factory=list)
     children: list[Node] = Field(default_factory=list)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import metadata, responsibility
+from . import metadata, responsibility, targets
 from .load import Loaded
 from .model import Document
 from .normalize import fold
@@ -23,7 +23,43 @@ _FURNITURE_MESSAGES = {
 }
 
 
-def _node_dict(node: INode, source: str, folded: str) -> dict[str, Any]:
+def _quantity_dicts(
+    node: INode, source: str, folded: str, doc_year: int | None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    body_start = None
+    if node.title_span and node.title_span[1] < node.text_end:
+        # After a run-in title (促进充分就业。…) the body opens a paragraph.
+        body_start = node.title_span[1] + 1
+    found = targets.extract(source, folded, node.text_start, node.text_end, doc_year, body_start)
+    goals: list[dict[str, Any]] = []
+    figures: list[dict[str, Any]] = []
+    for f in found:
+        common = {
+            "text": source[f.start : f.end],
+            "span": (f.start, f.end),
+            "comparator": f.comparator,
+            "value": f.value,
+            "value_max": f.value_max,
+            "unit": f.unit,
+            "base_value": f.base_value,
+            "base_unit": f.base_unit,
+            "year": f.year,
+        }
+        if f.kind == "target":
+            common.update(
+                indicator=f.indicator,
+                kind=f.target_kind,
+                deadline=f.deadline,
+                period=f.period,
+            )
+            goals.append(common)
+        else:
+            common["kind"] = f.kind
+            figures.append(common)
+    return goals, figures
+
+
+def _node_dict(node: INode, source: str, folded: str, doc_year: int | None) -> dict[str, Any]:
     units = [
         {
             "name": m.name,
@@ -33,6 +69,7 @@ def _node_dict(node: INode, source: str, folded: str) -> dict[str, Any]:
         }
         for m in responsibility.find_mentions(source, folded, node.text_start, node.text_end)
     ]
+    goals, figures = _quantity_dicts(node, source, folded, doc_year)
     return {
         "kind": node.kind,
         "level": node.level,
@@ -47,8 +84,10 @@ def _node_dict(node: INode, source: str, folded: str) -> dict[str, Any]:
         "label_span": node.label,
         "title_span": node.title_span,
         "text_span": (node.text_start, node.text_end),
+        "targets": goals,
+        "figures": figures,
         "responsible_units": units,
-        "children": [_node_dict(c, source, folded) for c in node.children],
+        "children": [_node_dict(c, source, folded, doc_year) for c in node.children],
     }
 
 
@@ -70,6 +109,8 @@ def run(loaded: Loaded, *, with_text: bool = False) -> Document:
     outline = build(source, folded, blocks)
     meta, meta_issues = metadata.extract(source, folded, blocks, pieces, outline)
     issues = [Issue(code, message, None) for code, message in loaded.notes]
+    dated = meta.signed or meta.published
+    doc_year = dated.year if dated else None
     issues += outline.issues + meta_issues
     if not any(n.kind != "paragraph" for n in outline.children):
         issues.append(
@@ -89,7 +130,7 @@ def run(loaded: Loaded, *, with_text: bool = False) -> Document:
             "encoding": loaded.encoding,
             "sha256": loaded.sha256,
         },
-        "children": [_node_dict(n, source, folded) for n in outline.children],
+        "children": [_node_dict(n, source, folded, doc_year) for n in outline.children],
         "furniture": [
             {"kind": p.kind, "text": source[p.start : p.end], "span": (p.start, p.end)}
             for p in pieces

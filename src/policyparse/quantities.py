@@ -1,0 +1,174 @@
+"""Numbers with units: 20万人, 1.6亿元, 5—10个, 百分之八十五, 三万套, 翻一番.
+
+This stage finds every quantity that carries a unit, reads its value exactly
+(Decimal, so 1.2亿 is 120000000 and not 120000000.00000001) and applies the
+scale.  Whether a quantity is a target is decided later, from its context.
+Quantities whose unit is a unit of time or age (年, 岁, 个月) are dropped here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+import regex
+
+from . import data
+from .numerals import cn_to_int
+
+_CN = "零〇一二两三四五六七八九十百千"
+_NUM = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{_CN}]{{1,12}}"
+_QTY = regex.compile(
+    r"翻(?P<fan>[一两二三四])番|(?P<half>一半)"
+    r"|(?<=突破|达到|超过|达|超)(?P<bare>万亿|亿|万)"
+    rf"|(?P<pct>百分之)?(?P<a>{_NUM})"
+    rf"(?:(?P<sep>—{{1,2}}|[-~至到])(?P<b>{_NUM}))?"
+    r"(?P<scale>万亿|千万|百万|亿|万)?(?P<mixed>(?<=万)\d{1,4})?"
+)
+_FAN = {"一": 1, "两": 3, "二": 3, "三": 7, "四": 15}  # 翻n番 is ×2^n: an increase of 2^n - 1 倍
+_ALTERNATES = regex.compile(r"\((?P<inner>[^()]{1,12})\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number with its unit, as found in the folded text."""
+
+    start: int
+    end: int  # end of the unit (a suffix such as 以上 is not included)
+    value: Decimal
+    value_max: Decimal | None
+    unit: str | None  # as printed, scale included
+    base_value: Decimal | None
+    base_unit: str | None
+    single_cn: bool = False  # a one-character Chinese numeral: 一个, 三条
+    chinese: bool = False
+    doubling: bool = False  # 翻一番: an increase by its nature
+
+
+@cache
+def _units() -> tuple[dict[str, bool], int]:
+    """Unit words mapped to True (a unit) or False (time or age), and their max length."""
+    table = {u: False for u in data.tokens("time_units")}
+    table.update({u: True for u in data.tokens("units")})
+    for u in data.tokens("time_units"):
+        table[u] = False  # 个月 is time even though 个 is a unit
+    return table, max(len(u) for u in table)
+
+
+@cache
+def _scales() -> dict[str, int]:
+    return {word: int(factor) for word, factor in data.table("scales")}
+
+
+def _read(num: str) -> Decimal | None:
+    if num[0].isdigit():
+        return Decimal(num.replace(",", ""))
+    value = cn_to_int(num)
+    return Decimal(value) if value is not None else None
+
+
+def _unit_at(folded: str, pos: int, end: int) -> tuple[int, bool] | None:
+    """Length of the unit at *pos* and whether it is a real unit (not time)."""
+    table, longest = _units()
+    for length in range(min(longest, end - pos), 0, -1):
+        kind = table.get(folded[pos : pos + length])
+        if kind is not None:
+            return length, kind
+    return None
+
+
+def _alternates(folded: str, pos: int, end: int) -> int:
+    """Length of a bracket of alternative units after a unit: 台(套), 艘(台、套)."""
+    m = _ALTERNATES.match(folded, pos, end)
+    if not m:
+        return 0
+    table, _ = _units()
+    parts = m.group("inner").split("、")
+    return m.end() - pos if all(table.get(p) for p in parts) else 0
+
+
+def _scaled(value: Decimal | None, factor: int) -> Decimal | None:
+    return None if value is None else value * factor
+
+
+def find(source: str, folded: str, start: int, end: int) -> list[Quantity]:
+    """Every quantity with a unit in [start, end), in reading order."""
+    out: list[Quantity] = []
+    for m in _QTY.finditer(folded, start, end):
+        q_start = m.start()
+        if m.group("fan"):
+            inc = Decimal(_FAN[m.group("fan")])
+            out.append(Quantity(q_start, m.end(), inc, None, "倍", inc, "倍", doubling=True))
+            continue
+        if m.group("half"):
+            out.append(Quantity(q_start, m.end(), Decimal(50), None, "%", Decimal(50), "%"))
+            continue
+        if m.group("bare"):
+            # 突破万亿元: a scale with no numeral is one of it.
+            found = _unit_at(folded, m.end(), end)
+            if found is None or not found[1]:
+                continue
+            unit_end = m.end() + found[0]
+            factor = _scales()[m.group("bare")]
+            out.append(
+                Quantity(
+                    q_start,
+                    unit_end,
+                    Decimal(1),
+                    None,
+                    source[q_start:unit_end],
+                    Decimal(factor),
+                    source[m.end() : unit_end],
+                )
+            )
+            continue
+        if q_start > start and folded[q_start - 1] in "第.0123456789":
+            continue  # an ordinal, or the tail of a longer number
+        a = m.group("a")
+        chinese = not a[0].isdigit()
+        value = _read(a)
+        value_max = _read(m.group("b")) if m.group("b") else None
+        if value is None or value == 0 or (m.group("b") and value_max is None):
+            continue
+        if m.group("pct"):
+            out.append(Quantity(q_start, m.end(), value, value_max, "%", value, "%", chinese=True))
+            continue
+        factor = 1
+        unit_start = m.end("a") if m.group("b") is None else m.end("b")
+        if m.group("scale"):
+            factor = _scales()[m.group("scale")]
+            unit_start = m.start("scale")
+        if m.group("mixed"):
+            # 3万4000人: the scale sits inside the number, not in the unit.
+            value = value * factor + Decimal(m.group("mixed"))
+            factor, unit_start = 1, m.end()
+        found = _unit_at(folded, m.end(), end)
+        if found is None:
+            if factor == 1:
+                continue  # a bare number: no unit, no quantity
+            unit_end = m.end()
+            base_unit = None
+        else:
+            length, real = found
+            if not real:
+                continue  # a date, a duration or an age
+            unit_end = m.end() + length
+            base_start = unit_end - length
+            unit_end += _alternates(folded, unit_end, end)
+            base_unit = source[base_start:unit_end]
+        unit = source[unit_start:unit_end] if unit_end > unit_start else None
+        out.append(
+            Quantity(
+                q_start,
+                unit_end,
+                value,
+                value_max,
+                unit,
+                _scaled(value, factor),
+                base_unit,
+                single_cn=chinese and len(a) == 1 and factor == 1,
+                chinese=chinese,
+            )
+        )
+    return out

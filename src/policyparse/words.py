@@ -1,0 +1,42 @@
+"""Word boundaries for the few places where they decide an answer.
+
+In a 分别 list (职工、城乡居民住院报销比例分别达85%、70%) the shared tail must be
+cut at a word boundary: 城乡居民 | 住院报销比例.  jieba does this with a small
+domain dictionary shipped in data/domain_dict.txt plus its HMM for unknown
+words.  The default 350k-word dictionary would take most of a second to load,
+so it is never used; the tokenizer is built on first use, without the cache
+file jieba would otherwise write to the temp directory.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+from typing import Any
+
+from . import data
+
+
+@cache
+def _tokenizer() -> Any:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    freq: dict[str, int] = {}
+    total = 0
+    for line in data.lines("domain_dict"):
+        word, _, count = line.partition(" ")
+        n = int(count or 1)
+        freq[word] = n
+        total += n
+        for i in range(1, len(word)):
+            freq.setdefault(word[:i], 0)
+    tk.FREQ, tk.total = freq, total
+    tk.initialized = True
+    return tk
+
+
+def cut(text: str) -> list[str]:
+    """Words of *text* (a short phrase), in order."""
+    return [w for w in _tokenizer().lcut(text, HMM=True) if w.strip()]
