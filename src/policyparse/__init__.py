@@ -14,6 +14,14 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "parse": "api",
     "parse_file": "api",
+    "owners": "owners",
+    "totals": "owners",
+    "OwnerRow": "owners",
+    "UnitTotal": "owners",
+    "Gazetteer": "canonical",
+    "Figure": "model",
+    "Horizon": "model",
+    "ResponsibilityNote": "model",
     "Document": "model",
     "Node": "model",
     "Target": "model",
@@ -36,6 +44,7 @@ __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:
     from .api import parse, parse_file
+    from .canonical import Gazetteer
     from .errors import (
         BinaryInputError,
         DecodeError,
@@ -50,12 +59,16 @@ if TYPE_CHECKING:
         SCHEMA_VERSION,
         Diagnostic,
         Document,
+        Figure,
         Furniture,
+        Horizon,
         Node,
+        ResponsibilityNote,
         ResponsibleUnit,
         Source,
         Target,
     )
+    from .owners import OwnerRow, UnitTotal, owners, totals
 
 
 def __getattr__(name: str) -> Any:

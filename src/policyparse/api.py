@@ -5,27 +5,50 @@ from __future__ import annotations
 import hashlib
 import os
 
+from . import canonical
 from .load import Loaded, load_path
 from .model import Document
 from .pipeline import run
 
+GazetteerArg = str | os.PathLike[str] | canonical.Gazetteer | None
 
-def parse(text: str, *, path: str | None = None, with_text: bool = False) -> Document:
+
+def _gazetteer(gazetteer: GazetteerArg) -> canonical.Gazetteer:
+    if isinstance(gazetteer, canonical.Gazetteer):
+        return gazetteer
+    return canonical.load(gazetteer)
+
+
+def parse(
+    text: str,
+    *,
+    path: str | None = None,
+    with_text: bool = False,
+    gazetteer: GazetteerArg = None,
+) -> Document:
     """Parse a plan given as text.
 
     Pure: the same text always gives the same Document, and nothing is read
-    or written, so it can run in any worker process.
+    or written (but the gazetteer file, if one is named), so it can run in
+    any worker process.  *gazetteer* extends the shipped one (a file in the
+    format of data/gazetteer.txt).
     """
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return run(Loaded(text, "text", None, digest, path), with_text=with_text)
+    loaded = Loaded(text, "text", None, digest, path)
+    return run(loaded, with_text=with_text, gazetteer=_gazetteer(gazetteer))
 
 
 def parse_file(
-    path: str | os.PathLike[str], *, errors: str = "strict", with_text: bool = False
+    path: str | os.PathLike[str],
+    *,
+    errors: str = "strict",
+    with_text: bool = False,
+    gazetteer: GazetteerArg = None,
 ) -> Document:
     """Read, decode and parse the file at *path*.
 
     Raises an InputError subclass when the file cannot be read as a document;
     with ``errors="replace"`` undecodable bytes become U+FFFD plus a diagnostic.
     """
-    return run(load_path(path, errors=errors), with_text=with_text)
+    loaded = load_path(path, errors=errors)
+    return run(loaded, with_text=with_text, gazetteer=_gazetteer(gazetteer))

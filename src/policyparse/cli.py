@@ -24,8 +24,19 @@ examples:
   policyparse corpus/ningbo-2025-consumption.txt --indent 2
   policyparse plan.txt -o plan.json
   policyparse --schema > schema.json
+  policyparse units plan.txt --format csv -o owners.csv    (who owns what)
 
 exit status: 0 ok, 1 internal error, 2 usage error or unreadable input.
+"""
+
+_UNITS_EPILOG = """\
+examples:
+  policyparse units corpus/ningbo-2025-consumption.txt
+  policyparse units a.txt b.txt --format csv -o owners.csv
+  policyparse units a.txt b.txt --totals --format csv
+
+JSON holds {"rows": [...], "totals": [...]}; CSV (UTF-8 with BOM) holds the
+rows, or the totals per unit across the files with --totals.
 """
 
 
@@ -58,9 +69,50 @@ def _build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="replace undecodable bytes with U+FFFD (and a diagnostic) instead of failing",
     )
+    p.add_argument(
+        "--gazetteer", metavar="FILE", help="extra unit names (format of data/gazetteer.txt)"
+    )
     p.add_argument("--schema", action="store_true", help="print the JSON Schema of the output")
     p.add_argument("--version", action="version", version=f"policyparse {__version__}")
     return p
+
+
+def _units_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="policyparse units",
+        description="Who owns what: one row per responsible unit and node.",
+        epilog=_UNITS_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="plans to read")
+    p.add_argument("--format", choices=("json", "csv"), default="json")
+    p.add_argument("--totals", action="store_true", help="CSV: totals per unit instead of rows")
+    p.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
+    p.add_argument("--indent", type=int, metavar="N", default=None, help="indent JSON by N")
+    p.add_argument(
+        "--gazetteer", metavar="FILE", help="extra unit names (format of data/gazetteer.txt)"
+    )
+    return p
+
+
+def _run_units(args: argparse.Namespace) -> int:
+    from .api import parse_file
+    from .canonical import load
+    from .owners import ROW_COLUMNS, TOTAL_COLUMNS, owners, to_csv, totals
+
+    gazetteer = load(args.gazetteer)
+    rows = [row for path in args.files for row in owners(parse_file(path, gazetteer=gazetteer))]
+    sums = totals(rows)
+    if args.format == "csv":
+        text = to_csv(sums, TOTAL_COLUMNS) if args.totals else to_csv(rows, ROW_COLUMNS)
+        _emit(text.rstrip("\r\n"), args.output)
+    else:
+        payload = {
+            "rows": [r.model_dump() for r in rows],
+            "totals": [t.model_dump() for t in sums],
+        }
+        _emit(json.dumps(payload, ensure_ascii=False, indent=args.indent), args.output)
+    return EXIT_OK
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -92,6 +144,7 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         args.file,
         errors="replace" if args.replace_errors else "strict",
         with_text=args.with_text,
+        gazetteer=args.gazetteer,
     )
     _emit(doc.model_dump_json(indent=args.indent), args.output)
     return EXIT_OK
@@ -99,12 +152,14 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    parser = _build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    units = bool(argv) and argv[0] == "units"
+    parser = _units_parser() if units else _build_parser()
+    args = parser.parse_args(argv[1:] if units else argv)
     from .errors import PolicyParseError
 
     try:
-        return _run(args, parser)
+        return _run_units(args) if units else _run(args, parser)
     except PolicyParseError as exc:
         print(f"policyparse: error: {exc}", file=sys.stderr)
         return EXIT_INPUT

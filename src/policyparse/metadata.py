@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
+import regex
+
+from . import data
 from .numerals import cn_to_int
 from .segment import DATE_LINE, Block, Piece, source_line
 from .structure import Issue, Outline
@@ -22,6 +25,53 @@ class Meta:
     issuer: str | None = None
     published: _dt.date | None = None
     signed: _dt.date | None = None
+    doc_type: str | None = None
+    horizon: dict[str, object] | None = None
+
+
+_HORIZON = regex.compile(
+    r"(?P<a>(?:19|20)\d{2})\s{0,2}年?\s{0,2}(?:—{1,2}|-|–|~|至|到)\s{0,2}(?P<b>(?:19|20)\d{2})\s{0,2}年"
+)
+_ISSUER_IN_TITLE = regex.compile(r"(?P<issuer>[\u4e00-\u9fff、]{2,40}?)关于")
+_HORIZON_WINDOW = 400  # characters of opening text searched when the title has none
+
+
+def doc_type(title: str | None) -> str | None:
+    """实施方案, 意见, 通知 …: the kind a title ends with (before a closing bracket)."""
+    if not title:
+        return None
+    core = regex.sub(r"[(（][^()（）]*[)）]$", "", title)
+    for word, kind in sorted(data.table("doc_types"), key=lambda r: -len(r[0])):
+        if core.endswith(word):
+            return kind
+    return None
+
+
+def issuer_from_title(title: str | None) -> str | None:
+    """国务院办公厅关于… → 国务院办公厅."""
+    if not title:
+        return None
+    m = _ISSUER_IN_TITLE.match(title)
+    if not m:
+        return None
+    name = m.group("issuer")
+    return name if name.endswith(data.lines("organ_suffixes")) else None
+
+
+def horizon(source: str, folded: str, spans: list[tuple[int, int]]) -> dict[str, object] | None:
+    """The years a plan covers (2024—2026年) from the title, else the opening text."""
+    for start, end in spans:
+        m = _HORIZON.search(folded, start, end)
+        if m:
+            a, b = int(m.group("a")), int(m.group("b"))
+            if a <= b:
+                return {
+                    "start": a,
+                    "end": b,
+                    "text": source[m.start() : m.end()],
+                    "span": (m.start(), m.end()),
+                }
+    return None
 
 
 def parse_date(text: str) -> _dt.date | None:
@@ -81,4 +131,11 @@ def extract(
                 issues.append(Issue("bad_date", "date line is not a valid date", (b.start, b.end)))
     if meta.published is None:
         meta.published = meta.signed
+    meta.issuer = meta.issuer or issuer_from_title(meta.title)
+    meta.doc_type = doc_type(meta.title)
+    spans = [s for s in (meta.title_span,) if s]
+    if outline.plan_title_blocks:
+        spans.append((outline.plan_title_blocks[0].start, outline.plan_title_blocks[-1].end))
+    spans.append((0, min(len(folded), _HORIZON_WINDOW)))
+    meta.horizon = horizon(source, folded, spans)
     return meta, issues

@@ -44,6 +44,15 @@ class Diagnostic(_Model):
     severity: Severity = "warning"
 
 
+class Horizon(_Model):
+    """The years a plan covers, as printed in its title or text: 2024—2026年."""
+
+    start: int
+    end: int
+    text: str
+    span: Span
+
+
 class Source(_Model):
     """Where the text came from, so a result can be traced and deduplicated."""
 
@@ -141,7 +150,24 @@ class Node(_Model):
         description="Parameters and baselines: quantities that are not targets.",
     )
     responsible_units: list[ResponsibleUnit] = Field(default_factory=list)
+    implied_units: list[ResponsibleUnit] = Field(
+        default_factory=list,
+        description="Units an earlier note assigns to this node without printing them "
+        "(以下均需试点城市政府落实，不再列出); their span points at the note.",
+    )
     children: list[Node] = Field(default_factory=list)
+
+
+class ResponsibilityNote(_Model):
+    """A statement about the responsibility of later nodes."""
+
+    code: Literal["first_listed_is_lead", "applies_below"] = Field(
+        description="first_listed_is_lead: 列第一位者为牵头单位，下同; "
+        "applies_below: 以下均需…落实，不再列出."
+    )
+    text: str
+    span: Span
+    unit: str | None = None
 
 
 class Furniture(_Model):
@@ -168,9 +194,14 @@ class Document(_Model):
         description="Publication date; the signature date where none is printed.",
     )
     signed: _dt.date | None = Field(default=None, description="Date under the signature.")
+    doc_type: str | None = Field(
+        default=None, description="Kind of document from its title: 实施方案, 意见, 通知 …"
+    )
+    horizon: Horizon | None = None
     source: Source
     children: list[Node] = Field(default_factory=list)
     furniture: list[Furniture] = Field(default_factory=list)
+    responsibility_notes: list[ResponsibilityNote] = Field(default_factory=list)
     diagnostics: list[Diagnostic] = Field(default_factory=list)
     text: str | None = Field(
         default=None, description="The decoded input text, when asked for (--with-text)."

@@ -7,33 +7,106 @@ both the contract check and the fastest way to build the models.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
-from . import metadata, responsibility, targets
+from . import canonical, metadata, responsibility, tables, targets
 from .load import Loaded
 from .model import Document
 from .normalize import fold
 from .segment import assign_roles, set_aside_furniture, split_blocks
 from .structure import INode, Issue, build
 
-_FURNITURE_MESSAGES = {
-    "source_line": "portal header line set aside",
-    "web_trailer": "portal navigation set aside",
-    "page_number": "page number set aside",
-}
+
+@dataclass(slots=True)
+class _Extracted:
+    """What the extract stage found in one node's own text."""
+
+    mentions: list[responsibility.Mention] = field(default_factory=list)
+    implied: list[responsibility.Mention] = field(default_factory=list)
+    found: list[targets.Found] = field(default_factory=list)
+
+
+def _walk(nodes: list[INode]) -> list[INode]:
+    out: list[INode] = []
+    stack = list(reversed(nodes))
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(reversed(node.children))
+    return out
+
+
+def _extract(
+    nodes: list[INode],
+    source: str,
+    folded: str,
+    doc_year: int | None,
+    gazetteer: canonical.Gazetteer,
+) -> tuple[dict[int, _Extracted], responsibility.State]:
+    """Units and targets of every node, in document order (notes carry forward)."""
+    state = responsibility.State()
+    out: dict[int, _Extracted] = {}
+    for node in _walk(nodes):
+        ex = _Extracted()
+        if node.kind != "paragraph" or node.role is None:
+            if node.kind != "paragraph":
+                ex.implied = list(state.applies_below)
+            ex.mentions = responsibility.find_mentions(
+                source, folded, node.text_start, node.text_end, state, gazetteer.known
+            )
+            for start, end, role in node.table_units:
+                ex.mentions.extend(
+                    responsibility.units_in(source, folded, start, end, role, gazetteer.known)
+                )
+            body_start = None
+            if node.title_span and node.title_span[1] < node.text_end:
+                # After a run-in title (促进充分就业。…) the body opens a paragraph.
+                body_start = node.title_span[1] + 1
+            ex.found = targets.extract(
+                source, folded, node.text_start, node.text_end, doc_year, body_start
+            )
+        out[id(node)] = ex
+    return out, state
+
+
+def _namer(
+    extracted: dict[int, _Extracted], gazetteer: canonical.Gazetteer, place: str | None
+) -> dict[str, str]:
+    """Canonical name of every printed name; 〔…〕 aliases join their body."""
+    names: dict[str, str] = {}
+    for ex in extracted.values():
+        for m in ex.mentions + ex.implied:
+            if m.name not in names:
+                names[m.name] = m.name if m.generic else gazetteer.canonical(m.name, place)
+    for ex in extracted.values():
+        for m in ex.mentions:
+            for alias in m.aliases:
+                # 市数字经济局〔市经信局〕: within this document 市经信局 is 市数字经济局.
+                names[alias] = names[m.name]
+                names.setdefault(gazetteer.canonical(alias, place), names[m.name])
+    for printed, name in list(names.items()):
+        names[printed] = names.get(name, name)
+    return names
+
+
+def _unit_dict(m: responsibility.Mention, names: dict[str, str]) -> dict[str, Any]:
+    return {
+        "name": m.name,
+        "aliases": m.aliases,
+        "role": m.role,
+        "span": (m.start, m.end),
+        "canonical": names.get(m.name, m.name),
+        "generic": m.generic,
+    }
 
 
 def _quantity_dicts(
-    node: INode, source: str, folded: str, doc_year: int | None
+    ex: _Extracted, source: str
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    body_start = None
-    if node.title_span and node.title_span[1] < node.text_end:
-        # After a run-in title (促进充分就业。…) the body opens a paragraph.
-        body_start = node.title_span[1] + 1
-    found = targets.extract(source, folded, node.text_start, node.text_end, doc_year, body_start)
     goals: list[dict[str, Any]] = []
     figures: list[dict[str, Any]] = []
-    for f in found:
+    for f in ex.found:
         common = {
             "text": source[f.start : f.end],
             "span": (f.start, f.end),
@@ -59,17 +132,11 @@ def _quantity_dicts(
     return goals, figures
 
 
-def _node_dict(node: INode, source: str, folded: str, doc_year: int | None) -> dict[str, Any]:
-    units = [
-        {
-            "name": m.name,
-            "aliases": m.aliases,
-            "role": m.role,
-            "span": (m.start, m.end),
-        }
-        for m in responsibility.find_mentions(source, folded, node.text_start, node.text_end)
-    ]
-    goals, figures = _quantity_dicts(node, source, folded, doc_year)
+def _node_dict(
+    node: INode, source: str, extracted: dict[int, _Extracted], names: dict[str, str]
+) -> dict[str, Any]:
+    ex = extracted[id(node)]
+    goals, figures = _quantity_dicts(ex, source)
     return {
         "kind": node.kind,
         "level": node.level,
@@ -86,8 +153,9 @@ def _node_dict(node: INode, source: str, folded: str, doc_year: int | None) -> d
         "text_span": (node.text_start, node.text_end),
         "targets": goals,
         "figures": figures,
-        "responsible_units": units,
-        "children": [_node_dict(c, source, folded, doc_year) for c in node.children],
+        "responsible_units": [_unit_dict(m, names) for m in ex.mentions],
+        "implied_units": [_unit_dict(m, names) for m in ex.implied],
+        "children": [_node_dict(c, source, extracted, names) for c in node.children],
     }
 
 
@@ -100,22 +168,31 @@ def _issue_dict(issue: Issue) -> dict[str, Any]:
     }
 
 
-def run(loaded: Loaded, *, with_text: bool = False) -> Document:
+def run(
+    loaded: Loaded,
+    *,
+    with_text: bool = False,
+    gazetteer: canonical.Gazetteer | None = None,
+) -> Document:
     """Parse decoded text into a Document."""
     source = loaded.text
     folded = fold(source)
     blocks, pieces = set_aside_furniture(folded, split_blocks(folded))
     assign_roles(folded, blocks)
-    outline = build(source, folded, blocks)
+    rows, table_issues = tables.find(folded, blocks)
+    outline = build(source, folded, blocks, rows)
     meta, meta_issues = metadata.extract(source, folded, blocks, pieces, outline)
     issues = [Issue(code, message, None) for code, message in loaded.notes]
+    issues += outline.issues + meta_issues + table_issues
     dated = meta.signed or meta.published
     doc_year = dated.year if dated else None
-    issues += outline.issues + meta_issues
     if not any(n.kind != "paragraph" for n in outline.children):
         issues.append(
             Issue("no_structure", "no numbered headings found; paragraphs only", None, "info")
         )
+    gazetteer = gazetteer or canonical.load()
+    extracted, state = _extract(outline.children, source, folded, doc_year, gazetteer)
+    names = _namer(extracted, gazetteer, canonical.place_of(meta.issuer))
     doc = {
         "title": meta.title,
         "title_span": meta.title_span,
@@ -124,16 +201,27 @@ def run(loaded: Loaded, *, with_text: bool = False) -> Document:
         "issuer": meta.issuer,
         "published": meta.published,
         "signed": meta.signed,
+        "doc_type": meta.doc_type,
+        "horizon": meta.horizon,
         "source": {
             "path": loaded.path,
             "format": loaded.format,
             "encoding": loaded.encoding,
             "sha256": loaded.sha256,
         },
-        "children": [_node_dict(n, source, folded, doc_year) for n in outline.children],
+        "children": [_node_dict(n, source, extracted, names) for n in outline.children],
         "furniture": [
             {"kind": p.kind, "text": source[p.start : p.end], "span": (p.start, p.end)}
             for p in pieces
+        ],
+        "responsibility_notes": [
+            {
+                "code": n.code,
+                "text": source[n.start : n.end],
+                "span": (n.start, n.end),
+                "unit": n.unit,
+            }
+            for n in state.notes
         ],
         "diagnostics": [_issue_dict(i) for i in sorted(issues, key=_issue_order)],
         "text": source if with_text else None,

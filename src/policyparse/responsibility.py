@@ -1,11 +1,20 @@
-"""Responsible units from the bracketed statements after a measure.
+"""Responsible units from the bracketed statements in a node's text.
 
-（责任单位：A、B〔B的别名〕、C） names A, B and C; the 〔…〕 part of a name is
-an alias.  Labels and their roles live in data/role_labels.txt.
+Three forms of statement, each a bracket (…) in the text:
+
+- labelled: （责任单位：A、B）, （牵头单位：A；配合单位：B）, （负责部门：A，适用范围：…）;
+- verbs: （A牵头，B、C参与）, （A、B等负责）, （A指导，B负责落实）, （A会同有关部门负责）,
+  with notes such as 列第一位者为牵头单位，下同 that hold for later nodes too;
+- a bare list of bodies at the end of a measure: （各区、县级市）.
+
+Units are split on 、 and ，, and on 和/及 only where both sides are bodies
+(工业和信息化部 stays whole); a trailing 等, 等有关部门 or 等部门 is dropped; the
+〔…〕 part of a name is an alias.  Word lists live in data/*.txt.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -13,12 +22,17 @@ import regex
 
 from . import data
 
-_OPENERS = "(〔【["
-_CLOSERS = ")〕】]"
-_SEPARATORS = "、,"
+_OPENERS = "(〔【[《"
+_CLOSERS = ")〕】]》"
 # Unbalanced brackets must not make a search quadratic: a statement longer
 # than this is not a unit list.
-_MAX_STATEMENT = 2000
+_MAX_STATEMENT = 600
+_MAX_WORD = 8
+_LABEL = regex.compile(r"(?P<label>[\u4e00-\u9fff]{2,6}):\s{0,3}")
+_DROP_TAIL = ("等有关部门", "等有关单位", "等部门", "等单位", "等")
+_FIRST_IS_LEAD = regex.compile(r"(?:列|排在)第一位的?(?:者|部门|单位)?为牵头(?:单位|部门)")
+_APPLIES_BELOW = regex.compile(r"以下均需(?P<unit>[^,;。()]{2,30}?)(?:负责)?落实")
+_MEETS = "会同"
 
 
 @dataclass(slots=True)
@@ -30,20 +44,68 @@ class Mention:
     start: int
     end: int
     aliases: list[str] = field(default_factory=list)
+    generic: bool = False
+
+
+@dataclass(slots=True)
+class Note:
+    """A statement about later nodes: 列第一位者为牵头单位，下同; 以下均需…落实，不再列出."""
+
+    code: str
+    start: int
+    end: int
+    unit: str | None = None
+
+
+@dataclass(slots=True)
+class State:
+    """What earlier statements say about later ones, in document order."""
+
+    first_is_lead: bool = False
+    applies_below: list[Mention] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
 
 @cache
-def _labels() -> tuple[regex.Pattern[str], dict[str, str]]:
-    roles = {label: role for label, role in data.table("role_labels")}
-    names = "|".join(sorted(roles, key=len, reverse=True))
-    return regex.compile(rf"\((?=(?:{names}):)"), roles
+def _labels() -> dict[str, str]:
+    return {label: role for label, role in data.table("role_labels")}
 
 
 @cache
-def _label_at() -> regex.Pattern[str]:
-    _, roles = _labels()
-    names = "|".join(sorted(roles, key=len, reverse=True))
-    return regex.compile(rf"(?P<label>{names}):\s{{0,3}}")
+def _verbs() -> dict[str, str]:
+    return {verb: role for verb, role in data.table("role_verbs")}
+
+
+@cache
+def _suffixes() -> tuple[str, ...]:
+    return tuple(sorted(data.tokens("unit_suffixes"), key=len, reverse=True))
+
+
+def _ends_with(text: str, words: dict[str, str]) -> str | None:
+    for n in range(min(_MAX_WORD, len(text)), 0, -1):
+        if text[-n:] in words:
+            return text[-n:]
+    return None
+
+
+def is_body(name: str) -> bool:
+    """Whether *name* reads as the name of a body (ends 局, 委, 政府 …)."""
+    return bool(name) and name.endswith(_suffixes())
+
+
+@cache
+def _generic() -> tuple[tuple[str, ...], frozenset[str]]:
+    lines = data.lines("generic_units")
+    return (
+        tuple(x for x in lines if not x.startswith("=")),
+        frozenset(x[1:] for x in lines if x.startswith("=")),
+    )
+
+
+def is_generic(name: str) -> bool:
+    """A class of bodies (各省级人民政府, 有关部门, 县级市) rather than one body."""
+    openings, whole = _generic()
+    return name in whole or name.startswith(openings)
 
 
 def _closing(folded: str, open_at: int, end: int) -> int | None:
@@ -61,7 +123,7 @@ def _closing(folded: str, open_at: int, end: int) -> int | None:
     return None
 
 
-def _split(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+def _pieces(folded: str, start: int, end: int, seps: str) -> list[tuple[int, int]]:
     """Pieces of [start, end) between separators outside brackets, trimmed."""
     pieces: list[tuple[int, int]] = []
     depth = 0
@@ -72,23 +134,49 @@ def _split(folded: str, start: int, end: int) -> list[tuple[int, int]]:
             depth += 1
         elif ch in _CLOSERS:
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in _SEPARATORS:
+        elif depth == 0 and ch in seps:
             pieces.append((piece, i))
             piece = i + 1
     pieces.append((piece, end))
     out = []
     for s, e in pieces:
-        while s < e and folded[s] == " ":
+        while s < e and folded[s] in " ":
             s += 1
-        while e > s and folded[e - 1] == " ":
+        while e > s and folded[e - 1] in " 。":
             e -= 1
         if e > s:
             out.append((s, e))
     return out
 
 
-def _mention(source: str, folded: str, start: int, end: int, role: str) -> Mention:
-    """Split 市数字经济局〔市经信局〕 into its name and aliases."""
+def _split_and(folded: str, s: int, e: int, known: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Split on 和/及 where both sides are bodies: 农业农村部和财政部, not 工业和信息化部."""
+    whole = folded[s:e]
+    if known(_strip_tail(whole)[0]):
+        return [(s, e)]
+    for i in range(s + 1, e - 1):
+        if folded[i] in "和及":
+            left = _strip_tail(folded[s:i])[0]
+            right = folded[i + 1 : e]
+            if (is_body(left) or folded[s:i].endswith("等")) and (
+                is_body(_strip_tail(right)[0]) or is_generic(right)
+            ):
+                return [(s, i), *_split_and(folded, i + 1, e, known)]
+    return [(s, e)]
+
+
+def _strip_tail(name: str) -> tuple[str, int]:
+    """Drop a trailing 等 / 等有关部门 / 等部门; returns the name and what was cut."""
+    for tail in _DROP_TAIL:
+        if name.endswith(tail) and len(name) > len(tail):
+            return name[: -len(tail)], len(tail)
+    return name, 0
+
+
+def _mention(source: str, folded: str, start: int, end: int, role: str) -> Mention | None:
+    """One unit: its name, aliases in 〔…〕, with 等… dropped."""
+    _, cut = _strip_tail(folded[start:end])
+    end -= cut
     name_end = end
     aliases: list[str] = []
     while name_end > start and folded[name_end - 1] == "〕":
@@ -97,35 +185,151 @@ def _mention(source: str, folded: str, start: int, end: int, role: str) -> Menti
             break
         aliases.insert(0, source[open_at + 1 : name_end - 1].strip())
         name_end = open_at
-    return Mention(source[start:name_end].strip(), role, start, end, aliases)
+    name = "".join(source[start:name_end].split())
+    if not name:
+        return None
+    return Mention(name, role, start, end, aliases, is_generic(name))
 
 
-def find_mentions(source: str, folded: str, start: int, end: int) -> list[Mention]:
-    """Every unit named by a labelled statement inside [start, end)."""
-    opener, roles = _labels()
-    label_at = _label_at()
+def units_in(
+    source: str, folded: str, start: int, end: int, role: str, known: Callable[[str], bool]
+) -> list[Mention]:
+    out = []
+    for s, e in _pieces(folded, start, end, "、,;"):
+        for a, b in _split_and(folded, s, e, known):
+            m = _mention(source, folded, a, b, role)
+            if m is not None:
+                out.append(m)
+    return out
+
+
+def _labelled(
+    source: str, folded: str, inner: int, close: int, known: Callable[[str], bool]
+) -> list[Mention] | None:
+    """（责任单位：…）, （牵头单位：…；配合单位：…）; None if not this form."""
+    labels = _labels()
+    found = []
+    for lm in _LABEL.finditer(folded, inner, close):
+        before = folded[lm.start() - 1] if lm.start() > inner else ""
+        if lm.start() == inner or before in ";,":
+            found.append(lm)
+    if not found or found[0].start() != inner or found[0].group("label") not in labels:
+        return None
+    out: list[Mention] = []
+    for k, lm in enumerate(found):
+        role = labels.get(lm.group("label"))
+        if role is None:
+            continue  # 适用范围：… is not a list of units
+        list_end = found[k + 1].start() if k + 1 < len(found) else close
+        out.extend(units_in(source, folded, lm.end(), list_end, role, known))
+    return out
+
+
+def _verbal(
+    source: str, folded: str, inner: int, close: int, state: State, known: Callable[[str], bool]
+) -> list[Mention] | None:
+    """（A牵头，B、C参与）, （A、B等负责。列第一位者为牵头单位，下同）; None if not this form."""
+    verbs = _verbs()
+    out: list[Mention] = []
+    leads_first = False
+    clauses = _pieces(folded, inner, close, ",;。")
+    if not clauses:
+        return None
+    for s, e in clauses:
+        text = folded[s:e]
+        if _FIRST_IS_LEAD.search(text):
+            leads_first = True
+            if "下同" in folded[s:close]:
+                state.first_is_lead = True
+                state.notes.append(Note("first_listed_is_lead", s, e))
+            continue
+        if text == "下同":
+            continue
+        verb = _ends_with(text, verbs)
+        if verb is None:
+            return None
+        units_end = e - len(verb)
+        if units_end <= s:
+            return None
+        role = verbs[verb]
+        meets = folded.find(_MEETS, s, units_end)
+        parts = [(s, units_end, role)]
+        if meets != -1:
+            # A会同有关部门负责: A leads, the others work with it.
+            parts = [(s, meets, "lead"), (meets + len(_MEETS), units_end, "cooperating")]
+        for a, b, r in parts:
+            units = units_in(source, folded, a, b, r, known)
+            if not units or not all(u.generic or is_body(u.name) or known(u.name) for u in units):
+                return None
+            out.extend(units)
+    if not out:
+        return None
+    if leads_first or state.first_is_lead:
+        first = next((u for u in out if u.role == "responsible"), None)
+        if first is not None and not any(u.role == "lead" for u in out):
+            first.role = "lead"
+    return out
+
+
+def _bare(
+    source: str,
+    folded: str,
+    open_at: int,
+    inner: int,
+    close: int,
+    end: int,
+    known: Callable[[str], bool],
+) -> list[Mention] | None:
+    """（各区、县级市） at the end of a measure: a list of bodies with no label or verb."""
+    before = folded[open_at - 1] if open_at > 0 else ""
+    after = folded[close + 1 : end].strip(" 。")
+    if before not in "。" or after:
+        return None
+    units = units_in(source, folded, inner, close, "responsible", known)
+    if units and all(u.generic or is_body(u.name) or known(u.name) for u in units):
+        return units
+    return None
+
+
+def find_mentions(
+    source: str,
+    folded: str,
+    start: int,
+    end: int,
+    state: State | None = None,
+    known: Callable[[str], bool] | None = None,
+) -> list[Mention]:
+    """Every unit named by a responsibility statement inside [start, end).
+
+    *state* carries notes from earlier nodes (列第一位者为牵头单位，下同) and is
+    updated by this node's; *known* says whether a name is in the gazetteer.
+    """
+    state = state if state is not None else State()
+    known = known or (lambda name: False)
     mentions: list[Mention] = []
+    for m in _APPLIES_BELOW.finditer(folded, start, end):
+        unit = "".join(source[m.start("unit") : m.end("unit")].split())
+        state.notes.append(Note("applies_below", m.start(), m.end(), unit))
+        state.applies_below.append(
+            Mention(unit, "responsible", m.start("unit"), m.end("unit"), [], is_generic(unit))
+        )
     pos = start
     while True:
-        m = opener.search(folded, pos, end)
-        if m is None:
+        open_at = folded.find("(", pos, end)
+        if open_at == -1:
             return mentions
-        close = _closing(folded, m.start(), end)
+        close = _closing(folded, open_at, end)
         if close is None:
-            pos = m.end()
+            pos = open_at + 1
             continue
-        inner = m.end()
-        labels = []
-        for lm in label_at.finditer(folded, inner, close):
-            before = folded[lm.start() - 1] if lm.start() > inner else "("
-            if lm.start() == inner or before in ";,":
-                labels.append(lm)
-        for k, lm in enumerate(labels):
-            list_end = labels[k + 1].start() if k + 1 < len(labels) else close
-            role = roles[lm.group("label")]
-            for s, e in _split(folded, lm.end(), list_end):
-                while e > s and folded[e - 1] in ";,、。":
-                    e -= 1
-                if e > s:
-                    mentions.append(_mention(source, folded, s, e, role))
-        pos = close + 1
+        inner = open_at + 1
+        found = _labelled(source, folded, inner, close, known)
+        if found is None:
+            found = _verbal(source, folded, inner, close, state, known)
+        if found is None:
+            found = _bare(source, folded, open_at, inner, close, end, known)
+        if found is not None:
+            mentions.extend(found)
+            pos = close + 1
+        else:
+            pos = inner

@@ -15,11 +15,16 @@ lists) always stand at the top.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .numbering import Marker, match_marker
 from .segment import SHORT_LINE, Block
 from .titles import compact, title_span
+
+if TYPE_CHECKING:
+    from .tables import Row
 
 MAX_GAP = 3  # a numbering gap up to this size still opens a node, with a warning
 _ARTICLE = "zh_article"
@@ -47,6 +52,8 @@ class INode:
     role: str | None = None
     children: list[INode] = field(default_factory=list)
     end: int = 0
+    # Cells whose units answer for a table row: (start, end, role).
+    table_units: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -91,6 +98,8 @@ class _Builder:
         self.after_signature = False
         self.attachments = 0
         self.previous: Block | None = None
+        self.rows: dict[int, Row] = {}
+        self.cells: set[int] = set()
 
     # -- containers ---------------------------------------------------------
     def _root_children(self) -> list[INode]:
@@ -291,7 +300,48 @@ class _Builder:
             return True
         return len(title_blocks) < 3 and self.previous is title_blocks[-1]
 
+    def _open_row(self, row: Row) -> None:
+        """A table row becomes a measure under the group heading it stands in."""
+        if self.stack and self.stack[-1].style == "table_row":
+            self.stack.pop()
+        parent = self.stack[-1] if self.stack else self.part_root
+        prefix = parent.path + "." if parent is not None and parent.path else ""
+        path = f"{prefix}{row.number}"
+        b = row.number_block
+        if path in self.paths:
+            self.issues.append(
+                Issue("duplicate_path", f"path {path} is already taken", (b.start, b.end))
+            )
+            self._body(b)
+            return
+        self.paths.add(path)
+        title = row.cells[row.title]
+        node = INode(
+            "section",
+            b.start,
+            row.cells[0].start,
+            row.cells[-1].end,
+            level=(parent.level + 1) if parent is not None else 1,
+            style="table_row",
+            label=(b.start, b.end),
+            number=row.number,
+            path=path,
+            title=compact(self.src[title.start : title.end]),
+            title_span=(title.start, title.end),
+        )
+        if row.units is not None and row.role is not None:
+            cell = row.cells[row.units]
+            node.table_units.append((cell.start, cell.end, row.role))
+        (parent.children if parent is not None else self.top).append(node)
+        self.stack.append(node)
+
     def _feed(self, b: Block) -> None:
+        row = self.rows.get(id(b))
+        if row is not None:
+            self._open_row(row)
+            return
+        if id(b) in self.cells:
+            return  # inside the row opened above
         content = self.folded[b.start : b.end]
         if b.role == "attachment_marker":
             self._open_attachment(b)
@@ -352,9 +402,12 @@ def _close(node: INode) -> int:
     return end
 
 
-def build(source: str, folded: str, blocks: list[Block]) -> Outline:
-    """Turn blocks into the document tree."""
+def build(source: str, folded: str, blocks: list[Block], rows: Iterable[Row] = ()) -> Outline:
+    """Turn blocks into the document tree; *rows* are table rows found by tables.find."""
     builder = _Builder(source, folded)
+    for row in rows:
+        builder.rows[id(row.number_block)] = row
+        builder.cells.update(id(c) for c in row.cells)
     for b in blocks:
         builder.feed(b)
     return builder.finish()

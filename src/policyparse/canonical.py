@@ -1,0 +1,123 @@
+"""One name per body: the gazetteer and the document's own place.
+
+The same department goes by several names, sometimes in one plan: 宁波金融监管局
+and 宁波市金融监管局; 市发改委 and 市发展和改革委员会.  Names are matched whole
+against the national part of the gazetteer; otherwise the document's place
+(宁波市, or 宁波) and a level (市, 省, 市委 …) are taken off the front, what is
+left is looked up in the local part, and the place is put back.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import regex
+
+from .errors import InputError
+
+_LEVEL = regex.compile(r"市委|省委|县委|区委|州委|市|省|县|区|州")
+_PLACE = regex.compile(
+    r"(?P<place>[\u4e00-\u9fff]{2,7}?(?:自治区|省|市|县|区|州))"
+    r"(?:人民政府|政府|委员会|党委|办公厅|办公室|发展和改革委员会|[\u4e00-\u9fff]{0,8}(?:局|厅|委))"
+)
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Names of bodies, national and local, each mapped to its canonical name."""
+
+    national: dict[str, str] = field(default_factory=dict)
+    local: dict[str, str] = field(default_factory=dict)
+
+    def add_text(self, text: str, origin: str) -> None:
+        """Read entries in the gazetteer format (see data/gazetteer.txt)."""
+        section: dict[str, str] | None = None
+        for n, raw in enumerate(text.splitlines(), 1):
+            line = raw.split("#", 1)[0].strip()
+            if not line:
+                continue
+            if line in ("[national]", "[local]"):
+                section = self.national if line == "[national]" else self.local
+                continue
+            if section is None:
+                raise InputError(f"{origin}:{n}: entry before a [national] or [local] header")
+            names = line.split()
+            for name in names:
+                section[name] = names[0]
+
+    def names(self) -> list[str]:
+        return sorted(set(self.national) | set(self.local))
+
+    def known(self, name: str) -> bool:
+        return name in self.national or name in self.local
+
+    def canonical(self, name: str, place: str | None) -> str:
+        """The canonical name of *name* in a document issued at *place*."""
+        if name in self.national:
+            return self.national[name]
+        if name in self.local:
+            return self.local[name]
+        rest = name
+        had_place = False
+        if place:
+            for p in (place, _short(place)):
+                if p and rest.startswith(p) and len(rest) > len(p):
+                    rest, had_place = rest[len(p) :], True
+                    break
+        level = ""
+        m = _LEVEL.match(rest)
+        if m and m.end() < len(rest):
+            # 市市场监管局 is 市 + 市场监管局; 市场监管局 alone is no 市 + 场监管局.
+            core = rest[m.end() :]
+            if core in self.local or rest not in self.local:
+                level, rest = m.group(), core
+        if not had_place and not level:
+            return name
+        core = self.local.get(rest, rest)
+        if place:
+            # 市X and 宁波X and 宁波市X are one body in a Ningbo plan.
+            return place + level[1:] + core
+        return level + core
+
+
+def _short(place: str) -> str:
+    for suffix in ("自治区", "省", "市", "县", "区", "州"):
+        if place.endswith(suffix) and len(place) > len(suffix) + 1:
+            return place[: -len(suffix)]
+    return ""
+
+
+def place_of(issuer: str | None) -> str | None:
+    """The place a document is issued at, from its issuer: 宁波市人民政府办公厅 → 宁波市."""
+    if not issuer:
+        return None
+    m = _PLACE.match(issuer)
+    return m.group("place") if m else None
+
+
+@cache
+def _builtin() -> str:
+    return resources.files(__package__).joinpath("data", "gazetteer.txt").read_text("utf-8")
+
+
+@cache
+def _load(path: str | None) -> Gazetteer:
+    g = Gazetteer()
+    g.add_text(_builtin(), "gazetteer.txt")
+    if path is not None:
+        p = Path(path)
+        try:
+            text = p.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{p}: cannot read gazetteer ({exc})") from None
+        g.add_text(text, str(p))
+    return g
+
+
+def load(path: str | os.PathLike[str] | None = None) -> Gazetteer:
+    """The shipped gazetteer, extended by the user's file at *path* if given."""
+    return _load(None if path is None else os.fspath(path))

@@ -1,0 +1,176 @@
+"""Who owns what: one row per unit and node, and totals per unit.
+
+Supervision offices and auditors ask which department answers for which
+measure and which target.  ``owners(document)`` answers with one row per
+canonical unit and node, carrying the node's targets in short form.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from .model import Document, Node, Target
+
+_OPS = {"=": "", ">": ">", ">=": "≥", "<": "<", "<=": "≤", "~": "约"}
+ROW_COLUMNS = [
+    "document",
+    "unit",
+    "name",
+    "role",
+    "generic",
+    "implied",
+    "path",
+    "title",
+    "targets",
+]
+TOTAL_COLUMNS = [
+    "unit",
+    "documents",
+    "nodes",
+    "lead",
+    "responsible",
+    "cooperating",
+    "guiding",
+    "targets",
+]
+
+
+class OwnerRow(BaseModel):
+    """One unit answering for one node."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    document: str | None = Field(description="Source path of the document.")
+    unit: str = Field(description="Canonical name of the unit.")
+    name: str = Field(description="The name as first printed in the node.")
+    role: str
+    generic: bool
+    implied: bool = Field(description="Assigned by an earlier note, not printed here.")
+    path: str | None = Field(description="Path of the node, or of its nearest numbered ancestor.")
+    title: str | None
+    targets: list[str] = Field(description="The node's targets in short form.")
+
+
+class UnitTotal(BaseModel):
+    """One unit across all the documents given."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    unit: str
+    documents: int
+    nodes: int
+    lead: int
+    responsible: int
+    cooperating: int
+    guiding: int
+    targets: int
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if x == int(x) else repr(x)
+
+
+def short_target(t: Target) -> str:
+    """新增城镇就业 >20万人 (2025): a target in one cell."""
+    if t.comparator == "range":
+        amount = f"{_num(t.value)}–{_num(t.value_max or t.value)}"
+    else:
+        amount = _OPS[t.comparator] + _num(t.value)
+    sign = {"increase": "+", "decrease": "-"}.get(t.kind, "")
+    text = f"{t.indicator or ''} {sign}{amount}{t.unit or ''}".strip()
+    return f"{text} ({t.year})" if t.year else text
+
+
+def _rows(
+    nodes: list[Node], doc: str | None, parent: tuple[str | None, str | None]
+) -> list[OwnerRow]:
+    out: list[OwnerRow] = []
+    for node in nodes:
+        here = (node.path, node.title) if node.path else parent
+        seen: set[str] = set()
+        goals = [short_target(t) for t in node.targets]
+        for unit, implied in [(u, False) for u in node.responsible_units] + [
+            (u, True) for u in node.implied_units
+        ]:
+            key = unit.canonical or unit.name
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(
+                OwnerRow(
+                    document=doc,
+                    unit=key,
+                    name=unit.name,
+                    role=unit.role,
+                    generic=unit.generic,
+                    implied=implied,
+                    path=here[0],
+                    title=here[1],
+                    targets=goals,
+                )
+            )
+        out.extend(_rows(node.children, doc, here))
+    return out
+
+
+def owners(document: Document) -> list[OwnerRow]:
+    """One row per canonical unit and node, in reading order."""
+    return _rows(document.children, document.source.path, (None, None))
+
+
+def totals(rows: Iterable[OwnerRow]) -> list[UnitTotal]:
+    """Per unit: in how many documents and nodes it appears, by role, with how many targets."""
+    acc: dict[str, dict[str, object]] = {}
+    for r in rows:
+        t = acc.setdefault(
+            r.unit,
+            {
+                "docs": set(),
+                "nodes": 0,
+                "lead": 0,
+                "responsible": 0,
+                "cooperating": 0,
+                "guiding": 0,
+                "targets": 0,
+            },
+        )
+        docs = t["docs"]
+        assert isinstance(docs, set)
+        docs.add(r.document)
+        for key, add in (("nodes", 1), (r.role, 1), ("targets", len(r.targets))):
+            value = t[key]
+            assert isinstance(value, int)
+            t[key] = value + add
+    out = []
+    for unit, t in acc.items():
+        docs = t.pop("docs")
+        assert isinstance(docs, set)
+        out.append(UnitTotal(unit=unit, documents=len(docs), **t))  # type: ignore[arg-type]
+    out.sort(key=lambda u: (-u.nodes, u.unit))
+    return out
+
+
+def _cell(v: object) -> object:
+    if isinstance(v, list):
+        return "；".join(str(x) for x in v)
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return "" if v is None else v
+
+
+def to_csv(items: Iterable[BaseModel], columns: list[str]) -> str:
+    """CSV text with a UTF-8 BOM, so that Excel reads the Chinese correctly."""
+    buf = io.StringIO()
+    buf.write("\ufeff")
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(columns)
+    for item in items:
+        data = item.model_dump()
+        writer.writerow([_cell(data[c]) for c in columns])
+    return buf.getvalue()

@@ -1,0 +1,110 @@
+"""Tables rendered one cell per line, as in the 附件 of many notices.
+
+序号 / 改革举措 / 主要内容 / 指导部门 / 推广范围, then per row a bare number and
+its cells.  A table whose header names a responsibility column (指导部门,
+责任单位 …, see data/role_labels.txt) turns each row into a measure: the row
+number is its label, the first cell after 序号 its title, and the units of
+that column answer for it.  A row that does not have its full set of cells
+is left as text, with a diagnostic: guessing would attach units to the
+wrong measure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import data
+from .numbering import match_marker
+from .segment import Block
+from .structure import Issue
+
+_HEADER_MAX = 12  # a header cell is a short label
+_SERIAL = ("序号", "编号")
+
+
+@dataclass(slots=True)
+class Row:
+    """One table row: its number block, its cells, and the units column."""
+
+    number: int
+    number_block: Block
+    cells: list[Block]
+    title: int  # index into cells of the title column
+    units: int | None  # index into cells of the responsibility column
+    role: str | None
+
+
+def _compact(s: str) -> str:
+    return "".join(s.split())
+
+
+def _serial(folded: str, b: Block) -> int | None:
+    text = _compact(folded[b.start : b.end])
+    return int(text) if text.isdigit() and len(text) <= 4 else None
+
+
+def find(folded: str, blocks: list[Block]) -> tuple[list[Row], list[Issue]]:
+    """Tables with a 序号 header and a responsibility column; their rows."""
+    roles = {label: role for label, role in data.table("role_labels")}
+    rows: list[Row] = []
+    issues: list[Issue] = []
+    i = 0
+    n = len(blocks)
+    while i < n:
+        if _compact(folded[blocks[i].start : blocks[i].end]) not in _SERIAL:
+            i += 1
+            continue
+        header = [blocks[i]]
+        j = i + 1
+        while j < n:
+            text = _compact(folded[blocks[j].start : blocks[j].end])
+            if not text or len(text) > _HEADER_MAX or _serial(folded, blocks[j]) is not None:
+                break
+            if match_marker(folded, blocks[j].start, blocks[j].end) is not None:
+                break
+            header.append(blocks[j])
+            j += 1
+        names = [_compact(folded[b.start : b.end]) for b in header]
+        unit_col = next((k for k, name in enumerate(names) if name in roles), None)
+        if len(header) < 3 or unit_col is None:
+            i = j
+            continue
+        width = len(header)
+        role = roles[names[unit_col]]
+        expected: int | None = None
+        while j < n:
+            number = _serial(folded, blocks[j])
+            if number is None:
+                if match_marker(folded, blocks[j].start, blocks[j].end) is not None:
+                    j += 1  # a group heading inside the table: 一、知识产权保护方面
+                    continue
+                break
+            cells = blocks[j + 1 : j + width]
+            broken = len(cells) < width - 1 or any(
+                _serial(folded, c) is not None or match_marker(folded, c.start, c.end) is not None
+                for c in cells
+            )
+            if broken:
+                issues.append(
+                    Issue(
+                        "table_row_unreadable",
+                        f"table row {number} lacks some of its {width - 1} cells; kept as text",
+                        (blocks[j].start, blocks[j].end),
+                    )
+                )
+                j += 1
+                continue
+            if expected is not None and number != expected:
+                issues.append(
+                    Issue(
+                        "table_rows_missing",
+                        f"table rows jump from {expected - 1} to {number}",
+                        (blocks[j].start, blocks[j].end),
+                        "info",
+                    )
+                )
+            rows.append(Row(number, blocks[j], list(cells), 0, unit_col - 1, role))
+            expected = number + 1
+            j += width
+        i = j
+    return rows, issues
