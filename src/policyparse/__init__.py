@@ -14,10 +14,10 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "parse": "api",
     "parse_file": "api",
-    "owners": "owners",
-    "totals": "owners",
-    "OwnerRow": "owners",
-    "UnitTotal": "owners",
+    "owners": "ownership",
+    "totals": "ownership",
+    "OwnerRow": "ownership",
+    "UnitTotal": "ownership",
     "Gazetteer": "canonical",
     "Figure": "model",
     "Horizon": "model",
@@ -68,7 +68,7 @@ if TYPE_CHECKING:
         Source,
         Target,
     )
-    from .owners import OwnerRow, UnitTotal, owners, totals
+    from .ownership import OwnerRow, UnitTotal, owners, totals
 
 
 def __getattr__(name: str) -> Any:

@@ -98,7 +98,7 @@ def _units_parser() -> argparse.ArgumentParser:
 def _run_units(args: argparse.Namespace) -> int:
     from .api import parse_file
     from .canonical import load
-    from .owners import ROW_COLUMNS, TOTAL_COLUMNS, owners, to_csv, totals
+    from .ownership import ROW_COLUMNS, TOTAL_COLUMNS, owners, to_csv, totals
 
     gazetteer = load(args.gazetteer)
     rows = [row for path in args.files for row in owners(parse_file(path, gazetteer=gazetteer))]

@@ -235,6 +235,7 @@ def _verbal(
     clauses = _pieces(folded, inner, close, ",;。")
     if not clauses:
         return None
+    pending: list[tuple[int, int]] = []
     for s, e in clauses:
         text = folded[s:e]
         if _FIRST_IS_LEAD.search(text):
@@ -247,11 +248,20 @@ def _verbal(
             continue
         verb = _ends_with(text, verbs)
         if verb is None:
-            return None
+            # A、B，各省级人民政府按职责分工负责: a clause with no verb of its
+            # own shares the verb of the clause after it.
+            pending.append((s, e))
+            continue
         units_end = e - len(verb)
         if units_end <= s:
             return None
         role = verbs[verb]
+        for ps, pe in pending:
+            units = units_in(source, folded, ps, pe, role, known)
+            if not units or not all(u.generic or is_body(u.name) or known(u.name) for u in units):
+                return None
+            out.extend(units)
+        pending.clear()
         meets = folded.find(_MEETS, s, units_end)
         parts = [(s, units_end, role)]
         if meets != -1:
@@ -262,7 +272,7 @@ def _verbal(
             if not units or not all(u.generic or is_body(u.name) or known(u.name) for u in units):
                 return None
             out.extend(units)
-    if not out:
+    if not out or pending:
         return None
     if leads_first or state.first_is_lead:
         first = next((u for u in out if u.role == "responsible"), None)
@@ -286,7 +296,10 @@ def _bare(
     if before not in "。" or after:
         return None
     units = units_in(source, folded, inner, close, "responsible", known)
-    if units and all(u.generic or is_body(u.name) or known(u.name) for u in units):
+    # （县、市） after a noun is a gloss, not a list: bodies have longer names.
+    if units and all(
+        len(u.name) > 1 and (u.generic or is_body(u.name) or known(u.name)) for u in units
+    ):
         return units
     return None
 
