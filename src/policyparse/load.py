@@ -2,30 +2,64 @@
 
 Plain text is tried as UTF-8 (with or without BOM), UTF-16 with a BOM, then
 GB18030, strictly: a wrong guess would corrupt every span, so undecodable
-bytes are an error unless the caller asks for replacement characters.
+bytes are an error unless the caller asks for replacement characters.  Bytes
+that are UTF-8 but for a few damaged sequences are reported as damaged UTF-8
+rather than silently read as GB18030.  Web pages and Word files are turned
+into text first (html_input, docx_input); spans then point into that text.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import BinaryInputError, DecodeError, EmptyInputError, NotAFileError, NotFoundError
+from . import docx_input, html_input
+from .errors import (
+    BinaryInputError,
+    DecodeError,
+    EmptyInputError,
+    FormatError,
+    InputError,
+    NotAFileError,
+    NotFoundError,
+)
 
 _BINARY_MAGIC = (
     b"\x89PNG",
     b"\xff\xd8\xff",
     b"GIF8",
     b"%PDF",
-    b"PK\x03\x04",
     b"\x1f\x8b",
     b"BM",
     b"7z\xbc\xaf",
     b"Rar!",
     b"\xd0\xcf\x11\xe0",
+    b"\x00\x00\x01\x00",
+    b"RIFF",
+    b"OggS",
+    b"\x7fELF",
 )
+_ZIP = b"PK\x03\x04"
+_HTML_EXT = (".html", ".htm", ".shtml", ".xhtml")
+_HTML_SNIFF = re.compile(
+    rb"<(?:!doctype\s+html|html|head|body|div|p|table|meta)[\s>]", re.IGNORECASE
+)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_-]{2,20})""", re.IGNORECASE
+)
+_UTF8_SEQ = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_CHARSETS = {
+    "gbk": "gb18030",
+    "gb2312": "gb18030",
+    "gb18030": "gb18030",
+    "utf-8": "utf-8",
+    "utf8": "utf-8",
+}
 
 
 @dataclass(slots=True)
@@ -38,45 +72,96 @@ class Loaded:
     sha256: str
     path: str | None = None
     notes: list[tuple[str, str]] = field(default_factory=list)  # (code, message)
+    meta: dict[str, str] = field(default_factory=dict)  # metadata the page itself carries
 
 
-def decode(raw: bytes, *, errors: str = "strict") -> tuple[str, str, list[tuple[str, str]]]:
+def _damaged_utf8(raw: bytes) -> bool:
+    """Mostly valid UTF-8 with a few bad bytes: damage, not another encoding."""
+    good = len(_UTF8_SEQ.findall(raw[:1_000_000]))
+    if good < 8:
+        return False
+    text = raw[:1_000_000].decode("utf-8", errors="replace")
+    return text.count("\ufffd") * 100 <= good
+
+
+def decode(
+    raw: bytes, *, errors: str = "strict", prefer: str | None = None
+) -> tuple[str, str, list[tuple[str, str]]]:
     """Decode *raw*; returns (text, encoding, notes)."""
     if raw.startswith(b"\xef\xbb\xbf"):
         candidates = ["utf-8-sig"]
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         candidates = ["utf-16"]
+    elif prefer == "gb18030":
+        candidates = ["gb18030", "utf-8"]
     else:
         candidates = ["utf-8", "gb18030"]
+    first_error: UnicodeDecodeError | None = None
     for enc in candidates:
         try:
             return raw.decode(enc), enc, []
-        except UnicodeDecodeError:
-            continue
+        except UnicodeDecodeError as exc:
+            first_error = first_error or exc
+            if enc == "utf-8" and _damaged_utf8(raw):
+                break
+    bad = f" (first bad byte at offset {first_error.start})" if first_error else ""
+    enc = candidates[0]
+    if enc == "utf-8" and _damaged_utf8(raw):
+        what = f"damaged UTF-8{bad}"
+    else:
+        what = f"not valid {' or '.join(candidates)}{bad}"
     if errors == "replace":
-        enc = candidates[0]
         text = raw.decode(enc, errors="replace")
-        return text, enc, [("replaced_bytes", f"undecodable bytes replaced with U+FFFD ({enc})")]
-    raise DecodeError(f"bytes are not valid {' or '.join(candidates)}")
+        return text, enc, [("replaced_bytes", f"{what}: undecodable bytes replaced with U+FFFD")]
+    raise DecodeError(f"bytes are {what}; --replace-errors reads them with U+FFFD")
 
 
 def _looks_binary(raw: bytes) -> bool:
     if raw.startswith(_BINARY_MAGIC):
         return True
-    head = raw[:4096]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False
-    return b"\x00" in head
+    return b"\x00" in raw[:4096]
 
 
-def load_bytes(raw: bytes, *, path: str | None = None, errors: str = "strict") -> Loaded:
-    """Decode bytes of a plain-text document."""
-    if _looks_binary(raw):
-        raise BinaryInputError("input is binary data, not a text document")
-    text, enc, notes = decode(raw, errors=errors)
-    if not text.strip():
-        raise EmptyInputError("input holds no text")
-    return Loaded(text, "text", enc, hashlib.sha256(raw).hexdigest(), path, notes)
+def sniff(raw: bytes, path: str | None) -> str:
+    """text, html or docx, from the name and the first bytes."""
+    name = (path or "").lower()
+    if raw.startswith(_ZIP):
+        return "docx"
+    if name.endswith(_HTML_EXT):
+        return "html"
+    head = raw[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<") and _HTML_SNIFF.search(head):
+        return "html"
+    return "text"
+
+
+def load_bytes(
+    raw: bytes, *, path: str | None = None, errors: str = "strict", format: str | None = None
+) -> Loaded:
+    """Turn the bytes of a document into text, whatever its format."""
+    digest = hashlib.sha256(raw).hexdigest()
+    fmt = format or sniff(raw, path)
+    if fmt == "docx":
+        if not raw.startswith(_ZIP):
+            raise FormatError("not a Word (.docx) file")
+        text = docx_input.extract(raw)
+        loaded = Loaded(text, "docx", None, digest, path)
+    elif _looks_binary(raw):
+        raise BinaryInputError("binary data, not a text document (an image, an archive?)")
+    elif fmt == "html":
+        m = _META_CHARSET.search(raw[:4096])
+        prefer = _CHARSETS.get(m.group(1).decode("ascii").lower()) if m else None
+        page, enc, notes = decode(raw, errors=errors, prefer=prefer)
+        text, meta = html_input.extract(page)
+        loaded = Loaded(text, "html", enc, digest, path, notes, meta)
+    else:
+        text, enc, notes = decode(raw, errors=errors)
+        loaded = Loaded(text, "text", enc, digest, path, notes)
+    if not loaded.text.strip():
+        raise EmptyInputError("no text in the input")
+    return loaded
 
 
 def load_path(path: str | os.PathLike[str], *, errors: str = "strict") -> Loaded:
@@ -92,5 +177,5 @@ def load_path(path: str | os.PathLike[str], *, errors: str = "strict") -> Loaded
         raise NotAFileError(f"{p}: cannot read ({exc.strerror or exc})") from exc
     try:
         return load_bytes(raw, path=str(path), errors=errors)
-    except (DecodeError, BinaryInputError, EmptyInputError) as exc:
+    except InputError as exc:
         raise type(exc)(f"{p}: {exc}") from None

@@ -9,7 +9,7 @@ import regex
 
 from . import data
 from .numerals import cn_to_int
-from .segment import DATE_LINE, Block, Piece, source_line
+from .segment import DATE_LINE, Block, Piece, signers, source_line
 from .structure import Issue, Outline
 from .titles import compact
 
@@ -100,12 +100,54 @@ def _join(source: str, blocks: list[Block]) -> tuple[str, tuple[int, int]] | Non
     return text, (blocks[0].start, blocks[-1].end)
 
 
+_PAGE_FIELDS = {
+    "title": "标题",
+    "doc_number": "发文字号",
+    "issuer": "发文机关",
+    "signed": "成文日期",
+}
+
+
+def _page(meta: Meta, page: dict[str, str], issues: list[Issue]) -> None:
+    """Fill gaps from the page's own metadata; say where page and text differ."""
+    for name, label in _PAGE_FIELDS.items():
+        value = page.get(name)
+        if not value:
+            continue
+        ours = getattr(meta, name)
+        theirs: object = parse_date(value) if name == "signed" else compact(value)
+        if theirs is None:
+            issues.append(
+                Issue("bad_page_metadata", f"page {label} {value!r} is not readable", None)
+            )
+        elif ours is None:
+            setattr(meta, name, theirs)
+        elif ours != theirs:
+            issues.append(
+                Issue(
+                    "metadata_mismatch",
+                    f"the page's {label} is {value!r} but the text gives {str(ours)!r}",
+                    None,
+                )
+            )
+    if page.get("published"):
+        published = parse_date(page["published"].split()[0])
+        if published is not None:
+            meta.published = published
+
+
 def extract(
-    source: str, folded: str, blocks: list[Block], pieces: list[Piece], outline: Outline
+    source: str,
+    folded: str,
+    blocks: list[Block],
+    pieces: list[Piece],
+    outline: Outline,
+    page: dict[str, str] | None = None,
 ) -> tuple[Meta, list[Issue]]:
     """Collect title, 文号, issuer and dates; report what does not parse."""
     meta = Meta()
     issues: list[Issue] = []
+    signed_by: list[str] = []
     joined = _join(source, outline.title_blocks)
     if joined:
         meta.title, meta.title_span = joined
@@ -120,15 +162,23 @@ def extract(
             if found:
                 meta.issuer = meta.issuer or found[0]
                 meta.published = meta.published or parse_date(found[1])
-    for b in blocks:
+    for i, b in enumerate(blocks):
         if b.role == "doc_number" and meta.doc_number is None:
             meta.doc_number = compact(source[b.start : b.end])
-        elif b.role == "signature" and meta.issuer is None:
-            meta.issuer = compact(source[b.start : b.end])
+        elif b.role == "signature" and not signed_by:
+            signed_by.extend(signers(folded[b.start : b.end]))
+            k = i + 1
+            while k < len(blocks) and blocks[k].role == "signature":
+                signed_by.extend(signers(folded[blocks[k].start : blocks[k].end]))
+                k += 1
         elif b.role == "date" and meta.signed is None:
             meta.signed = parse_date(compact(folded[b.start : b.end]))
             if meta.signed is None:
                 issues.append(Issue("bad_date", "date line is not a valid date", (b.start, b.end)))
+    if signed_by and meta.issuer is None:
+        meta.issuer = "、".join(signed_by)
+    if page:
+        _page(meta, page, issues)
     if meta.published is None:
         meta.published = meta.signed
     meta.issuer = meta.issuer or issuer_from_title(meta.title)

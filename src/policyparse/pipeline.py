@@ -181,12 +181,14 @@ def run(
     assign_roles(folded, blocks)
     rows, table_issues = tables.find(folded, blocks)
     outline = build(source, folded, blocks, rows)
-    meta, meta_issues = metadata.extract(source, folded, blocks, pieces, outline)
+    meta, meta_issues = metadata.extract(source, folded, blocks, pieces, outline, loaded.meta)
     issues = [Issue(code, message, None) for code, message in loaded.notes]
     issues += outline.issues + meta_issues + table_issues
     dated = meta.signed or meta.published
     doc_year = dated.year if dated else None
-    if not any(n.kind != "paragraph" for n in outline.children):
+    if not source.strip():
+        issues.append(Issue("empty", "the input holds no text", None))
+    elif not any(n.kind != "paragraph" for n in outline.children):
         issues.append(
             Issue("no_structure", "no numbered headings found; paragraphs only", None, "info")
         )

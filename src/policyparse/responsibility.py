@@ -108,19 +108,19 @@ def is_generic(name: str) -> bool:
     return name in whole or name.startswith(openings)
 
 
-def _closing(folded: str, open_at: int, end: int) -> int | None:
-    """Offset of the bracket closing the one at *open_at*, or None."""
-    depth = 0
-    stop = min(end, open_at + _MAX_STATEMENT)
-    for i in range(open_at, stop):
+def _pairs(folded: str, start: int, end: int) -> dict[int, int]:
+    """Each round bracket in [start, end) that closes, mapped to its closer: one pass."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for i in range(start, end):
         ch = folded[i]
         if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
+            stack.append(i)
+        elif ch == ")" and stack:
+            opened = stack.pop()
+            if i - opened <= _MAX_STATEMENT:
+                pairs[opened] = i
+    return pairs
 
 
 def _pieces(folded: str, start: int, end: int, seps: str) -> list[tuple[int, int]]:
@@ -326,15 +326,14 @@ def find_mentions(
         state.applies_below.append(
             Mention(unit, "responsible", m.start("unit"), m.end("unit"), [], is_generic(unit))
         )
+    if "(" not in folded[start:end]:
+        return mentions
+    pairs = _pairs(folded, start, end)
     pos = start
-    while True:
-        open_at = folded.find("(", pos, end)
-        if open_at == -1:
-            return mentions
-        close = _closing(folded, open_at, end)
-        if close is None:
-            pos = open_at + 1
-            continue
+    for open_at in sorted(pairs):
+        if open_at < pos:
+            continue  # inside a statement already read
+        close = pairs[open_at]
         inner = open_at + 1
         found = _labelled(source, folded, inner, close, known)
         if found is None:
@@ -344,5 +343,4 @@ def find_mentions(
         if found is not None:
             mentions.extend(found)
             pos = close + 1
-        else:
-            pos = inner
+    return mentions

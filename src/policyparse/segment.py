@@ -41,6 +41,8 @@ _ATTACHMENT_LIST = regex.compile(r"附件\s{0,2}\d{0,2}\s{0,2}:")
 _LIST_CONTINUATION = regex.compile(r"\d{1,2}\s{0,2}[.、]")
 _SENTENCE_PUNCT = regex.compile(r"[，。；：,;:！？!?]")
 _CJK_ONLY = regex.compile(r"[\u4e00-\u9fff()（）]{2,40}")
+# Entities a page printed literally (&sp;, &nbsp;): layout noise on a signature line.
+_STRAY_ENTITY = regex.compile(r"&[a-zA-Z]{2,8};")
 
 
 @dataclass(slots=True)
@@ -119,11 +121,19 @@ def is_date_line(content: str) -> bool:
     return len(content) <= 40 and DATE_LINE.fullmatch(_compact(content)) is not None
 
 
+def signers(content: str) -> list[str]:
+    """The bodies on a signature line: 国务院办公厅　中央军委办公厅 → both."""
+    if len(content) > SHORT_LINE:
+        return []
+    names = _STRAY_ENTITY.sub(" ", content).split()
+    suffixes = tuple(data.words("organ_suffixes"))
+    if names and all(_CJK_ONLY.fullmatch(n) and n.endswith(suffixes) for n in names):
+        return names
+    return []
+
+
 def _is_organ_line(content: str) -> bool:
-    compact = _compact(content)
-    if not _CJK_ONLY.fullmatch(compact):
-        return False
-    return any(compact.endswith(s) for s in data.words("organ_suffixes"))
+    return bool(signers(content))
 
 
 def assign_roles(folded: str, blocks: list[Block]) -> None:

@@ -15,7 +15,8 @@ not recorded.  Word lists live in data/*.txt.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import bisect
+from collections.abc import Collection, Container
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -44,6 +45,8 @@ _DEADLINE = regex.compile(
 _BASE = regex.compile(r"(?:较|比)(?:(?:19|20)\d{2}年(?:底|末)?|上年|去年|同期|基期)$")
 _SCOPE = regex.compile(r"[^,;:。]{1,15}范围内")
 _MAX_WORD = 8
+_WINDOW = 120  # no indicator, object or cue lies further from its number than this
+_LOOKBACK = 64  # year phrases looked back over for the one that governs
 _CONNECTORS = "和、及并"
 
 
@@ -141,8 +144,25 @@ def _quoted(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(a <= pos < b for a, b in spans)
+class _Mask:
+    """Which offsets of [start, end) lie inside any of some spans, in O(1) per query."""
+
+    def __init__(self, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+        self.start = start
+        self.flags = bytearray(end - start)
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        for a, b in merged:
+            self.flags[a - start : b - start] = b"\x01" * (b - a)
+
+    def __contains__(self, pos: int) -> bool:
+        return self.start <= pos < self.start + len(self.flags) and bool(
+            self.flags[pos - self.start]
+        )
 
 
 def _boundaries(
@@ -188,13 +208,9 @@ def _thousands(folded: str, i: int, end: int) -> bool:
 
 def _around(breaks: list[int], pos: int, start: int, end: int) -> tuple[int, int]:
     """The [after previous break, next break) interval holding *pos*."""
-    lo, hi = start, end
-    for b in breaks:
-        if b < pos:
-            lo = b + 1
-        else:
-            hi = b
-            break
+    k = bisect.bisect_left(breaks, pos)
+    lo = breaks[k - 1] + 1 if k > 0 else start
+    hi = breaks[k] if k < len(breaks) else end
     return lo, hi
 
 
@@ -286,7 +302,7 @@ def _comparator(prefix: str | None, suffix: str | None, is_range: bool) -> str:
 
 
 def _split_items(
-    folded: str, start: int, end: int, quoted: list[tuple[int, int]], seps: str
+    folded: str, start: int, end: int, quoted: Container[int], seps: str
 ) -> list[tuple[int, int]]:
     items: list[tuple[int, int]] = []
     depth = 0
@@ -297,7 +313,7 @@ def _split_items(
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in seps and not _inside(quoted, i):
+        elif depth == 0 and ch in seps and i not in quoted:
             items.append((piece, i))
             piece = i + 1
     items.append((piece, end))
@@ -369,18 +385,23 @@ def _deadlines(
     return found
 
 
-def _governing(deadlines: list[_Deadline], pos: int) -> _Deadline | None:
-    best = None
-    for d in deadlines:
-        if d.pos <= pos < d.until and (best is None or d.pos >= best.pos):
-            best = d
-    return best
+def _governing(deadlines: list[_Deadline], starts: list[int], pos: int) -> _Deadline | None:
+    """The latest phrase before *pos* that still governs it."""
+    k = bisect.bisect_right(starts, pos)
+    for d in reversed(deadlines[max(0, k - _LOOKBACK) : k]):
+        if pos < d.until:
+            return d
+    return None
 
 
-def _object_end(folded: str, pos: int, end: int, starts: set[int]) -> int:
-    """Where the object after a (B) quantity ends: a break, or 、/和 before another quantity."""
+def _object_end(folded: str, pos: int, end: int, starts: set[int]) -> int | None:
+    """Where the object after a (B) quantity ends: a break, or 、/和 before another quantity.
+
+    None if no break comes within the window: a run that long is no object.
+    """
     depth = 0
-    for i in range(pos, end):
+    stop = min(end, pos + _WINDOW)
+    for i in range(pos, stop):
         ch = folded[i]
         if ch in _OPEN:
             depth += 1
@@ -390,7 +411,7 @@ def _object_end(folded: str, pos: int, end: int, starts: set[int]) -> int:
             ch in _CLAUSE_BREAK + _SENTENCE_BREAK or (ch in "、和及" and i + 1 in starts)
         ):
             return i
-    return end
+    return end if stop == end else None
 
 
 def _brackets(folded: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -435,13 +456,15 @@ class _Reader:
         self.source, self.folded, self.start, self.end = source, folded, start, end
         self.w = _words()
         self.qs = find(source, folded, start, end)
-        self.names, statements = _names(folded, start, end)
+        names, statements = _names(folded, start, end)
+        self.names = _Mask(start, end, names)
         self.clauses, self.sentences = _boundaries(folded, start, end, statements)
-        self.asides = _brackets(folded, start, end)
+        self.asides = _Mask(start, end, _brackets(folded, start, end))
         leads = {start} | {i + 1 for i in range(start, end) if folded[i] == "\n"}
         if body_start is not None:
             leads.add(body_start)
         self.deadlines = _deadlines(folded, start, end, self.sentences, leads, doc_year)
+        self.deadline_starts = [d.pos for d in self.deadlines]
         self.starts = {q.start for q in self.qs}
         self.out: list[Found] = []
         self.item_end: dict[int, int] = {}  # clause start -> end of its last item read
@@ -519,18 +542,18 @@ class _Reader:
     def _read(self, i: int) -> int:
         f, src, w = self.folded, self.source, self.w
         q = self.qs[i]
-        if _inside(self.names, q.start) or _inside(self.asides, q.start):
+        if q.start in self.names or q.start in self.asides:
             return i + 1
         c_start, c_end = _around(self.clauses, q.start, self.start, self.end)
         s_start, _ = _around(self.sentences, q.start, self.start, self.end)
         item_start = self.item_end.get(c_start, c_start)
         if item_start < q.start and f[item_start] in "、和及":
             item_start += 1
-        item_start = min(item_start, q.start)
+        item_start = max(min(item_start, q.start), q.start - _WINDOW)
         suffix, s_end = self._suffix_end(q, c_end)
         nxt = f[s_end] if s_end < c_end else ""
         pre = _read_prefix(f, item_start, q.start)
-        gov = _governing(self.deadlines, q.start)
+        gov = _governing(self.deadlines, self.deadline_starts, q.start)
         found = Found(
             "target",
             pre.start if pre.end > pre.start else q.start,
@@ -548,7 +571,7 @@ class _Reader:
         )
         if q.single_cn and not pre.comparator:
             return i + 1  # 一支队伍, 一次性: an article, not a count
-        clause = f[c_start:c_end]
+        clause = f[max(c_start, q.start - _WINDOW) : min(c_end, s_end + _WINDOW)]
         before = f[pre.end - 1] if pre.end > item_start else ""
         if (
             suffix in ("及以上", "及以下")
@@ -641,6 +664,8 @@ class _Reader:
         else:
             return i + 1  # a number inside a noun phrase: 2人间, 等8个区域
         o_end = _object_end(self.folded, s_end, c_end, self.starts)
+        if o_end is None:
+            return i + 1
         obj = _compact(self.source[s_end:o_end])
         if not obj:
             return i + 1
