@@ -159,10 +159,10 @@ class _Mask:
         for a, b in merged:
             self.flags[a - start : b - start] = b"\x01" * (b - a)
 
-    def __contains__(self, pos: int) -> bool:
-        return self.start <= pos < self.start + len(self.flags) and bool(
-            self.flags[pos - self.start]
-        )
+    def __contains__(self, pos: object) -> bool:
+        if not isinstance(pos, int) or not self.start <= pos < self.start + len(self.flags):
+            return False
+        return bool(self.flags[pos - self.start])
 
 
 def _boundaries(
