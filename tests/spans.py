@@ -31,7 +31,7 @@ def check_node(node: Node, text: str, lo: int, hi: int) -> None:
     for unit in node.responsible_units:
         us, ue = unit.span
         assert ts <= us < ue <= te
-        assert text[us:ue].startswith(unit.name)
+        assert _compact(text[us:ue]).startswith(unit.name)
     pos = max(te, start)
     for child in node.children:
         assert child.span[0] >= pos, (node.path, child.path)

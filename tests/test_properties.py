@@ -163,3 +163,16 @@ def test_base_value_applies_the_scale(text: str) -> None:
                 assert Decimal(repr(t.base_value)) == Decimal(repr(t.value)) * scale
                 if t.base_unit is not None and scale != 1:
                     assert unit == next(p for p in _SCALES if unit.startswith(p)) + t.base_unit
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=60).map("".join))
+def test_other_encodings_give_the_same_tree(text: str) -> None:
+    from policyparse.load import load_bytes
+    from policyparse.pipeline import run
+
+    if not text.strip():
+        return  # empty input is an error for bytes, a diagnostic for str
+    base = _shape(parse(text))
+    for raw in (text.encode("gb18030"), text.encode("utf-16"), text.encode("utf-8-sig")):
+        assert _shape(run(load_bytes(raw))) == base

@@ -223,14 +223,17 @@ def test_stray_number_inside_a_measure_is_text() -> None:
 def test_repeated_number_is_text_with_a_diagnostic() -> None:
     doc = parse("一、甲\n二、乙\n二、乙又一次\n三、丙")
     assert [n.path for n in numbered(doc)] == ["1", "2", "3"]
-    assert [d.code for d in doc.diagnostics] == ["numbering_repeat"]
+    assert [d.code for d in doc.diagnostics if d.code.startswith("numbering")] == [
+        "numbering_repeat"
+    ]
 
 
 def test_small_gap_opens_a_node_with_a_diagnostic() -> None:
     doc = parse("一、甲\n二、乙\n四、丁")
     assert [n.path for n in numbered(doc)] == ["1", "2", "4"]
-    assert [d.code for d in doc.diagnostics] == ["numbering_gap"]
-    span = doc.diagnostics[0].span
+    gaps = [d for d in doc.diagnostics if d.code.startswith("numbering")]
+    assert [d.code for d in gaps] == ["numbering_gap"]
+    span = gaps[0].span
     assert span is not None and "一、甲\n二、乙\n四、丁"[span[0] : span[1]] == "四、"
 
 

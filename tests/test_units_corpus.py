@@ -99,7 +99,10 @@ def test_table_column_units_are_guiding() -> None:
     ]
     assert {u.role for u in row.responsible_units} == {"guiding"}
     assert row.text.endswith("8个改革试验区域")
-    assert [d.code for d in doc.diagnostics] == ["table_rows_missing"]
+    assert [d.code for d in doc.diagnostics] == [
+        "heading_without_body",  # 四、军民深度融合方面（共6项） in the table (本文有删减)
+        "table_rows_missing",  # rows 15-20
+    ]
 
 
 # The Ningbo plan's 106 mentions name 38 distinct bodies, counted by hand:

@@ -38,6 +38,7 @@ _EXPORTS = {
     "DecodeError": "errors",
     "BinaryInputError": "errors",
     "FormatError": "errors",
+    "TooLargeError": "errors",
 }
 
 __all__ = ["__version__", *_EXPORTS]
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
         NotAFileError,
         NotFoundError,
         PolicyParseError,
+        TooLargeError,
     )
     from .model import (
         SCHEMA_VERSION,

@@ -6,7 +6,7 @@ import hashlib
 import os
 
 from . import canonical
-from .load import Loaded, load_path
+from .load import MAX_BYTES, Loaded, load_path
 from .model import Document
 from .pipeline import run
 
@@ -44,11 +44,13 @@ def parse_file(
     errors: str = "strict",
     with_text: bool = False,
     gazetteer: GazetteerArg = None,
+    max_bytes: int | None = MAX_BYTES,
 ) -> Document:
-    """Read, decode and parse the file at *path*.
+    """Read, decode and parse the file at *path* (text, HTML or .docx).
 
     Raises an InputError subclass when the file cannot be read as a document;
     with ``errors="replace"`` undecodable bytes become U+FFFD plus a diagnostic.
+    Files over *max_bytes* (32 MB unless set; None for no limit) are refused.
     """
-    loaded = load_path(path, errors=errors)
+    loaded = load_path(path, errors=errors, max_bytes=max_bytes)
     return run(loaded, with_text=with_text, gazetteer=_gazetteer(gazetteer))

@@ -72,6 +72,9 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--gazetteer", metavar="FILE", help="extra unit names (format of data/gazetteer.txt)"
     )
+    p.add_argument(
+        "--max-mb", type=float, metavar="N", default=32, help="refuse files over N MB (default 32)"
+    )
     p.add_argument("--schema", action="store_true", help="print the JSON Schema of the output")
     p.add_argument("--version", action="version", version=f"policyparse {__version__}")
     return p
@@ -145,6 +148,7 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         errors="replace" if args.replace_errors else "strict",
         with_text=args.with_text,
         gazetteer=args.gazetteer,
+        max_bytes=int(args.max_mb * 1048576),
     )
     _emit(doc.model_dump_json(indent=args.indent), args.output)
     return EXIT_OK

@@ -54,3 +54,9 @@ class FormatError(InputError):
     """The input claims a format (HTML, DOCX) but is broken."""
 
     code = "bad_format"
+
+
+class TooLargeError(InputError):
+    """The file is over the size limit (max_bytes); raise the limit to read it."""
+
+    code = "too_large"

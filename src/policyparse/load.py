@@ -25,7 +25,12 @@ from .errors import (
     InputError,
     NotAFileError,
     NotFoundError,
+    TooLargeError,
 )
+
+# Plans run to a few hundred kilobytes; a file far larger is almost surely
+# not one, and reading it whole would cost memory in proportion.
+MAX_BYTES = 32 * 1024 * 1024
 
 _BINARY_MAGIC = (
     b"\x89PNG",
@@ -164,13 +169,21 @@ def load_bytes(
     return loaded
 
 
-def load_path(path: str | os.PathLike[str], *, errors: str = "strict") -> Loaded:
+def load_path(
+    path: str | os.PathLike[str], *, errors: str = "strict", max_bytes: int | None = MAX_BYTES
+) -> Loaded:
     """Read and decode the file at *path*."""
     p = Path(path)
     if not p.exists():
         raise NotFoundError(f"{p}: no such file")
     if not p.is_file():
         raise NotAFileError(f"{p}: not a regular file")
+    size = p.stat().st_size
+    if max_bytes is not None and size > max_bytes:
+        raise TooLargeError(
+            f"{p}: {size / 1048576:.1f} MB is over the {max_bytes / 1048576:.0f} MB limit "
+            "(raise it with --max-mb or max_bytes=)"
+        )
     try:
         raw = p.read_bytes()
     except OSError as exc:

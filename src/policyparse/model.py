@@ -107,7 +107,9 @@ class Figure(_Model):
 class ResponsibleUnit(_Model):
     """A body named as answering for a node."""
 
-    name: str = Field(description="The unit's name as printed, without alias brackets.")
+    name: str = Field(
+        description="The name as printed, layout whitespace removed, without alias brackets."
+    )
     aliases: list[str] = Field(default_factory=list, description="Names given in 〔…〕.")
     role: Role = "responsible"
     span: Span = Field(description="The whole mention, alias brackets included.")

@@ -14,7 +14,7 @@ from . import canonical, metadata, responsibility, tables, targets
 from .load import Loaded
 from .model import Document
 from .normalize import fold
-from .segment import assign_roles, set_aside_furniture, split_blocks
+from .segment import assign_roles, set_aside_furniture, split_blocks, unglue, unwrap
 from .structure import INode, Issue, build
 
 
@@ -177,13 +177,34 @@ def run(
     """Parse decoded text into a Document."""
     source = loaded.text
     folded = fold(source)
-    blocks, pieces = set_aside_furniture(folded, split_blocks(folded))
+    blocks, pieces = set_aside_furniture(folded, split_blocks(folded), source)
+    blocks, joins = unwrap(folded, blocks)
+    blocks = unglue(folded, blocks)
     assign_roles(folded, blocks)
     rows, table_issues = tables.find(folded, blocks)
     outline = build(source, folded, blocks, rows)
     meta, meta_issues = metadata.extract(source, folded, blocks, pieces, outline, loaded.meta)
     issues = [Issue(code, message, None) for code, message in loaded.notes]
     issues += outline.issues + meta_issues + table_issues
+    if joins:
+        issues.append(
+            Issue(
+                "hard_wrap",
+                f"{joins} lines hard-wrapped at a fixed width were joined",
+                None,
+                "info",
+            )
+        )
+    opened, closed = folded.count("("), folded.count(")")
+    if opened != closed:
+        issues.append(
+            Issue(
+                "unbalanced_brackets",
+                f"{opened} opening and {closed} closing round brackets",
+                None,
+                "info",
+            )
+        )
     dated = meta.signed or meta.published
     doc_year = dated.year if dated else None
     if not source.strip():

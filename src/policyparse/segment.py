@@ -52,6 +52,7 @@ class Block:
     start: int
     end: int
     role: str | None = None
+    glued: bool = False  # split off the paragraph before it (…。(二)加强…)
 
 
 @dataclass(slots=True)
@@ -85,10 +86,18 @@ def _is_trailer(content: str) -> bool:
     return bool(parts) and all(p in data.words("web_trailer") for p in parts)
 
 
-def set_aside_furniture(folded: str, blocks: list[Block]) -> tuple[list[Block], list[Piece]]:
-    """Remove the 来源 line, navigation trailers and page numbers."""
+def set_aside_furniture(
+    folded: str, blocks: list[Block], source: str | None = None
+) -> tuple[list[Block], list[Piece]]:
+    """Remove the 来源 line, navigation trailers, page numbers and running heads.
+
+    A running head (or foot) is a short line printed three times or more,
+    each time next to a page number or a page break: a PDF copy's page
+    furniture.  Repeated lines anywhere else (a table's 全国 column) stay.
+    """
     pieces: list[Piece] = []
     kept: list[Block] = []
+    page_edges: set[int] = set()  # indices in *kept* next to a page number
     for b in blocks:
         content = folded[b.start : b.end]
         if b.end - b.start <= SHORT_LINE:
@@ -97,8 +106,15 @@ def set_aside_furniture(folded: str, blocks: list[Block]) -> tuple[list[Block], 
                 continue
             if _PAGE_NUMBER.fullmatch(content):
                 pieces.append(Piece("page_number", b.start, b.end))
+                page_edges.update((len(kept) - 1, len(kept)))
                 continue
         kept.append(b)
+    if source is not None and "\f" in source:
+        for i, b in enumerate(kept):
+            if "\f" in source[max(0, b.start - 3) : b.start] or "\f" in source[b.end : b.end + 3]:
+                page_edges.add(i)
+    if page_edges:
+        kept = _running_heads(folded, kept, page_edges, pieces)
     # Navigation words only count as furniture at the very ends of the text.
     head = 0
     while head < len(kept) and _is_trailer(folded[kept[head].start : kept[head].end]):
@@ -109,6 +125,107 @@ def set_aside_furniture(folded: str, blocks: list[Block]) -> tuple[list[Block], 
     pieces.extend(Piece("web_trailer", b.start, b.end) for b in kept[:head] + kept[tail:])
     pieces.sort(key=lambda p: p.start)
     return kept[head:tail], pieces
+
+
+_RUNNING_MAX = 40
+
+
+def _running_heads(
+    folded: str, kept: list[Block], edges: set[int], pieces: list[Piece]
+) -> list[Block]:
+    seen: dict[str, list[int]] = {}
+    for i, b in enumerate(kept):
+        if b.end - b.start <= _RUNNING_MAX:
+            seen.setdefault(_compact(folded[b.start : b.end]), []).append(i)
+    drop: set[int] = set()
+    for where in seen.values():
+        # The title a page head repeats stays where it is printed as the title.
+        at_edges = [i for i in where if i in edges or i - 1 in edges or i + 1 in edges]
+        if len(at_edges) >= 3:
+            drop.update(at_edges)
+    pieces.extend(Piece("running_head", kept[i].start, kept[i].end) for i in sorted(drop))
+    return [b for i, b in enumerate(kept) if i not in drop]
+
+
+_TERMINAL = "。!?;:」』”)》"
+_WRAP_MIN = 20
+
+
+def unwrap(folded: str, blocks: list[Block]) -> tuple[list[Block], int]:
+    """Join lines hard-wrapped at a fixed width (a PDF copy) back into paragraphs.
+
+    A text is wrapped when many of its lines have the same length; a line of
+    that length which does not end a sentence continues on the next line,
+    unless the next line opens with a numbering marker.  Returns the blocks
+    and the number of joins made.
+    """
+    from .numbering import match_marker
+
+    widths: dict[int, int] = {}
+    for b in blocks:
+        w = b.end - (folded.rfind("\n", 0, b.start) + 1)
+        if w >= 10:
+            widths[w] = widths.get(w, 0) + 1
+    if not widths:
+        return blocks, 0
+    width = max(widths, key=lambda w: (widths[w] + widths.get(w - 1, 0) + widths.get(w + 1, 0), w))
+    near = widths[width] + widths.get(width - 1, 0) + widths.get(width + 1, 0)
+    # Evidence of wrapping: five lines or more, two in five of all lines, at
+    # one width (±1) of at least 20 characters.
+    if width < _WRAP_MIN or near < 5 or near * 5 < sum(widths.values()) * 2:
+        return blocks, 0
+    out: list[Block] = []
+    joins = 0
+    for b in blocks:
+        if out:
+            prev = out[-1]
+            line = prev.end - (folded.rfind("\n", 0, prev.end) + 1)
+            if (
+                line >= width - 1
+                and folded[prev.end - 1] not in _TERMINAL
+                and match_marker(folded, b.start, b.end) is None
+                and not is_date_line(folded[b.start : b.end])
+            ):
+                out[-1] = Block(prev.start, b.end)
+                joins += 1
+                continue
+        out.append(b)
+    return out, joins
+
+
+def unglue(folded: str, blocks: list[Block]) -> list[Block]:
+    """Split "…。(二)加强…" (or "…)(二)…") where a heading was glued to the text before it.
+
+    The part after 。 becomes a block of its own, marked glued; whether its
+    marker really opens a node is for the structure stage to decide (if not,
+    it simply continues the text it was glued to).
+    """
+    from .numbering import match_marker
+
+    out: list[Block] = []
+    for b in blocks:
+        start, glued = b.start, b.glued
+        pos = _glue_point(folded, b.start, b.end)
+        while pos != -1:
+            nxt = pos + 1
+            while nxt < b.end and folded[nxt] == " ":
+                nxt += 1
+            mk = match_marker(folded, nxt, b.end) if nxt < b.end else None
+            if mk is not None and mk.style != "arabic" and mk.end < b.end:
+                out.append(Block(start, pos + 1, glued=glued))
+                start, glued = nxt, True
+            pos = _glue_point(folded, pos + 1, b.end)
+        out.append(Block(start, b.end, glued=glued))
+    return out
+
+
+def _glue_point(folded: str, start: int, end: int) -> int:
+    """The next 。 or ) after which a heading may have been glued, or -1."""
+    a = folded.find("。", start, end)
+    b = folded.find(")", start, end)
+    if a == -1 or b == -1:
+        return max(a, b)
+    return min(a, b)
 
 
 def source_line(content: str) -> tuple[str, str] | None:

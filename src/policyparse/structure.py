@@ -207,13 +207,18 @@ class _Builder:
         if t_end > t_start:
             node.title_span = (t_start, t_end)
             node.title = compact(self.src[t_start:t_end])
-        else:
-            self.issues.append(
-                Issue("empty_heading", "numbered heading with no text", (mk.start, mk.end), "info")
-            )
         (parent.children if parent is not None else self.top).append(node)
         self.stack.append(node)
         self.last_value[mk.style] = mk.value
+        if b.glued:
+            self.issues.append(
+                Issue(
+                    "glued_heading",
+                    "heading split off the paragraph it was glued to",
+                    (mk.start, mk.end),
+                    "info",
+                )
+            )
         return True
 
     # -- unnumbered blocks --------------------------------------------------
@@ -243,8 +248,10 @@ class _Builder:
                 node.title_span = (b.start, b.end)
                 node.title = compact(self.src[b.start : b.end])
                 node.heading_only = True
-        elif node.heading_only or node.style == _ARTICLE:
+        elif node.heading_only or node.style == _ARTICLE or b.glued:
+            # A glued piece whose marker opened nothing was part of this text all along.
             node.text_end = b.end
+            self.pending.clear()  # what lay between is inside the text now
         else:
             self.pending.append(b)
 
@@ -294,11 +301,16 @@ class _Builder:
         self._feed(b)
         self.previous = b
 
-    def _continues(self, title_blocks: list[Block]) -> bool:
-        """A title is one run of lines: nothing may stand between them."""
+    def _continues(self, title_blocks: list[Block], b: Block) -> bool:
+        """A title is one run of lines: nothing may stand between them, furniture neither."""
         if not title_blocks:
             return True
-        return len(title_blocks) < 3 and self.previous is title_blocks[-1]
+        last = title_blocks[-1]
+        return (
+            len(title_blocks) < 3
+            and self.previous is last
+            and not self.folded[last.end : b.start].strip()
+        )
 
     def _open_row(self, row: Row) -> None:
         """A table row becomes a measure under the group heading it stands in."""
@@ -360,7 +372,12 @@ class _Builder:
         if mk is None and self.part_root is not None and self._attachment_title(b):
             return
         if self.front:
-            if short and mk is None and self._continues(self.title_blocks) and _title_like(content):
+            if (
+                short
+                and mk is None
+                and self._continues(self.title_blocks, b)
+                and _title_like(content)
+            ):
                 self.title_blocks.append(b)
                 self._top_paragraph(b, "title")
                 return
@@ -370,7 +387,7 @@ class _Builder:
                 return
             self.front = False
         if self.after_signature:
-            cont = self._continues(self.plan_title_blocks)
+            cont = self._continues(self.plan_title_blocks, b)
             if short and mk is None and cont and _title_like(content):
                 self.plan_title_blocks.append(b)
                 self._top_paragraph(b, "title")
@@ -386,7 +403,38 @@ class _Builder:
         self._flush_pending_to_top()
         for node in self.top:
             _close(node)
+        self._bodiless(self.top, None)
+        self.issues.sort(key=lambda i: i.span or (-1, -1))
         return Outline(self.top, self.title_blocks, self.plan_title_blocks, self.issues)
+
+    def _bodiless(self, nodes: list[INode], parent: INode | None) -> None:
+        """Flag numbered headings with no title, or with neither a body nor children.
+
+        An item that is one whole sentence (…。) has its body; a bare heading
+        line (四、军民深度融合方面（共6项）) followed by the next heading has none.
+        """
+        for node in nodes:
+            if node.kind != "paragraph" and node.title is None and node.label is not None:
+                self.issues.append(
+                    Issue("empty_heading", "numbered heading with no text", node.label, "info")
+                )
+            if (
+                node.kind == "measure"
+                and node.heading_only
+                and node.style not in (_ARTICLE, "table_row")
+                and (parent is None or parent.style != _ARTICLE)
+                and node.title_span is not None
+                and not self.folded[node.title_span[1] : node.text_end].strip(" :")
+            ):
+                self.issues.append(
+                    Issue(
+                        "heading_without_body",
+                        "numbered heading with no text under it",
+                        node.label,
+                        "info",
+                    )
+                )
+            self._bodiless(node.children, node)
 
 
 def _close(node: INode) -> int:

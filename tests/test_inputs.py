@@ -1,0 +1,405 @@
+"""Real inputs and bad inputs: encodings, web pages, Word files, messy text, junk.
+
+Every bad input gives one clear error or a Document with diagnostics, and
+each case here checks the message or the diagnostic.
+"""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import policyparse
+from conftest import CORPUS, SHARED
+from docx_builder import build, paragraph, table
+from helpers import walk
+from policyparse import Document
+from policyparse.load import load_bytes
+from policyparse.pipeline import run
+from shape import tree
+
+NINGBO = CORPUS / "ningbo-2025-consumption.txt"
+NINGBO_TEXT = NINGBO.read_text(encoding="utf-8")
+PAGES = SHARED / "govcn-2019"
+
+
+def from_bytes(raw: bytes, name: str = "plan.txt", errors: str = "strict") -> Document:
+    return run(load_bytes(raw, path=name, errors=errors))
+
+
+@pytest.fixture(scope="module")
+def ningbo() -> Document:
+    return policyparse.parse_file(NINGBO)
+
+
+def pages() -> list[Path]:
+    if not PAGES.is_dir():
+        pytest.skip(f"reference corpus not found: {PAGES}")
+    return sorted(PAGES.glob("*.html"))
+
+
+# -- encodings -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "encoding"),
+    [
+        (NINGBO_TEXT.encode("utf-8"), "utf-8"),
+        (NINGBO_TEXT.encode("utf-8-sig"), "utf-8-sig"),
+        (NINGBO_TEXT.encode("gb18030"), "gb18030"),
+        (NINGBO_TEXT.encode("gbk"), "gb18030"),
+        (NINGBO_TEXT.encode("utf-16"), "utf-16"),
+        (b"\xfe\xff" + NINGBO_TEXT.encode("utf-16-be"), "utf-16"),
+    ],
+    ids=["utf-8", "utf-8-bom", "gb18030", "gbk", "utf-16-le", "utf-16-be"],
+)
+def test_every_encoding_gives_the_same_tree(raw: bytes, encoding: str, ningbo: Document) -> None:
+    doc = from_bytes(raw)
+    assert doc.source.encoding == encoding
+    assert tree(doc) == tree(ningbo)
+
+
+def test_gb18030_file_equals_the_text_version(tmp_path: Path, ningbo: Document) -> None:
+    path = tmp_path / "ningbo-gb18030.txt"
+    path.write_bytes(NINGBO_TEXT.encode("gb18030"))
+    doc = policyparse.parse_file(path)
+    assert tree(doc) == tree(ningbo)
+    assert (doc.title, doc.issuer, doc.published) == (ningbo.title, ningbo.issuer, ningbo.published)
+
+
+def test_damaged_utf8_is_named_not_misread() -> None:
+    raw = bytearray(NINGBO_TEXT.encode("utf-8"))
+    raw[400] = 0xFF
+    with pytest.raises(
+        policyparse.DecodeError, match=r"damaged UTF-8 \(first bad byte at offset 39\d\)"
+    ):
+        from_bytes(bytes(raw))
+    doc = from_bytes(bytes(raw), errors="replace")
+    assert doc.diagnostics[0].code == "replaced_bytes"
+    assert "\ufffd" in "".join(n.text for n in walk(doc.children))
+
+
+def test_undecodable_bytes_are_one_error() -> None:
+    with pytest.raises(policyparse.DecodeError, match="not valid utf-8 or gb18030"):
+        from_bytes(b"plan \x81\x30\xff\xfe text")
+
+
+# -- web pages -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("page", "plan"),
+    [
+        ("govcn-15.html", "govcn-15-agri-mechanization.txt"),
+        ("govcn-10.html", "govcn-10-innovation-reforms.txt"),
+        ("govcn-32.html", "govcn-32-iit-deductions.txt"),
+    ],
+)
+def test_portal_page_equals_its_text_version(page: str, plan: str) -> None:
+    html, text = PAGES / page, SHARED / "plans" / plan
+    if not html.is_file() or not text.is_file():
+        pytest.skip(f"reference corpus not found under {SHARED}")
+    a, b = policyparse.parse_file(html), policyparse.parse_file(text)
+    assert a.source.format == "html"
+    assert tree(a) == tree(b)
+    assert (a.title, a.doc_number, a.issuer, a.signed) == (
+        b.title,
+        b.doc_number,
+        b.issuer,
+        b.signed,
+    )
+
+
+def test_all_portal_pages_parse_and_agree_with_the_index() -> None:
+    index = {
+        r["file"]: r
+        for r in csv.DictReader((PAGES / "index.tsv").open(encoding="utf-8"), delimiter="\t")
+    }
+    for page in pages():
+        doc = policyparse.parse_file(page)
+        row = index[page.name]
+        mismatches = " ".join(d.message for d in doc.diagnostics if d.code == "metadata_mismatch")
+        assert doc.doc_number == row["doc_number"], page.name
+        assert doc.title == row["title"] or "标题" in mismatches, page.name
+        assert doc.issuer == row["issuer"] or "发文机关" in mismatches, page.name
+        assert doc.published is not None, page.name
+
+
+def test_page_metadata_table() -> None:
+    page = PAGES / "govcn-15.html"
+    if not page.is_file():
+        pytest.skip(f"reference corpus not found: {page}")
+    doc = policyparse.parse_file(page)
+    assert str(doc.published) == "2018-12-29"  # the page's 发布日期
+    assert str(doc.signed) == "2018-12-21"  # under the signature, and the page's 成文日期
+
+
+def test_page_and_text_disagree() -> None:
+    page = PAGES / "govcn-24.html"
+    if not page.is_file():
+        pytest.skip(f"reference corpus not found: {page}")
+    doc = policyparse.parse_file(page)
+    assert [d.message for d in doc.diagnostics if d.code == "metadata_mismatch"] == [
+        "the page's 成文日期 is '2004年04月17日' but the text gives '2004-04-27'"
+    ]
+
+
+GENERIC_PAGE = """<!DOCTYPE html>
+<html><head>
+<meta charset="utf-8">
+<meta name="ArticleTitle" content="青川市促进消费若干措施">
+<meta name="PubDate" content="2024-05-08 10:00">
+<meta name="ContentSource" content="青川市人民政府办公室">
+<title>青川市促进消费若干措施_青川市人民政府门户网站</title>
+<style>p { color: red }</style>
+<script>var x = "一、不是正文";</script>
+</head><body>
+<div class="nav-menu"><a href="/">首页</a><a href="/zw">政务公开</a></div>
+<div class="main-content">
+<p>青川市促进消费若干措施</p>
+<p>一、扩大消费</p>
+<p>（一）发放消费券。2024年，发放消费券5000万元。（责任单位：市商务局）<br>（二）举办促消费活动。全年举办活动100场以上。</p>
+<table><tr><td>序号</td><td>事项</td></tr><tr><td>1</td><td>消费券</td></tr></table>
+</div>
+<div id="footer">版权所有 青川市人民政府</div>
+</body></html>"""
+
+
+def test_a_page_from_another_site() -> None:
+    doc = from_bytes(GENERIC_PAGE.encode("utf-8"), "page.html")
+    texts = [n.text for n in walk(doc.children)]
+    assert not any("首页" in t or "不是正文" in t or "color" in t or "版权所有" in t for t in texts)
+    assert [(n.path, n.title) for n in walk(doc.children) if n.path] == [
+        ("1", "扩大消费"),
+        ("1.1", "发放消费券"),
+        ("1.2", "举办促消费活动"),
+    ]
+    assert doc.title == "青川市促进消费若干措施"
+    assert str(doc.published) == "2024-05-08"
+    assert doc.issuer == "青川市人民政府办公室"
+    measure = doc.children[1].children[0]
+    assert [t.value for t in measure.targets] == [5000]
+    assert [u.name for u in measure.responsible_units] == ["市商务局"]
+
+
+def test_pages_load_nothing_from_outside(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-CONTENT", encoding="utf-8")
+    page = (
+        f'<!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+        '<html><body><p>一、任务&xxe;</p><img src="http://example.invalid/x.png"></body></html>'
+    )
+    doc = from_bytes(page.encode("utf-8"), "page.html")
+    assert "SECRET-CONTENT" not in doc.model_dump_json()
+
+
+def test_with_text_gives_the_extracted_text() -> None:
+    doc = run(load_bytes(GENERIC_PAGE.encode("utf-8"), path="page.html"), with_text=True)
+    assert doc.text is not None
+    for node in walk(doc.children):
+        assert doc.text[node.text_span[0] : node.text_span[1]] == node.text
+
+
+def test_gbk_page_with_meta_charset() -> None:
+    page = GENERIC_PAGE.replace('charset="utf-8"', 'charset="gbk"')
+    doc = from_bytes(page.encode("gbk"), "page.html")
+    assert doc.source.encoding == "gb18030"
+    assert doc.title == "青川市促进消费若干措施"
+
+
+# -- Word files ------------------------------------------------------------------
+
+
+def _numbered_ningbo_docx() -> bytes:
+    import regex
+
+    body = []
+    for line in NINGBO_TEXT.split("\n"):
+        if regex.match(r"[一二三四五六七]、", line):
+            body.append(paragraph(line[2:], level=0))
+        elif m := regex.match(r"\([一二三四五六七]\)", line):
+            body.append(paragraph(line[m.end() :], level=1))
+        else:
+            body.append(paragraph(line))
+    return build("".join(body))
+
+
+def test_docx_with_word_numbering_equals_the_text_version(ningbo: Document) -> None:
+    doc = from_bytes(_numbered_ningbo_docx(), "ningbo.docx")
+    assert doc.source.format == "docx"
+    assert tree(doc) == tree(ningbo)
+    assert (doc.title, doc.issuer, doc.published) == (ningbo.title, ningbo.issuer, ningbo.published)
+
+
+def test_docx_with_typed_numbers_equals_the_text_version(ningbo: Document, tmp_path: Path) -> None:
+    path = tmp_path / "ningbo.docx"
+    path.write_bytes(
+        build("".join(paragraph(line) for line in NINGBO_TEXT.split("\n")), numbering=False)
+    )
+    assert tree(policyparse.parse_file(path)) == tree(ningbo)
+
+
+def test_docx_tables_and_line_breaks() -> None:
+    body = (
+        paragraph("一、任务")
+        + paragraph("（一）发放消费券。内容。\n（二）举办活动。内容。")
+        + table([["序号", "事项", "责任单位"], ["1", "消费券", "市商务局"]])
+    )
+    doc = from_bytes(build(body), "t.docx")
+    lines = load_bytes(build(body), path="t.docx").text.split("\n")
+    assert lines == [
+        "一、任务",
+        "（一）发放消费券。内容。",
+        "（二）举办活动。内容。",
+        "序号",
+        "事项",
+        "责任单位",
+        "1",
+        "消费券",
+        "市商务局",
+    ]
+    assert [n.path for n in walk(doc.children) if n.path] == ["1", "1.1", "1.2", "1.2.1"]
+
+
+def test_zip_that_is_not_a_word_file(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("data.csv", "a,b\n")
+    path = tmp_path / "archive.zip"
+    path.write_bytes(buf.getvalue())
+    with pytest.raises(policyparse.FormatError, match="a zip archive, but not a Word document"):
+        policyparse.parse_file(path)
+
+
+def test_broken_word_file(tmp_path: Path) -> None:
+    path = tmp_path / "broken.docx"
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    with pytest.raises(policyparse.FormatError, match="not a readable zip archive"):
+        policyparse.parse_file(path)
+
+
+# -- messy text --------------------------------------------------------------------
+
+
+def _wrap(text: str, width: int) -> str:
+    out = []
+    for line in text.split("\n"):
+        while len(line) > width:
+            out.append(line[:width])
+            line = line[width:]
+        out.append(line)
+    return "\n".join(out)
+
+
+def test_hard_wrapped_text_gives_the_same_outline(ningbo: Document) -> None:
+    doc = policyparse.parse(_wrap(NINGBO_TEXT, 32))
+    assert [(n.path, n.title) for n in walk(doc.children) if n.path] == [
+        (n.path, n.title) for n in walk(ningbo.children) if n.path
+    ]
+    assert sum(len(n.responsible_units) for n in walk(doc.children)) == 106
+    assert [d.code for d in doc.diagnostics] == ["hard_wrap"]
+
+
+def test_headings_glued_to_the_paragraph_before(ningbo: Document) -> None:
+    glued = NINGBO_TEXT.replace("\n(二)", "(二)").replace("\n(三)", "(三)")
+    doc = policyparse.parse(glued)
+    assert [(n.path, n.title) for n in walk(doc.children) if n.path] == [
+        (n.path, n.title) for n in walk(ningbo.children) if n.path
+    ]
+    assert {d.code for d in doc.diagnostics} == {"glued_heading"}
+
+
+def test_crlf_nbsp_trailing_spaces_blank_lines_page_furniture(ningbo: Document) -> None:
+    lines = NINGBO_TEXT.split("\n")
+    messy: list[str] = []
+    for i, line in enumerate(lines):
+        messy.append("\u00a0\u00a0" + line + "   ")
+        if i and i % 10 == 0:
+            page = i // 10
+            messy += ["", "", f"- {page} -", "\f大力提振和扩大消费专项行动实施方案", ""]
+    doc = policyparse.parse("\r\n".join(messy))
+    assert tree(doc, texts=False) == tree(ningbo, texts=False)
+    kinds = [f.kind for f in doc.furniture]
+    assert kinds.count("page_number") == 4
+    assert kinds.count("running_head") == 4
+
+
+# -- bad input -----------------------------------------------------------------------
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "policyparse", *args], capture_output=True, text=True, timeout=60
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "no text in the input"),
+        (b"  \n\t\r\n\xe3\x80\x80 \n", "no text in the input"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "binary data, not a text document"),
+        (b"GIF89a\x01\x00", "binary data, not a text document"),
+    ],
+    ids=["empty", "whitespace", "png", "gif"],
+)
+def test_unreadable_files_are_one_clear_error(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "input.txt"
+    path.write_bytes(content)
+    with pytest.raises(policyparse.InputError, match=message):
+        policyparse.parse_file(path)
+    r = cli(str(path))
+    assert r.returncode == 2
+    assert message in r.stderr and "Traceback" not in r.stderr
+    assert r.stderr.count("\n") == 1
+
+
+def test_empty_string_gives_a_diagnostic() -> None:
+    doc = policyparse.parse("  \n ")
+    assert doc.children == []
+    assert [d.code for d in doc.diagnostics] == ["empty"]
+
+
+def test_a_50_mb_file_is_refused_with_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    with pytest.raises(policyparse.TooLargeError, match=r"50\.0 MB is over the 32 MB limit"):
+        policyparse.parse_file(path)
+    r = cli(str(path))
+    assert r.returncode == 2 and "over the 32 MB limit" in r.stderr
+
+
+def test_raising_the_limit_reads_large_files(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text(NINGBO_TEXT * 3, encoding="utf-8")
+    with pytest.raises(policyparse.TooLargeError):
+        policyparse.parse_file(path, max_bytes=20_000)
+    assert policyparse.parse_file(path, max_bytes=None).children
+
+
+def test_ten_thousand_unbalanced_brackets() -> None:
+    t0 = time.perf_counter()
+    doc = policyparse.parse("一、任务\n（一）测试。" + "（" * 10_000 + "内容。")
+    assert time.perf_counter() - t0 < 30  # a hang guard, not a benchmark
+    assert [d.code for d in doc.diagnostics] == ["unbalanced_brackets"]
+    assert doc.diagnostics[0].message == "10001 opening and 1 closing round brackets"
+
+
+def test_heading_with_no_body() -> None:
+    doc = policyparse.parse("一、总体要求\n二、重点任务\n（一）扩大消费。内容。")
+    assert [(d.code, d.span) for d in doc.diagnostics] == [("heading_without_body", (0, 2))]
+
+
+def test_no_structure_at_all() -> None:
+    doc = policyparse.parse("这是一段没有编号的文字。\n这是第二段。")
+    assert [n.kind for n in doc.children] == ["paragraph", "paragraph"]
+    assert [d.code for d in doc.diagnostics] == ["no_structure"]
