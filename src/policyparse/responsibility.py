@@ -33,6 +33,7 @@ _DROP_TAIL = ("等有关部门", "等有关单位", "等部门", "等单位", "�
 _FIRST_IS_LEAD = regex.compile(r"(?:列|排在)第一位的?(?:者|部门|单位)?为牵头(?:单位|部门)")
 _APPLIES_BELOW = regex.compile(r"以下均需(?P<unit>[^,;。()]{2,30}?)(?:负责)?落实")
 _MEETS = "会同"
+_ROUND = regex.compile(r"[()]")
 
 
 @dataclass(slots=True)
@@ -112,11 +113,11 @@ def _pairs(folded: str, start: int, end: int) -> dict[int, int]:
     """Each round bracket in [start, end) that closes, mapped to its closer: one pass."""
     pairs: dict[int, int] = {}
     stack: list[int] = []
-    for i in range(start, end):
-        ch = folded[i]
-        if ch == "(":
+    for m in _ROUND.finditer(folded, start, end):
+        i = m.start()
+        if m.group() == "(":
             stack.append(i)
-        elif ch == ")" and stack:
+        elif stack:
             opened = stack.pop()
             if i - opened <= _MAX_STATEMENT:
                 pairs[opened] = i

@@ -33,6 +33,9 @@ _OPEN = "(《“〔【[「『‘"
 _CLOSE = ")》”〕】]」』’"
 _BRACKET_OPEN = "(〔【[「『"
 _BRACKET_CLOSE = ")〕】]」』"
+_BREAK_CHARS = regex.compile(r"[(〔【\[「『)〕】\]」』。!?\n,;:]")
+_NEWLINE = regex.compile(r"\n")
+_ROUND = regex.compile(r"[()。!?\n]")
 _QUOTES = {"“": "”", "《": "》", "「": "」", "『": "』"}
 _SUFFIX = regex.compile(r"及以上|及以下|以上|以下|以内|左右|上下")
 _DEADLINE = regex.compile(
@@ -128,18 +131,21 @@ def _compact(s: str) -> str:
     return "".join(s.split())
 
 
+_QUOTE_CHARS = regex.compile("[" + "".join(_QUOTES) + "".join(_QUOTES.values()) + "]")
+
+
 def _quoted(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans inside quotes and 《》: what is inside is a name."""
     spans: list[tuple[int, int]] = []
     closer: str | None = None
     opened = 0
-    for i in range(start, end):
-        ch = folded[i]
+    for m in _QUOTE_CHARS.finditer(folded, start, end):
+        ch = m.group()
         if closer is None:
             if ch in _QUOTES:
-                closer, opened = _QUOTES[ch], i
+                closer, opened = _QUOTES[ch], m.start()
         elif ch == closer:
-            spans.append((opened, i + 1))
+            spans.append((opened, m.start() + 1))
             closer = None
     return spans
 
@@ -178,8 +184,8 @@ def _boundaries(
     sentences: list[int] = []
     edges = {a for a, _ in statements} | {b - 1 for _, b in statements}
     depth = 0
-    for i in range(start, end):
-        ch = folded[i]
+    for m in _BREAK_CHARS.finditer(folded, start, end):
+        i, ch = m.start(), m.group()
         if i in edges:
             clauses.append(i)
         elif ch in _BRACKET_OPEN:
@@ -194,6 +200,10 @@ def _boundaries(
             if ch == "," and _thousands(folded, i, end):
                 continue  # 1,000 and 1，000 are one number
             clauses.append(i)
+    for edge in edges:
+        # A quote mark is not among the break characters; add its edge once.
+        if start <= edge < end and edge not in clauses:
+            bisect.insort(clauses, edge)
     return clauses, sentences
 
 
@@ -418,13 +428,14 @@ def _brackets(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans inside round brackets: a quantity there is an aside (（共23项）)."""
     spans: list[tuple[int, int]] = []
     stack: list[int] = []
-    for i in range(start, end):
-        ch = folded[i]
+    for m in _ROUND.finditer(folded, start, end):
+        i, ch = m.start(), m.group()
         if ch == "(":
             stack.append(i)
-        elif ch == ")" and stack:
-            spans.append((stack.pop(), i + 1))
-        elif ch in _SENTENCE_BREAK:
+        elif ch == ")":
+            if stack:
+                spans.append((stack.pop(), i + 1))
+        else:
             stack.clear()
     return spans
 
@@ -455,18 +466,20 @@ class _Reader:
     ) -> None:
         self.source, self.folded, self.start, self.end = source, folded, start, end
         self.w = _words()
+        self.out: list[Found] = []
         self.qs = find(source, folded, start, end)
+        if not self.qs:
+            return  # run() has nothing to read
         names, statements = _names(folded, start, end)
         self.names = _Mask(start, end, names)
         self.clauses, self.sentences = _boundaries(folded, start, end, statements)
         self.asides = _Mask(start, end, _brackets(folded, start, end))
-        leads = {start} | {i + 1 for i in range(start, end) if folded[i] == "\n"}
+        leads = {start} | {m.end() for m in _NEWLINE.finditer(folded, start, end)}
         if body_start is not None:
             leads.add(body_start)
         self.deadlines = _deadlines(folded, start, end, self.sentences, leads, doc_year)
         self.deadline_starts = [d.pos for d in self.deadlines]
         self.starts = {q.start for q in self.qs}
-        self.out: list[Found] = []
         self.item_end: dict[int, int] = {}  # clause start -> end of its last item read
         self.last_b: tuple[int, str, str | None] | None = None  # sentence, verb, period
         self.verbs: dict[int, str] = {}  # id(Found) -> leading verb phrase
