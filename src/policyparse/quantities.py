@@ -19,13 +19,26 @@ from .numerals import cn_to_int
 
 _CN = "零〇一二两三四五六七八九十百千"
 _NUM = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{_CN}]{{1,12}}"
-_QTY = regex.compile(
-    r"翻(?P<fan>[一两二三四])番|(?P<half>一半)"
-    r"|(?<=突破|达到|超过|达|超)(?P<bare>万亿|亿|万)"
-    rf"|(?P<pct>百分之)?(?P<a>{_NUM})"
-    rf"(?:(?P<sep>—{{1,2}}|[-~至到])(?P<b>{_NUM}))?"
-    r"(?P<scale>万亿|千万|百万|亿|万)?(?P<mixed>(?<=万)\d{1,4})?"
-)
+
+
+@cache
+def _qty() -> regex.Pattern[str]:
+    """The quantity pattern; a number must be followed by a scale or a unit's first character.
+
+    The lookahead lets the regex engine skip the many 一 and 二 of running
+    text (一体, 二期) without a Python-level look at each.
+    """
+    firsts = "".join(sorted({u[0] for u in data.tokens("units")}))
+    unit_ahead = "(?=[" + regex.escape(firsts) + "])"
+    return regex.compile(
+        r"翻(?P<fan>[一两二三四])番|(?P<half>一半)"
+        rf"|(?<=突破|达到|超过|达|超)(?P<bare>万亿|亿|万){unit_ahead}"
+        rf"|百分之(?P<pct>[{_CN}]{{1,6}}|\d+(?:\.\d+)?)"
+        rf"|(?P<a>{_NUM})(?:(?P<sep>—{{1,2}}|[-~至到])(?P<b>{_NUM}))?"
+        rf"(?:(?P<scale>万亿|千万|百万|亿|万)(?P<mixed>(?<=万)\d{{1,4}})?|{unit_ahead})"
+    )
+
+
 _FAN = {"一": 1, "两": 3, "二": 3, "三": 7, "四": 15}  # 翻n番 is ×2^n: an increase of 2^n - 1 倍
 _ALTERNATES = regex.compile(r"\((?P<inner>[^()]{1,12})\)")
 
@@ -95,22 +108,23 @@ def _scaled(value: Decimal | None, factor: int) -> Decimal | None:
 def find(source: str, folded: str, start: int, end: int) -> list[Quantity]:
     """Every quantity with a unit in [start, end), in reading order."""
     out: list[Quantity] = []
-    for m in _QTY.finditer(folded, start, end):
+    for m in _qty().finditer(folded, start, end):
         q_start = m.start()
-        if m.group("fan"):
-            inc = Decimal(_FAN[m.group("fan")])
+        fan, half, bare, pct_text, a, _sep, b, scale, mixed = m.groups()
+        if fan:
+            inc = Decimal(_FAN[fan])
             out.append(Quantity(q_start, m.end(), inc, None, "倍", inc, "倍", doubling=True))
             continue
-        if m.group("half"):
+        if half:
             out.append(Quantity(q_start, m.end(), Decimal(50), None, "%", Decimal(50), "%"))
             continue
-        if m.group("bare"):
+        if bare:
             # 突破万亿元: a scale with no numeral is one of it.
             found = _unit_at(folded, m.end(), end)
             if found is None or not found[1]:
                 continue
             unit_end = m.end() + found[0]
-            factor = _scales()[m.group("bare")]
+            factor = _scales()[bare]
             out.append(
                 Quantity(
                     q_start,
@@ -125,23 +139,24 @@ def find(source: str, folded: str, start: int, end: int) -> list[Quantity]:
             continue
         if q_start > start and folded[q_start - 1] in "第.0123456789":
             continue  # an ordinal, or the tail of a longer number
-        a = m.group("a")
+        if pct_text:
+            pct = _read(pct_text)
+            if pct is not None:
+                out.append(Quantity(q_start, m.end(), pct, None, "%", pct, "%", chinese=True))
+            continue
         chinese = not a[0].isdigit()
         value = _read(a)
-        value_max = _read(m.group("b")) if m.group("b") else None
-        if value is None or value == 0 or (m.group("b") and value_max is None):
-            continue
-        if m.group("pct"):
-            out.append(Quantity(q_start, m.end(), value, value_max, "%", value, "%", chinese=True))
+        value_max = _read(b) if b else None
+        if value is None or value == 0 or (b and value_max is None):
             continue
         factor = 1
-        unit_start = m.end("a") if m.group("b") is None else m.end("b")
-        if m.group("scale"):
-            factor = _scales()[m.group("scale")]
+        unit_start = m.end("a") if b is None else m.end("b")
+        if scale:
+            factor = _scales()[scale]
             unit_start = m.start("scale")
-        if m.group("mixed"):
+        if mixed:
             # 3万4000人: the scale sits inside the number, not in the unit.
-            value = value * factor + Decimal(m.group("mixed"))
+            value = value * factor + Decimal(mixed)
             factor, unit_start = 1, m.end()
         found = _unit_at(folded, m.end(), end)
         if found is None:

@@ -80,12 +80,16 @@ class _Words:
     adverbs: frozenset[str]
     leads: frozenset[str]
     periods: frozenset[str]
-    parameter: tuple[str, ...]
-    baseline: tuple[str, ...]
+    parameter: regex.Pattern[str]
+    baseline: regex.Pattern[str]
     verbs: frozenset[str]
     verb_adverbs: frozenset[str]
     heads: tuple[str, ...]
     listing: tuple[str, ...]
+
+
+def _alternation(words: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 @cache
@@ -103,8 +107,8 @@ def _words() -> _Words:
         data.words("indicator_adverbs"),
         data.words("indicator_leads"),
         data.words("period_words"),
-        data.lines("parameter_cues"),
-        data.lines("baseline_cues"),
+        _alternation(data.lines("parameter_cues")),
+        _alternation(data.lines("baseline_cues")),
         frozenset(data.tokens("action_verbs")),
         frozenset(data.tokens("verb_adverbs")),
         data.tokens("indicator_heads"),
@@ -590,13 +594,13 @@ class _Reader:
             suffix in ("及以上", "及以下")
             or nxt == "的"
             or (q.unit == "%" and before == "的")
-            or any(c in clause for c in w.parameter)
+            or w.parameter.search(clause)
         ):
             found.kind = "parameter"
             self.out.append(found)
             self.item_end[c_start] = s_end
             return i + 1
-        if (gov and gov.baseline) or any(c in clause for c in w.baseline):
+        if (gov and gov.baseline) or w.baseline.search(clause):
             found.kind = "baseline"
             self.out.append(found)
             self.item_end[c_start] = s_end
