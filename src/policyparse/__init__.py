@@ -14,6 +14,8 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "parse": "api",
     "parse_file": "api",
+    "parse_many": "batch",
+    "ErrorRecord": "batch",
     "owners": "ownership",
     "totals": "ownership",
     "OwnerRow": "ownership",
@@ -45,6 +47,7 @@ __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:
     from .api import parse, parse_file
+    from .batch import ErrorRecord, parse_many
     from .canonical import Gazetteer
     from .errors import (
         BinaryInputError,

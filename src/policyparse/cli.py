@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
@@ -24,7 +25,10 @@ examples:
   policyparse corpus/ningbo-2025-consumption.txt --indent 2
   policyparse plan.txt -o plan.json
   policyparse --schema > schema.json
+  policyparse plan.txt --format csv -o tables/             (targets, measures, units)
+  policyparse plan.txt --format akn > plan.xml              (Akoma Ntoso)
   policyparse units plan.txt --format csv -o owners.csv    (who owns what)
+  policyparse batch corpus/ -o out.jsonl -j 4               (a whole corpus)
 
 exit status: 0 ok, 1 internal error, 2 usage error or unreadable input.
 """
@@ -52,7 +56,13 @@ def _build_parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("file", nargs="?", help="plan to parse (.txt)")
+    p.add_argument("file", nargs="?", help="plan to parse (.txt, .html or .docx)")
+    p.add_argument(
+        "--format",
+        choices=("json", "csv", "parquet", "akn"),
+        default="json",
+        help="json (default); csv or parquet tables into the folder -o; akn XML",
+    )
     p.add_argument("-o", "--output", metavar="PATH", help="write JSON here instead of stdout")
     p.add_argument(
         "--indent",
@@ -143,27 +153,159 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error("a FILE to parse is required (or --schema)")
     from .api import parse_file
 
+    if args.format in ("csv", "parquet") and not args.output:
+        parser.error(f"--format {args.format} writes three tables: give a folder with -o")
     doc = parse_file(
         args.file,
         errors="replace" if args.replace_errors else "strict",
-        with_text=args.with_text,
+        with_text=args.with_text or args.format == "akn",
         gazetteer=args.gazetteer,
         max_bytes=int(args.max_mb * 1048576),
     )
-    _emit(doc.model_dump_json(indent=args.indent), args.output)
+    if args.format == "akn":
+        from .akn import to_akn
+
+        xml = to_akn(doc, doc.text or "")
+        if args.output:
+            Path(args.output).write_bytes(xml)
+        else:
+            sys.stdout.buffer.write(xml)
+    elif args.format in ("csv", "parquet"):
+        from .tables_export import CsvTables, ParquetTables
+
+        tables = CsvTables(args.output) if args.format == "csv" else ParquetTables(args.output)
+        tables.add(doc)
+        tables.close()
+    else:
+        _emit(doc.model_dump_json(indent=args.indent), args.output)
     return EXIT_OK
+
+
+_BATCH_EPILOG = """\
+examples:
+  policyparse batch ../shared/corpus -o out.jsonl -j 2
+  policyparse batch plans/ 'pages/**/*.html' -o out.jsonl --resume
+  policyparse batch corpus/ --format csv -o tables/       (documents.jsonl + 3 CSV tables)
+  policyparse batch --from list.txt -o out.jsonl          (one path per line)
+
+Each line of the JSONL output is a Document, or an error record
+{"path", "error", "message"} for a file that failed; the run carries on.
+exit status: 0 ok; 1 with --strict if any file failed; 2 if nothing could be
+parsed or on a usage error; 130 if interrupted (rerun with --resume).
+"""
+
+
+def _batch_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="policyparse batch",
+        description="Parse a corpus: files, folders (recursively) and globs of .txt, .html, .docx.",
+        epilog=_BATCH_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, globs")
+    p.add_argument("--from", dest="from_file", metavar="FILE", help="read more paths from FILE")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="JSONL file, or folder")
+    p.add_argument(
+        "--format",
+        choices=("jsonl", "csv", "parquet", "akn"),
+        default="jsonl",
+        help="jsonl (default); csv, parquet or akn write into the folder OUT",
+    )
+    p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N")
+    p.add_argument("--resume", action="store_true", help="skip files already in OUT")
+    p.add_argument("--strict", action="store_true", help="exit 1 if any file failed")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--gazetteer", metavar="FILE", help="extra unit names")
+    p.add_argument("--replace-errors", action="store_true", help="read undecodable bytes as U+FFFD")
+    p.add_argument("--max-mb", type=float, default=32, metavar="N", help="skip files over N MB")
+    return p
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _run_batch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from .batch import Progress, akn_name, done_paths, expand, run_many
+
+    inputs = list(args.paths)
+    if args.from_file:
+        with open(args.from_file, encoding="utf-8") as fh:
+            inputs += [line.strip() for line in fh if line.strip()]
+    paths = list(expand(inputs))
+    if not paths:
+        parser.error("no input files found")
+    folder = None if args.format == "jsonl" else Path(args.output)
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+        out = folder / "documents.jsonl"
+    else:
+        out = Path(args.output)
+        out.parent.mkdir(parents=True, exist_ok=True)
+    done = done_paths(out) if args.resume else set()
+    todo = [p for p in paths if p not in done]
+    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | (0 if args.resume else os.O_TRUNC)
+    options = {
+        "errors": "replace" if args.replace_errors else "strict",
+        "gazetteer": args.gazetteer,
+        "max_bytes": int(args.max_mb * 1048576),
+        "akn": args.format == "akn",
+    }
+    progress = Progress(len(todo), sys.stderr.isatty() and not args.quiet)
+    fd = os.open(out, flags, 0o644)
+    try:
+        for r in run_many(todo, max(1, args.jobs), options):
+            if r.akn is not None and folder is not None:
+                target = folder / akn_name(r.path)
+                tmp = target.with_suffix(".part")
+                tmp.write_bytes(r.akn)
+                tmp.replace(target)
+            _write_all(fd, (r.line + "\n").encode("utf-8"))
+            progress.step(r)
+    except KeyboardInterrupt:
+        print(progress.summary(len(done)) + "; interrupted, rerun with --resume", file=sys.stderr)
+        return 130
+    finally:
+        os.close(fd)
+    if args.format in ("csv", "parquet") and folder is not None:
+        _tables_from(out, folder, args.format)
+    print(progress.summary(len(done)), file=sys.stderr)
+    if progress.ok == 0 and not done:
+        return EXIT_INPUT
+    if args.strict and progress.failed:
+        return EXIT_INTERNAL
+    return EXIT_OK
+
+
+def _tables_from(jsonl: Path, folder: Path, fmt: str) -> None:
+    """targets, measures and units tables from the documents in a JSONL file, streaming."""
+    from .model import Document
+    from .tables_export import CsvTables, ParquetTables
+
+    tables = CsvTables(folder) if fmt == "csv" else ParquetTables(folder)
+    with jsonl.open(encoding="utf-8") as fh:
+        for line in fh:
+            if '"schema_version"' in line[:40]:
+                tables.add(Document.model_validate_json(line))
+    tables.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    units = bool(argv) and argv[0] == "units"
-    parser = _units_parser() if units else _build_parser()
-    args = parser.parse_args(argv[1:] if units else argv)
+    command = argv[0] if argv and argv[0] in ("units", "batch") else None
+    parser = {"units": _units_parser, "batch": _batch_parser}.get(command or "", _build_parser)()
+    args = parser.parse_args(argv[1:] if command else argv)
     from .errors import PolicyParseError
 
     try:
-        return _run_units(args) if units else _run(args, parser)
+        if command == "units":
+            return _run_units(args)
+        if command == "batch":
+            return _run_batch(args, parser)
+        return _run(args, parser)
     except PolicyParseError as exc:
         print(f"policyparse: error: {exc}", file=sys.stderr)
         return EXIT_INPUT

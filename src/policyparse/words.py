@@ -17,9 +17,31 @@ from typing import Any
 from . import data
 
 
+def _import_jieba() -> Any:
+    """Import jieba without the pkg_resources it reaches for and does not need.
+
+    jieba 0.42 imports pkg_resources (40 ms or more) only to open its own data
+    files, and falls back to plain open() when the import fails.  Hiding the
+    module for the duration of the import takes the fallback; other code that
+    imports pkg_resources later is not affected.
+    """
+    import sys
+
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+
+        return jieba
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import jieba
+    finally:
+        del sys.modules["pkg_resources"]
+    return jieba
+
+
 @cache
 def _tokenizer() -> Any:
-    import jieba
+    jieba = _import_jieba()
 
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()

@@ -1,0 +1,238 @@
+"""Akoma Ntoso (OASIS LegalDocML 3.0) export, built with lxml.
+
+Sections and measures become hierarchical containers with num and heading;
+each gets a deterministic eId derived from its path; responsible units are
+inline <organization> elements referring to TLCOrganization references, and
+targets are carried in <proprietary> metadata pointing at their container.
+The element rules the output follows are listed in docs/exports.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Document, Node
+
+AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+PP = "https://github.com/policyparse/policyparse/ns/targets/1.0"
+_ELEMENT = {
+    "zh_part": ("part", "part"),
+    "zh_chapter": ("chapter", "chp"),
+    "zh_section": ("section", "sec"),
+    "zh_article": ("article", "art"),
+}
+
+
+def _q(tag: str) -> str:
+    return f"{{{AKN}}}{tag}"
+
+
+def _more_than_heading(node: Node) -> bool:
+    """Whether the node's own text says more than its heading (then it gets an intro)."""
+    return "".join(node.text.split()).rstrip("。:：") != (node.title or "")
+
+
+def _slug(text: str) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in text).strip("-") or "document"
+
+
+class _Builder:
+    def __init__(self, doc: Document, text: str) -> None:
+        from lxml import etree
+
+        self.E = etree
+        self.doc, self.text = doc, text
+        self.orgs: dict[str, str] = {}  # canonical name -> eId
+        self.targets: list[tuple[str, Any]] = []  # (container eId, Target)
+
+    def org(self, name: str) -> str:
+        if name not in self.orgs:
+            self.orgs[name] = f"org_{len(self.orgs) + 1}"
+        return self.orgs[name]
+
+    def lines(self, parent: Any, node: Node) -> None:
+        """The node's own text, one <p> per line, with units marked inline."""
+        start, end = node.text_span
+        marks = sorted(
+            (u.span[0], u.span[1], u)
+            for u in node.responsible_units
+            if start <= u.span[0] < u.span[1] <= end
+        )
+        pos = start
+        p = self.E.SubElement(parent, _q("p"))
+        last: Any = None
+
+        def put(chunk: str) -> None:
+            nonlocal p, last
+            parts = chunk.split("\n")
+            for k, part in enumerate(parts):
+                if k:
+                    p = self.E.SubElement(parent, _q("p"))
+                    last = None
+                if not part:
+                    continue
+                if last is None:
+                    p.text = (p.text or "") + part
+                else:
+                    last.tail = (last.tail or "") + part
+
+        for a, b, unit in marks:
+            if a < pos:
+                continue
+            put(self.text[pos:a])
+            org = self.E.SubElement(p, _q("organization"))
+            org.set("refersTo", "#" + self.org(unit.canonical or unit.name))
+            org.set("class", unit.role)
+            org.text = self.text[a:b]
+            last = org
+            pos = b
+        put(self.text[pos:end])
+
+    def container(self, parent: Any, node: Node, prefix: str, index: int) -> None:
+        if node.kind == "paragraph":
+            eid = f"{prefix}para_{index}"
+            el = self.E.SubElement(parent, _q("hcontainer"), name="paragraph", eId=eid)
+            if node.role:
+                el.set("class", node.role)
+        else:
+            tag, abbr = _ELEMENT.get(node.style or "", ("hcontainer", "hcontainer"))
+            if node.kind == "attachment":
+                tag, abbr = "hcontainer", "att"
+            eid = f"{prefix}{abbr}_{node.number}"
+            el = self.E.SubElement(parent, _q(tag), eId=eid)
+            if tag == "hcontainer":
+                el.set("name", node.kind)
+            if node.label:
+                self.E.SubElement(el, _q("num")).text = node.label
+            if node.title:
+                self.E.SubElement(el, _q("heading")).text = node.title
+        for t in node.targets:
+            self.targets.append((eid, t))
+        if node.children:
+            if node.kind != "paragraph" and _more_than_heading(node):
+                self.lines(self.E.SubElement(el, _q("intro")), node)
+            paragraphs = 0
+            for child in node.children:
+                if child.kind == "paragraph":
+                    paragraphs += 1
+                self.container(el, child, eid + "__", paragraphs)
+        else:
+            self.lines(self.E.SubElement(el, _q("content")), node)
+
+    def build(self) -> Any:
+        E, doc = self.E, self.doc
+        root = E.Element(_q("akomaNtoso"), nsmap={None: AKN})
+        body_doc = E.SubElement(root, _q("doc"), name=doc.doc_type or "document")
+        meta = E.SubElement(body_doc, _q("meta"))
+        if doc.title:
+            preface = E.SubElement(body_doc, _q("preface"))
+            E.SubElement(
+                E.SubElement(preface, _q("p"), {"class": "title"}), _q("docTitle")
+            ).text = doc.title
+            if doc.doc_number:
+                p = E.SubElement(preface, _q("p"), {"class": "number"})
+                E.SubElement(p, _q("docNumber")).text = doc.doc_number
+        main = E.SubElement(body_doc, _q("mainBody"))
+        paragraphs = 0
+        for node in doc.children:
+            if node.kind == "paragraph":
+                paragraphs += 1
+            self.container(main, node, "", paragraphs)
+        self.meta(meta)
+        return root
+
+    def meta(self, meta: Any) -> None:
+        E, doc = self.E, self.doc
+        date = doc.published or doc.signed
+        day = date.isoformat() if date else "0001-01-01"
+        name = _slug(doc.doc_number or doc.title or (doc.source.sha256[:12]))
+        work = f"/akn/cn/doc/{day}/{name}"
+        ident = E.SubElement(meta, _q("identification"), source="#policyparse")
+        levels = [
+            ("FRBRWork", work, work + "/!main"),
+            ("FRBRExpression", work + "/zho@", work + "/zho@/!main"),
+            ("FRBRManifestation", work + "/zho@.xml", work + "/zho@/!main.xml"),
+        ]
+        for tag, uri, this in levels:
+            el = E.SubElement(ident, _q(tag))
+            E.SubElement(el, _q("FRBRthis"), value=this)
+            E.SubElement(el, _q("FRBRuri"), value=uri)
+            if tag == "FRBRWork":
+                E.SubElement(el, _q("FRBRdate"), date=day, name="published" if date else "unknown")
+                E.SubElement(el, _q("FRBRauthor"), href="#issuer")
+                E.SubElement(el, _q("FRBRcountry"), value="cn")
+                if doc.doc_number:
+                    E.SubElement(el, _q("FRBRnumber"), value=doc.doc_number)
+                if doc.title:
+                    E.SubElement(el, _q("FRBRname"), value=doc.title)
+            elif tag == "FRBRExpression":
+                E.SubElement(el, _q("FRBRdate"), date=day, name="expression")
+                E.SubElement(el, _q("FRBRauthor"), href="#issuer")
+                E.SubElement(el, _q("FRBRlanguage"), language="zho")
+            else:
+                E.SubElement(el, _q("FRBRdate"), date=day, name="transform")
+                E.SubElement(el, _q("FRBRauthor"), href="#policyparse")
+        refs = E.SubElement(meta, _q("references"), source="#policyparse")
+        E.SubElement(
+            refs,
+            _q("TLCOrganization"),
+            eId="policyparse",
+            href="/ontology/organization/policyparse",
+            showAs="policyparse",
+        )
+        issuer = doc.issuer or "unknown"
+        E.SubElement(
+            refs,
+            _q("TLCOrganization"),
+            eId="issuer",
+            href=f"/ontology/organization/cn/{issuer}",
+            showAs=issuer,
+        )
+        for name, eid in self.orgs.items():
+            E.SubElement(
+                refs,
+                _q("TLCOrganization"),
+                eId=eid,
+                href=f"/ontology/organization/cn/{name}",
+                showAs=name,
+            )
+        if self.targets:
+            prop = E.SubElement(meta, _q("proprietary"), source="#policyparse")
+            box = E.SubElement(prop, f"{{{PP}}}targets", nsmap={"pp": PP})
+            for k, (eid, t) in enumerate(self.targets, 1):
+                attrs = {
+                    "eId": f"tgt_{k}",
+                    "href": f"#{eid}",
+                    "indicator": t.indicator or "",
+                    "comparator": t.comparator,
+                    "value": repr(t.value),
+                    "kind": t.kind,
+                    "start": str(t.span[0]),
+                    "end": str(t.span[1]),
+                }
+                optional = {
+                    "valueMax": t.value_max,
+                    "unit": t.unit,
+                    "baseValue": t.base_value,
+                    "baseUnit": t.base_unit,
+                    "year": t.year,
+                    "deadline": t.deadline,
+                    "period": t.period,
+                }
+                attrs.update(
+                    {
+                        k2: repr(v) if isinstance(v, float) else str(v)
+                        for k2, v in optional.items()
+                        if v is not None
+                    }
+                )
+                E.SubElement(box, f"{{{PP}}}target", attrs).text = t.text
+
+
+def to_akn(doc: Document, text: str) -> bytes:
+    """The document as Akoma Ntoso XML; *text* is the decoded input the spans point into."""
+    from lxml import etree
+
+    root = _Builder(doc, text).build()
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return xml

@@ -1,0 +1,247 @@
+"""Corpora: many files in, one record per file out, on all cores, resumable.
+
+Workers parse files and send back finished JSON lines (and Akoma Ntoso XML
+when asked), so the parent only writes.  Results come back in input order
+through a bounded window of tasks in flight: memory does not grow with the
+size of the corpus.  Each record is one line written with one system call,
+so an interrupted run leaves at most one torn line at the end, which
+``--resume`` drops before carrying on.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from .errors import PolicyParseError
+
+SUFFIXES = (".txt", ".html", ".htm", ".docx")
+
+
+class ErrorRecord(BaseModel):
+    """A file that could not be parsed: where, which error, why."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    path: str
+    error: str
+    message: str
+
+
+@dataclass(slots=True)
+class Result:
+    """What a worker sends back for one file."""
+
+    path: str
+    line: str  # the JSON record, without the line end
+    ok: bool
+    size: int
+    akn: bytes | None = None
+
+
+def expand(items: Iterable[str]) -> Iterator[str]:
+    """Files as given, folders recursively, globs; each path once, in order."""
+    seen: set[str] = set()
+
+    def emit(path: str) -> Iterator[str]:
+        if path not in seen:
+            seen.add(path)
+            yield path
+
+    for item in items:
+        if any(ch in item for ch in "*?["):
+            for match in sorted(glob.glob(item, recursive=True)):
+                if Path(match).is_dir():
+                    for sub in _walk_dir(Path(match)):
+                        yield from emit(sub)
+                elif match.lower().endswith(SUFFIXES):
+                    yield from emit(match)
+        elif Path(item).is_dir():
+            for sub in _walk_dir(Path(item)):
+                yield from emit(sub)
+        else:
+            yield from emit(item)  # missing files become error records
+
+
+def _walk_dir(folder: Path) -> Iterator[str]:
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            if name.lower().endswith(SUFFIXES):
+                yield os.path.join(root, name)
+
+
+# -- workers ---------------------------------------------------------------------
+
+_OPTIONS: dict[str, Any] = {}
+
+
+def _init(options: dict[str, Any]) -> None:
+    """Runs once per worker process: remember options, load the gazetteer once."""
+    from . import canonical
+
+    _OPTIONS.clear()
+    _OPTIONS.update(options)
+    _OPTIONS["gazetteer_obj"] = canonical.load(options.get("gazetteer"))
+
+
+def _work(path: str) -> Result:
+    from .api import parse_file
+
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        size = 0
+    try:
+        doc = parse_file(
+            path,
+            errors=_OPTIONS.get("errors", "strict"),
+            gazetteer=_OPTIONS.get("gazetteer_obj"),
+            max_bytes=_OPTIONS.get("max_bytes"),
+            with_text=bool(_OPTIONS.get("akn")),
+        )
+    except PolicyParseError as exc:
+        record = ErrorRecord(path=path, error=getattr(exc, "code", "error"), message=str(exc))
+        return Result(path, record.model_dump_json(), False, size)
+    except Exception as exc:  # a bug must not stop a corpus run
+        record = ErrorRecord(path=path, error="internal", message=f"{type(exc).__name__}: {exc}")
+        return Result(path, record.model_dump_json(), False, size)
+    akn = None
+    if _OPTIONS.get("akn"):
+        from .akn import to_akn
+
+        akn = to_akn(doc, doc.text or "")
+        doc = doc.model_copy(update={"text": None})
+    return Result(path, doc.model_dump_json(), True, size, akn)
+
+
+def run_many(paths: Iterable[str], workers: int, options: dict[str, Any]) -> Iterator[Result]:
+    """Results in input order; at most a few tasks per worker in flight."""
+    if workers <= 1:
+        _init(options)
+        for path in paths:
+            yield _work(path)
+        return
+    window = workers * 4
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(options,)) as pool:
+        pending: deque[Future[Result]] = deque()
+        try:
+            for path in paths:
+                pending.append(pool.submit(_work, path))
+                if len(pending) >= window:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        except BaseException:
+            for f in pending:
+                f.cancel()
+            raise
+
+
+def parse_many(
+    paths: Iterable[str | os.PathLike[str]],
+    workers: int | None = None,
+    *,
+    errors: str = "strict",
+    gazetteer: str | None = None,
+) -> Iterator[Any]:
+    """Parse many files on *workers* processes (default: all cores), in input order.
+
+    Yields a Document for each file that parses and an ErrorRecord for each
+    that does not; the run carries on past bad files.
+    """
+    from .model import Document
+
+    options = {"errors": errors, "gazetteer": gazetteer, "max_bytes": 32 * 1024 * 1024}
+    count = workers or os.cpu_count() or 1
+    for r in run_many((os.fspath(p) for p in paths), count, options):
+        yield (
+            Document.model_validate_json(r.line)
+            if r.ok
+            else ErrorRecord.model_validate_json(r.line)
+        )
+
+
+# -- output and resume ---------------------------------------------------------------
+
+
+def done_paths(out: Path) -> set[str]:
+    """Paths already recorded in *out*; drops a torn last line left by an interruption."""
+    done: set[str] = set()
+    if not out.exists():
+        return done
+    good = 0
+    with out.open("rb") as fh:
+        for raw in fh:
+            if not raw.endswith(b"\n"):
+                break
+            try:
+                record = json.loads(raw)
+            except ValueError:
+                break
+            path = record.get("path") or (record.get("source") or {}).get("path")
+            if path is None:
+                break
+            done.add(path)
+            good += len(raw)
+    if good != out.stat().st_size:
+        with out.open("r+b") as fh:
+            fh.truncate(good)
+    return done
+
+
+class Progress:
+    """A progress line on stderr when it is a terminal; a summary at the end."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total, self.enabled = total, enabled
+        self.done = self.ok = self.failed = self.bytes = 0
+        self.start = self.last = time.monotonic()
+
+    def step(self, result: Result) -> None:
+        self.done += 1
+        self.bytes += result.size
+        if result.ok:
+            self.ok += 1
+        else:
+            self.failed += 1
+        now = time.monotonic()
+        if self.enabled and (now - self.last > 0.1 or self.done == self.total):
+            self.last = now
+            width = 30
+            filled = width * self.done // max(self.total, 1)
+            bar = "#" * filled + "." * (width - filled)
+            sys.stderr.write(f"\r[{bar}] {self.done}/{self.total} files, {self.rate():.1f} MB/s")
+            sys.stderr.flush()
+
+    def rate(self) -> float:
+        secs = max(time.monotonic() - self.start, 1e-9)
+        return self.bytes / 1048576 / secs
+
+    def summary(self, skipped: int) -> str:
+        if self.enabled:
+            sys.stderr.write("\n")
+        secs = time.monotonic() - self.start
+        extra = f", {skipped} already done" if skipped else ""
+        return (
+            f"policyparse: {self.done} files, {self.ok} succeeded, {self.failed} failed{extra}, "
+            f"{secs:.1f} seconds, {self.rate():.2f} MB/s"
+        )
+
+
+def akn_name(path: str) -> str:
+    """A file name for a document's XML: its stem and a short hash of its path."""
+    digest = hashlib.sha1(path.encode("utf-8")).hexdigest()[:8]
+    return f"{Path(path).stem}.{digest}.akn.xml"
