@@ -127,23 +127,39 @@ def _work(path: str) -> Result:
     return Result(path, doc.model_dump_json(), True, size, akn)
 
 
-def run_many(paths: Iterable[str], workers: int, options: dict[str, Any]) -> Iterator[Result]:
-    """Results in input order; at most a few tasks per worker in flight."""
+def _work_chunk(paths: list[str]) -> list[Result]:
+    return [_work(p) for p in paths]
+
+
+def run_many(
+    paths: Iterable[str], workers: int, options: dict[str, Any], chunk: int = 8
+) -> Iterator[Result]:
+    """Results in input order; a few small chunks of files per worker in flight.
+
+    Chunks keep the cost of passing tasks and results between processes
+    small next to the parsing itself; the window bounds memory.
+    """
     if workers <= 1:
         _init(options)
         for path in paths:
             yield _work(path)
         return
-    window = workers * 4
+    window = workers * 3
     with ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(options,)) as pool:
-        pending: deque[Future[Result]] = deque()
+        pending: deque[Future[list[Result]]] = deque()
+        batch: list[str] = []
         try:
             for path in paths:
-                pending.append(pool.submit(_work, path))
+                batch.append(path)
+                if len(batch) == chunk:
+                    pending.append(pool.submit(_work_chunk, batch))
+                    batch = []
                 if len(pending) >= window:
-                    yield pending.popleft().result()
+                    yield from pending.popleft().result()
+            if batch:
+                pending.append(pool.submit(_work_chunk, batch))
             while pending:
-                yield pending.popleft().result()
+                yield from pending.popleft().result()
         except BaseException:
             for f in pending:
                 f.cancel()
