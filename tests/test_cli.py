@@ -92,3 +92,13 @@ def test_unreadable_bytes(tmp_path: Path) -> None:
     assert r.returncode == 0
     doc = json.loads(r.stdout)
     assert next(d["code"] for d in doc["diagnostics"]) == "replaced_bytes"
+
+
+def test_json_output_builds_no_model(tmp_path: Path) -> None:
+    code = (
+        "import sys; from policyparse.cli import main; "
+        f"main([{str(NINGBO)!r}, '-o', {str(tmp_path / 'o.json')!r}]); "
+        "print('policyparse.model' in sys.modules)"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert r.stdout.strip() == "False"

@@ -14,6 +14,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "parse": "api",
     "parse_file": "api",
+    "parse_file_json": "api",
     "parse_many": "batch",
     "ErrorRecord": "batch",
     "owners": "ownership",
@@ -31,7 +32,7 @@ _EXPORTS = {
     "Diagnostic": "model",
     "Source": "model",
     "Furniture": "model",
-    "SCHEMA_VERSION": "model",
+    "SCHEMA_VERSION": "version",
     "PolicyParseError": "errors",
     "InputError": "errors",
     "NotFoundError": "errors",
@@ -46,7 +47,7 @@ _EXPORTS = {
 __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:
-    from .api import parse, parse_file
+    from .api import parse, parse_file, parse_file_json
     from .batch import ErrorRecord, parse_many
     from .canonical import Gazetteer
     from .errors import (
@@ -61,7 +62,6 @@ if TYPE_CHECKING:
         TooLargeError,
     )
     from .model import (
-        SCHEMA_VERSION,
         Diagnostic,
         Document,
         Figure,
@@ -74,6 +74,7 @@ if TYPE_CHECKING:
         Target,
     )
     from .ownership import OwnerRow, UnitTotal, owners, totals
+    from .version import SCHEMA_VERSION
 
 
 def __getattr__(name: str) -> Any:

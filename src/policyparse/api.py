@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+from typing import TYPE_CHECKING
 
 from . import canonical
 from .load import MAX_BYTES, Loaded, load_path
-from .model import Document
-from .pipeline import run
+from .pipeline import document_dict, run
+
+if TYPE_CHECKING:
+    from .model import Document
 
 GazetteerArg = str | os.PathLike[str] | canonical.Gazetteer | None
 
@@ -54,3 +57,24 @@ def parse_file(
     """
     loaded = load_path(path, errors=errors, max_bytes=max_bytes)
     return run(loaded, with_text=with_text, gazetteer=_gazetteer(gazetteer))
+
+
+def parse_file_json(
+    path: str | os.PathLike[str],
+    *,
+    indent: int | None = None,
+    errors: str = "strict",
+    with_text: bool = False,
+    gazetteer: GazetteerArg = None,
+    max_bytes: int | None = MAX_BYTES,
+) -> str:
+    """``parse_file(path).model_dump_json(indent=indent)``, without building the models.
+
+    What the command line prints: the same bytes, a cold start that loads no
+    pydantic model.
+    """
+    loaded = load_path(path, errors=errors, max_bytes=max_bytes)
+    data = document_dict(loaded, with_text=with_text, gazetteer=_gazetteer(gazetteer))
+    from .jsonout import dumps
+
+    return dumps(data, indent)

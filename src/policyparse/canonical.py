@@ -10,17 +10,16 @@ left is looked up in the local part, and the place is put back.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import regex
-
 from .errors import InputError
 
-_LEVEL = regex.compile(r"市委|省委|县委|区委|州委|市|省|县|区|州")
-_PLACE = regex.compile(
+_LEVEL = re.compile(r"市委|省委|县委|区委|州委|市|省|县|区|州")
+_PLACE = re.compile(
     r"(?P<place>[\u4e00-\u9fff]{2,7}?(?:自治区|省|市|县|区|州))"
     r"(?:人民政府|政府|委员会|党委|办公厅|办公室|发展和改革委员会|[\u4e00-\u9fff]{0,8}(?:局|厅|委))"
 )

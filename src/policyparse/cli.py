@@ -155,6 +155,21 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     if args.format in ("csv", "parquet") and not args.output:
         parser.error(f"--format {args.format} writes three tables: give a folder with -o")
+    if args.format == "json":
+        from .api import parse_file_json
+
+        _emit(
+            parse_file_json(
+                args.file,
+                indent=args.indent,
+                errors="replace" if args.replace_errors else "strict",
+                with_text=args.with_text,
+                gazetteer=args.gazetteer,
+                max_bytes=int(args.max_mb * 1048576),
+            ),
+            args.output,
+        )
+        return EXIT_OK
     doc = parse_file(
         args.file,
         errors="replace" if args.replace_errors else "strict",
@@ -170,14 +185,12 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             Path(args.output).write_bytes(xml)
         else:
             sys.stdout.buffer.write(xml)
-    elif args.format in ("csv", "parquet"):
+    else:
         from .tables_export import CsvTables, ParquetTables
 
         tables = CsvTables(args.output) if args.format == "csv" else ParquetTables(args.output)
         tables.add(doc)
         tables.close()
-    else:
-        _emit(doc.model_dump_json(indent=args.indent), args.output)
     return EXIT_OK
 
 

@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import docx_input, html_input
 from .errors import (
     BinaryInputError,
     DecodeError,
@@ -151,6 +150,8 @@ def load_bytes(
     if fmt == "docx":
         if not raw.startswith(_ZIP):
             raise FormatError("not a Word (.docx) file")
+        from . import docx_input  # loaded only for Word files
+
         text = docx_input.extract(raw)
         loaded = Loaded(text, "docx", None, digest, path)
     elif _looks_binary(raw):
@@ -159,6 +160,8 @@ def load_bytes(
         m = _META_CHARSET.search(raw[:4096])
         prefer = _CHARSETS.get(m.group(1).decode("ascii").lower()) if m else None
         page, enc, notes = decode(raw, errors=errors, prefer=prefer)
+        from . import html_input  # loaded only for web pages
+
         text, meta = html_input.extract(page)
         loaded = Loaded(text, "html", enc, digest, path, notes, meta)
     else:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass
-
-import regex
 
 from . import data
 from .numerals import cn_to_int
@@ -29,10 +28,10 @@ class Meta:
     horizon: dict[str, object] | None = None
 
 
-_HORIZON = regex.compile(
+_HORIZON = re.compile(
     r"(?P<a>(?:19|20)\d{2})\s{0,2}年?\s{0,2}(?:—{1,2}|-|–|~|至|到)\s{0,2}(?P<b>(?:19|20)\d{2})\s{0,2}年"
 )
-_ISSUER_IN_TITLE = regex.compile(r"(?P<issuer>[\u4e00-\u9fff、]{2,40}?)关于")
+_ISSUER_IN_TITLE = re.compile(r"(?P<issuer>[\u4e00-\u9fff、]{2,40}?)关于")
 _HORIZON_WINDOW = 400  # characters of opening text searched when the title has none
 
 
@@ -40,7 +39,7 @@ def doc_type(title: str | None) -> str | None:
     """实施方案, 意见, 通知 …: the kind a title ends with (before a closing bracket)."""
     if not title:
         return None
-    core = regex.sub(r"[(（][^()（）]*[)）]$", "", title)
+    core = re.sub(r"[(（][^()（）]*[)）]$", "", title)
     for word, kind in sorted(data.table("doc_types"), key=lambda r: -len(r[0])):
         if core.endswith(word):
             return kind

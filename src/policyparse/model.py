@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+from .version import SCHEMA_VERSION
 
 Span = Annotated[
     tuple[int, int],

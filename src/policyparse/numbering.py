@@ -8,9 +8,8 @@ the sequences in force.  Patterns run on folded text (see normalize), so
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-
-import regex
 
 from .numerals import cn_to_int
 
@@ -18,7 +17,7 @@ _CN = "〇零一二两三四五六七八九十百"
 
 # Every alternative is anchored and bounded: no nested quantifiers, so a match
 # attempt costs O(length of the marker) whatever follows.
-_MARKER = regex.compile(
+_MARKER = re.compile(
     rf"""
     (?P<zh>第(?P<zv>[{_CN}]{{1,6}}|\d{{1,3}})(?P<zu>部分|篇|编|章|节|条))
   | (?P<cn_dun>(?P<dv>[{_CN}]{{1,4}})、)
@@ -30,7 +29,7 @@ _MARKER = regex.compile(
   | (?P<arabic_char>[\u2488-\u249b])
   | (?P<circled>[\u2460-\u2473])
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 
 _ZH_UNIT_STYLE = {"部分": "zh_part", "篇": "zh_part", "编": "zh_part", "章": "zh_chapter"}

@@ -8,14 +8,17 @@ both the contract check and the fastest way to build the models.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import canonical, metadata, responsibility, tables, targets
 from .load import Loaded
-from .model import Document
 from .normalize import fold
 from .segment import assign_roles, set_aside_furniture, split_blocks, unglue, unwrap
 from .structure import INode, Issue, build
+from .version import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from .model import Document
 
 
 @dataclass(slots=True)
@@ -107,28 +110,42 @@ def _quantity_dicts(
     goals: list[dict[str, Any]] = []
     figures: list[dict[str, Any]] = []
     for f in ex.found:
-        common = {
-            "text": source[f.start : f.end],
-            "span": (f.start, f.end),
-            "comparator": f.comparator,
-            "value": f.value,
-            "value_max": f.value_max,
-            "unit": f.unit,
-            "base_value": f.base_value,
-            "base_unit": f.base_unit,
-            "year": f.year,
-        }
+        # Keys in the order of the model's fields: the JSON written from this
+        # dict without pydantic (jsonout) must equal model_dump_json().
+        text, span = source[f.start : f.end], (f.start, f.end)
         if f.kind == "target":
-            common.update(
-                indicator=f.indicator,
-                kind=f.target_kind,
-                deadline=f.deadline,
-                period=f.period,
+            goals.append(
+                {
+                    "text": text,
+                    "span": span,
+                    "indicator": f.indicator,
+                    "comparator": f.comparator,
+                    "value": f.value,
+                    "value_max": f.value_max,
+                    "unit": f.unit,
+                    "base_value": f.base_value,
+                    "base_unit": f.base_unit,
+                    "kind": f.target_kind,
+                    "year": f.year,
+                    "deadline": f.deadline,
+                    "period": f.period,
+                }
             )
-            goals.append(common)
         else:
-            common["kind"] = f.kind
-            figures.append(common)
+            figures.append(
+                {
+                    "kind": f.kind,
+                    "text": text,
+                    "span": span,
+                    "comparator": f.comparator,
+                    "value": f.value,
+                    "value_max": f.value_max,
+                    "unit": f.unit,
+                    "base_value": f.base_value,
+                    "base_unit": f.base_unit,
+                    "year": f.year,
+                }
+            )
     return goals, figures
 
 
@@ -168,13 +185,13 @@ def _issue_dict(issue: Issue) -> dict[str, Any]:
     }
 
 
-def run(
+def document_dict(
     loaded: Loaded,
     *,
     with_text: bool = False,
     gazetteer: canonical.Gazetteer | None = None,
-) -> Document:
-    """Parse decoded text into a Document."""
+) -> dict[str, Any]:
+    """The Document as plain data, every field present, in the model's order."""
     source = loaded.text
     folded = fold(source)
     blocks, pieces = set_aside_furniture(folded, split_blocks(folded), source)
@@ -216,7 +233,8 @@ def run(
     gazetteer = gazetteer or canonical.load()
     extracted, state = _extract(outline.children, source, folded, doc_year, gazetteer)
     names = _namer(extracted, gazetteer, canonical.place_of(meta.issuer))
-    doc = {
+    return {
+        "schema_version": SCHEMA_VERSION,
         "title": meta.title,
         "title_span": meta.title_span,
         "plan_title": meta.plan_title,
@@ -249,7 +267,19 @@ def run(
         "diagnostics": [_issue_dict(i) for i in sorted(issues, key=_issue_order)],
         "text": source if with_text else None,
     }
-    return Document.model_validate(doc)
+
+
+def run(
+    loaded: Loaded,
+    *,
+    with_text: bool = False,
+    gazetteer: canonical.Gazetteer | None = None,
+) -> Document:
+    """Parse decoded text into a Document."""
+    from .model import Document
+
+    data = document_dict(loaded, with_text=with_text, gazetteer=gazetteer)
+    return Document.model_validate(data)
 
 
 def _issue_order(issue: Issue) -> tuple[int, int]:

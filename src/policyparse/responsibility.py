@@ -14,11 +14,10 @@ Units are split on 、 and ，, and on 和/及 only where both sides are bodies
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-
-import regex
 
 from . import data
 
@@ -28,12 +27,12 @@ _CLOSERS = ")〕】]》"
 # than this is not a unit list.
 _MAX_STATEMENT = 600
 _MAX_WORD = 8
-_LABEL = regex.compile(r"(?P<label>[\u4e00-\u9fff]{2,6}):\s{0,3}")
+_LABEL = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,6}):\s{0,3}")
 _DROP_TAIL = ("等有关部门", "等有关单位", "等部门", "等单位", "等")
-_FIRST_IS_LEAD = regex.compile(r"(?:列|排在)第一位的?(?:者|部门|单位)?为牵头(?:单位|部门)")
-_APPLIES_BELOW = regex.compile(r"以下均需(?P<unit>[^,;。()]{2,30}?)(?:负责)?落实")
+_FIRST_IS_LEAD = re.compile(r"(?:列|排在)第一位的?(?:者|部门|单位)?为牵头(?:单位|部门)")
+_APPLIES_BELOW = re.compile(r"以下均需(?P<unit>[^,;。()]{2,30}?)(?:负责)?落实")
 _MEETS = "会同"
-_ROUND = regex.compile(r"[()]")
+_ROUND = re.compile(r"[()]")
 
 
 @dataclass(slots=True)

@@ -8,9 +8,8 @@ fixed part in a notice (文号, signature, date, notes, 附件 lines) get a role
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-
-import regex
 
 from . import data
 
@@ -18,31 +17,31 @@ from . import data
 # with a lazy quantifier stays linear in the size of the document.
 SHORT_LINE = 200
 
-_SOURCE_LINE = regex.compile(
+_SOURCE_LINE = re.compile(
     r"来源:\s*(?P<issuer>[^\s:]{1,60})\s{1,10}发布(?:时间|日期):\s{0,3}"
     r"(?P<date>\d{4}-\d{1,2}-\d{1,2})(?:\s{1,3}\d{1,2}:\d{2}(?::\d{2})?)?"
 )
-_PAGE_NUMBER = regex.compile(
+_PAGE_NUMBER = re.compile(
     r"(?:[-—–]\s{0,3}\d{1,4}\s{0,3}[-—–]|第\s{0,2}\d{1,4}\s{0,2}页(?:\s{0,2}共\s{0,2}\d{1,4}\s{0,2}页)?"
     r"|\d{1,4}\s{0,2}/\s{0,2}\d{1,4})"
 )
 _CN_DATE_DIGIT = "〇零○一二三四五六七八九"
-DATE_LINE = regex.compile(
+DATE_LINE = re.compile(
     rf"(?P<y>\d{{4}}|[{_CN_DATE_DIGIT}]{{4}})\s{{0,2}}年\s{{0,2}}"
     rf"(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s{{0,2}}月\s{{0,2}}"
     rf"(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s{{0,2}}日"
 )
-DOC_NUMBER = regex.compile(
+DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,15}\s{0,2}[〔\[(【](?:19|20)\d{2}[〕\])】]\s{0,2}\d{1,5}\s{0,2}号"
 )
-_NOTE = regex.compile(r"\((?P<w>[\u4e00-\u9fff]{2})[^()\n]{0,20}\)")
-_ATTACHMENT_MARKER = regex.compile(r"附\s{0,3}件\s{0,2}(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?")
-_ATTACHMENT_LIST = regex.compile(r"附件\s{0,2}\d{0,2}\s{0,2}:")
-_LIST_CONTINUATION = regex.compile(r"\d{1,2}\s{0,2}[.、]")
-_SENTENCE_PUNCT = regex.compile(r"[，。；：,;:！？!?]")
-_CJK_ONLY = regex.compile(r"[\u4e00-\u9fff()（）]{2,40}")
+_NOTE = re.compile(r"\((?P<w>[\u4e00-\u9fff]{2})[^()\n]{0,20}\)")
+_ATTACHMENT_MARKER = re.compile(r"附\s{0,3}件\s{0,2}(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?")
+_ATTACHMENT_LIST = re.compile(r"附件\s{0,2}\d{0,2}\s{0,2}:")
+_LIST_CONTINUATION = re.compile(r"\d{1,2}\s{0,2}[.、]")
+_SENTENCE_PUNCT = re.compile(r"[，。；：,;:！？!?]")
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff()（）]{2,40}")
 # Entities a page printed literally (&sp;, &nbsp;): layout noise on a signature line.
-_STRAY_ENTITY = regex.compile(r"&[a-zA-Z]{2,8};")
+_STRAY_ENTITY = re.compile(r"&[a-zA-Z]{2,8};")
 
 
 @dataclass(slots=True)

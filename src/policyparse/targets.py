@@ -16,12 +16,11 @@ not recorded.  Word lists live in data/*.txt.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Collection, Container
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
-
-import regex
 
 from . import data
 from .quantities import Quantity, find
@@ -33,20 +32,20 @@ _OPEN = "(《“〔【[「『‘"
 _CLOSE = ")》”〕】]」』’"
 _BRACKET_OPEN = "(〔【[「『"
 _BRACKET_CLOSE = ")〕】]」』"
-_BREAK_CHARS = regex.compile(r"[(〔【\[「『)〕】\]」』。!?\n,;:]")
-_NEWLINE = regex.compile(r"\n")
-_ROUND = regex.compile(r"[()。!?\n]")
+_BREAK_CHARS = re.compile(r"[(〔【\[「『)〕】\]」』。!?\n,;:]")
+_NEWLINE = re.compile(r"\n")
+_ROUND = re.compile(r"[()。!?\n]")
 _QUOTES = {"“": "”", "《": "》", "「": "」", "『": "』"}
-_SUFFIX = regex.compile(r"及以上|及以下|以上|以下|以内|左右|上下")
-_DEADLINE = regex.compile(
+_SUFFIX = re.compile(r"及以上|及以下|以上|以下|以内|左右|上下")
+_DEADLINE = re.compile(
     r"(?P<lead>力争)?(?P<pre>到|至|截至|截止到|截止|在)?"
     r"(?:(?:19|20)\d{2}[、,])?(?P<year>(?:19|20)\d{2})年(?:(?:至|到|—|-)(?P<year2>(?:19|20)\d{2})年)?"
     r"(?P<post>底|末|前|内|上半年|下半年|年底)?"
     r"(?P<since>起(?:\d{1,2}|[一二三四五六七八九十]{1,2})年内)?(?:以前|之前)?"
     r"|(?P<within>(?:\d{1,2}|[一二三四五六七八九十]{1,2})年内)"
 )
-_BASE = regex.compile(r"(?:较|比)(?:(?:19|20)\d{2}年(?:底|末)?|上年|去年|同期|基期)$")
-_SCOPE = regex.compile(r"[^,;:。]{1,15}范围内")
+_BASE = re.compile(r"(?:较|比)(?:(?:19|20)\d{2}年(?:底|末)?|上年|去年|同期|基期)$")
+_SCOPE = re.compile(r"[^,;:。]{1,15}范围内")
 _MAX_WORD = 8
 _WINDOW = 120  # no indicator, object or cue lies further from its number than this
 _LOOKBACK = 64  # year phrases looked back over for the one that governs
@@ -80,16 +79,16 @@ class _Words:
     adverbs: frozenset[str]
     leads: frozenset[str]
     periods: frozenset[str]
-    parameter: regex.Pattern[str]
-    baseline: regex.Pattern[str]
+    parameter: re.Pattern[str]
+    baseline: re.Pattern[str]
     verbs: frozenset[str]
     verb_adverbs: frozenset[str]
     heads: tuple[str, ...]
     listing: tuple[str, ...]
 
 
-def _alternation(words: tuple[str, ...]) -> regex.Pattern[str]:
-    return regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 @cache
@@ -135,7 +134,7 @@ def _compact(s: str) -> str:
     return "".join(s.split())
 
 
-_QUOTE_CHARS = regex.compile("[" + "".join(_QUOTES) + "".join(_QUOTES.values()) + "]")
+_QUOTE_CHARS = re.compile("[" + "".join(_QUOTES) + "".join(_QUOTES.values()) + "]")
 
 
 def _quoted(folded: str, start: int, end: int) -> list[tuple[int, int]]:

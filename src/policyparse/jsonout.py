@@ -1,0 +1,91 @@
+"""JSON of a document dict, byte for byte what pydantic's model_dump_json() writes.
+
+The command line prints a Document without building the pydantic models:
+building them costs more than a cold parse of a plan.  The tests hold this
+writer to pydantic's output on every corpus document and on generated text.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from decimal import Decimal
+from typing import Any
+
+
+def _float(x: float) -> str:
+    # Where Python's repr and pydantic-core agree; elsewhere ask pydantic-core.
+    if x == 0 or 1e-4 <= abs(x) < 1e16:
+        return repr(x)
+    from pydantic_core import to_json
+
+    return to_json(x).decode()
+
+
+def _scalar(o: Any) -> str:
+    if o is None:
+        return "null"
+    if o is True:
+        return "true"
+    if o is False:
+        return "false"
+    if isinstance(o, int):
+        return str(o)
+    if isinstance(o, float):
+        return _float(o)
+    if isinstance(o, Decimal):
+        return _float(float(o))
+    if isinstance(o, str):
+        return json.dumps(o, ensure_ascii=False)
+    if isinstance(o, _dt.date):
+        return f'"{o.isoformat()}"'
+    raise TypeError(f"cannot write {type(o).__name__} as JSON")
+
+
+def _write(o: Any, out: list[str], indent: int | None, level: int) -> None:
+    if isinstance(o, dict):
+        if not o:
+            out.append("{}")
+            return
+        if indent is None:
+            out.append("{")
+            for k, (key, value) in enumerate(o.items()):
+                if k:
+                    out.append(",")
+                out.append(json.dumps(key, ensure_ascii=False) + ":")
+                _write(value, out, None, 0)
+            out.append("}")
+            return
+        pad = "\n" + " " * (indent * (level + 1))
+        out.append("{")
+        for k, (key, value) in enumerate(o.items()):
+            out.append(("," if k else "") + pad + json.dumps(key, ensure_ascii=False) + ": ")
+            _write(value, out, indent, level + 1)
+        out.append("\n" + " " * (indent * level) + "}")
+    elif isinstance(o, (list, tuple)):
+        if not o:
+            out.append("[]")
+            return
+        if indent is None:
+            out.append("[")
+            for k, value in enumerate(o):
+                if k:
+                    out.append(",")
+                _write(value, out, None, 0)
+            out.append("]")
+            return
+        pad = "\n" + " " * (indent * (level + 1))
+        out.append("[")
+        for k, value in enumerate(o):
+            out.append(("," if k else "") + pad)
+            _write(value, out, indent, level + 1)
+        out.append("\n" + " " * (indent * level) + "]")
+    else:
+        out.append(_scalar(o))
+
+
+def dumps(data: dict[str, Any], indent: int | None = None) -> str:
+    """*data* as JSON in pydantic's layout: compact, or indented by *indent* spaces."""
+    out: list[str] = []
+    _write(data, out, indent, 0)
+    return "".join(out)
