@@ -147,6 +147,8 @@ def _running_heads(
 
 
 _TERMINAL = "。!?;:」』”)》"
+# A 。 or ) followed by what could open a numbering marker.
+_GLUE = re.compile(r"[。)] *(?=[(一二三四五六七八九十第\u2460-\u249b\u3220-\u3229])")
 _WRAP_MIN = 20
 
 
@@ -220,11 +222,8 @@ def unglue(folded: str, blocks: list[Block]) -> list[Block]:
 
 def _glue_point(folded: str, start: int, end: int) -> int:
     """The next 。 or ) after which a heading may have been glued, or -1."""
-    a = folded.find("。", start, end)
-    b = folded.find(")", start, end)
-    if a == -1 or b == -1:
-        return max(a, b)
-    return min(a, b)
+    m = _GLUE.search(folded, start, end)
+    return m.start() if m else -1
 
 
 def source_line(content: str) -> tuple[str, str] | None:

@@ -239,6 +239,16 @@ class _Prefix:
     adverbs: list[str] = field(default_factory=list)
 
 
+@cache
+def _trailing() -> dict[str, tuple[str, str, str]]:
+    """Every word that may stand right before a number: what it is, its comparator and kind."""
+    w = _words()
+    table: dict[str, tuple[str, str, str]] = {a: ("adverb", ".", ".") for a in w.adverbs}
+    table.update({p: ("period", ".", ".") for p in w.periods})
+    table.update({c: ("comparator", comp, kind) for c, (comp, kind) in w.comparators.items()})
+    return table
+
+
 def _read_prefix(folded: str, start: int, end: int) -> _Prefix:
     """Peel comparator, kind, adverb, period and comparison-base words off the end."""
     w = _words()
@@ -269,31 +279,26 @@ def _read_prefix(folded: str, start: int, end: int) -> _Prefix:
         if m:
             pre.start = m.end()
             moved = True
-    # Trailing words, right before the number.
+    # Trailing words, right before the number: the longest of any kind first.
+    trailing = _trailing()
     moved = True
     while moved and pre.end > pre.start:
         moved = False
         while pre.end > pre.start and folded[pre.end - 1] == " ":
             pre.end -= 1
-        n = _ends_with(folded, pre.start, pre.end, w.comparators)
+        n = _ends_with(folded, pre.start, pre.end, trailing)
         if n:
-            comp, kind = w.comparators[folded[pre.end - n : pre.end]]
-            if comp != "." and pre.comparator is None:
-                pre.comparator = comp
-            if kind != ".":
-                pre.kind = kind
-            pre.end -= n
-            moved = True
-            continue
-        n = _ends_with(folded, pre.start, pre.end, w.periods)
-        if n:
-            pre.period = folded[pre.end - n : pre.end]
-            pre.end -= n
-            moved = True
-            continue
-        n = _ends_with(folded, pre.start, pre.end, w.adverbs)
-        if n:
-            pre.adverbs.append(folded[pre.end - n : pre.end])
+            word = folded[pre.end - n : pre.end]
+            what, comp, kind = trailing[word]
+            if what == "comparator":
+                if comp != "." and pre.comparator is None:
+                    pre.comparator = comp
+                if kind != ".":
+                    pre.kind = kind
+            elif what == "period":
+                pre.period = word
+            else:
+                pre.adverbs.append(word)
             pre.end -= n
             moved = True
             continue
