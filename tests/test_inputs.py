@@ -116,11 +116,13 @@ def test_portal_page_equals_its_text_version(page: str, plan: str) -> None:
 
 
 def test_all_portal_pages_parse_and_agree_with_the_index() -> None:
+    all_pages = pages()  # skips where the reference corpus is absent
+    assert len(all_pages) == 55
     index = {
         r["file"]: r
         for r in csv.DictReader((PAGES / "index.tsv").open(encoding="utf-8"), delimiter="\t")
     }
-    for page in pages():
+    for page in all_pages:
         doc = policyparse.parse_file(page)
         row = index[page.name]
         mismatches = " ".join(d.message for d in doc.diagnostics if d.code == "metadata_mismatch")
