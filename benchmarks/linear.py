@@ -13,9 +13,9 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from pathlib import Path
 
 import policyparse
+from perfdoc import write
 
 PATTERNS = {
     "((( unbalanced brackets": "(((",
@@ -53,14 +53,6 @@ def table(max_mb: float) -> str:
         rows.append(f"| {name} | " + " | ".join(f"{t:.2f} s" for t in secs) + f" | {per_kb} |")
         print(rows[-1], flush=True)
     return "\n".join(rows)
-
-
-def write(section: str, body: str) -> None:
-    doc = Path(__file__).resolve().parents[1] / "docs" / "performance.md"
-    text = doc.read_text(encoding="utf-8")
-    begin, end = f"<!-- {section}:begin -->", f"<!-- {section}:end -->"
-    a, b = text.index(begin) + len(begin), text.index(end)
-    doc.write_text(text[:a] + "\n" + body + "\n" + text[b:], encoding="utf-8")
 
 
 def main() -> int:

@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from perfdoc import write
+
 REPO = Path(__file__).resolve().parents[1]
 NINGBO = REPO / "corpus" / "ningbo-2025-consumption.txt"
 
@@ -131,14 +133,6 @@ def batch_memory(files: list[str], count: int) -> tuple[float, float]:
         lines = sum(1 for _ in out.open(encoding="utf-8"))
         assert lines == count, (lines, count)
     return wall, peak
-
-
-def write(section: str, body: str) -> None:
-    doc = REPO / "docs" / "performance.md"
-    text = doc.read_text(encoding="utf-8")
-    begin, end = f"<!-- {section}:begin -->", f"<!-- {section}:end -->"
-    a, b = text.index(begin) + len(begin), text.index(end)
-    doc.write_text(text[:a] + "\n" + body + "\n" + text[b:], encoding="utf-8")
 
 
 def main() -> int:

@@ -49,6 +49,21 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_INPUT, f"{self.prog}: error: {message}\n")
 
 
+def _input_options(p: argparse.ArgumentParser) -> None:
+    """How files are read: shared by the main command and batch."""
+    p.add_argument(
+        "--replace-errors",
+        action="store_true",
+        help="replace undecodable bytes with U+FFFD (and a diagnostic) instead of failing",
+    )
+    p.add_argument(
+        "--gazetteer", metavar="FILE", help="extra unit names (format of data/gazetteer.txt)"
+    )
+    p.add_argument(
+        "--max-mb", type=float, metavar="N", default=32, help="refuse files over N MB (default 32)"
+    )
+
+
 def _build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="policyparse",
@@ -74,17 +89,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--with-text", action="store_true", help="include the decoded text the spans point into"
     )
-    p.add_argument(
-        "--replace-errors",
-        action="store_true",
-        help="replace undecodable bytes with U+FFFD (and a diagnostic) instead of failing",
-    )
-    p.add_argument(
-        "--gazetteer", metavar="FILE", help="extra unit names (format of data/gazetteer.txt)"
-    )
-    p.add_argument(
-        "--max-mb", type=float, metavar="N", default=32, help="refuse files over N MB (default 32)"
-    )
+    _input_options(p)
     p.add_argument("--schema", action="store_true", help="print the JSON Schema of the output")
     p.add_argument("--version", action="version", version=f"policyparse {__version__}")
     return p
@@ -228,9 +233,7 @@ def _batch_parser() -> argparse.ArgumentParser:
     p.add_argument("--resume", action="store_true", help="skip files already in OUT")
     p.add_argument("--strict", action="store_true", help="exit 1 if any file failed")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
-    p.add_argument("--gazetteer", metavar="FILE", help="extra unit names")
-    p.add_argument("--replace-errors", action="store_true", help="read undecodable bytes as U+FFFD")
-    p.add_argument("--max-mb", type=float, default=32, metavar="N", help="skip files over N MB")
+    _input_options(p)
     return p
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from . import data
+from .scan import split_outside
 
 _OPENERS = "(〔【[《"
 _CLOSERS = ")〕】]》"
@@ -125,21 +126,8 @@ def _pairs(folded: str, start: int, end: int) -> dict[int, int]:
 
 def _pieces(folded: str, start: int, end: int, seps: str) -> list[tuple[int, int]]:
     """Pieces of [start, end) between separators outside brackets, trimmed."""
-    pieces: list[tuple[int, int]] = []
-    depth = 0
-    piece = start
-    for i in range(start, end):
-        ch = folded[i]
-        if ch in _OPENERS:
-            depth += 1
-        elif ch in _CLOSERS:
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in seps:
-            pieces.append((piece, i))
-            piece = i + 1
-    pieces.append((piece, end))
     out = []
-    for s, e in pieces:
+    for s, e in split_outside(folded, start, end, seps, _OPENERS, _CLOSERS):
         while s < e and folded[s] in " ":
             s += 1
         while e > s and folded[e - 1] in " 。":

@@ -24,6 +24,7 @@ from functools import cache
 
 from . import data
 from .quantities import Quantity, find
+from .scan import split_outside
 from .words import cut
 
 _CLAUSE_BREAK = ",;:"
@@ -322,19 +323,7 @@ def _comparator(prefix: str | None, suffix: str | None, is_range: bool) -> str:
 def _split_items(
     folded: str, start: int, end: int, quoted: Container[int], seps: str
 ) -> list[tuple[int, int]]:
-    items: list[tuple[int, int]] = []
-    depth = 0
-    piece = start
-    for i in range(start, end):
-        ch = folded[i]
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in seps and i not in quoted:
-            items.append((piece, i))
-            piece = i + 1
-    items.append((piece, end))
+    items = split_outside(folded, start, end, seps, _OPEN, _CLOSE, quoted)
     return [(a, b) for a, b in items if b > a]
 
 
