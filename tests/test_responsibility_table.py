@@ -314,3 +314,10 @@ def test_split_gives_back_the_names(names: list[str], seps: list[str], verb: str
     statement = f"（责任单位：{joined}）" if verb == "LABEL" else f"（{joined}{verb}）"
     got = [u[0] for u in units(statement)]
     assert got == names
+
+
+def test_gazetteer_names_are_words_for_jieba() -> None:
+    from policyparse.words import cut
+
+    assert cut("工业和信息化部") == ["工业和信息化部"]
+    assert cut("人力资源和社会保障局") == ["人力资源和社会保障局"]

@@ -2,10 +2,10 @@
 
 In a 分别 list (职工、城乡居民住院报销比例分别达85%、70%) the shared tail must be
 cut at a word boundary: 城乡居民 | 住院报销比例.  jieba does this with a small
-domain dictionary shipped in data/domain_dict.txt plus its HMM for unknown
-words.  The default 350k-word dictionary would take most of a second to load,
-so it is never used; the tokenizer is built on first use, without the cache
-file jieba would otherwise write to the temp directory.
+domain dictionary (data/domain_dict.txt and the names of the gazetteer) plus
+its HMM for unknown words.  The default 350k-word dictionary would take most
+of a second to load, so it is never used; the tokenizer is built on first
+use, without the cache file jieba would otherwise write to the temp directory.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from functools import cache
 from typing import Any
 
 from . import data
+
+_BODY_FREQ = 1000  # weight of a gazetteer name, as of a common domain word
 
 
 def _import_jieba() -> Any:
@@ -44,13 +46,18 @@ def _tokenizer() -> Any:
     jieba = _import_jieba()
 
     jieba.setLogLevel(logging.WARNING)
+    from .canonical import load
+
     tk = jieba.Tokenizer()
     freq: dict[str, int] = {}
     total = 0
-    for line in data.lines("domain_dict"):
-        word, _, count = line.partition(" ")
-        n = int(count or 1)
-        freq[word] = n
+    entries = [line.partition(" ")[::2] for line in data.lines("domain_dict")]
+    # The gazetteer doubles as a user dictionary: a body's name is one word
+    # (市人力社保局、市发改委分别…), so a 分别 list of bodies splits at their edges.
+    entries += [(name, "") for name in load().names() if name not in freq]
+    for word, count in entries:
+        n = int(count or _BODY_FREQ)
+        freq[word] = max(n, freq.get(word) or 0)
         total += n
         for i in range(1, len(word)):
             freq.setdefault(word[:i], 0)
