@@ -60,3 +60,19 @@ def test_schema_names_the_contract_fields() -> None:
     assert {"code", "message", "span"} <= set(defs["Diagnostic"]["properties"])
     span = node["span"]
     assert span["type"] == "array" and span["minItems"] == span["maxItems"] == 2
+
+
+def test_example_in_schema_md_points_at_the_right_text() -> None:
+    import re
+
+    from conftest import CORPUS
+
+    doc = (REPO / "docs" / "schema.md").read_text(encoding="utf-8")
+    text = (CORPUS / "ningbo-2025-consumption.txt").read_text(encoding="utf-8")
+    pairs = re.findall(
+        r'"(?:name|text)": "([^"…]+)", (?:"aliases": \[\], "role": "\w+", )?"span": \[(\d+), (\d+)\]',
+        doc,
+    )
+    assert len(pairs) >= 4
+    for quoted, start, end in pairs:
+        assert text[int(start) : int(end)] == quoted
