@@ -146,3 +146,17 @@ def test_resume_after_kill_loses_and_doubles_nothing(tmp_path: Path) -> None:
 def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     r = batch(PLANS[0], "-o", str(tmp_path / "o.jsonl"))
     assert "\r[" not in r.stderr and r.stderr.count("\n") == 1
+
+
+def test_parse_pickles_and_jieba_loads_once_per_process() -> None:
+    import pickle
+
+    assert pickle.loads(pickle.dumps(policyparse.parse)) is policyparse.parse
+    assert pickle.loads(pickle.dumps(policyparse.parse_file)) is policyparse.parse_file
+    code = (
+        "import policyparse; from policyparse import words; "
+        f"[policyparse.parse_file(p) for p in {PLANS!r} * 3]; "
+        "print(words._tokenizer.cache_info().misses)"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert r.stdout.strip() == "1"
