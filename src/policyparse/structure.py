@@ -314,6 +314,10 @@ class _Builder:
 
     def _open_row(self, row: Row) -> None:
         """A table row becomes a measure under the group heading it stands in."""
+        if self.pending:
+            # What was read since the last node belongs to it, as for any heading.
+            self.stack[-1].text_end = self.pending[-1].end
+            self.pending.clear()
         if self.stack and self.stack[-1].style == "table_row":
             self.stack.pop()
         parent = self.stack[-1] if self.stack else self.part_root
