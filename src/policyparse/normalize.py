@@ -8,6 +8,8 @@ the identity by construction, so no span can drift.
 
 from __future__ import annotations
 
+import re
+
 _TABLE: dict[int, int] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _TABLE.update(
     {
@@ -31,6 +33,16 @@ _TABLE.update(
 )
 
 
+_MAP = {chr(k): chr(v) for k, v in _TABLE.items()}
+# Replacing only the characters that change is several times faster than
+# str.translate over every character of a mostly Chinese text.
+_FOLDABLE = re.compile("[" + re.escape("".join(_MAP)) + "]")
+
+
+def _swap(m: re.Match[str]) -> str:
+    return _MAP[m.group()]
+
+
 def fold(text: str) -> str:
     """Return *text* with full-width ASCII and odd spaces folded, same length."""
-    return text.translate(_TABLE)
+    return _FOLDABLE.sub(_swap, text)

@@ -31,11 +31,13 @@ def _qty() -> regex.Pattern[str]:
     firsts = "".join(sorted({u[0] for u in data.tokens("units")}))
     unit_ahead = "(?=[" + regex.escape(firsts) + "])"
     return regex.compile(
-        r"翻(?P<fan>[一两二三四])番|(?P<half>一半)"
+        # Every quantity opens with one of these: the engine skips the rest at once.
+        rf"(?=[翻万亿百\d{_CN}])"
+        r"(?:翻(?P<fan>[一两二三四])番|(?P<half>一半)"
         rf"|(?<=突破|达到|超过|达|超)(?P<bare>万亿|亿|万){unit_ahead}"
         rf"|百分之(?P<pct>[{_CN}]{{1,6}}|\d+(?:\.\d+)?)"
         rf"|(?P<a>{_NUM})(?:(?P<sep>—{{1,2}}|[-~至到])(?P<b>{_NUM}))?"
-        rf"(?:(?P<scale>万亿|千万|百万|亿|万)(?P<mixed>(?<=万)\d{{1,4}})?|{unit_ahead})"
+        rf"(?:(?P<scale>万亿|千万|百万|亿|万)(?P<mixed>(?<=万)\d{{1,4}})?|{unit_ahead}))"
     )
 
 

@@ -39,11 +39,14 @@ _ROUND = re.compile(r"[()。!?\n]")
 _QUOTES = {"“": "”", "《": "》", "「": "」", "『": "』"}
 _SUFFIX = re.compile(r"及以上|及以下|以上|以下|以内|左右|上下")
 _DEADLINE = re.compile(
-    r"(?P<lead>力争)?(?P<pre>到|至|截至|截止到|截止|在)?"
+    # The lookahead lets the engine pass over most characters at once: every
+    # phrase opens with one of these, but all of its first parts are optional.
+    r"(?=[力到至截在\d一二三四五六七八九十])"
+    r"(?:(?P<lead>力争)?(?P<pre>到|至|截至|截止到|截止|在)?"
     r"(?:(?:19|20)\d{2}[、,])?(?P<year>(?:19|20)\d{2})年(?:(?:至|到|—|-)(?P<year2>(?:19|20)\d{2})年)?"
     r"(?P<post>底|末|前|内|上半年|下半年|年底)?"
     r"(?P<since>起(?:\d{1,2}|[一二三四五六七八九十]{1,2})年内)?(?:以前|之前)?"
-    r"|(?P<within>(?:\d{1,2}|[一二三四五六七八九十]{1,2})年内)"
+    r"|(?P<within>(?:\d{1,2}|[一二三四五六七八九十]{1,2})年内))"
 )
 _BASE = re.compile(r"(?:较|比)(?:(?:19|20)\d{2}年(?:底|末)?|上年|去年|同期|基期)$")
 _SCOPE = re.compile(r"[^,;:。]{1,15}范围内")
@@ -83,6 +86,7 @@ class _Words:
     parameter: re.Pattern[str]
     baseline: re.Pattern[str]
     verbs: frozenset[str]
+    any_verb: re.Pattern[str]
     verb_adverbs: frozenset[str]
     heads: tuple[str, ...]
     listing: tuple[str, ...]
@@ -110,6 +114,7 @@ def _words() -> _Words:
         _alternation(data.lines("parameter_cues")),
         _alternation(data.lines("baseline_cues")),
         frozenset(data.tokens("action_verbs")),
+        _alternation(data.tokens("action_verbs")),
         frozenset(data.tokens("verb_adverbs")),
         data.tokens("indicator_heads"),
         data.lines("listing_words"),
@@ -536,7 +541,7 @@ class _Reader:
         return text[:pos] if got else ""
 
     def _has_verb(self, start: int, end: int) -> bool:
-        return any(_starts_with(self.folded, k, end, self.w.verbs) for k in range(start, end))
+        return self.w.any_verb.search(self.folded, start, end) is not None
 
     # -- reading ----------------------------------------------------------------
     def run(self) -> list[Found]:
