@@ -34,6 +34,7 @@ _FIRST_IS_LEAD = re.compile(r"(?:列|排在)第一位的?(?:者|部门|单位)?�
 _APPLIES_BELOW = re.compile(r"以下均需(?P<unit>[^,;。()]{2,30}?)(?:负责)?落实")
 _MEETS = "会同"
 _ROUND = re.compile(r"[()]")
+_AND = re.compile("[和及]")
 
 
 @dataclass(slots=True)
@@ -139,17 +140,16 @@ def _pieces(folded: str, start: int, end: int, seps: str) -> list[tuple[int, int
 
 def _split_and(folded: str, s: int, e: int, known: Callable[[str], bool]) -> list[tuple[int, int]]:
     """Split on 和/及 where both sides are bodies: 农业农村部和财政部, not 工业和信息化部."""
-    whole = folded[s:e]
-    if known(_strip_tail(whole)[0]):
+    if known(_strip_tail(folded[s:e])[0]):
         return [(s, e)]
-    for i in range(s + 1, e - 1):
-        if folded[i] in "和及":
-            left = _strip_tail(folded[s:i])[0]
-            right = folded[i + 1 : e]
-            if (is_body(left) or folded[s:i].endswith("等")) and (
-                is_body(_strip_tail(right)[0]) or is_generic(right)
-            ):
-                return [(s, i), *_split_and(folded, i + 1, e, known)]
+    for m in _AND.finditer(folded, s + 1, e - 1):
+        i = m.start()
+        left = _strip_tail(folded[s:i])[0]
+        right = folded[i + 1 : e]
+        if (is_body(left) or folded[s:i].endswith("等")) and (
+            is_body(_strip_tail(right)[0]) or is_generic(right)
+        ):
+            return [(s, i), *_split_and(folded, i + 1, e, known)]
     return [(s, e)]
 
 
