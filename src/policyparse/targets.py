@@ -129,11 +129,16 @@ def _ends_with(folded: str, start: int, end: int, words: Collection[str]) -> int
     return 0
 
 
+@cache
+def _opening(words: frozenset[str]) -> re.Pattern[str]:
+    """Longest-first alternation of *words*, for matching at a position in one call."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
 def _starts_with(folded: str, start: int, end: int, words: frozenset[str]) -> int:
-    for length in range(min(_MAX_WORD, end - start), 0, -1):
-        if folded[start : start + length] in words:
-            return length
-    return 0
+    """Length of the longest word of *words* starting at *start*, or 0."""
+    m = _opening(words).match(folded, start, end)
+    return m.end() - start if m else 0
 
 
 def _compact(s: str) -> str:
