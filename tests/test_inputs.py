@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -389,9 +388,7 @@ def test_raising_the_limit_reads_large_files(tmp_path: Path) -> None:
 
 
 def test_ten_thousand_unbalanced_brackets() -> None:
-    t0 = time.perf_counter()
     doc = policyparse.parse("一、任务\n（一）测试。" + "（" * 10_000 + "内容。")
-    assert time.perf_counter() - t0 < 30  # a hang guard, not a benchmark
     assert [d.code for d in doc.diagnostics] == ["unbalanced_brackets"]
     assert doc.diagnostics[0].message == "10001 opening and 1 closing round brackets"
 
