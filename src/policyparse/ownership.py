@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -87,12 +87,20 @@ def short_target(t: Target) -> str:
     return f"{text} ({t.year})" if t.year else text
 
 
-def _rows(
-    nodes: list[Node], doc: str | None, parent: tuple[str | None, str | None]
-) -> list[OwnerRow]:
-    out: list[OwnerRow] = []
+def walk(
+    nodes: list[Node], parent: tuple[str | None, str | None] = (None, None)
+) -> Iterator[tuple[Node, str | None, str | None]]:
+    """Every node with the path and title it is listed under: its own, or its
+    nearest numbered ancestor's for a paragraph."""
     for node in nodes:
         here = (node.path, node.title) if node.path else parent
+        yield node, here[0], here[1]
+        yield from walk(node.children, here)
+
+
+def _rows(document: Document) -> list[OwnerRow]:
+    out: list[OwnerRow] = []
+    for node, path, title in walk(document.children):
         seen: set[str] = set()
         goals = [short_target(t) for t in node.targets]
         for unit, implied in [(u, False) for u in node.responsible_units] + [
@@ -104,24 +112,23 @@ def _rows(
             seen.add(key)
             out.append(
                 OwnerRow(
-                    document=doc,
+                    document=document.source.path,
                     unit=key,
                     name=unit.name,
                     role=unit.role,
                     generic=unit.generic,
                     implied=implied,
-                    path=here[0],
-                    title=here[1],
+                    path=path,
+                    title=title,
                     targets=goals,
                 )
             )
-        out.extend(_rows(node.children, doc, here))
     return out
 
 
 def owners(document: Document) -> list[OwnerRow]:
     """One row per canonical unit and node, in reading order."""
-    return _rows(document.children, document.source.path, (None, None))
+    return _rows(document)
 
 
 def totals(rows: Iterable[OwnerRow]) -> list[UnitTotal]:
@@ -156,12 +163,17 @@ def totals(rows: Iterable[OwnerRow]) -> list[UnitTotal]:
     return out
 
 
-def _cell(v: object) -> object:
+def cell(v: object) -> object:
+    """A value as a CSV cell: lists joined with ；, true/false, empty for null, 20 not 20.0."""
+    if v is None:
+        return ""
     if isinstance(v, list):
         return "；".join(str(x) for x in v)
     if isinstance(v, bool):
         return "true" if v else "false"
-    return "" if v is None else v
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return v
 
 
 def to_csv(items: Iterable[BaseModel], columns: list[str]) -> str:
@@ -172,5 +184,5 @@ def to_csv(items: Iterable[BaseModel], columns: list[str]) -> str:
     writer.writerow(columns)
     for item in items:
         data = item.model_dump()
-        writer.writerow([_cell(data[c]) for c in columns])
+        writer.writerow([cell(data[c]) for c in columns])
     return buf.getvalue()

@@ -8,14 +8,12 @@ that Excel reads the Chinese; Parquet is written when pyarrow is installed.
 from __future__ import annotations
 
 import csv
-import io
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from .errors import PolicyParseError
 from .model import Document, Node
-from .ownership import ROW_COLUMNS, owners
+from .ownership import ROW_COLUMNS, cell, owners, walk
 
 TARGET_COLUMNS = [
     "document",
@@ -59,21 +57,12 @@ def _units(node: Node) -> str:
     return "；".join(seen)
 
 
-def _walk(
-    nodes: list[Node], parent: tuple[str | None, str | None]
-) -> Iterator[tuple[Node, str | None, str | None]]:
-    for node in nodes:
-        here = (node.path, node.title) if node.path else parent
-        yield node, here[0], here[1]
-        yield from _walk(node.children, here)
-
-
 def rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
     """The three tables of one document, as lists of dicts keyed by column."""
     name = doc.source.path
     targets: list[dict[str, Any]] = []
     measures: list[dict[str, Any]] = []
-    for node, path, title in _walk(doc.children, (None, None)):
+    for node, path, title in walk(doc.children):
         units = _units(node)
         measures.append(
             {
@@ -116,16 +105,6 @@ def rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
     return {"targets": targets, "measures": measures, "units": unit_rows}
 
 
-def _cell(v: Any) -> Any:
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return v
-
-
 class CsvTables:
     """targets.csv, measures.csv, units.csv in a folder, written a document at a time."""
 
@@ -143,21 +122,11 @@ class CsvTables:
     def add(self, doc: Document) -> None:
         for name, table in rows(doc).items():
             columns = COLUMNS[name]
-            self.writers[name].writerows([_cell(r[c]) for c in columns] for r in table)
+            self.writers[name].writerows([cell(r[c]) for c in columns] for r in table)
 
     def close(self) -> None:
         for fh in self.files.values():
             fh.close()
-
-
-def csv_text(table: Iterable[dict[str, Any]], columns: list[str]) -> str:
-    """One table as CSV text with a BOM."""
-    buf = io.StringIO()
-    buf.write("\ufeff")
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(columns)
-    writer.writerows([_cell(r[c]) for c in columns] for r in table)
-    return buf.getvalue()
 
 
 class ParquetTables:
