@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .model import Document, Node
+from .titles import compact
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 PP = "https://github.com/policyparse/policyparse/ns/targets/1.0"
@@ -29,7 +30,7 @@ def _q(tag: str) -> str:
 
 def _more_than_heading(node: Node) -> bool:
     """Whether the node's own text says more than its heading (then it gets an intro)."""
-    return "".join(node.text.split()).rstrip("。:：") != (node.title or "")
+    return compact(node.text).rstrip("。:：") != (node.title or "")
 
 
 def _slug(text: str) -> str:

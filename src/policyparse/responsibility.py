@@ -21,6 +21,7 @@ from functools import cache
 
 from . import data
 from .scan import split_outside
+from .titles import compact
 
 _OPENERS = "(〔【[《"
 _CLOSERS = ")〕】]》"
@@ -173,7 +174,7 @@ def _mention(source: str, folded: str, start: int, end: int, role: str) -> Menti
             break
         aliases.insert(0, source[open_at + 1 : name_end - 1].strip())
         name_end = open_at
-    name = "".join(source[start:name_end].split())
+    name = compact(source[start:name_end])
     if not name:
         return None
     return Mention(name, role, start, end, aliases, is_generic(name))
@@ -309,7 +310,7 @@ def find_mentions(
     known = known or (lambda name: False)
     mentions: list[Mention] = []
     for m in _APPLIES_BELOW.finditer(folded, start, end):
-        unit = "".join(source[m.start("unit") : m.end("unit")].split())
+        unit = compact(source[m.start("unit") : m.end("unit")])
         state.notes.append(Note("applies_below", m.start(), m.end(), unit))
         state.applies_below.append(
             Mention(unit, "responsible", m.start("unit"), m.end("unit"), [], is_generic(unit))

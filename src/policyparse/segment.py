@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import data
+from .titles import compact
 
 # Role and furniture patterns only ever see short lines, so even a pattern
 # with a lazy quantifier stays linear in the size of the document.
@@ -76,10 +77,6 @@ def split_blocks(folded: str) -> list[Block]:
     return blocks
 
 
-def _compact(s: str) -> str:
-    return "".join(s.split())
-
-
 def _is_trailer(content: str) -> bool:
     parts = content.split()
     return bool(parts) and all(p in data.words("web_trailer") for p in parts)
@@ -135,7 +132,7 @@ def _running_heads(
     seen: dict[str, list[int]] = {}
     for i, b in enumerate(kept):
         if b.end - b.start <= _RUNNING_MAX:
-            seen.setdefault(_compact(folded[b.start : b.end]), []).append(i)
+            seen.setdefault(compact(folded[b.start : b.end]), []).append(i)
     drop: set[int] = set()
     for where in seen.values():
         # The title a page head repeats stays where it is printed as the title.
@@ -233,7 +230,7 @@ def source_line(content: str) -> tuple[str, str] | None:
 
 
 def is_date_line(content: str) -> bool:
-    return len(content) <= 40 and DATE_LINE.fullmatch(_compact(content)) is not None
+    return len(content) <= 40 and DATE_LINE.fullmatch(compact(content)) is not None
 
 
 def signers(content: str) -> list[str]:
@@ -259,8 +256,8 @@ def assign_roles(folded: str, blocks: list[Block]) -> None:
             in_list = False
             continue
         content = folded[b.start : b.end]
-        compact = _compact(content)
-        if in_list and _LIST_CONTINUATION.match(compact) and not _SENTENCE_PUNCT.search(compact):
+        squeezed = compact(content)
+        if in_list and _LIST_CONTINUATION.match(squeezed) and not _SENTENCE_PUNCT.search(squeezed):
             b.role = "attachment_list"
             continue
         in_list = False
@@ -274,12 +271,12 @@ def assign_roles(folded: str, blocks: list[Block]) -> None:
                     break
                 blocks[j].role = "signature"
                 j -= 1
-        elif DOC_NUMBER.fullmatch(compact):
+        elif DOC_NUMBER.fullmatch(squeezed):
             b.role = "doc_number"
-        elif (m := _NOTE.fullmatch(compact)) and m.group("w") in data.words("note_words"):
+        elif (m := _NOTE.fullmatch(squeezed)) and m.group("w") in data.words("note_words"):
             b.role = "note"
-        elif _ATTACHMENT_LIST.match(compact):
+        elif _ATTACHMENT_LIST.match(squeezed):
             b.role = "attachment_list"
             in_list = True
-        elif _ATTACHMENT_MARKER.fullmatch(compact):
+        elif _ATTACHMENT_MARKER.fullmatch(squeezed):
             b.role = "attachment_marker"

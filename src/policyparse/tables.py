@@ -17,6 +17,7 @@ from . import data
 from .numbering import match_marker
 from .segment import Block
 from .structure import Issue
+from .titles import compact
 
 _HEADER_MAX = 12  # a header cell is a short label
 _SERIAL = ("序号", "编号")
@@ -34,12 +35,8 @@ class Row:
     role: str | None
 
 
-def _compact(s: str) -> str:
-    return "".join(s.split())
-
-
 def _serial(folded: str, b: Block) -> int | None:
-    text = _compact(folded[b.start : b.end])
+    text = compact(folded[b.start : b.end])
     return int(text) if text.isdigit() and len(text) <= 4 else None
 
 
@@ -51,20 +48,20 @@ def find(folded: str, blocks: list[Block]) -> tuple[list[Row], list[Issue]]:
     i = 0
     n = len(blocks)
     while i < n:
-        if _compact(folded[blocks[i].start : blocks[i].end]) not in _SERIAL:
+        if compact(folded[blocks[i].start : blocks[i].end]) not in _SERIAL:
             i += 1
             continue
         header = [blocks[i]]
         j = i + 1
         while j < n:
-            text = _compact(folded[blocks[j].start : blocks[j].end])
+            text = compact(folded[blocks[j].start : blocks[j].end])
             if not text or len(text) > _HEADER_MAX or _serial(folded, blocks[j]) is not None:
                 break
             if match_marker(folded, blocks[j].start, blocks[j].end) is not None:
                 break
             header.append(blocks[j])
             j += 1
-        names = [_compact(folded[b.start : b.end]) for b in header]
+        names = [compact(folded[b.start : b.end]) for b in header]
         unit_col = next((k for k, name in enumerate(names) if name in roles), None)
         if len(header) < 3 or unit_col is None:
             i = j

@@ -25,6 +25,7 @@ from functools import cache
 from . import data
 from .quantities import Quantity, find
 from .scan import split_outside
+from .titles import compact
 from .words import cut
 
 _CLAUSE_BREAK = ",;:"
@@ -139,10 +140,6 @@ def _starts_with(folded: str, start: int, end: int, words: frozenset[str]) -> in
     """Length of the longest word of *words* starting at *start*, or 0."""
     m = _opening(words).match(folded, start, end)
     return m.end() - start if m else 0
-
-
-def _compact(s: str) -> str:
-    return "".join(s.split())
 
 
 _QUOTE_CHARS = re.compile("[" + "".join(_QUOTES) + "".join(_QUOTES.values()) + "]")
@@ -339,7 +336,7 @@ def _split_items(
 
 def _distribute(source: str, items: list[tuple[int, int]]) -> list[str]:
     """One indicator per item of a 分别 list: share the tail and the leading word."""
-    texts = [_compact(source[a:b]) for a, b in items]
+    texts = [compact(source[a:b]) for a, b in items]
     heads = _words().heads
     if any(texts[0].endswith(h) for h in heads):
         return texts  # every item is complete already
@@ -586,7 +583,7 @@ class _Reader:
             _comparator(pre.comparator, w.after.get(suffix or ""), q.value_max is not None),
             "increase" if q.doubling else pre.kind,
             year=gov.year if gov else None,
-            deadline=_compact(src[gov.phrase[0] : gov.phrase[1]]) if gov else None,
+            deadline=compact(src[gov.phrase[0] : gov.phrase[1]]) if gov else None,
             period=pre.period,
         )
         if q.single_cn and not pre.comparator:
@@ -629,7 +626,7 @@ class _Reader:
         self, i: int, pre: _Prefix, found: Found, c_start: int, item_start: int, s_end: int
     ) -> int:
         """(A) subject … quantity."""
-        subject = _compact(self.source[pre.start : pre.end])
+        subject = compact(self.source[pre.start : pre.end])
         verb = self._lead_verb(subject)
         prev = self.out[-1] if self.out and item_start > c_start else None
         if not verb and prev is not None and prev.kind == "target":
@@ -670,7 +667,7 @@ class _Reader:
         """(B) verb quantity object."""
         v_start, v_end, period = self._verb_before(pre.start, pre.end)
         if v_end > v_start:
-            verb = _compact(self.source[v_start:v_end])
+            verb = compact(self.source[v_start:v_end])
             found.start = v_start
             found.period = found.period or period
             n = _ends_with(self.folded, pre.start, v_start, self.w.comparators)
@@ -686,7 +683,7 @@ class _Reader:
         o_end = _object_end(self.folded, s_end, c_end, self.starts)
         if o_end is None:
             return i + 1
-        obj = _compact(self.source[s_end:o_end])
+        obj = compact(self.source[s_end:o_end])
         if not obj:
             return i + 1
         self.last_b = (s_start, verb, found.period)
@@ -715,7 +712,7 @@ class _Reader:
             items = _split_items(f, pre.start, pre.end, self.names, "、和及")
         if len(group) == 1 and len(items) > 1:
             group = group * len(items)
-        subject = _compact(self.source[pre.start : pre.end])
+        subject = compact(self.source[pre.start : pre.end])
         names = (
             _distribute(self.source, items) if len(items) == len(group) else [subject] * len(group)
         )
