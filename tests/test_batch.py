@@ -154,9 +154,9 @@ def test_parse_pickles_and_jieba_loads_once_per_process() -> None:
     assert pickle.loads(pickle.dumps(policyparse.parse)) is policyparse.parse
     assert pickle.loads(pickle.dumps(policyparse.parse_file)) is policyparse.parse_file
     code = (
-        "import policyparse; from policyparse import words; "
+        "import policyparse; from policyparse.text import tokenizer; "
         f"[policyparse.parse_file(p) for p in {PLANS!r} * 3]; "
-        "print(words._tokenizer.cache_info().misses)"
+        "print(tokenizer._tokenizer.cache_info().misses)"
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert r.stdout.strip() == "1"

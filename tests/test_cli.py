@@ -98,7 +98,7 @@ def test_json_output_builds_no_model(tmp_path: Path) -> None:
     code = (
         "import sys; from policyparse.cli import main; "
         f"main([{str(NINGBO)!r}, '-o', {str(tmp_path / 'o.json')!r}]); "
-        "print('policyparse.model' in sys.modules)"
+        "print('policyparse.model.document' in sys.modules)"
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert r.stdout.strip() == "False"

@@ -13,8 +13,8 @@ import pytest
 import policyparse
 from conftest import CORPUS
 from helpers import walk
-from policyparse.akn import AKN, PP, to_akn
-from policyparse.tables_export import COLUMNS, MEASURE_COLUMNS, TARGET_COLUMNS
+from policyparse.export.akn import AKN, PP, to_akn
+from policyparse.export.tables import COLUMNS, MEASURE_COLUMNS, TARGET_COLUMNS
 
 NINGBO = CORPUS / "ningbo-2025-consumption.txt"
 

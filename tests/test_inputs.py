@@ -18,8 +18,6 @@ from conftest import CORPUS, SHARED
 from docx_builder import build, paragraph, table
 from helpers import walk
 from policyparse import Document
-from policyparse.load import load_bytes
-from policyparse.pipeline import run
 from shape import tree
 
 NINGBO = CORPUS / "ningbo-2025-consumption.txt"
@@ -28,7 +26,7 @@ PAGES = SHARED / "govcn-2019"
 
 
 def from_bytes(raw: bytes, name: str = "plan.txt", errors: str = "strict") -> Document:
-    return run(load_bytes(raw, path=name, errors=errors))
+    return policyparse.parse_bytes(raw, path=name, errors=errors)
 
 
 @pytest.fixture(scope="module")
@@ -200,7 +198,7 @@ def test_pages_load_nothing_from_outside(tmp_path: Path) -> None:
 
 
 def test_with_text_gives_the_extracted_text() -> None:
-    doc = run(load_bytes(GENERIC_PAGE.encode("utf-8"), path="page.html"), with_text=True)
+    doc = policyparse.parse_bytes(GENERIC_PAGE.encode("utf-8"), path="page.html", with_text=True)
     assert doc.text is not None
     for node in walk(doc.children):
         assert doc.text[node.text_span[0] : node.text_span[1]] == node.text
@@ -252,7 +250,9 @@ def test_docx_tables_and_line_breaks() -> None:
         + table([["序号", "事项", "责任单位"], ["1", "消费券", "市商务局"]])
     )
     doc = from_bytes(build(body), "t.docx")
-    lines = load_bytes(build(body), path="t.docx").text.split("\n")
+    text = policyparse.parse_bytes(build(body), path="t.docx", with_text=True).text
+    assert text is not None
+    lines = text.split("\n")
     assert lines == [
         "一、任务",
         "（一）发放消费券。内容。",

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 import policyparse
 from conftest import CORPUS, SHARED
-from policyparse.jsonout import dumps
-from policyparse.load import Loaded, load_path
-from policyparse.model import Document
+from policyparse.export.json import dumps
+from policyparse.inputs.read import Loaded, load_path
+from policyparse.model.document import Document
 from policyparse.pipeline import document_dict
 from test_properties import PIECES
 

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from policyparse import parse
-from policyparse.metadata import doc_type, parse_date
+from policyparse.extract.metadata import doc_type
+from policyparse.text.dates import parse_date
 
 
 @pytest.mark.parametrize(

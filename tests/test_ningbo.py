@@ -181,7 +181,7 @@ def test_cli_output_is_model_dump_json(
 
 
 def test_fullwidth_variant_gives_the_same_tree(doc: Document) -> None:
-    from policyparse.normalize import fold
+    from policyparse.text.fold import fold
 
     wide = policyparse.parse_file(CORPUS / "ningbo-2025-consumption-fullwidth.txt")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from policyparse.normalize import fold
-from policyparse.numbering import match_marker
-from policyparse.numerals import cn_to_int
+from policyparse.layout.markers import match_marker
+from policyparse.text.fold import fold
+from policyparse.text.numerals import cn_to_int
 
 MARKERS = [
     ("一、总体要求", "cn_dun", "一、", 1),

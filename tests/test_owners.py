@@ -12,7 +12,7 @@ import pytest
 import policyparse
 from conftest import CORPUS
 from policyparse.cli import main
-from policyparse.ownership import ROW_COLUMNS, short_target
+from policyparse.export.owners import ROW_COLUMNS, short_target
 
 NINGBO = CORPUS / "ningbo-2025-consumption.txt"
 WIDE = CORPUS / "ningbo-2025-consumption-fullwidth.txt"

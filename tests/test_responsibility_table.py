@@ -317,7 +317,9 @@ def test_split_gives_back_the_names(names: list[str], seps: list[str], verb: str
 
 
 def test_gazetteer_names_are_words_for_jieba() -> None:
-    from policyparse.words import cut
+    from policyparse.extract.gazetteer import load
+    from policyparse.text.tokenizer import cut
 
-    assert cut("工业和信息化部") == ["工业和信息化部"]
-    assert cut("人力资源和社会保障局") == ["人力资源和社会保障局"]
+    bodies = tuple(load().names())
+    assert cut("工业和信息化部", bodies) == ["工业和信息化部"]
+    assert cut("人力资源和社会保障局", bodies) == ["人力资源和社会保障局"]

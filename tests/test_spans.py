@@ -31,7 +31,7 @@ def test_random_fragments_of_real_documents() -> None:
     """Pieces cut anywhere out of real plans and pages, some spliced together."""
     import random
 
-    from policyparse.load import load_path
+    from policyparse.inputs.read import load_path
 
     files = SHARED + (sorted((SHARED_PLANS.parent / "govcn-2019").glob("*.html")) if SHARED else [])
     if not files:

@@ -1,7 +1,8 @@
 """policyparse: Chinese government action plans to a source-anchored JSON tree.
 
 Importing the package is cheap: the models, the parser and their
-dependencies load on first use of a name below.
+dependencies load on first use of a name below.  ``__all__`` is the public
+API; everything else is internal and may move.
 """
 
 from __future__ import annotations
@@ -9,30 +10,69 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from .version import SCHEMA_VERSION as SCHEMA_VERSION
+from .version import __version__ as __version__
 
-_EXPORTS = {
+__all__ = [
+    "SCHEMA_VERSION",
+    "BinaryInputError",
+    "DecodeError",
+    "Diagnostic",
+    "Document",
+    "EmptyInputError",
+    "ErrorRecord",
+    "Figure",
+    "FormatError",
+    "Furniture",
+    "Gazetteer",
+    "Horizon",
+    "InputError",
+    "Node",
+    "NotAFileError",
+    "NotFoundError",
+    "OwnerRow",
+    "PolicyParseError",
+    "ResponsibilityNote",
+    "ResponsibleUnit",
+    "Source",
+    "Target",
+    "TooLargeError",
+    "UnitTotal",
+    "__version__",
+    "owners",
+    "parse",
+    "parse_bytes",
+    "parse_file",
+    "parse_file_json",
+    "parse_many",
+    "table_rows",
+    "totals",
+]
+
+# Where each lazily loaded name lives.
+_HOME = {
     "parse": "api",
+    "parse_bytes": "api",
     "parse_file": "api",
     "parse_file_json": "api",
     "parse_many": "batch",
     "ErrorRecord": "batch",
-    "owners": "ownership",
-    "totals": "ownership",
-    "OwnerRow": "ownership",
-    "UnitTotal": "ownership",
-    "Gazetteer": "canonical",
-    "Figure": "model",
-    "Horizon": "model",
-    "ResponsibilityNote": "model",
-    "Document": "model",
-    "Node": "model",
-    "Target": "model",
-    "ResponsibleUnit": "model",
-    "Diagnostic": "model",
-    "Source": "model",
-    "Furniture": "model",
-    "SCHEMA_VERSION": "version",
+    "owners": "export.owners",
+    "totals": "export.owners",
+    "table_rows": "export.tables",
+    "OwnerRow": "export.owners",
+    "UnitTotal": "export.owners",
+    "Gazetteer": "extract.gazetteer",
+    "Diagnostic": "model.document",
+    "Document": "model.document",
+    "Figure": "model.document",
+    "Furniture": "model.document",
+    "Horizon": "model.document",
+    "Node": "model.document",
+    "ResponsibilityNote": "model.document",
+    "ResponsibleUnit": "model.document",
+    "Source": "model.document",
+    "Target": "model.document",
     "PolicyParseError": "errors",
     "InputError": "errors",
     "NotFoundError": "errors",
@@ -44,44 +84,45 @@ _EXPORTS = {
     "TooLargeError": "errors",
 }
 
-__all__ = ["__version__", *_EXPORTS]
-
 if TYPE_CHECKING:
-    from .api import parse, parse_file, parse_file_json
-    from .batch import ErrorRecord, parse_many
-    from .canonical import Gazetteer
-    from .errors import (
-        BinaryInputError,
-        DecodeError,
-        EmptyInputError,
-        FormatError,
-        InputError,
-        NotAFileError,
-        NotFoundError,
-        PolicyParseError,
-        TooLargeError,
-    )
-    from .model import (
-        Diagnostic,
-        Document,
-        Figure,
-        Furniture,
-        Horizon,
-        Node,
-        ResponsibilityNote,
-        ResponsibleUnit,
-        Source,
-        Target,
-    )
-    from .ownership import OwnerRow, UnitTotal, owners, totals
-    from .version import SCHEMA_VERSION
+    from .api import parse as parse
+    from .api import parse_bytes as parse_bytes
+    from .api import parse_file as parse_file
+    from .api import parse_file_json as parse_file_json
+    from .batch import ErrorRecord as ErrorRecord
+    from .batch import parse_many as parse_many
+    from .errors import BinaryInputError as BinaryInputError
+    from .errors import DecodeError as DecodeError
+    from .errors import EmptyInputError as EmptyInputError
+    from .errors import FormatError as FormatError
+    from .errors import InputError as InputError
+    from .errors import NotAFileError as NotAFileError
+    from .errors import NotFoundError as NotFoundError
+    from .errors import PolicyParseError as PolicyParseError
+    from .errors import TooLargeError as TooLargeError
+    from .export.owners import OwnerRow as OwnerRow
+    from .export.owners import UnitTotal as UnitTotal
+    from .export.owners import owners as owners
+    from .export.owners import totals as totals
+    from .export.tables import table_rows as table_rows
+    from .extract.gazetteer import Gazetteer as Gazetteer
+    from .model.document import Diagnostic as Diagnostic
+    from .model.document import Document as Document
+    from .model.document import Figure as Figure
+    from .model.document import Furniture as Furniture
+    from .model.document import Horizon as Horizon
+    from .model.document import Node as Node
+    from .model.document import ResponsibilityNote as ResponsibilityNote
+    from .model.document import ResponsibleUnit as ResponsibleUnit
+    from .model.document import Source as Source
+    from .model.document import Target as Target
 
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
+    home = _HOME.get(name)
+    if home is None:
         raise AttributeError(f"module 'policyparse' has no attribute {name!r}")
-    value = getattr(import_module(f".{module}", __name__), name)
+    value = getattr(import_module(f".{home}", __name__), name)
     globals()[name] = value
     return value
 

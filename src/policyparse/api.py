@@ -6,20 +6,22 @@ import hashlib
 import os
 from typing import TYPE_CHECKING
 
-from . import canonical
-from .load import MAX_BYTES, Loaded, load_path
+from .errors import TooLargeError
+from .extract import gazetteer as _gazetteer_mod
+from .extract.gazetteer import Gazetteer
+from .inputs.read import MAX_BYTES, Loaded, load_bytes, load_path
 from .pipeline import document_dict, run
 
 if TYPE_CHECKING:
-    from .model import Document
+    from .model.document import Document
 
-GazetteerArg = str | os.PathLike[str] | canonical.Gazetteer | None
+GazetteerArg = str | os.PathLike[str] | Gazetteer | None
 
 
-def _gazetteer(gazetteer: GazetteerArg) -> canonical.Gazetteer:
-    if isinstance(gazetteer, canonical.Gazetteer):
+def _gazetteer(gazetteer: GazetteerArg) -> Gazetteer:
+    if isinstance(gazetteer, Gazetteer):
         return gazetteer
-    return canonical.load(gazetteer)
+    return _gazetteer_mod.load(gazetteer)
 
 
 def parse(
@@ -34,7 +36,7 @@ def parse(
     Pure: the same text always gives the same Document, and nothing is read
     or written (but the gazetteer file, if one is named), so it can run in
     any worker process.  *gazetteer* extends the shipped one (a file in the
-    format of data/gazetteer.txt).
+    format of the lexicon's gazetteer).
     """
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     loaded = Loaded(text, "text", None, digest, path)
@@ -59,6 +61,30 @@ def parse_file(
     return run(loaded, with_text=with_text, gazetteer=_gazetteer(gazetteer))
 
 
+def parse_bytes(
+    raw: bytes,
+    *,
+    path: str | None = None,
+    errors: str = "strict",
+    with_text: bool = False,
+    gazetteer: GazetteerArg = None,
+    max_bytes: int | None = MAX_BYTES,
+) -> Document:
+    """Decode and parse the bytes of a document (text, HTML or .docx).
+
+    For bytes that do not come from a local file: an object store, a Spark
+    ``binaryFiles`` record, an HTTP response.  *path* names them in the
+    result and, by its extension, helps tell a web page from plain text.
+    """
+    if max_bytes is not None and len(raw) > max_bytes:
+        raise TooLargeError(
+            f"{path or 'input'}: {len(raw) / 1048576:.1f} MB is over the "
+            f"{max_bytes / 1048576:.0f} MB limit (raise it with max_bytes=)"
+        )
+    loaded = load_bytes(raw, path=path, errors=errors)
+    return run(loaded, with_text=with_text, gazetteer=_gazetteer(gazetteer))
+
+
 def parse_file_json(
     path: str | os.PathLike[str],
     *,
@@ -75,6 +101,6 @@ def parse_file_json(
     """
     loaded = load_path(path, errors=errors, max_bytes=max_bytes)
     data = document_dict(loaded, with_text=with_text, gazetteer=_gazetteer(gazetteer))
-    from .jsonout import dumps
+    from .export.json import dumps
 
     return dumps(data, indent)

@@ -90,11 +90,11 @@ _OPTIONS: dict[str, Any] = {}
 
 def _init(options: dict[str, Any]) -> None:
     """Runs once per worker process: remember options, load the gazetteer once."""
-    from . import canonical
+    from .extract.gazetteer import load
 
     _OPTIONS.clear()
     _OPTIONS.update(options)
-    _OPTIONS["gazetteer_obj"] = canonical.load(options.get("gazetteer"))
+    _OPTIONS["gazetteer_obj"] = load(options.get("gazetteer"))
 
 
 def _work(path: str) -> Result:
@@ -120,7 +120,7 @@ def _work(path: str) -> Result:
         return Result(path, record.model_dump_json(), False, size)
     akn = None
     if _OPTIONS.get("akn"):
-        from .akn import to_akn
+        from .export.akn import to_akn
 
         akn = to_akn(doc, doc.text or "")
         doc = doc.model_copy(update={"text": None})
@@ -178,7 +178,7 @@ def parse_many(
     Yields a Document for each file that parses and an ErrorRecord for each
     that does not; the run carries on past bad files.
     """
-    from .model import Document
+    from .model.document import Document
 
     options = {"errors": errors, "gazetteer": gazetteer, "max_bytes": 32 * 1024 * 1024}
     count = workers or os.cpu_count() or 1

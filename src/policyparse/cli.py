@@ -115,8 +115,8 @@ def _units_parser() -> argparse.ArgumentParser:
 
 def _run_units(args: argparse.Namespace) -> int:
     from .api import parse_file
-    from .canonical import load
-    from .ownership import ROW_COLUMNS, TOTAL_COLUMNS, owners, to_csv, totals
+    from .export.owners import ROW_COLUMNS, TOTAL_COLUMNS, owners, to_csv, totals
+    from .extract.gazetteer import load
 
     gazetteer = load(args.gazetteer)
     rows = [row for path in args.files for row in owners(parse_file(path, gazetteer=gazetteer))]
@@ -145,7 +145,7 @@ def _emit(text: str, output: str | None) -> None:
 
 def schema_json() -> str:
     """The JSON Schema of Document, as committed in docs/schema.json."""
-    from .model import Document
+    from .model.document import Document
 
     return json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2)
 
@@ -183,7 +183,7 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         max_bytes=int(args.max_mb * 1048576),
     )
     if args.format == "akn":
-        from .akn import to_akn
+        from .export.akn import to_akn
 
         xml = to_akn(doc, doc.text or "")
         if args.output:
@@ -191,7 +191,7 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         else:
             sys.stdout.buffer.write(xml)
     else:
-        from .tables_export import CsvTables, ParquetTables
+        from .export.tables import CsvTables, ParquetTables
 
         tables = CsvTables(args.output) if args.format == "csv" else ParquetTables(args.output)
         tables.add(doc)
@@ -297,8 +297,8 @@ def _run_batch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
 
 def _tables_from(jsonl: Path, folder: Path, fmt: str) -> None:
     """targets, measures and units tables from the documents in a JSONL file, streaming."""
-    from .model import Document
-    from .tables_export import CsvTables, ParquetTables
+    from .export.tables import CsvTables, ParquetTables
+    from .model.document import Document
 
     tables = CsvTables(folder) if fmt == "csv" else ParquetTables(folder)
     with jsonl.open(encoding="utf-8") as fh:

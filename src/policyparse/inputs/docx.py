@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import FormatError
+from ..errors import FormatError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MAX_XML = 200 * 1024 * 1024  # refuse zip bombs: no part may inflate beyond this

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .version import SCHEMA_VERSION
+from ..version import SCHEMA_VERSION
 
 Span = Annotated[
     tuple[int, int],

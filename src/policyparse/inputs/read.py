@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import (
+from ..diagnostics import Issue
+from ..errors import (
     BinaryInputError,
     DecodeError,
     EmptyInputError,
@@ -75,7 +76,7 @@ class Loaded:
     encoding: str | None
     sha256: str
     path: str | None = None
-    notes: list[tuple[str, str]] = field(default_factory=list)  # (code, message)
+    notes: list[Issue] = field(default_factory=list)  # what decoding had to repair
     meta: dict[str, str] = field(default_factory=dict)  # metadata the page itself carries
 
 
@@ -90,7 +91,7 @@ def _damaged_utf8(raw: bytes) -> bool:
 
 def decode(
     raw: bytes, *, errors: str = "strict", prefer: str | None = None
-) -> tuple[str, str, list[tuple[str, str]]]:
+) -> tuple[str, str, list[Issue]]:
     """Decode *raw*; returns (text, encoding, notes)."""
     if raw.startswith(b"\xef\xbb\xbf"):
         candidates = ["utf-8-sig"]
@@ -116,7 +117,8 @@ def decode(
         what = f"not valid {' or '.join(candidates)}{bad}"
     if errors == "replace":
         text = raw.decode(enc, errors="replace")
-        return text, enc, [("replaced_bytes", f"{what}: undecodable bytes replaced with U+FFFD")]
+        note = Issue("replaced_bytes", f"{what}: undecodable bytes replaced with U+FFFD", None)
+        return text, enc, [note]
     raise DecodeError(f"bytes are {what}; --replace-errors reads them with U+FFFD")
 
 
@@ -150,9 +152,9 @@ def load_bytes(
     if fmt == "docx":
         if not raw.startswith(_ZIP):
             raise FormatError("not a Word (.docx) file")
-        from . import docx_input  # loaded only for Word files
+        from . import docx  # loaded only for Word files
 
-        text = docx_input.extract(raw)
+        text = docx.extract(raw)
         loaded = Loaded(text, "docx", None, digest, path)
     elif _looks_binary(raw):
         raise BinaryInputError("binary data, not a text document (an image, an archive?)")
@@ -160,9 +162,9 @@ def load_bytes(
         m = _META_CHARSET.search(raw[:4096])
         prefer = _CHARSETS.get(m.group(1).decode("ascii").lower()) if m else None
         page, enc, notes = decode(raw, errors=errors, prefer=prefer)
-        from . import html_input  # loaded only for web pages
+        from . import html  # loaded only for web pages
 
-        text, meta = html_input.extract(page)
+        text, meta = html.extract(page)
         loaded = Loaded(text, "html", enc, digest, path, notes, meta)
     else:
         text, enc, notes = decode(raw, errors=errors)

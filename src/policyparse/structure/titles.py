@@ -32,11 +32,6 @@ def _first_terminator(folded: str, start: int, end: int) -> int:
     return end
 
 
-def compact(s: str) -> str:
-    """Drop all whitespace: layout spacing inside Chinese titles carries no meaning."""
-    return "".join(s.split())
-
-
 def title_span(folded: str, start: int, end: int) -> tuple[int, int, bool]:
     """Return (title_start, title_end, heading_only) for the text [start, end).
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Document, Node
-from .titles import compact
+from ..model.document import Document, Node
+from ..text.fold import compact
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 PP = "https://github.com/policyparse/policyparse/ns/targets/1.0"

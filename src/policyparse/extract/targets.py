@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 
-from . import data
+from .. import lexicon
+from ..text.brackets import split_outside
+from ..text.fold import compact
+from ..text.tokenizer import cut
 from .quantities import Quantity, find
-from .scan import split_outside
-from .titles import compact
-from .words import cut
 
 _CLAUSE_BREAK = ",;:"
 _SENTENCE_BREAK = "。!?\n"
@@ -101,7 +101,7 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
 def _words() -> _Words:
     before: dict[str, tuple[str, str]] = {}
     after: dict[str, str] = {}
-    for word, comp, kind, where in data.table("comparators"):
+    for word, comp, kind, where in lexicon.table("comparators"):
         if where == "before":
             before[word] = (comp, kind)
         else:
@@ -109,16 +109,16 @@ def _words() -> _Words:
     return _Words(
         before,
         after,
-        data.words("indicator_adverbs"),
-        data.words("indicator_leads"),
-        data.words("period_words"),
-        _alternation(data.lines("parameter_cues")),
-        _alternation(data.lines("baseline_cues")),
-        frozenset(data.tokens("action_verbs")),
-        _alternation(data.tokens("action_verbs")),
-        frozenset(data.tokens("verb_adverbs")),
-        data.tokens("indicator_heads"),
-        data.lines("listing_words"),
+        lexicon.words("indicator_adverbs"),
+        lexicon.words("indicator_leads"),
+        lexicon.words("period_words"),
+        _alternation(lexicon.lines("parameter_cues")),
+        _alternation(lexicon.lines("baseline_cues")),
+        frozenset(lexicon.tokens("action_verbs")),
+        _alternation(lexicon.tokens("action_verbs")),
+        frozenset(lexicon.tokens("verb_adverbs")),
+        lexicon.tokens("indicator_heads"),
+        lexicon.lines("listing_words"),
     )
 
 
@@ -334,17 +334,17 @@ def _split_items(
     return [(a, b) for a, b in items if b > a]
 
 
-def _distribute(source: str, items: list[tuple[int, int]]) -> list[str]:
+def _distribute(source: str, items: list[tuple[int, int]], bodies: tuple[str, ...]) -> list[str]:
     """One indicator per item of a 分别 list: share the tail and the leading word."""
     texts = [compact(source[a:b]) for a, b in items]
     heads = _words().heads
     if any(texts[0].endswith(h) for h in heads):
         return texts  # every item is complete already
-    last = cut(texts[-1])
+    last = cut(texts[-1], bodies)
     if len(last) < 2:
         return texts
     tail = "".join(last[1:])
-    first = cut(texts[0])
+    first = cut(texts[0], bodies)
     lead = "".join(first[:-1]) if len(first) > 1 else ""
     out = []
     for i, t in enumerate(texts):
@@ -467,8 +467,10 @@ class _Reader:
         end: int,
         doc_year: int | None,
         body_start: int | None,
+        bodies: tuple[str, ...],
     ) -> None:
         self.source, self.folded, self.start, self.end = source, folded, start, end
+        self.bodies = bodies
         self.w = _words()
         self.out: list[Found] = []
         self.qs = find(source, folded, start, end)
@@ -714,7 +716,9 @@ class _Reader:
             group = group * len(items)
         subject = compact(self.source[pre.start : pre.end])
         names = (
-            _distribute(self.source, items) if len(items) == len(group) else [subject] * len(group)
+            _distribute(self.source, items, self.bodies)
+            if len(items) == len(group)
+            else [subject] * len(group)
         )
         for gq, name in zip(group, names, strict=True):
             suffix, g_end = self._suffix_end(gq, c_end)
@@ -749,11 +753,13 @@ def extract(
     end: int,
     doc_year: int | None,
     body_start: int | None = None,
+    bodies: tuple[str, ...] = (),
 ) -> list[Found]:
     """Targets and figures stated in [start, end).
 
     *doc_year* tells a past year (a baseline) from a deadline; *body_start* is
     where the body begins after a run-in title, since a year phrase there
-    governs the whole paragraph.
+    governs the whole paragraph; *bodies* are the names of bodies the
+    tokenizer keeps whole when it splits a 分别 list.
     """
-    return _Reader(source, folded, start, end, doc_year, body_start).run()
+    return _Reader(source, folded, start, end, doc_year, body_start, bodies).run()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict, Field
 
 if TYPE_CHECKING:
-    from .model import Document, Node, Target
+    from ..model.document import Document, Node, Target
 
 _OPS = {"=": "", ">": ">", ">=": "≥", "<": "<", "<=": "≤", "~": "约"}
 ROW_COLUMNS = [

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .errors import FormatError
+from ..errors import FormatError
 
 _BLOCK = frozenset(
     (

@@ -46,3 +46,8 @@ def _swap(m: re.Match[str]) -> str:
 def fold(text: str) -> str:
     """Return *text* with full-width ASCII and odd spaces folded, same length."""
     return _FOLDABLE.sub(_swap, text)
+
+
+def compact(s: str) -> str:
+    """Drop all whitespace: layout spacing inside Chinese titles carries no meaning."""
+    return "".join(s.split())

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from .numbering import Marker, match_marker
-from .segment import SHORT_LINE, Block
-from .titles import compact, title_span
-
-if TYPE_CHECKING:
-    from .tables import Row
+from ..diagnostics import Issue
+from ..layout.blocks import SHORT_LINE, Block
+from ..layout.markers import Marker, match_marker
+from ..layout.tables import Row
+from ..text.fold import compact
+from .titles import title_span
 
 MAX_GAP = 3  # a numbering gap up to this size still opens a node, with a warning
 _ARTICLE = "zh_article"
@@ -54,16 +53,6 @@ class INode:
     end: int = 0
     # Cells whose units answer for a table row: (start, end, role).
     table_units: list[tuple[int, int, str]] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Issue:
-    """A diagnostic raised while building: code, message, span."""
-
-    code: str
-    message: str
-    span: tuple[int, int] | None
-    severity: str = "warning"
 
 
 @dataclass(slots=True)

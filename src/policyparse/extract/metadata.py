@@ -6,11 +6,14 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-from . import data
-from .numerals import cn_to_int
-from .segment import DATE_LINE, Block, Piece, signers, source_line
-from .structure import Issue, Outline
-from .titles import compact
+from .. import lexicon
+from ..diagnostics import Issue
+from ..layout.blocks import Block
+from ..layout.furniture import Piece, source_line
+from ..layout.roles import signers
+from ..structure.outline import Outline
+from ..text.dates import parse_date
+from ..text.fold import compact
 
 
 @dataclass(slots=True)
@@ -40,7 +43,7 @@ def doc_type(title: str | None) -> str | None:
     if not title:
         return None
     core = re.sub(r"[(（][^()（）]*[)）]$", "", title)
-    for word, kind in sorted(data.table("doc_types"), key=lambda r: -len(r[0])):
+    for word, kind in sorted(lexicon.table("doc_types"), key=lambda r: -len(r[0])):
         if core.endswith(word):
             return kind
     return None
@@ -54,7 +57,7 @@ def issuer_from_title(title: str | None) -> str | None:
     if not m:
         return None
     name = m.group("issuer")
-    return name if name.endswith(data.lines("organ_suffixes")) else None
+    return name if name.endswith(lexicon.lines("organ_suffixes")) else None
 
 
 def horizon(source: str, folded: str, spans: list[tuple[int, int]]) -> dict[str, object] | None:
@@ -71,25 +74,6 @@ def horizon(source: str, folded: str, spans: list[tuple[int, int]]) -> dict[str,
                     "span": (m.start(), m.end()),
                 }
     return None
-
-
-def parse_date(text: str) -> _dt.date | None:
-    """2018年12月21日 or 二〇一八年十二月二十一日 or 2025-08-01 to a date."""
-    m = DATE_LINE.search(text)
-    if m:
-        parts = (cn_to_int(m.group("y")), cn_to_int(m.group("m")), cn_to_int(m.group("d")))
-    else:
-        bits = text.strip().split("-")
-        if len(bits) != 3 or not all(b.isdigit() for b in bits):
-            return None
-        parts = (int(bits[0]), int(bits[1]), int(bits[2]))
-    y, mo, d = parts
-    if y is None or mo is None or d is None:
-        return None
-    try:
-        return _dt.date(y, mo, d)
-    except ValueError:
-        return None
 
 
 def _join(source: str, blocks: list[Block]) -> tuple[str, tuple[int, int]] | None:

@@ -14,7 +14,7 @@ from importlib import resources
 @cache
 def lines(name: str) -> tuple[str, ...]:
     """Non-blank, non-comment lines of data/<name>.txt, stripped."""
-    text = resources.files(__package__).joinpath("data", f"{name}.txt").read_text("utf-8")
+    text = resources.files(__package__).joinpath("files", f"{name}.txt").read_text("utf-8")
     out = []
     for raw in text.splitlines():
         line = raw.split("#", 1)[0].strip()

@@ -2,7 +2,7 @@
 
 In a 分别 list (职工、城乡居民住院报销比例分别达85%、70%) the shared tail must be
 cut at a word boundary: 城乡居民 | 住院报销比例.  jieba does this with a small
-domain dictionary (data/domain_dict.txt and the names of the gazetteer) plus
+domain dictionary (the lexicon's domain_dict and the names of the gazetteer in use) plus
 its HMM for unknown words.  The default 350k-word dictionary would take most
 of a second to load, so it is never used; the tokenizer is built on first
 use, without the cache file jieba would otherwise write to the temp directory.
@@ -11,10 +11,10 @@ use, without the cache file jieba would otherwise write to the temp directory.
 from __future__ import annotations
 
 import logging
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
-from . import data
+from .. import lexicon
 
 _BODY_FREQ = 1000  # weight of a gazetteer name, as of a common domain word
 
@@ -41,20 +41,18 @@ def _import_jieba() -> Any:
     return jieba
 
 
-@cache
-def _tokenizer() -> Any:
+@lru_cache(maxsize=8)
+def _tokenizer(bodies: tuple[str, ...]) -> Any:
     jieba = _import_jieba()
 
     jieba.setLogLevel(logging.WARNING)
-    from .canonical import load
-
     tk = jieba.Tokenizer()
     freq: dict[str, int] = {}
     total = 0
-    entries = [line.partition(" ")[::2] for line in data.lines("domain_dict")]
+    entries = [line.partition(" ")[::2] for line in lexicon.lines("domain_dict")]
     # The gazetteer doubles as a user dictionary: a body's name is one word
     # (市人力社保局、市发改委分别…), so a 分别 list of bodies splits at their edges.
-    entries += [(name, "") for name in load().names() if name not in freq]
+    entries += [(name, "") for name in bodies]
     for word, count in entries:
         n = int(count or _BODY_FREQ)
         freq[word] = max(n, freq.get(word) or 0)
@@ -66,6 +64,10 @@ def _tokenizer() -> Any:
     return tk
 
 
-def cut(text: str) -> list[str]:
-    """Words of *text* (a short phrase), in order."""
-    return [w for w in _tokenizer().lcut(text, HMM=True) if w.strip()]
+def cut(text: str, bodies: tuple[str, ...] = ()) -> list[str]:
+    """Words of *text* (a short phrase), in order.
+
+    *bodies* are names of bodies (the gazetteer's, the user's included) that
+    must come out as one word each; a tokenizer is built once per distinct set.
+    """
+    return [w for w in _tokenizer(bodies).lcut(text, HMM=True) if w.strip()]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numerals import cn_to_int
+from ..text.numerals import cn_to_int
 
 _CN = "〇零一二两三四五六七八九十百"
 

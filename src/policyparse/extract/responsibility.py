@@ -19,9 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from . import data
-from .scan import split_outside
-from .titles import compact
+from .. import lexicon
+from ..text.brackets import split_outside
+from ..text.fold import compact
 
 _OPENERS = "(〔【[《"
 _CLOSERS = ")〕】]》"
@@ -71,17 +71,17 @@ class State:
 
 @cache
 def _labels() -> dict[str, str]:
-    return {label: role for label, role in data.table("role_labels")}
+    return {label: role for label, role in lexicon.table("role_labels")}
 
 
 @cache
 def _verbs() -> dict[str, str]:
-    return {verb: role for verb, role in data.table("role_verbs")}
+    return {verb: role for verb, role in lexicon.table("role_verbs")}
 
 
 @cache
 def _suffixes() -> tuple[str, ...]:
-    return tuple(sorted(data.tokens("unit_suffixes"), key=len, reverse=True))
+    return tuple(sorted(lexicon.tokens("unit_suffixes"), key=len, reverse=True))
 
 
 def _ends_with(text: str, words: dict[str, str]) -> str | None:
@@ -98,7 +98,7 @@ def is_body(name: str) -> bool:
 
 @cache
 def _generic() -> tuple[tuple[str, ...], frozenset[str]]:
-    lines = data.lines("generic_units")
+    lines = lexicon.lines("generic_units")
     return (
         tuple(x for x in lines if not x.startswith("=")),
         frozenset(x[1:] for x in lines if x.startswith("=")),

@@ -11,9 +11,9 @@ import csv
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import PolicyParseError
-from .model import Document, Node
-from .ownership import ROW_COLUMNS, cell, owners, walk
+from ..errors import PolicyParseError
+from ..model.document import Document, Node
+from .owners import ROW_COLUMNS, cell, owners, walk
 
 TARGET_COLUMNS = [
     "document",
@@ -57,7 +57,7 @@ def _units(node: Node) -> str:
     return "；".join(seen)
 
 
-def rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
+def table_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
     """The three tables of one document, as lists of dicts keyed by column."""
     name = doc.source.path
     targets: list[dict[str, Any]] = []
@@ -120,7 +120,7 @@ class CsvTables:
             self.files[name], self.writers[name] = fh, writer
 
     def add(self, doc: Document) -> None:
-        for name, table in rows(doc).items():
+        for name, table in table_rows(doc).items():
             columns = COLUMNS[name]
             self.writers[name].writerows([cell(r[c]) for c in columns] for r in table)
 
@@ -144,7 +144,7 @@ class ParquetTables:
         self.writers: dict[str, Any] = {}
 
     def add(self, doc: Document) -> None:
-        for name, table in rows(doc).items():
+        for name, table in table_rows(doc).items():
             self.pending[name].extend(table)
             if len(self.pending[name]) >= self.batch:
                 self._flush(name)

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from .errors import InputError
+from ..errors import InputError
+from .responsibility import Mention
 
 _LEVEL = re.compile(r"市委|省委|县委|区委|州委|市|省|县|区|州")
 _PLACE = re.compile(
@@ -100,7 +102,9 @@ def place_of(issuer: str | None) -> str | None:
 
 @cache
 def _builtin() -> str:
-    return resources.files(__package__).joinpath("data", "gazetteer.txt").read_text("utf-8")
+    return (
+        resources.files("policyparse.lexicon").joinpath("files", "gazetteer.txt").read_text("utf-8")
+    )
 
 
 @cache
@@ -120,3 +124,22 @@ def _load(path: str | None) -> Gazetteer:
 def load(path: str | os.PathLike[str] | None = None) -> Gazetteer:
     """The shipped gazetteer, extended by the user's file at *path* if given."""
     return _load(None if path is None else os.fspath(path))
+
+
+def canonical_names(
+    mentions: Iterable[Mention], gazetteer: Gazetteer, place: str | None
+) -> dict[str, str]:
+    """Canonical name of every printed name, in document order; 〔…〕 aliases join their body."""
+    mentions = list(mentions)
+    names: dict[str, str] = {}
+    for m in mentions:
+        if m.name not in names:
+            names[m.name] = m.name if m.generic else gazetteer.canonical(m.name, place)
+    for m in mentions:
+        for alias in m.aliases:
+            # 市数字经济局〔市经信局〕: within this document 市经信局 is 市数字经济局.
+            names[alias] = names[m.name]
+            names.setdefault(gazetteer.canonical(alias, place), names[m.name])
+    for printed, name in list(names.items()):
+        names[printed] = names.get(name, name)
+    return names

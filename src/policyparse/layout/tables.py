@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import data
-from .numbering import match_marker
-from .segment import Block
-from .structure import Issue
-from .titles import compact
+from .. import lexicon
+from ..diagnostics import Issue
+from ..text.fold import compact
+from .blocks import Block
+from .markers import match_marker
 
 _HEADER_MAX = 12  # a header cell is a short label
 _SERIAL = ("序号", "编号")
@@ -42,7 +42,7 @@ def _serial(folded: str, b: Block) -> int | None:
 
 def find(folded: str, blocks: list[Block]) -> tuple[list[Row], list[Issue]]:
     """Tables with a 序号 header and a responsibility column; their rows."""
-    roles = {label: role for label, role in data.table("role_labels")}
+    roles = {label: role for label, role in lexicon.table("role_labels")}
     rows: list[Row] = []
     issues: list[Issue] = []
     i = 0

@@ -14,8 +14,8 @@ from functools import cache
 
 import regex
 
-from . import data
-from .numerals import cn_to_int
+from .. import lexicon
+from ..text.numerals import cn_to_int
 
 _CN = "零〇一二两三四五六七八九十百千"
 _NUM = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{_CN}]{{1,12}}"
@@ -28,7 +28,7 @@ def _qty() -> regex.Pattern[str]:
     The lookahead lets the regex engine skip the many 一 and 二 of running
     text (一体, 二期) without a Python-level look at each.
     """
-    firsts = "".join(sorted({u[0] for u in data.tokens("units")}))
+    firsts = "".join(sorted({u[0] for u in lexicon.tokens("units")}))
     unit_ahead = "(?=[" + regex.escape(firsts) + "])"
     return regex.compile(
         # Every quantity opens with one of these: the engine skips the rest at once.
@@ -64,16 +64,16 @@ class Quantity:
 @cache
 def _units() -> tuple[dict[str, bool], int]:
     """Unit words mapped to True (a unit) or False (time or age), and their max length."""
-    table = {u: False for u in data.tokens("time_units")}
-    table.update({u: True for u in data.tokens("units")})
-    for u in data.tokens("time_units"):
+    table = {u: False for u in lexicon.tokens("time_units")}
+    table.update({u: True for u in lexicon.tokens("units")})
+    for u in lexicon.tokens("time_units"):
         table[u] = False  # 个月 is time even though 个 is a unit
     return table, max(len(u) for u in table)
 
 
 @cache
 def _scales() -> dict[str, int]:
-    return {word: int(factor) for word, factor in data.table("scales")}
+    return {word: int(factor) for word, factor in lexicon.table("scales")}
 
 
 def _read(num: str) -> Decimal | None:

@@ -1,0 +1,1 @@
+"""Stage 5, extract: metadata, quantities and targets, responsibility, canonical names."""

@@ -1,0 +1,1 @@
+"""Stage 1, inputs: bytes to text (encodings, web pages, Word files)."""

@@ -1,0 +1,84 @@
+"""Repairs of text that went through a converter: hard wraps and glued headings."""
+
+from __future__ import annotations
+
+import re
+
+from ..text.dates import is_date_line
+from .blocks import Block
+from .markers import match_marker
+
+_TERMINAL = "。!?;:」』”)》"
+# A 。 or ) followed by what could open a numbering marker.
+_GLUE = re.compile(r"[。)] *(?=[(一二三四五六七八九十第\u2460-\u249b\u3220-\u3229])")
+_WRAP_MIN = 20
+
+
+def unwrap(folded: str, blocks: list[Block]) -> tuple[list[Block], int]:
+    """Join lines hard-wrapped at a fixed width (a PDF copy) back into paragraphs.
+
+    A text is wrapped when many of its lines have the same length; a line of
+    that length which does not end a sentence continues on the next line,
+    unless the next line opens with a numbering marker.  Returns the blocks
+    and the number of joins made.
+    """
+    widths: dict[int, int] = {}
+    for b in blocks:
+        w = b.end - (folded.rfind("\n", 0, b.start) + 1)
+        if w >= 10:
+            widths[w] = widths.get(w, 0) + 1
+    if not widths:
+        return blocks, 0
+    width = max(widths, key=lambda w: (widths[w] + widths.get(w - 1, 0) + widths.get(w + 1, 0), w))
+    near = widths[width] + widths.get(width - 1, 0) + widths.get(width + 1, 0)
+    # Evidence of wrapping: five lines or more, two in five of all lines, at
+    # one width (±1) of at least 20 characters.
+    if width < _WRAP_MIN or near < 5 or near * 5 < sum(widths.values()) * 2:
+        return blocks, 0
+    out: list[Block] = []
+    joins = 0
+    for b in blocks:
+        if out:
+            prev = out[-1]
+            line = prev.end - (folded.rfind("\n", 0, prev.end) + 1)
+            if (
+                line >= width - 1
+                and folded[prev.end - 1] not in _TERMINAL
+                and match_marker(folded, b.start, b.end) is None
+                and not is_date_line(folded[b.start : b.end])
+            ):
+                out[-1] = Block(prev.start, b.end)
+                joins += 1
+                continue
+        out.append(b)
+    return out, joins
+
+
+def unglue(folded: str, blocks: list[Block]) -> list[Block]:
+    """Split "…。(二)加强…" (or "…)(二)…") where a heading was glued to the text before it.
+
+    The part after 。 becomes a block of its own, marked glued; whether its
+    marker really opens a node is for the structure stage to decide (if not,
+    it simply continues the text it was glued to).
+    """
+    out: list[Block] = []
+    for b in blocks:
+        start, glued = b.start, b.glued
+        pos = _glue_point(folded, b.start, b.end)
+        while pos != -1:
+            nxt = pos + 1
+            while nxt < b.end and folded[nxt] == " ":
+                nxt += 1
+            mk = match_marker(folded, nxt, b.end) if nxt < b.end else None
+            if mk is not None and mk.style != "arabic" and mk.end < b.end:
+                out.append(Block(start, pos + 1, glued=glued))
+                start, glued = nxt, True
+            pos = _glue_point(folded, pos + 1, b.end)
+        out.append(Block(start, b.end, glued=glued))
+    return out
+
+
+def _glue_point(folded: str, start: int, end: int) -> int:
+    """The next 。 or ) after which a heading may have been glued, or -1."""
+    m = _GLUE.search(folded, start, end)
+    return m.start() if m else -1

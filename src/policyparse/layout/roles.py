@@ -1,0 +1,71 @@
+"""Blocks that play a fixed part in a notice: 文号, signature, date, notes, 附件 lines."""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from ..text.dates import is_date_line
+from ..text.fold import compact
+from .blocks import SHORT_LINE, Block
+
+DOC_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{1,15}\s{0,2}[〔\[(【](?:19|20)\d{2}[〕\])】]\s{0,2}\d{1,5}\s{0,2}号"
+)
+_NOTE = re.compile(r"\((?P<w>[\u4e00-\u9fff]{2})[^()\n]{0,20}\)")
+_ATTACHMENT_MARKER = re.compile(r"附\s{0,3}件\s{0,2}(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?")
+_ATTACHMENT_LIST = re.compile(r"附件\s{0,2}\d{0,2}\s{0,2}:")
+_LIST_CONTINUATION = re.compile(r"\d{1,2}\s{0,2}[.、]")
+_SENTENCE_PUNCT = re.compile(r"[，。；：,;:！？!?]")
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff()（）]{2,40}")
+# Entities a page printed literally (&sp;, &nbsp;): layout noise on a signature line.
+_STRAY_ENTITY = re.compile(r"&[a-zA-Z]{2,8};")
+
+
+def signers(content: str) -> list[str]:
+    """The bodies on a signature line: 国务院办公厅　中央军委办公厅 → both."""
+    if len(content) > SHORT_LINE:
+        return []
+    names = _STRAY_ENTITY.sub(" ", content).split()
+    suffixes = tuple(lexicon.words("organ_suffixes"))
+    if names and all(_CJK_ONLY.fullmatch(n) and n.endswith(suffixes) for n in names):
+        return names
+    return []
+
+
+def _is_organ_line(content: str) -> bool:
+    return bool(signers(content))
+
+
+def assign_roles(folded: str, blocks: list[Block]) -> None:
+    """Mark the blocks that are fixed parts of a notice, in place."""
+    in_list = False
+    for i, b in enumerate(blocks):
+        if b.end - b.start > SHORT_LINE:
+            in_list = False
+            continue
+        content = folded[b.start : b.end]
+        squeezed = compact(content)
+        if in_list and _LIST_CONTINUATION.match(squeezed) and not _SENTENCE_PUNCT.search(squeezed):
+            b.role = "attachment_list"
+            continue
+        in_list = False
+        if is_date_line(content):
+            b.role = "date"
+            # Signers stand on the lines right above the date.
+            j = i - 1
+            while j >= 0 and i - j <= 4 and blocks[j].role is None:
+                prev = folded[blocks[j].start : blocks[j].end]
+                if not _is_organ_line(prev):
+                    break
+                blocks[j].role = "signature"
+                j -= 1
+        elif DOC_NUMBER.fullmatch(squeezed):
+            b.role = "doc_number"
+        elif (m := _NOTE.fullmatch(squeezed)) and m.group("w") in lexicon.words("note_words"):
+            b.role = "note"
+        elif _ATTACHMENT_LIST.match(squeezed):
+            b.role = "attachment_list"
+            in_list = True
+        elif _ATTACHMENT_MARKER.fullmatch(squeezed):
+            b.role = "attachment_marker"

@@ -1,0 +1,133 @@
+"""The Document as plain data, built from the stages' internal parts.
+
+Keys are in the order of the pydantic models' fields: the JSON written from
+these dicts without pydantic (export.json) must equal ``model_dump_json()``,
+and validating them is also the fastest way to build the models.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..diagnostics import Issue
+from ..extract.responsibility import Mention, Note
+from ..extract.targets import Found
+from ..layout.furniture import Piece
+from ..structure.outline import INode
+
+
+@dataclass(slots=True)
+class Extracted:
+    """What the extract stage found in one node's own text."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    implied: list[Mention] = field(default_factory=list)
+    found: list[Found] = field(default_factory=list)
+
+
+def unit_dict(m: Mention, names: dict[str, str]) -> dict[str, Any]:
+    return {
+        "name": m.name,
+        "aliases": m.aliases,
+        "role": m.role,
+        "span": (m.start, m.end),
+        "canonical": names.get(m.name, m.name),
+        "generic": m.generic,
+    }
+
+
+def quantity_dicts(ex: Extracted, source: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """A node's targets and figures, apart."""
+    goals: list[dict[str, Any]] = []
+    figures: list[dict[str, Any]] = []
+    for f in ex.found:
+        text, span = source[f.start : f.end], (f.start, f.end)
+        if f.kind == "target":
+            goals.append(
+                {
+                    "text": text,
+                    "span": span,
+                    "indicator": f.indicator,
+                    "comparator": f.comparator,
+                    "value": f.value,
+                    "value_max": f.value_max,
+                    "unit": f.unit,
+                    "base_value": f.base_value,
+                    "base_unit": f.base_unit,
+                    "kind": f.target_kind,
+                    "year": f.year,
+                    "deadline": f.deadline,
+                    "period": f.period,
+                }
+            )
+        else:
+            figures.append(
+                {
+                    "kind": f.kind,
+                    "text": text,
+                    "span": span,
+                    "comparator": f.comparator,
+                    "value": f.value,
+                    "value_max": f.value_max,
+                    "unit": f.unit,
+                    "base_value": f.base_value,
+                    "base_unit": f.base_unit,
+                    "year": f.year,
+                }
+            )
+    return goals, figures
+
+
+def node_dict(
+    node: INode, source: str, extracted: dict[int, Extracted], names: dict[str, str]
+) -> dict[str, Any]:
+    ex = extracted[id(node)]
+    goals, figures = quantity_dicts(ex, source)
+    return {
+        "kind": node.kind,
+        "level": node.level,
+        "label": source[node.label[0] : node.label[1]] if node.label else None,
+        "number": node.number,
+        "path": node.path,
+        "style": node.style,
+        "role": node.role,
+        "title": node.title,
+        "text": source[node.text_start : node.text_end],
+        "span": (node.start, node.end),
+        "label_span": node.label,
+        "title_span": node.title_span,
+        "text_span": (node.text_start, node.text_end),
+        "targets": goals,
+        "figures": figures,
+        "responsible_units": [unit_dict(m, names) for m in ex.mentions],
+        "implied_units": [unit_dict(m, names) for m in ex.implied],
+        "children": [node_dict(c, source, extracted, names) for c in node.children],
+    }
+
+
+def issue_dict(issue: Issue) -> dict[str, Any]:
+    return {
+        "code": issue.code,
+        "message": issue.message,
+        "span": issue.span,
+        "severity": issue.severity,
+    }
+
+
+def furniture_dict(p: Piece, source: str) -> dict[str, Any]:
+    return {"kind": p.kind, "text": source[p.start : p.end], "span": (p.start, p.end)}
+
+
+def note_dict(n: Note, source: str) -> dict[str, Any]:
+    return {
+        "code": n.code,
+        "text": source[n.start : n.end],
+        "span": (n.start, n.end),
+        "unit": n.unit,
+    }
+
+
+def issue_order(issue: Issue) -> tuple[int, int]:
+    """Diagnostics of the whole input first, then by place."""
+    return (issue.span[0], issue.span[1]) if issue.span else (-1, -1)

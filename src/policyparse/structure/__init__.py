@@ -1,0 +1,1 @@
+"""Stage 4, structure: blocks to the outline (levels, paths, titles)."""
