@@ -22,6 +22,7 @@ RANKS = {
     "errors": 0,
     "version": 0,
     "diagnostics": 0,
+    "vocab": 0,
     "lexicon": 1,
     "inputs": 2,
     "text": 3,
@@ -91,7 +92,7 @@ def _graph() -> dict[str, set[str]]:
 def test_the_graph_is_read() -> None:
     graph = _graph()
     assert "pipeline" in graph and "extract.targets" in graph["pipeline"]
-    assert "text.fold" in graph["extract.targets"]
+    assert "text.fold" in graph["extract.target_rules"]
 
 
 def test_no_import_cycles() -> None:

@@ -105,5 +105,52 @@ def test_bad_gazetteer_is_one_clear_error(
     bad.write_text("投资促进局 投促局\n", encoding="utf-8")
     assert main([str(NINGBO), "--gazetteer", str(bad)]) == 2
     err = capsys.readouterr().err
-    assert "bad.txt:1: entry before a [national] or [local] header" in err
+    assert "bad.txt: the first line must be the header scope<TAB>canonical<TAB>name*" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("scope\tcanonical\tname*\nregional\t投资促进局\n", "scope 'regional' is not national"),
+        ("scope\tcanonical\tname*\nlocal\n", "bad.tsv:2: 1 fields, at least 2"),
+        ("[local]\n投资促进局 投促局\n[county]\n", "bad.tsv:3: unknown section [county]"),
+        ("投资促进局 投促局\n[local]\n", "bad.tsv:1: entry before a [national] or [local] header"),
+    ],
+    ids=["unknown scope", "short row", "unknown section", "entry before a section"],
+)
+def test_gazetteer_errors_name_the_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, message: str
+) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_text(text, encoding="utf-8")
+    assert main([str(NINGBO), "--gazetteer", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+GAZETTEER_TABLE = "scope\tcanonical\tname*\nlocal\t投资促进局\t投促局\n"
+GAZETTEER_SECTIONS = "[local]\n投资促进局 投促局\n"
+
+
+@pytest.mark.parametrize("text", [GAZETTEER_TABLE, GAZETTEER_SECTIONS], ids=["table", "sections"])
+def test_user_gazetteer_in_either_format(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "g.tsv"
+    path.write_text(text, encoding="utf-8")
+    plan = "一、任务\n（一）招商。引进项目10个。（责任单位：市投促局）\n"
+    doc = policyparse.parse(plan, gazetteer=path)
+    [unit] = doc.children[0].children[0].responsible_units
+    assert unit.canonical == "市投资促进局"
+
+
+def test_user_gazetteer_reaches_the_word_splitter(tmp_path: Path) -> None:
+    """A 分别 list of bodies only the user knows splits at their edges (0.1.0 did not)."""
+    path = tmp_path / "g.tsv"
+    path.write_text(
+        "scope\tcanonical\tname*\nnational\t市会展办\nnational\t市投促中心\n", encoding="utf-8"
+    )
+    plan = "一、目标\n（一）招商。到2026年，市投促中心、市会展办引进项目数分别达到30个、20个。\n"
+    without = policyparse.parse(plan).children[0].children[0].targets
+    with_user = policyparse.parse(plan, gazetteer=path).children[0].children[0].targets
+    assert [t.indicator for t in with_user] == ["市投促中心引进项目数", "市会展办引进项目数"]
+    assert [t.indicator for t in without] != [t.indicator for t in with_user]

@@ -57,7 +57,9 @@ def _input_options(p: argparse.ArgumentParser) -> None:
         help="replace undecodable bytes with U+FFFD (and a diagnostic) instead of failing",
     )
     p.add_argument(
-        "--gazetteer", metavar="FILE", help="extra unit names (format of data/gazetteer.txt)"
+        "--gazetteer",
+        metavar="FILE",
+        help="extra unit names (a gazetteer table: docs/responsibility.md)",
     )
     p.add_argument(
         "--max-mb", type=float, metavar="N", default=32, help="refuse files over N MB (default 32)"
@@ -108,7 +110,9 @@ def _units_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
     p.add_argument("--indent", type=int, metavar="N", default=None, help="indent JSON by N")
     p.add_argument(
-        "--gazetteer", metavar="FILE", help="extra unit names (format of data/gazetteer.txt)"
+        "--gazetteer",
+        metavar="FILE",
+        help="extra unit names (a gazetteer table: docs/responsibility.md)",
     )
     return p
 

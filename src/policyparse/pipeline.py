@@ -186,9 +186,10 @@ def extract_nodes(p: Parse) -> None:
             if node.title_span and node.title_span[1] < node.text_end:
                 # After a run-in title (促进充分就业。…) the body opens a paragraph.
                 body_start = node.title_span[1] + 1
-            ex.found = targets.extract(
+            reading = targets.read(
                 source, folded, node.text_start, node.text_end, doc_year, body_start, bodies
             )
+            ex.found, ex.trace = reading.found, reading.trace
         p.extracted[id(node)] = ex
 
 

@@ -14,17 +14,33 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
+from .. import lexicon
 from ..errors import InputError
 from .responsibility import Mention
 
-_LEVEL = re.compile(r"市委|省委|县委|区委|州委|市|省|县|区|州")
-_PLACE = re.compile(
-    r"(?P<place>[\u4e00-\u9fff]{2,7}?(?:自治区|省|市|县|区|州))"
-    r"(?:人民政府|政府|委员会|党委|办公厅|办公室|发展和改革委员会|[\u4e00-\u9fff]{0,8}(?:局|厅|委))"
-)
+
+@cache
+def _level() -> re.Pattern[str]:
+    """A level before a body's name: 市, 省委 … (lexicon extract/place_levels)."""
+    return re.compile(lexicon.alternation(lexicon.column("extract/place_levels", kind="level")))
+
+
+@cache
+def _place_endings() -> tuple[str, ...]:
+    return tuple(lexicon.longest_first(lexicon.column("extract/place_levels", kind="place")))
+
+
+@cache
+def _place() -> re.Pattern[str]:
+    """The place at the head of an issuer's name: 宁波市 in 宁波市人民政府办公厅."""
+    ending = lexicon.alternation(_place_endings())
+    whole = lexicon.alternation(lexicon.column("extract/issuer_heads", match="whole"))
+    tail = lexicon.alternation(lexicon.column("extract/issuer_heads", match="ending"))
+    return re.compile(
+        rf"(?P<place>[\u4e00-\u9fff]{{2,7}}?{ending})(?:{whole}|[\u4e00-\u9fff]{{0,8}}{tail})"
+    )
 
 
 @dataclass(slots=True)
@@ -34,21 +50,36 @@ class Gazetteer:
     national: dict[str, str] = field(default_factory=dict)
     local: dict[str, str] = field(default_factory=dict)
 
-    def add_text(self, text: str, origin: str) -> None:
-        """Read entries in the gazetteer format (see data/gazetteer.txt)."""
-        section: dict[str, str] | None = None
-        for n, raw in enumerate(text.splitlines(), 1):
-            line = raw.split("#", 1)[0].strip()
-            if not line:
-                continue
-            if line in ("[national]", "[local]"):
-                section = self.national if line == "[national]" else self.local
-                continue
-            if section is None:
-                raise InputError(f"{origin}:{n}: entry before a [national] or [local] header")
-            names = line.split()
+    def add_rows(self, rows: Iterable[tuple[str, ...]]) -> None:
+        """Add (scope, canonical, other names …) rows; a later row wins for a name."""
+        for scope, *names in rows:
+            section = self.national if scope == "national" else self.local
             for name in names:
                 section[name] = names[0]
+
+    def add_text(self, text: str, origin: str) -> None:
+        """Read a gazetteer table (the lexicon format of extract/gazetteer.tsv).
+
+        The sectioned format of 0.1.0 files ([national] / [local] headers,
+        names separated by spaces) is still read.
+        """
+        if any(line.strip() in ("[national]", "[local]") for line in text.splitlines()):
+            self.add_rows(_sectioned(text, origin))
+            return
+        try:
+            header, rows = lexicon.read_table(text, origin)
+        except lexicon.LexiconError as exc:
+            raise InputError(str(exc)) from None
+        expected = lexicon.SPECS["extract/gazetteer"].columns
+        if header != expected:
+            raise InputError(
+                f"{origin}: the first line must be the header {'<TAB>'.join(expected)} "
+                "(or use [national] / [local] sections)"
+            )
+        for n, row in enumerate(rows, 1):
+            if row[0] not in ("national", "local"):
+                raise InputError(f"{origin}: row {n}: scope {row[0]!r} is not national or local")
+        self.add_rows(rows)
 
     def names(self) -> list[str]:
         return sorted(set(self.national) | set(self.local))
@@ -70,7 +101,7 @@ class Gazetteer:
                     rest, had_place = rest[len(p) :], True
                     break
         level = ""
-        m = _LEVEL.match(rest)
+        m = _level().match(rest)
         if m and m.end() < len(rest):
             # 市市场监管局 is 市 + 市场监管局; 市场监管局 alone is no 市 + 场监管局.
             core = rest[m.end() :]
@@ -85,8 +116,27 @@ class Gazetteer:
         return level + core
 
 
+def _sectioned(text: str, origin: str) -> list[tuple[str, ...]]:
+    """Rows of a gazetteer in the sectioned format: [national] / [local], names by spaces."""
+    rows: list[tuple[str, ...]] = []
+    scope: str | None = None
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line in ("[national]", "[local]"):
+            scope = line[1:-1]
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            raise InputError(f"{origin}:{n}: unknown section {line}: [national] or [local]")
+        if scope is None:
+            raise InputError(f"{origin}:{n}: entry before a [national] or [local] header")
+        rows.append((scope, *line.split()))
+    return rows
+
+
 def _short(place: str) -> str:
-    for suffix in ("自治区", "省", "市", "县", "区", "州"):
+    for suffix in _place_endings():
         if place.endswith(suffix) and len(place) > len(suffix) + 1:
             return place[: -len(suffix)]
     return ""
@@ -96,21 +146,14 @@ def place_of(issuer: str | None) -> str | None:
     """The place a document is issued at, from its issuer: 宁波市人民政府办公厅 → 宁波市."""
     if not issuer:
         return None
-    m = _PLACE.match(issuer)
+    m = _place().match(issuer)
     return m.group("place") if m else None
-
-
-@cache
-def _builtin() -> str:
-    return (
-        resources.files("policyparse.lexicon").joinpath("files", "gazetteer.txt").read_text("utf-8")
-    )
 
 
 @cache
 def _load(path: str | None) -> Gazetteer:
     g = Gazetteer()
-    g.add_text(_builtin(), "gazetteer.txt")
+    g.add_rows(lexicon.rows("extract/gazetteer"))
     if path is not None:
         p = Path(path)
         try:

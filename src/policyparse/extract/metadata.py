@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .. import lexicon
 from ..diagnostics import Issue
@@ -31,11 +32,25 @@ class Meta:
     horizon: dict[str, object] | None = None
 
 
-_HORIZON = re.compile(
-    r"(?P<a>(?:19|20)\d{2})\s{0,2}年?\s{0,2}(?:—{1,2}|-|–|~|至|到)\s{0,2}(?P<b>(?:19|20)\d{2})\s{0,2}年"
-)
-_ISSUER_IN_TITLE = re.compile(r"(?P<issuer>[\u4e00-\u9fff、]{2,40}?)关于")
 _HORIZON_WINDOW = 400  # characters of opening text searched when the title has none
+
+
+@cache
+def _horizon() -> re.Pattern[str]:
+    """2024—2026年, 2024年至2026年: the span words (至, 到) come from the lexicon."""
+    through = [w for w in lexicon.column("extract/deadline_words", role="through") if w.isalpha()]
+    joiner = "|".join(["—{1,2}", "-", "–", "~", *through])
+    return re.compile(
+        rf"(?P<a>(?:19|20)\d{{2}})\s{{0,2}}年?\s{{0,2}}(?:{joiner})\s{{0,2}}"
+        r"(?P<b>(?:19|20)\d{2})\s{0,2}年"
+    )
+
+
+@cache
+def _issuer_in_title() -> re.Pattern[str]:
+    """国务院办公厅关于…: the issuer before the word that ends it in a title."""
+    end = lexicon.alternation(lexicon.column("extract/title_words", role="issuer_end"))
+    return re.compile(rf"(?P<issuer>[\u4e00-\u9fff、]{{2,40}}?){end}")
 
 
 def doc_type(title: str | None) -> str | None:
@@ -43,7 +58,7 @@ def doc_type(title: str | None) -> str | None:
     if not title:
         return None
     core = re.sub(r"[(（][^()（）]*[)）]$", "", title)
-    for word, kind in sorted(lexicon.table("doc_types"), key=lambda r: -len(r[0])):
+    for word, kind in sorted(lexicon.rows("extract/doc_types"), key=lambda r: -len(r[0])):
         if core.endswith(word):
             return kind
     return None
@@ -53,17 +68,17 @@ def issuer_from_title(title: str | None) -> str | None:
     """国务院办公厅关于… → 国务院办公厅."""
     if not title:
         return None
-    m = _ISSUER_IN_TITLE.match(title)
+    m = _issuer_in_title().match(title)
     if not m:
         return None
     name = m.group("issuer")
-    return name if name.endswith(lexicon.lines("organ_suffixes")) else None
+    return name if name.endswith(tuple(lexicon.column("layout/signer_suffixes"))) else None
 
 
 def horizon(source: str, folded: str, spans: list[tuple[int, int]]) -> dict[str, object] | None:
     """The years a plan covers (2024—2026年) from the title, else the opening text."""
     for start, end in spans:
-        m = _HORIZON.search(folded, start, end)
+        m = _horizon().search(folded, start, end)
         if m:
             a, b = int(m.group("a")), int(m.group("b"))
             if a <= b:

@@ -28,16 +28,29 @@ def _qty() -> regex.Pattern[str]:
     The lookahead lets the regex engine skip the many 一 and 二 of running
     text (一体, 二期) without a Python-level look at each.
     """
-    firsts = "".join(sorted({u[0] for u in lexicon.tokens("units")}))
+    firsts = "".join(sorted({u[0] for u in lexicon.column("extract/units")}))
     unit_ahead = "(?=[" + regex.escape(firsts) + "])"
+    scales = lexicon.column("extract/scales")
+    scale = lexicon.alternation(scales)
+    # 突破万亿元: a scale with no numeral, right after a word of reaching or passing.
+    reaching = lexicon.alternation(
+        tuple(
+            word
+            for word, comparator, _, position, _ in lexicon.rows("extract/comparators")
+            if position == "before" and comparator in (">", ">=")
+        )
+    )
+    through = [w for w in lexicon.column("extract/deadline_words", role="through") if w.isalpha()]
+    sep = "|".join(["—{1,2}", "[-~]", *through])
+    opening = "".join(sorted({s[0] for s in scales}))
     return regex.compile(
         # Every quantity opens with one of these: the engine skips the rest at once.
-        rf"(?=[翻万亿百\d{_CN}])"
+        rf"(?=[翻{opening}\d{_CN}])"
         r"(?:翻(?P<fan>[一两二三四])番|(?P<half>一半)"
-        rf"|(?<=突破|达到|超过|达|超)(?P<bare>万亿|亿|万){unit_ahead}"
+        rf"|(?<={reaching})(?P<bare>{scale}){unit_ahead}"
         rf"|百分之(?P<pct>[{_CN}]{{1,6}}|\d+(?:\.\d+)?)"
-        rf"|(?P<a>{_NUM})(?:(?P<sep>—{{1,2}}|[-~至到])(?P<b>{_NUM}))?"
-        rf"(?:(?P<scale>万亿|千万|百万|亿|万)(?P<mixed>(?<=万)\d{{1,4}})?|{unit_ahead}))"
+        rf"|(?P<a>{_NUM})(?:(?P<sep>{sep})(?P<b>{_NUM}))?"
+        rf"(?:(?P<scale>{scale})(?P<mixed>(?<=万)\d{{1,4}})?|{unit_ahead}))"
     )
 
 
@@ -64,16 +77,16 @@ class Quantity:
 @cache
 def _units() -> tuple[dict[str, bool], int]:
     """Unit words mapped to True (a unit) or False (time or age), and their max length."""
-    table = {u: False for u in lexicon.tokens("time_units")}
-    table.update({u: True for u in lexicon.tokens("units")})
-    for u in lexicon.tokens("time_units"):
+    table = {u: False for u in lexicon.column("extract/time_units")}
+    table.update({u: True for u in lexicon.column("extract/units")})
+    for u in lexicon.column("extract/time_units"):
         table[u] = False  # 个月 is time even though 个 is a unit
     return table, max(len(u) for u in table)
 
 
 @cache
 def _scales() -> dict[str, int]:
-    return {word: int(factor) for word, factor in lexicon.table("scales")}
+    return {word: int(factor) for word, factor in lexicon.rows("extract/scales")}
 
 
 def _read(num: str) -> Decimal | None:

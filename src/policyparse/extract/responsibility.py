@@ -15,27 +15,19 @@ Units are split on 、 and ，, and on 和/及 only where both sides are bodies
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from functools import cache
 
 from .. import lexicon
-from ..text.brackets import split_outside
+from ..text.brackets import LISTS, round_pairs, split_outside
 from ..text.fold import compact
+from ..vocab import NoteCode, Role
 
-_OPENERS = "(〔【[《"
-_CLOSERS = ")〕】]》"
 # Unbalanced brackets must not make a search quadratic: a statement longer
 # than this is not a unit list.
 _MAX_STATEMENT = 600
-_MAX_WORD = 8
 _LABEL = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,6}):\s{0,3}")
-_DROP_TAIL = ("等有关部门", "等有关单位", "等部门", "等单位", "等")
-_FIRST_IS_LEAD = re.compile(r"(?:列|排在)第一位的?(?:者|部门|单位)?为牵头(?:单位|部门)")
-_APPLIES_BELOW = re.compile(r"以下均需(?P<unit>[^,;。()]{2,30}?)(?:负责)?落实")
-_MEETS = "会同"
-_ROUND = re.compile(r"[()]")
-_AND = re.compile("[和及]")
 
 
 @dataclass(slots=True)
@@ -43,7 +35,7 @@ class Mention:
     """One unit as printed inside a responsibility statement."""
 
     name: str
-    role: str
+    role: Role
     start: int
     end: int
     aliases: list[str] = field(default_factory=list)
@@ -54,7 +46,7 @@ class Mention:
 class Note:
     """A statement about later nodes: 列第一位者为牵头单位，下同; 以下均需…落实，不再列出."""
 
-    code: str
+    code: NoteCode
     start: int
     end: int
     unit: str | None = None
@@ -70,22 +62,22 @@ class State:
 
 
 @cache
-def _labels() -> dict[str, str]:
-    return {label: role for label, role in lexicon.table("role_labels")}
+def _labels() -> dict[str, Role]:
+    return lexicon.roles("extract/role_labels")
 
 
 @cache
-def _verbs() -> dict[str, str]:
-    return {verb: role for verb, role in lexicon.table("role_verbs")}
+def _verbs() -> dict[str, Role]:
+    return lexicon.roles("extract/role_verbs")
 
 
 @cache
 def _suffixes() -> tuple[str, ...]:
-    return tuple(sorted(lexicon.tokens("unit_suffixes"), key=len, reverse=True))
+    return tuple(sorted(lexicon.column("extract/unit_suffixes"), key=len, reverse=True))
 
 
-def _ends_with(text: str, words: dict[str, str]) -> str | None:
-    for n in range(min(_MAX_WORD, len(text)), 0, -1):
+def _ends_with(text: str, words: Container[str]) -> str | None:
+    for n in range(min(lexicon.MAX_WORD, len(text)), 0, -1):
         if text[-n:] in words:
             return text[-n:]
     return None
@@ -98,11 +90,37 @@ def is_body(name: str) -> bool:
 
 @cache
 def _generic() -> tuple[tuple[str, ...], frozenset[str]]:
-    lines = lexicon.lines("generic_units")
     return (
-        tuple(x for x in lines if not x.startswith("=")),
-        frozenset(x[1:] for x in lines if x.startswith("=")),
+        lexicon.column("extract/generic_units", match="opening"),
+        lexicon.words("extract/generic_units", match="whole"),
     )
+
+
+@cache
+def _note(code: str) -> re.Pattern[str]:
+    """The pattern of a note about later nodes (lexicon extract/responsibility_notes)."""
+    return re.compile(lexicon.mapping("extract/responsibility_notes", "pattern")[code])
+
+
+@cache
+def _and() -> re.Pattern[str]:
+    """和/及 between two bodies (农业农村部和财政部)."""
+    return re.compile(lexicon.alternation(lexicon.column("extract/connectors", role="and")))
+
+
+def _drop_tails() -> tuple[str, ...]:
+    """等有关部门, 等部门, 等 …, longest first."""
+    return tuple(lexicon.longest_first(lexicon.column("extract/drop_tails")))
+
+
+def _joint(folded: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where 会同 (or another word of joint action) first stands in [start, end)."""
+    best: tuple[int, int] | None = None
+    for word in lexicon.column("extract/joint_verbs"):
+        at = folded.find(word, start, end)
+        if at != -1 and (best is None or at < best[0]):
+            best = (at, at + len(word))
+    return best
 
 
 def is_generic(name: str) -> bool:
@@ -111,25 +129,10 @@ def is_generic(name: str) -> bool:
     return name in whole or name.startswith(openings)
 
 
-def _pairs(folded: str, start: int, end: int) -> dict[int, int]:
-    """Each round bracket in [start, end) that closes, mapped to its closer: one pass."""
-    pairs: dict[int, int] = {}
-    stack: list[int] = []
-    for m in _ROUND.finditer(folded, start, end):
-        i = m.start()
-        if m.group() == "(":
-            stack.append(i)
-        elif stack:
-            opened = stack.pop()
-            if i - opened <= _MAX_STATEMENT:
-                pairs[opened] = i
-    return pairs
-
-
 def _pieces(folded: str, start: int, end: int, seps: str) -> list[tuple[int, int]]:
     """Pieces of [start, end) between separators outside brackets, trimmed."""
     out = []
-    for s, e in split_outside(folded, start, end, seps, _OPENERS, _CLOSERS):
+    for s, e in split_outside(folded, start, end, seps, LISTS):
         while s < e and folded[s] in " ":
             s += 1
         while e > s and folded[e - 1] in " 。":
@@ -143,11 +146,11 @@ def _split_and(folded: str, s: int, e: int, known: Callable[[str], bool]) -> lis
     """Split on 和/及 where both sides are bodies: 农业农村部和财政部, not 工业和信息化部."""
     if known(_strip_tail(folded[s:e])[0]):
         return [(s, e)]
-    for m in _AND.finditer(folded, s + 1, e - 1):
+    for m in _and().finditer(folded, s + 1, e - 1):
         i = m.start()
         left = _strip_tail(folded[s:i])[0]
         right = folded[i + 1 : e]
-        if (is_body(left) or folded[s:i].endswith("等")) and (
+        if (is_body(left) or _strip_tail(folded[s:i])[1] > 0) and (
             is_body(_strip_tail(right)[0]) or is_generic(right)
         ):
             return [(s, i), *_split_and(folded, i + 1, e, known)]
@@ -156,13 +159,13 @@ def _split_and(folded: str, s: int, e: int, known: Callable[[str], bool]) -> lis
 
 def _strip_tail(name: str) -> tuple[str, int]:
     """Drop a trailing 等 / 等有关部门 / 等部门; returns the name and what was cut."""
-    for tail in _DROP_TAIL:
+    for tail in _drop_tails():
         if name.endswith(tail) and len(name) > len(tail):
             return name[: -len(tail)], len(tail)
     return name, 0
 
 
-def _mention(source: str, folded: str, start: int, end: int, role: str) -> Mention | None:
+def _mention(source: str, folded: str, start: int, end: int, role: Role) -> Mention | None:
     """One unit: its name, aliases in 〔…〕, with 等… dropped."""
     _, cut = _strip_tail(folded[start:end])
     end -= cut
@@ -181,7 +184,7 @@ def _mention(source: str, folded: str, start: int, end: int, role: str) -> Menti
 
 
 def units_in(
-    source: str, folded: str, start: int, end: int, role: str, known: Callable[[str], bool]
+    source: str, folded: str, start: int, end: int, role: Role, known: Callable[[str], bool]
 ) -> list[Mention]:
     out = []
     for s, e in _pieces(folded, start, end, "、,;"):
@@ -227,13 +230,13 @@ def _verbal(
     pending: list[tuple[int, int]] = []
     for s, e in clauses:
         text = folded[s:e]
-        if _FIRST_IS_LEAD.search(text):
+        if _note("first_listed_is_lead").search(text):
             leads_first = True
-            if "下同" in folded[s:close]:
+            if _note("same_below").search(folded, s, close):
                 state.first_is_lead = True
                 state.notes.append(Note("first_listed_is_lead", s, e))
             continue
-        if text == "下同":
+        if _note("same_below").fullmatch(text):
             continue
         verb = _ends_with(text, verbs)
         if verb is None:
@@ -251,11 +254,11 @@ def _verbal(
                 return None
             out.extend(units)
         pending.clear()
-        meets = folded.find(_MEETS, s, units_end)
         parts = [(s, units_end, role)]
-        if meets != -1:
+        joint = _joint(folded, s, units_end)
+        if joint is not None:
             # A会同有关部门负责: A leads, the others work with it.
-            parts = [(s, meets, "lead"), (meets + len(_MEETS), units_end, "cooperating")]
+            parts = [(s, joint[0], "lead"), (joint[1], units_end, "cooperating")]
         for a, b, r in parts:
             units = units_in(source, folded, a, b, r, known)
             if not units or not all(u.generic or is_body(u.name) or known(u.name) for u in units):
@@ -309,7 +312,7 @@ def find_mentions(
     state = state if state is not None else State()
     known = known or (lambda name: False)
     mentions: list[Mention] = []
-    for m in _APPLIES_BELOW.finditer(folded, start, end):
+    for m in _note("applies_below").finditer(folded, start, end):
         unit = compact(source[m.start("unit") : m.end("unit")])
         state.notes.append(Note("applies_below", m.start(), m.end(), unit))
         state.applies_below.append(
@@ -317,7 +320,7 @@ def find_mentions(
         )
     if "(" not in folded[start:end]:
         return mentions
-    pairs = _pairs(folded, start, end)
+    pairs = round_pairs(folded, start, end, _MAX_STATEMENT)
     pos = start
     for open_at in sorted(pairs):
         if open_at < pos:

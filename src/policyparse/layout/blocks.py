@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..vocab import BlockRole
+
 # Role and furniture patterns only ever see short lines, so even a pattern
 # with a lazy quantifier stays linear in the size of the document.
 SHORT_LINE = 200
@@ -20,7 +22,7 @@ class Block:
 
     start: int
     end: int
-    role: str | None = None
+    role: BlockRole | None = None
     glued: bool = False  # split off the paragraph before it (…。(二)加强…)
 
 

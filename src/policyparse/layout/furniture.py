@@ -8,15 +8,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .. import lexicon
 from ..text.fold import compact
+from ..vocab import FurnitureKind
 from .blocks import SHORT_LINE, Block
 
-_SOURCE_LINE = re.compile(
-    r"来源:\s*(?P<issuer>[^\s:]{1,60})\s{1,10}发布(?:时间|日期):\s{0,3}"
-    r"(?P<date>\d{4}-\d{1,2}-\d{1,2})(?:\s{1,3}\d{1,2}:\d{2}(?::\d{2})?)?"
-)
+
+@cache
+def _source_line() -> re.Pattern[str]:
+    """来源:宁波市人民政府办公厅 发布时间:2025-08-01 11:42, labels from the lexicon."""
+    issuer = lexicon.alternation(lexicon.column("layout/source_line", field="issuer"))
+    date = lexicon.alternation(lexicon.column("layout/source_line", field="date"))
+    return re.compile(
+        rf"{issuer}:\s*(?P<issuer>[^\s:]{{1,60}})\s{{1,10}}{date}:\s{{0,3}}"
+        r"(?P<date>\d{4}-\d{1,2}-\d{1,2})(?:\s{1,3}\d{1,2}:\d{2}(?::\d{2})?)?"
+    )
+
+
 _PAGE_NUMBER = re.compile(
     r"(?:[-—–]\s{0,3}\d{1,4}\s{0,3}[-—–]|第\s{0,2}\d{1,4}\s{0,2}页(?:\s{0,2}共\s{0,2}\d{1,4}\s{0,2}页)?"
     r"|\d{1,4}\s{0,2}/\s{0,2}\d{1,4})"
@@ -27,14 +37,14 @@ _PAGE_NUMBER = re.compile(
 class Piece:
     """A piece of page furniture removed from the block list."""
 
-    kind: str
+    kind: FurnitureKind
     start: int
     end: int
 
 
 def _is_trailer(content: str) -> bool:
     parts = content.split()
-    return bool(parts) and all(p in lexicon.words("web_trailer") for p in parts)
+    return bool(parts) and all(p in lexicon.words("layout/web_trailer") for p in parts)
 
 
 def set_aside_furniture(
@@ -52,7 +62,7 @@ def set_aside_furniture(
     for b in blocks:
         content = folded[b.start : b.end]
         if b.end - b.start <= SHORT_LINE:
-            if _SOURCE_LINE.fullmatch(content):
+            if _source_line().fullmatch(content):
                 pieces.append(Piece("source_line", b.start, b.end))
                 continue
             if _PAGE_NUMBER.fullmatch(content):
@@ -100,5 +110,5 @@ def _running_heads(
 
 def source_line(content: str) -> tuple[str, str] | None:
     """Issuer and date of a portal's ``来源:… 发布时间:…`` line."""
-    m = _SOURCE_LINE.fullmatch(content)
+    m = _source_line().fullmatch(content)
     return (m.group("issuer"), m.group("date")) if m else None

@@ -10,16 +10,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from .. import lexicon
 from ..text.numerals import cn_to_int
+from ..vocab import NodeStyle
 
 _CN = "〇零一二两三四五六七八九十百"
 
-# Every alternative is anchored and bounded: no nested quantifiers, so a match
-# attempt costs O(length of the marker) whatever follows.
-_MARKER = re.compile(
-    rf"""
-    (?P<zh>第(?P<zv>[{_CN}]{{1,6}}|\d{{1,3}})(?P<zu>部分|篇|编|章|节|条))
+
+@cache
+def _marker() -> re.Pattern[str]:
+    """Every style in one pattern; the words of 第X章 / 第X条 come from the lexicon.
+
+    Every alternative is anchored and bounded: no nested quantifiers, so a
+    match attempt costs O(length of the marker) whatever follows.
+    """
+    units = lexicon.alternation(lexicon.column("layout/marker_units"))
+    return re.compile(
+        rf"""
+    (?P<zh>第(?P<zv>[{_CN}]{{1,6}}|\d{{1,3}})(?P<zu>{units}))
   | (?P<cn_dun>(?P<dv>[{_CN}]{{1,4}})、)
   | (?P<cn_paren>\((?P<pv>[{_CN}]{{1,4}})\))
   | (?P<cn_enclosed>[\u3220-\u3229])
@@ -29,18 +39,15 @@ _MARKER = re.compile(
   | (?P<arabic_char>[\u2488-\u249b])
   | (?P<circled>[\u2460-\u2473])
     """,
-    re.VERBOSE,
-)
-
-_ZH_UNIT_STYLE = {"部分": "zh_part", "篇": "zh_part", "编": "zh_part", "章": "zh_chapter"}
-_ZH_UNIT_STYLE.update({"节": "zh_section", "条": "zh_article"})
+        re.VERBOSE,
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class Marker:
     """A numbering marker as printed: its style, where it is, its value."""
 
-    style: str
+    style: NodeStyle
     start: int
     end: int
     value: int
@@ -51,14 +58,14 @@ class Marker:
 
 def match_marker(folded: str, pos: int, end: int) -> Marker | None:
     """Return the marker that starts exactly at *pos*, if any."""
-    m = _MARKER.match(folded, pos, end)
+    m = _marker().match(folded, pos, end)
     if m is None:
         return None
     kind = m.lastgroup
     value: int | None
     if m.group("zh"):
         value = cn_to_int(m.group("zv"))
-        style = _ZH_UNIT_STYLE[m.group("zu")]
+        style = lexicon.styles("layout/marker_units")[m.group("zu")]
     elif m.group("cn_dun"):
         value, style = cn_to_int(m.group("dv")), "cn_dun"
     elif m.group("cn_paren"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .. import lexicon
 from ..text.dates import is_date_line
@@ -13,8 +14,6 @@ DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,15}\s{0,2}[〔\[(【](?:19|20)\d{2}[〕\])】]\s{0,2}\d{1,5}\s{0,2}号"
 )
 _NOTE = re.compile(r"\((?P<w>[\u4e00-\u9fff]{2})[^()\n]{0,20}\)")
-_ATTACHMENT_MARKER = re.compile(r"附\s{0,3}件\s{0,2}(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})?")
-_ATTACHMENT_LIST = re.compile(r"附件\s{0,2}\d{0,2}\s{0,2}:")
 _LIST_CONTINUATION = re.compile(r"\d{1,2}\s{0,2}[.、]")
 _SENTENCE_PUNCT = re.compile(r"[，。；：,;:！？!?]")
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff()（）]{2,40}")
@@ -22,12 +21,25 @@ _CJK_ONLY = re.compile(r"[\u4e00-\u9fff()（）]{2,40}")
 _STRAY_ENTITY = re.compile(r"&[a-zA-Z]{2,8};")
 
 
+def _note_openings() -> frozenset[str]:
+    return lexicon.words("layout/note_openings")
+
+
+@cache
+def _attachment() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """附件2 alone on its line (an attachment starts); 附件：1.… (a list of them)."""
+    word = lexicon.alternation(lexicon.column("layout/attachment_words"))
+    marker = re.compile(rf"{word}(?P<n>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})?")
+    listing = re.compile(rf"{word}\d{{0,2}}:")
+    return marker, listing
+
+
 def signers(content: str) -> list[str]:
     """The bodies on a signature line: 国务院办公厅　中央军委办公厅 → both."""
     if len(content) > SHORT_LINE:
         return []
     names = _STRAY_ENTITY.sub(" ", content).split()
-    suffixes = tuple(lexicon.words("organ_suffixes"))
+    suffixes = tuple(lexicon.words("layout/signer_suffixes"))
     if names and all(_CJK_ONLY.fullmatch(n) and n.endswith(suffixes) for n in names):
         return names
     return []
@@ -62,10 +74,10 @@ def assign_roles(folded: str, blocks: list[Block]) -> None:
                 j -= 1
         elif DOC_NUMBER.fullmatch(squeezed):
             b.role = "doc_number"
-        elif (m := _NOTE.fullmatch(squeezed)) and m.group("w") in lexicon.words("note_words"):
+        elif (m := _NOTE.fullmatch(squeezed)) and m.group("w") in _note_openings():
             b.role = "note"
-        elif _ATTACHMENT_LIST.match(squeezed):
+        elif _attachment()[1].match(squeezed):
             b.role = "attachment_list"
             in_list = True
-        elif _ATTACHMENT_MARKER.fullmatch(squeezed):
+        elif _attachment()[0].fullmatch(squeezed):
             b.role = "attachment_marker"

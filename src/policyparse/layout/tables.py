@@ -2,7 +2,7 @@
 
 序号 / 改革举措 / 主要内容 / 指导部门 / 推广范围, then per row a bare number and
 its cells.  A table whose header names a responsibility column (指导部门,
-责任单位 …, see data/role_labels.txt) turns each row into a measure: the row
+责任单位 …, see lexicon extract/role_labels) turns each row into a measure: the row
 number is its label, the first cell after 序号 its title, and the units of
 that column answer for it.  A row that does not have its full set of cells
 is left as text, with a diagnostic: guessing would attach units to the
@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from .. import lexicon
 from ..diagnostics import Issue
 from ..text.fold import compact
+from ..vocab import Role
 from .blocks import Block
 from .markers import match_marker
 
 _HEADER_MAX = 12  # a header cell is a short label
-_SERIAL = ("序号", "编号")
 
 
 @dataclass(slots=True)
@@ -32,7 +32,7 @@ class Row:
     cells: list[Block]
     title: int  # index into cells of the title column
     units: int | None  # index into cells of the responsibility column
-    role: str | None
+    role: Role | None
 
 
 def _serial(folded: str, b: Block) -> int | None:
@@ -42,13 +42,14 @@ def _serial(folded: str, b: Block) -> int | None:
 
 def find(folded: str, blocks: list[Block]) -> tuple[list[Row], list[Issue]]:
     """Tables with a 序号 header and a responsibility column; their rows."""
-    roles = {label: role for label, role in lexicon.table("role_labels")}
+    roles = lexicon.roles("extract/role_labels")
+    serial = lexicon.words("layout/table_headers")
     rows: list[Row] = []
     issues: list[Issue] = []
     i = 0
     n = len(blocks)
     while i < n:
-        if compact(folded[blocks[i].start : blocks[i].end]) not in _SERIAL:
+        if compact(folded[blocks[i].start : blocks[i].end]) not in serial:
             i += 1
             continue
         header = [blocks[i]]

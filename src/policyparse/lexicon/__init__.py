@@ -1,41 +1,246 @@
-"""Word lists shipped as package data.
+"""The lexicon: every word the parser matches, as tables in one format, and their loader.
 
-Lists that users and reviewers may want to read or extend (units, role words,
-furniture, organ names) live in ``policyparse/data/*.txt`` rather than as
-literals in code.  Files are read once, on first use.
+Words live here and nowhere else: a pattern that needs comparator words,
+deadline words or role verbs builds its alternation from these tables, so a
+reviewer reads and extends the words without reading code.  The files are
+grouped by the stage that uses them (``layout/``, ``extract/``, ``text/``).
+
+One format for every file (see CONTRIBUTING.md):
+
+- UTF-8, one row per line, fields separated by a tab;
+- lines starting with ``#`` and blank lines are ignored;
+- the first other line is the header naming the columns; a last column whose
+  name ends in ``*`` takes any number of fields (zero or more);
+- no field is empty or has spaces around it.
+
+``SPECS`` states what each file holds; ``tests/test_lexicon.py`` checks every
+file against it (duplicates, closed values, words too long for their matcher,
+words that two files would read in contradictory ways).  Files are read once,
+on first use.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import cast
+
+from ..vocab import NodeStyle, Role
+
+# The longest word the suffix matchers look at (a word ending right before a
+# number or at the end of a clause); a longer word would silently never match.
+MAX_WORD = 8
+
+
+class LexiconError(ValueError):
+    """A lexicon table that does not follow the format."""
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """What one table holds: its columns, closed vocabularies, and its matcher's limit."""
+
+    columns: tuple[str, ...]
+    closed: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # The longest word (first column) its matcher reads; None: no limit.
+    max_len: int | None = None
+    # Columns whose values together must be unique (default: the first).
+    key: tuple[str, ...] = ()
+    doc: str = ""
+
+
+_ROLES = frozenset({"lead", "responsible", "cooperating", "guiding"})
+_COMPARATORS = frozenset({"=", ">", ">=", "<", "<=", "~", "."})
+
+SPECS: dict[str, Spec] = {
+    # text
+    "text/domain_dict": Spec(("word", "frequency"), doc="jieba's small dictionary"),
+    # layout
+    "layout/web_trailer": Spec(("word",)),
+    "layout/note_openings": Spec(("word",)),
+    "layout/signer_suffixes": Spec(("suffix",)),
+    "layout/marker_units": Spec(
+        ("word", "style"),
+        {"style": frozenset({"zh_part", "zh_chapter", "zh_section", "zh_article"})},
+    ),
+    "layout/table_headers": Spec(("word",)),
+    "layout/source_line": Spec(("word", "field"), {"field": frozenset({"issuer", "date"})}),
+    "layout/attachment_words": Spec(("word",)),
+    # extract: targets
+    "extract/comparators": Spec(
+        ("word", "comparator", "kind", "position", "marks"),
+        {
+            "comparator": _COMPARATORS,
+            "kind": frozenset({"level", "increase", "decrease", "."}),
+            "position": frozenset({"before", "after"}),
+            "marks": frozenset({"parameter", "."}),
+        },
+        max_len=MAX_WORD,
+    ),
+    "extract/indicator_adverbs": Spec(
+        ("word", "distributes"), {"distributes": frozenset({"yes", "no"})}, max_len=MAX_WORD
+    ),
+    "extract/indicator_leads": Spec(("word",)),
+    "extract/indicator_heads": Spec(("ending",)),
+    "extract/period_words": Spec(("word",), max_len=MAX_WORD),
+    "extract/action_verbs": Spec(("word",), max_len=MAX_WORD),
+    "extract/verb_adverbs": Spec(("word",), max_len=MAX_WORD),
+    "extract/listing_words": Spec(("word",)),
+    "extract/parameter_cues": Spec(("word",)),
+    "extract/baseline_cues": Spec(("word",)),
+    "extract/deadline_words": Spec(
+        ("word", "role"),
+        {
+            "role": frozenset(
+                {"lead", "by", "as_of", "part", "before", "since", "within", "through"}
+            )
+        },
+        key=("word", "role"),
+    ),
+    "extract/comparison_bases": Spec(
+        ("word", "role"), {"role": frozenset({"compare", "base", "year_part"})}
+    ),
+    "extract/scope_words": Spec(("word",)),
+    # Connectors are read one character at a time.
+    "extract/connectors": Spec(
+        ("word", "role"), {"role": frozenset({"and", "verbs", "with"})}, max_len=1
+    ),
+    "extract/units": Spec(
+        ("word", "dimension"),
+        {
+            "dimension": frozenset(
+                {
+                    "count",
+                    "money",
+                    "length",
+                    "area",
+                    "volume",
+                    "power",
+                    "energy",
+                    "mass",
+                    "container",
+                    "ratio",
+                }
+            )
+        },
+    ),
+    "extract/time_units": Spec(("word", "dimension"), {"dimension": frozenset({"time", "age"})}),
+    "extract/scales": Spec(("word", "factor")),
+    # extract: responsibility
+    "extract/role_labels": Spec(("label", "role"), {"role": _ROLES}),
+    "extract/role_verbs": Spec(("verb", "role"), {"role": _ROLES}, max_len=MAX_WORD),
+    "extract/joint_verbs": Spec(("word",)),
+    "extract/drop_tails": Spec(("word",)),
+    "extract/unit_suffixes": Spec(("suffix",)),
+    "extract/responsibility_notes": Spec(
+        ("code", "pattern"),
+        {"code": frozenset({"first_listed_is_lead", "same_below", "applies_below"})},
+    ),
+    "extract/generic_units": Spec(("word", "match"), {"match": frozenset({"opening", "whole"})}),
+    # extract: canonical names and metadata
+    "extract/gazetteer": Spec(
+        ("scope", "canonical", "name*"),
+        {"scope": frozenset({"national", "local"})},
+        key=("scope", "canonical"),
+    ),
+    "extract/place_levels": Spec(
+        ("word", "kind"), {"kind": frozenset({"level", "place"})}, key=("word", "kind")
+    ),
+    "extract/issuer_heads": Spec(("word", "match"), {"match": frozenset({"whole", "ending"})}),
+    "extract/title_words": Spec(("word", "role"), {"role": frozenset({"issuer_end"})}),
+    "extract/doc_types": Spec(("word", "doc_type")),
+}
+
+Row = tuple[str, ...]
+
+
+def read_table(text: str, origin: str) -> tuple[Row, list[Row]]:
+    """(header, rows) of a table in the lexicon format; LexiconError names origin:line."""
+    header: Row | None = None
+    rows: list[Row] = []
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.rstrip("\r\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = tuple(line.split("\t"))
+        for f in fields:
+            if not f or f != f.strip():
+                what = "an empty field" if not f else f"spaces around {f.strip()!r}"
+                raise LexiconError(f"{origin}:{n}: {what} (fields are separated by one tab)")
+        if header is None:
+            header = fields
+            continue
+        width = len(header)
+        if header[-1].endswith("*"):
+            if len(fields) < width - 1:
+                raise LexiconError(f"{origin}:{n}: {len(fields)} fields, at least {width - 1}")
+        elif len(fields) != width:
+            raise LexiconError(f"{origin}:{n}: {len(fields)} fields, the header has {width}")
+        rows.append(fields)
+    if header is None:
+        raise LexiconError(f"{origin}: no header line")
+    return header, rows
 
 
 @cache
-def lines(name: str) -> tuple[str, ...]:
-    """Non-blank, non-comment lines of data/<name>.txt, stripped."""
-    text = resources.files(__package__).joinpath("files", f"{name}.txt").read_text("utf-8")
-    out = []
-    for raw in text.splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if line:
-            out.append(line)
-    return tuple(out)
+def rows(name: str) -> tuple[Row, ...]:
+    """The rows of lexicon table *name* (``extract/comparators``), header checked."""
+    spec = SPECS[name]
+    stage, _, stem = name.partition("/")
+    text = resources.files(__package__).joinpath(stage, f"{stem}.tsv").read_text("utf-8")
+    header, body = read_table(text, f"lexicon/{name}.tsv")
+    if header != spec.columns:
+        raise LexiconError(f"lexicon/{name}.tsv: header {header}, expected {spec.columns}")
+    return tuple(body)
 
 
 @cache
-def words(name: str) -> frozenset[str]:
-    """data/<name>.txt as a set of words."""
-    return frozenset(lines(name))
+def column(name: str, col: str | None = None, **where: str) -> tuple[str, ...]:
+    """One column (default: the first) of the rows whose columns equal *where*, in file order."""
+    spec = SPECS[name]
+    k = spec.columns.index(col) if col else 0
+    tests = [(spec.columns.index(c), v) for c, v in where.items()]
+    return tuple(r[k] for r in rows(name) if all(r[i] == v for i, v in tests))
 
 
 @cache
-def tokens(name: str) -> tuple[str, ...]:
-    """data/<name>.txt as whitespace-separated words, in file order."""
-    return tuple(word for line in lines(name) for word in line.split())
+def words(name: str, **where: str) -> frozenset[str]:
+    """The first column as a set."""
+    return frozenset(column(name, **where))
 
 
 @cache
-def table(name: str) -> tuple[tuple[str, ...], ...]:
-    """data/<name>.txt as rows of tab- or space-separated fields."""
-    return tuple(tuple(line.split()) for line in lines(name))
+def mapping(name: str, value: str) -> dict[str, str]:
+    """First column → column *value* (the first row wins where a word repeats)."""
+    k = SPECS[name].columns.index(value)
+    out: dict[str, str] = {}
+    for r in rows(name):
+        out.setdefault(r[0], r[k])
+    return out
+
+
+def roles(name: str) -> dict[str, Role]:
+    """A word → role table (extract/role_labels, extract/role_verbs), typed.
+
+    The role column is closed to vocab.Role, which tests/test_lexicon.py checks.
+    """
+    return cast("dict[str, Role]", mapping(name, SPECS[name].columns[1]))
+
+
+def styles(name: str) -> dict[str, NodeStyle]:
+    """A word → numbering style table (layout/marker_units), typed like roles()."""
+    return cast("dict[str, NodeStyle]", mapping(name, "style"))
+
+
+def longest_first(words: tuple[str, ...] | frozenset[str]) -> list[str]:
+    """Words ordered for a regex alternation: longer first, so 及以上 wins over 以上."""
+    return sorted(words, key=lambda w: (-len(w), w))
+
+
+def alternation(words: tuple[str, ...] | frozenset[str]) -> str:
+    """A regex alternation of *words*, escaped, longest first, as a non-capturing group."""
+    import re
+
+    return "(?:" + "|".join(re.escape(w) for w in longest_first(words)) + ")"

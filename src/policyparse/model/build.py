@@ -12,7 +12,7 @@ from typing import Any
 
 from ..diagnostics import Issue
 from ..extract.responsibility import Mention, Note
-from ..extract.targets import Found
+from ..extract.targets import Found, Step
 from ..layout.furniture import Piece
 from ..structure.outline import INode
 
@@ -24,6 +24,7 @@ class Extracted:
     mentions: list[Mention] = field(default_factory=list)
     implied: list[Mention] = field(default_factory=list)
     found: list[Found] = field(default_factory=list)
+    trace: list[Step] = field(default_factory=list)  # the rule behind each quantity
 
 
 def unit_dict(m: Mention, names: dict[str, str]) -> dict[str, Any]:

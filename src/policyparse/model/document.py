@@ -13,6 +13,43 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..version import SCHEMA_VERSION
+from ..vocab import (
+    Comparator,
+    DiagnosticCode,
+    FigureKind,
+    FurnitureKind,
+    NodeKind,
+    NodeStyle,
+    NoteCode,
+    ParagraphRole,
+    Role,
+    Severity,
+    TargetKind,
+)
+
+__all__ = [
+    "Comparator",
+    "Diagnostic",
+    "DiagnosticCode",
+    "Document",
+    "Figure",
+    "FigureKind",
+    "Furniture",
+    "FurnitureKind",
+    "Horizon",
+    "Node",
+    "NodeKind",
+    "NodeStyle",
+    "NoteCode",
+    "ParagraphRole",
+    "ResponsibilityNote",
+    "ResponsibleUnit",
+    "Role",
+    "Severity",
+    "Source",
+    "Target",
+    "TargetKind",
+]
 
 Span = Annotated[
     tuple[int, int],
@@ -24,12 +61,6 @@ Span = Annotated[
     ),
 ]
 
-NodeKind = Literal["section", "measure", "paragraph", "attachment"]
-Comparator = Literal["=", ">", ">=", "<", "<=", "~", "range"]
-TargetKind = Literal["level", "increase", "decrease"]
-Role = Literal["lead", "responsible", "cooperating", "guiding"]
-Severity = Literal["info", "warning", "error"]
-
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -38,7 +69,7 @@ class _Model(BaseModel):
 class Diagnostic(_Model):
     """Something odd but readable in the input, with where it is."""
 
-    code: str = Field(description="Stable machine-readable code, e.g. numbering_gap.")
+    code: DiagnosticCode = Field(description="Stable machine-readable code, e.g. numbering_gap.")
     message: str = Field(description="One sentence for a human.")
     span: Span | None = Field(default=None, description="Where in the text, if anywhere.")
     severity: Severity = "warning"
@@ -80,9 +111,6 @@ class Target(_Model):
     year: int | None = None
     deadline: str | None = Field(default=None, description="The year phrase as printed.")
     period: str | None = Field(default=None, description="Rate per period as printed: 每年, 年均.")
-
-
-FigureKind = Literal["parameter", "baseline"]
 
 
 class Figure(_Model):
@@ -129,8 +157,8 @@ class Node(_Model):
         description="Printed numbers of numbered ancestors and the node, joined by '.'. "
         "Attachments are A1, A2 …; null for paragraphs.",
     )
-    style: str | None = Field(default=None, description="Numbering style, e.g. cn_paren.")
-    role: str | None = Field(
+    style: NodeStyle | None = Field(default=None, description="Numbering style, e.g. cn_paren.")
+    role: ParagraphRole | None = Field(
         default=None,
         description="For paragraphs that are parts of a notice: title, doc_number, "
         "addressee, signature, date, note, attachment_list.",
@@ -163,7 +191,7 @@ class Node(_Model):
 class ResponsibilityNote(_Model):
     """A statement about the responsibility of later nodes."""
 
-    code: Literal["first_listed_is_lead", "applies_below"] = Field(
+    code: NoteCode = Field(
         description="first_listed_is_lead: 列第一位者为牵头单位，下同; "
         "applies_below: 以下均需…落实，不再列出."
     )
@@ -175,7 +203,10 @@ class ResponsibilityNote(_Model):
 class Furniture(_Model):
     """Page furniture kept out of the tree but not thrown away."""
 
-    kind: str = Field(description="source_line, web_trailer, page_number, running_header.")
+    kind: FurnitureKind = Field(
+        description="source_line (a portal's 来源 line), web_trailer (navigation words), "
+        "page_number, running_head (a line repeated at page edges)."
+    )
     text: str
     span: Span
 

@@ -23,6 +23,7 @@ from ..layout.blocks import SHORT_LINE, Block
 from ..layout.markers import Marker, match_marker
 from ..layout.tables import Row
 from ..text.fold import compact
+from ..vocab import BlockRole, NodeKind, NodeStyle, Role
 from .titles import title_span
 
 MAX_GAP = 3  # a numbering gap up to this size still opens a node, with a warning
@@ -36,23 +37,23 @@ _TITLE_FORBIDDEN = frozenset("。,;:!?")
 class INode:
     """A node while the tree is being built; model.Node is made from it later."""
 
-    kind: str
+    kind: NodeKind
     start: int
     text_start: int
     text_end: int
     level: int = 1
-    style: str | None = None
+    style: NodeStyle | None = None
     label: tuple[int, int] | None = None
     number: int | None = None
     path: str | None = None
     title: str | None = None
     title_span: tuple[int, int] | None = None
     heading_only: bool = False
-    role: str | None = None
+    role: BlockRole | None = None
     children: list[INode] = field(default_factory=list)
     end: int = 0
     # Cells whose units answer for a table row: (start, end, role).
-    table_units: list[tuple[int, int, str]] = field(default_factory=list)
+    table_units: list[tuple[int, int, Role]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -97,10 +98,10 @@ class _Builder:
     def _root_level(self) -> int:
         return self.part_root.level + 1 if self.part_root is not None else 1
 
-    def _paragraph(self, b: Block, level: int, role: str | None = None) -> INode:
+    def _paragraph(self, b: Block, level: int, role: BlockRole | None = None) -> INode:
         return INode("paragraph", b.start, b.start, b.end, level=level, role=role, end=b.end)
 
-    def _top_paragraph(self, b: Block, role: str | None = None) -> None:
+    def _top_paragraph(self, b: Block, role: BlockRole | None = None) -> None:
         # A block at the top closes every open node: nothing after it can
         # belong to them without breaking the nesting of spans.
         self.stack.clear()

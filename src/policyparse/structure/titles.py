@@ -8,28 +8,13 @@ text up to the first 。 ， ： or ； outside brackets and quotes.
 
 from __future__ import annotations
 
-_OPEN = "(《“〔【[「『‘<{"
-_CLOSE = ")》”〕】]」』’>}"
+from ..text.brackets import ANY, first_outside
+
 _TERMINATORS = "。,:;!?"
 _SENTENCE_END = "。;!?:"
 # A heading printed on its own line rarely runs longer than this.
 _HEADING_MAX = 60
 _PHRASE_MAX = 40
-
-
-def _first_terminator(folded: str, start: int, end: int) -> int:
-    """Offset of the first terminator outside brackets in [start, end), or end."""
-    depth = 0
-    for i in range(start, end):
-        ch = folded[i]
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            if depth:
-                depth -= 1
-        elif depth == 0 and ch in _TERMINATORS:
-            return i
-    return end
 
 
 def title_span(folded: str, start: int, end: int) -> tuple[int, int, bool]:
@@ -42,7 +27,7 @@ def title_span(folded: str, start: int, end: int) -> tuple[int, int, bool]:
         start += 1
     if start >= end:
         return start, start, True
-    cut = _first_terminator(folded, start, end)
+    cut = first_outside(folded, start, end, _TERMINATORS, ANY)
     last = folded[end - 1]
     length = end - start
     if length <= _HEADING_MAX and last not in _SENTENCE_END and "。" not in folded[start:end]:

@@ -49,7 +49,7 @@ def _tokenizer(bodies: tuple[str, ...]) -> Any:
     tk = jieba.Tokenizer()
     freq: dict[str, int] = {}
     total = 0
-    entries = [line.partition(" ")[::2] for line in lexicon.lines("domain_dict")]
+    entries = list(lexicon.rows("text/domain_dict"))
     # The gazetteer doubles as a user dictionary: a body's name is one word
     # (市人力社保局、市发改委分别…), so a 分别 list of bodies splits at their edges.
     entries += [(name, "") for name in bodies]

@@ -1,0 +1,459 @@
+"""What surrounds a quantity: the words before it, its clause, its year phrase.
+
+The target rules (target_rules) decide from these readings; this module only
+reads.  Every word comes from the lexicon (extract/comparators,
+deadline_words, indicator_adverbs …); the patterns are built from it once.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal, cast
+
+from .. import lexicon
+from ..text.brackets import BREAKING, SPANS, quoted_spans
+from ..vocab import Comparator, TargetKind
+
+CLAUSE_BREAK = ",;:"
+SENTENCE_BREAK = "。!?\n"
+WINDOW = 120  # no indicator, object or cue lies further from its number than this
+LOOKBACK = 64  # year phrases looked back over for the one that governs
+_SMALL_CN = "一二三四五六七八九十"
+_BREAK_CHARS = re.compile(
+    "[" + re.escape(BREAKING.opens + BREAKING.closes + SENTENCE_BREAK + CLAUSE_BREAK) + "]"
+)
+
+# A comparator word's reading: "." where the word says nothing of that part.
+CompWord = Comparator | Literal["."]
+KindWord = TargetKind | Literal["."]
+
+
+@dataclass(slots=True)
+class Words:
+    """The lexicon as the target rules use it, built once."""
+
+    comparators: dict[str, tuple[CompWord, KindWord]]  # before the number
+    after: dict[str, Comparator]  # right after it: 以上, 左右
+    adverbs: frozenset[str]
+    leads: frozenset[str]
+    periods: frozenset[str]
+    parameter: re.Pattern[str]
+    baseline: re.Pattern[str]
+    verbs: frozenset[str]
+    any_verb: re.Pattern[str]
+    verb_adverbs: frozenset[str]
+    heads: tuple[str, ...]
+    listing: tuple[str, ...]
+    distributive: frozenset[str]  # 分别, 均: one quantity to each item of a list
+    thresholds: frozenset[str]  # 及以上: the quantity is an eligibility threshold
+    ands: str  # 和, 及
+    list_joins: str  # 、 and the ands: what joins the items of a list
+    verb_joins: str  # the list joins and 并: what joins the verbs of a verb phrase
+    partners: str  # 与, 同, 向: between a verb and its partner
+    as_of: frozenset[str]  # 截至: a year phrase that states the present
+
+
+def _alternation(words: Collection[str]) -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(tuple(words)))
+
+
+def _connectors(role: str) -> str:
+    """Connector characters of a role (each one character long: test_lexicon checks)."""
+    return "".join(lexicon.column("extract/connectors", role=role))
+
+
+@cache
+def words() -> Words:
+    before: dict[str, tuple[CompWord, KindWord]] = {}
+    after: dict[str, Comparator] = {}
+    for word, comp, kind, where, _ in lexicon.rows("extract/comparators"):
+        if where == "before":
+            before[word] = (cast(CompWord, comp), cast(KindWord, kind))
+        else:
+            after[word] = cast(Comparator, comp)
+    ands = _connectors("and")
+    return Words(
+        comparators=before,
+        after=after,
+        adverbs=lexicon.words("extract/indicator_adverbs"),
+        leads=lexicon.words("extract/indicator_leads"),
+        periods=lexicon.words("extract/period_words"),
+        parameter=_alternation(lexicon.column("extract/parameter_cues")),
+        baseline=_alternation(lexicon.column("extract/baseline_cues")),
+        verbs=lexicon.words("extract/action_verbs"),
+        any_verb=_alternation(lexicon.column("extract/action_verbs")),
+        verb_adverbs=lexicon.words("extract/verb_adverbs"),
+        heads=lexicon.column("extract/indicator_heads"),
+        listing=lexicon.column("extract/listing_words"),
+        distributive=lexicon.words("extract/indicator_adverbs", distributes="yes"),
+        thresholds=lexicon.words("extract/comparators", marks="parameter"),
+        ands=ands,
+        list_joins="、" + ands,
+        verb_joins="、" + ands + _connectors("verbs"),
+        partners=_connectors("with"),
+        as_of=lexicon.words("extract/deadline_words", role="as_of"),
+    )
+
+
+# -- patterns built from the lexicon --------------------------------------------------
+
+
+def _deadline_words(role: str) -> str:
+    return lexicon.alternation(lexicon.column("extract/deadline_words", role=role))
+
+
+@cache
+def suffix_pattern() -> re.Pattern[str]:
+    """Words right after a number: 以上, 左右, 及以上 … (lexicon extract/comparators)."""
+    return re.compile(lexicon.alternation(lexicon.column("extract/comparators", position="after")))
+
+
+@cache
+def deadline_pattern() -> re.Pattern[str]:
+    """Year phrases: 到2025年底, 力争2027年前, 截至2024年, 2024年至2026年, 3年内.
+
+    The lookahead lets the engine pass over most characters at once: every
+    phrase opens with one of these, but all of its first parts are optional.
+    """
+    d = _deadline_words
+    openers = {
+        w[0]
+        for role in ("lead", "by", "as_of")
+        for w in lexicon.column("extract/deadline_words", role=role)
+    }
+    first = "".join(sorted(openers)) + r"\d" + _SMALL_CN
+    n = rf"(?:\d{{1,2}}|[{_SMALL_CN}]{{1,2}})"
+    return re.compile(
+        rf"(?=[{first}])"
+        rf"(?:(?P<lead>{d('lead')})?(?P<pre>{d('by')}|{d('as_of')})?"
+        rf"(?:(?:19|20)\d{{2}}[、,])?(?P<year>(?:19|20)\d{{2}})年"
+        rf"(?:{d('through')}(?P<year2>(?:19|20)\d{{2}})年)?"
+        rf"(?P<post>{d('part')})?"
+        rf"(?P<since>{d('since')}{n}{d('within')})?{d('before')}?"
+        rf"|(?P<within>{n}{d('within')}))"
+    )
+
+
+@cache
+def _base_pattern() -> re.Pattern[str]:
+    """A comparison base right before the number: 较2023年, 比上年, 较同期."""
+
+    def ws(role: str) -> str:
+        return lexicon.alternation(lexicon.column("extract/comparison_bases", role=role))
+
+    return re.compile(rf"{ws('compare')}(?:(?:19|20)\d{{2}}年{ws('year_part')}?|{ws('base')})$")
+
+
+@cache
+def _scope_pattern() -> re.Pattern[str]:
+    """A scope phrase opening an item: 全省范围内."""
+    scope = lexicon.alternation(lexicon.column("extract/scope_words"))
+    return re.compile(rf"[^,;:。]{{1,15}}{scope}")
+
+
+# -- words at a position -------------------------------------------------------------
+
+
+def ends_with(folded: str, start: int, end: int, words: Collection[str]) -> int:
+    """Length of the longest word of *words* ending at *end*, or 0."""
+    for length in range(min(lexicon.MAX_WORD, end - start), 0, -1):
+        if folded[end - length : end] in words:
+            return length
+    return 0
+
+
+@cache
+def _opening(words: frozenset[str]) -> re.Pattern[str]:
+    """Longest-first alternation of *words*, for matching at a position in one call."""
+    return _alternation(words)
+
+
+def starts_with(folded: str, start: int, end: int, words: frozenset[str]) -> int:
+    """Length of the longest word of *words* starting at *start*, or 0."""
+    m = _opening(words).match(folded, start, end)
+    return m.end() - start if m else 0
+
+
+# -- spans of a node's text ----------------------------------------------------------
+
+
+class Mask:
+    """Which offsets of [start, end) lie inside any of some spans, in O(1) per query."""
+
+    def __init__(self, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+        self.start = start
+        self.flags = bytearray(end - start)
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        for a, b in merged:
+            self.flags[a - start : b - start] = b"\x01" * (b - a)
+
+    def __contains__(self, pos: object) -> bool:
+        if not isinstance(pos, int) or not self.start <= pos < self.start + len(self.flags):
+            return False
+        return bool(self.flags[pos - self.start])
+
+
+def names_and_statements(
+    folded: str, start: int, end: int
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Quoted spans split into names and statements (a quote holding a clause break)."""
+    names: list[tuple[int, int]] = []
+    statements: list[tuple[int, int]] = []
+    for a, b in quoted_spans(folded, start, end):
+        is_statement = any(ch in ",;。!?" for ch in folded[a:b])
+        (statements if is_statement else names).append((a, b))
+    return names, statements
+
+
+def boundaries(
+    folded: str, start: int, end: int, statements: list[tuple[int, int]]
+) -> tuple[list[int], list[int]]:
+    """Offsets of clause and sentence breaks outside brackets.
+
+    Quotes are not brackets here: a quoted name holds no break, and a quoted
+    statement (实现“…达到2000名左右，…”的目标) is read clause by clause, its
+    quote marks breaking clauses too.
+    """
+    clauses: list[int] = []
+    sentences: list[int] = []
+    edges = {a for a, _ in statements} | {b - 1 for _, b in statements}
+    depth = 0
+    for m in _BREAK_CHARS.finditer(folded, start, end):
+        i, ch = m.start(), m.group()
+        if i in edges:
+            clauses.append(i)
+        elif ch in BREAKING.opens:
+            depth += 1
+        elif ch in BREAKING.closes:
+            depth = max(0, depth - 1)
+        elif ch in SENTENCE_BREAK:
+            sentences.append(i)
+            clauses.append(i)
+            depth = 0 if ch == "\n" else depth
+        elif depth == 0 and ch in CLAUSE_BREAK:
+            if ch == "," and _thousands(folded, i, end):
+                continue  # 1,000 and 1，000 are one number
+            clauses.append(i)
+    for edge in edges:
+        # A quote mark is not among the break characters; add its edge once.
+        if start <= edge < end and edge not in clauses:
+            bisect.insort(clauses, edge)
+    return clauses, sentences
+
+
+def _thousands(folded: str, i: int, end: int) -> bool:
+    """Whether the comma at *i* separates thousands inside a number."""
+    if i == 0 or not folded[i - 1].isdigit() or i + 4 > end:
+        return False
+    group = folded[i + 1 : i + 4]
+    after = folded[i + 4] if i + 4 < end else ""
+    return len(group) == 3 and group.isdigit() and not after.isdigit()
+
+
+def around(breaks: list[int], pos: int, start: int, end: int) -> tuple[int, int]:
+    """The [after previous break, next break) interval holding *pos*."""
+    k = bisect.bisect_left(breaks, pos)
+    lo = breaks[k - 1] + 1 if k > 0 else start
+    hi = breaks[k] if k < len(breaks) else end
+    return lo, hi
+
+
+def object_end(folded: str, pos: int, end: int, starts: set[int]) -> int | None:
+    """Where the object after a verb-form quantity ends: a break, or 、/和 before another quantity.
+
+    None if no break comes within the window: a run that long is no object.
+    """
+    depth = 0
+    stop = min(end, pos + WINDOW)
+    joins = words().list_joins
+    for i in range(pos, stop):
+        ch = folded[i]
+        if ch in SPANS.opens:
+            depth += 1
+        elif ch in SPANS.closes:
+            depth = max(0, depth - 1)
+        elif depth == 0 and (
+            ch in CLAUSE_BREAK + SENTENCE_BREAK or (ch in joins and i + 1 in starts)
+        ):
+            return i
+    return end if stop == end else None
+
+
+# -- the words before a quantity -----------------------------------------------------
+
+
+@dataclass(slots=True)
+class Prefix:
+    """What stands between the start of an item and its quantity, once words are peeled off.
+
+    [start, end) is what is left: the subject of 新增城镇就业超20万人 is
+    新增城镇就业 once 超 (comparator >) is peeled off its end.
+    """
+
+    start: int
+    end: int
+    comparator: Comparator | None = None
+    kind: TargetKind = "level"
+    period: str | None = None
+    adverbs: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return self.end <= self.start
+
+
+Trailing = tuple[Literal["adverb", "period", "comparator"], CompWord, KindWord]
+
+
+@cache
+def _trailing() -> dict[str, Trailing]:
+    """Every word that may stand right before a number: what it is, its comparator and kind."""
+    w = words()
+    table: dict[str, Trailing] = {a: ("adverb", ".", ".") for a in w.adverbs}
+    table.update({p: ("period", ".", ".") for p in w.periods})
+    table.update({c: ("comparator", comp, kind) for c, (comp, kind) in w.comparators.items()})
+    return table
+
+
+def read_prefix(folded: str, start: int, end: int) -> Prefix:
+    """Peel words off both ends of [start, end), the text before a quantity.
+
+    From the start: year phrases without a comma, lead words (其中, 力争), period
+    words (年均), a scope (全省范围内).  From the end, the longest first:
+    comparators (超, 不低于), adverbs (累计, 分别), periods, a comparison base
+    (较2023年).  其中2025年全市累计新增超 → subject 全市, comparator >, adverb 累计.
+    """
+    w = words()
+    pre = Prefix(start, end)
+    moved = True
+    while moved and pre.start < pre.end:
+        moved = False
+        while pre.start < pre.end and folded[pre.start] == " ":
+            pre.start += 1
+        m = deadline_pattern().match(folded, pre.start, pre.end)
+        if m and m.end() > pre.start:
+            pre.start = m.end()
+            moved = True
+            continue
+        n = starts_with(folded, pre.start, pre.end, w.leads)
+        if n:
+            pre.start += n
+            moved = True
+            continue
+        n = starts_with(folded, pre.start, pre.end, w.periods)
+        if n:
+            pre.period = folded[pre.start : pre.start + n]
+            pre.start += n
+            moved = True
+            continue
+        m = _scope_pattern().match(folded, pre.start, pre.end)
+        if m:
+            pre.start = m.end()
+            moved = True
+    trailing = _trailing()
+    moved = True
+    while moved and pre.end > pre.start:
+        moved = False
+        while pre.end > pre.start and folded[pre.end - 1] == " ":
+            pre.end -= 1
+        n = ends_with(folded, pre.start, pre.end, trailing)
+        if n:
+            word = folded[pre.end - n : pre.end]
+            what, comp, kind = trailing[word]
+            if what == "comparator":
+                if comp != "." and pre.comparator is None:
+                    pre.comparator = comp
+                if kind != ".":
+                    pre.kind = kind
+            elif what == "period":
+                pre.period = word
+            else:
+                pre.adverbs.append(word)
+            pre.end -= n
+            moved = True
+            continue
+        m = _base_pattern().search(folded, pre.start, pre.end)
+        if m:
+            pre.end = m.start()
+            moved = True
+    return pre
+
+
+def comparator(prefix: Comparator | None, suffix: Comparator | None, is_range: bool) -> Comparator:
+    """One comparator from the words before and after: a range wins, then ~, then the suffix."""
+    if is_range:
+        return "range"
+    if prefix == "~" or suffix == "~":
+        return "~"
+    if suffix:
+        return suffix
+    return prefix or "="
+
+
+# -- year phrases ----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class YearPhrase:
+    """A year phrase (到2025年底) and the stretch of text it governs."""
+
+    pos: int  # where it starts governing
+    until: int  # where it stops
+    phrase: tuple[int, int]
+    year: int | None
+    baseline: bool  # 截至2024年, or a past year with no 到: what it governs is a baseline
+
+
+def year_phrases(
+    folded: str, start: int, end: int, sentences: list[int], leads: set[int], doc_year: int | None
+) -> list[YearPhrase]:
+    """Year phrases at the head of a clause, and how far each governs.
+
+    A phrase governs the rest of its sentence; one that opens a paragraph (or
+    the body right after a run-in title) governs the whole paragraph.
+    Takes 到2025年，…; leaves 办好2025年…, where the year sits inside a clause.
+    """
+    w = words()
+    found: list[YearPhrase] = []
+    for m in deadline_pattern().finditer(folded, start, end):
+        p = m.start()
+        before = folded[p - 1] if p > start else "\n"
+        if p not in leads and before not in CLAUSE_BREAK + SENTENCE_BREAK + " ":
+            continue  # 办好2025年…: a year inside a clause is not a deadline
+        after = folded[m.end()] if m.end() < end else ""
+        if after and after not in ", " and not ("\u4e00" <= after <= "\u9fff"):
+            continue
+        if p in leads:
+            nl = folded.find("\n", m.end(), end)
+            until = nl if nl != -1 else end
+        else:
+            until = next((s for s in sentences if s >= m.end()), end)
+        year = None
+        baseline = False
+        if m.group("year") and not m.group("since"):
+            # 2012年起5年内 names a start, not the year the target is due.
+            year = int(m.group("year2") or m.group("year"))
+            pre = m.group("pre")
+            as_of = pre in w.as_of
+            past = not pre and not m.group("lead") and doc_year is not None and year < doc_year
+            baseline = as_of or past
+        found.append(YearPhrase(m.end(), until, (p, m.end()), year, baseline))
+    return found
+
+
+def governing(phrases: list[YearPhrase], starts: list[int], pos: int) -> YearPhrase | None:
+    """The latest phrase before *pos* that still governs it."""
+    k = bisect.bisect_right(starts, pos)
+    for d in reversed(phrases[max(0, k - LOOKBACK) : k]):
+        if pos < d.until:
+            return d
+    return None

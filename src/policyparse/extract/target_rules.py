@@ -1,0 +1,589 @@
+"""The target rules: an ordered list of small named rules over one candidate quantity.
+
+Each quantity with a unit (extract.quantities) becomes a ``Candidate``: the
+quantity with its clause, sentence, suffix, prefix and governing year phrase.
+``RULES`` are tried in order; the first that returns a ``Decision`` decides:
+the quantity becomes a target, a figure (parameter or baseline), or is left
+out, and the decision records the rule's name.  A rule returns None to pass.
+
+What earlier quantities of the same node leave for later ones (where the last
+item of a clause ended, the verb a list carries on) is one explicit
+``Memory``.  Two shapes make a target:
+
+(A) subject … quantity, the quantity closing its clause or list item:
+    新增城镇就业超20万人 → indicator 新增城镇就业, ">", 20, 万人;
+(B) verb quantity object: 创建1条省级高品质步行街 → 创建省级高品质步行街, 1, 条.
+
+To add a rule, write a function (Reader, Candidate) -> Decision | None with a
+docstring naming one form it takes and one it leaves, put it in RULES where
+it must run, and add both examples to tests/test_targets_table.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from ..text.brackets import SPANS, round_spans, split_outside
+from ..text.fold import compact
+from ..text.tokenizer import cut
+from ..vocab import Comparator, QuantityKind, TargetKind
+from .quantities import Quantity, find
+from .target_context import (
+    WINDOW,
+    Mask,
+    Prefix,
+    Words,
+    YearPhrase,
+    around,
+    boundaries,
+    comparator,
+    ends_with,
+    governing,
+    names_and_statements,
+    object_end,
+    read_prefix,
+    starts_with,
+    suffix_pattern,
+    words,
+    year_phrases,
+)
+
+
+@dataclass(slots=True)
+class Found:
+    """A target or a figure, ready for the model, with the rule that decided it."""
+
+    kind: QuantityKind
+    start: int
+    end: int
+    value: Decimal
+    value_max: Decimal | None
+    unit: str | None
+    base_value: Decimal | None
+    base_unit: str | None
+    comparator: Comparator = "="
+    target_kind: TargetKind = "level"
+    indicator: str | None = None
+    year: int | None = None
+    deadline: str | None = None
+    period: str | None = None
+    # Not in the output: the verb phrase a list carries to its next item, and the rule.
+    verb: str = ""
+    rule: str = ""
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One quantity and everything the rules read around it."""
+
+    index: int  # position among the node's quantities
+    quantity: Quantity
+    clause: tuple[int, int]  # the clause holding it, between breaks
+    sentence_start: int
+    item_start: int  # where its list item starts (after the previous item of the clause)
+    suffix: str | None  # 以上, 左右 … right after the unit
+    suffix_end: int  # end of the quantity with its suffix
+    next_char: str  # the character after the suffix, in the clause ("" at its end)
+    prefix: Prefix  # the words between the item's start and the number, read
+    year: YearPhrase | None  # the year phrase governing it
+    draft: Found  # the record a taking rule starts from
+
+
+@dataclass(slots=True)
+class Memory:
+    """What reading a node's earlier quantities leaves for the later ones."""
+
+    # Clause start → where its last item read ends: the next item starts there.
+    item_end: dict[int, int] = field(default_factory=dict)
+    # The last verb-form target: its sentence start, verb phrase and period.
+    last_verb: tuple[int, str, str | None] | None = None
+    out: list[Found] = field(default_factory=list)
+
+
+Outcome = Literal["target", "parameter", "baseline", "skipped"]
+
+
+@dataclass(slots=True)
+class Decision:
+    """What a rule decided for one quantity (and how many it consumed)."""
+
+    rule: str
+    outcome: Outcome
+    found: list[Found] = field(default_factory=list)
+    consumed: int = 1
+    why: str = ""
+
+
+_NEWLINE = re.compile(r"\n")
+
+
+class Reader:
+    """The state every rule reads: the node's text, its quantities, spans and memory."""
+
+    def __init__(
+        self,
+        source: str,
+        folded: str,
+        start: int,
+        end: int,
+        doc_year: int | None,
+        body_start: int | None,
+        bodies: tuple[str, ...],
+    ) -> None:
+        self.source, self.folded, self.start, self.end = source, folded, start, end
+        self.bodies = bodies
+        self.words: Words = words()
+        self.memory = Memory()
+        self.quantities = find(source, folded, start, end)
+        if not self.quantities:
+            return  # read() has nothing to do
+        names, statements = names_and_statements(folded, start, end)
+        self.names = Mask(start, end, names)
+        self.clauses, self.sentences = boundaries(folded, start, end, statements)
+        self.asides = Mask(start, end, round_spans(folded, start, end))
+        leads = {start} | {m.end() for m in _NEWLINE.finditer(folded, start, end)}
+        if body_start is not None:
+            leads.add(body_start)
+        self.years = year_phrases(folded, start, end, self.sentences, leads, doc_year)
+        self.year_starts = [d.pos for d in self.years]
+        self.starts = {q.start for q in self.quantities}
+
+    def suffix_of(self, q: Quantity, clause_end: int) -> tuple[str | None, int]:
+        """The word right after *q* (以上, 左右) and where the quantity with it ends."""
+        m = suffix_pattern().match(self.folded, q.end, clause_end)
+        return (m.group(), m.end()) if m else (None, q.end)
+
+    def candidate(self, i: int) -> Candidate:
+        """The i-th quantity in its context, with the draft record a rule may take."""
+        f, w = self.folded, self.words
+        q = self.quantities[i]
+        c_start, c_end = around(self.clauses, q.start, self.start, self.end)
+        sentence_start, _ = around(self.sentences, q.start, self.start, self.end)
+        item_start = self.memory.item_end.get(c_start, c_start)
+        if item_start < q.start and f[item_start] in w.list_joins:
+            item_start += 1
+        item_start = max(min(item_start, q.start), q.start - WINDOW)
+        suffix, suffix_end = self.suffix_of(q, c_end)
+        pre = read_prefix(f, item_start, q.start)
+        year = governing(self.years, self.year_starts, q.start)
+        draft = Found(
+            kind="target",
+            start=pre.start if not pre.empty else q.start,
+            end=suffix_end,
+            value=q.value,
+            value_max=q.value_max,
+            unit=q.unit,
+            base_value=q.base_value,
+            base_unit=q.base_unit,
+            comparator=comparator(
+                pre.comparator, w.after.get(suffix or ""), q.value_max is not None
+            ),
+            target_kind="increase" if q.doubling else pre.kind,
+            year=year.year if year else None,
+            deadline=compact(self.source[year.phrase[0] : year.phrase[1]]) if year else None,
+            period=pre.period,
+        )
+        return Candidate(
+            index=i,
+            quantity=q,
+            clause=(c_start, c_end),
+            sentence_start=sentence_start,
+            item_start=item_start,
+            suffix=suffix,
+            suffix_end=suffix_end,
+            next_char=f[suffix_end] if suffix_end < c_end else "",
+            prefix=pre,
+            year=year,
+            draft=draft,
+        )
+
+
+Rule = Callable[[Reader, Candidate], Decision | None]
+
+
+def _leave(rule: str, why: str) -> Decision:
+    return Decision(rule, "skipped", why=why)
+
+
+def _take(reader: Reader, c: Candidate, rule: str, found: Found, end: int) -> Decision:
+    """Record *found* as decided by *rule*; the clause's next item starts at *end*."""
+    found.rule = rule
+    reader.memory.out.append(found)
+    reader.memory.item_end[c.clause[0]] = end
+    outcome: Outcome = "target" if found.kind == "target" else found.kind
+    return Decision(rule, outcome, [found])
+
+
+# -- the rules, in the order they are tried ---------------------------------------------
+
+
+def in_name_or_aside(reader: Reader, c: Candidate) -> Decision | None:
+    """A quantity inside quotes or 《》, or inside round brackets, is part of a name or an aside.
+
+    Takes 开展“百城千店”活动 (no quantity read in the name) and 实施项目（共23项）;
+    leaves 新建项目23个.
+    """
+    q = c.quantity
+    if q.start in reader.names or q.start in reader.asides:
+        return _leave("in_name_or_aside", "inside a quoted name or a bracketed aside")
+    return None
+
+
+def article_numeral(reader: Reader, c: Candidate) -> Decision | None:
+    """A one-character Chinese numeral with no comparator is an article, not a count.
+
+    Takes 建设一支队伍, 一次性补贴; leaves 至少建成一个 (a comparator) and 建成三十个.
+    """
+    if c.quantity.single_cn and not c.prefix.comparator:
+        return _leave("article_numeral", "a one-character numeral reads as an article")
+    return None
+
+
+def parameter(reader: Reader, c: Candidate) -> Decision | None:
+    """A threshold, a quantity before 的, or a clause with a parameter cue is a policy parameter.
+
+    Takes 每台最高补助15万元, 对年营业收入500万元及以上的企业, 占比30%的部分;
+    leaves 新增城镇就业超20万人.
+    """
+    w = words()
+    q, pre = c.quantity, c.prefix
+    clause = reader.folded[
+        max(c.clause[0], q.start - WINDOW) : min(c.clause[1], c.suffix_end + WINDOW)
+    ]
+    before = reader.folded[pre.end - 1] if pre.end > c.item_start else ""
+    if (
+        (c.suffix is not None and c.suffix in w.thresholds)
+        or c.next_char == "的"
+        or (q.unit == "%" and before == "的")
+        or w.parameter.search(clause)
+    ):
+        c.draft.kind = "parameter"
+        return _take(reader, c, "parameter", c.draft, c.suffix_end)
+    return None
+
+
+def baseline(reader: Reader, c: Candidate) -> Decision | None:
+    """A quantity governed by 截至 or a past year, or next to a baseline cue, states the past.
+
+    Takes 截至2024年底，已建成5G基站3万个 and 目前已有企业120家; leaves 到2027年建成5万个.
+    """
+    q = c.quantity
+    clause = reader.folded[
+        max(c.clause[0], q.start - WINDOW) : min(c.clause[1], c.suffix_end + WINDOW)
+    ]
+    if (c.year and c.year.baseline) or words().baseline.search(clause):
+        c.draft.kind = "baseline"
+        return _take(reader, c, "baseline", c.draft, c.suffix_end)
+    return None
+
+
+def _closes(reader: Reader, c: Candidate) -> bool:
+    nxt = c.next_char
+    return not nxt or nxt in "、)(" or (nxt in words().ands and c.suffix_end + 1 in reader.starts)
+
+
+def respectively(reader: Reader, c: Candidate) -> Decision | None:
+    """分别/均 lists: one target per item, the items sharing the indicator's tail.
+
+    Takes 职工、城乡居民住院报销比例分别达85%、70% → 职工住院报销比例 85%,
+    城乡居民住院报销比例 70%; leaves 住院报销比例达85% (no 分别).
+    """
+    w = words()
+    pre = c.prefix
+    if not (_closes(reader, c) and not pre.empty):
+        return None
+    if not any(a in w.distributive for a in pre.adverbs):
+        return None
+    f, qs, c_end = reader.folded, reader.quantities, c.clause[1]
+    i = c.index
+    group = [qs[i]]
+    _, last_end = reader.suffix_of(qs[i], c_end)
+    j = i + 1
+    while j < len(qs):
+        nq = qs[j]
+        between = f[last_end : nq.start]
+        if len(between) != 1 or between not in w.list_joins:
+            break
+        group.append(nq)
+        _, last_end = reader.suffix_of(nq, c_end)
+        j += 1
+    items = _split_items(f, pre.start, pre.end, reader.names, "、")
+    if len(items) != len(group) and len(group) > 1:
+        items = _split_items(f, pre.start, pre.end, reader.names, w.list_joins)
+    if len(group) == 1 and len(items) > 1:
+        group = group * len(items)
+    subject = compact(reader.source[pre.start : pre.end])
+    names = (
+        _distribute(reader.source, items, reader.bodies)
+        if len(items) == len(group)
+        else [subject] * len(group)
+    )
+    found: list[Found] = []
+    for gq, name in zip(group, names, strict=True):
+        suffix, g_end = reader.suffix_of(gq, c_end)
+        f_ = Found(
+            kind="target",
+            start=pre.start,
+            end=g_end,
+            value=gq.value,
+            value_max=gq.value_max,
+            unit=gq.unit,
+            base_value=gq.base_value,
+            base_unit=gq.base_unit,
+            comparator=comparator(
+                pre.comparator, w.after.get(suffix or ""), gq.value_max is not None
+            ),
+            target_kind=pre.kind,
+            indicator=name,
+            year=c.draft.year,
+            deadline=c.draft.deadline,
+            period=pre.period,
+            rule="respectively",
+        )
+        found.append(f_)
+    reader.memory.out.extend(found)
+    reader.memory.item_end[c.clause[0]] = last_end
+    return Decision("respectively", "target", found, consumed=j - i)
+
+
+def _subject(reader: Reader, c: Candidate) -> tuple[str, str, Found | None]:
+    """The (A) subject, the verb it opens with, and the target it inherits a verb from."""
+    subject = compact(reader.source[c.prefix.start : c.prefix.end])
+    verb = _lead_verb(subject)
+    out = reader.memory.out
+    prev = out[-1] if out and c.item_start > c.clause[0] else None
+    if not verb and prev is not None and prev.kind == "target" and prev.verb:
+        return prev.verb + subject, prev.verb, prev
+    return subject, verb, None
+
+
+def bare_count(reader: Reader, c: Candidate) -> Decision | None:
+    """A count with no verb, no comparator and no change is a name, not a commitment.
+
+    Takes 轨道交通7号线, 2个重点区域; leaves 新增城镇就业超20万人 (a verb and a comparator).
+    """
+    pre = c.prefix
+    if not _closes(reader, c) or pre.empty:
+        return None
+    _, verb, _ = _subject(reader, c)
+    if (
+        not verb
+        and c.draft.comparator == "="
+        and c.draft.target_kind == "level"
+        and reader.words.any_verb.search(reader.folded, pre.start, pre.end) is None
+    ):
+        return _leave("bare_count", "a count with no verb, comparator or change")
+    return None
+
+
+def listing_count(reader: Reader, c: Candidate) -> Decision | None:
+    """A bare count after 方面, 类别 … counts the items the text lists next.
+
+    Takes 知识产权保护方面5项：; leaves 培育重点企业5家.
+    """
+    if not _closes(reader, c) or c.prefix.empty:
+        return None
+    subject, verb, _ = _subject(reader, c)
+    if (
+        not verb
+        and c.draft.comparator == "="
+        and any(subject.endswith(x) for x in reader.words.listing)
+    ):
+        return _leave("listing_count", "counts the items the text lists")
+    return None
+
+
+def subject_form(reader: Reader, c: Candidate) -> Decision | None:
+    """(A) subject … quantity: the quantity closes its item, the words before it name it.
+
+    Takes 新增城镇就业超20万人 → 新增城镇就业 > 20万人, and in 培育A企业5家、B企业3家
+    the second item inherits the verb 培育; leaves 建成5G基站3万个，… (the object
+    follows the number: verb_form).
+    """
+    if not _closes(reader, c) or c.prefix.empty:
+        return None
+    subject, verb, inherited = _subject(reader, c)
+    found = c.draft
+    if inherited is not None:
+        found.period = found.period or inherited.period
+    found.indicator = subject
+    found.verb = verb
+    return _take(reader, c, "subject_form", found, c.suffix_end)
+
+
+def verb_form(reader: Reader, c: Candidate) -> Decision | None:
+    """(B) verb quantity object: 创建1条省级高品质步行街 → 创建省级高品质步行街, 1条.
+
+    A list carries its verb on: 培育1个…、2个… gives the second item 培育.  Takes
+    至少建成3个示范区 (comparator before the verb); leaves 2人间 and 等8个区域 (no verb).
+    """
+    if _closes(reader, c):
+        return None
+    f, w, pre, found = reader.folded, reader.words, c.prefix, c.draft
+    v_start, v_end, period = _verb_before(f, pre.start, pre.end)
+    mem = reader.memory
+    if v_end > v_start:
+        verb = compact(reader.source[v_start:v_end])
+        found.start = v_start
+        found.period = found.period or period
+        n = ends_with(f, pre.start, v_start, w.comparators)
+        comp = w.comparators[f[v_start - n : v_start]][0] if n else "."
+        if comp != "." and found.comparator == "=":
+            found.comparator = comp  # 至少建成3个…
+    elif pre.empty and mem.last_verb and mem.last_verb[0] == c.sentence_start:
+        verb = mem.last_verb[1]
+        found.period = found.period or mem.last_verb[2]
+        found.start = c.quantity.start
+    else:
+        return _leave("verb_form", "no verb before the number (a noun phrase: 2人间)")
+    o_end = object_end(f, c.suffix_end, c.clause[1], reader.starts)
+    if o_end is None:
+        return _leave("verb_form", "no end of the object within the window")
+    obj = compact(reader.source[c.suffix_end : o_end])
+    if not obj:
+        return _leave("verb_form", "no object after the number")
+    mem.last_verb = (c.sentence_start, verb, found.period)
+    found.indicator = verb + obj
+    found.end = o_end
+    found.verb = verb
+    return _take(reader, c, "verb_form", found, o_end)
+
+
+def carried_subject(reader: Reader, c: Candidate) -> Decision | None:
+    """A bare quantity after a target of the same sentence shares its indicator.
+
+    Takes 增加值达到1200亿元，年均增长10%以上 → 增加值, +10%; leaves 1200亿元 alone
+    at the start of a sentence.
+    """
+    pre, out = c.prefix, reader.memory.out
+    if not _closes(reader, c) or not pre.empty or not out or out[-1].kind != "target":
+        return None
+    prev = out[-1]
+    same_sentence = around(reader.sentences, prev.start, reader.start, reader.end)[0]
+    if same_sentence != c.sentence_start:
+        return None
+    if reader.memory.item_end.get(c.clause[0]) or pre.kind != "level" or pre.period:
+        c.draft.indicator = prev.indicator
+        return _take(reader, c, "carried_subject", c.draft, c.suffix_end)
+    return None
+
+
+def unclaimed(reader: Reader, c: Candidate) -> Decision | None:
+    """No rule took the quantity: it is left out.
+
+    Takes 20万人 standing alone after a full stop; leaves nothing (it always decides).
+    """
+    return _leave("unclaimed", "no rule reads it as a target or a figure")
+
+
+RULES: tuple[Rule, ...] = (
+    in_name_or_aside,
+    article_numeral,
+    parameter,
+    baseline,
+    respectively,
+    bare_count,
+    listing_count,
+    subject_form,
+    verb_form,
+    carried_subject,
+    unclaimed,
+)
+
+
+def decide(reader: Reader, c: Candidate) -> Decision:
+    """The decision of the first rule that decides (the last one always does)."""
+    for rule in RULES:
+        decision = rule(reader, c)
+        if decision is not None:
+            return decision
+    raise AssertionError("the last rule always decides")  # pragma: no cover
+
+
+# -- helpers of the rules ----------------------------------------------------------------
+
+
+def _split_items(
+    folded: str, start: int, end: int, quoted: Mask, seps: str
+) -> list[tuple[int, int]]:
+    items = split_outside(folded, start, end, seps, SPANS, quoted)
+    return [(a, b) for a, b in items if b > a]
+
+
+def _distribute(source: str, items: list[tuple[int, int]], bodies: tuple[str, ...]) -> list[str]:
+    """One indicator per item of a 分别 list: share the tail and the leading word."""
+    texts = [compact(source[a:b]) for a, b in items]
+    if any(texts[0].endswith(h) for h in words().heads):
+        return texts  # every item is complete already
+    last = cut(texts[-1], bodies)
+    if len(last) < 2:
+        return texts
+    tail = "".join(last[1:])
+    first = cut(texts[0], bodies)
+    lead = "".join(first[:-1]) if len(first) > 1 else ""
+    out = []
+    for i, t in enumerate(texts):
+        subject = last[0] if i == len(texts) - 1 else t
+        if i > 0 and lead and not subject.startswith(lead):
+            subject = lead + subject
+        out.append(subject + tail)
+    return out
+
+
+def _verb_before(f: str, start: int, end: int) -> tuple[int, int, str | None]:
+    """The verb phrase ending at *end* (重点引进和培养): (start, end, period)."""
+    w = words()
+    pos = end
+    if pos - 1 >= start and f[pos - 1] in w.partners and ends_with(f, start, pos - 1, w.verbs):
+        pos -= 1  # 加强与1000家企业…
+    got = False
+    v_start = pos
+    period = None
+    while pos > start:
+        n = ends_with(f, start, pos, w.verbs)
+        if n:
+            pos -= n
+            got = True
+            v_start = pos
+            continue
+        if got and f[pos - 1] in w.verb_joins and ends_with(f, start, pos - 1, w.verbs):
+            pos -= 1
+            continue
+        n = ends_with(f, start, pos, w.verb_adverbs) if got else 0
+        if n:
+            pos -= n
+            v_start = pos
+            continue
+        n = ends_with(f, start, pos, w.periods) if got else 0
+        if n:
+            period = f[pos - n : pos]
+            pos -= n
+            continue
+        break
+    return (v_start, end, period) if got else (end, end, None)
+
+
+def _lead_verb(text: str) -> str:
+    """The verb phrase a subject opens with (选拔认定教育专家 → 选拔认定)."""
+    w = words()
+    pos = 0
+    got = False
+    while pos < len(text):
+        n = starts_with(text, pos, len(text), w.verbs)
+        if n:
+            pos += n
+            got = True
+            continue
+        if got and text[pos] in w.verb_joins and starts_with(text, pos + 1, len(text), w.verbs):
+            pos += 1
+            continue
+        n = starts_with(text, pos, len(text), w.verb_adverbs)
+        if n and starts_with(text, pos + n, len(text), w.verbs):
+            pos += n
+            continue
+        break
+    return text[:pos] if got else ""

@@ -1,0 +1,68 @@
+"""The closed vocabularies of the output, as Literal types.
+
+Every stage that produces one of these values is typed with it, and the
+public models (model.document) use the same types, so a misspelt value fails
+the type check instead of reaching users, and docs/schema.json lists the
+values a consumer can expect.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+NodeKind = Literal["section", "measure", "paragraph", "attachment"]
+# Numbering styles: 一、 （一） (1) 1. ① 第一部分/篇/编 第一章 第一节 第一条, and table rows.
+NodeStyle = Literal[
+    "cn_dun",
+    "cn_paren",
+    "arabic_paren",
+    "arabic",
+    "circled",
+    "zh_part",
+    "zh_chapter",
+    "zh_section",
+    "zh_article",
+    "table_row",
+]
+# The fixed part a paragraph plays in a notice.
+ParagraphRole = Literal[
+    "title",
+    "doc_number",
+    "addressee",
+    "signature",
+    "date",
+    "note",
+    "attachment_list",
+]
+# A block's role: a paragraph's, or the line that opens an attachment (附件2).
+BlockRole = Literal[ParagraphRole, "attachment_marker"]
+FurnitureKind = Literal["source_line", "web_trailer", "page_number", "running_head"]
+Comparator = Literal["=", ">", ">=", "<", "<=", "~", "range"]
+TargetKind = Literal["level", "increase", "decrease"]
+FigureKind = Literal["parameter", "baseline"]
+QuantityKind = Literal["target", "parameter", "baseline"]
+Role = Literal["lead", "responsible", "cooperating", "guiding"]
+NoteCode = Literal["first_listed_is_lead", "applies_below"]
+Severity = Literal["info", "warning", "error"]
+DiagnosticCode = Literal[
+    # inputs
+    "replaced_bytes",
+    "metadata_mismatch",
+    "bad_page_metadata",
+    # layout
+    "hard_wrap",
+    "unbalanced_brackets",
+    "glued_heading",
+    "table_row_unreadable",
+    "table_rows_missing",
+    # structure
+    "numbering_gap",
+    "numbering_repeat",
+    "duplicate_path",
+    "empty_heading",
+    "heading_without_body",
+    "no_structure",
+    "empty",
+    # metadata
+    "bad_date",
+]
