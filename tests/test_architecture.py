@@ -32,6 +32,7 @@ RANKS = {
     "model": 7,
     "export": 8,
     "pipeline": 9,
+    "tracing": 10,
     "api": 10,
     "batch": 11,
     "cli": 12,

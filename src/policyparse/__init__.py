@@ -21,6 +21,7 @@ __all__ = [
     "Document",
     "EmptyInputError",
     "ErrorRecord",
+    "Explained",
     "Figure",
     "FormatError",
     "Furniture",
@@ -39,6 +40,8 @@ __all__ = [
     "TooLargeError",
     "UnitTotal",
     "__version__",
+    "explain",
+    "explain_file",
     "owners",
     "parse",
     "parse_bytes",
@@ -52,6 +55,9 @@ __all__ = [
 # Where each lazily loaded name lives.
 _HOME = {
     "parse": "api",
+    "explain": "api",
+    "explain_file": "api",
+    "Explained": "tracing",
     "parse_bytes": "api",
     "parse_file": "api",
     "parse_file_json": "api",
@@ -85,6 +91,8 @@ _HOME = {
 }
 
 if TYPE_CHECKING:
+    from .api import explain as explain
+    from .api import explain_file as explain_file
     from .api import parse as parse
     from .api import parse_bytes as parse_bytes
     from .api import parse_file as parse_file
@@ -116,6 +124,7 @@ if TYPE_CHECKING:
     from .model.document import ResponsibleUnit as ResponsibleUnit
     from .model.document import Source as Source
     from .model.document import Target as Target
+    from .tracing import Explained as Explained
 
 
 def __getattr__(name: str) -> Any:

@@ -11,6 +11,7 @@ from .extract import gazetteer as _gazetteer_mod
 from .extract.gazetteer import Gazetteer
 from .inputs.read import MAX_BYTES, Loaded, load_bytes, load_path
 from .pipeline import document_dict, run
+from .tracing import Explained, explain_loaded
 
 if TYPE_CHECKING:
     from .model.document import Document
@@ -83,6 +84,30 @@ def parse_bytes(
         )
     loaded = load_bytes(raw, path=path, errors=errors)
     return run(loaded, with_text=with_text, gazetteer=_gazetteer(gazetteer))
+
+
+def explain(
+    text: str, *, path: str | None = None, gazetteer: GazetteerArg = None
+) -> list[Explained]:
+    """Which rule placed each block and decided each quantity of *text*, in text order.
+
+    What ``policyparse PLAN --explain`` prints: for debugging a rule, or
+    asserting in a test which rule read a sentence.
+    """
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return explain_loaded(Loaded(text, "text", None, digest, path), _gazetteer(gazetteer))
+
+
+def explain_file(
+    path: str | os.PathLike[str],
+    *,
+    errors: str = "strict",
+    gazetteer: GazetteerArg = None,
+    max_bytes: int | None = MAX_BYTES,
+) -> list[Explained]:
+    """``explain`` for a file (text, HTML or .docx), read as ``parse_file`` reads it."""
+    loaded = load_path(path, errors=errors, max_bytes=max_bytes)
+    return explain_loaded(loaded, _gazetteer(gazetteer))
 
 
 def parse_file_json(

@@ -27,6 +27,7 @@ examples:
   policyparse --schema > schema.json
   policyparse plan.txt --format csv -o tables/             (targets, measures, units)
   policyparse plan.txt --format akn > plan.xml              (Akoma Ntoso)
+  policyparse plan.txt --explain                            (the rule behind each decision)
   policyparse units plan.txt --format csv -o owners.csv    (who owns what)
   policyparse batch corpus/ -o out.jsonl -j 4               (a whole corpus)
 
@@ -92,6 +93,11 @@ def _build_parser() -> argparse.ArgumentParser:
         "--with-text", action="store_true", help="include the decoded text the spans point into"
     )
     _input_options(p)
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="print, for every block and quantity, the rule that decided it (tab-separated)",
+    )
     p.add_argument("--schema", action="store_true", help="print the JSON Schema of the output")
     p.add_argument("--version", action="version", version=f"policyparse {__version__}")
     return p
@@ -162,6 +168,18 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error("a FILE to parse is required (or --schema)")
     from .api import parse_file
 
+    if args.explain:
+        from .api import explain_file
+        from .tracing import render
+
+        decisions = explain_file(
+            args.file,
+            errors="replace" if args.replace_errors else "strict",
+            gazetteer=args.gazetteer,
+            max_bytes=int(args.max_mb * 1048576),
+        )
+        _emit(render(decisions), args.output)
+        return EXIT_OK
     if args.format in ("csv", "parquet") and not args.output:
         parser.error(f"--format {args.format} writes three tables: give a folder with -o")
     if args.format == "json":

@@ -36,7 +36,8 @@ from .model.build import (
     node_dict,
     note_dict,
 )
-from .structure.outline import INode, Outline, build
+from .structure.nodes import Outline, walk
+from .structure.outline import build
 from .text.fold import fold
 from .version import SCHEMA_VERSION
 
@@ -150,17 +151,6 @@ def check_text(p: Parse) -> None:
         p.issues.append(
             Issue("no_structure", "no numbered headings found; paragraphs only", None, "info")
         )
-
-
-def walk(nodes: list[INode]) -> list[INode]:
-    """Every node under *nodes*, in document order."""
-    out: list[INode] = []
-    stack = list(reversed(nodes))
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        stack.extend(reversed(node.children))
-    return out
 
 
 def extract_nodes(p: Parse) -> None:

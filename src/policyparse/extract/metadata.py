@@ -12,7 +12,7 @@ from ..diagnostics import Issue
 from ..layout.blocks import Block
 from ..layout.furniture import Piece, source_line
 from ..layout.roles import signers
-from ..structure.outline import Outline
+from ..structure.nodes import Outline
 from ..text.dates import parse_date
 from ..text.fold import compact
 

@@ -14,7 +14,7 @@ from ..diagnostics import Issue
 from ..extract.responsibility import Mention, Note
 from ..extract.targets import Found, Step
 from ..layout.furniture import Piece
-from ..structure.outline import INode
+from ..structure.nodes import INode
 
 
 @dataclass(slots=True)

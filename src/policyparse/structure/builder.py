@@ -1,0 +1,255 @@
+"""The outline's state and the operations the rules perform on it.
+
+One ``OutlineState`` holds everything the rules read and change: the nodes
+open on a stack, the last number of each style, the paragraphs waiting for
+a node, the notice's phase.  The phase replaces two booleans of 0.1.0:
+
+- ``front``: before the body, where the title, 文号 and 主送 stand;
+- ``body``: numbered headings and their text;
+- ``after_signature``: right after a signature or date, where the title of
+  the plan a covering notice wraps may stand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..diagnostics import Issue
+from ..layout.blocks import Block
+from ..layout.markers import Marker
+from ..layout.tables import Row
+from ..text.fold import compact
+from ..vocab import BlockRole, NodeStyle
+from .nodes import INode
+from .titles import title_span
+
+Phase = Literal["front", "body", "after_signature"]
+
+MAX_GAP = 3  # a numbering gap up to this size still opens a node, with a warning
+ARTICLE: NodeStyle = "zh_article"
+TITLE_MAX = 60
+_TITLE_FORBIDDEN = frozenset("。,;:!?")
+
+
+def title_like(content: str) -> bool:
+    """Short and free of sentence punctuation: a line that can be a title."""
+    c = compact(content)
+    return 0 < len(c) <= TITLE_MAX and not (_TITLE_FORBIDDEN & set(c))
+
+
+@dataclass(slots=True)
+class OutlineState:
+    """Everything the outline rules read and change, block after block."""
+
+    source: str
+    folded: str
+    phase: Phase = "front"
+    top: list[INode] = field(default_factory=list)
+    part_root: INode | None = None  # the attachment being read, if any
+    stack: list[INode] = field(default_factory=list)  # the open nodes, outermost first
+    last_value: dict[str, int] = field(default_factory=dict)  # per style, in this part
+    pending: list[Block] = field(default_factory=list)  # text waiting for its node
+    paths: set[str] = field(default_factory=set)
+    issues: list[Issue] = field(default_factory=list)
+    title_blocks: list[Block] = field(default_factory=list)
+    plan_title_blocks: list[Block] = field(default_factory=list)
+    attachments: int = 0
+    previous: Block | None = None
+    rows: dict[int, Row] = field(default_factory=dict)  # id(number block) → its row
+    cells: set[int] = field(default_factory=set)  # id() of blocks that are row cells
+
+    # -- containers ------------------------------------------------------------
+    def root_children(self) -> list[INode]:
+        return self.part_root.children if self.part_root is not None else self.top
+
+    def root_level(self) -> int:
+        return self.part_root.level + 1 if self.part_root is not None else 1
+
+    def paragraph(self, b: Block, level: int, role: BlockRole | None = None) -> INode:
+        return INode("paragraph", b.start, b.start, b.end, level=level, role=role, end=b.end)
+
+    def top_paragraph(self, b: Block, role: BlockRole | None = None) -> None:
+        """A paragraph at the top; it closes every open node (spans must nest)."""
+        self.stack.clear()
+        self.root_children().append(self.paragraph(b, self.root_level(), role))
+
+    def flush_pending_to_top(self) -> None:
+        for b in self.pending:
+            self.top_paragraph(b)
+        self.pending.clear()
+
+    def absorb_pending(self) -> None:
+        """What was read since the deepest open node belongs to it (a heading follows)."""
+        if self.pending:
+            self.stack[-1].text_end = self.pending[-1].end
+            self.pending.clear()
+
+    def end_part(self) -> None:
+        self.flush_pending_to_top()
+        self.stack.clear()
+        self.last_value.clear()
+
+    def attach(self, parent: INode | None, node: INode) -> None:
+        (parent.children if parent is not None else self.top).append(node)
+
+    def claim_path(
+        self, parent: INode | None, number: int, span: tuple[int, int], note: str
+    ) -> str | None:
+        """The path of a new child of *parent*, or None (with a diagnostic) if it is taken."""
+        prefix = parent.path + "." if parent is not None and parent.path else ""
+        path = f"{prefix}{number}"
+        if path in self.paths:
+            self.issues.append(Issue("duplicate_path", f"path {path} is already taken{note}", span))
+            return None
+        self.paths.add(path)
+        return path
+
+    def continues(self, blocks: list[Block], b: Block) -> bool:
+        """A title is one run of lines: nothing may stand between them, furniture neither."""
+        if not blocks:
+            return True
+        last = blocks[-1]
+        return (
+            len(blocks) < 3
+            and self.previous is last
+            and not self.folded[last.end : b.start].strip()
+        )
+
+    # -- numbered blocks -------------------------------------------------------
+    def gap(self, prev: int, mk: Marker) -> None:
+        self.issues.append(
+            Issue("numbering_gap", f"numbering jumps from {prev} to {mk.value}", (mk.start, mk.end))
+        )
+
+    def accept(self, mk: Marker) -> int | None:
+        """Stack depth the new node goes to, or None if the marker opens no node.
+
+        A style already open continues its sequence at its own depth (a small
+        gap with a warning; a repeat is kept as text); a new style opens below
+        the open nodes if it starts at 1 or continues the style's last number.
+        """
+        for idx in range(len(self.stack) - 1, -1, -1):
+            open_node = self.stack[idx]
+            if open_node.style != mk.style:
+                continue
+            prev = open_node.number or 0
+            if mk.value == prev + 1:
+                return idx
+            if prev + 1 < mk.value <= prev + MAX_GAP and not mk.digit_follows:
+                self.gap(prev, mk)
+                return idx
+            if mk.value == prev:
+                self.issues.append(
+                    Issue(
+                        "numbering_repeat",
+                        f"number {mk.value} repeats; kept as text",
+                        (mk.start, mk.end),
+                    )
+                )
+            return None
+        last = self.last_value.get(mk.style)
+        if mk.digit_follows:
+            ok = last is not None and mk.value == last + 1
+        else:
+            ok = mk.value == 1 or (last is not None and mk.value == last + 1)
+            if not ok and last is not None and last + 1 < mk.value <= last + MAX_GAP:
+                self.gap(last, mk)
+                ok = True
+        return len(self.stack) if ok else None
+
+    def open(self, b: Block, mk: Marker, depth: int) -> bool:
+        """Open a numbered node at *depth*; False if its path is taken (kept as text)."""
+        parent = self.stack[depth - 1] if depth > 0 else self.part_root
+        path = self.claim_path(parent, mk.value, (mk.start, mk.end), "; kept as text")
+        if path is None:
+            return False
+        self.absorb_pending()
+        del self.stack[depth:]
+        t_start, t_end, heading_only = title_span(self.folded, mk.end, b.end)
+        node = INode(
+            "section",
+            mk.start,
+            t_start,
+            b.end,
+            level=(parent.level + 1) if parent is not None else 1,
+            style=mk.style,
+            label=(mk.start, mk.end),
+            number=mk.value,
+            path=path,
+            heading_only=heading_only,
+        )
+        if t_end > t_start:
+            node.title_span = (t_start, t_end)
+            node.title = compact(self.source[t_start:t_end])
+        self.attach(parent, node)
+        self.stack.append(node)
+        self.last_value[mk.style] = mk.value
+        if b.glued:
+            self.issues.append(
+                Issue(
+                    "glued_heading",
+                    "heading split off the paragraph it was glued to",
+                    (mk.start, mk.end),
+                    "info",
+                )
+            )
+        return True
+
+    def open_row(self, row: Row) -> bool:
+        """A table row becomes a measure under the group heading it stands in."""
+        self.absorb_pending()
+        if self.stack and self.stack[-1].style == "table_row":
+            self.stack.pop()
+        parent = self.stack[-1] if self.stack else self.part_root
+        b = row.number_block
+        path = self.claim_path(parent, row.number, (b.start, b.end), "")
+        if path is None:
+            return False
+        title = row.cells[row.title]
+        node = INode(
+            "section",
+            b.start,
+            row.cells[0].start,
+            row.cells[-1].end,
+            level=(parent.level + 1) if parent is not None else 1,
+            style="table_row",
+            label=(b.start, b.end),
+            number=row.number,
+            path=path,
+            title=compact(self.source[title.start : title.end]),
+            title_span=(title.start, title.end),
+        )
+        if row.units is not None and row.role is not None:
+            cell = row.cells[row.units]
+            node.table_units.append((cell.start, cell.end, row.role))
+        self.attach(parent, node)
+        self.stack.append(node)
+        return True
+
+    def open_attachment(self, b: Block) -> None:
+        """附件2: a new part at the top, numbered A2 (or by order where the number is taken)."""
+        self.end_part()
+        self.attachments += 1
+        label_text = compact(self.source[b.start : b.end])
+        digits = "".join(ch for ch in label_text if ch.isdigit())
+        number = int(digits) if digits else self.attachments
+        path = f"A{number}"
+        if path in self.paths:
+            number = self.attachments
+            path = f"A{number}"
+        self.paths.add(path)
+        node = INode(
+            "attachment",
+            b.start,
+            b.end,
+            b.end,
+            level=1,
+            label=(b.start, b.end),
+            number=number,
+            path=path,
+            heading_only=True,
+        )
+        self.top.append(node)
+        self.part_root = node
+        self.phase = "body"

@@ -1,0 +1,63 @@
+"""The structure stage's output: the tree of INodes, the notice's title blocks, the trace."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..diagnostics import Issue
+from ..layout.blocks import Block
+from ..vocab import BlockRole, NodeKind, NodeStyle, Role
+
+
+@dataclass(slots=True)
+class INode:
+    """A node while the tree is being built; model.Node is made from it later."""
+
+    kind: NodeKind
+    start: int
+    text_start: int
+    text_end: int
+    level: int = 1
+    style: NodeStyle | None = None
+    label: tuple[int, int] | None = None
+    number: int | None = None
+    path: str | None = None
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    heading_only: bool = False
+    role: BlockRole | None = None
+    children: list[INode] = field(default_factory=list)
+    end: int = 0
+    # Cells whose units answer for a table row: (start, end, role).
+    table_units: list[tuple[int, int, Role]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class BlockStep:
+    """One block of the trace: where it is and the outline rule that placed it."""
+
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(slots=True)
+class Outline:
+    """What the structure stage found: the tree, the notice's parts, and how."""
+
+    children: list[INode]
+    title_blocks: list[Block]
+    plan_title_blocks: list[Block]
+    issues: list[Issue]
+    trace: list[BlockStep] = field(default_factory=list)
+
+
+def walk(nodes: list[INode]) -> list[INode]:
+    """Every node under *nodes*, in document order."""
+    out: list[INode] = []
+    stack = list(reversed(nodes))
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(reversed(node.children))
+    return out
