@@ -19,3 +19,12 @@ def numbered(doc: Document) -> list[Node]:
 
 def compact(s: str) -> str:
     return "".join(s.split())
+
+
+def ids(group: str, texts: list[str], width: int = 14) -> list[str]:
+    """Short readable test ids: dev03-新增城镇就业超20万人 (the text's start, one line)."""
+    out = []
+    for k, text in enumerate(texts, 1):
+        head = "".join(text.split())[:width]
+        out.append(f"{group}{k:02d}-{head}")
+    return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from policyparse import Document, Node, Target
+from policyparse import Document, Explained, Node, Target
 
 COLUMNS = [
     "path",
@@ -49,15 +49,30 @@ def row(path: str, t: Target) -> list[str]:
 
 
 def rows(doc: Document) -> list[list[str]]:
-    out: list[list[str]] = []
+    return [row(path, t) for path, t in located(doc)]
+
+
+def located(doc: Document) -> list[tuple[str, Target]]:
+    """Every target with the path of its node (or nearest numbered ancestor), in order."""
+    out: list[tuple[str, Target]] = []
 
     def walk(nodes: list[Node], parent: str) -> None:
         for n in nodes:
             path = n.path or parent
-            out.extend(row(path, t) for t in n.targets)
+            out.extend((path, t) for t in n.targets)
             walk(n.children, path)
 
     walk(doc.children, "-")
+    return out
+
+
+def rules(doc: Document, decisions: list[Explained]) -> list[str]:
+    """The rule behind each target: the last target decision whose quantity lies in its span."""
+    taken = [e for e in decisions if e.what == "quantity" and e.outcome == "target"]
+    out = []
+    for _, t in located(doc):
+        inside = [e.rule for e in taken if t.span[0] <= e.span[0] and e.span[1] <= t.span[1]]
+        out.append(inside[-1] if inside else "?")
     return out
 
 

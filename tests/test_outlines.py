@@ -15,6 +15,7 @@ import pytest
 import policyparse
 from conftest import OUTLINES, shared_plan
 from helpers import numbered
+from oracle import assert_rows
 
 OUTLINE_FILES = sorted(OUTLINES.glob("*.tsv"))
 
@@ -24,6 +25,10 @@ def _read(path: Path) -> list[tuple[str, str, str]]:
         rows = list(csv.reader(fh, delimiter="\t"))
     assert rows[0] == ["path", "label", "title"]
     return [(r[0], r[1], r[2]) for r in rows[1:]]
+
+
+def _text(value: str | None) -> str:
+    return "<none>" if value is None else value
 
 
 def test_every_shared_plan_has_an_outline() -> None:
@@ -39,8 +44,8 @@ def test_every_shared_plan_has_an_outline() -> None:
 @pytest.mark.parametrize("outline", OUTLINE_FILES, ids=lambda p: p.stem)
 def test_outline(outline: Path) -> None:
     doc = policyparse.parse_file(shared_plan(outline.stem + ".txt"))
-    got = [(n.path, n.label, n.title) for n in numbered(doc)]
-    assert got == _read(outline)
+    got = [(_text(n.path), _text(n.label), _text(n.title)) for n in numbered(doc)]
+    assert_rows(outline.stem, ["path", "label", "title"], _read(outline), got)
 
 
 # Metadata read off each source by hand: title, 文号, issuer, date.

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import ids
 from policyparse import Document, parse
 
 Unit = tuple[str, list[str], str, str, bool]
@@ -226,12 +227,14 @@ NOT_STATEMENTS = [
 ]
 
 
-@pytest.mark.parametrize(("statement", "header", "expected"), CASES, ids=[c[0][:14] for c in CASES])
+@pytest.mark.parametrize(
+    ("statement", "header", "expected"), CASES, ids=ids("case", [c[0] for c in CASES])
+)
 def test_statement(statement: str, header: str, expected: list[Unit]) -> None:
     assert units(statement, header=header) == expected
 
 
-@pytest.mark.parametrize("text", NOT_STATEMENTS)
+@pytest.mark.parametrize("text", NOT_STATEMENTS, ids=ids("not", NOT_STATEMENTS))
 def test_not_a_statement(text: str) -> None:
     assert units(text) == []
 

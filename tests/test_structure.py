@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import numbered, walk
+from helpers import ids, numbered, walk
 from policyparse import parse
 
 
@@ -63,7 +63,7 @@ STYLES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), STYLES)
+@pytest.mark.parametrize(("text", "expected"), STYLES, ids=ids("style", [t for t, _ in STYLES]))
 def test_numbering_styles(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert outline(text) == expected
 
@@ -207,7 +207,7 @@ NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize("text", NEGATIVES)
+@pytest.mark.parametrize("text", NEGATIVES, ids=ids("not", NEGATIVES))
 def test_not_a_node(text: str) -> None:
     assert outline(text) == []
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import ids
 from policyparse import parse
 
 Row = tuple[
@@ -648,17 +649,19 @@ NEGATIVE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), DEV, ids=[t[:16] for t, _ in DEV])
+@pytest.mark.parametrize(("text", "expected"), DEV, ids=ids("dev", [t for t, _ in DEV]))
 def test_dev(text: str, expected: list[Row]) -> None:
     assert targets(text) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), REGRESSION, ids=[t[:16] for t, _ in REGRESSION])
+@pytest.mark.parametrize(
+    ("text", "expected"), REGRESSION, ids=ids("regression", [t for t, _ in REGRESSION])
+)
 def test_regression(text: str, expected: list[Row]) -> None:
     assert targets(text) == expected
 
 
-@pytest.mark.parametrize("text", NEGATIVE)
+@pytest.mark.parametrize("text", NEGATIVE, ids=ids("negative", NEGATIVE))
 def test_negative(text: str) -> None:
     assert targets(text) == []
 

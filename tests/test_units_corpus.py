@@ -14,6 +14,7 @@ import pytest
 import policyparse
 from conftest import CORPUS, shared_plan
 from helpers import walk
+from oracle import assert_rows
 
 ORACLES = sorted((Path(__file__).parent / "units").glob("*.tsv"))
 
@@ -49,8 +50,9 @@ def test_units_match_the_oracle(oracle: Path) -> None:
     doc = policyparse.parse_file(shared_plan(oracle.stem + ".txt"))
     with oracle.open(encoding="utf-8", newline="") as fh:
         expected = list(csv.reader(fh, delimiter="\t"))
-    assert expected[0] == ["path", "name", "aliases", "role", "generic"]
-    assert _rows(doc) == expected[1:]
+    header = ["path", "name", "aliases", "role", "generic"]
+    assert expected[0] == header
+    assert_rows(oracle.stem, header, expected[1:], _rows(doc))
 
 
 # Mentions per plan, counted by hand.
