@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policyparse import Document, Node
+from policyparse import Document, Figure, Node, Target
 
 
 def _compact(s: str) -> str:
@@ -24,7 +24,8 @@ def check_node(node: Node, text: str, lo: int, hi: int) -> None:
         a, b = node.title_span
         assert start <= a <= b <= end
         assert _compact(text[a:b]) == node.title
-    for item in [*node.targets, *node.figures]:
+    items: list[Target | Figure] = [*node.targets, *node.figures]
+    for item in items:
         qs, qe = item.span
         assert ts <= qs < qe <= te, (node.path, item.span, node.text_span)
         assert text[qs:qe] == item.text

@@ -7,7 +7,6 @@ import sys
 
 import policyparse
 from conftest import CORPUS
-from helpers import walk
 
 NINGBO = CORPUS / "ningbo-2025-consumption.txt"
 
@@ -36,7 +35,7 @@ def test_every_quantity_has_a_rule_and_targets_agree_with_the_document() -> None
     skipped = [e for e in quantities if e.outcome == "skipped"]
     assert all(e.why for e in skipped), "a skipped quantity says why"
     doc = policyparse.parse_file(NINGBO)
-    targets = sum(len(n.targets) for n in walk(doc.children))
+    targets = sum(len(n.targets) for n in doc.walk())
     assert sum(e.outcome == "target" for e in quantities) == targets == 48
 
 

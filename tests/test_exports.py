@@ -12,7 +12,6 @@ import pytest
 
 import policyparse
 from conftest import CORPUS
-from helpers import walk
 from policyparse.export.akn import AKN, PP, to_akn
 from policyparse.export.tables import COLUMNS, MEASURE_COLUMNS, TARGET_COLUMNS
 
@@ -57,7 +56,7 @@ def test_csv_tables_of_one_file(tmp_path: Path) -> None:
     assert len(targets) - 1 == 48
     assert len(units) - 1 == 106
     doc = policyparse.parse_file(NINGBO)
-    assert len(measures) - 1 == sum(1 for _ in walk(doc.children))
+    assert len(measures) - 1 == sum(1 for _ in doc.walk())
     first = dict(zip(TARGET_COLUMNS, targets[1], strict=True))
     assert first == {
         "document": str(NINGBO),
@@ -144,7 +143,7 @@ def check_akn(xml: bytes, doc: policyparse.Document) -> None:
     ]
     eids = [e for e in eids if not e.startswith("tgt_")]
     assert len(eids) == len(set(eids))
-    numbered = [n for n in walk(doc.children) if n.kind != "paragraph"]
+    numbered = [n for n in doc.walk() if n.kind != "paragraph"]
     containers = [
         el
         for el in body.find(q("mainBody")).iter()
@@ -163,11 +162,11 @@ def check_akn(xml: bytes, doc: policyparse.Document) -> None:
             assert "".join(text.split()) == "".join(node.text.split())
     # inline units refer to declared organisations
     orgs = list(root.iter(q("organization")))
-    assert len(orgs) == sum(len(n.responsible_units) for n in walk(doc.children))
+    assert len(orgs) == sum(len(n.responsible_units) for n in doc.walk())
     for org in orgs:
         assert org.get("refersTo")[1:] in refs
     targets = list(root.iter(f"{{{PP}}}target"))
-    assert len(targets) == sum(len(n.targets) for n in walk(doc.children))
+    assert len(targets) == sum(len(n.targets) for n in doc.walk())
     for t in targets:
         assert t.get("href")[1:] in eids
 

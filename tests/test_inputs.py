@@ -10,13 +10,13 @@ import csv
 import subprocess
 import sys
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
 import policyparse
 from conftest import CORPUS, SHARED
 from docx_builder import build, paragraph, table
-from helpers import walk
 from policyparse import Document
 from shape import tree
 
@@ -25,7 +25,9 @@ NINGBO_TEXT = NINGBO.read_text(encoding="utf-8")
 PAGES = SHARED / "govcn-2019"
 
 
-def from_bytes(raw: bytes, name: str = "plan.txt", errors: str = "strict") -> Document:
+def from_bytes(
+    raw: bytes, name: str = "plan.txt", errors: Literal["strict", "replace"] = "strict"
+) -> Document:
     return policyparse.parse_bytes(raw, path=name, errors=errors)
 
 
@@ -78,7 +80,7 @@ def test_damaged_utf8_is_named_not_misread() -> None:
         from_bytes(bytes(raw))
     doc = from_bytes(bytes(raw), errors="replace")
     assert doc.diagnostics[0].code == "replaced_bytes"
-    assert "\ufffd" in "".join(n.text for n in walk(doc.children))
+    assert "\ufffd" in "".join(n.text for n in doc.walk())
 
 
 def test_undecodable_bytes_are_one_error() -> None:
@@ -171,9 +173,9 @@ GENERIC_PAGE = """<!DOCTYPE html>
 
 def test_a_page_from_another_site() -> None:
     doc = from_bytes(GENERIC_PAGE.encode("utf-8"), "page.html")
-    texts = [n.text for n in walk(doc.children)]
+    texts = [n.text for n in doc.walk()]
     assert not any("首页" in t or "不是正文" in t or "color" in t or "版权所有" in t for t in texts)
-    assert [(n.path, n.title) for n in walk(doc.children) if n.path] == [
+    assert [(n.path, n.title) for n in doc.walk() if n.path] == [
         ("1", "扩大消费"),
         ("1.1", "发放消费券"),
         ("1.2", "举办促消费活动"),
@@ -200,7 +202,7 @@ def test_pages_load_nothing_from_outside(tmp_path: Path) -> None:
 def test_with_text_gives_the_extracted_text() -> None:
     doc = policyparse.parse_bytes(GENERIC_PAGE.encode("utf-8"), path="page.html", with_text=True)
     assert doc.text is not None
-    for node in walk(doc.children):
+    for node in doc.walk():
         assert doc.text[node.text_span[0] : node.text_span[1]] == node.text
 
 
@@ -264,7 +266,7 @@ def test_docx_tables_and_line_breaks() -> None:
         "消费券",
         "市商务局",
     ]
-    assert [n.path for n in walk(doc.children) if n.path] == ["1", "1.1", "1.2", "1.2.1"]
+    assert [n.path for n in doc.walk() if n.path] == ["1", "1.1", "1.2", "1.2.1"]
 
 
 def test_zip_that_is_not_a_word_file(tmp_path: Path) -> None:
@@ -302,18 +304,18 @@ def _wrap(text: str, width: int) -> str:
 
 def test_hard_wrapped_text_gives_the_same_outline(ningbo: Document) -> None:
     doc = policyparse.parse(_wrap(NINGBO_TEXT, 32))
-    assert [(n.path, n.title) for n in walk(doc.children) if n.path] == [
-        (n.path, n.title) for n in walk(ningbo.children) if n.path
+    assert [(n.path, n.title) for n in doc.walk() if n.path] == [
+        (n.path, n.title) for n in ningbo.walk() if n.path
     ]
-    assert sum(len(n.responsible_units) for n in walk(doc.children)) == 106
+    assert sum(len(n.responsible_units) for n in doc.walk()) == 106
     assert [d.code for d in doc.diagnostics] == ["hard_wrap"]
 
 
 def test_headings_glued_to_the_paragraph_before(ningbo: Document) -> None:
     glued = NINGBO_TEXT.replace("\n(二)", "(二)").replace("\n(三)", "(三)")
     doc = policyparse.parse(glued)
-    assert [(n.path, n.title) for n in walk(doc.children) if n.path] == [
-        (n.path, n.title) for n in walk(ningbo.children) if n.path
+    assert [(n.path, n.title) for n in doc.walk() if n.path] == [
+        (n.path, n.title) for n in ningbo.walk() if n.path
     ]
     assert {d.code for d in doc.diagnostics} == {"glued_heading"}
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import ids, walk
+from helpers import ids
 from policyparse import parse
 
 Target = tuple[str | None, str, float, str | None, int | None]
@@ -21,15 +21,13 @@ Unit = tuple[str, str]
 def _targets(text: str) -> list[Target]:
     doc = parse(text)
     return [
-        (t.indicator, t.comparator, t.value, t.unit, t.year)
-        for n in walk(doc.children)
-        for t in n.targets
+        (t.indicator, t.comparator, t.value, t.unit, t.year) for n in doc.walk() for t in n.targets
     ]
 
 
 def _units(text: str) -> list[Unit]:
     doc = parse(text)
-    return [(u.name, u.role) for n in walk(doc.children) for u in n.responsible_units]
+    return [(u.name, u.role) for n in doc.walk() for u in n.responsible_units]
 
 
 TARGETS: list[tuple[str, list[Target]]] = [

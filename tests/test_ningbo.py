@@ -13,7 +13,7 @@ import pytest
 
 import policyparse
 from conftest import CORPUS
-from helpers import compact, walk
+from helpers import compact
 from policyparse import Document
 
 NINGBO = CORPUS / "ningbo-2025-consumption.txt"
@@ -85,13 +85,13 @@ def test_metadata_from_header_line(doc: Document) -> None:
 
 
 def test_seven_sections(doc: Document) -> None:
-    sections = [n for n in walk(doc.children) if n.kind == "section"]
+    sections = [n for n in doc.walk() if n.kind == "section"]
     assert [(n.path, n.label, n.title) for n in sections] == SECTIONS
     assert all(n.level == 1 for n in sections)
 
 
 def test_thirty_one_measures(doc: Document) -> None:
-    measures = [n for n in walk(doc.children) if n.kind == "measure"]
+    measures = [n for n in doc.walk() if n.kind == "measure"]
     assert len(measures) == 31
     assert [(n.path, n.title) for n in measures] == [(p, t) for p, t, _ in MEASURES]
     assert all(n.level == 2 and n.label and n.label.startswith("(") for n in measures)
@@ -99,15 +99,15 @@ def test_thirty_one_measures(doc: Document) -> None:
 
 
 def test_106_responsible_units(doc: Document) -> None:
-    measures = [n for n in walk(doc.children) if n.kind == "measure"]
+    measures = [n for n in doc.walk() if n.kind == "measure"]
     assert [len(n.responsible_units) for n in measures] == [c for _, _, c in MEASURES]
-    units = [u for n in walk(doc.children) for u in n.responsible_units]
+    units = [u for n in doc.walk() for u in n.responsible_units]
     assert len(units) == 106
     assert all(u.role == "responsible" for u in units)
 
 
 def test_unit_names_and_alias(doc: Document, source: str) -> None:
-    by_path = {n.path: n for n in walk(doc.children)}
+    by_path = {n.path: n for n in doc.walk()}
     names = [u.name for u in by_path["3.2"].responsible_units]
     assert names == [
         "市能源局",
@@ -135,7 +135,7 @@ def test_preamble_and_closing_paragraphs(doc: Document) -> None:
 
 
 def test_web_furniture_kept_out(doc: Document) -> None:
-    texts = [n.text for n in walk(doc.children)]
+    texts = [n.text for n in doc.walk()]
     for word in ("热门", "本周", "本月", "来源:", "发布时间"):
         assert not any(word in t for t in texts), word
     assert [f.kind for f in doc.furniture] == [
@@ -147,7 +147,7 @@ def test_web_furniture_kept_out(doc: Document) -> None:
 
 
 def test_every_sentence_is_in_the_tree(doc: Document, source: str) -> None:
-    covered = sorted([n.text_span for n in walk(doc.children)] + [f.span for f in doc.furniture])
+    covered = sorted([n.text_span for n in doc.walk()] + [f.span for f in doc.furniture])
     rest = []
     pos = 0
     for start, end in covered:
@@ -156,15 +156,16 @@ def test_every_sentence_is_in_the_tree(doc: Document, source: str) -> None:
     rest.append(source[pos:])
     # What no node or furniture covers is whitespace and the labels only.
     leftover = compact("".join(rest))
-    labels = "".join(n.label or "" for n in walk(doc.children))
+    labels = "".join(n.label or "" for n in doc.walk())
     assert sorted(leftover) == sorted(compact(labels))
 
 
 def test_run_in_measure_text_and_title_spans(doc: Document, source: str) -> None:
-    node = next(n for n in walk(doc.children) if n.path == "1.1")
+    node = next(n for n in doc.walk() if n.path == "1.1")
     assert node.label == "(一)"
     assert node.text.startswith("促进充分就业。加强新就业群体就业保障")
     assert node.text.endswith("(责任单位:市人力社保局、市发改委)")
+    assert node.title_span is not None
     assert source[node.title_span[0] : node.title_span[1]] == "促进充分就业"
     assert source[node.span[0] : node.span[1]] == "(一)" + node.text
 
@@ -194,12 +195,12 @@ def test_fullwidth_variant_gives_the_same_tree(doc: Document) -> None:
                 fold(n.title or ""),
                 [fold(u.name) for u in n.responsible_units],
             )
-            for n in walk(d.children)
+            for n in d.walk()
         ]
 
     assert shape(wide) == shape(doc)
     assert (wide.title, wide.issuer, wide.published) == (doc.title, doc.issuer, doc.published)
-    assert next(n for n in walk(wide.children) if n.path == "1.1").label == "（一）"
+    assert next(n for n in wide.walk() if n.path == "1.1").label == "（一）"
 
 
 def test_relative_path_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policyparse import Document, parse, parse_bytes
+from policyparse import Document, Figure, Target, parse, parse_bytes
 from spans import check_document
 
 # Pieces real plans are made of, so generated text hits the interesting paths.
@@ -156,7 +156,8 @@ def test_base_value_applies_the_scale(text: str) -> None:
     while stack:
         node = stack.pop()
         stack.extend(node.children)
-        for t in [*node.targets, *node.figures]:
+        items: list[Target | Figure] = [*node.targets, *node.figures]
+        for t in items:
             unit = t.unit or ""
             scale = next((f for p, f in _SCALES.items() if unit.startswith(p)), 1)
             if t.base_value is not None:

@@ -240,7 +240,7 @@ def test_not_a_statement(text: str) -> None:
 
 
 def _all(doc: Document) -> list[tuple[str | None, str, str]]:
-    out = []
+    out: list[tuple[str | None, str, str]] = []
     stack = list(doc.children)
     while stack:
         n = stack.pop(0)

@@ -65,7 +65,7 @@ def test_ningbo_target_spans_and_texts() -> None:
     doc = policyparse.parse_file(path)
     first = doc.children[2].children[0].targets
     assert [t.text for t in first] == ["新增城镇就业超20万人", "重点群体就业帮扶超14万人"]
-    for node in _walk(doc.children):
+    for node in doc.walk():
         for t in node.targets:
             assert text[t.span[0] : t.span[1]] == t.text
             assert node.text_span[0] <= t.span[0] < t.span[1] <= node.text_span[1]
@@ -73,17 +73,9 @@ def test_ningbo_target_spans_and_texts() -> None:
 
 def test_parameters_are_kept_apart() -> None:
     doc = policyparse.parse_file(shared_plan("liaoning-2024-equipment-renewal.txt"))
-    figures = [f for n in _walk(doc.children) for f in n.figures]
+    figures = [f for n in doc.walk() for f in n.figures]
     texts = [f.text for f in figures]
     assert "每台最高补助15万元" in texts
     assert all(f.kind == "parameter" for f in figures)
-    targets = [t.text for n in _walk(doc.children) for t in n.targets]
+    targets = [t.text for n in doc.walk() for t in n.targets]
     assert not any("补助" in t or "上限" in t for t in targets)
-
-
-def _walk(nodes: list[policyparse.Node]) -> list[policyparse.Node]:
-    out = []
-    for n in nodes:
-        out.append(n)
-        out.extend(_walk(n.children))
-    return out

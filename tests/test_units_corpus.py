@@ -13,7 +13,6 @@ import pytest
 
 import policyparse
 from conftest import CORPUS, shared_plan
-from helpers import walk
 from oracle import assert_rows
 
 ORACLES = sorted((Path(__file__).parent / "units").glob("*.tsv"))
@@ -68,12 +67,12 @@ COUNTS = {
 @pytest.mark.parametrize("stem", sorted(COUNTS))
 def test_mention_counts(stem: str) -> None:
     doc = policyparse.parse_file(shared_plan(stem + ".txt"))
-    assert sum(len(n.responsible_units) for n in walk(doc.children)) == COUNTS[stem]
+    assert sum(len(n.responsible_units) for n in doc.walk()) == COUNTS[stem]
 
 
 def test_first_listed_is_lead_holds_for_later_nodes() -> None:
     doc = policyparse.parse_file(shared_plan("govcn-15-agri-mechanization.txt"))
-    by_path = {n.path: n for n in walk(doc.children)}
+    by_path = {n.path: n for n in doc.walk()}
     assert [(u.name, u.role) for u in by_path["3.7"].responsible_units] == [
         ("农业农村部", "lead"),
         ("发展改革委", "responsible"),
@@ -86,7 +85,7 @@ def test_first_listed_is_lead_holds_for_later_nodes() -> None:
 
 def test_table_column_units_are_guiding() -> None:
     doc = policyparse.parse_file(shared_plan("govcn-10-innovation-reforms.txt"))
-    row = next(n for n in walk(doc.children) if n.path == "A1.2.6")
+    row = next(n for n in doc.walk() if n.path == "A1.2.6")
     assert (row.kind, row.label, row.style) == ("measure", "6", "table_row")
     assert row.title == "以事前产权激励为核心的职务科技成果权属改革"
     assert [u.name for u in row.responsible_units] == [
@@ -114,7 +113,7 @@ NINGBO_BODIES = 38
 
 def test_ningbo_distinct_canonical_departments() -> None:
     doc = policyparse.parse_file(CORPUS / "ningbo-2025-consumption.txt")
-    units = [u for n in walk(doc.children) for u in n.responsible_units]
+    units = [u for n in doc.walk() for u in n.responsible_units]
     assert len(units) == 106
     assert len({u.canonical for u in units}) == NINGBO_BODIES
     by_name = {u.name: u.canonical for u in units}

@@ -12,6 +12,7 @@ from .extract.gazetteer import Gazetteer
 from .inputs.read import MAX_BYTES, Loaded, load_bytes, load_path
 from .pipeline import document_dict, run
 from .tracing import Explained, explain_loaded
+from .vocab import Errors
 
 if TYPE_CHECKING:
     from .model.document import Document
@@ -47,7 +48,7 @@ def parse(
 def parse_file(
     path: str | os.PathLike[str],
     *,
-    errors: str = "strict",
+    errors: Errors = "strict",
     with_text: bool = False,
     gazetteer: GazetteerArg = None,
     max_bytes: int | None = MAX_BYTES,
@@ -66,7 +67,7 @@ def parse_bytes(
     raw: bytes,
     *,
     path: str | None = None,
-    errors: str = "strict",
+    errors: Errors = "strict",
     with_text: bool = False,
     gazetteer: GazetteerArg = None,
     max_bytes: int | None = MAX_BYTES,
@@ -101,7 +102,7 @@ def explain(
 def explain_file(
     path: str | os.PathLike[str],
     *,
-    errors: str = "strict",
+    errors: Errors = "strict",
     gazetteer: GazetteerArg = None,
     max_bytes: int | None = MAX_BYTES,
 ) -> list[Explained]:
@@ -114,7 +115,7 @@ def parse_file_json(
     path: str | os.PathLike[str],
     *,
     indent: int | None = None,
-    errors: str = "strict",
+    errors: Errors = "strict",
     with_text: bool = False,
     gazetteer: GazetteerArg = None,
     max_bytes: int | None = MAX_BYTES,

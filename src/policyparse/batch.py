@@ -21,11 +21,15 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
 from .errors import PolicyParseError
+from .vocab import Errors
+
+if TYPE_CHECKING:
+    from .model.document import Document
 
 SUFFIXES = (".txt", ".html", ".htm", ".docx")
 
@@ -170,16 +174,18 @@ def parse_many(
     paths: Iterable[str | os.PathLike[str]],
     workers: int | None = None,
     *,
-    errors: str = "strict",
+    errors: Errors = "strict",
     gazetteer: str | None = None,
-) -> Iterator[Any]:
+) -> Iterator[Document | ErrorRecord]:
     """Parse many files on *workers* processes (default: all cores), in input order.
 
     Yields a Document for each file that parses and an ErrorRecord for each
     that does not; the run carries on past bad files.
     """
+    from .inputs.read import check_errors
     from .model.document import Document
 
+    check_errors(errors)
     options = {"errors": errors, "gazetteer": gazetteer, "max_bytes": 32 * 1024 * 1024}
     count = workers or os.cpu_count() or 1
     for r in run_many((os.fspath(p) for p in paths), count, options):

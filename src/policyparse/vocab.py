@@ -44,6 +44,8 @@ QuantityKind = Literal["target", "parameter", "baseline"]
 Role = Literal["lead", "responsible", "cooperating", "guiding"]
 NoteCode = Literal["first_listed_is_lead", "applies_below"]
 Severity = Literal["info", "warning", "error"]
+# How undecodable bytes are treated: refused (an error) or replaced with U+FFFD.
+Errors = Literal["strict", "replace"]
 DiagnosticCode = Literal[
     # inputs
     "replaced_bytes",

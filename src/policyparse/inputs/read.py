@@ -27,6 +27,7 @@ from ..errors import (
     NotFoundError,
     TooLargeError,
 )
+from ..vocab import Errors
 
 # Plans run to a few hundred kilobytes; a file far larger is almost surely
 # not one, and reading it whole would cost memory in proportion.
@@ -80,6 +81,12 @@ class Loaded:
     meta: dict[str, str] = field(default_factory=dict)  # metadata the page itself carries
 
 
+def check_errors(errors: str) -> None:
+    """A misspelt errors= must not silently mean strict."""
+    if errors not in ("strict", "replace"):
+        raise ValueError(f"errors must be 'strict' or 'replace', not {errors!r}")
+
+
 def _damaged_utf8(raw: bytes) -> bool:
     """Mostly valid UTF-8 with a few bad bytes: damage, not another encoding."""
     good = len(_UTF8_SEQ.findall(raw[:1_000_000]))
@@ -90,7 +97,7 @@ def _damaged_utf8(raw: bytes) -> bool:
 
 
 def decode(
-    raw: bytes, *, errors: str = "strict", prefer: str | None = None
+    raw: bytes, *, errors: Errors = "strict", prefer: str | None = None
 ) -> tuple[str, str, list[Issue]]:
     """Decode *raw*; returns (text, encoding, notes)."""
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -144,9 +151,10 @@ def sniff(raw: bytes, path: str | None) -> str:
 
 
 def load_bytes(
-    raw: bytes, *, path: str | None = None, errors: str = "strict", format: str | None = None
+    raw: bytes, *, path: str | None = None, errors: Errors = "strict", format: str | None = None
 ) -> Loaded:
     """Turn the bytes of a document into text, whatever its format."""
+    check_errors(errors)
     digest = hashlib.sha256(raw).hexdigest()
     fmt = format or sniff(raw, path)
     if fmt == "docx":
@@ -175,7 +183,7 @@ def load_bytes(
 
 
 def load_path(
-    path: str | os.PathLike[str], *, errors: str = "strict", max_bytes: int | None = MAX_BYTES
+    path: str | os.PathLike[str], *, errors: Errors = "strict", max_bytes: int | None = MAX_BYTES
 ) -> Loaded:
     """Read and decode the file at *path*."""
     p = Path(path)

@@ -8,6 +8,7 @@ part of the contract; new fields may be added, existing ones are not renamed.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -187,6 +188,18 @@ class Node(_Model):
     )
     children: list[Node] = Field(default_factory=list)
 
+    def walk(self) -> Iterator[Node]:
+        """This node and every node under it, in document order (depth first).
+
+        ``for n in doc.walk(): n.targets`` sees every target, however deep the
+        plan's numbering goes; looping over two levels of children does not.
+        """
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
+
 
 class ResponsibilityNote(_Model):
     """A statement about the responsibility of later nodes."""
@@ -239,3 +252,8 @@ class Document(_Model):
     text: str | None = Field(
         default=None, description="The decoded input text, when asked for (--with-text)."
     )
+
+    def walk(self) -> Iterator[Node]:
+        """Every node of the tree, in document order (depth first)."""
+        for child in self.children:
+            yield from child.walk()
