@@ -217,13 +217,13 @@ def test_gbk_page_with_meta_charset() -> None:
 
 
 def _numbered_ningbo_docx() -> bytes:
-    import regex
+    import re
 
     body = []
     for line in NINGBO_TEXT.split("\n"):
-        if regex.match(r"[一二三四五六七]、", line):
+        if re.match(r"[一二三四五六七]、", line):
             body.append(paragraph(line[2:], level=0))
-        elif m := regex.match(r"\([一二三四五六七]\)", line):
+        elif m := re.match(r"\([一二三四五六七]\)", line):
             body.append(paragraph(line[m.end() :], level=1))
         else:
             body.append(paragraph(line))

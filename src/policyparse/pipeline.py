@@ -160,27 +160,27 @@ def extract_nodes(p: Parse) -> None:
     doc_year = dated.year if dated else None
     state = p.responsibility
     known = p.gazetteer.known
-    bodies = tuple(p.gazetteer.names())
+    bodies = p.gazetteer.words()
     source, folded = p.source, p.folded
+    nothing = Extracted()  # a notice part (title, signature …) holds no units or targets
     for node in walk(p.outline.children):
-        ex = Extracted()
-        if node.kind != "paragraph" or node.role is None:
-            if node.kind != "paragraph":
-                ex.implied = list(state.applies_below)
-            ex.mentions = responsibility.find_mentions(
-                source, folded, node.text_start, node.text_end, state, known
-            )
-            for start, end, role in node.table_units:
-                ex.mentions.extend(responsibility.units_in(source, folded, start, end, role, known))
-            body_start = None
-            if node.title_span and node.title_span[1] < node.text_end:
-                # After a run-in title (促进充分就业。…) the body opens a paragraph.
-                body_start = node.title_span[1] + 1
-            reading = targets.read(
-                source, folded, node.text_start, node.text_end, doc_year, body_start, bodies
-            )
-            ex.found, ex.trace = reading.found, reading.trace
-        p.extracted[id(node)] = ex
+        if node.kind == "paragraph" and node.role is not None:
+            p.extracted[id(node)] = nothing
+            continue
+        implied = list(state.applies_below) if node.kind != "paragraph" else []
+        mentions = responsibility.find_mentions(
+            source, folded, node.text_start, node.text_end, state, known
+        )
+        for start, end, role in node.table_units:
+            mentions.extend(responsibility.units_in(source, folded, start, end, role, known))
+        body_start = None
+        if node.title_span and node.title_span[1] < node.text_end:
+            # After a run-in title (促进充分就业。…) the body opens a paragraph.
+            body_start = node.title_span[1] + 1
+        reading = targets.read(
+            source, folded, node.text_start, node.text_end, doc_year, body_start, bodies
+        )
+        p.extracted[id(node)] = Extracted(mentions, implied, reading.found, reading.trace)
 
 
 def name_units(p: Parse) -> None:

@@ -49,9 +49,11 @@ class Gazetteer:
 
     national: dict[str, str] = field(default_factory=dict)
     local: dict[str, str] = field(default_factory=dict)
+    _words: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
 
     def add_rows(self, rows: Iterable[tuple[str, ...]]) -> None:
         """Add (scope, canonical, other names …) rows; a later row wins for a name."""
+        self._words = None
         for scope, *names in rows:
             section = self.national if scope == "national" else self.local
             for name in names:
@@ -83,6 +85,12 @@ class Gazetteer:
 
     def names(self) -> list[str]:
         return sorted(set(self.national) | set(self.local))
+
+    def words(self) -> tuple[str, ...]:
+        """Every name, sorted, once: the word splitter's dictionary of bodies."""
+        if self._words is None:
+            self._words = tuple(self.names())
+        return self._words
 
     def known(self, name: str) -> bool:
         return name in self.national or name in self.local

@@ -8,11 +8,10 @@ Quantities whose unit is a unit of time or age (年, 岁, 个月) are dropped he
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-
-import regex
 
 from .. import lexicon
 from ..text.numerals import cn_to_int
@@ -22,32 +21,34 @@ _NUM = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{_CN}]{{1,12}}"
 
 
 @cache
-def _qty() -> regex.Pattern[str]:
+def _qty() -> re.Pattern[str]:
     """The quantity pattern; a number must be followed by a scale or a unit's first character.
 
     The lookahead lets the regex engine skip the many 一 and 二 of running
-    text (一体, 二期) without a Python-level look at each.
+    text (一体, 二期) without a Python-level look at each.  A scale with no
+    numeral (突破万亿元) is matched with the word of reaching before it, which
+    no other alternative can start inside; the quantity starts at the scale.
     """
     firsts = "".join(sorted({u[0] for u in lexicon.column("extract/units")}))
-    unit_ahead = "(?=[" + regex.escape(firsts) + "])"
+    unit_ahead = "(?=[" + re.escape(firsts) + "])"
     scales = lexicon.column("extract/scales")
     scale = lexicon.alternation(scales)
     # 突破万亿元: a scale with no numeral, right after a word of reaching or passing.
-    reaching = lexicon.alternation(
-        tuple(
-            word
-            for word, comparator, _, position, _ in lexicon.rows("extract/comparators")
-            if position == "before" and comparator in (">", ">=")
-        )
+    reaching_words = tuple(
+        word
+        for word, comparator, _, position, _ in lexicon.rows("extract/comparators")
+        if position == "before" and comparator in (">", ">=")
     )
+    reaching = lexicon.alternation(reaching_words)
     through = [w for w in lexicon.column("extract/deadline_words", role="through") if w.isalpha()]
     sep = "|".join(["—{1,2}", "[-~]", *through])
     opening = "".join(sorted({s[0] for s in scales}))
-    return regex.compile(
+    reach_first = "".join(sorted({w[0] for w in reaching_words}))
+    return re.compile(
         # Every quantity opens with one of these: the engine skips the rest at once.
-        rf"(?=[翻{opening}\d{_CN}])"
-        r"(?:翻(?P<fan>[一两二三四])番|(?P<half>一半)"
-        rf"|(?<={reaching})(?P<bare>{scale}){unit_ahead}"
+        rf"(?=[翻{opening}{re.escape(reach_first)}\d{_CN}])"
+        rf"(?:{reaching}(?P<bare>{scale}){unit_ahead}"
+        r"|翻(?P<fan>[一两二三四])番|(?P<half>一半)"
         rf"|百分之(?P<pct>[{_CN}]{{1,6}}|\d+(?:\.\d+)?)"
         rf"|(?P<a>{_NUM})(?:(?P<sep>{sep})(?P<b>{_NUM}))?"
         rf"(?:(?P<scale>{scale})(?P<mixed>(?<=万)\d{{1,4}})?|{unit_ahead}))"
@@ -55,10 +56,10 @@ def _qty() -> regex.Pattern[str]:
 
 
 _FAN = {"一": 1, "两": 3, "二": 3, "三": 7, "四": 15}  # 翻n番 is ×2^n: an increase of 2^n - 1 倍
-_ALTERNATES = regex.compile(r"\((?P<inner>[^()]{1,12})\)")
+_ALTERNATES = re.compile(r"\((?P<inner>[^()]{1,12})\)")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Quantity:
     """A number with its unit, as found in the folded text."""
 
@@ -96,14 +97,19 @@ def _read(num: str) -> Decimal | None:
     return Decimal(value) if value is not None else None
 
 
+@cache
+def _unit_pattern() -> re.Pattern[str]:
+    """Every unit word, longest first: one call finds the longest unit at a position."""
+    table, _ = _units()
+    return re.compile(lexicon.alternation(tuple(table)))
+
+
 def _unit_at(folded: str, pos: int, end: int) -> tuple[int, bool] | None:
-    """Length of the unit at *pos* and whether it is a real unit (not time)."""
-    table, longest = _units()
-    for length in range(min(longest, end - pos), 0, -1):
-        kind = table.get(folded[pos : pos + length])
-        if kind is not None:
-            return length, kind
-    return None
+    """Length of the longest unit at *pos* and whether it is a real unit (not time)."""
+    m = _unit_pattern().match(folded, pos, end)
+    if m is None:
+        return None
+    return m.end() - pos, _units()[0][m.group()]
 
 
 def _alternates(folded: str, pos: int, end: int) -> int:
@@ -124,8 +130,8 @@ def find(source: str, folded: str, start: int, end: int) -> list[Quantity]:
     """Every quantity with a unit in [start, end), in reading order."""
     out: list[Quantity] = []
     for m in _qty().finditer(folded, start, end):
-        q_start = m.start()
-        fan, half, bare, pct_text, a, _sep, b, scale, mixed = m.groups()
+        bare, fan, half, pct_text, a, _sep, b, scale, mixed = m.groups()
+        q_start = m.start("bare") if bare else m.start()
         if fan:
             inc = Decimal(_FAN[fan])
             out.append(Quantity(q_start, m.end(), inc, None, "倍", inc, "倍", doubling=True))

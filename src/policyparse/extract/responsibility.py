@@ -108,6 +108,7 @@ def _and() -> re.Pattern[str]:
     return re.compile(lexicon.alternation(lexicon.column("extract/connectors", role="and")))
 
 
+@cache
 def _drop_tails() -> tuple[str, ...]:
     """等有关部门, 等部门, 等 …, longest first."""
     return tuple(lexicon.longest_first(lexicon.column("extract/drop_tails")))
@@ -159,7 +160,10 @@ def _split_and(folded: str, s: int, e: int, known: Callable[[str], bool]) -> lis
 
 def _strip_tail(name: str) -> tuple[str, int]:
     """Drop a trailing 等 / 等有关部门 / 等部门; returns the name and what was cut."""
-    for tail in _drop_tails():
+    tails = _drop_tails()
+    if not name.endswith(tails):
+        return name, 0
+    for tail in tails:
         if name.endswith(tail) and len(name) > len(tail):
             return name[: -len(tail)], len(tail)
     return name, 0

@@ -333,29 +333,31 @@ def read_prefix(folded: str, start: int, end: int) -> Prefix:
     (较2023年).  其中2025年全市累计新增超 → subject 全市, comparator >, adverb 累计.
     """
     w = words()
+    deadline, scope, base = deadline_pattern(), _scope_pattern(), _base_pattern()
+    leads, periods = _opening(w.leads), _opening(w.periods)
     pre = Prefix(start, end)
     moved = True
     while moved and pre.start < pre.end:
         moved = False
         while pre.start < pre.end and folded[pre.start] == " ":
             pre.start += 1
-        m = deadline_pattern().match(folded, pre.start, pre.end)
+        m = deadline.match(folded, pre.start, pre.end)
         if m and m.end() > pre.start:
             pre.start = m.end()
             moved = True
             continue
-        n = starts_with(folded, pre.start, pre.end, w.leads)
-        if n:
-            pre.start += n
+        m = leads.match(folded, pre.start, pre.end)
+        if m:
+            pre.start = m.end()
             moved = True
             continue
-        n = starts_with(folded, pre.start, pre.end, w.periods)
-        if n:
-            pre.period = folded[pre.start : pre.start + n]
-            pre.start += n
+        m = periods.match(folded, pre.start, pre.end)
+        if m:
+            pre.period = m.group()
+            pre.start = m.end()
             moved = True
             continue
-        m = _scope_pattern().match(folded, pre.start, pre.end)
+        m = scope.match(folded, pre.start, pre.end)
         if m:
             pre.start = m.end()
             moved = True
@@ -381,7 +383,7 @@ def read_prefix(folded: str, start: int, end: int) -> Prefix:
             pre.end -= n
             moved = True
             continue
-        m = _base_pattern().search(folded, pre.start, pre.end)
+        m = base.search(folded, pre.start, pre.end)
         if m:
             pre.end = m.start()
             moved = True

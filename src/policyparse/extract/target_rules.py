@@ -25,13 +25,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ..text.brackets import SPANS, round_spans, split_outside
 from ..text.fold import compact
 from ..text.tokenizer import cut
 from ..vocab import Comparator, QuantityKind, TargetKind
-from .quantities import Quantity, find
+from .quantities import Quantity
 from .target_context import (
     WINDOW,
     Mask,
@@ -91,6 +91,10 @@ class Candidate:
     prefix: Prefix  # the words between the item's start and the number, read
     year: YearPhrase | None  # the year phrase governing it
     draft: Found  # the record a taking rule starts from
+    closes: bool  # the quantity ends its item (a break, a bracket, 、 or 和 before a number)
+    window: str  # the clause around it, at most WINDOW characters each side: where cues count
+    # The (A) reading, computed once when a rule first asks: subject, verb, inherited.
+    subject_reading: tuple[str, str, Found | None] | None = None
 
 
 @dataclass(slots=True)
@@ -107,13 +111,12 @@ class Memory:
 Outcome = Literal["target", "parameter", "baseline", "skipped"]
 
 
-@dataclass(slots=True)
-class Decision:
+class Decision(NamedTuple):
     """What a rule decided for one quantity (and how many it consumed)."""
 
     rule: str
     outcome: Outcome
-    found: list[Found] = field(default_factory=list)
+    found: tuple[Found, ...] = ()
     consumed: int = 1
     why: str = ""
 
@@ -133,14 +136,13 @@ class Reader:
         doc_year: int | None,
         body_start: int | None,
         bodies: tuple[str, ...],
+        quantities: list[Quantity],
     ) -> None:
         self.source, self.folded, self.start, self.end = source, folded, start, end
         self.bodies = bodies
         self.words: Words = words()
         self.memory = Memory()
-        self.quantities = find(source, folded, start, end)
-        if not self.quantities:
-            return  # read() has nothing to do
+        self.quantities = quantities
         names, statements = names_and_statements(folded, start, end)
         self.names = Mask(start, end, names)
         self.clauses, self.sentences = boundaries(folded, start, end, statements)
@@ -187,6 +189,9 @@ class Reader:
             deadline=compact(self.source[year.phrase[0] : year.phrase[1]]) if year else None,
             period=pre.period,
         )
+        nxt = f[suffix_end] if suffix_end < c_end else ""
+        closes = not nxt or nxt in "、)(" or (nxt in w.ands and suffix_end + 1 in self.starts)
+        window = f[max(c_start, q.start - WINDOW) : min(c_end, suffix_end + WINDOW)]
         return Candidate(
             index=i,
             quantity=q,
@@ -195,10 +200,12 @@ class Reader:
             item_start=item_start,
             suffix=suffix,
             suffix_end=suffix_end,
-            next_char=f[suffix_end] if suffix_end < c_end else "",
+            next_char=nxt,
             prefix=pre,
             year=year,
             draft=draft,
+            closes=closes,
+            window=window,
         )
 
 
@@ -215,7 +222,7 @@ def _take(reader: Reader, c: Candidate, rule: str, found: Found, end: int) -> De
     reader.memory.out.append(found)
     reader.memory.item_end[c.clause[0]] = end
     outcome: Outcome = "target" if found.kind == "target" else found.kind
-    return Decision(rule, outcome, [found])
+    return Decision(rule, outcome, (found,))
 
 
 # -- the rules, in the order they are tried ---------------------------------------------
@@ -249,17 +256,14 @@ def parameter(reader: Reader, c: Candidate) -> Decision | None:
     Takes 每台最高补助15万元, 对年营业收入500万元及以上的企业, 占比30%的部分;
     leaves 新增城镇就业超20万人.
     """
-    w = words()
+    w = reader.words
     q, pre = c.quantity, c.prefix
-    clause = reader.folded[
-        max(c.clause[0], q.start - WINDOW) : min(c.clause[1], c.suffix_end + WINDOW)
-    ]
     before = reader.folded[pre.end - 1] if pre.end > c.item_start else ""
     if (
         (c.suffix is not None and c.suffix in w.thresholds)
         or c.next_char == "的"
         or (q.unit == "%" and before == "的")
-        or w.parameter.search(clause)
+        or w.parameter.search(c.window)
     ):
         c.draft.kind = "parameter"
         return _take(reader, c, "parameter", c.draft, c.suffix_end)
@@ -271,19 +275,10 @@ def baseline(reader: Reader, c: Candidate) -> Decision | None:
 
     Takes 截至2024年底，已建成5G基站3万个 and 目前已有企业120家; leaves 到2027年建成5万个.
     """
-    q = c.quantity
-    clause = reader.folded[
-        max(c.clause[0], q.start - WINDOW) : min(c.clause[1], c.suffix_end + WINDOW)
-    ]
-    if (c.year and c.year.baseline) or words().baseline.search(clause):
+    if (c.year and c.year.baseline) or reader.words.baseline.search(c.window):
         c.draft.kind = "baseline"
         return _take(reader, c, "baseline", c.draft, c.suffix_end)
     return None
-
-
-def _closes(reader: Reader, c: Candidate) -> bool:
-    nxt = c.next_char
-    return not nxt or nxt in "、)(" or (nxt in words().ands and c.suffix_end + 1 in reader.starts)
 
 
 def respectively(reader: Reader, c: Candidate) -> Decision | None:
@@ -292,11 +287,11 @@ def respectively(reader: Reader, c: Candidate) -> Decision | None:
     Takes 职工、城乡居民住院报销比例分别达85%、70% → 职工住院报销比例 85%,
     城乡居民住院报销比例 70%; leaves 住院报销比例达85% (no 分别).
     """
-    w = words()
+    w = reader.words
     pre = c.prefix
-    if not (_closes(reader, c) and not pre.empty):
+    if not (c.closes and not pre.empty):
         return None
-    if not any(a in w.distributive for a in pre.adverbs):
+    if not pre.adverbs or w.distributive.isdisjoint(pre.adverbs):
         return None
     f, qs, c_end = reader.folded, reader.quantities, c.clause[1]
     i = c.index
@@ -347,11 +342,17 @@ def respectively(reader: Reader, c: Candidate) -> Decision | None:
         found.append(f_)
     reader.memory.out.extend(found)
     reader.memory.item_end[c.clause[0]] = last_end
-    return Decision("respectively", "target", found, consumed=j - i)
+    return Decision("respectively", "target", tuple(found), consumed=j - i)
 
 
 def _subject(reader: Reader, c: Candidate) -> tuple[str, str, Found | None]:
     """The (A) subject, the verb it opens with, and the target it inherits a verb from."""
+    if c.subject_reading is None:
+        c.subject_reading = _read_subject(reader, c)
+    return c.subject_reading
+
+
+def _read_subject(reader: Reader, c: Candidate) -> tuple[str, str, Found | None]:
     subject = compact(reader.source[c.prefix.start : c.prefix.end])
     verb = _lead_verb(subject)
     out = reader.memory.out
@@ -367,7 +368,7 @@ def bare_count(reader: Reader, c: Candidate) -> Decision | None:
     Takes 轨道交通7号线, 2个重点区域; leaves 新增城镇就业超20万人 (a verb and a comparator).
     """
     pre = c.prefix
-    if not _closes(reader, c) or pre.empty:
+    if not c.closes or pre.empty:
         return None
     _, verb, _ = _subject(reader, c)
     if (
@@ -385,7 +386,7 @@ def listing_count(reader: Reader, c: Candidate) -> Decision | None:
 
     Takes 知识产权保护方面5项：; leaves 培育重点企业5家.
     """
-    if not _closes(reader, c) or c.prefix.empty:
+    if not c.closes or c.prefix.empty:
         return None
     subject, verb, _ = _subject(reader, c)
     if (
@@ -404,7 +405,7 @@ def subject_form(reader: Reader, c: Candidate) -> Decision | None:
     the second item inherits the verb 培育; leaves 建成5G基站3万个，… (the object
     follows the number: verb_form).
     """
-    if not _closes(reader, c) or c.prefix.empty:
+    if not c.closes or c.prefix.empty:
         return None
     subject, verb, inherited = _subject(reader, c)
     found = c.draft
@@ -421,7 +422,7 @@ def verb_form(reader: Reader, c: Candidate) -> Decision | None:
     A list carries its verb on: 培育1个…、2个… gives the second item 培育.  Takes
     至少建成3个示范区 (comparator before the verb); leaves 2人间 and 等8个区域 (no verb).
     """
-    if _closes(reader, c):
+    if c.closes:
         return None
     f, w, pre, found = reader.folded, reader.words, c.prefix, c.draft
     v_start, v_end, period = _verb_before(f, pre.start, pre.end)
@@ -460,7 +461,7 @@ def carried_subject(reader: Reader, c: Candidate) -> Decision | None:
     at the start of a sentence.
     """
     pre, out = c.prefix, reader.memory.out
-    if not _closes(reader, c) or not pre.empty or not out or out[-1].kind != "target":
+    if not c.closes or not pre.empty or not out or out[-1].kind != "target":
         return None
     prev = out[-1]
     same_sentence = around(reader.sentences, prev.start, reader.start, reader.end)[0]

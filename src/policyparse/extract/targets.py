@@ -15,14 +15,15 @@ not recorded.  Words live in the lexicon (extract/*.tsv).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from .target_rules import RULES, Found, Reader, decide
+from .quantities import find
+from .target_rules import RULES, Found, Reader
 
 __all__ = ["RULES", "Found", "Reading", "Step", "extract", "read"]
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
     """One quantity of the trace: where it is, what became of it, and which rule decided."""
 
     start: int
@@ -56,12 +57,21 @@ def read(
     governs the whole paragraph; *bodies* are the names of bodies the
     tokenizer keeps whole when it splits a 分别 list.
     """
-    reader = Reader(source, folded, start, end, doc_year, body_start, bodies)
+    quantities = find(source, folded, start, end)
+    if not quantities:
+        return Reading()
+    reader = Reader(source, folded, start, end, doc_year, body_start, bodies, quantities)
     reading = Reading(reader.memory.out)
     qs = reader.quantities
     i = 0
     while i < len(qs):
-        decision = decide(reader, reader.candidate(i))
+        c = reader.candidate(i)
+        for rule in RULES:  # the first rule that decides wins; the last always does
+            decision = rule(reader, c)
+            if decision is not None:
+                break
+        else:  # pragma: no cover
+            raise AssertionError("the last rule always decides")
         for k in range(decision.consumed):
             q = qs[i + k]
             reading.trace.append(

@@ -44,7 +44,13 @@ class Piece:
 
 def _is_trailer(content: str) -> bool:
     parts = content.split()
-    return bool(parts) and all(p in lexicon.words("layout/web_trailer") for p in parts)
+    trailer = _trailer_words()
+    return bool(parts) and all(p in trailer for p in parts)
+
+
+@cache
+def _trailer_words() -> frozenset[str]:
+    return lexicon.words("layout/web_trailer")
 
 
 def set_aside_furniture(

@@ -43,7 +43,7 @@ def _marker() -> re.Pattern[str]:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Marker:
     """A numbering marker as printed: its style, where it is, its value."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..diagnostics import Issue
 from ..layout.blocks import Block
@@ -32,8 +33,7 @@ class INode:
     table_units: list[tuple[int, int, Role]] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class BlockStep:
+class BlockStep(NamedTuple):
     """One block of the trace: where it is and the outline rule that placed it."""
 
     start: int

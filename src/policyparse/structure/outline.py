@@ -27,7 +27,7 @@ from ..layout.markers import match_marker
 from ..layout.tables import Row
 from .builder import ARTICLE, OutlineState
 from .nodes import BlockStep, INode, Outline
-from .rules import RULES, seen
+from .rules import RULES_BY_PHASE, seen
 
 __all__ = ["INode", "Outline", "build"]
 
@@ -41,7 +41,7 @@ def build(source: str, folded: str, blocks: list[Block], rows: Iterable[Row] = (
     trace: list[BlockStep] = []
     for b in blocks:
         s = seen(st, b, match_marker(folded, b.start, b.end))
-        for rule in RULES:
+        for rule in RULES_BY_PHASE[st.phase]:
             if rule(st, s):
                 trace.append(BlockStep(b.start, b.end, rule.__name__))
                 break

@@ -14,19 +14,18 @@ needs it to tests/test_structure.py.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..layout.blocks import SHORT_LINE, Block
 from ..layout.markers import Marker
 from ..text.fold import compact
-from .builder import ARTICLE, OutlineState, title_like
+from .builder import ARTICLE, OutlineState, Phase, title_like
 
 _PART_END_ROLES = frozenset({"signature", "date"})
 _TOP_ROLES = frozenset({"signature", "date", "note", "attachment_list", "doc_number"})
 
 
-@dataclass(frozen=True, slots=True)
-class Seen:
+class Seen(NamedTuple):
     """A block as the rules see it: its text, whether it is short, its marker."""
 
     block: Block
@@ -36,6 +35,18 @@ class Seen:
 
 
 Rule = Callable[[OutlineState, Seen], bool]
+_ALL_PHASES: frozenset[Phase] = frozenset({"front", "body", "after_signature"})
+_PHASES: dict[str, frozenset[Phase]] = {}
+
+
+def only_in(*phases: Phase) -> Callable[[Rule], Rule]:
+    """Mark a rule as able to place a block only in these phases (it passes in others)."""
+
+    def mark(rule: Rule) -> Rule:
+        _PHASES[rule.__name__] = frozenset(phases)
+        return rule
+
+    return mark
 
 
 def table_row(st: OutlineState, s: Seen) -> bool:
@@ -110,6 +121,7 @@ def attachment_title(st: OutlineState, s: Seen) -> bool:
     return True
 
 
+@only_in("front")
 def front_title(st: OutlineState, s: Seen) -> bool:
     """Short unnumbered lines at the very top, one run of up to three, are the title.
 
@@ -124,6 +136,7 @@ def front_title(st: OutlineState, s: Seen) -> bool:
     return True
 
 
+@only_in("front")
 def addressee(st: OutlineState, s: Seen) -> bool:
     """A short line ending in a colon at the top is the 主送 line.
 
@@ -138,6 +151,7 @@ def addressee(st: OutlineState, s: Seen) -> bool:
     return True
 
 
+@only_in("front")
 def leave_front(st: OutlineState, s: Seen) -> bool:
     """Any other block ends the front matter; it places nothing.
 
@@ -148,6 +162,7 @@ def leave_front(st: OutlineState, s: Seen) -> bool:
     return False
 
 
+@only_in("after_signature")
 def plan_title(st: OutlineState, s: Seen) -> bool:
     """Right after a signature or date, short lines are the title of the wrapped plan.
 
@@ -163,6 +178,7 @@ def plan_title(st: OutlineState, s: Seen) -> bool:
     return True
 
 
+@only_in("after_signature")
 def leave_after_signature(st: OutlineState, s: Seen) -> bool:
     """Any other block after the signature is the body again; it places nothing."""
     if st.phase == "after_signature":
@@ -237,6 +253,15 @@ RULES: tuple[Rule, ...] = (
     numbered,
     body,
 )
+
+
+# The rules a block is offered to, by the phase at its start.  A rule marked
+# only_in(phase) returns False in any other phase, so leaving it out there
+# changes nothing but the time taken.
+RULES_BY_PHASE: dict[Phase, tuple[Rule, ...]] = {
+    phase: tuple(r for r in RULES if phase in _PHASES.get(r.__name__, _ALL_PHASES))
+    for phase in _ALL_PHASES
+}
 
 
 def seen(st: OutlineState, b: Block, marker: Marker | None) -> Seen:
