@@ -87,10 +87,19 @@ def measured(cmd: list[str], runs: int) -> tuple[float, float]:
         "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); "
         "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
+    # An installed package has its bytecode compiled; a developer's environment
+    # may forbid writing it (PYTHONDONTWRITEBYTECODE), which would time the
+    # compiler instead.  Allow it, and run once to fill the caches.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, check=True)
     walls, peaks = [], []
     for _ in range(runs):
         out = subprocess.run(
-            [sys.executable, "-c", probe, *cmd], capture_output=True, text=True, check=True
+            [sys.executable, "-c", probe, *cmd],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
         )
         wall, rss = out.stdout.split()
         walls.append(float(wall))

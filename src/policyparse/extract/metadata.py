@@ -98,17 +98,18 @@ def _join(source: str, blocks: list[Block]) -> tuple[str, tuple[int, int]] | Non
     return text, (blocks[0].start, blocks[-1].end)
 
 
-_PAGE_FIELDS = {
-    "title": "标题",
-    "doc_number": "发文字号",
-    "issuer": "发文机关",
-    "signed": "成文日期",
-}
+# The page's fields that are checked against the text, and the label to name them by.
+_CHECKED = ("title", "doc_number", "issuer", "signed")
+
+
+def _page_labels() -> dict[str, str]:
+    labels = {field: label for label, field in lexicon.rows("inputs/page_fields")}
+    return {field: labels[field] for field in _CHECKED}
 
 
 def _page(meta: Meta, page: dict[str, str], issues: list[Issue]) -> None:
     """Fill gaps from the page's own metadata; say where page and text differ."""
-    for name, label in _PAGE_FIELDS.items():
+    for name, label in _page_labels().items():
         value = page.get(name)
         if not value:
             continue

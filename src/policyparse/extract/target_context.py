@@ -54,6 +54,7 @@ class Words:
     list_joins: str  # 、 and the ands: what joins the items of a list
     verb_joins: str  # the list joins and 并: what joins the verbs of a verb phrase
     partners: str  # 与, 同, 向: between a verb and its partner
+    of: str  # 的: ties a quantity to the noun it describes
     as_of: frozenset[str]  # 截至: a year phrase that states the present
 
 
@@ -95,6 +96,7 @@ def words() -> Words:
         list_joins="、" + ands,
         verb_joins="、" + ands + _connectors("verbs"),
         partners=_connectors("with"),
+        of=_connectors("of"),
         as_of=lexicon.words("extract/deadline_words", role="as_of"),
     )
 

@@ -231,8 +231,7 @@ def _take(reader: Reader, c: Candidate, rule: str, found: Found, end: int) -> De
 def in_name_or_aside(reader: Reader, c: Candidate) -> Decision | None:
     """A quantity inside quotes or 《》, or inside round brackets, is part of a name or an aside.
 
-    Takes 开展“百城千店”活动 (no quantity read in the name) and 实施项目（共23项）;
-    leaves 新建项目23个.
+    Takes 推进“百个项目”建设 and 实施项目（共23项）; leaves 新建项目23个.
     """
     q = c.quantity
     if q.start in reader.names or q.start in reader.asides:
@@ -243,7 +242,8 @@ def in_name_or_aside(reader: Reader, c: Candidate) -> Decision | None:
 def article_numeral(reader: Reader, c: Candidate) -> Decision | None:
     """A one-character Chinese numeral with no comparator is an article, not a count.
 
-    Takes 建设一支队伍, 一次性补贴; leaves 至少建成一个 (a comparator) and 建成三十个.
+    Takes 建设一支队伍, 一次性补贴; leaves 建成至少一个示范区 (a comparator right
+    before it) and 新增一百个示范区.
     """
     if c.quantity.single_cn and not c.prefix.comparator:
         return _leave("article_numeral", "a one-character numeral reads as an article")
@@ -261,8 +261,8 @@ def parameter(reader: Reader, c: Candidate) -> Decision | None:
     before = reader.folded[pre.end - 1] if pre.end > c.item_start else ""
     if (
         (c.suffix is not None and c.suffix in w.thresholds)
-        or c.next_char == "的"
-        or (q.unit == "%" and before == "的")
+        or (c.next_char != "" and c.next_char in w.of)
+        or (q.unit == "%" and before != "" and before in w.of)
         or w.parameter.search(c.window)
     ):
         c.draft.kind = "parameter"
@@ -365,7 +365,7 @@ def _read_subject(reader: Reader, c: Candidate) -> tuple[str, str, Found | None]
 def bare_count(reader: Reader, c: Candidate) -> Decision | None:
     """A count with no verb, no comparator and no change is a name, not a commitment.
 
-    Takes 轨道交通7号线, 2个重点区域; leaves 新增城镇就业超20万人 (a verb and a comparator).
+    Takes 其中重点区域2个; leaves 新增城镇就业超20万人 (a verb and a comparator).
     """
     pre = c.prefix
     if not c.closes or pre.empty:
@@ -384,7 +384,8 @@ def bare_count(reader: Reader, c: Candidate) -> Decision | None:
 def listing_count(reader: Reader, c: Candidate) -> Decision | None:
     """A bare count after 方面, 类别 … counts the items the text lists next.
 
-    Takes 知识产权保护方面5项：; leaves 培育重点企业5家.
+    Takes 科技金融创新支持方面5项： (a verb inside, none leading: bare_count passes it);
+    leaves 培育重点企业5家.
     """
     if not c.closes or c.prefix.empty:
         return None
@@ -402,8 +403,8 @@ def subject_form(reader: Reader, c: Candidate) -> Decision | None:
     """(A) subject … quantity: the quantity closes its item, the words before it name it.
 
     Takes 新增城镇就业超20万人 → 新增城镇就业 > 20万人, and in 培育A企业5家、B企业3家
-    the second item inherits the verb 培育; leaves 建成5G基站3万个，… (the object
-    follows the number: verb_form).
+    the second item inherits the verb 培育; leaves 创建1条省级高品质步行街 (the
+    object follows the number: verb_form).
     """
     if not c.closes or c.prefix.empty:
         return None
@@ -420,7 +421,8 @@ def verb_form(reader: Reader, c: Candidate) -> Decision | None:
     """(B) verb quantity object: 创建1条省级高品质步行街 → 创建省级高品质步行街, 1条.
 
     A list carries its verb on: 培育1个…、2个… gives the second item 培育.  Takes
-    至少建成3个示范区 (comparator before the verb); leaves 2人间 and 等8个区域 (no verb).
+    至少建成3个示范区 (comparator before the verb); leaves 宿舍为2人间 and 包括北京等8个区域
+    (no verb right before the number).
     """
     if c.closes:
         return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .. import lexicon
 from ..errors import FormatError
 
 _BLOCK = frozenset(
@@ -84,16 +85,6 @@ _SKIP = frozenset(
 _SPACE = re.compile(r"[ \t\n\r\f\v]+")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _NAV_HINT = re.compile(r"nav|menu|breadcrumb|footer|header|sidebar|share|toolbar", re.IGNORECASE)
-# The portal's metadata table: label cell → field.
-_TABLE_FIELDS = {
-    "发文机关": "issuer",
-    "成文日期": "signed",
-    "标题": "title",
-    "发文字号": "doc_number",
-    "发布日期": "published",
-    "索引号": "index",
-    "主题分类": "subject",
-}
 _META_FIELDS = {
     "articletitle": "title",
     "pubdate": "published",
@@ -172,6 +163,8 @@ def _lines(body: Any) -> str:
 
 
 def _page_meta(root: Any) -> dict[str, str]:
+    # The portal's metadata table: label cell → field (lexicon inputs/page_fields).
+    table_fields = lexicon.mapping("inputs/page_fields", "field")
     meta: dict[str, str] = {}
     for el in root.iter("meta"):
         name = (el.get("name") or el.get("property") or "").lower()
@@ -181,10 +174,10 @@ def _page_meta(root: Any) -> dict[str, str]:
             meta[field] = content
     cells = [c for c in root.iter("td", "th")]
     for i, cell in enumerate(cells[:-1]):
-        field = _TABLE_FIELDS.get(_compact(cell.text_content()))
+        field = table_fields.get(_compact(cell.text_content()))
         if field:
             value = " ".join(cells[i + 1].text_content().split())
-            if value and _compact(value) not in _TABLE_FIELDS:
+            if value and _compact(value) not in table_fields:
                 meta[field] = value
     title = root.find(".//title")
     if "title" not in meta and title is not None and title.text_content().strip():

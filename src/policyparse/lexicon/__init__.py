@@ -55,6 +55,15 @@ _ROLES = frozenset({"lead", "responsible", "cooperating", "guiding"})
 _COMPARATORS = frozenset({"=", ">", ">=", "<", "<=", "~", "."})
 
 SPECS: dict[str, Spec] = {
+    # inputs
+    "inputs/page_fields": Spec(
+        ("label", "field"),
+        {
+            "field": frozenset(
+                {"issuer", "signed", "title", "doc_number", "published", "index", "subject"}
+            )
+        },
+    ),
     # text
     "text/domain_dict": Spec(("word", "frequency"), doc="jieba's small dictionary"),
     # layout
@@ -105,7 +114,7 @@ SPECS: dict[str, Spec] = {
     "extract/scope_words": Spec(("word",)),
     # Connectors are read one character at a time.
     "extract/connectors": Spec(
-        ("word", "role"), {"role": frozenset({"and", "verbs", "with"})}, max_len=1
+        ("word", "role"), {"role": frozenset({"and", "verbs", "with", "of"})}, max_len=1
     ),
     "extract/units": Spec(
         ("word", "dimension"),

@@ -1,0 +1,53 @@
+"""Each target rule takes the form its docstring names, and leaves the other one.
+
+The examples are those of the rules' docstrings and of the table in
+docs/targets.md; the trace (policyparse.explain) names the rule that decided.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import policyparse
+from helpers import ids
+
+# (sentence, quantity, outcome, rule that decides)
+CASES = [
+    ("推进“百个项目”建设。", "百个", "skipped", "in_name_or_aside"),
+    ("实施项目（共23项）。", "23项", "skipped", "in_name_or_aside"),
+    ("新建项目23个。", "23个", "target", "subject_form"),
+    ("建设一支队伍。", "一支", "skipped", "article_numeral"),
+    ("建成至少一个示范区。", "一个", "target", "verb_form"),
+    ("每台最高补助15万元。", "15万元", "parameter", "parameter"),
+    ("对年营业收入500万元及以上的企业给予支持。", "500万元", "parameter", "parameter"),
+    ("占比30%的部分。", "30%", "parameter", "parameter"),
+    ("截至2024年底，已建成3万个。", "3万个", "baseline", "baseline"),
+    ("目前已有企业120家。", "120家", "baseline", "baseline"),
+    ("到2027年建成5万个。", "5万个", "target", "subject_form"),
+    ("职工、城乡居民住院报销比例分别达85%、70%。", "70%", "target", "respectively"),
+    ("住院报销比例达85%。", "85%", "target", "subject_form"),
+    ("其中重点区域2个。", "2个", "skipped", "bare_count"),
+    ("科技金融创新支持方面5项：", "5项", "skipped", "listing_count"),
+    ("培育重点企业5家。", "5家", "target", "subject_form"),
+    ("新增城镇就业超20万人。", "20万人", "target", "subject_form"),
+    ("创建1条省级高品质步行街。", "1条", "target", "verb_form"),
+    ("宿舍为2人间。", "2人", "skipped", "verb_form"),
+    ("包括北京等8个区域。", "8个", "skipped", "verb_form"),
+    ("2025年，增加值达到1200亿元，年均增长10%以上。", "10%", "target", "carried_subject"),
+    ("20万人。", "20万人", "skipped", "unclaimed"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quantity", "outcome", "rule"), CASES, ids=ids("rule", [c[0] for c in CASES])
+)
+def test_rule_decides(sentence: str, quantity: str, outcome: str, rule: str) -> None:
+    decisions = policyparse.explain(f"（一）{sentence}")
+    [hit] = [e for e in decisions if e.what == "quantity" and e.text == quantity]
+    assert (hit.outcome, hit.rule) == (outcome, rule)
+
+
+def test_every_rule_is_exercised() -> None:
+    from policyparse.extract.target_rules import RULES
+
+    assert {r.__name__ for r in RULES} == {c[3] for c in CASES}
