@@ -172,22 +172,15 @@ class Reader:
         suffix, suffix_end = self.suffix_of(q, c_end)
         pre = read_prefix(f, item_start, q.start)
         year = governing(self.years, self.year_starts, q.start)
-        draft = Found(
-            kind="target",
+        draft = _record(
+            q,
+            pre,
+            suffix,
             start=pre.start if not pre.empty else q.start,
             end=suffix_end,
-            value=q.value,
-            value_max=q.value_max,
-            unit=q.unit,
-            base_value=q.base_value,
-            base_unit=q.base_unit,
-            comparator=comparator(
-                pre.comparator, w.after.get(suffix or ""), q.value_max is not None
-            ),
             target_kind="increase" if q.doubling else pre.kind,
             year=year.year if year else None,
             deadline=compact(self.source[year.phrase[0] : year.phrase[1]]) if year else None,
-            period=pre.period,
         )
         nxt = f[suffix_end] if suffix_end < c_end else ""
         closes = not nxt or nxt in "、)(" or (nxt in w.ands and suffix_end + 1 in self.starts)
@@ -210,6 +203,37 @@ class Reader:
 
 
 Rule = Callable[[Reader, Candidate], Decision | None]
+
+
+def _record(
+    q: Quantity,
+    pre: Prefix,
+    suffix: str | None,
+    *,
+    start: int,
+    end: int,
+    target_kind: TargetKind,
+    year: int | None,
+    deadline: str | None,
+) -> Found:
+    """A target record of *q*: its value and unit, the comparator its words give."""
+    return Found(
+        kind="target",
+        start=start,
+        end=end,
+        value=q.value,
+        value_max=q.value_max,
+        unit=q.unit,
+        base_value=q.base_value,
+        base_unit=q.base_unit,
+        comparator=comparator(
+            pre.comparator, words().after.get(suffix or ""), q.value_max is not None
+        ),
+        target_kind=target_kind,
+        year=year,
+        deadline=deadline,
+        period=pre.period,
+    )
 
 
 def _leave(rule: str, why: str) -> Decision:
@@ -320,25 +344,17 @@ def respectively(reader: Reader, c: Candidate) -> Decision | None:
     found: list[Found] = []
     for gq, name in zip(group, names, strict=True):
         suffix, g_end = reader.suffix_of(gq, c_end)
-        f_ = Found(
-            kind="target",
+        f_ = _record(
+            gq,
+            pre,
+            suffix,
             start=pre.start,
             end=g_end,
-            value=gq.value,
-            value_max=gq.value_max,
-            unit=gq.unit,
-            base_value=gq.base_value,
-            base_unit=gq.base_unit,
-            comparator=comparator(
-                pre.comparator, w.after.get(suffix or ""), gq.value_max is not None
-            ),
             target_kind=pre.kind,
-            indicator=name,
             year=c.draft.year,
             deadline=c.draft.deadline,
-            period=pre.period,
-            rule="respectively",
         )
+        f_.indicator, f_.rule = name, "respectively"
         found.append(f_)
     reader.memory.out.extend(found)
     reader.memory.item_end[c.clause[0]] = last_end

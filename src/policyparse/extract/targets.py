@@ -20,7 +20,7 @@ from typing import NamedTuple
 from .quantities import find
 from .target_rules import RULES, Found, Reader
 
-__all__ = ["RULES", "Found", "Reading", "Step", "extract", "read"]
+__all__ = ["RULES", "Found", "Reading", "Step", "read"]
 
 
 class Step(NamedTuple):
@@ -79,16 +79,3 @@ def read(
             )
         i += decision.consumed
     return reading
-
-
-def extract(
-    source: str,
-    folded: str,
-    start: int,
-    end: int,
-    doc_year: int | None,
-    body_start: int | None = None,
-    bodies: tuple[str, ...] = (),
-) -> list[Found]:
-    """Targets and figures stated in [start, end) (``read`` without the trace)."""
-    return read(source, folded, start, end, doc_year, body_start, bodies).found

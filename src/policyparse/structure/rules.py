@@ -121,19 +121,24 @@ def attachment_title(st: OutlineState, s: Seen) -> bool:
     return True
 
 
+def _title_line(st: OutlineState, s: Seen, run: list[Block]) -> bool:
+    """A short unnumbered title-like line that continues *run* (at most three) joins it."""
+    if not s.short or s.marker is not None:
+        return False
+    if not st.continues(run, s.block) or not title_like(s.content):
+        return False
+    run.append(s.block)
+    st.top_paragraph(s.block, "title")
+    return True
+
+
 @only_in("front")
 def front_title(st: OutlineState, s: Seen) -> bool:
     """Short unnumbered lines at the very top, one run of up to three, are the title.
 
     Takes 国务院关于… / …的指导意见 over two lines; leaves 各省、自治区、直辖市人民政府：.
     """
-    if st.phase != "front" or not s.short or s.marker is not None:
-        return False
-    if not st.continues(st.title_blocks, s.block) or not title_like(s.content):
-        return False
-    st.title_blocks.append(s.block)
-    st.top_paragraph(s.block, "title")
-    return True
+    return st.phase == "front" and _title_line(st, s, st.title_blocks)
 
 
 @only_in("front")
@@ -169,13 +174,7 @@ def plan_title(st: OutlineState, s: Seen) -> bool:
     Takes 宁波市大力提振消费专项行动实施方案 under the covering notice's date; leaves
     为进一步… (a sentence).
     """
-    if st.phase != "after_signature" or not s.short or s.marker is not None:
-        return False
-    if not st.continues(st.plan_title_blocks, s.block) or not title_like(s.content):
-        return False
-    st.plan_title_blocks.append(s.block)
-    st.top_paragraph(s.block, "title")
-    return True
+    return st.phase == "after_signature" and _title_line(st, s, st.plan_title_blocks)
 
 
 @only_in("after_signature")
