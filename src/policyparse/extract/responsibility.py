@@ -184,7 +184,9 @@ def _mention(source: str, folded: str, start: int, end: int, role: Role) -> Ment
     name = compact(source[start:name_end])
     if not name:
         return None
-    return Mention(name, role, start, end, aliases, is_generic(name))
+    return Mention(
+        name=name, role=role, start=start, end=end, aliases=aliases, generic=is_generic(name)
+    )
 
 
 def units_in(
@@ -320,7 +322,13 @@ def find_mentions(
         unit = compact(source[m.start("unit") : m.end("unit")])
         state.notes.append(Note("applies_below", m.start(), m.end(), unit))
         state.applies_below.append(
-            Mention(unit, "responsible", m.start("unit"), m.end("unit"), [], is_generic(unit))
+            Mention(
+                name=unit,
+                role="responsible",
+                start=m.start("unit"),
+                end=m.end("unit"),
+                generic=is_generic(unit),
+            )
         )
     if "(" not in folded[start:end]:
         return mentions
