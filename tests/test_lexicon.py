@@ -196,9 +196,9 @@ def test_gazetteer_names_have_one_canonical_per_scope() -> None:
             assert prior == canonical, f"{scope} {name}: {prior} and {canonical}"
 
 
-def test_generic_units_are_not_gazetteer_bodies() -> None:
+def test_generic_bodies_are_not_gazetteer_bodies() -> None:
     names = {n for _, *row in lexicon.rows("extract/gazetteer") for n in row}
-    assert not names & lexicon.words("extract/generic_units", match="whole")
+    assert not names & lexicon.words("extract/generic_bodies", match="whole")
 
 
 def test_numbers_are_numbers() -> None:

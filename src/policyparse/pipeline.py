@@ -172,7 +172,7 @@ def extract_nodes(p: Parse) -> None:
             source, folded, node.text_start, node.text_end, state, known
         )
         for start, end, role in node.table_units:
-            mentions.extend(responsibility.units_in(source, folded, start, end, role, known))
+            mentions.extend(responsibility.bodies_in(source, folded, start, end, role, known))
         body_start = None
         if node.title_span and node.title_span[1] < node.text_end:
             # After a run-in title (促进充分就业。…) the body opens a paragraph.

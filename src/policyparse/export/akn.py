@@ -37,7 +37,7 @@ def _slug(text: str) -> str:
     return "".join(ch if ch.isalnum() else "-" for ch in text).strip("-") or "document"
 
 
-class _Builder:
+class _AknWriter:
     def __init__(self, doc: Document, text: str) -> None:
         from lxml import etree
 
@@ -234,6 +234,6 @@ def to_akn(doc: Document, text: str) -> bytes:
     """The document as Akoma Ntoso XML; *text* is the decoded input the spans point into."""
     from lxml import etree
 
-    root = _Builder(doc, text).build()
+    root = _AknWriter(doc, text).build()
     xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return xml

@@ -157,10 +157,10 @@ def extract(
             meta.title, meta.title_span = plan
     for p in pieces:
         if p.kind == "source_line":
-            found = source_line(folded[p.start : p.end])
-            if found:
-                meta.issuer = meta.issuer or found[0]
-                meta.published = meta.published or parse_date(found[1])
+            portal = source_line(folded[p.start : p.end])
+            if portal:
+                meta.issuer = meta.issuer or portal[0]
+                meta.published = meta.published or parse_date(portal[1])
     for i, b in enumerate(blocks):
         if b.role == "doc_number" and meta.doc_number is None:
             meta.doc_number = compact(source[b.start : b.end])

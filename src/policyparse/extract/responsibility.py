@@ -73,7 +73,7 @@ def _verbs() -> dict[str, Role]:
 
 @cache
 def _suffixes() -> tuple[str, ...]:
-    return tuple(sorted(lexicon.column("extract/unit_suffixes"), key=len, reverse=True))
+    return tuple(sorted(lexicon.column("extract/body_suffixes"), key=len, reverse=True))
 
 
 def _ends_with(text: str, words: Container[str]) -> str | None:
@@ -91,8 +91,8 @@ def is_body(name: str) -> bool:
 @cache
 def _generic() -> tuple[tuple[str, ...], frozenset[str]]:
     return (
-        lexicon.column("extract/generic_units", match="opening"),
-        lexicon.words("extract/generic_units", match="whole"),
+        lexicon.column("extract/generic_bodies", match="opening"),
+        lexicon.words("extract/generic_bodies", match="whole"),
     )
 
 
@@ -189,7 +189,7 @@ def _mention(source: str, folded: str, start: int, end: int, role: Role) -> Ment
     )
 
 
-def units_in(
+def bodies_in(
     source: str, folded: str, start: int, end: int, role: Role, known: Callable[[str], bool]
 ) -> list[Mention]:
     out = []
@@ -206,20 +206,20 @@ def _labelled(
 ) -> list[Mention] | None:
     """（责任单位：…）, （牵头单位：…；配合单位：…）; None if not this form."""
     labels = _labels()
-    found = []
+    labels_at = []
     for lm in _LABEL.finditer(folded, inner, close):
         before = folded[lm.start() - 1] if lm.start() > inner else ""
         if lm.start() == inner or before in ";,":
-            found.append(lm)
-    if not found or found[0].start() != inner or found[0].group("label") not in labels:
+            labels_at.append(lm)
+    if not labels_at or labels_at[0].start() != inner or labels_at[0].group("label") not in labels:
         return None
     out: list[Mention] = []
-    for k, lm in enumerate(found):
+    for k, lm in enumerate(labels_at):
         role = labels.get(lm.group("label"))
         if role is None:
             continue  # 适用范围：… is not a list of units
-        list_end = found[k + 1].start() if k + 1 < len(found) else close
-        out.extend(units_in(source, folded, lm.end(), list_end, role, known))
+        list_end = labels_at[k + 1].start() if k + 1 < len(labels_at) else close
+        out.extend(bodies_in(source, folded, lm.end(), list_end, role, known))
     return out
 
 
@@ -255,7 +255,7 @@ def _verbal(
             return None
         role = verbs[verb]
         for ps, pe in pending:
-            units = units_in(source, folded, ps, pe, role, known)
+            units = bodies_in(source, folded, ps, pe, role, known)
             if not units or not all(u.generic or is_body(u.name) or known(u.name) for u in units):
                 return None
             out.extend(units)
@@ -266,7 +266,7 @@ def _verbal(
             # A会同有关部门负责: A leads, the others work with it.
             parts = [(s, joint[0], "lead"), (joint[1], units_end, "cooperating")]
         for a, b, r in parts:
-            units = units_in(source, folded, a, b, r, known)
+            units = bodies_in(source, folded, a, b, r, known)
             if not units or not all(u.generic or is_body(u.name) or known(u.name) for u in units):
                 return None
             out.extend(units)
@@ -293,7 +293,7 @@ def _bare(
     after = folded[close + 1 : end].strip(" 。")
     if before not in "。" or after:
         return None
-    units = units_in(source, folded, inner, close, "responsible", known)
+    units = bodies_in(source, folded, inner, close, "responsible", known)
     # （县、市） after a noun is a gloss, not a list: bodies have longer names.
     if units and all(
         len(u.name) > 1 and (u.generic or is_body(u.name) or known(u.name)) for u in units
@@ -339,12 +339,12 @@ def find_mentions(
             continue  # inside a statement already read
         close = pairs[open_at]
         inner = open_at + 1
-        found = _labelled(source, folded, inner, close, known)
-        if found is None:
-            found = _verbal(source, folded, inner, close, state, known)
-        if found is None:
-            found = _bare(source, folded, open_at, inner, close, end, known)
-        if found is not None:
-            mentions.extend(found)
+        read = _labelled(source, folded, inner, close, known)
+        if read is None:
+            read = _verbal(source, folded, inner, close, state, known)
+        if read is None:
+            read = _bare(source, folded, open_at, inner, close, end, known)
+        if read is not None:
+            mentions.extend(read)
             pos = close + 1
     return mentions

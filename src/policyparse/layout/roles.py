@@ -45,7 +45,7 @@ def signers(content: str) -> list[str]:
     return []
 
 
-def _is_organ_line(content: str) -> bool:
+def _is_signer_line(content: str) -> bool:
     return bool(signers(content))
 
 
@@ -68,7 +68,7 @@ def assign_roles(folded: str, blocks: list[Block]) -> None:
             j = i - 1
             while j >= 0 and i - j <= 4 and blocks[j].role is None:
                 prev = folded[blocks[j].start : blocks[j].end]
-                if not _is_organ_line(prev):
+                if not _is_signer_line(prev):
                     break
                 blocks[j].role = "signature"
                 j -= 1

@@ -142,12 +142,12 @@ SPECS: dict[str, Spec] = {
     "extract/role_verbs": Spec(("verb", "role"), {"role": _ROLES}, max_len=MAX_WORD),
     "extract/joint_verbs": Spec(("word",)),
     "extract/drop_tails": Spec(("word",)),
-    "extract/unit_suffixes": Spec(("suffix",)),
+    "extract/body_suffixes": Spec(("suffix",)),
     "extract/responsibility_notes": Spec(
         ("code", "pattern"),
         {"code": frozenset({"first_listed_is_lead", "same_below", "applies_below"})},
     ),
-    "extract/generic_units": Spec(("word", "match"), {"match": frozenset({"opening", "whole"})}),
+    "extract/generic_bodies": Spec(("word", "match"), {"match": frozenset({"opening", "whole"})}),
     # extract: canonical names and metadata
     "extract/gazetteer": Spec(
         ("scope", "canonical", "name*"),
