@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 import policyparse
-from conftest import OUTLINES, shared_plan
+from conftest import EXACT, OUTLINES, PLANS_2, plan_path, shared_plan
 from helpers import numbered
 from oracle import assert_rows
 
-OUTLINE_FILES = sorted(OUTLINES.glob("*.tsv"))
+OUTLINE_FILES = [OUTLINES / f"{stem}.tsv" for stem in EXACT]
 
 
 def _read(path: Path) -> list[tuple[str, str, str]]:
@@ -31,19 +31,19 @@ def _text(value: str | None) -> str:
     return "<none>" if value is None else value
 
 
-def test_every_shared_plan_has_an_outline() -> None:
-    assert {p.stem for p in OUTLINE_FILES} == {
-        "govcn-10-innovation-reforms",
-        "govcn-15-agri-mechanization",
-        "govcn-32-iit-deductions",
-        "guangzhou-talent-opinions",
-        "liaoning-2024-equipment-renewal",
-    }
+def test_every_reference_plan_has_its_three_oracles() -> None:
+    tests = OUTLINES.parent
+    for stem in EXACT + PLANS_2:
+        for kind in ("outlines", "units", "targets"):
+            assert (tests / kind / f"{stem}.tsv").is_file(), f"no {kind} oracle for {stem}"
+    lines = (tests / "held_out.txt").read_text("utf-8").splitlines()
+    held = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    assert len(held) == 8 and held <= set(PLANS_2)
 
 
 @pytest.mark.parametrize("outline", OUTLINE_FILES, ids=lambda p: p.stem)
 def test_outline(outline: Path) -> None:
-    doc = policyparse.parse_file(shared_plan(outline.stem + ".txt"))
+    doc = policyparse.parse_file(plan_path(outline.stem))
     got = [(_text(n.path), _text(n.label), _text(n.title)) for n in numbered(doc)]
     assert_rows(outline.stem, ["path", "label", "title"], _read(outline), got)
 

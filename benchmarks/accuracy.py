@@ -1,0 +1,273 @@
+"""Accuracy against the hand-written oracles: per document, pooled, and on the held-out set.
+
+Run:  python benchmarks/accuracy.py [--corpus ../shared/corpus] [--write SECTION]
+
+For every reference document with oracles (tests/outlines, tests/units,
+tests/targets) the parser's output is compared with what a person read:
+
+- nodes: numbered nodes matched by path (precision, recall, F1);
+- titles: among matched nodes, the share whose title is the oracle's;
+- units: responsible units matched by (path, name); lead units: the same,
+  among those whose role is lead on either side;
+- targets: matched by (path, value, value_max, unit); among matched targets,
+  the share with the oracle's year and with its comparator.
+
+Counts are pooled over documents (micro-averaged).  The held-out documents
+(tests/held_out.txt) are scored only with --held-out, and reported apart: their
+errors are not to be looked at while rules are being changed.  --write SECTION
+puts the table into docs/accuracy.md between the markers of SECTION.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from policyparse import Document, Node
+
+REPO = Path(__file__).resolve().parents[1]
+Key = tuple[str, str, str, str]  # path, value, value_max, unit
+TESTS = REPO / "tests"
+SHARED = Path(os.environ.get("POLICYPARSE_SHARED_CORPUS", REPO.parent / "shared" / "corpus"))
+KINDS = ("nodes", "units", "lead", "targets")
+
+
+def held_out() -> set[str]:
+    lines = (TESTS / "held_out.txt").read_text("utf-8").splitlines()
+    return {x.strip() for x in lines if x.strip() and not x.startswith("#")}
+
+
+def source_of(doc: str, shared: Path = SHARED) -> Path | None:
+    """Where the document's text is: corpus/ for Ningbo, else the shared corpus."""
+    for folder in (REPO / "corpus", shared / "plans", shared / "plans-2"):
+        path = folder / f"{doc}.txt"
+        if path.is_file():
+            return path
+    return None
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+@dataclass
+class Tally:
+    """Matched, predicted and expected counts of one kind of item."""
+
+    hit: int = 0
+    got: int = 0
+    want: int = 0
+
+    def add(self, other: Tally) -> None:
+        self.hit += other.hit
+        self.got += other.got
+        self.want += other.want
+
+    @property
+    def precision(self) -> float:
+        return self.hit / self.got if self.got else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.hit / self.want if self.want else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Share:
+    """How many of the matched items agree on one field."""
+
+    right: int = 0
+    of: int = 0
+
+    def add(self, other: Share) -> None:
+        self.right += other.right
+        self.of += other.of
+
+    @property
+    def value(self) -> float:
+        return self.right / self.of if self.of else 1.0
+
+
+@dataclass
+class Score:
+    """One document's (or a pool's) figures."""
+
+    tallies: dict[str, Tally] = field(default_factory=lambda: {k: Tally() for k in KINDS})
+    titles: Share = field(default_factory=Share)
+    years: Share = field(default_factory=Share)
+    comparators: Share = field(default_factory=Share)
+
+    def add(self, other: Score) -> None:
+        for k in KINDS:
+            self.tallies[k].add(other.tallies[k])
+        self.titles.add(other.titles)
+        self.years.add(other.years)
+        self.comparators.add(other.comparators)
+
+
+def _match(want: Iterable[tuple[str, ...]], got: Iterable[tuple[str, ...]]) -> Tally:
+    w, g = Counter(want), Counter(got)
+    return Tally(sum((w & g).values()), sum(g.values()), sum(w.values()))
+
+
+def _num(x: float | None) -> str:
+    if x is None:
+        return ""
+    return str(int(x)) if float(x).is_integer() else repr(float(x))
+
+
+def _oracle_num(s: str) -> str:
+    return "" if s == "" else _num(float(s))
+
+
+def _compact(s: str | None) -> str:
+    return "".join((s or "").split())
+
+
+def score(doc: str, shared: Path = SHARED) -> Score | None:
+    """The document's figures, or None where its text or an oracle is missing."""
+    import policyparse
+
+    path = source_of(doc, shared)
+    oracles = [TESTS / kind / f"{doc}.tsv" for kind in ("outlines", "units", "targets")]
+    if path is None or not all(o.is_file() for o in oracles):
+        return None
+    parsed = policyparse.parse_file(path)
+    s = Score()
+    # Nodes and titles.
+    want_nodes = {r["path"]: _compact(r["title"]) for r in _read(oracles[0])}
+    got_nodes = {
+        n.path: _compact(n.title) for n in parsed.walk() if n.kind != "paragraph" and n.path
+    }
+    s.tallies["nodes"] = _match([(p,) for p in want_nodes], [(p,) for p in got_nodes])
+    for p, title in want_nodes.items():
+        if p in got_nodes:
+            s.titles.of += 1
+            s.titles.right += got_nodes[p] == title
+    # Units and lead units.
+    want_units = [(r["path"], _compact(r["name"]), r["role"]) for r in _read(oracles[1])]
+    got_units = []
+    for node, listed in _listed(parsed):
+        for u in node.responsible_units:
+            got_units.append((listed, _compact(u.name), u.role))
+    s.tallies["units"] = _match([u[:2] for u in want_units], [u[:2] for u in got_units])
+    s.tallies["lead"] = _match(
+        [u[:2] for u in want_units if u[2] == "lead"], [u[:2] for u in got_units if u[2] == "lead"]
+    )
+    # Targets: matched by where and how much; then year and comparator.
+    want_t: dict[Key, list[tuple[str, str]]] = {}
+    for r in _read(oracles[2]):
+        key: Key = (r["path"], _oracle_num(r["value"]), _oracle_num(r["value_max"]), r["unit"])
+        want_t.setdefault(key, []).append((r["year"], r["comparator"]))
+    got_t: dict[Key, list[tuple[str, str]]] = {}
+    for node, listed in _listed(parsed):
+        for t in node.targets:
+            got_key: Key = (listed, _num(t.value), _num(t.value_max), t.unit or "")
+            got_t.setdefault(got_key, []).append((str(t.year or ""), t.comparator))
+    hit = 0
+    for key, wanted in want_t.items():
+        for (wy, wc), (gy, gc) in zip(wanted, got_t.get(key, []), strict=False):
+            hit += 1
+            s.years.of += 1
+            s.years.right += wy == gy
+            s.comparators.of += 1
+            s.comparators.right += wc == gc
+    s.tallies["targets"] = Tally(
+        hit, sum(len(v) for v in got_t.values()), sum(len(v) for v in want_t.values())
+    )
+    return s
+
+
+def _listed(doc: Document) -> list[tuple[Node, str]]:
+    """Every node with the path it is listed under (its own, or its numbered ancestor's)."""
+    out: list[tuple[Node, str]] = []
+
+    def walk(nodes: list[Node], parent: str) -> None:
+        for n in nodes:
+            path = n.path or parent
+            out.append((n, path))
+            walk(n.children, path)
+
+    walk(doc.children, "-")
+    return out
+
+
+def documents() -> list[str]:
+    """Every document with a targets oracle, in name order."""
+    return sorted(p.stem for p in (TESTS / "targets").glob("*.tsv"))
+
+
+def _row(name: str, s: Score) -> str:
+    t = s.tallies
+    cells = [name]
+    for k in KINDS:
+        cells.append(f"{t[k].precision:.2f} / {t[k].recall:.2f} / {t[k].f1:.3f}")
+    cells += [f"{s.titles.value:.3f}", f"{s.years.value:.3f}", f"{s.comparators.value:.3f}"]
+    return "| " + " | ".join(cells) + " |"
+
+
+HEAD = (
+    "| document | nodes P / R / F1 | units P / R / F1 | lead P / R / F1 | targets P / R / F1 "
+    "| titles | year | comparator |\n|---|---|---|---|---|---|---|---|"
+)
+
+
+def report(
+    names: Sequence[str], shared: Path = SHARED, with_held_out: bool = False
+) -> tuple[str, dict[str, Score]]:
+    """The per-document and pooled table, and the pooled scores by group."""
+    out = held_out()
+    pools = {"development": Score()}
+    if with_held_out:
+        pools.update({"held out": Score(), "all": Score()})
+    counts = Counter[str]()
+    lines = [HEAD]
+    for name in names:
+        if name in out and not with_held_out:
+            continue
+        s = score(name, shared)
+        if s is None:
+            continue
+        group = "held out" if name in out else "development"
+        lines.append(_row(name + (" (held out)" if name in out else ""), s))
+        pools[group].add(s)
+        counts[group] += 1
+        if with_held_out:
+            pools["all"].add(s)
+            counts["all"] += 1
+    for group, s in pools.items():
+        lines.append(_row(f"**pooled: {group} ({counts[group]} documents)**", s))
+    if not with_held_out:
+        lines.append(f"\nThe {len(out)} held-out documents are not scored here (--held-out).")
+    return "\n".join(lines), pools
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=SHARED)
+    parser.add_argument("--write", metavar="SECTION", help="write the table into docs/accuracy.md")
+    parser.add_argument("--held-out", action="store_true", help="score the held-out documents too")
+    args = parser.parse_args(argv)
+    table, _ = report(documents(), args.corpus, args.held_out)
+    print(table)
+    if args.write:
+        from perfdoc import DOCS, write
+
+        write(args.write, table, DOCS / "accuracy.md")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
