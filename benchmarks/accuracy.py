@@ -254,12 +254,82 @@ def report(
     return "\n".join(lines), pools
 
 
+def rows(doc: str, shared: Path = SHARED) -> dict[str, tuple[list[str], list[str]]]:
+    """Oracle and parser rows of one document as TSV lines, by kind, for diffing."""
+    import policyparse
+
+    path = source_of(doc, shared)
+    if path is None:
+        raise SystemExit(f"{doc}: no text found")
+    parsed = policyparse.parse_file(path)
+    listed = _listed(parsed)
+    got = {
+        "outlines": [
+            f"{n.path}\t{n.label or ''}\t{_compact(n.title)}"
+            for n in parsed.walk()
+            if n.kind != "paragraph" and n.path
+        ],
+        "units": [
+            "\t".join(
+                [p, _compact(u.name), "|".join(u.aliases), u.role, "yes" if u.generic else "no"]
+            )
+            for n, p in listed
+            for u in n.responsible_units
+        ],
+        "targets": [
+            "\t".join(
+                [
+                    p,
+                    t.indicator or "",
+                    t.comparator,
+                    _num(t.value),
+                    _num(t.value_max),
+                    t.unit or "",
+                    _num(t.base_value),
+                    t.base_unit or "",
+                    t.kind,
+                    str(t.year or ""),
+                    t.deadline or "",
+                    t.period or "",
+                ]
+            )
+            for n, p in listed
+            for t in n.targets
+        ],
+    }
+    out = {}
+    for kind, lines in got.items():
+        with (TESTS / kind / f"{doc}.tsv").open(encoding="utf-8") as fh:
+            want = [line.rstrip("\n") for line in fh][1:]
+        out[kind] = (want, lines)
+    return out
+
+
+def diff(doc: str, shared: Path = SHARED) -> str:
+    """A unified diff per oracle (- oracle, + parser) of one document."""
+    import difflib
+
+    parts = []
+    for kind, (want, got) in rows(doc, shared).items():
+        lines = list(difflib.unified_diff(want, got, f"{kind} oracle", "parser", n=0, lineterm=""))
+        parts.append("\n".join(lines) if lines else f"{kind}: same")
+    return "\n".join(parts)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=SHARED)
     parser.add_argument("--write", metavar="SECTION", help="write the table into docs/accuracy.md")
     parser.add_argument("--held-out", action="store_true", help="score the held-out documents too")
+    parser.add_argument(
+        "--diff", metavar="DOC", help="print one document's rows against its oracles"
+    )
     args = parser.parse_args(argv)
+    if args.diff:
+        if args.diff in held_out() and not args.held_out:
+            raise SystemExit(f"{args.diff} is held out: add --held-out to look at it")
+        print(diff(args.diff, args.corpus))
+        return 0
     table, _ = report(documents(), args.corpus, args.held_out)
     print(table)
     if args.write:

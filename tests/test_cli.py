@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, REPO
-from policyparse import __version__
+from policyparse import SCHEMA_VERSION, __version__
 from policyparse.cli import main
 
 NINGBO = CORPUS / "ningbo-2025-consumption.txt"
@@ -35,7 +35,7 @@ def test_indent_and_output_file(tmp_path: Path) -> None:
     out = tmp_path / "plan.json"
     assert main([str(NINGBO), "--indent", "2", "-o", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
-    assert text.startswith('{\n  "schema_version": "1.0"')
+    assert text.startswith('{\n  "schema_version": "' + SCHEMA_VERSION + '"')
     assert "宁波市人民政府办公厅" in text
 
 

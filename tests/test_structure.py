@@ -98,6 +98,24 @@ def test_title_rules() -> None:
     assert goals.text == "发展目标。\n到2025年，目标基本实现。"
 
 
+def test_run_in_title_keeps_its_commas() -> None:
+    """A heading phrase before its body runs to its 。; a provision stops at its ，."""
+    text = (
+        "一、任务\n"
+        "（一）夯实基础，做强平台。推进建设，完善机制。\n"  # heading phrase + body
+        "（二）推进数字政府建设，提升服务效能，这是一个很长的句子所以不是标题，需要在第一个逗号处截断。后文。\n"
+        "第一章 总则\n"
+        "第一条 本办法所称企业，是指在本区登记的企业。本办法自发布之日起施行。\n"  # provision
+    )
+    assert [n.title for n in numbered(parse(text))] == [
+        "任务",
+        "夯实基础，做强平台",
+        "推进数字政府建设",
+        "总则",
+        "本办法所称企业",
+    ]
+
+
 def test_title_spans_point_at_the_printed_title() -> None:
     text = "第一章　总　　则\n第一条　为了规范管理，根据有关规定，制定本办法。"
     doc = parse(text)
@@ -308,3 +326,95 @@ def test_responsibility_first_form() -> None:
         "市数字经济局〔市经信局〕",
         "各区(县、市)政府",
     ]
+
+
+def test_bracketed_article_title() -> None:
+    text = "第一条 【强化用地保障】将产业用地纳入规划。\n第二条 【支持项目投资】对项目给予支持。\n"
+    doc = parse(text)
+    assert [(n.path, n.title) for n in numbered(doc)] == [
+        ("1", "强化用地保障"),
+        ("2", "支持项目投资"),
+    ]
+    first = numbered(doc)[0]
+    assert first.title_span is not None
+    assert text[first.title_span[0] : first.title_span[1]] == "强化用地保障"
+
+
+def test_small_form_full_stop_is_a_marker() -> None:
+    text = "一、任务\n（一）网络行动\n1﹒推进外网建设。内容。\n2﹒推进内网改造。内容。\n"
+    assert [(n.path, n.label) for n in numbered(parse(text))] == [
+        ("1", "一、"),
+        ("1.1", "（一）"),
+        ("1.1.1", "1﹒"),
+        ("1.1.2", "2﹒"),
+    ]
+
+
+BOXES = (
+    "一、行动\n"
+    "（一）网络行动\n"
+    "1.推进外网建设。内容。\n"
+    "专栏1  网络互联工程\n"
+    "优化网络。到2023年，建成基站100个。\n"
+    "（二）平台行动\n"
+    "2.建设平台。内容。\n"
+    "专栏2  平台培育工程\n"
+    "培育平台20家。\n"
+)
+
+
+def test_boxes_are_nodes_inside_the_node_they_stand_in() -> None:
+    doc = parse(BOXES)
+    assert [(n.path, n.kind, n.label, n.title) for n in numbered(doc)] == [
+        ("1", "section", "一、", "行动"),
+        ("1.1", "section", "（一）", "网络行动"),
+        ("1.1.1", "measure", "1.", "推进外网建设"),
+        ("1.1.1.B1", "box", "专栏1", "网络互联工程"),
+        ("1.2", "section", "（二）", "平台行动"),
+        ("1.2.2", "measure", "2.", "建设平台"),
+        ("1.2.2.B2", "box", "专栏2", "平台培育工程"),
+    ]
+    box = numbered(doc)[3]
+    assert [t.value for t in box.targets] == [100]
+    assert box.text.endswith("建成基站100个。")
+
+
+ISSUED = (
+    "某省人民政府办公厅关于印发甲政策和乙计划的通知\n"
+    "各市人民政府：\n"
+    "《甲政策》《乙计划》已经省政府同意，现印发给你们。\n"
+    "某省人民政府办公厅\n"
+    "2021年9月2日\n"
+    "甲政策\n"
+    "一、支持平台建设\n"
+    "培育平台。\n"
+    "二、支持企业转型\n"
+    "推动转型。\n"
+    "乙计划\n"
+    "一、总体要求\n"
+    "（一）指导思想\n"
+    "二、行动步骤\n"
+    "附件\n"
+    "工作组名单\n"
+)
+
+
+def test_documents_issued_under_one_notice_are_parts() -> None:
+    doc = parse(ISSUED)
+    assert [(n.path, n.kind, n.title) for n in numbered(doc)] == [
+        ("A1", "attachment", "甲政策"),
+        ("A1.1", "measure", "支持平台建设"),
+        ("A1.2", "measure", "支持企业转型"),
+        ("A2", "attachment", "乙计划"),
+        ("A2.1", "section", "总体要求"),
+        ("A2.1.1", "measure", "指导思想"),
+        ("A2.2", "measure", "行动步骤"),
+        ("A3", "attachment", "工作组名单"),
+    ]
+    assert doc.title == "某省人民政府办公厅关于印发甲政策和乙计划的通知"
+
+
+def test_one_issued_plan_stays_at_the_top() -> None:
+    one = ISSUED.replace("《甲政策》《乙计划》", "《甲政策》")
+    paths = [n.path for n in numbered(parse(one))]
+    assert paths[:2] == ["1", "2"] and "A2" not in paths

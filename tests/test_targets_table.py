@@ -397,8 +397,17 @@ DEV = [
             )
         ],
     ),
-    (  # a year phrase inside a paragraph governs its sentence only
-        "推动就业。2025年,新增城镇就业超20万人。推动家政服务提质扩容,新建家政服务站点30个。",
+    (  # a year phrase opening a sentence governs the rest of its paragraph
+        "推动就业。2025年,新增城镇就业超20万人。推动家政服务提质扩容,新建家政服务站点30个。\n"
+        "推进社区服务,新建站点5个。",
+        [
+            ("新增城镇就业", ">", 20, None, "万人", 200000, "人", "level", 2025, "2025年"),
+            ("新建家政服务站点", "=", 30, None, "个", 30, "个", "level", 2025, "2025年"),
+            ("新建站点", "=", 5, None, "个", 5, "个", "level", None, None),
+        ],
+    ),
+    (  # a year phrase after a comma governs its own sentence only
+        "推动就业,2025年新增城镇就业超20万人。推动家政服务,新建家政服务站点30个。",
         [
             ("新增城镇就业", ">", 20, None, "万人", 200000, "人", "level", 2025, "2025年"),
             ("新建家政服务站点", "=", 30, None, "个", 30, "个", "level", None, None),
@@ -559,6 +568,31 @@ DEV = [
 ]
 
 REGRESSION = [
+    (  # a verbless clause of the same shape shares the verb before the comma
+        "选拔资助青年人才不少于100名，高层次人才不少于500名。",
+        [
+            ("选拔资助青年人才", ">=", 100, None, "名", 100, "名", "level", None, None),
+            ("选拔资助高层次人才", ">=", 500, None, "名", 500, "名", "level", None, None),
+        ],
+    ),
+    (  # …but not a clause with another comparator and another kind of unit
+        "新增城镇就业超20万人，城镇调查失业率控制在5.5%以内。",
+        [
+            ("新增城镇就业", ">", 20, None, "万人", 200000, "人", "level", None, None),
+            ("城镇调查失业率", "<=", 5.5, None, "%", 5.5, "%", "level", None, None),
+        ],
+    ),
+    (  # …nor a clause whose subject is an indicator already (…总量)
+        "重点引进人才达到2000名左右，人才资源总量达到320万名左右。",
+        [
+            ("重点引进人才", "~", 2000, None, "名", 2000, "名", "level", None, None),
+            ("人才资源总量", "~", 320, None, "万名", 3200000, "名", "level", None, None),
+        ],
+    ),
+    (  # small form variants fold: 1﹒5 is a decimal
+        "新增投资1﹒5亿元。",
+        [("新增投资", "=", 1.5, None, "亿元", 150000000, "元", "level", None, None)],
+    ),
     # a count in brackets or of listed items is not a commitment
     ("一、推广的改革举措（共23项）\n（一）知识产权保护方面5项：专利保险机制；技术调查官制度。", []),
     # a quantity inside a noun phrase

@@ -6,4 +6,4 @@ change to it is recorded in CHANGELOG.md.
 """
 
 __version__ = "0.1.0"
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-NodeKind = Literal["section", "measure", "paragraph", "attachment"]
+NodeKind = Literal["section", "measure", "paragraph", "attachment", "box"]
 # Numbering styles: 一、 （一） (1) 1. ① 第一部分/篇/编 第一章 第一节 第一条, and table rows.
 NodeStyle = Literal[
     "cn_dun",
@@ -23,6 +23,7 @@ NodeStyle = Literal[
     "zh_section",
     "zh_article",
     "table_row",
+    "box",
 ]
 # The fixed part a paragraph plays in a notice.
 ParagraphRole = Literal[

@@ -56,6 +56,7 @@ class Words:
     partners: str  # 与, 同, 向: between a verb and its partner
     of: str  # 的: ties a quantity to the noun it describes
     as_of: frozenset[str]  # 截至: a year phrase that states the present
+    dimensions: dict[str, str]  # unit → what it measures (count, money, ratio …)
 
 
 def _alternation(words: Collection[str]) -> re.Pattern[str]:
@@ -98,6 +99,7 @@ def words() -> Words:
         partners=_connectors("with"),
         of=_connectors("of"),
         as_of=lexicon.words("extract/deadline_words", role="as_of"),
+        dimensions=lexicon.mapping("extract/units", "dimension"),
     )
 
 
@@ -392,6 +394,25 @@ def read_prefix(folded: str, start: int, end: int) -> Prefix:
     return pre
 
 
+def sentence_period(folded: str, start: int, end: int) -> tuple[str, int] | None:
+    """A period word opening the sentence (每年遴选20个…，培育100个…), and where it ends.
+
+    It holds for the sentence until a year phrase starts another scope.  Takes 每年 in
+    每年滚动实施1000项…，引导推动2000家…; leaves 每年 in the middle of a sentence
+    (…，每年发布100个…), which the words right before a number read.
+    """
+    pos = start
+    while pos < end and folded[pos] == " ":
+        pos += 1
+    m = deadline_pattern().match(folded, pos, end)
+    if m and m.end() > pos:
+        pos = m.end()
+        while pos < end and folded[pos] in ", ":
+            pos += 1
+    m = _opening(words().periods).match(folded, pos, end)
+    return (m.group(), m.end()) if m else None
+
+
 def comparator(prefix: Comparator | None, suffix: Comparator | None, is_range: bool) -> Comparator:
     """One comparator from the words before and after: a range wins, then ~, then the suffix."""
     if is_range:
@@ -418,12 +439,21 @@ class YearPhrase:
 
 
 def year_phrases(
-    folded: str, start: int, end: int, sentences: list[int], leads: set[int], doc_year: int | None
+    folded: str,
+    start: int,
+    end: int,
+    sentences: list[int],
+    leads: set[int],
+    doc_year: int | None,
+    node_leads: Collection[int] = (),
 ) -> list[YearPhrase]:
     """Year phrases at the head of a clause, and how far each governs.
 
-    A phrase governs the rest of its sentence; one that opens a paragraph (or
-    the body right after a run-in title) governs the whole paragraph.
+    A phrase after a comma governs the rest of its sentence; one that opens a
+    sentence or a paragraph governs to the end of the paragraph; one that opens
+    the node's text (or its body, right after a run-in title) governs the whole
+    node: the goals block "到2023年，…。\n——…\n——…" gives every line its year.
+    A later phrase takes over from an earlier one.
     Takes 到2025年，…; leaves 办好2025年…, where the year sits inside a clause.
     """
     w = words()
@@ -436,7 +466,9 @@ def year_phrases(
         after = folded[m.end()] if m.end() < end else ""
         if after and after not in ", " and not ("\u4e00" <= after <= "\u9fff"):
             continue
-        if p in leads:
+        if p in node_leads:
+            until = end
+        elif p in leads or before in SENTENCE_BREAK:
             nl = folded.find("\n", m.end(), end)
             until = nl if nl != -1 else end
         else:

@@ -46,6 +46,7 @@ from .target_context import (
     names_and_statements,
     object_end,
     read_prefix,
+    sentence_period,
     starts_with,
     suffix_pattern,
     words,
@@ -147,10 +148,11 @@ class Reader:
         self.names = Mask(start, end, names)
         self.clauses, self.sentences = boundaries(folded, start, end, statements)
         self.asides = Mask(start, end, round_spans(folded, start, end))
-        leads = {start} | {m.end() for m in _NEWLINE.finditer(folded, start, end)}
-        if body_start is not None:
-            leads.add(body_start)
-        self.years = year_phrases(folded, start, end, self.sentences, leads, doc_year)
+        node_leads = {_skip_spaces(folded, p, end) for p in (start, body_start) if p is not None}
+        leads = node_leads | {
+            _skip_spaces(folded, m.end(), end) for m in _NEWLINE.finditer(folded, start, end)
+        }
+        self.years = year_phrases(folded, start, end, self.sentences, leads, doc_year, node_leads)
         self.year_starts = [d.pos for d in self.years]
         self.starts = {q.start for q in self.quantities}
 
@@ -172,6 +174,9 @@ class Reader:
         suffix, suffix_end = self.suffix_of(q, c_end)
         pre = read_prefix(f, item_start, q.start)
         year = governing(self.years, self.year_starts, q.start)
+        head = sentence_period(f, sentence_start, q.start) if pre.period is None else None
+        if head is not None and not (year is not None and year.phrase[0] >= head[1]):
+            pre.period = head[0]  # 每年 opening the sentence, no later year phrase between
         draft = _record(
             q,
             pre,
@@ -200,6 +205,12 @@ class Reader:
             closes=closes,
             window=window,
         )
+
+
+def _skip_spaces(folded: str, pos: int, end: int) -> int:
+    while pos < end and folded[pos] == " ":
+        pos += 1
+    return pos
 
 
 Rule = Callable[[Reader, Candidate], Decision | None]
@@ -372,10 +383,40 @@ def _read_subject(reader: Reader, c: Candidate) -> tuple[str, str, Found | None]
     subject = compact(reader.source[c.prefix.start : c.prefix.end])
     verb = _lead_verb(subject)
     out = reader.memory.out
-    prev = out[-1] if out and c.item_start > c.clause[0] else None
-    if not verb and prev is not None and prev.kind == "target" and prev.verb:
+    prev = out[-1] if out else None
+    inherits = not verb and prev is not None and prev.kind == "target" and bool(prev.verb)
+    if inherits and prev is not None and (c.item_start > c.clause[0] or _parallel(reader, c, prev)):
         return prev.verb + subject, prev.verb, prev
     return subject, verb, None
+
+
+def _parallel(reader: Reader, c: Candidate, prev: Found) -> bool:
+    """A verbless clause repeating the shape of the target just before it shares its verb.
+
+    选拔资助青年人才不少于100名，高层次人才不少于500名: the second clause has no
+    verb, follows the first right after its comma, and has the same comparator and a
+    unit of the same kind, so it reads 选拔资助高层次人才.  新增就业超20万人，失业率控制在
+    5.5%以内 does not (another comparator, another kind of unit), nor does a clause
+    whose subject is an indicator already (…人才资源总量达到320万名左右: ends in 量).
+    """
+    f = reader.folded
+    subject = compact(reader.source[c.prefix.start : c.prefix.end])
+    if any(subject.endswith(h) for h in reader.words.heads):
+        return False
+    between = f[prev.end : c.clause[0]].strip(" ")
+    if between not in (",", ";") or prev.comparator != c.draft.comparator:
+        return False
+    if reader.words.any_verb.search(f, c.prefix.start, c.prefix.end) is not None:
+        return False
+    same_sentence = around(reader.sentences, prev.start, reader.start, reader.end)[0]
+    return same_sentence == c.sentence_start and _dimension(prev) == _dimension(c.draft)
+
+
+def _dimension(found: Found) -> str | None:
+    """What the unit measures (count, money, ratio …), from the lexicon."""
+    unit = found.base_unit or found.unit or ""
+    dims = words().dimensions
+    return dims.get(unit) or dims.get(unit[:1])
 
 
 def bare_count(reader: Reader, c: Candidate) -> Decision | None:

@@ -56,6 +56,30 @@ class Marker:
     digit_follows: bool = False
 
 
+@dataclass(slots=True)
+class BoxMarker:
+    """专栏3 at the start of a block: where the label ends and its number."""
+
+    start: int
+    end: int
+    value: int
+
+
+@cache
+def _box() -> re.Pattern[str]:
+    words = lexicon.alternation(lexicon.column("layout/box_words"))
+    return re.compile(rf"{words}\s{{0,2}}(?P<n>\d{{1,3}}|[{_CN}]{{1,4}})(?![\d.、])")
+
+
+def match_box(folded: str, pos: int, end: int) -> BoxMarker | None:
+    """专栏2  工业互联网标识解析体系增强工程: the box label at *pos*, if any."""
+    m = _box().match(folded, pos, end)
+    if m is None:
+        return None
+    value = cn_to_int(m.group("n"))
+    return BoxMarker(pos, m.end(), value) if value else None
+
+
 def match_marker(folded: str, pos: int, end: int) -> Marker | None:
     """Return the marker that starts exactly at *pos*, if any."""
     m = _marker().match(folded, pos, end)

@@ -77,6 +77,9 @@ SPECS: dict[str, Spec] = {
     "layout/table_headers": Spec(("word",)),
     "layout/source_line": Spec(("word", "field"), {"field": frozenset({"issuer", "date"})}),
     "layout/attachment_words": Spec(("word",)),
+    "layout/box_words": Spec(("word",)),
+    # structure
+    "structure/sentence_words": Spec(("word",)),
     # extract: targets
     "extract/comparators": Spec(
         ("word", "comparator", "kind", "position", "marks"),

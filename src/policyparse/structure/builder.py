@@ -17,7 +17,7 @@ from typing import Literal
 
 from ..diagnostics import Issue
 from ..layout.blocks import Block
-from ..layout.markers import Marker
+from ..layout.markers import BoxMarker, Marker
 from ..layout.tables import Row
 from ..text.fold import compact
 from ..vocab import BlockRole, NodeStyle
@@ -58,6 +58,7 @@ class OutlineState:
     previous: Block | None = None
     rows: dict[int, Row] = field(default_factory=dict)  # id(number block) → its row
     cells: set[int] = field(default_factory=set)  # id() of blocks that are row cells
+    part_openers: set[int] = field(default_factory=set)  # id() of blocks that open a part
 
     # -- containers ------------------------------------------------------------
     def root_children(self) -> list[INode]:
@@ -166,7 +167,10 @@ class OutlineState:
             return False
         self.absorb_pending()
         del self.stack[depth:]
-        t_start, t_end, heading_only = title_span(self.folded, mk.end, b.end)
+        # Articles of a regulation and the items under them are provisions, not plans'
+        # measures: their first sentence is no heading phrase.
+        provision = mk.style == ARTICLE or any(n.style == ARTICLE for n in self.stack[:depth])
+        t_start, t_end, heading_only = title_span(self.folded, mk.end, b.end, not provision)
         node = INode(
             "section",
             mk.start,
@@ -226,6 +230,66 @@ class OutlineState:
         self.attach(parent, node)
         self.stack.append(node)
         return True
+
+    def open_box(self, b: Block, box: BoxMarker) -> bool:
+        """专栏2: a box inside the deepest open node, path <node>.B2; False if the path is taken."""
+        while self.stack and self.stack[-1].kind == "box":
+            self.stack.pop()  # a box ends where the next one starts
+        parent = self.stack[-1] if self.stack else self.part_root
+        prefix = parent.path + "." if parent is not None and parent.path else ""
+        path = f"{prefix}B{box.value}"
+        if path in self.paths:
+            self.issues.append(
+                Issue(
+                    "duplicate_path",
+                    f"path {path} is already taken; kept as text",
+                    (box.start, box.end),
+                )
+            )
+            return False
+        self.paths.add(path)
+        self.absorb_pending()
+        t_start, t_end, heading_only = title_span(self.folded, box.end, b.end, run_in=False)
+        node = INode(
+            "box",
+            box.start,
+            t_start,
+            b.end,
+            level=(parent.level + 1) if parent is not None else 1,
+            style="box",
+            label=(box.start, box.end),
+            number=box.value,
+            path=path,
+            heading_only=heading_only,
+        )
+        if t_end > t_start:
+            node.title_span = (t_start, t_end)
+            node.title = compact(self.source[t_start:t_end])
+        self.attach(parent, node)
+        self.stack.append(node)
+        return True
+
+    def open_part(self, b: Block) -> None:
+        """The title line of one of several documents a notice issues: part A<k>, titled."""
+        self.end_part()
+        self.attachments += 1
+        path = f"A{self.attachments}"
+        self.paths.add(path)
+        node = INode(
+            "attachment",
+            b.start,
+            b.start,
+            b.end,
+            level=1,
+            number=self.attachments,
+            path=path,
+            title=compact(self.source[b.start : b.end]),
+            title_span=(b.start, b.end),
+            heading_only=True,
+        )
+        self.top.append(node)
+        self.part_root = node
+        self.phase = "body"
 
     def open_attachment(self, b: Block) -> None:
         """附件2: a new part at the top, numbered A2 (or by order where the number is taken)."""

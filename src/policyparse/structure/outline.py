@@ -27,6 +27,7 @@ from ..layout.markers import match_marker
 from ..layout.tables import Row
 from .builder import ARTICLE, OutlineState
 from .nodes import BlockStep, INode, Outline
+from .parts import part_openers
 from .rules import RULES_BY_PHASE, seen
 
 __all__ = ["INode", "Outline", "build"]
@@ -34,7 +35,7 @@ __all__ = ["INode", "Outline", "build"]
 
 def build(source: str, folded: str, blocks: list[Block], rows: Iterable[Row] = ()) -> Outline:
     """Turn blocks into the document tree; *rows* are table rows found by layout.tables."""
-    st = OutlineState(source, folded)
+    st = OutlineState(source, folded, part_openers=part_openers(folded, blocks))
     for row in rows:
         st.rows[id(row.number_block)] = row
         st.cells.update(id(c) for c in row.cells)
@@ -64,7 +65,8 @@ def _close(node: INode) -> int:
     numbered_child = False
     for child in node.children:
         end = max(end, _close(child))
-        numbered_child = numbered_child or child.kind != "paragraph"
+        # A box is an annex of its node: a measure with a box is still a measure.
+        numbered_child = numbered_child or child.kind not in ("paragraph", "box")
     node.end = end
     if node.kind == "section" and not numbered_child:
         node.kind = "measure"

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from ..layout.blocks import SHORT_LINE, Block
-from ..layout.markers import Marker
+from ..layout.markers import Marker, match_box
 from ..text.fold import compact
 from .builder import ARTICLE, OutlineState, Phase, title_like
 
@@ -68,6 +68,19 @@ def table_cell(st: OutlineState, s: Seen) -> bool:
     Takes 专利快速审查 in a row; leaves a line after the table.
     """
     return id(s.block) in st.cells
+
+
+def issued_part(st: OutlineState, s: Seen) -> bool:
+    """The title line of one of several documents a notice issues opens part A<k>.
+
+    Takes 支持工业互联网发展若干政策 on its own line after a notice issuing it and one
+    more document (structure.parts); leaves the title of the one plan a notice wraps
+    (plan_title).
+    """
+    if id(s.block) not in st.part_openers:
+        return False
+    st.open_part(s.block)
+    return True
 
 
 def attachment(st: OutlineState, s: Seen) -> bool:
@@ -185,6 +198,18 @@ def leave_after_signature(st: OutlineState, s: Seen) -> bool:
     return False
 
 
+def box(st: OutlineState, s: Seen) -> bool:
+    """专栏N opens a box inside the deepest open node: path <node>.BN, its lines follow it.
+
+    Takes 专栏2  工业互联网标识解析体系增强工程; leaves 专栏目录 (no number) and
+    一、设立专栏 (a numbered heading).
+    """
+    if s.marker is not None:
+        return False
+    found = match_box(st.folded, s.block.start, s.block.end)
+    return found is not None and st.open_box(s.block, found)
+
+
 def numbered(st: OutlineState, s: Seen) -> bool:
     """A marker that continues a sequence opens a node at the depth its style gives.
 
@@ -241,6 +266,7 @@ def body(st: OutlineState, s: Seen) -> bool:
 RULES: tuple[Rule, ...] = (
     table_row,
     table_cell,
+    issued_part,
     attachment,
     notice_part,
     attachment_title,
@@ -249,6 +275,7 @@ RULES: tuple[Rule, ...] = (
     leave_front,
     plan_title,
     leave_after_signature,
+    box,
     numbered,
     body,
 )

@@ -1,40 +1,96 @@
 """Where a node's title ends.
 
 A heading alone on its line is all title (its inner spacing is dropped: 第一章
-总　　则 → 总则).  A run-in heading ("促进充分就业。加强……") or an item that
-opens straight into a sentence ("第一条　为了……，……。") is titled by its
-text up to the first 。 ， ： or ； outside brackets and quotes.
+总　　则 → 总则).  A run-in heading, a phrase of 40 characters or fewer ended by
+。 or ： outside brackets and quotes with the body after it, is the title,
+commas included ("强化顶层设计，发挥政府引导作用。加强……").  An item that is one
+sentence, or opens straight into a longer one, and every article of a
+regulation ("第二条　本办法所称……扣除，是指……。"), is titled by its text up
+to the first ，.
 """
 
 from __future__ import annotations
 
-from ..text.brackets import ANY, first_outside
+from .. import lexicon
+from ..text.brackets import ANY, first_outside, split_outside
 
-_TERMINATORS = "。,:;!?"
+_CLAUSE_END = "。,:;!?"
+_PHRASE_END = "。:!?"
 _SENTENCE_END = "。;!?:"
 # A heading printed on its own line rarely runs longer than this.
 _HEADING_MAX = 60
 _PHRASE_MAX = 40
 
 
-def title_span(folded: str, start: int, end: int) -> tuple[int, int, bool]:
+_BRACKET_TITLE = "【】"
+
+
+def _bracketed_title(folded: str, start: int, end: int) -> tuple[int, int, bool] | None:
+    """第一条【强化文旅体项目用地保障】将…: the words in 【】 are the title.
+
+    Takes a 【…】 of 40 characters or fewer that opens the text; leaves a 【】
+    later in the sentence (推进【某某】工程建设) to the other rules.
+    """
+    opening, closing = _BRACKET_TITLE[0], _BRACKET_TITLE[1]
+    if folded[start] != opening:
+        return None
+    close = folded.find(closing, start + 1, min(end, start + 2 + _PHRASE_MAX))
+    if close == -1 or close == start + 1:
+        return None
+    rest = folded[close + 1 : end].strip(" ")
+    return start + 1, close, not rest
+
+
+_SEGMENTS_MAX = 3
+_SEGMENT_MAX = 15
+
+
+def _heading_phrase(folded: str, start: int, end: int) -> bool:
+    """Whether [start, end) reads as a heading: short parallel phrases, no sentence words.
+
+    Takes 强化顶层设计，发挥政府引导作用 and 带量采购，以量换价; leaves 国务院实行总理负责制，
+    总理领导国务院的工作 (的) and 国务院领导同志要深入基层，考察调研，了解情况，… (要, five
+    segments), which are sentences.
+    """
+    segments = split_outside(folded, start, end, ",", ANY)
+    if len(segments) > _SEGMENTS_MAX or any(b - a > _SEGMENT_MAX for a, b in segments):
+        return len(segments) == 1
+    text = folded[start:end]
+    return not any(word in text for word in lexicon.column("structure/sentence_words"))
+
+
+def title_span(folded: str, start: int, end: int, run_in: bool = True) -> tuple[int, int, bool]:
     """Return (title_start, title_end, heading_only) for the text [start, end).
 
     heading_only says the block is a heading with no body of its own, which
-    matters for where the paragraphs that follow it belong.
+    matters for where the paragraphs that follow it belong.  *run_in* False
+    reads the text as provisions (the articles of a regulation and the items
+    under them), whose first sentence is no heading phrase.
     """
     while start < end and folded[start] == " ":
         start += 1
     if start >= end:
         return start, start, True
-    cut = first_outside(folded, start, end, _TERMINATORS, ANY)
+    bracketed = _bracketed_title(folded, start, end)
+    if bracketed is not None:
+        return bracketed
+    phrase = first_outside(folded, start, end, _PHRASE_END, ANY)
+    clause = first_outside(folded, start, phrase, _CLAUSE_END, ANY)
     last = folded[end - 1]
     length = end - start
     if length <= _HEADING_MAX and last not in _SENTENCE_END and "。" not in folded[start:end]:
         return start, end, True  # a heading printed alone, commas and all
-    if cut == end - 1 and last in "。:" and length <= _PHRASE_MAX:
-        return start, cut, True  # "发展目标。" alone on its line
-    stop = cut
+    if clause == end - 1 and last in "。:" and length <= _PHRASE_MAX:
+        return start, clause, True  # "发展目标。" alone on its line
+    if (
+        run_in
+        and phrase - start <= _PHRASE_MAX
+        and folded[phrase + 1 : end].strip(" ")
+        and _heading_phrase(folded, start, phrase)
+    ):
+        stop = phrase  # a run-in heading phrase before its body, commas and all
+    else:
+        stop = clause  # one sentence, or the start of a long one: to its first ，
     while stop > start and folded[stop - 1] == " ":
         stop -= 1
     return start, stop, False

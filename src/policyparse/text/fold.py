@@ -31,6 +31,28 @@ _TABLE.update(
         0xFF64: 0x3001,  # halfwidth ideographic comma
     }
 )
+# Small form variants (U+FE50 block), as typeset in some documents: 3﹒ is 3.
+_TABLE.update(
+    {
+        0xFE50: ord(","),
+        0xFE51: ord("、"),
+        0xFE52: ord("."),
+        0xFE54: ord(";"),
+        0xFE55: ord(":"),
+        0xFE56: ord("?"),
+        0xFE57: ord("!"),
+        0xFE59: ord("("),
+        0xFE5A: ord(")"),
+        0xFE5D: ord("〔"),
+        0xFE5E: ord("〕"),
+        0xFE62: ord("+"),
+        0xFE63: ord("-"),
+        0xFE64: ord("<"),
+        0xFE65: ord(">"),
+        0xFE66: ord("="),
+        0xFE6A: ord("%"),
+    }
+)
 
 
 _MAP = {chr(k): chr(v) for k, v in _TABLE.items()}
