@@ -73,9 +73,9 @@ def test_every_table_is_used_by_the_code(name: str) -> None:
 
 # The grammar of numbers, ordinals and dates stays in code (text/, quantities):
 # digits and their financial forms, 十 百 千 万 亿, 第…, …号, 年 月 日, 页 共, 百分之,
-# 翻…番 (so many 倍), 一半.  U+9FFF closes a range check of CJK characters.
+# 翻…番 (so many 倍), 一半, 月份.  U+9FFF closes a range check of CJK characters.
 GRAMMAR = set(
-    "〇零○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億第号年月日页共分之翻番倍半\u9fff"
+    "〇零○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億第号年月份日页共分之翻番倍半\u9fff"
 )
 
 

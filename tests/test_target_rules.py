@@ -35,6 +35,11 @@ CASES = [
     ("包括北京等8个区域。", "8个", "skipped", "verb_form"),
     ("2025年，增加值达到1200亿元，年均增长10%以上。", "10%", "target", "carried_subject"),
     ("20万人。", "20万人", "skipped", "unclaimed"),
+    ("总结经验，着力推动80%以上的社区完成规范化建设工作任务。", "80%", "target", "share_of"),
+    ("对投资额30%的部分给予补助。", "30%", "parameter", "parameter"),
+    ("新建小区车位100%预留充电条件。", "100%", "target", "ratio_before_verb"),
+    ("销售额增长10%以上。", "10%", "target", "subject_form"),
+    ("实现7000余个社区政务服务规范化建设全覆盖。", "7000余个", "target", "verb_form"),
 ]
 
 

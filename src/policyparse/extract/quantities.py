@@ -42,6 +42,7 @@ def _qty() -> re.Pattern[str]:
     reaching = lexicon.alternation(reaching_words)
     through = [w for w in lexicon.column("extract/deadline_words", role="through") if w.isalpha()]
     sep = "|".join(["—{1,2}", "[-~]", *through])
+    inside = lexicon.alternation(lexicon.column("extract/comparators", position="inside"))
     opening = "".join(sorted({s[0] for s in scales}))
     reach_first = "".join(sorted({w[0] for w in reaching_words}))
     return re.compile(
@@ -51,7 +52,9 @@ def _qty() -> re.Pattern[str]:
         r"|翻(?P<fan>[一两二三四])番|(?P<half>一半)"
         rf"|百分之(?P<pct>[{_CN}]{{1,6}}|\d+(?:\.\d+)?)"
         rf"|(?P<a>{_NUM})(?:(?P<sep>{sep})(?P<b>{_NUM}))?"
-        rf"(?:(?P<scale>{scale})(?P<mixed>(?<=万)\d{{1,4}})?|{unit_ahead}))"
+        rf"(?:(?P<scale>{scale})(?P<mixed>(?<=万)\d{{1,4}})?)?"
+        # 7000余个, 3万余人: a word of approximation between the number and its unit.
+        rf"(?P<inner>{inside})?(?(scale)|{unit_ahead}))"
     )
 
 
@@ -73,6 +76,7 @@ class Quantity:
     single_cn: bool = False  # a one-character Chinese numeral: 一个, 三条
     chinese: bool = False
     doubling: bool = False  # 翻一番: an increase by its nature
+    inner: str | None = None  # a word between number and unit: 余 in 7000余个
 
 
 @cache
@@ -130,7 +134,7 @@ def find(source: str, folded: str, start: int, end: int) -> list[Quantity]:
     """Every quantity with a unit in [start, end), in reading order."""
     out: list[Quantity] = []
     for m in _qty().finditer(folded, start, end):
-        bare, fan, half, pct_text, a, _sep, b, scale, mixed = m.groups()
+        bare, fan, half, pct_text, a, _sep, b, scale, mixed, inner = m.groups()
         q_start = m.start("bare") if bare else m.start()
         if fan:
             inc = Decimal(_FAN[fan])
@@ -194,6 +198,9 @@ def find(source: str, folded: str, start: int, end: int) -> list[Quantity]:
             unit_end += _alternates(folded, unit_end, end)
             base_unit = source[base_start:unit_end]
         unit = source[unit_start:unit_end] if unit_end > unit_start else None
+        if inner and unit:
+            # 3万余人: the unit is 万人, the word of approximation stands apart.
+            unit = unit.replace(source[m.start("inner") : m.end("inner")], "", 1) or None
         out.append(
             Quantity(
                 q_start,
@@ -205,6 +212,7 @@ def find(source: str, folded: str, start: int, end: int) -> list[Quantity]:
                 base_unit,
                 single_cn=chinese and len(a) == 1 and factor == 1,
                 chinese=chinese,
+                inner=inner,
             )
         )
     return out

@@ -75,7 +75,7 @@ def words() -> Words:
     for word, comp, kind, where, _ in lexicon.rows("extract/comparators"):
         if where == "before":
             before[word] = (cast(CompWord, comp), cast(KindWord, kind))
-        else:
+        else:  # after the number, or inside it (7000余个): read alike
             after[word] = cast(Comparator, comp)
     ands = _connectors("and")
     return Words(
@@ -118,7 +118,7 @@ def suffix_pattern() -> re.Pattern[str]:
 
 @cache
 def deadline_pattern() -> re.Pattern[str]:
-    """Year phrases: 到2025年底, 力争2027年前, 截至2024年, 2024年至2026年, 3年内.
+    """Year phrases: 到2025年底, 力争2027年前, 截至2024年, 2024年至2026年, 2022年7月底前, 3年内.
 
     The lookahead lets the engine pass over most characters at once: every
     phrase opens with one of these, but all of its first parts are optional.
@@ -136,7 +136,8 @@ def deadline_pattern() -> re.Pattern[str]:
         rf"(?:(?P<lead>{d('lead')})?(?P<pre>{d('by')}|{d('as_of')})?"
         rf"(?:(?:19|20)\d{{2}}[、,])?(?P<year>(?:19|20)\d{{2}})年"
         rf"(?:{d('through')}(?P<year2>(?:19|20)\d{{2}})年)?"
-        rf"(?P<post>{d('part')})?"
+        rf"(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?)?"
+        rf"(?P<post>{d('part')}){{0,2}}"
         rf"(?P<since>{d('since')}{n}{d('within')})?{d('before')}?"
         rf"|(?P<within>{n}{d('within')}))"
     )

@@ -238,7 +238,9 @@ def _record(
         base_value=q.base_value,
         base_unit=q.base_unit,
         comparator=comparator(
-            pre.comparator, words().after.get(suffix or ""), q.value_max is not None
+            pre.comparator,
+            words().after.get(suffix or q.inner or ""),
+            q.value_max is not None,
         ),
         target_kind=target_kind,
         year=year,
@@ -283,6 +285,32 @@ def article_numeral(reader: Reader, c: Candidate) -> Decision | None:
     if c.quantity.single_cn and not c.prefix.comparator:
         return _leave("article_numeral", "a one-character numeral reads as an article")
     return None
+
+
+def share_of(reader: Reader, c: Candidate) -> Decision | None:
+    """A share of a group that does something: 50%以上的社区完成规范化建设工作任务.
+
+    The percentage is followed by 的, a group and an action: the goal is that share of
+    the group acting.  Takes 着力推动80%以上的社区完成规范化建设 (indicator 着力推动社区
+    完成规范化建设); leaves 占比30%的部分 (no action after it) and any clause with a
+    parameter cue (按投资额30%的比例给予补助).
+    """
+    w, q, f = reader.words, c.quantity, reader.folded
+    if q.unit != "%" or not c.next_char or c.next_char not in w.of:
+        return None
+    if w.parameter.search(c.window):
+        return None
+    rest = (c.suffix_end + 1, c.clause[1])
+    if w.any_verb.search(f, rest[0], rest[1]) is None:
+        return None
+    v_start, v_end, _ = _verb_before(f, c.prefix.start, c.prefix.end)
+    verb = compact(reader.source[v_start:v_end])
+    found = c.draft
+    found.start = v_start if v_end > v_start else q.start
+    found.end = rest[1]
+    found.indicator = verb + compact(reader.source[rest[0] : rest[1]])
+    found.verb = verb
+    return _take(reader, c, "share_of", found, rest[1])
 
 
 def parameter(reader: Reader, c: Candidate) -> Decision | None:
@@ -474,6 +502,28 @@ def subject_form(reader: Reader, c: Candidate) -> Decision | None:
     return _take(reader, c, "subject_form", found, c.suffix_end)
 
 
+def ratio_before_verb(reader: Reader, c: Candidate) -> Decision | None:
+    """A percentage right before the action it measures: 新建小区车位100%预留充电条件.
+
+    Takes 实现进驻事项100%委托受理 (indicator 实现进驻事项委托受理) and 并100%委托中心
+    受理; leaves 增长10%以上 (nothing after it) and 10%的部分 (的: share_of, parameter).
+    """
+    w, q, f = reader.words, c.quantity, reader.folded
+    if c.closes or q.unit != "%" or (c.next_char and c.next_char in w.of):
+        return None
+    pos = c.suffix_end
+    if not ("\u4e00" <= c.next_char <= "\u9fff"):
+        return None  # a verb or its adverb follows the percentage straight away
+    o_end = object_end(f, pos, c.clause[1], reader.starts)
+    if o_end is None:
+        return None
+    found = c.draft
+    subject = compact(reader.source[c.prefix.start : c.prefix.end])
+    found.indicator = subject + compact(reader.source[pos:o_end])
+    found.end = o_end
+    return _take(reader, c, "ratio_before_verb", found, o_end)
+
+
 def verb_form(reader: Reader, c: Candidate) -> Decision | None:
     """(B) verb quantity object: 创建1条省级高品质步行街 → 创建省级高品质步行街, 1条.
 
@@ -543,12 +593,14 @@ def unclaimed(reader: Reader, c: Candidate) -> Decision | None:
 RULES: tuple[Rule, ...] = (
     in_name_or_aside,
     article_numeral,
+    share_of,
     parameter,
     baseline,
     respectively,
     bare_count,
     listing_count,
     subject_form,
+    ratio_before_verb,
     verb_form,
     carried_subject,
     unclaimed,

@@ -86,7 +86,7 @@ SPECS: dict[str, Spec] = {
         {
             "comparator": _COMPARATORS,
             "kind": frozenset({"level", "increase", "decrease", "."}),
-            "position": frozenset({"before", "after"}),
+            "position": frozenset({"before", "after", "inside"}),
             "marks": frozenset({"parameter", "."}),
         },
         max_len=MAX_WORD,
