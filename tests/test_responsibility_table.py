@@ -27,6 +27,67 @@ def units(statement: str, *, header: str = "") -> list[Unit]:
 NINGBO = "来源:宁波市人民政府办公厅 发布时间:2025-08-01 11:42\n"
 
 CASES: list[tuple[str, str, list[Unit]]] = [
+    # regression: forms of unseen plans (synthetic names)
+    (  # one name without a known ending does not sink the others; 等和 joins two groups
+        "（商务部、发展改革委、邮政局、供销合作总社等和各有关省级人民政府负责）",
+        "",
+        [
+            ("商务部", [], "responsible", "商务部", False),
+            ("发展改革委", [], "responsible", "国家发展改革委", False),
+            ("邮政局", [], "responsible", "邮政局", False),
+            ("供销合作总社", [], "responsible", "供销合作总社", False),
+            ("各有关省级人民政府", [], "responsible", "各有关省级人民政府", True),
+        ],
+    ),
+    (  # a label list closed by role words, in 〔〕
+        "〔责任单位：省发改委、工信厅、国网某省电力有限公司按职责分工负责〕",
+        "",
+        [
+            ("省发改委", [], "responsible", "省发展改革委", False),
+            ("工信厅", [], "responsible", "工业和信息化厅", False),
+            ("国网某省电力有限公司", [], "responsible", "国网某省电力有限公司", False),
+        ],
+    ),
+    (  # a round bracket naming a body is an alias; 〔〕 hold the statement
+        "〔责任单位：省发改委（数据管理局）、工信厅〕",
+        "",
+        [
+            ("省发改委", ["数据管理局"], "responsible", "省发展改革委", False),
+            ("工信厅", [], "responsible", "工业和信息化厅", False),
+        ],
+    ),
+    (  # generic bodies stay whole
+        "（责任单位：各有关部门和单位）",
+        "",
+        [("各有关部门和单位", [], "responsible", "各有关部门和单位", True)],
+    ),
+    (
+        "（责任单位：相关部门、单位）",
+        "",
+        [("相关部门、单位", [], "responsible", "相关部门、单位", True)],
+    ),
+    (  # 按职责分工负责 after 等
+        "（市商务局、某某海关等按职责分工负责）",
+        "",
+        [
+            ("市商务局", [], "responsible", "市商务局", False),
+            ("某某海关", [], "responsible", "某某海关", False),
+        ],
+    ),
+    (  # another field of the statement (完成时限) is not a unit
+        "（市发改委负责落实，完成时限：2024年10月）",
+        "",
+        [("市发改委", [], "responsible", "市发展改革委", False)],
+    ),
+    (  # a note about later nodes inside the statement
+        "（交通运输部、海关总署和各地方人民政府按职责分工负责。以下均需地方人民政府负责，不再列出）",
+        "",
+        [
+            ("交通运输部", [], "responsible", "交通运输部", False),
+            ("海关总署", [], "responsible", "海关总署", False),
+            ("各地方人民政府", [], "responsible", "各地方人民政府", True),
+        ],
+    ),
     # labelled
     (
         "(责任单位:市人力社保局、市发改委)",
@@ -219,6 +280,8 @@ CASES: list[tuple[str, str, list[Unit]]] = [
 ]
 
 NOT_STATEMENTS = [
+    "（企业自主负责）",
+    "学校内由教育行政部门负责统一管理。",
     "（含技工院校）",
     "（县、市）",
     "（以下简称个人所得税法）",

@@ -103,6 +103,19 @@ def _note(code: str) -> re.Pattern[str]:
 
 
 @cache
+def _class_nouns() -> tuple[str, ...]:
+    return lexicon.column("extract/generic_bodies", match="class")
+
+
+@cache
+def _levels() -> tuple[str, ...]:
+    return (
+        *lexicon.column("extract/generic_bodies", match="opening"),
+        *lexicon.column("extract/place_levels", kind="level"),
+    )
+
+
+@cache
 def _and() -> re.Pattern[str]:
     """和/及 between two bodies (农业农村部和财政部)."""
     return re.compile(lexicon.alternation(lexicon.column("extract/connectors", role="and")))
@@ -175,11 +188,15 @@ def _mention(source: str, folded: str, start: int, end: int, role: Role) -> Ment
     end -= cut
     name_end = end
     aliases: list[str] = []
-    while name_end > start and folded[name_end - 1] == "〕":
-        open_at = folded.rfind("〔", start, name_end - 1)
+    while name_end > start and folded[name_end - 1] in "〕)":
+        opener = "〔" if folded[name_end - 1] == "〕" else "("
+        open_at = folded.rfind(opener, start, name_end - 1)
         if open_at <= start:
             break
-        aliases.insert(0, source[open_at + 1 : name_end - 1].strip())
+        alias = compact(source[open_at + 1 : name_end - 1])
+        if opener == "(" and ("、" in alias or not is_body(alias)):
+            break  # 各省(区、市): a gloss, not another name
+        aliases.insert(0, alias)
         name_end = open_at
     name = compact(source[start:name_end])
     if not name:
@@ -192,13 +209,31 @@ def _mention(source: str, folded: str, start: int, end: int, role: Role) -> Ment
 def bodies_in(
     source: str, folded: str, start: int, end: int, role: Role, known: Callable[[str], bool]
 ) -> list[Mention]:
-    out = []
+    spans: list[tuple[int, int]] = []
     for s, e in _pieces(folded, start, end, "、,;"):
         for a, b in _split_and(folded, s, e, known):
-            m = _mention(source, folded, a, b, role)
-            if m is not None:
-                out.append(m)
+            if (
+                spans
+                and _class_noun(folded[a:b])
+                and is_generic(compact(folded[spans[-1][0] : spans[-1][1]]))
+            ):
+                spans[-1] = (spans[-1][0], b)  # 各有关部门和单位, 相关部门、单位: one generic unit
+            else:
+                spans.append((a, b))
+    out = []
+    for a, b in spans:
+        m = _mention(source, folded, a, b, role)
+        if m is not None:
+            out.append(m)
     return out
+
+
+def _class_noun(text: str) -> bool:
+    """单位, 部门, 配合部门: a bare class of bodies, continuing a generic name before it."""
+    text = compact(text)
+    return text in _class_nouns() or (
+        len(text) <= 4 and text.endswith(_class_nouns()) and not text.startswith(_levels())
+    )
 
 
 def _labelled(
@@ -219,6 +254,12 @@ def _labelled(
         if role is None:
             continue  # 适用范围：… is not a list of units
         list_end = labels_at[k + 1].start() if k + 1 < len(labels_at) else close
+        # 〔责任单位：A、B按职责分工负责〕: the role words close the list, they name nothing.
+        while list_end > lm.end() and folded[list_end - 1] in " 。":
+            list_end -= 1
+        verb = _ends_with(folded[lm.end() : list_end], _verbs())
+        if verb is not None:
+            list_end -= len(verb)
         out.extend(bodies_in(source, folded, lm.end(), list_end, role, known))
     return out
 
@@ -242,8 +283,13 @@ def _verbal(
                 state.first_is_lead = True
                 state.notes.append(Note("first_listed_is_lead", s, e))
             continue
-        if _note("same_below").fullmatch(text):
+        if _note("same_below").fullmatch(text) or _note("not_listed").fullmatch(text):
             continue
+        if _note("applies_below").search(text):
+            continue  # 以下均需地方人民政府负责: a note about later nodes (find_mentions)
+        label = _LABEL.match(text)
+        if label is not None and label.group("label") not in _labels():
+            continue  # 完成时限：2024年10月: another field of the statement
         verb = _ends_with(text, verbs)
         if verb is None:
             # A、B，各省级人民政府按职责分工负责: a clause with no verb of its
@@ -256,7 +302,7 @@ def _verbal(
         role = verbs[verb]
         for ps, pe in pending:
             units = bodies_in(source, folded, ps, pe, role, known)
-            if not units or not all(u.generic or is_body(u.name) or known(u.name) for u in units):
+            if not _plausible(units, known):
                 return None
             out.extend(units)
         pending.clear()
@@ -267,7 +313,7 @@ def _verbal(
             parts = [(s, joint[0], "lead"), (joint[1], units_end, "cooperating")]
         for a, b, r in parts:
             units = bodies_in(source, folded, a, b, r, known)
-            if not units or not all(u.generic or is_body(u.name) or known(u.name) for u in units):
+            if not _plausible(units, known):
                 return None
             out.extend(units)
     if not out or pending:
@@ -277,6 +323,22 @@ def _verbal(
         if first is not None and not any(u.role == "lead" for u in out):
             first.role = "lead"
     return out
+
+
+_NAME_MAX = 30
+
+
+def _plausible(units: list[Mention], known: Callable[[str], bool]) -> bool:
+    """Whether a list read before a role verb names bodies.
+
+    One name without a known ending (供销合作总社 before the suffixes knew 总社) must
+    not sink the others: the list holds when at least one name is a body, a class of
+    bodies or a gazetteer name, and none runs longer than a name does.  Leaves
+    （企业自主负责） and （按规定程序负责）, where nothing is a body.
+    """
+    if not units or any(len(u.name) > _NAME_MAX for u in units):
+        return False
+    return any(u.generic or is_body(u.name) or known(u.name) for u in units)
 
 
 def _bare(
@@ -300,6 +362,25 @@ def _bare(
     ):
         return units
     return None
+
+
+_STATEMENT_OPENERS = re.compile(r"[(〔【]")
+
+
+def _labelled_pairs(folded: str, start: int, end: int) -> dict[int, int]:
+    """〔责任单位：…〕 and 【牵头单位：…】: square brackets hold a statement only with a label."""
+    pairs: dict[int, int] = {}
+    labels = _labels()
+    for m in re.finditer(r"[〔【]", folded[start:end]):
+        at = start + m.start()
+        closer = "〕" if folded[at] == "〔" else "】"
+        lm = _LABEL.match(folded, at + 1, end)
+        if lm is None or lm.group("label") not in labels:
+            continue
+        close = folded.find(closer, at + 1, min(end, at + _MAX_STATEMENT))
+        if close != -1:
+            pairs[at] = close
+    return pairs
 
 
 def find_mentions(
@@ -330,9 +411,9 @@ def find_mentions(
                 generic=is_generic(unit),
             )
         )
-    if "(" not in folded[start:end]:
+    if not _STATEMENT_OPENERS.search(folded, start, end):
         return mentions
-    pairs = round_pairs(folded, start, end, _MAX_STATEMENT)
+    pairs = round_pairs(folded, start, end, _MAX_STATEMENT) | _labelled_pairs(folded, start, end)
     pos = start
     for open_at in sorted(pairs):
         if open_at < pos:

@@ -148,9 +148,11 @@ SPECS: dict[str, Spec] = {
     "extract/body_suffixes": Spec(("suffix",)),
     "extract/responsibility_notes": Spec(
         ("code", "pattern"),
-        {"code": frozenset({"first_listed_is_lead", "same_below", "applies_below"})},
+        {"code": frozenset({"first_listed_is_lead", "same_below", "applies_below", "not_listed"})},
     ),
-    "extract/generic_bodies": Spec(("word", "match"), {"match": frozenset({"opening", "whole"})}),
+    "extract/generic_bodies": Spec(
+        ("word", "match"), {"match": frozenset({"opening", "whole", "class"})}
+    ),
     # extract: canonical names and metadata
     "extract/gazetteer": Spec(
         ("scope", "canonical", "name*"),
