@@ -316,14 +316,17 @@ def share_of(reader: Reader, c: Candidate) -> Decision | None:
 def parameter(reader: Reader, c: Candidate) -> Decision | None:
     """A threshold, a quantity before 的, or a clause with a parameter cue is a policy parameter.
 
-    Takes 每台最高补助15万元, 对年营业收入500万元及以上的企业, 占比30%的部分;
+    Takes 每台最高补助15万元, 对年营业收入500万元及以上的企业, 占比30%的部分, and a
+    condition clause ending in 的 before its consequence (营业收入首次达到1亿元的，给予…);
     leaves 新增城镇就业超20万人.
     """
     w = reader.words
     q, pre = c.quantity, c.prefix
     before = reader.folded[pre.end - 1] if pre.end > c.item_start else ""
+    closing = reader.folded[c.clause[1] - 1] if c.clause[1] > c.clause[0] else ""
     if (
         (c.suffix is not None and c.suffix in w.thresholds)
+        or (closing in w.of and reader.folded[c.clause[1] : c.clause[1] + 1] == ",")
         or (c.next_char != "" and c.next_char in w.of)
         or (q.unit == "%" and before != "" and before in w.of)
         or w.parameter.search(c.window)

@@ -10,7 +10,11 @@ from .markers import match_marker
 
 _TERMINAL = "。!?;:」』”)》"
 # A 。 or ) followed by what could open a numbering marker.
-_GLUE = re.compile(r"[。)] *(?=[(一二三四五六七八九十第\u2460-\u249b\u3220-\u3229])")
+# After a closing bracket only a bracketed or 一、 heading: （…3号）第三条 is a citation.
+_GLUE = re.compile(
+    r"。 *(?=[(一二三四五六七八九十第\u2460-\u249b\u3220-\u3229])"
+    r"|\) *(?=[(一二三四五六七八九十\u2460-\u249b\u3220-\u3229])"
+)
 _WRAP_MIN = 20
 
 

@@ -32,8 +32,9 @@ class Brackets:
     closes: str
 
 
-ANY = Brackets("(《“〔【[「『‘<{", ")》”〕】]」』’>}")
-SPANS = Brackets("(《“〔【[「『‘", ")》”〕】]」』’")
+# An ASCII " closes a “ (坚持“政府引导、市场运作"。…): it closes, it never opens.
+ANY = Brackets("(《“〔【[「『‘<{", ')》”〕】]」』’>}"')
+SPANS = Brackets("(《“〔【[「『‘", ')》”〕】]」』’"')
 BREAKING = Brackets("(〔【[「『", ")〕】]」』")
 LISTS = Brackets("(〔【[《", ")〕】]》")
 
