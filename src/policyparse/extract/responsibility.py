@@ -138,9 +138,14 @@ def _joint(folded: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def is_generic(name: str) -> bool:
-    """A class of bodies (各省级人民政府, 有关部门, 县级市) rather than one body."""
+    """A class of bodies (各省级人民政府, 有关部门, 县级市, 工作组成员单位) rather than one body."""
     openings, whole = _generic()
-    return name in whole or name.startswith(openings)
+    return name in whole or name.startswith(openings) or name.endswith(_generic_endings())
+
+
+@cache
+def _generic_endings() -> tuple[str, ...]:
+    return lexicon.column("extract/generic_bodies", match="ending")
 
 
 def _pieces(folded: str, start: int, end: int, seps: str) -> list[tuple[int, int]]:
