@@ -17,7 +17,7 @@ import pytest
 from conftest import REPO, SHARED
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-import accuracy  # noqa: E402
+import accuracy
 
 FLOORS = json.loads((Path(__file__).parent / "accuracy_floors.json").read_text("utf-8"))
 
