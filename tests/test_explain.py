@@ -24,8 +24,8 @@ def test_three_ningbo_quantities_name_their_rule() -> None:
     assert _by_text(decisions, "5.2", "1条") == "target verb_form"
     # 职工、城乡居民住院报销比例分别达85%、70%: one target per item.
     assert _by_text(decisions, "2.2", "70%") == "target respectively"
-    # 三位一体: a one-character numeral is an article.
-    assert _by_text(decisions, "3.3", "三位") == "skipped article_numeral"
+    # 三位一体: a count with no verb before it is not a commitment.
+    assert _by_text(decisions, "3.3", "三位") == "skipped verb_form"
 
 
 def test_every_quantity_has_a_rule_and_targets_agree_with_the_document() -> None:

@@ -654,6 +654,54 @@ REGRESSION = [
             ),
         ],
     ),
+    # a negated comparator is its own word: 不得低于 is >=, not the < of 低于
+    (
+        "城市空气质量优良天数比例不得低于70%，单位能耗不得超过0.5吨标准煤。",
+        [
+            ("城市空气质量优良天数比例", ">=", 70, None, "%", 70, "%", "level", None, None),
+            ("单位能耗", "<=", 0.5, None, "吨标准煤", 0.5, "吨标准煤", "level", None, None),
+        ],
+    ),
+    # a duration is a goal after a word of shortening, and only there
+    (
+        "将审批时限压缩至30个工作日以内，企业开办时间缩短到1天。",
+        [
+            ("审批时限", "<=", 30, None, "个工作日", 30, "个工作日", "level", None, None),
+            ("企业开办时间", "<=", 1, None, "天", 1, "天", "level", None, None),
+        ],
+    ),
+    # a rate unit keeps its denominator
+    (
+        "新建污水处理厂，处理能力达3000吨/日。",
+        [("处理能力", ">=", 3000, None, "吨/日", 3000, "吨/日", "level", None, None)],
+    ),
+    # two quantities of one item: both are read, with one subject
+    (
+        "改造燃煤机组12台600万千瓦以上。",
+        [
+            ("改造燃煤机组", "=", 12, None, "台", 12, "台", "level", None, None),
+            ("改造燃煤机组", ">=", 600, None, "万千瓦", 6000000, "千瓦", "level", None, None),
+        ],
+    ),
+    # a list of years before a list of as many values: one year each, in order
+    (
+        "2025年、2026年、2027年分别建成换电站10座、20座、30座。",
+        [
+            ("建成换电站", "=", 10, None, "座", 10, "座", "level", 2025, "2025年、2026年、2027年"),
+            ("建成换电站", "=", 20, None, "座", 20, "座", "level", 2026, "2025年、2026年、2027年"),
+            ("建成换电站", "=", 30, None, "座", 30, "座", "level", 2027, "2025年、2026年、2027年"),
+        ],
+    ),
+    # two cues of one direction: the stronger holds (超…以上 is >)
+    (
+        "新增就业超5万人以上。",
+        [("新增就业", ">", 5, None, "万人", 50000, "人", "level", None, None)],
+    ),
+    # a numeral other than 一 counts
+    (
+        "建设两个国家级示范区。",
+        [("建设国家级示范区", "=", 2, None, "个", 2, "个", "level", None, None)],
+    ),
 ]
 
 NEGATIVE = [
@@ -680,6 +728,8 @@ NEGATIVE = [
     "每台最高补助15万元。",
     "截至2023年底，全市已建成充电桩5000个。",
     "京津冀、上海等8个区域先行先试。",
+    "申请人应在30个工作日内提交材料。",
+    "政策有效期3年。",
 ]
 
 

@@ -29,7 +29,8 @@ def _qty() -> re.Pattern[str]:
     numeral (突破万亿元) is matched with the word of reaching before it, which
     no other alternative can start inside; the quantity starts at the scale.
     """
-    firsts = "".join(sorted({u[0] for u in lexicon.column("extract/units")}))
+    units = (*lexicon.column("extract/units"), *lexicon.column("extract/time_units"))
+    firsts = "".join(sorted({u[0] for u in units}))
     unit_ahead = "(?=[" + re.escape(firsts) + "])"
     scales = lexicon.column("extract/scales")
     scale = lexicon.alternation(scales)
@@ -126,6 +127,25 @@ def _alternates(folded: str, pos: int, end: int) -> int:
     return m.end() - pos if all(table.get(p) for p in parts) else 0
 
 
+@cache
+def _duration_cues() -> re.Pattern[str]:
+    words = lexicon.column("extract/duration_goals")
+    return re.compile(f"(?:{lexicon.alternation(tuple(words))})$")
+
+
+def _duration_goal(folded: str, start: int, pos: int) -> bool:
+    """Whether the duration at *pos* is what a shortening verb aims at (压缩至30个工作日)."""
+    return _duration_cues().search(folded, max(start, pos - 4), pos) is not None
+
+
+def _per(folded: str, pos: int, end: int) -> int:
+    """Length of a rate after a unit: /日 in 3000吨/日, /年 in 5万元/年."""
+    if pos >= end or folded[pos] != "/":
+        return 0
+    m = _unit_pattern().match(folded, pos + 1, end)
+    return m.end() - pos if m else 0
+
+
 def _scaled(value: Decimal | None, factor: int) -> Decimal | None:
     return None if value is None else value * factor
 
@@ -191,11 +211,12 @@ def find(source: str, folded: str, start: int, end: int) -> list[Quantity]:
             base_unit = None
         else:
             length, real = found
-            if not real:
+            if not real and not _duration_goal(folded, start, q_start):
                 continue  # a date, a duration or an age
             unit_end = m.end() + length
             base_start = unit_end - length
             unit_end += _alternates(folded, unit_end, end)
+            unit_end += _per(folded, unit_end, end)
             base_unit = source[base_start:unit_end]
         unit = source[unit_start:unit_end] if unit_end > unit_start else None
         if inner and unit:

@@ -134,7 +134,7 @@ def deadline_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?=[{first}])"
         rf"(?:(?P<lead>{d('lead')})?(?P<pre>{d('by')}|{d('as_of')})?"
-        rf"(?:(?:19|20)\d{{2}}[、,])?(?P<year>(?:19|20)\d{{2}})年"
+        rf"(?:(?:19|20)\d{{2}}年?[、,])*(?P<year>(?:19|20)\d{{2}})年"
         rf"(?:{d('through')}(?P<year2>(?:19|20)\d{{2}})年)?"
         rf"(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?)?"
         rf"(?P<post>{d('part')}){{0,2}}"
@@ -414,12 +414,21 @@ def sentence_period(folded: str, start: int, end: int) -> tuple[str, int] | None
     return (m.group(), m.end()) if m else None
 
 
+_STRONGER: dict[tuple[Comparator, Comparator], Comparator] = {(">", ">="): ">", ("<", "<="): "<"}
+
+
 def comparator(prefix: Comparator | None, suffix: Comparator | None, is_range: bool) -> Comparator:
-    """One comparator from the words before and after: a range wins, then ~, then the suffix."""
+    """One comparator from the words before and after.
+
+    A range wins, then ~, then the word after the number, but the stronger of two cues
+    of one direction holds: 超5个以上 is >, 达到5个以上 is >=.
+    """
     if is_range:
         return "range"
     if prefix == "~" or suffix == "~":
         return "~"
+    if prefix is not None and suffix is not None and (prefix, suffix) in _STRONGER:
+        return _STRONGER[prefix, suffix]
     if suffix:
         return suffix
     return prefix or "="

@@ -123,6 +123,7 @@ class Decision(NamedTuple):
 
 
 _NEWLINE = re.compile(r"\n")
+_ONE = "一"
 
 
 class Reader:
@@ -188,7 +189,13 @@ class Reader:
             deadline=compact(self.source[year.phrase[0] : year.phrase[1]]) if year else None,
         )
         nxt = f[suffix_end] if suffix_end < c_end else ""
-        closes = not nxt or nxt in "、)(" or (nxt in w.ands and suffix_end + 1 in self.starts)
+        closes = (
+            not nxt
+            or nxt in "、)("
+            or (nxt in w.ands and suffix_end + 1 in self.starts)
+            # 改造燃煤机组12台600万千瓦: two quantities, one item (not 1倍以上5倍以下)
+            or (suffix_end in self.starts and suffix is None)
+        )
         window = f[max(c_start, q.start - WINDOW) : min(c_end, suffix_end + WINDOW)]
         return Candidate(
             index=i,
@@ -277,14 +284,19 @@ def in_name_or_aside(reader: Reader, c: Candidate) -> Decision | None:
 
 
 def article_numeral(reader: Reader, c: Candidate) -> Decision | None:
-    """A one-character Chinese numeral with no comparator is an article, not a count.
+    """一 with no comparator is an article, not a count.
 
-    Takes 建设一支队伍, 一次性补贴; leaves 建成至少一个示范区 (a comparator right
-    before it) and 新增一百个示范区.
+    Takes 建设一支队伍, 一次性补贴; leaves 建成至少一个示范区 and 至少建设一所幼儿园 (a
+    comparator before the number or before its verb), 建设两个示范区 (两 counts) and
+    新增一百个示范区.
     """
-    if c.quantity.single_cn and not c.prefix.comparator:
-        return _leave("article_numeral", "a one-character numeral reads as an article")
-    return None
+    q, f = c.quantity, reader.folded
+    if not q.single_cn or f[q.start] != _ONE or c.prefix.comparator:
+        return None
+    v_start, v_end, _ = _verb_before(f, c.prefix.start, c.prefix.end)
+    if v_end > v_start and ends_with(f, c.prefix.start, v_start, reader.words.comparators):
+        return None  # 至少建设一所: the comparator stands before the verb
+    return _leave("article_numeral", "一 with no comparator reads as an article")
 
 
 def share_of(reader: Reader, c: Candidate) -> Decision | None:
@@ -450,6 +462,17 @@ def _dimension(found: Found) -> str | None:
     return dims.get(unit) or dims.get(unit[:1])
 
 
+def _explicit(c: Candidate) -> bool:
+    """Whether the words around the number state a comparison (超, 以上, 保持, 余, a range)."""
+    q = c.quantity
+    return (
+        c.prefix.comparator is not None
+        or c.suffix is not None
+        or q.inner is not None
+        or q.value_max is not None
+    )
+
+
 def bare_count(reader: Reader, c: Candidate) -> Decision | None:
     """A count with no verb, no comparator and no change is a name, not a commitment.
 
@@ -461,7 +484,7 @@ def bare_count(reader: Reader, c: Candidate) -> Decision | None:
     _, verb, _ = _subject(reader, c)
     if (
         not verb
-        and c.draft.comparator == "="
+        and not _explicit(c)
         and c.draft.target_kind == "level"
         and reader.words.any_verb.search(reader.folded, pre.start, pre.end) is None
     ):
@@ -478,11 +501,7 @@ def listing_count(reader: Reader, c: Candidate) -> Decision | None:
     if not c.closes or c.prefix.empty:
         return None
     subject, verb, _ = _subject(reader, c)
-    if (
-        not verb
-        and c.draft.comparator == "="
-        and any(subject.endswith(x) for x in reader.words.listing)
-    ):
+    if not verb and not _explicit(c) and any(subject.endswith(x) for x in reader.words.listing):
         return _leave("listing_count", "counts the items the text lists")
     return None
 

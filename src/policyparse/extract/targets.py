@@ -14,7 +14,9 @@ not recorded.  Words live in the lexicon (extract/*.tsv).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import NamedTuple
 
 from .quantities import find
@@ -78,4 +80,31 @@ def read(
                 Step(q.start, q.end, decision.outcome, decision.rule, decision.why)
             )
         i += decision.consumed
+    year_lists(reading.found)
     return reading
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_LIST_GAP = frozenset({"、", ",", "，", "年、", "年,", "年，"})
+
+
+def year_lists(found: list[Found]) -> None:
+    """A list of years before a list of as many targets gives one year to each, in order.
+
+    2025年、2026年、2027年分别建成换电站10座、20座、30座 → 10 by 2025, 20 by 2026,
+    30 by 2027.  Leaves 2024、2025年计划完成130万千瓦 (one target: the last year holds)
+    and 2025年至2027年 (a span, not a list).
+    """
+    i = 0
+    while i < len(found):
+        j = i
+        deadline = found[i].deadline
+        while j < len(found) and found[j].kind == "target" and found[j].deadline == deadline:
+            j += 1
+        if deadline and j - i > 1:
+            years = list(_YEAR.finditer(deadline))
+            gaps = {deadline[a.end() : b.start()] for a, b in pairwise(years)}
+            if len(years) == j - i and gaps <= _LIST_GAP:
+                for f, y in zip(found[i:j], years, strict=True):
+                    f.year = int(y.group())
+        i = max(j, i + 1)

@@ -139,6 +139,7 @@ SPECS: dict[str, Spec] = {
         },
     ),
     "extract/time_units": Spec(("word", "dimension"), {"dimension": frozenset({"time", "age"})}),
+    "extract/duration_goals": Spec(("word",), max_len=4),
     "extract/scales": Spec(("word", "factor")),
     # extract: responsibility
     "extract/role_labels": Spec(("label", "role"), {"role": _ROLES}),
