@@ -25,11 +25,6 @@ def _targets(text: str) -> list[Target]:
 
 
 TARGETS: list[tuple[str, list[Target]]] = [
-    # A five-year-plan period gives the year.
-    (
-        "（一）就业。“十四五”期间，新增城镇就业100万人。",
-        [("新增城镇就业", "=", 100, "万人", 2025)],
-    ),
     # A Chinese numeral with two scales.
     (
         "（一）投资。新增投资二亿五千万元。",

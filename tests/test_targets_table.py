@@ -702,6 +702,14 @@ REGRESSION = [
         "建设两个国家级示范区。",
         [("建设国家级示范区", "=", 2, None, "个", 2, "个", "level", None, None)],
     ),
+    # a five-year-plan period gives the year it ends; the deadline is as printed
+    (
+        "“十四五”期间，新增城镇就业100万人。到“十四五”末，城镇化率达到75%。",
+        [
+            ("新增城镇就业", "=", 100, None, "万人", 1000000, "人", "level", 2025, "“十四五”期间"),
+            ("城镇化率", ">=", 75, None, "%", 75, "%", "level", 2025, "到“十四五”末"),
+        ],
+    ),
 ]
 
 NEGATIVE = [
@@ -757,6 +765,18 @@ def test_past_year_is_a_baseline_in_a_dated_document() -> None:
     figures = [f for n in doc.children for f in n.figures]
     assert [(t.value, t.year) for t in goals] == [(10, 2020)]
     assert [(f.kind, f.value, f.year) for f in figures] == [("baseline", 9.88, 2017)]
+
+
+def test_a_past_plan_period_is_a_baseline_in_a_dated_document() -> None:
+    text = (
+        "一、现状\n“十三五”时期，全市累计新增就业80万人。\n"
+        "二、目标\n“十四五”期间，新增城镇就业100万人。\n某某市人民政府\n2021年3月1日"
+    )
+    doc = parse(text)
+    goals = [(t.value, t.year, t.deadline) for n in doc.children for t in n.targets]
+    figures = [(f.kind, f.value, f.year) for n in doc.children for f in n.figures]
+    assert goals == [(100, 2025, "“十四五”期间")]
+    assert figures == [("baseline", 80, 2020)]
 
 
 def test_parameters_are_figures() -> None:

@@ -129,8 +129,9 @@ def deadline_pattern() -> re.Pattern[str]:
         for role in ("lead", "by", "as_of")
         for w in lexicon.column("extract/deadline_words", role=role)
     }
-    first = "".join(sorted(openers)) + r"\d" + _SMALL_CN
+    first = "".join(sorted(openers)) + r"\d" + _SMALL_CN + '“"'
     n = rf"(?:\d{{1,2}}|[{_SMALL_CN}]{{1,2}})"
+    plan = lexicon.alternation(tuple(plan_periods()))
     return re.compile(
         rf"(?=[{first}])"
         rf"(?:(?P<lead>{d('lead')})?(?P<pre>{d('by')}|{d('as_of')})?"
@@ -139,8 +140,17 @@ def deadline_pattern() -> re.Pattern[str]:
         rf"(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?)?"
         rf"(?P<post>{d('part')}){{0,2}}"
         rf"(?P<since>{d('since')}{n}{d('within')})?{d('before')}?"
-        rf"|(?P<within>{n}{d('within')}))"
+        rf"|(?P<within>{n}{d('within')})"
+        # “十四五”期间, 到“十四五”末: a named period, with a word of span or a comma after it.
+        rf"|(?:{d('lead')})?(?:{d('by')})?[“\"]?(?P<plan>{plan})[”\"]?"
+        rf"(?:{d('period_span')}|(?=,)))"
     )
+
+
+@cache
+def plan_periods() -> dict[str, int]:
+    """Five-year-plan periods and the year each ends (十四五 → 2025)."""
+    return {word: int(year) for word, year in lexicon.rows("extract/plan_periods")}
 
 
 @cache
@@ -485,7 +495,10 @@ def year_phrases(
             until = next((s for s in sentences if s >= m.end()), end)
         year = None
         baseline = False
-        if m.group("year") and not m.group("since"):
+        if m.group("plan"):
+            year = plan_periods()[m.group("plan")]
+            baseline = doc_year is not None and year < doc_year and not m.group("pre")
+        elif m.group("year") and not m.group("since"):
             # 2012年起5年内 names a start, not the year the target is due.
             year = int(m.group("year2") or m.group("year"))
             pre = m.group("pre")

@@ -106,7 +106,17 @@ SPECS: dict[str, Spec] = {
         ("word", "role"),
         {
             "role": frozenset(
-                {"lead", "by", "as_of", "part", "before", "since", "within", "through"}
+                {
+                    "lead",
+                    "by",
+                    "as_of",
+                    "part",
+                    "before",
+                    "since",
+                    "within",
+                    "through",
+                    "period_span",
+                }
             )
         },
         key=("word", "role"),
@@ -140,6 +150,7 @@ SPECS: dict[str, Spec] = {
     ),
     "extract/time_units": Spec(("word", "dimension"), {"dimension": frozenset({"time", "age"})}),
     "extract/duration_goals": Spec(("word",), max_len=4),
+    "extract/plan_periods": Spec(("word", "year")),
     "extract/scales": Spec(("word", "factor")),
     # extract: responsibility
     "extract/role_labels": Spec(("label", "role"), {"role": _ROLES}),
