@@ -25,10 +25,28 @@ def _targets(text: str) -> list[Target]:
 
 
 TARGETS: list[tuple[str, list[Target]]] = [
-    # A Chinese numeral with two scales.
+    # A share of a base named before it: read as a parameter (…的15%), though it is a
+    # standard every new estate must meet.
     (
-        "（一）投资。新增投资二亿五千万元。",
-        [("新增投资", "=", 25000, "万元", None)],
+        "（一）设施。新建小区充电车位不低于停车位总数的15%。",
+        [("新建小区充电车位", ">=", 15, "%", None)],
+    ),
+]
+
+Figure = tuple[str, str, float, str | None]
+
+
+def _figures(text: str) -> list[Figure]:
+    doc = parse(text)
+    return [(f.kind, f.comparator, f.value, f.unit) for n in doc.walk() for f in n.figures]
+
+
+FIGURES: list[tuple[str, list[Figure]]] = [
+    # A cap on a payment stated as a share of a base: the comparator before the base
+    # is lost (the figure reads = 5, not <= 5).
+    (
+        "（一）补助。对重点项目给予补助，原则上不超过项目投资额的5%。",
+        [("parameter", "<=", 5, "%")],
     ),
 ]
 
@@ -37,3 +55,9 @@ TARGETS: list[tuple[str, list[Target]]] = [
 @pytest.mark.parametrize(("text", "expected"), TARGETS, ids=ids("target", [t for t, _ in TARGETS]))
 def test_known_target_miss(text: str, expected: list[Target]) -> None:
     assert _targets(text) == expected
+
+
+@pytest.mark.xfail(strict=True, reason="known miss: see the comment above the case")
+@pytest.mark.parametrize(("text", "expected"), FIGURES, ids=ids("figure", [t for t, _ in FIGURES]))
+def test_known_figure_miss(text: str, expected: list[Figure]) -> None:
+    assert _figures(text) == expected

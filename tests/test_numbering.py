@@ -30,6 +30,12 @@ MARKERS = [
     ("第一百零一条 附则", "zh_article", "第一百零一条", 101),
     ("第二部分 任务", "zh_part", "第二部分", 2),
     ("第3条 施行", "zh_article", "第3条", 3),
+    # spaces that text taken from a PDF puts inside a label
+    ("三 、保障措施", "cn_dun", "三 、", 3),
+    ("（ 二 ）推动", "cn_paren", "（ 二 ）", 2),
+    ("第 1 2 条 施行", "zh_article", "第 1 2 条", 12),
+    ("第 三 章 附则", "zh_chapter", "第 三 章", 3),
+    ("4 、建设", "arabic", "4 、", 4),
 ]
 
 
@@ -55,6 +61,8 @@ def test_marker(text: str, style: str, label: str, value: int) -> None:
         "1234.",
         "（一",
         "一）",
+        "一  、",
+        "4 .5亿元",
     ],
 )
 def test_not_a_marker(text: str) -> None:

@@ -418,3 +418,22 @@ def test_one_issued_plan_stays_at_the_top() -> None:
     one = ISSUED.replace("《甲政策》《乙计划》", "《甲政策》")
     paths = [n.path for n in numbered(parse(one))]
     assert paths[:2] == ["1", "2"] and "A2" not in paths
+
+
+def test_text_taken_from_a_pdf_keeps_its_outline_and_numbers() -> None:
+    text = (
+        "一、主要任务\n（一）提升服务。到 2025 年，产业 基金规模达到 100 亿元。\n"
+        "二 、保障措施\n（二）加强保障。新增 就业 2 万人。"
+    )
+    doc = parse(text)
+    assert [(n.path, n.label, n.title) for n in doc.walk()] == [
+        ("1", "一、", "主要任务"),
+        ("1.1", "（一）", "提升服务"),
+        ("2", "二 、", "保障措施"),
+        ("2.2", "（二）", "加强保障"),
+    ]
+    got = [(t.indicator, t.value, t.unit, t.year) for n in doc.walk() for t in n.targets]
+    assert got == [("产业基金规模", 100, "亿元", 2025), ("新增就业", 2, "万人", None)]
+    for n in doc.walk():
+        for t in n.targets:
+            assert text[t.span[0] : t.span[1]].replace(" ", "").endswith(t.unit or "")

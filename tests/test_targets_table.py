@@ -710,6 +710,14 @@ REGRESSION = [
             ("城镇化率", ">=", 75, None, "%", 75, "%", "level", 2025, "到“十四五”末"),
         ],
     ),
+    # a Chinese numeral with two scales
+    (
+        "新增投资二亿五千万元，新建项目2亿5000万元。",
+        [
+            ("新增投资", "=", 25000, None, "万元", 250000000, "元", "level", None, None),
+            ("新建项目", "=", 25000, None, "万元", 250000000, "元", "level", None, None),
+        ],
+    ),
 ]
 
 NEGATIVE = [

@@ -53,7 +53,11 @@ def _qty() -> re.Pattern[str]:
         r"|翻(?P<fan>[一两二三四])番|(?P<half>一半)"
         rf"|百分之(?P<pct>[{_CN}]{{1,6}}|\d+(?:\.\d+)?)"
         rf"|(?P<a>{_NUM})(?:(?P<sep>{sep})(?P<b>{_NUM}))?"
-        rf"(?:(?P<scale>{scale})(?P<mixed>(?<=万)\d{{1,4}})?)?"
+        # 100 亿元: a space a PDF put between the number and its scale or unit.
+        rf"(?P<gap> (?=[{opening}{re.escape(firsts)}]))?"
+        # 3万4000人, 2亿5000万元: a scale inside the number.
+        rf"(?:(?P<scale>{scale})"
+        rf"(?:(?P<mixed>(?<=万)\d{{1,4}})|(?<=亿)(?P<yi>\d{{1,4}}|[{_CN}]{{1,5}})万)?)?"
         # 7000余个, 3万余人: a word of approximation between the number and its unit.
         rf"(?P<inner>{inside})?(?(scale)|{unit_ahead}))"
     )
@@ -154,7 +158,7 @@ def find(source: str, folded: str, start: int, end: int) -> list[Quantity]:
     """Every quantity with a unit in [start, end), in reading order."""
     out: list[Quantity] = []
     for m in _qty().finditer(folded, start, end):
-        bare, fan, half, pct_text, a, _sep, b, scale, mixed, inner = m.groups()
+        bare, fan, half, pct_text, a, _sep, b, gap, scale, mixed, yi, inner = m.groups()
         q_start = m.start("bare") if bare else m.start()
         if fan:
             inc = Decimal(_FAN[fan])
@@ -195,7 +199,7 @@ def find(source: str, folded: str, start: int, end: int) -> list[Quantity]:
         if value is None or value == 0 or (b and value_max is None):
             continue
         factor = 1
-        unit_start = m.end("a") if b is None else m.end("b")
+        unit_start = m.end("gap") if gap else m.end("a") if b is None else m.end("b")
         if scale:
             factor = _scales()[scale]
             unit_start = m.start("scale")
@@ -203,6 +207,10 @@ def find(source: str, folded: str, start: int, end: int) -> list[Quantity]:
             # 3万4000人: the scale sits inside the number, not in the unit.
             value = value * factor + Decimal(mixed)
             factor, unit_start = 1, m.end()
+        elif yi and scale == "亿" and value_max is None and (yi_value := _read(yi)) is not None:
+            # 2亿5000万元, 二亿五千万元: counted in 万, the unit printed from the 万 on.
+            value = value * 10000 + yi_value
+            factor, unit_start = 10000, m.end("yi")
         found = _unit_at(folded, m.end(), end)
         if found is None:
             if factor == 1:

@@ -134,8 +134,8 @@ def deadline_pattern() -> re.Pattern[str]:
     plan = lexicon.alternation(tuple(plan_periods()))
     return re.compile(
         rf"(?=[{first}])"
-        rf"(?:(?P<lead>{d('lead')})?(?P<pre>{d('by')}|{d('as_of')})?"
-        rf"(?:(?:19|20)\d{{2}}年?[、,])*(?P<year>(?:19|20)\d{{2}})年"
+        rf"(?:(?P<lead>{d('lead')})?(?P<pre>{d('by')}|{d('as_of')})? ?"
+        rf"(?:(?:19|20)\d{{2}}年?[、,])*(?P<year>(?:19|20)\d{{2}}) ?年"
         rf"(?:{d('through')}(?P<year2>(?:19|20)\d{{2}})年)?"
         rf"(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?)?"
         rf"(?P<post>{d('part')}){{0,2}}"

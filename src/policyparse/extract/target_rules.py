@@ -33,6 +33,8 @@ from ..text.tokenizer import cut
 from ..vocab import Comparator, QuantityKind, TargetKind
 from .quantities import Quantity
 from .target_context import (
+    CLAUSE_BREAK,
+    SENTENCE_BREAK,
     WINDOW,
     Mask,
     Prefix,
@@ -293,8 +295,7 @@ def article_numeral(reader: Reader, c: Candidate) -> Decision | None:
     q, f = c.quantity, reader.folded
     if not q.single_cn or f[q.start] != _ONE or c.prefix.comparator:
         return None
-    v_start, v_end, _ = _verb_before(f, c.prefix.start, c.prefix.end)
-    if v_end > v_start and ends_with(f, c.prefix.start, v_start, reader.words.comparators):
+    if _before_verb(reader, c) != ".":
         return None  # 至少建设一所: the comparator stands before the verb
     return _leave("article_numeral", "一 with no comparator reads as an article")
 
@@ -346,6 +347,44 @@ def parameter(reader: Reader, c: Candidate) -> Decision | None:
         c.draft.kind = "parameter"
         return _take(reader, c, "parameter", c.draft, c.suffix_end)
     return None
+
+
+def subsidy_condition(reader: Reader, c: Candidate) -> Decision | None:
+    """What a subsidy sentence asks for, or caps, is a parameter: the sentence pays out.
+
+    Takes each quantity of a condition that closes with a 的 clause before the payment:
+    演出超100场，票房超过100万元的新型演艺空间，经认定，给予… and 投资额达500万元以上，…
+    超100场的，经认定，给予…; takes an upper bound in a sentence that pays
+    (每年评选不超过2个平台，按档次给予最高…).  Leaves 到2027年，新建充电桩5万个，对符合
+    条件的项目给予补贴 (the 的 clause is the payment itself, and nothing is capped).
+    """
+    w, f = reader.words, reader.folded
+    q_end = c.suffix_end
+    stops = (f.find(ch, q_end, reader.end) for ch in SENTENCE_BREAK)
+    stop = min((i for i in stops if i != -1), default=reader.end)
+    if not w.parameter.search(f, q_end, stop):
+        return None
+    capped = c.draft.comparator in ("<=", "<") or _before_verb(reader, c) in ("<=", "<")
+    # The 的 closing the condition stands in a later clause than the quantity's own
+    # (重点扶持100个具有发展前景的项目 describes the object, it sets no condition).
+    own_end = min(
+        (i for i in (f.find(ch, q_end, stop) for ch in CLAUSE_BREAK) if i != -1), default=-1
+    )
+    ks = [i for i in (f.find(ch, own_end, stop) for ch in w.of) if i != -1] if own_end != -1 else []
+    k = min(ks, default=-1)
+    condition = False
+    if k != -1:
+        cs = max(f.rfind(ch, q_end, k) for ch in CLAUSE_BREAK) + 1 or q_end
+        ce = min((i for i in (f.find(ch, k, stop) for ch in CLAUSE_BREAK) if i != -1), default=-1)
+        condition = (
+            ce != -1
+            and w.parameter.search(f, max(cs, q_end), ce) is None
+            and w.parameter.search(f, ce, stop) is not None
+        )
+    if not (condition or capped):
+        return None
+    c.draft.kind = "parameter"
+    return _take(reader, c, "subsidy_condition", c.draft, c.suffix_end)
 
 
 def baseline(reader: Reader, c: Candidate) -> Decision | None:
@@ -555,15 +594,14 @@ def verb_form(reader: Reader, c: Candidate) -> Decision | None:
     """
     if c.closes:
         return None
-    f, w, pre, found = reader.folded, reader.words, c.prefix, c.draft
+    f, pre, found = reader.folded, c.prefix, c.draft
     v_start, v_end, period = _verb_before(f, pre.start, pre.end)
     mem = reader.memory
     if v_end > v_start:
         verb = compact(reader.source[v_start:v_end])
         found.start = v_start
         found.period = found.period or period
-        n = ends_with(f, pre.start, v_start, w.comparators)
-        comp = w.comparators[f[v_start - n : v_start]][0] if n else "."
+        comp = _before_verb(reader, c)
         if comp != "." and found.comparator == "=":
             found.comparator = comp  # 至少建成3个…
     elif pre.empty and mem.last_verb and mem.last_verb[0] == c.sentence_start:
@@ -617,6 +655,7 @@ RULES: tuple[Rule, ...] = (
     article_numeral,
     share_of,
     parameter,
+    subsidy_condition,
     baseline,
     respectively,
     bare_count,
@@ -666,6 +705,16 @@ def _distribute(source: str, items: list[tuple[int, int]], bodies: tuple[str, ..
             subject = lead + subject
         out.append(subject + tail)
     return out
+
+
+def _before_verb(reader: Reader, c: Candidate) -> str:
+    """The comparator printed before the verb of the quantity (至少建成3个 → >=), or "."."""
+    f, pre = reader.folded, c.prefix
+    v_start, v_end, _ = _verb_before(f, pre.start, pre.end)
+    if v_end <= v_start:
+        return "."
+    n = ends_with(f, pre.start, v_start, reader.words.comparators)
+    return reader.words.comparators[f[v_start - n : v_start]][0] if n else "."
 
 
 def _verb_before(f: str, start: int, end: int) -> tuple[int, int, str | None]:

@@ -24,18 +24,21 @@ def _marker() -> re.Pattern[str]:
     """Every style in one pattern; the words of 第X章 / 第X条 come from the lexicon.
 
     Every alternative is anchored and bounded: no nested quantifiers, so a
-    match attempt costs O(length of the marker) whatever follows.
+    match attempt costs O(length of the marker) whatever follows.  One space may
+    stand inside a label, as text taken from a PDF prints it (三 、, 第 1 2 条);
+    the label keeps it, the value does not.
     """
     units = lexicon.alternation(lexicon.column("layout/marker_units"))
+    sp = "[ \u3000]?"  # a space a PDF put inside the label: 三 、, 第 1 2 条, ( 一 )
     return re.compile(
         rf"""
-    (?P<zh>第(?P<zv>[{_CN}]{{1,6}}|\d{{1,3}})(?P<zu>{units}))
-  | (?P<cn_dun>(?P<dv>[{_CN}]{{1,4}})、)
-  | (?P<cn_paren>\((?P<pv>[{_CN}]{{1,4}})\))
+    (?P<zh>第{sp}(?P<zv>[{_CN}]{{1,6}}|\d(?:{sp}\d){{0,2}}){sp}(?P<zu>{units}))
+  | (?P<cn_dun>(?P<dv>[{_CN}]{{1,4}}){sp}、)
+  | (?P<cn_paren>\({sp}(?P<pv>[{_CN}]{{1,4}}){sp}\))
   | (?P<cn_enclosed>[\u3220-\u3229])
-  | (?P<arabic_paren>\((?P<av>\d{{1,3}})\))
+  | (?P<arabic_paren>\({sp}(?P<av>\d{{1,3}}){sp}\))
   | (?P<arabic_paren_char>[\u2474-\u2487])
-  | (?P<arabic>(?P<nv>\d{{1,3}})[.、])
+  | (?P<arabic>(?P<nv>\d{{1,3}})(?:[.]|{sp}、))
   | (?P<arabic_char>[\u2488-\u249b])
   | (?P<circled>[\u2460-\u2473])
     """,
@@ -88,7 +91,7 @@ def match_marker(folded: str, pos: int, end: int) -> Marker | None:
     kind = m.lastgroup
     value: int | None
     if m.group("zh"):
-        value = cn_to_int(m.group("zv"))
+        value = cn_to_int(re.sub(r"\s", "", m.group("zv")))
         style = lexicon.styles("layout/marker_units")[m.group("zu")]
     elif m.group("cn_dun"):
         value, style = cn_to_int(m.group("dv")), "cn_dun"
