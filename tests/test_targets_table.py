@@ -718,6 +718,76 @@ REGRESSION = [
             ("新建项目", "=", 25000, None, "万元", 250000000, "元", "level", None, None),
         ],
     ),
+    # durations in weeks and with 内; 把 like 将 opens the disposal, not the indicator
+    (
+        "把办理周期缩短至2周以内，办理时间控制在5个工作日内。",
+        [
+            ("办理周期", "<=", 2, None, "周", 2, "周", "level", None, None),
+            ("办理时间", "<=", 5, None, "个工作日", 5, "个工作日", "level", None, None),
+        ],
+    ),
+    # a bracketed alternative unit and a compound electrical unit
+    (
+        "新增变电容量60万千伏安，更新设备50台（套）以上。",
+        [
+            ("新增变电容量", "=", 60, None, "万千伏安", 600000, "千伏安", "level", None, None),
+            ("更新设备", ">=", 50, None, "台（套）", 50, "台（套）", "level", None, None),
+        ],
+    ),
+    # enumerated goals: the verb carries on to each item
+    (
+        "建成绿色工厂30家、绿色供应链5家、绿色园区2个。",
+        [
+            ("建成绿色工厂", "=", 30, None, "家", 30, "家", "level", None, None),
+            ("建成绿色供应链", "=", 5, None, "家", 5, "家", "level", None, None),
+            ("建成绿色园区", "=", 2, None, "个", 2, "个", "level", None, None),
+        ],
+    ),
+    # small ranges in every joining form
+    (
+        "建设示范点1-2处，培育企业1～2个，建设园区1到2个。",
+        [
+            ("建设示范点", "range", 1, 2, "处", 1, "处", "level", None, None),
+            ("培育企业", "range", 1, 2, "个", 1, "个", "level", None, None),
+            ("建设园区", "range", 1, 2, "个", 1, "个", "level", None, None),
+        ],
+    ),
+    # a comparator before the verb makes 一 a count
+    (
+        "至少建设一所幼儿园。",
+        [("建设幼儿园", ">=", 1, None, "所", 1, "所", "level", None, None)],
+    ),
+    # a weak verb with an approximate number is a goal
+    (
+        "选择20个左右县开展试点。",
+        [("选择县开展试点", "~", 20, None, "个", 20, "个", "level", None, None)],
+    ),
+    # 保持 is =, 达 is >=; 增至 is = with kind increase
+    (
+        "行政村通光纤比例保持100%，换电站增至150座。",
+        [
+            ("行政村通光纤比例", "=", 100, None, "%", 100, "%", "level", None, None),
+            ("换电站", "=", 150, None, "座", 150, "座", "increase", None, None),
+        ],
+    ),
+    # two five-year-plan periods: the later one gives the year
+    (
+        "“十四五”和“十五五”期间累计新增就业200万人。",
+        [
+            (
+                "累计新增就业",
+                "=",
+                200,
+                None,
+                "万人",
+                2000000,
+                "人",
+                "level",
+                2030,
+                "“十四五”和“十五五”期间",
+            )
+        ],
+    ),
 ]
 
 NEGATIVE = [
@@ -746,6 +816,7 @@ NEGATIVE = [
     "京津冀、上海等8个区域先行先试。",
     "申请人应在30个工作日内提交材料。",
     "政策有效期3年。",
+    "家长选择1所幼儿园进行报名。",
 ]
 
 

@@ -44,6 +44,7 @@ class Words:
     parameter: re.Pattern[str]
     baseline: re.Pattern[str]
     verbs: frozenset[str]
+    weak_verbs: frozenset[str]  # 选择: a commitment only with 左右, 以上 … by the number
     any_verb: re.Pattern[str]
     verb_adverbs: frozenset[str]
     heads: tuple[str, ...]
@@ -86,8 +87,11 @@ def words() -> Words:
         periods=lexicon.words("extract/period_words"),
         parameter=_alternation(lexicon.column("extract/parameter_cues")),
         baseline=_alternation(lexicon.column("extract/baseline_cues")),
-        verbs=lexicon.words("extract/action_verbs"),
-        any_verb=_alternation(lexicon.column("extract/action_verbs")),
+        verbs=lexicon.words("extract/action_verbs") | lexicon.words("extract/weak_verbs"),
+        weak_verbs=lexicon.words("extract/weak_verbs"),
+        any_verb=_alternation(
+            lexicon.column("extract/action_verbs") + lexicon.column("extract/weak_verbs")
+        ),
         verb_adverbs=lexicon.words("extract/verb_adverbs"),
         heads=lexicon.column("extract/indicator_heads"),
         listing=lexicon.column("extract/listing_words"),
@@ -132,6 +136,7 @@ def deadline_pattern() -> re.Pattern[str]:
     first = "".join(sorted(openers)) + r"\d" + _SMALL_CN + '“"'
     n = rf"(?:\d{{1,2}}|[{_SMALL_CN}]{{1,2}})"
     plan = lexicon.alternation(tuple(plan_periods()))
+    ands = lexicon.alternation(lexicon.column("extract/connectors", role="and"))
     return re.compile(
         rf"(?=[{first}])"
         rf"(?:(?P<lead>{d('lead')})?(?P<pre>{d('by')}|{d('as_of')})? ?"
@@ -141,8 +146,9 @@ def deadline_pattern() -> re.Pattern[str]:
         rf"(?P<post>{d('part')}){{0,2}}"
         rf"(?P<since>{d('since')}{n}{d('within')})?{d('before')}?"
         rf"|(?P<within>{n}{d('within')})"
-        # “十四五”期间, 到“十四五”末: a named period, with a word of span or a comma after it.
-        rf"|(?:{d('lead')})?(?:{d('by')})?[“\"]?(?P<plan>{plan})[”\"]?"
+        # “十四五”期间, 到“十四五”末, “十四五”和“十五五”期间 (the last holds): a named
+        # period, with a word of span or a comma after it.
+        rf"|(?:{d('lead')})?(?:{d('by')})?(?:[“\"]?{plan}[”\"]?(?:{ands}|、))*[“\"]?(?P<plan>{plan})[”\"]?"
         rf"(?:{d('period_span')}|(?=,)))"
     )
 

@@ -599,6 +599,8 @@ def verb_form(reader: Reader, c: Candidate) -> Decision | None:
     mem = reader.memory
     if v_end > v_start:
         verb = compact(reader.source[v_start:v_end])
+        if not _explicit(c) and any(verb.endswith(x) for x in reader.words.weak_verbs):
+            return _leave("verb_form", "选择1所…: a weak verb with a bare number")
         found.start = v_start
         found.period = found.period or period
         comp = _before_verb(reader, c)

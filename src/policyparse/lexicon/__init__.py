@@ -98,6 +98,7 @@ SPECS: dict[str, Spec] = {
     "extract/indicator_heads": Spec(("ending",)),
     "extract/period_words": Spec(("word",), max_len=MAX_WORD),
     "extract/action_verbs": Spec(("word",), max_len=MAX_WORD),
+    "extract/weak_verbs": Spec(("word",), max_len=MAX_WORD),
     "extract/verb_adverbs": Spec(("word",), max_len=MAX_WORD),
     "extract/listing_words": Spec(("word",)),
     "extract/parameter_cues": Spec(("word",)),
