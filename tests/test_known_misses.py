@@ -61,3 +61,24 @@ def test_known_target_miss(text: str, expected: list[Target]) -> None:
 @pytest.mark.parametrize(("text", "expected"), FIGURES, ids=ids("figure", [t for t, _ in FIGURES]))
 def test_known_figure_miss(text: str, expected: list[Figure]) -> None:
     assert _figures(text) == expected
+
+
+def _units(text: str) -> list[tuple[str, str]]:
+    doc = parse(text)
+    return [(u.name, u.role) for n in doc.walk() for u in n.responsible_units]
+
+
+UNITS: list[tuple[str, list[tuple[str, str]]]] = [
+    # A closing article naming who carries the whole document out: 由 stands inside
+    # the clause (本措施具体由…) and the verb has an object, so it is not read.
+    (
+        "第一条 支持企业发展。\n第二条 本措施具体由某区人力资源和社会保障局负责组织实施。",
+        [("某区人力资源和社会保障局", "responsible")],
+    ),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="known miss: see the comment above the case")
+@pytest.mark.parametrize(("text", "expected"), UNITS, ids=ids("unit", [t for t, _ in UNITS]))
+def test_known_unit_miss(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _units(text) == expected

@@ -79,6 +79,36 @@ CASES: list[tuple[str, str, list[Unit]]] = [
         "",
         [("市发改委", [], "responsible", "市发展改革委", False)],
     ),
+    (  # a round bracket left open before a labelled 〔〕 list
+        "（责任单位：〔省发改委、文旅厅〕",
+        "",
+        [
+            ("省发改委", [], "responsible", "省发展改革委", False),
+            ("文旅厅", [], "responsible", "文旅厅", False),
+        ],
+    ),
+    (  # an unbracketed sentence opened by 由: lead and cooperating
+        "由市市场监管局牵头，市商务局、市公安局等配合落实。",
+        "",
+        [
+            ("市市场监管局", [], "lead", "市市场监管局", False),
+            ("市商务局", [], "cooperating", "市商务局", False),
+            ("市公安局", [], "cooperating", "市公安局", False),
+        ],
+    ),
+    (  # …or closing a sentence after a comma
+        "推进监管，由市市场监管局负责。",
+        "",
+        [("市市场监管局", [], "responsible", "市市场监管局", False)],
+    ),
+    (  # a lead and a responsible body in one bracket
+        "（市发改委牵头负责，市财政局按职责分工负责）",
+        "",
+        [
+            ("市发改委", [], "lead", "市发展改革委", False),
+            ("市财政局", [], "responsible", "市财政局", False),
+        ],
+    ),
     (  # a note about later nodes inside the statement
         "（交通运输部、海关总署和各地方人民政府按职责分工负责。以下均需地方人民政府负责，不再列出）",
         "",
@@ -282,6 +312,8 @@ CASES: list[tuple[str, str, list[Unit]]] = [
 NOT_STATEMENTS = [
     "（企业自主负责）",
     "学校内由教育行政部门负责统一管理。",
+    "由企业自主决定。",
+    "资金由市财政局负责安排。",
     "（含技工院校）",
     "（县、市）",
     "（以下简称个人所得税法）",

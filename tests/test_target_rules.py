@@ -47,6 +47,12 @@ CASES = [
         "subsidy_condition",
     ),
     ("每年评选不超过2个平台，按档次给予最高50万元奖励。", "2个", "parameter", "subsidy_condition"),
+    (
+        "对于提供服务的机构，每成功引进1名年收入不少于50万元的人才，给予最高5万元奖励。",
+        "1名",
+        "parameter",
+        "subsidy_condition",
+    ),
     ("到2027年，新建充电桩5万个，对符合条件的项目给予补贴。", "5万个", "target", "subject_form"),
     ("5年内扶持100个具有发展前景的创业项目，给予扶持。", "100个", "target", "verb_form"),
 ]

@@ -1,11 +1,12 @@
 """Responsible units from the bracketed statements in a node's text.
 
-Three forms of statement, each a bracket (…) in the text:
+Four forms of statement, the first three each a bracket (…) in the text:
 
 - labelled: （责任单位：A、B）, （牵头单位：A；配合单位：B）, （负责部门：A，适用范围：…）;
 - verbs: （A牵头，B、C参与）, （A、B等负责）, （A指导，B负责落实）, （A会同有关部门负责）,
   with notes such as 列第一位者为牵头单位，下同 that hold for later nodes too;
-- a bare list of bodies at the end of a measure: （各区、县级市）.
+- a bare list of bodies at the end of a measure: （各区、县级市）;
+- an unbracketed sentence of the verb form opened by 由: 由A牵头，B配合。
 
 Units are split on 、 and ，, and on 和/及 only where both sides are bodies
 (工业和信息化部 stays whole); a trailing 等, 等有关部门 or 等部门 is dropped; the
@@ -265,7 +266,10 @@ def _labelled(
         verb = _ends_with(folded[lm.end() : list_end], _verbs())
         if verb is not None:
             list_end -= len(verb)
-        out.extend(bodies_in(source, folded, lm.end(), list_end, role, known))
+        list_start = lm.end()
+        if list_start < list_end and folded[list_start] in _SQUARE_CLOSERS:
+            list_start += 1  # （责任单位：〔A、B〕
+        out.extend(bodies_in(source, folded, list_start, list_end, role, known))
     return out
 
 
@@ -370,18 +374,58 @@ def _bare(
 
 
 _STATEMENT_OPENERS = re.compile(r"[(〔【]")
+_SQUARE_CLOSERS = {"〔": "〕", "【": "】"}
+_CLAUSE_HEAD = ",;:。\n"
+_SENTENCE_END = ";。\n"
+
+
+@cache
+def _agent() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(lexicon.column("extract/agent_words")))
+
+
+def _agent_statements(
+    source: str, folded: str, start: int, end: int, state: State, known: Callable[[str], bool]
+) -> list[Mention]:
+    """由A牵头，B配合。 at the head of a clause, closing its sentence with role verbs.
+
+    Takes 加强市场监管，由市市场监管局负责。 and 由市市场监管局牵头，市商务局、市公安局
+    等配合。; leaves 学校内由教育行政部门负责日常管理 (由 inside a clause, and the
+    verb takes an object) and 由企业自主决定。 (no body).
+    """
+    out: list[Mention] = []
+    for m in _agent().finditer(folded, start, end):
+        at = m.start()
+        if at > start and folded[at - 1] not in _CLAUSE_HEAD:
+            continue
+        stops = (folded.find(ch, m.end(), end) for ch in _SENTENCE_END)
+        stop = min((i for i in stops if i != -1), default=end)
+        if stop - m.end() > _MAX_STATEMENT:
+            continue
+        read = _verbal(source, folded, m.end(), stop, state, known)
+        if read is not None:
+            out.extend(read)
+    return out
 
 
 def _labelled_pairs(folded: str, start: int, end: int) -> dict[int, int]:
     """〔责任单位：…〕 and 【牵头单位：…】: square brackets hold a statement only with a label."""
     pairs: dict[int, int] = {}
     labels = _labels()
-    for m in re.finditer(r"[〔【]", folded[start:end]):
+    for m in re.finditer(r"[(〔【]", folded[start:end]):
         at = start + m.start()
-        closer = "〕" if folded[at] == "〔" else "】"
         lm = _LABEL.match(folded, at + 1, end)
         if lm is None or lm.group("label") not in labels:
             continue
+        if folded[at] == "(":
+            # （责任单位：〔A、B〕 with its round bracket never closed: the square
+            # bracket after the label closes the statement.
+            opener = folded[lm.end()] if lm.end() < end else ""
+            if opener not in _SQUARE_CLOSERS:
+                continue
+            closer = _SQUARE_CLOSERS[opener]
+        else:
+            closer = _SQUARE_CLOSERS[folded[at]]
         close = folded.find(closer, at + 1, min(end, at + _MAX_STATEMENT))
         if close != -1:
             pairs[at] = close
@@ -416,9 +460,12 @@ def find_mentions(
                 generic=is_generic(unit),
             )
         )
+    mentions.extend(_agent_statements(source, folded, start, end, state, known))
     if not _STATEMENT_OPENERS.search(folded, start, end):
         return mentions
-    pairs = round_pairs(folded, start, end, _MAX_STATEMENT) | _labelled_pairs(folded, start, end)
+    rounds = round_pairs(folded, start, end, _MAX_STATEMENT)
+    pairs = _labelled_pairs(folded, start, end)
+    pairs = {a: c for a, c in pairs.items() if folded[a] != "(" or a not in rounds} | rounds
     pos = start
     for open_at in sorted(pairs):
         if open_at < pos:

@@ -43,6 +43,7 @@ class Words:
     periods: frozenset[str]
     parameter: re.Pattern[str]
     baseline: re.Pattern[str]
+    openers: re.Pattern[str]  # 对于, 凡: a sentence that says who a subsidy is for
     verbs: frozenset[str]
     weak_verbs: frozenset[str]  # 选择: a commitment only with 左右, 以上 … by the number
     any_verb: re.Pattern[str]
@@ -87,6 +88,7 @@ def words() -> Words:
         periods=lexicon.words("extract/period_words"),
         parameter=_alternation(lexicon.column("extract/parameter_cues")),
         baseline=_alternation(lexicon.column("extract/baseline_cues")),
+        openers=_alternation(lexicon.column("extract/condition_openers")),
         verbs=lexicon.words("extract/action_verbs") | lexicon.words("extract/weak_verbs"),
         weak_verbs=lexicon.words("extract/weak_verbs"),
         any_verb=_alternation(

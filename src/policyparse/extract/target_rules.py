@@ -355,8 +355,10 @@ def subsidy_condition(reader: Reader, c: Candidate) -> Decision | None:
     Takes each quantity of a condition that closes with a 的 clause before the payment:
     演出超100场，票房超过100万元的新型演艺空间，经认定，给予… and 投资额达500万元以上，…
     超100场的，经认定，给予…; takes an upper bound in a sentence that pays
-    (每年评选不超过2个平台，按档次给予最高…).  Leaves 到2027年，新建充电桩5万个，对符合
-    条件的项目给予补贴 (the 的 clause is the payment itself, and nothing is capped).
+    (每年评选不超过2个平台，按档次给予最高…), and each quantity of a sentence that opens
+    by naming who is paid (对于…的机构，每成功引进1名…的人才，给予…).  Leaves 到2027年，
+    新建充电桩5万个，对符合条件的项目给予补贴 (the 的 clause is the payment itself,
+    nothing is capped, and the sentence opens with its deadline).
     """
     w, f = reader.words, reader.folded
     q_end = c.suffix_end
@@ -381,6 +383,13 @@ def subsidy_condition(reader: Reader, c: Candidate) -> Decision | None:
             and w.parameter.search(f, max(cs, q_end), ce) is None
             and w.parameter.search(f, ce, stop) is not None
         )
+    if not condition and own_end != -1 and w.parameter.search(f, own_end, stop):
+        # 对于…的机构，每成功引进1名…的人才，给予…: a sentence that opens by naming
+        # who is paid, and pays in a later clause.
+        head = c.sentence_start
+        while head < q_end and not f[head].strip():
+            head += 1
+        condition = w.openers.match(f, head) is not None
     if not (condition or capped):
         return None
     c.draft.kind = "parameter"

@@ -103,6 +103,7 @@ SPECS: dict[str, Spec] = {
     "extract/listing_words": Spec(("word",)),
     "extract/parameter_cues": Spec(("word",)),
     "extract/baseline_cues": Spec(("word",)),
+    "extract/condition_openers": Spec(("word",)),
     "extract/deadline_words": Spec(
         ("word", "role"),
         {
@@ -157,6 +158,7 @@ SPECS: dict[str, Spec] = {
     "extract/role_labels": Spec(("label", "role"), {"role": _ROLES}),
     "extract/role_verbs": Spec(("verb", "role"), {"role": _ROLES}, max_len=MAX_WORD),
     "extract/joint_verbs": Spec(("word",)),
+    "extract/agent_words": Spec(("word",)),
     "extract/drop_tails": Spec(("word",)),
     "extract/body_suffixes": Spec(("suffix",)),
     "extract/responsibility_notes": Spec(
