@@ -34,9 +34,11 @@ def test_documented_column_sets() -> None:
     assert TARGET_COLUMNS == [
         "document", "path", "node_title", "indicator", "comparator", "value", "value_max", "unit",
         "base_value", "base_unit", "kind", "year", "deadline", "period", "units", "text",
+        "node_deadline", "node_due",
     ]  # fmt: skip
     assert MEASURE_COLUMNS == [
         "document", "path", "kind", "level", "label", "number", "title", "units", "targets", "text",
+        "deadline", "due",
     ]  # fmt: skip
     docs = (Path(__file__).resolve().parents[1] / "docs" / "exports.md").read_text(encoding="utf-8")
     for name, columns in COLUMNS.items():
@@ -75,6 +77,8 @@ def test_csv_tables_of_one_file(tmp_path: Path) -> None:
         "period": "",
         "units": "宁波市人力资源社会保障局；宁波市发展改革委",
         "text": "新增城镇就业超20万人",
+        "node_deadline": "",
+        "node_due": "",
     }
 
 

@@ -16,6 +16,7 @@ from .version import __version__ as __version__
 __all__ = [
     "SCHEMA_VERSION",
     "BinaryInputError",
+    "Deadline",
     "DecodeError",
     "Diagnostic",
     "Document",
@@ -71,6 +72,7 @@ _HOME = {
     "Gazetteer": "extract.gazetteer",
     "Diagnostic": "model.document",
     "Document": "model.document",
+    "Deadline": "model.document",
     "Figure": "model.document",
     "Furniture": "model.document",
     "Horizon": "model.document",
@@ -114,6 +116,7 @@ if TYPE_CHECKING:
     from .export.owners import totals as totals
     from .export.tables import table_rows as table_rows
     from .extract.gazetteer import Gazetteer as Gazetteer
+    from .model.document import Deadline as Deadline
     from .model.document import Diagnostic as Diagnostic
     from .model.document import Document as Document
     from .model.document import Figure as Figure

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Issue
 from .extract import metadata, responsibility, targets
+from .extract.deadlines import find_due
 from .extract.gazetteer import Gazetteer, canonical_names, place_of
 from .extract.gazetteer import load as load_gazetteer
 from .inputs.read import Loaded
@@ -180,7 +181,8 @@ def extract_nodes(p: Parse) -> None:
         reading = targets.read(
             source, folded, node.text_start, node.text_end, doc_year, body_start, bodies
         )
-        p.extracted[id(node)] = Extracted(mentions, implied, reading.found, reading.trace)
+        due = find_due(folded, node.text_start, node.text_end)
+        p.extracted[id(node)] = Extracted(mentions, implied, reading.found, reading.trace, due)
 
 
 def name_units(p: Parse) -> None:

@@ -32,6 +32,8 @@ TARGET_COLUMNS = [
     "period",
     "units",
     "text",
+    "node_deadline",
+    "node_due",
 ]
 MEASURE_COLUMNS = [
     "document",
@@ -44,6 +46,8 @@ MEASURE_COLUMNS = [
     "units",
     "targets",
     "text",
+    "deadline",
+    "due",
 ]
 COLUMNS = {"targets": TARGET_COLUMNS, "measures": MEASURE_COLUMNS, "units": ROW_COLUMNS}
 
@@ -64,6 +68,8 @@ def table_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
     measures: list[dict[str, Any]] = []
     for node, path, title in walk(doc.children):
         units = _units(node)
+        deadline = node.deadline.text if node.deadline else None
+        due = node.deadline.date if node.deadline else None
         measures.append(
             {
                 "document": name,
@@ -76,6 +82,8 @@ def table_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
                 "units": units,
                 "targets": len(node.targets),
                 "text": node.text,
+                "deadline": deadline,
+                "due": due,
             }
         )
         for t in node.targets:
@@ -97,6 +105,8 @@ def table_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
                     "period": t.period,
                     "units": units,
                     "text": t.text,
+                    "node_deadline": deadline,
+                    "node_due": due,
                 }
             )
     unit_rows = [r.model_dump() for r in owners(doc)]

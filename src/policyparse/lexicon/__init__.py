@@ -153,6 +153,10 @@ SPECS: dict[str, Spec] = {
     "extract/time_units": Spec(("word", "dimension"), {"dimension": frozenset({"time", "age"})}),
     "extract/duration_goals": Spec(("word",), max_len=4),
     "extract/plan_periods": Spec(("word", "year")),
+    "extract/node_deadlines": Spec(
+        ("word", "role", "month"),
+        {"role": frozenset({"label", "ongoing", "part", "before", "done"})},
+    ),
     "extract/scales": Spec(("word", "factor")),
     # extract: responsibility
     "extract/role_labels": Spec(("label", "role"), {"role": _ROLES}),

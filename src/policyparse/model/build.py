@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Issue
+from ..extract.deadlines import Due
 from ..extract.responsibility import Mention, Note
 from ..extract.targets import Found, Step
 from ..layout.furniture import Piece
@@ -25,6 +26,18 @@ class Extracted:
     implied: list[Mention] = field(default_factory=list)
     found: list[Found] = field(default_factory=list)
     trace: list[Step] = field(default_factory=list)  # the rule behind each quantity
+    due: Due | None = None  # the node's own deadline (完成时限：2024年10月)
+
+
+def due_dict(due: Due | None, source: str) -> dict[str, Any] | None:
+    if due is None:
+        return None
+    return {
+        "text": source[due.start : due.end],
+        "span": (due.start, due.end),
+        "date": due.date,
+        "ongoing": due.ongoing,
+    }
 
 
 def unit_dict(m: Mention, names: dict[str, str]) -> dict[str, Any]:
@@ -103,6 +116,7 @@ def node_dict(
         "figures": figures,
         "responsible_units": [unit_dict(m, names) for m in ex.mentions],
         "implied_units": [unit_dict(m, names) for m in ex.implied],
+        "deadline": due_dict(ex.due, source),
         "children": [node_dict(c, source, extracted, names) for c in node.children],
     }
 

@@ -146,6 +146,19 @@ class ResponsibleUnit(_Model):
     generic: bool = Field(default=False, description="A class of bodies: 各有关部门.")
 
 
+class Deadline(_Model):
+    """When the task a node states is due, as the document prints it for that node."""
+
+    text: str = Field(description="As printed: 2024年10月, 2024年底前完成, 持续推进.")
+    span: Span
+    date: _dt.date | None = Field(
+        default=None,
+        description="The last day the text allows (2024年10月 → 2024-10-31, "
+        "2024年上半年 → 2024-06-30); null where the task has no end date.",
+    )
+    ongoing: bool = Field(default=False, description="A task with no end: 持续推进, 长期坚持.")
+
+
 class Node(_Model):
     """One block of the document tree; the same shape at every level."""
 
@@ -185,6 +198,11 @@ class Node(_Model):
         default_factory=list,
         description="Units an earlier note assigns to this node without printing them "
         "(以下均需试点城市政府落实，不再列出); their span points at the note.",
+    )
+    deadline: Deadline | None = Field(
+        default=None,
+        description="The node's own deadline (完成时限：2024年10月, （2024年底前完成）, "
+        "（持续推进）); a target's year is in the target.",
     )
     children: list[Node] = Field(default_factory=list)
 
