@@ -64,6 +64,13 @@ def _labelled() -> re.Pattern[str]:
 _CLOSERS = ",;。)〕】\n"
 
 
+@cache
+def _finals() -> frozenset[str]:
+    """Characters a deadline value can end with: a bracket ending otherwise holds none."""
+    ends = {w[-1] for w in lexicon.column("extract/node_deadlines") if w}
+    return frozenset(ends | set("年月日 "))
+
+
 def _read(folded: str, start: int, end: int) -> Due | None:
     """The deadline if [start, end) is one deadline value and nothing else."""
     m = _when().fullmatch(folded, start, end)
@@ -106,8 +113,12 @@ def find_due(folded: str, start: int, end: int) -> Due | None:
         if due is not None:
             return due
     found: Due | None = None
+    finals = _finals()
     pos = folded.find(")", start, end)
     while pos != -1:
+        if pos == start or folded[pos - 1] not in finals:
+            pos = folded.find(")", pos + 1, end)
+            continue
         open_at = max(folded.rfind(ch, max(start, pos - _VALUE_MAX - 1), pos) for ch in "(,")
         if open_at != -1:
             due = _read(folded, open_at + 1, pos)

@@ -29,7 +29,10 @@ def _qty() -> re.Pattern[str]:
     numeral (突破万亿元) is matched with the word of reaching before it, which
     no other alternative can start inside; the quantity starts at the scale.
     """
-    units = (*lexicon.column("extract/units"), *lexicon.column("extract/time_units"))
+    # Durations may be goals (压缩至30天): time units count too, but not those of dates
+    # and ages, which follow numbers everywhere (time_units.tsv, column scan).
+    times = lexicon.column("extract/time_units", scan="yes")
+    units = (*lexicon.column("extract/units"), *times)
     firsts = "".join(sorted({u[0] for u in units}))
     unit_ahead = "(?=[" + re.escape(firsts) + "])"
     scales = lexicon.column("extract/scales")

@@ -21,6 +21,7 @@ it must run, and add both examples to tests/test_targets_table.py.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,8 +34,6 @@ from ..text.tokenizer import cut
 from ..vocab import Comparator, QuantityKind, TargetKind
 from .quantities import Quantity
 from .target_context import (
-    CLAUSE_BREAK,
-    SENTENCE_BREAK,
     WINDOW,
     Mask,
     Prefix,
@@ -87,6 +86,7 @@ class Candidate:
     quantity: Quantity
     clause: tuple[int, int]  # the clause holding it, between breaks
     sentence_start: int
+    sentence_end: int
     item_start: int  # where its list item starts (after the previous item of the clause)
     suffix: str | None  # 以上, 左右 … right after the unit
     suffix_end: int  # end of the quantity with its suffix
@@ -169,7 +169,7 @@ class Reader:
         f, w = self.folded, self.words
         q = self.quantities[i]
         c_start, c_end = around(self.clauses, q.start, self.start, self.end)
-        sentence_start, _ = around(self.sentences, q.start, self.start, self.end)
+        sentence_start, sentence_end = around(self.sentences, q.start, self.start, self.end)
         item_start = self.memory.item_end.get(c_start, c_start)
         if item_start < q.start and f[item_start] in w.list_joins:
             item_start += 1
@@ -204,6 +204,7 @@ class Reader:
             quantity=q,
             clause=(c_start, c_end),
             sentence_start=sentence_start,
+            sentence_end=sentence_end,
             item_start=item_start,
             suffix=suffix,
             suffix_end=suffix_end,
@@ -362,22 +363,22 @@ def subsidy_condition(reader: Reader, c: Candidate) -> Decision | None:
     """
     w, f = reader.words, reader.folded
     q_end = c.suffix_end
-    stops = (f.find(ch, q_end, reader.end) for ch in SENTENCE_BREAK)
-    stop = min((i for i in stops if i != -1), default=reader.end)
-    if not w.parameter.search(f, q_end, stop):
+    stop = c.sentence_end
+    if q_end >= stop or not w.parameter.search(f, q_end, stop):
         return None
     capped = c.draft.comparator in ("<=", "<") or _before_verb(reader, c) in ("<=", "<")
     # The 的 closing the condition stands in a later clause than the quantity's own
     # (重点扶持100个具有发展前景的项目 describes the object, it sets no condition).
-    own_end = min(
-        (i for i in (f.find(ch, q_end, stop) for ch in CLAUSE_BREAK) if i != -1), default=-1
-    )
+    clauses = reader.clauses
+    k0 = bisect.bisect_left(clauses, q_end)
+    own_end = clauses[k0] if k0 < len(clauses) and clauses[k0] < stop else -1
     ks = [i for i in (f.find(ch, own_end, stop) for ch in w.of) if i != -1] if own_end != -1 else []
     k = min(ks, default=-1)
     condition = False
     if k != -1:
-        cs = max(f.rfind(ch, q_end, k) for ch in CLAUSE_BREAK) + 1 or q_end
-        ce = min((i for i in (f.find(ch, k, stop) for ch in CLAUSE_BREAK) if i != -1), default=-1)
+        j = bisect.bisect_left(clauses, k)
+        cs = clauses[j - 1] + 1 if j > 0 else q_end
+        ce = clauses[j] if j < len(clauses) and clauses[j] < stop else -1
         condition = (
             ce != -1
             and w.parameter.search(f, max(cs, q_end), ce) is None

@@ -150,7 +150,10 @@ SPECS: dict[str, Spec] = {
             )
         },
     ),
-    "extract/time_units": Spec(("word", "dimension"), {"dimension": frozenset({"time", "age"})}),
+    "extract/time_units": Spec(
+        ("word", "dimension", "scan"),
+        {"dimension": frozenset({"time", "age"}), "scan": frozenset({"yes", "no"})},
+    ),
     "extract/duration_goals": Spec(("word",), max_len=4),
     "extract/plan_periods": Spec(("word", "year")),
     "extract/node_deadlines": Spec(
