@@ -36,6 +36,11 @@ CASES = [
     # the last clause of a bracketed statement
     ("（市商务局负责，2024年底前完成）", ("2024年底前完成", dt.date(2024, 12, 31), False)),
     ("（市商务局牵头，市财政局配合，长期坚持）", ("长期坚持", None, True)),
+    # a date, what is done, and the work going on
+    (
+        "（市商务局负责，2023年10月底前完成首批并持续推进）",
+        ("2023年10月底前完成首批并持续推进", dt.date(2023, 10, 31), False),
+    ),
     # a Chinese month, and a month's end
     ("（完成时限：2024年十二月底）", ("2024年十二月底", dt.date(2024, 12, 31), False)),
     ("（完成时限：2024年2月底前）", ("2024年2月底前", dt.date(2024, 2, 29), False)),

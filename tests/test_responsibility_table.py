@@ -109,6 +109,40 @@ CASES: list[tuple[str, str, list[Unit]]] = [
             ("市财政局", [], "responsible", "市财政局", False),
         ],
     ),
+    (  # words of manner belong to the verb, not to the last name
+        "（某某海关牵头，省贸促会、省商务厅按职责分工配合）",
+        "",
+        [
+            ("某某海关", [], "lead", "某某海关", False),
+            ("省贸促会", [], "cooperating", "省贸促会", False),
+            ("省商务厅", [], "cooperating", "省商务厅", False),
+        ],
+    ),
+    (  # a deadline clause closes the statement; a level before a class keeps it generic
+        "（市政务服务局牵头，各区、市各相关部门按分管领域负责，2023年10月底前完成并持续推进）",
+        "",
+        [
+            ("市政务服务局", [], "lead", "市政务服务局", False),
+            ("各区", [], "responsible", "各区", True),
+            ("市各相关部门", [], "responsible", "市各相关部门", True),
+        ],
+    ),
+    (  # 会同 opening a clause: the bodies work with the lead; places share a class
+        "（市市场监管局牵头，会同甲市、乙省相关部门协同推进，2023年11月底前完成）",
+        "",
+        [
+            ("市市场监管局", [], "lead", "市市场监管局", False),
+            ("甲市、乙省相关部门", [], "cooperating", "甲市、乙省相关部门", True),
+        ],
+    ),
+    (  # a labelled group read as one generic name
+        "（某专班牵头单位牵头，某专班成员单位按职责分工配合）",
+        "",
+        [
+            ("某专班牵头单位", [], "lead", "某专班牵头单位", True),
+            ("某专班成员单位", [], "cooperating", "某专班成员单位", True),
+        ],
+    ),
     (  # a note about later nodes inside the statement
         "（交通运输部、海关总署和各地方人民政府按职责分工负责。以下均需地方人民政府负责，不再列出）",
         "",

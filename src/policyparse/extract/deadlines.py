@@ -51,7 +51,10 @@ def _when() -> re.Pattern[str]:
     day = r"[12]\d|3[01]|0?[1-9]"
     return re.compile(
         rf" ?(?:(?P<y>(?:19|20)\d{{2}}) ?年(?:(?P<m>{month})月(?:(?P<d>{day})日)?)?"
-        rf"(?P<part>{_words('part')})?{_words('before')}?{_words('done')}?"
+        # 完成首批: what is done may follow, a word or two.
+        rf"(?P<part>{_words('part')})?{_words('before')}?(?:{_words('done')}[\u4e00-\u9fff]{{0,4}}?)?"
+        # 2023年10月底前完成并持续推进: a date, then the work goes on.
+        rf"(?:{_words('joins')}?{_words('ongoing')})?"
         rf"|(?P<ongoing>{_words('ongoing')})) ?"
     )
 
@@ -94,6 +97,11 @@ def _read(folded: str, start: int, end: int) -> Due | None:
         return Due(s, e, _dt.date(year, month, day), False)
     except ValueError:
         return None
+
+
+def is_due(folded: str, start: int, end: int) -> bool:
+    """Whether [start, end) is one deadline value and nothing else (a clause of a statement)."""
+    return _when().fullmatch(folded, start, end) is not None
 
 
 def find_due(folded: str, start: int, end: int) -> Due | None:

@@ -24,6 +24,7 @@ from .. import lexicon
 from ..text.brackets import LISTS, round_pairs, split_outside
 from ..text.fold import compact
 from ..vocab import NoteCode, Role
+from .deadlines import is_due
 
 # Unbalanced brackets must not make a search quadratic: a statement longer
 # than this is not a unit list.
@@ -84,6 +85,25 @@ def _ends_with(text: str, words: Container[str]) -> str | None:
     return None
 
 
+@cache
+def _manners() -> frozenset[str]:
+    return lexicon.words("extract/role_manners")
+
+
+def _role_verb(text: str) -> tuple[str, Role] | None:
+    """The role verb closing *text*, with any words of manner before it.
+
+    （省商务厅按职责分工配合） → (按职责分工配合, cooperating): the manner belongs to the
+    verb, so the name is 省商务厅.
+    """
+    verbs = _verbs()
+    verb = _ends_with(text, verbs)
+    if verb is None:
+        return None
+    manner = _ends_with(text[: len(text) - len(verb)], _manners())
+    return ((manner or "") + verb, verbs[verb])
+
+
 def is_body(name: str) -> bool:
     """Whether *name* reads as the name of a body (ends 局, 委, 政府 …)."""
     return bool(name) and name.endswith(_suffixes())
@@ -139,9 +159,23 @@ def _joint(folded: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def is_generic(name: str) -> bool:
-    """A class of bodies (各省级人民政府, 有关部门, 县级市, 工作组成员单位) rather than one body."""
+    """A class of bodies (各省级人民政府, 有关部门, 县级市, 工作组成员单位) rather than one body.
+
+    A level or a place before the class changes nothing: 市各相关部门, 河北省相关部门.
+    """
     openings, whole = _generic()
-    return name in whole or name.startswith(openings) or name.endswith(_generic_endings())
+    if name in whole or name.startswith(openings) or name.endswith(_generic_endings()):
+        return True
+    for word in openings:
+        at = name.find(word, 1)
+        if at != -1 and name[:at].endswith(_place_ends()):
+            return True
+    return False
+
+
+@cache
+def _place_ends() -> tuple[str, ...]:
+    return tuple(lexicon.column("extract/place_levels"))
 
 
 @cache
@@ -226,12 +260,32 @@ def bodies_in(
                 spans[-1] = (spans[-1][0], b)  # 各有关部门和单位, 相关部门、单位: one generic unit
             else:
                 spans.append((a, b))
-    out = []
+    merged: list[tuple[int, int]] = []
     for a, b in spans:
+        if merged and _bare_place(compact(folded[merged[-1][0] : merged[-1][1]])):
+            name = compact(folded[a:b])
+            if is_generic(name) and not name.startswith(_generic()[0]):
+                merged[-1] = (merged[-1][0], b)  # 天津市、河北省相关部门: both places' departments
+                continue
+        merged.append((a, b))
+    out = []
+    for a, b in merged:
         m = _mention(source, folded, a, b, role)
         if m is not None:
             out.append(m)
     return out
+
+
+_PLACE_MAX = 8
+
+
+def _bare_place(name: str) -> bool:
+    """天津市, 河北省: a place's name alone, which a generic class after it may share."""
+    return (
+        1 < len(name) <= _PLACE_MAX
+        and name.endswith(tuple(lexicon.column("extract/place_levels", kind="place")))
+        and not is_generic(name)
+    )
 
 
 def _class_noun(text: str) -> bool:
@@ -263,9 +317,9 @@ def _labelled(
         # 〔责任单位：A、B按职责分工负责〕: the role words close the list, they name nothing.
         while list_end > lm.end() and folded[list_end - 1] in " 。":
             list_end -= 1
-        verb = _ends_with(folded[lm.end() : list_end], _verbs())
-        if verb is not None:
-            list_end -= len(verb)
+        closing = _role_verb(folded[lm.end() : list_end])
+        if closing is not None:
+            list_end -= len(closing[0])
         list_start = lm.end()
         if list_start < list_end and folded[list_start] in _SQUARE_CLOSERS:
             list_start += 1  # （责任单位：〔A、B〕
@@ -277,7 +331,6 @@ def _verbal(
     source: str, folded: str, inner: int, close: int, state: State, known: Callable[[str], bool]
 ) -> list[Mention] | None:
     """（A牵头，B、C参与）, （A、B等负责。列第一位者为牵头单位，下同）; None if not this form."""
-    verbs = _verbs()
     out: list[Mention] = []
     leads_first = False
     clauses = _pieces(folded, inner, close, ",;。")
@@ -299,16 +352,18 @@ def _verbal(
         label = _LABEL.match(text)
         if label is not None and label.group("label") not in _labels():
             continue  # 完成时限：2024年10月: another field of the statement
-        verb = _ends_with(text, verbs)
-        if verb is None:
+        if is_due(folded, s, e):
+            continue  # 2023年10月底前完成并持续推进: the node's deadline (deadlines)
+        closing = _role_verb(text)
+        if closing is None:
             # A、B，各省级人民政府按职责分工负责: a clause with no verb of its
             # own shares the verb of the clause after it.
             pending.append((s, e))
             continue
+        verb, role = closing
         units_end = e - len(verb)
         if units_end <= s:
             return None
-        role = verbs[verb]
         for ps, pe in pending:
             units = bodies_in(source, folded, ps, pe, role, known)
             if not _plausible(units, known):
@@ -317,7 +372,10 @@ def _verbal(
         pending.clear()
         parts = [(s, units_end, role)]
         joint = _joint(folded, s, units_end)
-        if joint is not None:
+        if joint is not None and joint[0] == s:
+            # 会同B协同推进 after A牵头: the bodies joined to the lead work with it.
+            parts = [(joint[1], units_end, "cooperating")]
+        elif joint is not None:
             # A会同有关部门负责: A leads, the others work with it.
             parts = [(s, joint[0], "lead"), (joint[1], units_end, "cooperating")]
         for a, b, r in parts:

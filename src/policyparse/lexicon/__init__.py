@@ -158,7 +158,7 @@ SPECS: dict[str, Spec] = {
     "extract/plan_periods": Spec(("word", "year")),
     "extract/node_deadlines": Spec(
         ("word", "role", "month"),
-        {"role": frozenset({"label", "ongoing", "part", "before", "done"})},
+        {"role": frozenset({"label", "ongoing", "part", "before", "done", "joins"})},
     ),
     "extract/scales": Spec(("word", "factor")),
     # extract: responsibility
@@ -166,6 +166,7 @@ SPECS: dict[str, Spec] = {
     "extract/role_verbs": Spec(("verb", "role"), {"role": _ROLES}, max_len=MAX_WORD),
     "extract/joint_verbs": Spec(("word",)),
     "extract/agent_words": Spec(("word",)),
+    "extract/role_manners": Spec(("word",), max_len=MAX_WORD),
     "extract/drop_tails": Spec(("word",)),
     "extract/body_suffixes": Spec(("suffix",)),
     "extract/responsibility_notes": Spec(
