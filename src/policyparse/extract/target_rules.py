@@ -418,9 +418,14 @@ def respectively(reader: Reader, c: Candidate) -> Decision | None:
     pre = c.prefix
     if not (c.closes and not pre.empty):
         return None
-    if not pre.adverbs or w.distributive.isdisjoint(pre.adverbs):
-        return None
     f, qs, c_end = reader.folded, reader.quantities, c.clause[1]
+    items_end, tail = pre.end, ""
+    if not pre.adverbs or w.distributive.isdisjoint(pre.adverbs):
+        # A、B和C分别占比达30%、20%和10%: 分别 inside the subject, a short shared tail after.
+        inner = _inner_distributive(reader, pre.start, pre.end)
+        if inner is None:
+            return None
+        items_end, tail = inner
     i = c.index
     group = [qs[i]]
     _, last_end = reader.suffix_of(qs[i], c_end)
@@ -433,17 +438,20 @@ def respectively(reader: Reader, c: Candidate) -> Decision | None:
         group.append(nq)
         _, last_end = reader.suffix_of(nq, c_end)
         j += 1
-    items = _split_items(f, pre.start, pre.end, reader.names, "、")
+    items = _split_items(f, pre.start, items_end, reader.names, "、")
     if len(items) != len(group) and len(group) > 1:
-        items = _split_items(f, pre.start, pre.end, reader.names, w.list_joins)
+        items = _split_items(f, pre.start, items_end, reader.names, w.list_joins)
+    if tail and (len(items) != len(group) or len(items) < 2):
+        return None
     if len(group) == 1 and len(items) > 1:
         group = group * len(items)
     subject = compact(reader.source[pre.start : pre.end])
-    names = (
-        _distribute(reader.source, items, reader.bodies)
-        if len(items) == len(group)
-        else [subject] * len(group)
-    )
+    if len(items) != len(group):
+        names = [subject] * len(group)
+    elif tail:
+        names = _distribute_lead(reader.source, items, tail, reader.bodies)
+    else:
+        names = _distribute(reader.source, items, reader.bodies)
     found: list[Found] = []
     for gq, name in zip(group, names, strict=True):
         suffix, g_end = reader.suffix_of(gq, c_end)
@@ -697,6 +705,41 @@ def _split_items(
 ) -> list[tuple[int, int]]:
     items = split_outside(folded, start, end, seps, SPANS, quoted)
     return [(a, b) for a, b in items if b > a]
+
+
+_INNER_TAIL = 4  # 分别占比: the words 分别 shares out are few
+
+
+def _inner_distributive(reader: Reader, start: int, end: int) -> tuple[int, str] | None:
+    """Where the items end and the tail they share, for 分别 inside a subject (…分别占比)."""
+    f, w = reader.folded, reader.words
+    for word in w.distributive:
+        at = f.rfind(word, start, end)
+        tail_start = at + len(word)
+        if at > start and 0 < end - tail_start <= _INNER_TAIL:
+            tail = f[tail_start:end]
+            if not any(ch in w.list_joins or ch in ",;" for ch in tail):
+                return at, compact(reader.source[tail_start:end])
+    return None
+
+
+def _distribute_lead(
+    source: str, items: list[tuple[int, int]], tail: str, bodies: tuple[str, ...]
+) -> list[str]:
+    """Items of a 分别 list with the tail after 分别, sharing the first item's lead.
+
+    全省与其他国家货物贸易、对外投资和实际利用外资分别占比 → 全省与其他国家货物贸易占比,
+    全省与其他国家对外投资占比 …: the first item's own part is as long (in words) as
+    the second item, and what stands before it is shared.
+    """
+    texts = [compact(source[a:b]) for a, b in items]
+    k = len(cut(texts[1], bodies))
+    first = cut(texts[0], bodies)
+    lead = "".join(first[:-k]) if len(first) > k else ""
+    out = [texts[0] + tail]
+    for t in texts[1:]:
+        out.append((t if not lead or t.startswith(lead) else lead + t) + tail)
+    return out
 
 
 def _distribute(source: str, items: list[tuple[int, int]], bodies: tuple[str, ...]) -> list[str]:
