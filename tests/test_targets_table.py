@@ -880,6 +880,21 @@ def test_a_past_plan_period_is_a_baseline_in_a_dated_document() -> None:
     assert figures == [("baseline", 80, 2020)]
 
 
+def test_quantities_under_a_heading_of_conditions_are_parameters() -> None:
+    text = (
+        "一、工作目标\n到2027年，培育企业100家。\n"
+        "二、申报条件与奖励标准\n（一）申报条件\n1.销售总额不低于200万元。\n"
+        "（二）奖励标准\n1.按合同金额的30%给予支持。\n"
+        "三、保障措施\n（三）项目申报需满足下列条件之一：\n1.研发投入不低于500万元；\n"
+        "2.带动10家以上企业。"
+    )
+    doc = parse(text)
+    goals = [(t.indicator, t.value) for n in doc.walk() for t in n.targets]
+    figures = sorted(f.value for n in doc.walk() for f in n.figures)
+    assert goals == [("培育企业", 100)]
+    assert figures == [10, 30, 200, 500]
+
+
 def test_parameters_are_figures() -> None:
     doc = parse("对新购置的新能源公交车，每台最高补助15万元。")
     figures = doc.children[0].figures

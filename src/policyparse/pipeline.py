@@ -164,7 +164,13 @@ def extract_nodes(p: Parse) -> None:
     bodies = p.gazetteer.words()
     source, folded = p.source, p.folded
     nothing = Extracted()  # a notice part (title, signature …) holds no units or targets
+    under_conditions: set[int] = set()
     for node in walk(p.outline.children):
+        inherited = id(node) in under_conditions
+        if inherited or targets.heads_conditions(
+            folded, node.title_span, node.text_start, node.text_end
+        ):
+            under_conditions.update(id(n) for n in walk(node.children))
         if node.kind == "paragraph" and node.role is not None:
             p.extracted[id(node)] = nothing
             continue
@@ -178,8 +184,16 @@ def extract_nodes(p: Parse) -> None:
         if node.title_span and node.title_span[1] < node.text_end:
             # After a run-in title (促进充分就业。…) the body opens a paragraph.
             body_start = node.title_span[1] + 1
+        conditions_at = targets.conditions_from(folded, node.text_start, node.text_end, inherited)
         reading = targets.read(
-            source, folded, node.text_start, node.text_end, doc_year, body_start, bodies
+            source,
+            folded,
+            node.text_start,
+            node.text_end,
+            doc_year,
+            body_start,
+            bodies,
+            conditions_at,
         )
         due = find_due(folded, node.text_start, node.text_end)
         p.extracted[id(node)] = Extracted(mentions, implied, reading.found, reading.trace, due)

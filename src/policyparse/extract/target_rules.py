@@ -144,6 +144,7 @@ class Reader:
     ) -> None:
         self.source, self.folded, self.start, self.end = source, folded, start, end
         self.bodies = bodies
+        self.conditions_at: int | None = None  # from here on, the text states conditions
         self.words: Words = words()
         self.memory = Memory()
         self.quantities = quantities
@@ -348,6 +349,19 @@ def parameter(reader: Reader, c: Candidate) -> Decision | None:
         c.draft.kind = "parameter"
         return _take(reader, c, "parameter", c.draft, c.suffix_end)
     return None
+
+
+def eligibility(reader: Reader, c: Candidate) -> Decision | None:
+    """A quantity under a heading of conditions or award standards is a parameter.
+
+    Takes every number under 二、申报条件与奖励标准 or （二）奖励标准：, and those after
+    对应门槛如下： in its paragraph (targets.conditions_from); leaves the goals of a
+    plan with no such heading.
+    """
+    if reader.conditions_at is None or c.quantity.start < reader.conditions_at:
+        return None
+    c.draft.kind = "parameter"
+    return _take(reader, c, "eligibility", c.draft, c.suffix_end)
 
 
 def subsidy_condition(reader: Reader, c: Candidate) -> Decision | None:
@@ -675,6 +689,7 @@ RULES: tuple[Rule, ...] = (
     article_numeral,
     share_of,
     parameter,
+    eligibility,
     subsidy_condition,
     baseline,
     respectively,

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
+from .. import lexicon
 from .quantities import find
 from .target_rules import RULES, Found, Reader
 
@@ -51,18 +53,21 @@ def read(
     doc_year: int | None,
     body_start: int | None = None,
     bodies: tuple[str, ...] = (),
+    conditions_at: int | None = None,
 ) -> Reading:
     """Targets, figures and the trace of the quantities stated in [start, end).
 
     *doc_year* tells a past year (a baseline) from a deadline; *body_start* is
     where the body begins after a run-in title, since a year phrase there
     governs the whole paragraph; *bodies* are the names of bodies the
-    tokenizer keeps whole when it splits a 分别 list.
+    tokenizer keeps whole when it splits a 分别 list; from *conditions_at* on, the
+    text states eligibility conditions or award standards (conditions_from).
     """
     quantities = find(source, folded, start, end)
     if not quantities:
         return Reading()
     reader = Reader(source, folded, start, end, doc_year, body_start, bodies, quantities)
+    reader.conditions_at = conditions_at
     reading = Reading(reader.memory.out)
     qs = reader.quantities
     i = 0
@@ -82,6 +87,38 @@ def read(
         i += decision.consumed
     year_lists(reading.found)
     return reading
+
+
+@cache
+def _condition_words() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(lexicon.column("extract/condition_headings")))
+
+
+def conditions_from(folded: str, start: int, end: int, inherited: bool) -> int | None:
+    """Where a node's text starts stating conditions or award standards, if it does.
+
+    The whole node, when it or a node above it is headed so (二、申报条件与奖励标准,
+    （二）奖励标准：); else the text after a lead-in with such a word and its colon
+    (对应门槛如下：住宿和餐饮业年度营业额200万元以上，…).  Leaves 到2025年，新增就业
+    20万人 (no such word).
+    """
+    if inherited:
+        return start
+    m = _condition_words().search(folded, start, end)
+    if m is None:
+        return None
+    colon = folded.find(":", m.end(), end)
+    if colon == -1 or "。" in folded[m.end() : colon]:
+        return None
+    return colon + 1
+
+
+def heads_conditions(folded: str, title: tuple[int, int] | None, start: int, end: int) -> bool:
+    """Whether a node's title, or its text up to a closing colon, names conditions."""
+    if title is not None and _condition_words().search(folded, title[0], title[1]):
+        return True
+    text = folded[start:end].rstrip()
+    return text.endswith(":") and _condition_words().search(text) is not None
 
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")

@@ -104,6 +104,7 @@ SPECS: dict[str, Spec] = {
     "extract/parameter_cues": Spec(("word",)),
     "extract/baseline_cues": Spec(("word",)),
     "extract/condition_openers": Spec(("word",)),
+    "extract/condition_headings": Spec(("word",)),
     "extract/deadline_words": Spec(
         ("word", "role"),
         {
