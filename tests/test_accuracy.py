@@ -3,7 +3,10 @@
 benchmarks/accuracy.py scores the parser against the hand-written oracles;
 tests/accuracy_floors.json records the pooled figures this version reaches.
 A change that lowers one fails here; a change that raises one should raise
-its floor (with the table in docs/accuracy.md, via --write after).
+its floor (with the table in docs/accuracy.md, via --write after).  The
+"held out" floors are those reached after the held-out documents were scored
+and their errors looked at: the first, honest held-out figure is in
+docs/accuracy.md and is not a floor.
 """
 
 from __future__ import annotations
@@ -49,6 +52,24 @@ def test_no_regression(pools: dict[str, accuracy.Score], group: str) -> None:
     got = _figures(pools[group])
     below = {k: (round(got[k], 4), floor) for k, floor in FLOORS[group].items() if got[k] < floor}
     assert not below, f"{group}: below the recorded floor (got, floor): {below}"
+
+
+# What the issue asks of all thirty documents pooled (the floors above are higher).
+GOALS = {
+    "units_f1": 0.97,
+    "lead_f1": 0.95,
+    "targets_f1": 0.95,
+    "targets_recall": 0.93,
+    "year": 0.97,
+    "comparator": 0.98,
+    "nodes_f1": 0.99,
+    "titles": 0.97,
+}
+
+
+def test_all_thirty_documents_meet_the_goals(pools: dict[str, accuracy.Score]) -> None:
+    got = _figures(pools["all"])
+    assert not {k: round(got[k], 4) for k, goal in GOALS.items() if got[k] < goal}
 
 
 def test_every_development_document_is_scored(pools: dict[str, accuracy.Score]) -> None:

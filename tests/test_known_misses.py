@@ -75,6 +75,12 @@ UNITS: list[tuple[str, list[tuple[str, str]]]] = [
         "第一条 支持企业发展。\n第二条 本措施具体由某区人力资源和社会保障局负责组织实施。",
         [("某区人力资源和社会保障局", "responsible")],
     ),
+    # 和 joining two event names that share one head: both sides end like a body (会),
+    # so the name is split in two.
+    (
+        "一、任务\n（一）办好赛事。（责任单位：十五运会和残特奥会某赛区执委会）",
+        [("十五运会和残特奥会某赛区执委会", "responsible")],
+    ),
 ]
 
 

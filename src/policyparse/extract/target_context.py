@@ -44,6 +44,7 @@ class Words:
     parameter: re.Pattern[str]
     baseline: re.Pattern[str]
     openers: re.Pattern[str]  # 对于, 凡: a sentence that says who a subsidy is for
+    areas: frozenset[str]  # 全省, 全市: between a verb and its number
     verbs: frozenset[str]
     weak_verbs: frozenset[str]  # 选择: a commitment only with 左右, 以上 … by the number
     any_verb: re.Pattern[str]
@@ -89,7 +90,10 @@ def words() -> Words:
         parameter=_alternation(lexicon.column("extract/parameter_cues")),
         baseline=_alternation(lexicon.column("extract/baseline_cues")),
         openers=_alternation(lexicon.column("extract/condition_openers")),
-        verbs=lexicon.words("extract/action_verbs") | lexicon.words("extract/weak_verbs"),
+        areas=lexicon.words("extract/area_scopes"),
+        verbs=lexicon.words("extract/action_verbs")
+        | lexicon.words("extract/weak_verbs")
+        | lexicon.words("extract/verb_prepositions"),
         weak_verbs=lexicon.words("extract/weak_verbs"),
         any_verb=_alternation(
             lexicon.column("extract/action_verbs") + lexicon.column("extract/weak_verbs")

@@ -793,6 +793,9 @@ def _verb_before(f: str, start: int, end: int) -> tuple[int, int, str | None]:
     pos = end
     if pos - 1 >= start and f[pos - 1] in w.partners and ends_with(f, start, pos - 1, w.verbs):
         pos -= 1  # 加强与1000家企业…
+    n = ends_with(f, start, pos, w.areas)
+    if n and ends_with(f, start, pos - n, w.verbs):
+        pos -= n  # 推动全省100家企业…
     got = False
     v_start = pos
     period = None

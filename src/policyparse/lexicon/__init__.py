@@ -99,6 +99,7 @@ SPECS: dict[str, Spec] = {
     "extract/period_words": Spec(("word",), max_len=MAX_WORD),
     "extract/action_verbs": Spec(("word",), max_len=MAX_WORD),
     "extract/weak_verbs": Spec(("word",), max_len=MAX_WORD),
+    "extract/verb_prepositions": Spec(("word",), max_len=MAX_WORD),
     "extract/verb_adverbs": Spec(("word",), max_len=MAX_WORD),
     "extract/listing_words": Spec(("word",)),
     "extract/parameter_cues": Spec(("word",)),
@@ -128,6 +129,7 @@ SPECS: dict[str, Spec] = {
         ("word", "role"), {"role": frozenset({"compare", "base", "year_part"})}
     ),
     "extract/scope_words": Spec(("word",)),
+    "extract/area_scopes": Spec(("word",)),
     # Connectors are read one character at a time.
     "extract/connectors": Spec(
         ("word", "role"), {"role": frozenset({"and", "verbs", "with", "of"})}, max_len=1
