@@ -35,6 +35,7 @@ from ..vocab import Comparator, QuantityKind, TargetKind
 from .quantities import Quantity
 from .target_context import (
     WINDOW,
+    CompWord,
     Mask,
     Prefix,
     Words,
@@ -777,7 +778,7 @@ def _distribute(source: str, items: list[tuple[int, int]], bodies: tuple[str, ..
     return out
 
 
-def _before_verb(reader: Reader, c: Candidate) -> str:
+def _before_verb(reader: Reader, c: Candidate) -> CompWord:
     """The comparator printed before the verb of the quantity (至少建成3个 → >=), or "."."""
     f, pre = reader.folded, c.prefix
     v_start, v_end, _ = _verb_before(f, pre.start, pre.end)
