@@ -378,7 +378,7 @@ def subsidy_condition(reader: Reader, c: Candidate) -> Decision | None:
     """
     w, f = reader.words, reader.folded
     q_end = c.suffix_end
-    stop = c.sentence_end
+    stop = min(c.sentence_end, q_end + 2 * WINDOW)  # bounded: one long line stays linear
     if q_end >= stop or not w.parameter.search(f, q_end, stop):
         return None
     capped = c.draft.comparator in ("<=", "<") or _before_verb(reader, c) in ("<=", "<")
