@@ -116,6 +116,24 @@ def test_run_in_title_keeps_its_commas() -> None:
     ]
 
 
+def test_sentence_words_inside_compounds_and_closing_brackets() -> None:
+    """应 in 回应 and 要 in 重要 are no modals; a closing bracket of responsibility is no body."""
+    text = (
+        "一、任务\n"
+        "（一）推进政务公开，强化解读回应。积极运用新媒体。\n"
+        "（二）发挥重要作用，做强主要平台。推进建设。\n"
+        "（三）各地要加强领导，落实责任。推进建设。\n"  # 要 as a modal: a sentence
+        "（四）设立受理点，受理质押登记。（负责部门：某某局）\n"  # one sentence and its bracket
+    )
+    assert [n.title for n in numbered(parse(text))] == [
+        "任务",
+        "推进政务公开，强化解读回应",
+        "发挥重要作用，做强主要平台",
+        "各地要加强领导",
+        "设立受理点",
+    ]
+
+
 def test_title_spans_point_at_the_printed_title() -> None:
     text = "第一章　总　　则\n第一条　为了规范管理，根据有关规定，制定本办法。"
     doc = parse(text)

@@ -80,6 +80,7 @@ SPECS: dict[str, Spec] = {
     "layout/box_words": Spec(("word",)),
     # structure
     "structure/sentence_words": Spec(("word",)),
+    "structure/sentence_word_compounds": Spec(("word",)),
     # extract: targets
     "extract/comparators": Spec(
         ("word", "comparator", "kind", "position", "marks"),

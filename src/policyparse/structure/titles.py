@@ -48,15 +48,59 @@ _SEGMENT_MAX = 15
 def _heading_phrase(folded: str, start: int, end: int) -> bool:
     """Whether [start, end) reads as a heading: short parallel phrases, no sentence words.
 
-    Takes 强化顶层设计，发挥政府引导作用 and 带量采购，以量换价; leaves 国务院实行总理负责制，
+    Takes 强化顶层设计，发挥政府引导作用, 带量采购，以量换价 and 推进政务公开，强化解读回应
+    (应 inside 回应 is no modal); leaves 国务院实行总理负责制，
     总理领导国务院的工作 (的) and 国务院领导同志要深入基层，考察调研，了解情况，… (要, five
     segments), which are sentences.
     """
     segments = split_outside(folded, start, end, ",", ANY)
     if len(segments) > _SEGMENTS_MAX or any(b - a > _SEGMENT_MAX for a, b in segments):
         return len(segments) == 1
-    text = folded[start:end]
-    return not any(word in text for word in lexicon.column("structure/sentence_words"))
+    return not _has_sentence_word(folded[start:end])
+
+
+_STATEMENT_BRACKETS = {"(": ")", "〔": "〕", "【": "】"}
+
+
+def _has_body(folded: str, start: int, end: int) -> bool:
+    """Whether text follows the first sentence, other than one closing bracket.
+
+    在自贸试验区设立受理点，受理商标权质押登记。（负责部门：知识产权局）: the bracket
+    says who answers for the measure, it is no body, so the measure is one sentence.
+    """
+    rest = folded[start:end].strip(" ")
+    if not rest:
+        return False
+    closer = _STATEMENT_BRACKETS.get(rest[0])
+    if closer is None or rest[-1] != closer:
+        return True
+    depth = 0
+    for i, ch in enumerate(rest):
+        if ch == rest[0]:
+            depth += 1
+        elif ch == closer:
+            depth -= 1
+            if depth == 0:
+                return i != len(rest) - 1
+    return True
+
+
+def _has_sentence_word(text: str) -> bool:
+    """Whether a sentence word (的, 要, 应 …) stands in *text* outside a compound (回应, 重要)."""
+    covered = [False] * len(text)
+    for word in lexicon.column("structure/sentence_word_compounds"):
+        at = text.find(word)
+        while at != -1:
+            for k in range(at, at + len(word)):
+                covered[k] = True
+            at = text.find(word, at + 1)
+    for word in lexicon.column("structure/sentence_words"):
+        at = text.find(word)
+        while at != -1:
+            if not all(covered[at : at + len(word)]):
+                return True
+            at = text.find(word, at + 1)
+    return False
 
 
 def title_span(folded: str, start: int, end: int, run_in: bool = True) -> tuple[int, int, bool]:
@@ -85,7 +129,7 @@ def title_span(folded: str, start: int, end: int, run_in: bool = True) -> tuple[
     if (
         run_in
         and phrase - start <= _PHRASE_MAX
-        and folded[phrase + 1 : end].strip(" ")
+        and _has_body(folded, phrase + 1, end)
         and _heading_phrase(folded, start, phrase)
     ):
         stop = phrase  # a run-in heading phrase before its body, commas and all
