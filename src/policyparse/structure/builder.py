@@ -91,6 +91,14 @@ class OutlineState:
         self.stack.clear()
         self.last_value.clear()
 
+    def enter(self, parent: INode | None, node: INode, t_start: int, t_end: int) -> None:
+        """Give a new node its title, attach it and make it the deepest open one."""
+        if t_end > t_start:
+            node.title_span = (t_start, t_end)
+            node.title = compact(self.source[t_start:t_end])
+        self.attach(parent, node)
+        self.stack.append(node)
+
     def attach(self, parent: INode | None, node: INode) -> None:
         (parent.children if parent is not None else self.top).append(node)
 
@@ -183,11 +191,7 @@ class OutlineState:
             path=path,
             heading_only=heading_only,
         )
-        if t_end > t_start:
-            node.title_span = (t_start, t_end)
-            node.title = compact(self.source[t_start:t_end])
-        self.attach(parent, node)
-        self.stack.append(node)
+        self.enter(parent, node, t_start, t_end)
         self.last_value[mk.style] = mk.value
         if b.glued:
             self.issues.append(
@@ -262,11 +266,7 @@ class OutlineState:
             path=path,
             heading_only=heading_only,
         )
-        if t_end > t_start:
-            node.title_span = (t_start, t_end)
-            node.title = compact(self.source[t_start:t_end])
-        self.attach(parent, node)
-        self.stack.append(node)
+        self.enter(parent, node, t_start, t_end)
         return True
 
     def open_part(self, b: Block) -> None:
