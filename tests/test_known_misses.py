@@ -25,28 +25,19 @@ def _targets(text: str) -> list[Target]:
 
 
 TARGETS: list[tuple[str, list[Target]]] = [
-    # A share of a base named before it: read as a parameter (…的15%), though it is a
-    # standard every new estate must meet.
+    # A light verb before a doubling stays in the indicator: 旅游总收入实现翻番 gives
+    # 旅游总收入实现 (实现 cannot be dropped as an adverb: 实现7000余个… needs it as a verb).
     (
-        "（一）设施。新建小区充电车位不低于停车位总数的15%。",
-        [("新建小区充电车位", ">=", 15, "%", None)],
+        "（一）旅游。旅游总收入实现翻番。",
+        [("旅游总收入", "=", 1, "倍", None)],
     ),
-]
-
-Figure = tuple[str, str, float, str | None]
-
-
-def _figures(text: str) -> list[Figure]:
-    doc = parse(text)
-    return [(f.kind, f.comparator, f.value, f.unit) for n in doc.walk() for f in n.figures]
-
-
-FIGURES: list[tuple[str, list[Figure]]] = [
-    # A cap on a payment stated as a share of a base: the comparator before the base
-    # is lost (the figure reads = 5, not <= 5).
+    # A share whose subject is the previous target's: 占汽车保有量比例 lacks 新能源汽车.
     (
-        "（一）补助。对重点项目给予补助，原则上不超过项目投资额的5%。",
-        [("parameter", "<=", 5, "%")],
+        "（一）汽车。新能源汽车保有量达到50万辆，占汽车保有量比例超过10%。",
+        [
+            ("新能源汽车保有量", ">=", 50, "万辆", None),
+            ("新能源汽车占汽车保有量比例", ">", 10, "%", None),
+        ],
     ),
 ]
 
@@ -55,12 +46,6 @@ FIGURES: list[tuple[str, list[Figure]]] = [
 @pytest.mark.parametrize(("text", "expected"), TARGETS, ids=ids("target", [t for t, _ in TARGETS]))
 def test_known_target_miss(text: str, expected: list[Target]) -> None:
     assert _targets(text) == expected
-
-
-@pytest.mark.xfail(strict=True, reason="known miss: see the comment above the case")
-@pytest.mark.parametrize(("text", "expected"), FIGURES, ids=ids("figure", [t for t, _ in FIGURES]))
-def test_known_figure_miss(text: str, expected: list[Figure]) -> None:
-    assert _figures(text) == expected
 
 
 def _units(text: str) -> list[tuple[str, str]]:

@@ -833,6 +833,66 @@ REGRESSION = [
             )
         ],
     ),
+    # a share of a base named after its comparator
+    (
+        "新建小区充电车位不低于停车位总数的15%。",
+        [("新建小区充电车位", ">=", 15, None, "%", 15, "%", "level", None, None)],
+    ),
+    # a scale inside a Chinese numeral
+    (
+        "开展职业技能培训三万四千人次。",
+        [("开展职业技能培训", "=", 34000, None, "人次", 34000, "人次", "level", None, None)],
+    ),
+    # a word of reaching after a change of the same measure carries its subject
+    (
+        "全市生产总值年均增长6%左右，到2025年突破3万亿元。",
+        [
+            ("全市生产总值", "~", 6, None, "%", 6, "%", "increase", None, None),
+            (
+                "全市生产总值",
+                ">",
+                3,
+                None,
+                "万亿元",
+                3000000000000,
+                "元",
+                "level",
+                2025,
+                "到2025年",
+            ),
+        ],
+    ),
+    # a year in Chinese digits; a span of years after 力争
+    (
+        "到二〇二五年，新增就业20万人。力争3年内，培育企业50家。",
+        [
+            ("新增就业", "=", 20, None, "万人", 200000, "人", "level", 2025, "到二〇二五年"),
+            ("培育企业", "=", 50, None, "家", 50, "家", "level", None, "力争3年内"),
+        ],
+    ),
+    # concentrations and masses; 翻番 alone is 翻一番
+    (
+        "PM2.5平均浓度控制在35微克/立方米以下，粮食产量稳定在500亿斤以上。",
+        [
+            (
+                "PM2.5平均浓度",
+                "<=",
+                35,
+                None,
+                "微克/立方米",
+                35,
+                "微克/立方米",
+                "level",
+                None,
+                None,
+            ),
+            ("粮食产量", ">=", 500, None, "亿斤", 50000000000, "斤", "level", None, None),
+        ],
+    ),
+    (
+        "确保旅游总收入翻番。",
+        [("旅游总收入", "=", 1, None, "倍", 1, "倍", "increase", None, None)],
+    ),
 ]
 
 NEGATIVE = [
@@ -917,6 +977,13 @@ def test_quantities_under_a_heading_of_conditions_are_parameters() -> None:
     figures = sorted(f.value for n in doc.walk() for f in n.figures)
     assert goals == [("培育企业", 100)]
     assert figures == [10, 30, 200, 500]
+
+
+def test_a_cap_on_a_share_of_a_base_keeps_its_comparator() -> None:
+    text = "一、任务\n（一）补助。对重点项目给予补助，原则上不超过项目投资额的5%。"
+    doc = parse(text)
+    figures = [(f.kind, f.comparator, f.value) for n in doc.walk() for f in n.figures]
+    assert figures == [("parameter", "<=", 5)]
 
 
 def test_parameters_are_figures() -> None:

@@ -53,19 +53,20 @@ def _qty() -> re.Pattern[str]:
         # Every quantity opens with one of these: the engine skips the rest at once.
         rf"(?=[翻{opening}{re.escape(reach_first)}\d{_CN}])"
         rf"(?:{reaching}(?P<bare>{scale}){unit_ahead}"
-        r"|翻(?P<fan>[一两二三四])番|(?P<half>一半)"
+        r"|翻(?P<fan>[一两二三四])?番|(?P<half>一半)"
         rf"|百分之(?P<pct>[{_CN}]{{1,6}}|\d+(?:\.\d+)?)"
         rf"|(?P<a>{_NUM})(?:(?P<sep>{sep})(?P<b>{_NUM}))?"
         # 100 亿元: a space a PDF put between the number and its scale or unit.
         rf"(?P<gap> (?=[{opening}{re.escape(firsts)}]))?"
-        # 3万4000人, 2亿5000万元: a scale inside the number.
+        # 3万4000人, 三万四千人次, 2亿5000万元: a scale inside the number.
         rf"(?:(?P<scale>{scale})"
-        rf"(?:(?P<mixed>(?<=万)\d{{1,4}})|(?<=亿)(?P<yi>\d{{1,4}}|[{_CN}]{{1,5}})万)?)?"
+        rf"(?:(?P<mixed>(?<=万)(?:\d{{1,4}}|[零〇]?[一二两三四五六七八九][十百千][{_CN}]{{0,3}}))|(?<=亿)(?P<yi>\d{{1,4}}|[{_CN}]{{1,5}})万)?)?"
         # 7000余个, 3万余人: a word of approximation between the number and its unit.
         rf"(?P<inner>{inside})?(?(scale)|{unit_ahead}))"
     )
 
 
+_FAN_OPEN = "翻"
 _FAN = {"一": 1, "两": 3, "二": 3, "三": 7, "四": 15}  # 翻n番 is ×2^n: an increase of 2^n - 1 倍
 _ALTERNATES = re.compile(r"\((?P<inner>[^()]{1,12})\)")
 
@@ -163,8 +164,8 @@ def find(source: str, folded: str, start: int, end: int) -> list[Quantity]:
     for m in _qty().finditer(folded, start, end):
         bare, fan, half, pct_text, a, _sep, b, gap, scale, mixed, yi, inner = m.groups()
         q_start = m.start("bare") if bare else m.start()
-        if fan:
-            inc = Decimal(_FAN[fan])
+        if fan or folded[m.start()] == _FAN_OPEN:
+            inc = Decimal(_FAN[fan or "一"])  # 实现翻番 is 翻一番
             out.append(Quantity(q_start, m.end(), inc, None, "倍", inc, "倍", doubling=True))
             continue
         if half:
@@ -206,9 +207,9 @@ def find(source: str, folded: str, start: int, end: int) -> list[Quantity]:
         if scale:
             factor = _scales()[scale]
             unit_start = m.start("scale")
-        if mixed:
-            # 3万4000人: the scale sits inside the number, not in the unit.
-            value = value * factor + Decimal(mixed)
+        if mixed and (mixed_value := _read(mixed)) is not None:
+            # 3万4000人, 三万四千人次: the scale sits inside the number, not in the unit.
+            value = value * factor + mixed_value
             factor, unit_start = 1, m.end()
         elif yi and scale == "亿" and value_max is None and (yi_value := _read(yi)) is not None:
             # 2亿5000万元, 二亿五千万元: counted in 万, the unit printed from the 万 on.

@@ -16,6 +16,7 @@ from typing import Literal, cast
 
 from .. import lexicon
 from ..text.brackets import BREAKING, SPANS, quoted_spans
+from ..text.numerals import cn_to_int
 from ..vocab import Comparator, TargetKind
 
 CLAUSE_BREAK = ",;:"
@@ -142,21 +143,28 @@ def deadline_pattern() -> re.Pattern[str]:
     first = "".join(sorted(openers)) + r"\d" + _SMALL_CN + '“"'
     n = rf"(?:\d{{1,2}}|[{_SMALL_CN}]{{1,2}})"
     plan = lexicon.alternation(tuple(plan_periods()))
+    # 2025 or 二〇二五: a year in digits or in Chinese digits read one by one.
+    y = r"(?:(?:19|20)\d{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})"
     ands = lexicon.alternation(lexicon.column("extract/connectors", role="and"))
     return re.compile(
         rf"(?=[{first}])"
         rf"(?:(?P<lead>{d('lead')})?(?P<pre>{d('by')}|{d('as_of')})? ?"
-        rf"(?:(?:19|20)\d{{2}}年?[、,])*(?P<year>(?:19|20)\d{{2}}) ?年"
-        rf"(?:{d('through')}(?P<year2>(?:19|20)\d{{2}})年)?"
+        rf"(?:{y}年?[、,])*(?P<year>{y}) ?年"
+        rf"(?:{d('through')}(?P<year2>{y})年)?"
         rf"(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?)?"
         rf"(?P<post>{d('part')}){{0,2}}"
         rf"(?P<since>{d('since')}{n}{d('within')})?{d('before')}?"
-        rf"|(?P<within>{n}{d('within')})"
+        rf"|(?:{d('lead')})?(?P<within>{n}{d('within')})"
         # “十四五”期间, 到“十四五”末, “十四五”和“十五五”期间 (the last holds): a named
         # period, with a word of span or a comma after it.
         rf"|(?:{d('lead')})?(?:{d('by')})?(?:[“\"]?{plan}[”\"]?(?:{ands}|、))*[“\"]?(?P<plan>{plan})[”\"]?"
         rf"(?:{d('period_span')}|(?=,)))"
     )
+
+
+def _year(text: str) -> int:
+    """2025 or 二〇二五 as a number."""
+    return int(text) if text.isdigit() else cn_to_int(text) or 0
 
 
 @cache
@@ -512,7 +520,7 @@ def year_phrases(
             baseline = doc_year is not None and year < doc_year and not m.group("pre")
         elif m.group("year") and not m.group("since"):
             # 2012年起5年内 names a start, not the year the target is due.
-            year = int(m.group("year2") or m.group("year"))
+            year = _year(m.group("year2") or m.group("year"))
             pre = m.group("pre")
             as_of = pre in w.as_of
             past = not pre and not m.group("lead") and doc_year is not None and year < doc_year

@@ -26,8 +26,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 from typing import Literal, NamedTuple
 
+from .. import lexicon
 from ..text.brackets import SPANS, round_spans, split_outside
 from ..text.fold import compact
 from ..text.tokenizer import cut
@@ -329,6 +331,53 @@ def share_of(reader: Reader, c: Candidate) -> Decision | None:
     return _take(reader, c, "share_of", found, rest[1])
 
 
+_BASE_MAX = 15  # 停车位总数的: a base named between the comparator and 的 is short
+
+
+def share_of_base(reader: Reader, c: Candidate) -> Decision | None:
+    """A percentage of a base named after its comparator: 充电车位不低于停车位总数的15%.
+
+    Takes 新建小区充电车位不低于停车位总数的15% (indicator 新建小区充电车位, >=); leaves
+    占比30%的部分 and 按投资额的30%给予补助 (no comparator before the base), and 对项目给予
+    补助，原则上不超过合同总额的30% (a parameter cue in the sentence: a cap on a payment).
+    """
+    w, q, f = reader.words, c.quantity, reader.folded
+    pre = c.prefix
+    found_at = _base_comparator(reader, c)
+    if found_at is None or found_at.start() <= pre.start:
+        return None
+    lo = max(c.sentence_start, q.start - WINDOW)
+    hi = min(c.sentence_end, c.suffix_end + WINDOW)
+    if w.parameter.search(f, lo, hi):
+        return None
+    comp, kind = w.comparators[found_at.group()]
+    found = c.draft
+    found.indicator = compact(reader.source[pre.start : found_at.start()])
+    if comp != ".":
+        found.comparator = comp
+    if kind != ".":
+        found.target_kind = kind
+    return _take(reader, c, "share_of_base", found, c.suffix_end)
+
+
+def _base_comparator(reader: Reader, c: Candidate) -> re.Match[str] | None:
+    """The comparator before a base a percentage is a share of (不低于 in 不低于总数的15%)."""
+    w, q, f, pre = reader.words, c.quantity, reader.folded, c.prefix
+    if q.unit != "%" or pre.end <= pre.start or f[pre.end - 1] not in w.of:
+        return None
+    found_at = None
+    for m in _comparator_words().finditer(f, max(pre.start, pre.end - 1 - _BASE_MAX), pre.end - 1):
+        found_at = m
+    if found_at is None or w.any_verb.search(f, found_at.end(), pre.end) is not None:
+        return None  # 不低于完成任务的: a clause, not a base
+    return found_at
+
+
+@cache
+def _comparator_words() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(tuple(words().comparators)))
+
+
 def parameter(reader: Reader, c: Candidate) -> Decision | None:
     """A threshold, a quantity before 的, or a clause with a parameter cue is a policy parameter.
 
@@ -340,6 +389,11 @@ def parameter(reader: Reader, c: Candidate) -> Decision | None:
     q, pre = c.quantity, c.prefix
     before = reader.folded[pre.end - 1] if pre.end > c.item_start else ""
     closing = reader.folded[c.clause[1] - 1] if c.clause[1] > c.clause[0] else ""
+    base = _base_comparator(reader, c)
+    if base is not None and c.draft.comparator == "=":
+        comp = w.comparators[base.group()][0]
+        if comp != ".":
+            c.draft.comparator = comp  # 原则上不超过项目投资额的5%: a cap, <=
     if (
         (c.suffix is not None and c.suffix in w.thresholds)
         or (closing in w.of and reader.folded[c.clause[1] : c.clause[1] + 1] == ",")
@@ -661,8 +715,8 @@ def verb_form(reader: Reader, c: Candidate) -> Decision | None:
 def carried_subject(reader: Reader, c: Candidate) -> Decision | None:
     """A bare quantity after a target of the same sentence shares its indicator.
 
-    Takes 增加值达到1200亿元，年均增长10%以上 → 增加值, +10%; leaves 1200亿元 alone
-    at the start of a sentence.
+    Takes 增加值达到1200亿元，年均增长10%以上 → 增加值, +10%, and GDP年均增长6%左右，
+    到2025年突破3万亿元 → GDP, >3万亿元; leaves 1200亿元 alone at the start of a sentence.
     """
     pre, out = c.prefix, reader.memory.out
     if not c.closes or not pre.empty or not out or out[-1].kind != "target":
@@ -671,7 +725,12 @@ def carried_subject(reader: Reader, c: Candidate) -> Decision | None:
     same_sentence = around(reader.sentences, prev.start, reader.start, reader.end)[0]
     if same_sentence != c.sentence_start:
         return None
-    if reader.memory.item_end.get(c.clause[0]) or pre.kind != "level" or pre.period:
+    # 到2025年突破3万亿元 after GDP年均增长6%: a word of reaching, and the same measure
+    # (a level after a change of it, or another value of the same kind).
+    reaching = pre.comparator is not None and (
+        prev.target_kind != "level" or _dimension(prev) == _dimension(c.draft)
+    )
+    if reader.memory.item_end.get(c.clause[0]) or pre.kind != "level" or pre.period or reaching:
         c.draft.indicator = prev.indicator
         return _take(reader, c, "carried_subject", c.draft, c.suffix_end)
     return None
@@ -689,6 +748,7 @@ RULES: tuple[Rule, ...] = (
     in_name_or_aside,
     article_numeral,
     share_of,
+    share_of_base,
     parameter,
     eligibility,
     subsidy_condition,

@@ -150,6 +150,7 @@ SPECS: dict[str, Spec] = {
                     "mass",
                     "container",
                     "ratio",
+                    "concentration",
                 }
             )
         },
