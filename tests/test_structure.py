@@ -455,3 +455,20 @@ def test_text_taken_from_a_pdf_keeps_its_outline_and_numbers() -> None:
     for n in doc.walk():
         for t in n.targets:
             assert text[t.span[0] : t.span[1]].replace(" ", "").endswith(t.unit or "")
+
+
+def test_a_label_followed_by_a_space_is_still_a_heading() -> None:
+    text = (
+        "一、主要任务\n"
+        "（一）提升服务。推进服务提质。\n"
+        "（二） 提升商贸。推进商贸提质。\n"
+        "（三）\u3000加强监管。加强市场监管。\n"
+    )
+    doc = parse(text)
+    got = [(n.path, n.label, n.title) for n in doc.walk() if n.path]
+    assert got == [
+        ("1", "一、", "主要任务"),
+        ("1.1", "（一）", "提升服务"),
+        ("1.2", "（二）", "提升商贸"),
+        ("1.3", "（三）", "加强监管"),
+    ]
