@@ -62,6 +62,22 @@ PIECES = [
     "》",
     "“",
     "”",
+    # forms the later rules read: a table header, odd digits, boxes, periods, deadlines
+    "序号",
+    "指导部门",
+    "²",
+    "٣",
+    "专栏1",
+    "“十四五”期间",
+    "压缩至30个工作日以内",
+    "由市商务局牵头",
+    "完成时限：2024年10月",
+    "三 、",
+    "100 亿元",
+    "二亿五千万元",
+    "分别达85%、70%",
+    "申报条件",
+    "的",
 ]
 texts = st.one_of(
     st.lists(st.sampled_from(PIECES), max_size=60).map("".join),

@@ -40,9 +40,20 @@ def parse(
     any worker process.  *gazetteer* extends the shipped one (a file in the
     format of the lexicon's gazetteer).
     """
+    if not isinstance(text, str):
+        raise TypeError(_not_text(text))
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     loaded = Loaded(text, "text", None, digest, path)
     return run(loaded, with_text=with_text, gazetteer=_gazetteer(gazetteer))
+
+
+def _not_text(value: object) -> str:
+    """What to call instead of parse() for a value that is not a str."""
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return "parse() takes the text as a str; for bytes use policyparse.parse_bytes(raw)"
+    if isinstance(value, os.PathLike):
+        return "parse() takes the text as a str; for a file use policyparse.parse_file(path)"
+    return f"parse() takes the text as a str, not {type(value).__name__}"
 
 
 def parse_file(

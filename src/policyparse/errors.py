@@ -20,10 +20,19 @@ class InputError(PolicyParseError):
     code = "unreadable"
 
 
-class NotFoundError(InputError):
-    """The path does not exist."""
+class NotFoundError(InputError, FileNotFoundError):
+    """The path does not exist: also a FileNotFoundError, so ``except OSError`` sees it."""
 
     code = "not_found"
+
+    def __init__(self, message: str, path: str | None = None) -> None:
+        # OSError reads two arguments as (errno, strerror): pass the message alone.
+        super().__init__(message)
+        self.path = path
+        self.filename = path
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 class NotAFileError(InputError):

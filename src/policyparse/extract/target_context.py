@@ -164,7 +164,7 @@ def deadline_pattern() -> re.Pattern[str]:
 
 def _year(text: str) -> int:
     """2025 or 二〇二五 as a number."""
-    return int(text) if text.isdigit() else cn_to_int(text) or 0
+    return int(text) if text.isascii() and text.isdigit() else cn_to_int(text) or 0
 
 
 @cache

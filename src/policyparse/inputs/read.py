@@ -188,7 +188,7 @@ def load_path(
     """Read and decode the file at *path*."""
     p = Path(path)
     if not p.exists():
-        raise NotFoundError(f"{p}: no such file")
+        raise NotFoundError(f"{p}: no such file", str(p))
     if not p.is_file():
         raise NotAFileError(f"{p}: not a regular file")
     size = p.stat().st_size

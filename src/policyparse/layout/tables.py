@@ -37,7 +37,8 @@ class Row:
 
 def _serial(folded: str, b: Block) -> int | None:
     text = compact(folded[b.start : b.end])
-    return int(text) if text.isdigit() and len(text) <= 4 else None
+    # isascii: ① and ² are str.isdigit() too, but no int() reads them.
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 4 else None
 
 
 def find(folded: str, blocks: list[Block]) -> tuple[list[Row], list[Issue]]:

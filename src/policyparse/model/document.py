@@ -271,6 +271,18 @@ class Document(_Model):
         default=None, description="The decoded input text, when asked for (--with-text)."
     )
 
+    @classmethod
+    def parse_file(cls, *args: object, **kwargs: object) -> Document:
+        """Not pydantic's deprecated loader: say where to go instead.
+
+        ``Document.parse_file("plan.txt")`` reads like parsing a plan, but the
+        method pydantic puts here loads a JSON dump; both are easy to reach for.
+        """
+        raise TypeError(
+            "Document.parse_file is not a parser: use policyparse.parse_file(path) to "
+            "parse a plan, or Document.model_validate_json(text) to load a saved Document"
+        )
+
     def walk(self) -> Iterator[Node]:
         """Every node of the tree, in document order (depth first)."""
         for child in self.children:

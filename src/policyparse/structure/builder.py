@@ -296,7 +296,7 @@ class OutlineState:
         self.end_part()
         self.attachments += 1
         label_text = compact(self.source[b.start : b.end])
-        digits = "".join(ch for ch in label_text if ch.isdigit())
+        digits = "".join(ch for ch in label_text if ch.isascii() and ch.isdigit())
         number = int(digits) if digits else self.attachments
         path = f"A{number}"
         if path in self.paths:

@@ -33,7 +33,7 @@ def parse_date(text: str) -> _dt.date | None:
         parts = (cn_to_int(m.group("y")), cn_to_int(m.group("m")), cn_to_int(m.group("d")))
     else:
         bits = text.strip().split("-")
-        if len(bits) != 3 or not all(b.isdigit() for b in bits):
+        if len(bits) != 3 or not all(b.isascii() and b.isdigit() for b in bits):
             return None
         parts = (int(bits[0]), int(bits[1]), int(bits[2]))
     y, mo, d = parts
