@@ -102,3 +102,48 @@ def test_json_output_builds_no_model(tmp_path: Path) -> None:
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert r.stdout.strip() == "False"
+
+
+def _piped(stdin: bytes, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "policyparse", *args],
+        cwd=REPO,
+        input=stdin,
+        capture_output=True,
+        timeout=60,
+    )
+
+
+def test_standard_input_gives_the_same_document() -> None:
+    from_file = json.loads(run(str(NINGBO)).stdout)
+    r = _piped(NINGBO.read_bytes(), "-")
+    assert r.returncode == 0, r.stderr
+    from_stdin = json.loads(r.stdout)
+    assert from_stdin["source"]["path"] is None
+    assert from_stdin["source"]["sha256"] == from_file["source"]["sha256"]
+    del from_stdin["source"], from_file["source"]
+    assert from_stdin == from_file
+
+
+def test_standard_input_for_every_format_and_explain(tmp_path: Path) -> None:
+    raw = NINGBO.read_bytes()
+    assert b"<akomaNtoso" in _piped(raw, "-", "--format", "akn").stdout
+    assert b"quantity" in _piped(raw, "-", "--explain").stdout
+    r = _piped(raw, "-", "--format", "csv", "-o", str(tmp_path / "t"))
+    assert r.returncode == 0 and (tmp_path / "t" / "targets.csv").is_file()
+
+
+def test_standard_input_over_the_limit_is_one_line() -> None:
+    r = _piped(b"x" * 2_000_000, "-", "--max-mb", "1")
+    assert r.returncode == 2
+    assert r.stderr.decode().strip() == (
+        "policyparse: error: standard input is over the 1 MB limit (raise it with --max-mb)"
+    )
+
+
+def test_batch_reads_paths_from_standard_input(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    paths = f"{NINGBO}\n\n{NINGBO.with_name('synthetic-chapters.txt')}\n".encode()
+    r = _piped(paths, "batch", "--from", "-", "-o", str(out), "-j", "1", "--quiet")
+    assert r.returncode == 0, r.stderr
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2

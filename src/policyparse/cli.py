@@ -12,9 +12,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .inputs.read import Loaded
+    from .vocab import Errors
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -24,6 +28,7 @@ _EPILOG = """\
 examples:
   policyparse corpus/ningbo-2025-consumption.txt --indent 2
   policyparse plan.txt -o plan.json
+  cat plan.txt | policyparse -                              (standard input)
   policyparse --schema > schema.json
   policyparse plan.txt --format csv -o tables/             (targets, measures, units)
   policyparse plan.txt --format akn > plan.xml              (Akoma Ntoso)
@@ -74,7 +79,9 @@ def _build_parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("file", nargs="?", help="plan to parse (.txt, .html or .docx)")
+    p.add_argument(
+        "file", nargs="?", help="plan to parse (.txt, .html or .docx); - reads standard input"
+    )
     p.add_argument(
         "--format",
         choices=("json", "csv", "parquet", "akn"),
@@ -160,50 +167,54 @@ def schema_json() -> str:
     return json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2)
 
 
+STDIN = "-"
+
+
+def _loaded(args: argparse.Namespace) -> Loaded:
+    """The input decoded: the file named, or standard input for ``-``."""
+    from .inputs.read import load_bytes, load_path
+
+    errors: Errors = "replace" if args.replace_errors else "strict"
+    limit = int(args.max_mb * 1048576)
+    if args.file != STDIN:
+        return load_path(args.file, errors=errors, max_bytes=limit)
+    from .errors import TooLargeError
+
+    raw = sys.stdin.buffer.read(limit + 1)
+    if len(raw) > limit:
+        raise TooLargeError(
+            f"standard input is over the {args.max_mb:g} MB limit (raise it with --max-mb)"
+        )
+    return load_bytes(raw, path=None, errors=errors)
+
+
 def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.schema:
         _emit(schema_json(), args.output)
         return EXIT_OK
     if args.file is None:
-        parser.error("a FILE to parse is required (or --schema)")
-    from .api import parse_file
-
-    if args.explain:
-        from .api import explain_file
-        from .tracing import render
-
-        decisions = explain_file(
-            args.file,
-            errors="replace" if args.replace_errors else "strict",
-            gazetteer=args.gazetteer,
-            max_bytes=int(args.max_mb * 1048576),
-        )
-        _emit(render(decisions), args.output)
-        return EXIT_OK
+        parser.error("a FILE to parse is required (- reads standard input; or --schema)")
     if args.format in ("csv", "parquet") and not args.output:
         parser.error(f"--format {args.format} writes three tables: give a folder with -o")
-    if args.format == "json":
-        from .api import parse_file_json
+    from .extract.gazetteer import load as load_gazetteer
 
-        _emit(
-            parse_file_json(
-                args.file,
-                indent=args.indent,
-                errors="replace" if args.replace_errors else "strict",
-                with_text=args.with_text,
-                gazetteer=args.gazetteer,
-                max_bytes=int(args.max_mb * 1048576),
-            ),
-            args.output,
-        )
+    loaded = _loaded(args)
+    gazetteer = load_gazetteer(args.gazetteer)
+    if args.explain:
+        from .tracing import explain_loaded, render
+
+        _emit(render(explain_loaded(loaded, gazetteer)), args.output)
         return EXIT_OK
-    doc = parse_file(
-        args.file,
-        errors="replace" if args.replace_errors else "strict",
-        with_text=args.with_text or args.format == "akn",
-        gazetteer=args.gazetteer,
-        max_bytes=int(args.max_mb * 1048576),
-    )
+    if args.format == "json":
+        from .export.json import dumps
+        from .pipeline import document_dict
+
+        data = document_dict(loaded, with_text=args.with_text, gazetteer=gazetteer)
+        _emit(dumps(data, args.indent), args.output)
+        return EXIT_OK
+    from .pipeline import run
+
+    doc = run(loaded, with_text=args.with_text or args.format == "akn", gazetteer=gazetteer)
     if args.format == "akn":
         from .export.akn import to_akn
 
@@ -227,6 +238,7 @@ examples:
   policyparse batch plans/ 'pages/**/*.html' -o out.jsonl --resume
   policyparse batch corpus/ --format csv -o tables/       (documents.jsonl + 3 CSV tables)
   policyparse batch --from list.txt -o out.jsonl          (one path per line)
+  find plans -name '*.txt' | policyparse batch --from - -o out.jsonl
 
 Each line of the JSONL output is a Document, or an error record
 {"path", "error", "message"} for a file that failed; the run carries on.
@@ -243,7 +255,12 @@ def _batch_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, globs")
-    p.add_argument("--from", dest="from_file", metavar="FILE", help="read more paths from FILE")
+    p.add_argument(
+        "--from",
+        dest="from_file",
+        metavar="FILE",
+        help="read more paths from FILE, one per line (- reads standard input)",
+    )
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="JSONL file, or folder")
     p.add_argument(
         "--format",
@@ -269,7 +286,9 @@ def _run_batch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     from .batch import Progress, akn_name, done_paths, expand, run_many
 
     inputs = list(args.paths)
-    if args.from_file:
+    if args.from_file == STDIN:
+        inputs += [line.strip() for line in sys.stdin if line.strip()]
+    elif args.from_file:
         with open(args.from_file, encoding="utf-8") as fh:
             inputs += [line.strip() for line in fh if line.strip()]
     paths = list(expand(inputs))
