@@ -70,7 +70,7 @@ def test_help_has_an_example() -> None:
         (["no/such/file.txt"], "no such file"),
         (["corpus"], "not a regular file"),
         ([], "a FILE to parse is required"),
-        (["--indent", "x", "plan.txt"], "invalid int value"),
+        (["--indent", "x", "plan.txt"], "argument --indent: 'x' is not a whole number"),
     ],
 )
 def test_errors_are_one_line_without_traceback(args: list[str], message: str) -> None:
@@ -147,3 +147,57 @@ def test_batch_reads_paths_from_standard_input(tmp_path: Path) -> None:
     r = _piped(paths, "batch", "--from", "-", "-o", str(out), "-j", "1", "--quiet")
     assert r.returncode == 0, r.stderr
     assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_help_lists_every_command() -> None:
+    r = run("--help")
+    assert r.returncode == 0
+    for command in ("parse", "units", "batch"):
+        assert f"    {command} " in r.stdout.decode()
+
+
+def test_options_may_come_before_the_command() -> None:
+    r = run("--indent", "2", "units", str(NINGBO))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.decode().startswith('{\n  "rows"')
+
+
+def test_a_misspelt_command_gets_a_suggestion() -> None:
+    r = run("unit", str(NINGBO))
+    assert r.returncode == 2
+    assert r.stderr.decode().strip() == (
+        "policyparse: error: unit: no such file or command (did you mean units?)"
+    )
+
+
+def test_parse_is_the_command_when_none_is_named() -> None:
+    assert run("parse", str(NINGBO)).stdout == run(str(NINGBO)).stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["batch", "corpus", "-o", "x.jsonl", "-j", "0"],
+            "argument -j/--jobs: 0 is not at least 1",
+        ),
+        (
+            ["batch", "corpus", "-o", "x.jsonl", "-j", "-3"],
+            "argument -j/--jobs: -3 is not at least 1",
+        ),
+        (["--max-mb", "-1", "x.txt"], "argument --max-mb: -1 is not a size above 0"),
+        (["--max-mb", "nan", "x.txt"], "argument --max-mb: nan is not a size above 0"),
+        (["--max-mb", "inf", "x.txt"], "argument --max-mb: inf is not a size above 0"),
+        (["--indent", "-4", "x.txt"], "argument --indent: -4 is negative"),
+        (["x.txt", "--format", "csv", "--indent", "2", "-o", "t"], "--indent applies to JSON"),
+        (
+            ["x.txt", "--format", "csv", "-o", "targets.csv"],
+            "-o targets.csv looks like a file name",
+        ),
+        (["batch", "corpus", "--format", "csv", "-o", "t.csv"], "-o t.csv looks like a file name"),
+    ],
+)
+def test_meaningless_options_are_refused(args: list[str], message: str) -> None:
+    r = run(*args)
+    assert r.returncode == 2
+    assert message in r.stderr.decode()

@@ -7,7 +7,9 @@ Exit statuses: 0 success; 1 internal error (a bug: please report it);
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -50,6 +52,53 @@ rows, or the totals per unit across the files with --totals.
 """
 
 
+def _positive_int(text: str) -> int:
+    """-j: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not at least 1")
+    return value
+
+
+def _indent(text: str) -> int:
+    """--indent: 0 or more spaces."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text} is negative")
+    return value
+
+
+def _megabytes(text: str) -> float:
+    """--max-mb: a finite size above 0 (nan and inf are no limits a file can be held to)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"{text} is not a size above 0")
+    return value
+
+
+_FILE_SUFFIXES = (".csv", ".parquet", ".json", ".jsonl", ".xml", ".txt")
+
+
+def _check_folder(parser: argparse.ArgumentParser, output: str, what: str) -> None:
+    """-o must name a folder for tables: not a file, nor a name that reads as one."""
+    path = Path(output)
+    if path.exists() and not path.is_dir():
+        parser.error(f"-o {output} is a file; {what} go into a folder")
+    if not path.exists() and path.suffix.lower() in _FILE_SUFFIXES:
+        parser.error(
+            f"-o {output} looks like a file name; {what} go into a folder (e.g. -o tables/)"
+        )
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_INPUT, f"{self.prog}: error: {message}\n")
@@ -68,17 +117,16 @@ def _input_options(p: argparse.ArgumentParser) -> None:
         help="extra unit names (a gazetteer table: docs/responsibility.md)",
     )
     p.add_argument(
-        "--max-mb", type=float, metavar="N", default=32, help="refuse files over N MB (default 32)"
+        "--max-mb",
+        type=_megabytes,
+        metavar="N",
+        default=32,
+        help="refuse files over N MB (default 32)",
     )
 
 
-def _build_parser() -> argparse.ArgumentParser:
-    p = _Parser(
-        prog="policyparse",
-        description="Turn a Chinese government action plan into a source-anchored JSON tree.",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def _parse_arguments(p: argparse.ArgumentParser) -> None:
+    """The main command: one plan to JSON, tables, AKN or the trace."""
     p.add_argument(
         "file", nargs="?", help="plan to parse (.txt, .html or .docx); - reads standard input"
     )
@@ -91,7 +139,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="PATH", help="write JSON here instead of stdout")
     p.add_argument(
         "--indent",
-        type=int,
+        type=_indent,
         metavar="N",
         default=None,
         help="indent JSON by N spaces (default: compact, one line)",
@@ -107,27 +155,20 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--schema", action="store_true", help="print the JSON Schema of the output")
     p.add_argument("--version", action="version", version=f"policyparse {__version__}")
-    return p
 
 
-def _units_parser() -> argparse.ArgumentParser:
-    p = _Parser(
-        prog="policyparse units",
-        description="Who owns what: one row per responsible unit and node.",
-        epilog=_UNITS_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def _units_arguments(p: argparse.ArgumentParser) -> None:
+    """Who owns what: one row per responsible unit and node."""
     p.add_argument("files", nargs="+", metavar="FILE", help="plans to read")
     p.add_argument("--format", choices=("json", "csv"), default="json")
     p.add_argument("--totals", action="store_true", help="CSV: totals per unit instead of rows")
     p.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
-    p.add_argument("--indent", type=int, metavar="N", default=None, help="indent JSON by N")
+    p.add_argument("--indent", type=_indent, metavar="N", default=None, help="indent JSON by N")
     p.add_argument(
         "--gazetteer",
         metavar="FILE",
         help="extra unit names (a gazetteer table: docs/responsibility.md)",
     )
-    return p
 
 
 def _run_units(args: argparse.Namespace) -> int:
@@ -194,8 +235,14 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         return EXIT_OK
     if args.file is None:
         parser.error("a FILE to parse is required (- reads standard input; or --schema)")
-    if args.format in ("csv", "parquet") and not args.output:
-        parser.error(f"--format {args.format} writes three tables: give a folder with -o")
+    if args.format in ("csv", "parquet"):
+        if not args.output:
+            parser.error(f"--format {args.format} writes three tables: give a folder with -o")
+        _check_folder(parser, args.output, f"--format {args.format}")
+    if args.indent is not None and (args.format != "json" or args.explain):
+        parser.error("--indent applies to JSON output only")
+    if args.with_text and (args.format in ("csv", "parquet") or args.explain):
+        parser.error(f"--with-text applies to JSON and akn output, not {args.format}")
     from .extract.gazetteer import load as load_gazetteer
 
     loaded = _loaded(args)
@@ -247,13 +294,8 @@ parsed or on a usage error; 130 if interrupted (rerun with --resume).
 """
 
 
-def _batch_parser() -> argparse.ArgumentParser:
-    p = _Parser(
-        prog="policyparse batch",
-        description="Parse a corpus: files, folders (recursively) and globs of .txt, .html, .docx.",
-        epilog=_BATCH_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def _batch_arguments(p: argparse.ArgumentParser) -> None:
+    """A corpus: files, folders (recursively) and globs of .txt, .html, .docx."""
     p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, globs")
     p.add_argument(
         "--from",
@@ -268,12 +310,18 @@ def _batch_parser() -> argparse.ArgumentParser:
         default="jsonl",
         help="jsonl (default); csv, parquet or akn write into the folder OUT",
     )
-    p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N")
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive_int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="worker processes (default: one per core)",
+    )
     p.add_argument("--resume", action="store_true", help="skip files already in OUT")
     p.add_argument("--strict", action="store_true", help="exit 1 if any file failed")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     _input_options(p)
-    return p
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -291,6 +339,10 @@ def _run_batch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     elif args.from_file:
         with open(args.from_file, encoding="utf-8") as fh:
             inputs += [line.strip() for line in fh if line.strip()]
+    if args.format != "jsonl":
+        _check_folder(parser, args.output, f"--format {args.format}")
+    elif Path(args.output).is_dir():
+        parser.error(f"-o {args.output} is a folder; --format jsonl writes one file")
     paths = list(expand(inputs))
     if not paths:
         parser.error("no input files found")
@@ -349,15 +401,100 @@ def _tables_from(jsonl: Path, folder: Path, fmt: str) -> None:
     tables.close()
 
 
+_COMMANDS = {
+    "parse": (
+        "policyparse",
+        "parse one plan (the default: policyparse FILE is policyparse parse FILE)",
+        "Turn a Chinese government action plan into a source-anchored JSON tree.",
+        _EPILOG,
+        _parse_arguments,
+    ),
+    "units": (
+        "policyparse units",
+        "who owns what: one row per responsible unit and node",
+        "Who owns what: one row per responsible unit and node.",
+        _UNITS_EPILOG,
+        _units_arguments,
+    ),
+    "batch": (
+        "policyparse batch",
+        "parse a corpus in parallel, resumable",
+        "Parse a corpus: files, folders (recursively) and globs of .txt, .html, .docx.",
+        _BATCH_EPILOG,
+        _batch_arguments,
+    ),
+}
+
+
+def _top_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """policyparse COMMAND …, with parse the command when none is named."""
+    top: argparse.ArgumentParser = _Parser(
+        prog="policyparse",
+        usage="policyparse [parse] FILE [options] | policyparse {units,batch} ...",
+        description="Turn Chinese government action plans into source-anchored JSON trees.",
+        epilog=_EPILOG + "\nEach command has its own --help (policyparse parse --help).\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    top.add_argument("--version", action="version", version=f"policyparse {__version__}")
+    sub = top.add_subparsers(dest="command", title="commands", metavar="COMMAND")
+    parsers: dict[str, argparse.ArgumentParser] = {}
+    for name, (prog, short, description, epilog, add) in _COMMANDS.items():
+        p = sub.add_parser(
+            name,
+            prog=prog,
+            help=short,
+            description=description,
+            epilog=epilog,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        add(p)
+        parsers[name] = p
+    return top, parsers
+
+
+def _route(argv: list[str], parsers: dict[str, argparse.ArgumentParser]) -> list[str]:
+    """Put the command first: ``--indent 2 units a.txt`` is ``units --indent 2 a.txt``.
+
+    With no command named, the first plain argument is a file for parse.  A plain
+    argument that is no file but close to a command's name is a typo: say so.
+    """
+    takes_value = {
+        option
+        for p in parsers.values()
+        for action in p._actions
+        if action.nargs != 0
+        for option in action.option_strings
+    }
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        if token == STDIN or not token.startswith("-"):
+            break
+        i += 1 if "=" in token or token not in takes_value else 2
+    if i >= len(argv):
+        if any(t in ("-h", "--help", "--version") for t in argv):
+            return argv
+        return ["parse", *argv]
+    token = argv[i]
+    if token in parsers:
+        return [token, *argv[:i], *argv[i + 1 :]]
+    if token != STDIN and not os.path.exists(token):
+        close = difflib.get_close_matches(token, list(parsers), n=1, cutoff=0.6)
+        if close:
+            parsers["parse"].error(f"{token}: no such file or command (did you mean {close[0]}?)")
+    return ["parse", *argv]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     # The command line uses no pydantic plugins; not scanning the installed
     # packages for them saves a noticeable part of a cold start.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     argv = list(sys.argv[1:] if argv is None else argv)
-    command = argv[0] if argv and argv[0] in ("units", "batch") else None
-    parser = {"units": _units_parser, "batch": _batch_parser}.get(command or "", _build_parser)()
-    args = parser.parse_args(argv[1:] if command else argv)
+    top, parsers = _top_parser()
+    args = top.parse_args(_route(argv, parsers))
+    command = args.command
+    parser = parsers[command]
     from .errors import PolicyParseError
 
     try:
