@@ -70,11 +70,17 @@ def test_jsonl_in_input_order_with_error_records(tmp_path: Path) -> None:
         recs[PLANS.index(str(CORPUS / "ningbo-2025-consumption.txt"))]
     )
     assert doc.title == "大力提振和扩大消费专项行动实施方案"
-    summary = r.stderr.strip().splitlines()[-1]
+    lines = r.stderr.strip().splitlines()
+    summary = lines[-4]
     assert summary.startswith(
         f"policyparse: {len(PLANS) + 2} files, {len(PLANS)} succeeded, 2 failed, "
     )
     assert summary.endswith("MB/s")
+    assert lines[-3:] == [
+        "failed:",
+        f"  {bad} (binary)",
+        f"  {tmp_path / 'missing.txt'} (not_found)",
+    ]
 
 
 def test_strict_and_nothing_parsed(tmp_path: Path) -> None:
@@ -145,8 +151,14 @@ def test_resume_after_kill_loses_and_doubles_nothing(tmp_path: Path) -> None:
 
 
 def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+    # Without a terminal: no bar, but a plain progress line (every 10 s, and at the end).
     r = batch(PLANS[0], "-o", str(tmp_path / "o.jsonl"))
-    assert "\r[" not in r.stderr and r.stderr.count("\n") == 1
+    assert "\r[" not in r.stderr
+    progress, summary = r.stderr.splitlines()
+    assert progress.startswith("policyparse: 1/1 files, ") and "elapsed, ETA" in progress
+    assert summary.startswith("policyparse: 1 files, 1 succeeded")
+    quiet = batch(PLANS[0], "-o", str(tmp_path / "q.jsonl"), "--quiet")
+    assert quiet.stderr.count("\n") == 1
 
 
 def test_parse_pickles_and_jieba_loads_once_per_process() -> None:

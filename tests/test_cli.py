@@ -201,3 +201,46 @@ def test_meaningless_options_are_refused(args: list[str], message: str) -> None:
     r = run(*args)
     assert r.returncode == 2
     assert message in r.stderr.decode()
+
+
+def test_warnings_are_counted_and_listed_with_v(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text("一、甲\n二、乙\n二、乙又一次\n四、丁\n", encoding="utf-8")
+    quiet = run(str(plan))
+    assert quiet.returncode == 0
+    assert quiet.stderr.decode().strip() == f"policyparse: {plan}: 2 warnings (-v lists them)"
+    loud = run(str(plan), "-v").stderr.decode().splitlines()
+    assert f"{plan}:3:1: warning: numbering_repeat: number 2 repeats; kept as text" in loud
+    assert f"{plan}:4:1: warning: numbering_gap: numbering jumps from 2 to 4" in loud
+
+
+def test_batch_names_failed_files_and_unsupported_formats(tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(NINGBO.read_bytes())
+    (folder / "b.shtml").write_bytes(NINGBO.read_bytes())  # a web page, walked like .html
+    (folder / "c.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "d.txt").write_bytes(b"")
+    out = tmp_path / "out.jsonl"
+    r = run("batch", str(folder), "-o", str(out), "-j", "1")
+    err = r.stderr.decode()
+    assert r.returncode == 0, err
+    assert "left out 1 files policyparse cannot read (1 .pdf)" in err
+    assert f"failed:\n  {folder / 'd.txt'} (empty)" in err
+    assert "3/3 files" in err and "elapsed, ETA" in err  # a line even when stderr is a pipe
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 3
+
+
+def test_parquet_without_pyarrow_fails_before_parsing(tmp_path: Path) -> None:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        pytest.skip("pyarrow is installed")
+    r = run("batch", str(CORPUS), "--format", "parquet", "-o", str(tmp_path / "t"))
+    assert r.returncode == 2
+    assert (
+        r.stderr.decode().strip()
+        == "policyparse: error: --format parquet needs pyarrow: pip install pyarrow"
+    )

@@ -16,7 +16,7 @@ import json
 import os
 import sys
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -31,7 +31,10 @@ from .vocab import Errors
 if TYPE_CHECKING:
     from .model.document import Document
 
-SUFFIXES = (".txt", ".html", ".htm", ".docx")
+SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".xhtml", ".docx")
+# Formats plans are published in that policyparse cannot read: a folder walk names
+# them instead of passing over them in silence.
+UNSUPPORTED = (".pdf", ".doc", ".wps", ".rtf", ".xls", ".xlsx", ".ofd")
 
 
 class ErrorRecord(BaseModel):
@@ -55,9 +58,14 @@ class Result:
     akn: bytes | None = None
 
 
-def expand(items: Iterable[str]) -> Iterator[str]:
-    """Files as given, folders recursively, globs; each path once, in order."""
+def expand(items: Iterable[str], unsupported: Counter[str] | None = None) -> Iterator[str]:
+    """Files as given, folders recursively, globs; each path once, in order.
+
+    Files of a format policyparse cannot read (.pdf, .doc …) found in a folder or
+    by a glob are counted by suffix in *unsupported*; others are left out.
+    """
     seen: set[str] = set()
+    skipped: Counter[str] = unsupported if unsupported is not None else Counter()
 
     def emit(path: str) -> Iterator[str]:
         if path not in seen:
@@ -68,23 +76,28 @@ def expand(items: Iterable[str]) -> Iterator[str]:
         if any(ch in item for ch in "*?["):
             for match in sorted(glob.glob(item, recursive=True)):
                 if Path(match).is_dir():
-                    for sub in _walk_dir(Path(match)):
+                    for sub in _walk_dir(Path(match), skipped):
                         yield from emit(sub)
                 elif match.lower().endswith(SUFFIXES):
                     yield from emit(match)
+                elif match.lower().endswith(UNSUPPORTED):
+                    skipped[Path(match).suffix.lower()] += 1
         elif Path(item).is_dir():
-            for sub in _walk_dir(Path(item)):
+            for sub in _walk_dir(Path(item), skipped):
                 yield from emit(sub)
         else:
             yield from emit(item)  # missing files become error records
 
 
-def _walk_dir(folder: Path) -> Iterator[str]:
+def _walk_dir(folder: Path, skipped: Counter[str]) -> Iterator[str]:
     for root, dirs, files in os.walk(folder):
         dirs.sort()
         for name in sorted(files):
-            if name.lower().endswith(SUFFIXES):
+            lower = name.lower()
+            if lower.endswith(SUFFIXES):
                 yield os.path.join(root, name)
+            elif lower.endswith(UNSUPPORTED):
+                skipped[os.path.splitext(lower)[1]] += 1
 
 
 # -- workers ---------------------------------------------------------------------
@@ -224,12 +237,23 @@ def done_paths(out: Path) -> set[str]:
     return done
 
 
-class Progress:
-    """A progress line on stderr when it is a terminal; a summary at the end."""
+_QUIET_EVERY = 10.0  # seconds between progress lines when stderr is no terminal
+_FAILED_SHOWN = 10
 
-    def __init__(self, total: int, enabled: bool) -> None:
-        self.total, self.enabled = total, enabled
+
+def _clock(seconds: float) -> str:
+    m, sec = divmod(int(seconds), 60)
+    h, m = divmod(m, 60)
+    return f"{h}:{m:02d}:{sec:02d}"
+
+
+class Progress:
+    """Progress on stderr (a bar on a terminal, a line every few seconds elsewhere)."""
+
+    def __init__(self, total: int, enabled: bool, terminal: bool = True) -> None:
+        self.total, self.enabled, self.terminal = total, enabled, terminal
         self.done = self.ok = self.failed = self.bytes = 0
+        self.failures: list[str] = []  # "path (error)" of the first failed files
         self.start = self.last = time.monotonic()
 
     def step(self, result: Result) -> None:
@@ -239,28 +263,58 @@ class Progress:
             self.ok += 1
         else:
             self.failed += 1
+            if len(self.failures) < _FAILED_SHOWN:
+                self.failures.append(f"{result.path} ({_error_of(result.line)})")
         now = time.monotonic()
-        if self.enabled and (now - self.last > 0.1 or self.done == self.total):
+        if not self.enabled:
+            return
+        if self.terminal and (now - self.last > 0.1 or self.done == self.total):
             self.last = now
             width = 30
             filled = width * self.done // max(self.total, 1)
             bar = "#" * filled + "." * (width - filled)
-            sys.stderr.write(f"\r[{bar}] {self.done}/{self.total} files, {self.rate():.1f} MB/s")
+            sys.stderr.write(f"\r[{bar}] {self.line()}")
             sys.stderr.flush()
+        elif not self.terminal and (now - self.last >= _QUIET_EVERY or self.done == self.total):
+            self.last = now
+            print(f"policyparse: {self.line()}", file=sys.stderr, flush=True)
+
+    def line(self) -> str:
+        """3/10 files, 1.2 MB/s, 1 failed, 0:00:04 elapsed, ETA 0:00:09."""
+        elapsed = time.monotonic() - self.start
+        left = (self.total - self.done) * elapsed / self.done if self.done else 0.0
+        failed = f", {self.failed} failed" if self.failed else ""
+        return (
+            f"{self.done}/{self.total} files, {self.rate():.1f} MB/s{failed}, "
+            f"{_clock(elapsed)} elapsed, ETA {_clock(left)}"
+        )
 
     def rate(self) -> float:
         secs = max(time.monotonic() - self.start, 1e-9)
         return self.bytes / 1048576 / secs
 
     def summary(self, skipped: int) -> str:
-        if self.enabled:
+        if self.enabled and self.terminal:
             sys.stderr.write("\n")
         secs = time.monotonic() - self.start
         extra = f", {skipped} already done" if skipped else ""
-        return (
+        text = (
             f"policyparse: {self.done} files, {self.ok} succeeded, {self.failed} failed{extra}, "
             f"{secs:.1f} seconds, {self.rate():.2f} MB/s"
         )
+        if self.failures:
+            more = self.failed - len(self.failures)
+            shown = "\n  ".join(self.failures)
+            tail = f"\n  … and {more} more (error records in the output)" if more else ""
+            text += f"\nfailed:\n  {shown}{tail}"
+        return text
+
+
+def _error_of(line: str) -> str:
+    try:
+        return str(json.loads(line).get("error", "error"))
+    except ValueError:
+        return "error"
 
 
 def akn_name(path: str) -> str:

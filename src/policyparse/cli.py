@@ -12,6 +12,7 @@ import json
 import math
 import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -99,6 +100,16 @@ def _check_folder(parser: argparse.ArgumentParser, output: str, what: str) -> No
         )
 
 
+def _need_pyarrow() -> None:
+    """--format parquet: fail before any parsing, not after a corpus is read."""
+    from .errors import PolicyParseError
+
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise PolicyParseError("--format parquet needs pyarrow: pip install pyarrow") from None
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_INPUT, f"{self.prog}: error: {message}\n")
@@ -152,6 +163,12 @@ def _parse_arguments(p: argparse.ArgumentParser) -> None:
         "--explain",
         action="store_true",
         help="print, for every block and quantity, the rule that decided it (tab-separated)",
+    )
+    p.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="print every diagnostic on stderr (line:column); else a count of the warnings",
     )
     p.add_argument("--schema", action="store_true", help="print the JSON Schema of the output")
     p.add_argument("--version", action="version", version=f"policyparse {__version__}")
@@ -229,6 +246,26 @@ def _loaded(args: argparse.Namespace) -> Loaded:
     return load_bytes(raw, path=None, errors=errors)
 
 
+def _report(diagnostics: list[dict[str, object]], text: str, args: argparse.Namespace) -> None:
+    """Diagnostics on stderr: each with -v (file:line:column), else a count of the warnings."""
+    name = "<stdin>" if args.file == STDIN else args.file
+    if args.verbose:
+        for d in diagnostics:
+            span = d.get("span")
+            where = ""
+            if isinstance(span, (list, tuple)) and span:
+                start = int(span[0])
+                line = text.count("\n", 0, start) + 1
+                column = start - (text.rfind("\n", 0, start) + 1) + 1
+                where = f"{line}:{column}:"
+            print(f"{name}:{where} {d['severity']}: {d['code']}: {d['message']}", file=sys.stderr)
+        return
+    warnings = sum(1 for d in diagnostics if d.get("severity") in ("warning", "error"))
+    if warnings:
+        plural = "s" if warnings > 1 else ""
+        print(f"policyparse: {name}: {warnings} warning{plural} (-v lists them)", file=sys.stderr)
+
+
 def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.schema:
         _emit(schema_json(), args.output)
@@ -239,6 +276,8 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         if not args.output:
             parser.error(f"--format {args.format} writes three tables: give a folder with -o")
         _check_folder(parser, args.output, f"--format {args.format}")
+        if args.format == "parquet":
+            _need_pyarrow()
     if args.indent is not None and (args.format != "json" or args.explain):
         parser.error("--indent applies to JSON output only")
     if args.with_text and (args.format in ("csv", "parquet") or args.explain):
@@ -258,10 +297,12 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
         data = document_dict(loaded, with_text=args.with_text, gazetteer=gazetteer)
         _emit(dumps(data, args.indent), args.output)
+        _report(data["diagnostics"], loaded.text, args)
         return EXIT_OK
     from .pipeline import run
 
     doc = run(loaded, with_text=args.with_text or args.format == "akn", gazetteer=gazetteer)
+    _report([d.model_dump() for d in doc.diagnostics], loaded.text, args)
     if args.format == "akn":
         from .export.akn import to_akn
 
@@ -320,7 +361,11 @@ def _batch_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--resume", action="store_true", help="skip files already in OUT")
     p.add_argument("--strict", action="store_true", help="exit 1 if any file failed")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress (a bar on a terminal, else a line every 10 seconds)",
+    )
     _input_options(p)
 
 
@@ -343,7 +388,17 @@ def _run_batch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         _check_folder(parser, args.output, f"--format {args.format}")
     elif Path(args.output).is_dir():
         parser.error(f"-o {args.output} is a folder; --format jsonl writes one file")
-    paths = list(expand(inputs))
+    if args.format == "parquet":
+        _need_pyarrow()
+    unsupported: Counter[str] = Counter()
+    paths = list(expand(inputs, unsupported))
+    if unsupported:
+        kinds = ", ".join(f"{n} {suffix}" for suffix, n in sorted(unsupported.items()))
+        print(
+            f"policyparse: left out {sum(unsupported.values())} files policyparse cannot read "
+            f"({kinds}): convert them to text, HTML or .docx",
+            file=sys.stderr,
+        )
     if not paths:
         parser.error("no input files found")
     folder = None if args.format == "jsonl" else Path(args.output)
@@ -362,7 +417,7 @@ def _run_batch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         "max_bytes": int(args.max_mb * 1048576),
         "akn": args.format == "akn",
     }
-    progress = Progress(len(todo), sys.stderr.isatty() and not args.quiet)
+    progress = Progress(len(todo), not args.quiet, terminal=sys.stderr.isatty())
     fd = os.open(out, flags, 0o644)
     try:
         for r in run_many(todo, max(1, args.jobs), options):
