@@ -35,6 +35,10 @@ def test_doc_number_in_every_bracket(number: str) -> None:
         ("二○一九年一月五日", dt.date(2019, 1, 5)),
         ("2025-08-01", dt.date(2025, 8, 1)),
         ("2018年2月30日", None),
+        ("2019.01.27", dt.date(2019, 1, 27)),
+        ("2019/1/27", dt.date(2019, 1, 27)),
+        ("2019.13.01", None),
+        ("2019-²-1", None),
     ],
 )
 def test_dates(text: str, date: dt.date | None) -> None:
@@ -50,6 +54,12 @@ def test_chinese_signature_date() -> None:
         dt.date(2018, 12, 21),
         dt.date(2018, 12, 21),
     )
+
+
+@pytest.mark.parametrize("date", ["2019.01.27", "2019/1/27"])
+def test_numeric_signature_date(date: str) -> None:
+    doc = parse(f"关于推进工作的通知\n各区政府：\n现将有关事项通知如下。\n青川市人民政府\n{date}")
+    assert (doc.issuer, doc.signed) == ("青川市人民政府", dt.date(2019, 1, 27))
 
 
 def test_issuer_from_the_title() -> None:

@@ -1,4 +1,4 @@
-"""Dates as printed in notices: 2018年12月21日, 二〇一八年十二月二十一日, 2025-08-01.
+"""Dates as printed in notices: 2018年12月21日, 二〇一八年十二月二十一日, 2025-08-01, 2019.01.27.
 
 Both the layout stage (a date line under a signature) and metadata (the
 signing and publication dates) read them; one pattern serves both.
@@ -18,24 +18,27 @@ DATE = re.compile(
     rf"(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s{{0,2}}月\s{{0,2}}"
     rf"(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s{{0,2}}日"
 )
+# 2019.01.27, 2019/1/27, 2019-01-27: the numeric forms pages and scans print.
+NUMERIC_DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})([./-])(?P<m>0?[1-9]|1[0-2])\2(?P<d>0?[1-9]|[12]\d|3[01])(?!\d)"
+)
 _DATE_LINE_MAX = 40
 
 
 def is_date_line(content: str) -> bool:
     """A short line that is one date and nothing else (the line under a signature)."""
-    return len(content) <= _DATE_LINE_MAX and DATE.fullmatch(compact(content)) is not None
+    text = compact(content)
+    return len(content) <= _DATE_LINE_MAX and (
+        DATE.fullmatch(text) is not None or NUMERIC_DATE.fullmatch(text) is not None
+    )
 
 
 def parse_date(text: str) -> _dt.date | None:
-    """2018年12月21日 or 二〇一八年十二月二十一日 or 2025-08-01 to a date."""
-    m = DATE.search(text)
-    if m:
-        parts = (cn_to_int(m.group("y")), cn_to_int(m.group("m")), cn_to_int(m.group("d")))
-    else:
-        bits = text.strip().split("-")
-        if len(bits) != 3 or not all(b.isascii() and b.isdigit() for b in bits):
-            return None
-        parts = (int(bits[0]), int(bits[1]), int(bits[2]))
+    """2018年12月21日, 二〇一八年十二月二十一日, 2025-08-01, 2019.01.27 or 2019/1/27 to a date."""
+    m = DATE.search(text) or NUMERIC_DATE.search(text)
+    if m is None:
+        return None
+    parts = (cn_to_int(m.group("y")), cn_to_int(m.group("m")), cn_to_int(m.group("d")))
     y, mo, d = parts
     if y is None or mo is None or d is None:
         return None
