@@ -148,7 +148,11 @@ def main() -> int:
     p = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    p.add_argument("--corpus", default=str(REPO.parent / "shared" / "corpus"))
+    p.add_argument(
+        "--corpus",
+        default=os.environ.get("POLICYPARSE_SHARED_CORPUS", str(REPO.parent / "shared" / "corpus")),
+        help="the reference corpus (default: $POLICYPARSE_SHARED_CORPUS, else ../shared/corpus)",
+    )
     p.add_argument("--rounds", type=int, default=30, help="corpus repetitions for throughput")
     p.add_argument("--write", action="store_true")
     args = p.parse_args()

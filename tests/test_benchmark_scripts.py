@@ -1,0 +1,22 @@
+"""The benchmark scripts honour the corpus location a user sets (they are run, not imported)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from conftest import REPO
+
+
+def test_run_reads_the_corpus_named_by_the_environment() -> None:
+    env = dict(os.environ, POLICYPARSE_SHARED_CORPUS=str(REPO / "no-such-corpus"))
+    r = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "run.py")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode == 2
+    assert r.stderr.strip() == f"no corpus at {REPO / 'no-such-corpus'}"
