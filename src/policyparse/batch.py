@@ -56,6 +56,7 @@ class Result:
     ok: bool
     size: int
     akn: bytes | None = None
+    error: str | None = None  # the error code of a file that failed
 
 
 def expand(items: Iterable[str], unsupported: Counter[str] | None = None) -> Iterator[str]:
@@ -131,10 +132,10 @@ def _work(path: str) -> Result:
         )
     except PolicyParseError as exc:
         record = ErrorRecord(path=path, error=getattr(exc, "code", "error"), message=str(exc))
-        return Result(path, record.model_dump_json(), False, size)
+        return Result(path, record.model_dump_json(), False, size, error=record.error)
     except Exception as exc:  # a bug must not stop a corpus run
         record = ErrorRecord(path=path, error="internal", message=f"{type(exc).__name__}: {exc}")
-        return Result(path, record.model_dump_json(), False, size)
+        return Result(path, record.model_dump_json(), False, size, error=record.error)
     akn = None
     if _OPTIONS.get("akn"):
         from .export.akn import to_akn
@@ -264,7 +265,7 @@ class Progress:
         else:
             self.failed += 1
             if len(self.failures) < _FAILED_SHOWN:
-                self.failures.append(f"{result.path} ({_error_of(result.line)})")
+                self.failures.append(f"{result.path} ({result.error})")
         now = time.monotonic()
         if not self.enabled:
             return
@@ -308,13 +309,6 @@ class Progress:
             tail = f"\n  … and {more} more (error records in the output)" if more else ""
             text += f"\nfailed:\n  {shown}{tail}"
         return text
-
-
-def _error_of(line: str) -> str:
-    try:
-        return str(json.loads(line).get("error", "error"))
-    except ValueError:
-        return "error"
 
 
 def akn_name(path: str) -> str:

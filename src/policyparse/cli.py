@@ -247,13 +247,14 @@ def _report(diagnostics: list[dict[str, object]], text: str, args: argparse.Name
     """Diagnostics on stderr: each with -v (file:line:column), else a count of the warnings."""
     name = "<stdin>" if args.file == STDIN else args.file
     if args.verbose:
+        from .tracing import line_starts, position
+
+        starts = line_starts(text)
         for d in diagnostics:
             span = d.get("span")
             where = ""
             if isinstance(span, (list, tuple)) and span:
-                start = int(span[0])
-                line = text.count("\n", 0, start) + 1
-                column = start - (text.rfind("\n", 0, start) + 1) + 1
+                line, column = position(starts, int(span[0]))
                 where = f"{line}:{column}:"
             print(f"{name}:{where} {d['severity']}: {d['code']}: {d['message']}", file=sys.stderr)
         return

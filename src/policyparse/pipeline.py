@@ -167,9 +167,10 @@ def extract_nodes(p: Parse) -> None:
     under_conditions: set[int] = set()
     for node in walk(p.outline.children):
         inherited = id(node) in under_conditions
-        if inherited or targets.heads_conditions(
+        if not inherited and targets.heads_conditions(
             folded, node.title_span, node.text_start, node.text_end
         ):
+            # An inherited node's descendants are marked already, with its ancestor's.
             under_conditions.update(id(n) for n in walk(node.children))
         if node.kind == "paragraph" and node.role is not None:
             p.extracted[id(node)] = nothing

@@ -36,9 +36,15 @@ class Explained:
     why: str = ""
 
 
-def _position(line_starts: list[int], offset: int) -> tuple[int, int]:
-    k = bisect.bisect_right(line_starts, offset)
-    return k, offset - line_starts[k - 1] + 1
+def line_starts(text: str) -> list[int]:
+    """Offsets where the lines of *text* start, for position()."""
+    return [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+
+def position(starts: list[int], offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of *offset*."""
+    k = bisect.bisect_right(starts, offset)
+    return k, offset - starts[k - 1] + 1
 
 
 def _owners(nodes: list[INode]) -> list[tuple[int, int, INode]]:
@@ -58,12 +64,12 @@ def explain_parse(p: Parse) -> list[Explained]:
     """The decisions of a finished parse, in the order of the text."""
     assert p.outline is not None
     source = p.source
-    line_starts = [0] + [i + 1 for i, ch in enumerate(source) if ch == "\n"]
+    starts = line_starts(source)
     owners = _owners(p.outline.children)
     out: list[tuple[int, int, Explained]] = []
     for step in p.outline.trace:
         node = _owner(owners, step.start)
-        line, col = _position(line_starts, step.start)
+        line, col = position(starts, step.start)
         kind = node.kind if node is not None and node.start == step.start else "text"
         out.append(
             (
@@ -87,7 +93,7 @@ def explain_parse(p: Parse) -> list[Explained]:
             continue
         path = node.path if node.path is not None else _path_of(owners, node.start)
         for q in ex.trace:
-            line, col = _position(line_starts, q.start)
+            line, col = position(starts, q.start)
             out.append(
                 (
                     q.start,

@@ -439,8 +439,7 @@ def subsidy_condition(reader: Reader, c: Candidate) -> Decision | None:
     # The 的 closing the condition stands in a later clause than the quantity's own
     # (重点扶持100个具有发展前景的项目 describes the object, it sets no condition).
     clauses = reader.clauses
-    k0 = bisect.bisect_left(clauses, q_end)
-    own_end = clauses[k0] if k0 < len(clauses) and clauses[k0] < stop else -1
+    own_end = c.clause[1] if c.clause[1] < stop else -1
     ks = [i for i in (f.find(ch, own_end, stop) for ch in w.of) if i != -1] if own_end != -1 else []
     k = min(ks, default=-1)
     condition = False
@@ -690,7 +689,7 @@ def verb_form(reader: Reader, c: Candidate) -> Decision | None:
             return _leave("verb_form", "选择1所…: a weak verb with a bare number")
         found.start = v_start
         found.period = found.period or period
-        comp = _before_verb(reader, c)
+        comp = _comparator_ending(reader, pre.start, v_start)  # the verb is found already
         if comp != "." and found.comparator == "=":
             found.comparator = comp  # 至少建成3个…
     elif pre.empty and mem.last_verb and mem.last_verb[0] == c.sentence_start:
@@ -789,8 +788,8 @@ _INNER_TAIL = 4  # 分别占比: the words 分别 shares out are few
 def _inner_distributive(reader: Reader, start: int, end: int) -> tuple[int, str] | None:
     """Where the items end and the tail they share, for 分别 inside a subject (…分别占比)."""
     f, w = reader.folded, reader.words
-    for word in w.distributive:
-        at = f.rfind(word, start, end)
+    # Rightmost first, so the choice does not hang on the order of a set.
+    for at, word in sorted(((f.rfind(w_, start, end), w_) for w_ in w.distributive), reverse=True):
         tail_start = at + len(word)
         if at > start and 0 < end - tail_start <= _INNER_TAIL:
             tail = f[tail_start:end]
@@ -840,12 +839,14 @@ def _distribute(source: str, items: list[tuple[int, int]], bodies: tuple[str, ..
 
 def _before_verb(reader: Reader, c: Candidate) -> CompWord:
     """The comparator printed before the verb of the quantity (至少建成3个 → >=), or "."."""
-    f, pre = reader.folded, c.prefix
-    v_start, v_end, _ = _verb_before(f, pre.start, pre.end)
-    if v_end <= v_start:
-        return "."
-    n = ends_with(f, pre.start, v_start, reader.words.comparators)
-    return reader.words.comparators[f[v_start - n : v_start]][0] if n else "."
+    v_start, v_end, _ = _verb_before(reader.folded, c.prefix.start, c.prefix.end)
+    return _comparator_ending(reader, c.prefix.start, v_start) if v_end > v_start else "."
+
+
+def _comparator_ending(reader: Reader, start: int, end: int) -> CompWord:
+    """The comparator word ending at *end*, or "."."""
+    n = ends_with(reader.folded, start, end, reader.words.comparators)
+    return reader.words.comparators[reader.folded[end - n : end]][0] if n else "."
 
 
 def _verb_before(f: str, start: int, end: int) -> tuple[int, int, str | None]:
