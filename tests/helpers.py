@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from policyparse import Document, Node
 
 
@@ -20,3 +22,13 @@ def ids(group: str, texts: list[str], width: int = 14) -> list[str]:
         head = "".join(text.split())[:width]
         out.append(f"{group}{k:02d}-{head}")
     return out
+
+
+def cli_without(module: str) -> list[str]:
+    """The command line in a Python where *module* cannot be imported, as on a machine
+    without it: the argv prefix, to be followed by policyparse's own arguments."""
+    code = (
+        f"import sys; sys.modules[{module!r}] = None; "
+        "from policyparse.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+    return [sys.executable, "-c", code]

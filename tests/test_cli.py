@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, REPO
+from helpers import cli_without
 from policyparse import SCHEMA_VERSION, __version__
 from policyparse.cli import main
 
@@ -232,13 +233,19 @@ def test_batch_names_failed_files_and_unsupported_formats(tmp_path: Path) -> Non
 
 
 def test_parquet_without_pyarrow_fails_before_parsing(tmp_path: Path) -> None:
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError:
-        pass
-    else:
-        pytest.skip("pyarrow is installed")
-    r = run("batch", str(CORPUS), "--format", "parquet", "-o", str(tmp_path / "t"))
+    r = subprocess.run(
+        [
+            *cli_without("pyarrow"),
+            "batch",
+            str(CORPUS),
+            "--format",
+            "parquet",
+            "-o",
+            str(tmp_path / "t"),
+        ],
+        capture_output=True,
+        timeout=60,
+    )
     assert r.returncode == 2
     assert (
         r.stderr.decode().strip()

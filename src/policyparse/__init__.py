@@ -43,12 +43,14 @@ __all__ = [
     "__version__",
     "explain",
     "explain_file",
+    "frames",
     "owners",
     "parse",
     "parse_bytes",
     "parse_file",
     "parse_file_json",
     "parse_many",
+    "read_tables",
     "table_rows",
     "totals",
 ]
@@ -67,6 +69,8 @@ _HOME = {
     "owners": "export.owners",
     "totals": "export.owners",
     "table_rows": "export.tables",
+    "frames": "export.tables",
+    "read_tables": "export.tables",
     "OwnerRow": "export.owners",
     "UnitTotal": "export.owners",
     "Gazetteer": "extract.gazetteer",
@@ -114,6 +118,8 @@ if TYPE_CHECKING:
     from .export.owners import UnitTotal as UnitTotal
     from .export.owners import owners as owners
     from .export.owners import totals as totals
+    from .export.tables import frames as frames
+    from .export.tables import read_tables as read_tables
     from .export.tables import table_rows as table_rows
     from .extract.gazetteer import Gazetteer as Gazetteer
     from .model.document import Deadline as Deadline

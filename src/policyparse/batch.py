@@ -128,7 +128,7 @@ def _work(path: str) -> Result:
             errors=_OPTIONS.get("errors", "strict"),
             gazetteer=_OPTIONS.get("gazetteer_obj"),
             max_bytes=_OPTIONS.get("max_bytes"),
-            with_text=bool(_OPTIONS.get("akn")),
+            with_text=bool(_OPTIONS.get("akn") or _OPTIONS.get("with_text")),
         )
     except PolicyParseError as exc:
         record = ErrorRecord(path=path, error=getattr(exc, "code", "error"), message=str(exc))
@@ -141,7 +141,8 @@ def _work(path: str) -> Result:
         from .export.akn import to_akn
 
         akn = to_akn(doc, doc.text or "")
-        doc = doc.model_copy(update={"text": None})
+        if not _OPTIONS.get("with_text"):
+            doc = doc.model_copy(update={"text": None})
     return Result(path, doc.model_dump_json(), True, size, akn)
 
 

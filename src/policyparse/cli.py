@@ -360,6 +360,11 @@ def _batch_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--resume", action="store_true", help="skip files already in OUT")
     p.add_argument("--strict", action="store_true", help="exit 1 if any file failed")
     p.add_argument(
+        "--with-text",
+        action="store_true",
+        help="keep each document's decoded text in its JSONL record, for viewing it later",
+    )
+    p.add_argument(
         "--quiet",
         action="store_true",
         help="no progress (a bar on a terminal, else a line every 10 seconds)",
@@ -414,6 +419,7 @@ def _run_batch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         "gazetteer": args.gazetteer,
         "max_bytes": int(args.max_mb * 1048576),
         "akn": args.format == "akn",
+        "with_text": args.with_text,
     }
     progress = Progress(len(todo), not args.quiet, terminal=sys.stderr.isatty())
     fd = os.open(out, flags, 0o644)
@@ -442,7 +448,7 @@ def _run_batch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
 
 
 def _tables_from(jsonl: Path, folder: Path, fmt: str) -> None:
-    """targets, measures and units tables from the documents in a JSONL file, streaming."""
+    """The documents, targets, measures and units tables from a JSONL file, streaming."""
     from .export.tables import CsvTables, ParquetTables
     from .model.document import Document
 

@@ -28,6 +28,8 @@ ROW_COLUMNS = [
     "path",
     "title",
     "targets",
+    "start",
+    "end",
 ]
 TOTAL_COLUMNS = [
     "unit",
@@ -55,6 +57,8 @@ class OwnerRow(BaseModel):
     path: str | None = Field(description="Path of the node, or of its nearest numbered ancestor.")
     title: str | None
     targets: list[str] = Field(description="The node's targets in short form.")
+    start: int = Field(description="Where the unit is named: the mention's span.")
+    end: int
 
 
 class UnitTotal(BaseModel):
@@ -121,6 +125,8 @@ def _rows(document: Document) -> list[OwnerRow]:
                     path=path,
                     title=title,
                     targets=goals,
+                    start=unit.span[0],
+                    end=unit.span[1],
                 )
             )
     return out
@@ -163,8 +169,14 @@ def totals(rows: Iterable[OwnerRow]) -> list[UnitTotal]:
     return out
 
 
-def cell(v: object) -> object:
-    """A value as a CSV cell: lists joined with ；, true/false, empty for null, 20 not 20.0."""
+def cell(v: object, column: str = "") -> object:
+    """A value as a CSV cell: lists joined with ；, true/false, empty for null, 20 not 20.0.
+
+    A path is written §2.10: as 2.10 pandas and Excel read the number 2.1, and （一） and
+    （十） of section 2 become one.
+    """
+    if column.endswith("path") and isinstance(v, str) and v:
+        return "§" + v
     if v is None:
         return ""
     if isinstance(v, list):
@@ -184,5 +196,5 @@ def to_csv(items: Iterable[BaseModel], columns: list[str]) -> str:
     writer.writerow(columns)
     for item in items:
         data = item.model_dump()
-        writer.writerow([cell(data[c]) for c in columns])
+        writer.writerow([cell(data[c], c) for c in columns])
     return buf.getvalue()

@@ -1,20 +1,54 @@
-"""Tables for pandas and Excel: targets, measures and units, one row each.
+"""Tables for pandas, Parquet and Excel: documents, targets, measures and units.
 
-The column sets are part of the contract (docs/exports.md): columns may be
-added at the end, never renamed or reordered.  CSV is UTF-8 with a BOM so
-that Excel reads the Chinese; Parquet is written when pyarrow is installed.
+Every column has a type (``COLUMN_TYPES``), stated once here and used by every writer:
+Parquet columns and ``frames()`` are typed from it, and ``read_tables()`` reads a CSV
+folder back with it.  The column sets are part of the contract (docs/exports.md):
+columns may be added at the end, never renamed or reordered.  CSV is UTF-8 with a BOM so
+that Excel reads the Chinese; in CSV a ``path`` is written ``§2.10`` so that neither
+pandas nor Excel reads it as the number 2.1 (which would merge （一） and （十）).
 """
 
 from __future__ import annotations
 
 import csv
+import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 from ..errors import PolicyParseError
-from ..model.document import Document, Node
+from ..model.document import Document, Node, ResponsibleUnit
+from ..version import __version__
 from .owners import ROW_COLUMNS, cell, owners, walk
 
+if TYPE_CHECKING:
+    import pandas as pd
+
+ColumnType = Literal["str", "int", "float", "bool", "date"]
+
+# Appended to every target, measure and unit row: which document it comes from.
+DOC_KEY_COLUMNS = ["doc_title", "doc_number", "issuer", "published", "sha256"]
+
+DOCUMENT_COLUMNS = [
+    "document",
+    "title",
+    "doc_number",
+    "issuer",
+    "published",
+    "signed",
+    "doc_type",
+    "horizon_start",
+    "horizon_end",
+    "format",
+    "encoding",
+    "sha256",
+    "nodes",
+    "measures",
+    "targets",
+    "units",
+    "warnings",
+    "diagnostics",
+]
 TARGET_COLUMNS = [
     "document",
     "path",
@@ -34,6 +68,14 @@ TARGET_COLUMNS = [
     "text",
     "node_deadline",
     "node_due",
+    "start",
+    "end",
+    "owner_path",
+    "lead_units",
+    "responsible_units",
+    "cooperating_units",
+    "guiding_units",
+    *DOC_KEY_COLUMNS,
 ]
 MEASURE_COLUMNS = [
     "document",
@@ -48,26 +90,111 @@ MEASURE_COLUMNS = [
     "text",
     "deadline",
     "due",
+    "start",
+    "end",
+    *DOC_KEY_COLUMNS,
 ]
-COLUMNS = {"targets": TARGET_COLUMNS, "measures": MEASURE_COLUMNS, "units": ROW_COLUMNS}
+UNIT_COLUMNS = [*ROW_COLUMNS, *DOC_KEY_COLUMNS]
+COLUMNS = {
+    "documents": DOCUMENT_COLUMNS,
+    "targets": TARGET_COLUMNS,
+    "measures": MEASURE_COLUMNS,
+    "units": UNIT_COLUMNS,
+}
+
+_INT = "horizon_start horizon_end nodes measures warnings diagnostics year level number start end"
+# Column types by name: a name means the same in every table.  Text unless stated.
+COLUMN_TYPES: dict[str, ColumnType] = {
+    **dict.fromkeys(_INT.split(), "int"),
+    **dict.fromkeys(["value", "value_max", "base_value"], "float"),
+    **dict.fromkeys(["generic", "implied"], "bool"),
+    **dict.fromkeys(["published", "signed", "node_due", "due"], "date"),
+}
+# ``targets`` and ``units`` are counts in these tables, and names elsewhere.
+_COUNTS = {("documents", "targets"), ("documents", "units"), ("measures", "targets")}
 
 
-def _units(node: Node) -> str:
+def column_type(table: str, column: str) -> ColumnType:
+    """The type of one column of one table."""
+    if (table, column) in _COUNTS:
+        return "int"
+    return COLUMN_TYPES.get(column, "str")
+
+
+def _names(units: Iterable[ResponsibleUnit]) -> list[str]:
     seen: list[str] = []
-    for u in node.responsible_units:
+    for u in units:
         name = u.canonical or u.name
         if name not in seen:
             seen.append(name)
-    return "；".join(seen)
+    return seen
+
+
+def _by_role(node: Node | None) -> dict[str, str | None]:
+    """The owning node's units, one cell per role (implied units count under their role)."""
+    units = [*node.responsible_units, *node.implied_units] if node else []
+    return {
+        f"{role}_units": "；".join(_names(u for u in units if u.role == role)) or None
+        for role in ("lead", "responsible", "cooperating", "guiding")
+    }
+
+
+def _owning(nodes: list[Node], owner: Node | None = None) -> Iterable[tuple[Node, Node | None]]:
+    """Every node with the nearest node, itself or an ancestor, that names units.
+
+    A paragraph 2025年，新增就业20万人。 under （一） whose units line is （责任单位：市人社局）
+    is owned by （一）: the paragraph prints no units of its own.
+    """
+    for node in nodes:
+        here = node if (node.responsible_units or node.implied_units) else owner
+        yield node, here
+        yield from _owning(node.children, here)
+
+
+def _doc_key(doc: Document) -> dict[str, Any]:
+    return {
+        "doc_title": doc.title,
+        "doc_number": doc.doc_number,
+        "issuer": doc.issuer,
+        "published": doc.published,
+        "sha256": doc.source.sha256,
+    }
+
+
+def document_row(doc: Document) -> dict[str, Any]:
+    """One row of documents.csv: metadata and counts."""
+    nodes = list(doc.walk())
+    return {
+        "document": doc.source.path,
+        "title": doc.title,
+        "doc_number": doc.doc_number,
+        "issuer": doc.issuer,
+        "published": doc.published,
+        "signed": doc.signed,
+        "doc_type": doc.doc_type,
+        "horizon_start": doc.horizon.start if doc.horizon else None,
+        "horizon_end": doc.horizon.end if doc.horizon else None,
+        "format": doc.source.format,
+        "encoding": doc.source.encoding,
+        "sha256": doc.source.sha256,
+        "nodes": len(nodes),
+        "measures": sum(1 for n in nodes if n.kind == "measure"),
+        "targets": sum(len(n.targets) for n in nodes),
+        "units": len(_names(u for n in nodes for u in n.responsible_units)),
+        "warnings": sum(1 for d in doc.diagnostics if d.severity != "info"),
+        "diagnostics": len(doc.diagnostics),
+    }
 
 
 def table_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
-    """The three tables of one document, as lists of dicts keyed by column."""
+    """The four tables of one document, as lists of dicts keyed by column."""
     name = doc.source.path
+    key = _doc_key(doc)
     targets: list[dict[str, Any]] = []
     measures: list[dict[str, Any]] = []
+    owned = dict((id(n), o) for n, o in _owning(doc.children))
     for node, path, title in walk(doc.children):
-        units = _units(node)
+        units = "；".join(_names(node.responsible_units)) or None
         deadline = node.deadline.text if node.deadline else None
         due = node.deadline.date if node.deadline else None
         measures.append(
@@ -84,8 +211,14 @@ def table_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
                 "text": node.text,
                 "deadline": deadline,
                 "due": due,
+                "start": node.span[0],
+                "end": node.span[1],
+                **key,
             }
         )
+        owner = owned[id(node)]
+        roles = _by_role(owner)
+        owner_path = None if owner is None else owner.path or path
         for t in node.targets:
             targets.append(
                 {
@@ -107,16 +240,28 @@ def table_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
                     "text": t.text,
                     "node_deadline": deadline,
                     "node_due": due,
+                    "start": t.span[0],
+                    "end": t.span[1],
+                    "owner_path": owner_path,
+                    **roles,
+                    **key,
                 }
             )
-    unit_rows = [r.model_dump() for r in owners(doc)]
-    for r in unit_rows:
-        r["targets"] = "；".join(r["targets"])
-    return {"targets": targets, "measures": measures, "units": unit_rows}
+    unit_rows = []
+    for r in owners(doc):
+        row = r.model_dump()
+        row["targets"] = "；".join(row["targets"]) or None
+        unit_rows.append({**row, **key})
+    return {
+        "documents": [document_row(doc)],
+        "targets": targets,
+        "measures": measures,
+        "units": unit_rows,
+    }
 
 
 class CsvTables:
-    """targets.csv, measures.csv, units.csv in a folder, written a document at a time."""
+    """documents.csv, targets.csv, measures.csv, units.csv in a folder, a document at a time."""
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
@@ -132,15 +277,51 @@ class CsvTables:
     def add(self, doc: Document) -> None:
         for name, table in table_rows(doc).items():
             columns = COLUMNS[name]
-            self.writers[name].writerows([cell(r[c]) for c in columns] for r in table)
+            self.writers[name].writerows([cell(r[c], c) for c in columns] for r in table)
 
     def close(self) -> None:
         for fh in self.files.values():
             fh.close()
 
 
+# Parquet types, and the pandas metadata that makes pd.read_parquet give nullable
+# dtypes (a year column with gaps stays Int64, not float64) without pandas at write time.
+_ARROW = {"str": "string", "int": "int64", "float": "float64", "bool": "bool_", "date": "date32"}
+_PANDAS_META = {
+    "str": ("unicode", "string"),
+    "int": ("int64", "Int64"),
+    "float": ("float64", "Float64"),
+    "bool": ("bool", "boolean"),
+    "date": ("date", "object"),
+}
+
+
+def _arrow_schema(name: str) -> Any:
+    import pyarrow as pa
+
+    kinds = [(c, column_type(name, c)) for c in COLUMNS[name]]
+    meta = {
+        "index_columns": [],
+        "column_indexes": [],
+        "columns": [
+            {
+                "name": c,
+                "field_name": c,
+                "pandas_type": _PANDAS_META[k][0],
+                "numpy_type": _PANDAS_META[k][1],
+                "metadata": None,
+            }
+            for c, k in kinds
+        ],
+        "creator": {"library": "policyparse", "version": __version__},
+        "pandas_version": "2.2.0",
+    }
+    fields = [(c, getattr(pa, _ARROW[k])()) for c, k in kinds]
+    return pa.schema(fields, metadata={"pandas": json.dumps(meta)})
+
+
 class ParquetTables:
-    """The same three tables as Parquet files, written in row groups as documents come."""
+    """The same four tables as typed Parquet files, written in row groups as documents come."""
 
     def __init__(self, folder: str | Path, batch: int = 200) -> None:
         try:
@@ -163,12 +344,11 @@ class ParquetTables:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        table = self.pending[name]
-        columns = COLUMNS[name]
-        data = {c: [None if r[c] is None else str(r[c]) for r in table] for c in columns}
-        arrow = pa.table({c: pa.array(v, type=pa.string()) for c, v in data.items()})
+        rows = self.pending[name]
+        schema = _arrow_schema(name)
+        arrow = pa.table({c: [r[c] for r in rows] for c in COLUMNS[name]}, schema=schema)
         if name not in self.writers:
-            self.writers[name] = pq.ParquetWriter(self.folder / f"{name}.parquet", arrow.schema)
+            self.writers[name] = pq.ParquetWriter(self.folder / f"{name}.parquet", schema)
         self.writers[name].write_table(arrow)
         self.pending[name] = []
 
@@ -177,3 +357,88 @@ class ParquetTables:
             if self.pending[name] or name not in self.writers:
                 self._flush(name)
             self.writers[name].close()
+
+
+_PANDAS = {"str": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
+
+
+def _need_pandas() -> None:
+    try:
+        import pandas  # noqa: F401
+    except ImportError:
+        raise PolicyParseError(
+            "policyparse.frames needs pandas: pip install 'policyparse[pandas]'"
+        ) from None
+
+
+def _typed(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
+    import pandas as pd
+
+    data = {}
+    for c in COLUMNS[name]:
+        kind = column_type(name, c)
+        values = [r[c] for r in rows]
+        if kind == "date":
+            data[c] = pd.Series(pd.to_datetime(values), dtype="datetime64[s]")
+        else:
+            data[c] = pd.Series(values, dtype=_PANDAS[kind])
+    return pd.DataFrame(data, columns=COLUMNS[name])
+
+
+def frames(docs: Document | Iterable[Document]) -> dict[str, pd.DataFrame]:
+    """The four tables of one document or many as typed pandas DataFrames.
+
+    Text is ``string``, counts, years and offsets ``Int64``, amounts ``Float64``, flags
+    ``boolean`` and dates ``datetime64[s]``: missing values stay missing (``<NA>``,
+    ``NaT``) instead of turning a year into 2025.0.  Needs pandas (``policyparse[pandas]``).
+    """
+    _need_pandas()
+    items = [docs] if isinstance(docs, Document) else docs
+    acc: dict[str, list[dict[str, Any]]] = {name: [] for name in COLUMNS}
+    for doc in items:
+        for name, rows in table_rows(doc).items():
+            acc[name].extend(rows)
+    return {name: _typed(name, rows) for name, rows in acc.items()}
+
+
+def read_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
+    """Tables written by ``--format csv`` or ``--format parquet`` back as typed DataFrames.
+
+    Parquet is read as written; CSV is read with the column types above and the § taken
+    off every path, so the frames equal what ``frames()`` gives for the same documents.
+    """
+    _need_pandas()
+    import pandas as pd
+
+    base = Path(folder)
+    out: dict[str, pd.DataFrame] = {}
+    for name, columns in COLUMNS.items():
+        parquet, text = base / f"{name}.parquet", base / f"{name}.csv"
+        if parquet.is_file():
+            frame = pd.read_parquet(parquet)
+            for c in columns:
+                if column_type(name, c) == "date":
+                    frame[c] = frame[c].astype("datetime64[s]")
+            out[name] = frame
+            continue
+        if not text.is_file():
+            raise PolicyParseError(f"{base}: no {name}.csv or {name}.parquet")
+        kinds = {c: column_type(name, c) for c in columns}
+        frame = pd.read_csv(
+            text,
+            encoding="utf-8-sig",
+            dtype={c: _PANDAS[k] for c, k in kinds.items() if k not in ("date", "bool")},
+            true_values=["true"],
+            false_values=["false"],
+            keep_default_na=False,
+            na_values=[""],
+        )
+        for c, k in kinds.items():
+            if k == "date":
+                frame[c] = pd.Series(pd.to_datetime(frame[c]), dtype="datetime64[s]")
+            elif k == "bool":
+                frame[c] = frame[c].astype("boolean")
+            elif c.endswith("path"):
+                frame[c] = frame[c].str.removeprefix("§")
+        out[name] = frame
+    return out
