@@ -16,7 +16,7 @@ import pytest
 
 import policyparse
 from conftest import CORPUS, SHARED
-from docx_builder import build, paragraph, table
+from docx_builder import W_NS, build, paragraph, style, table
 from policyparse import Document
 from shape import tree
 
@@ -267,6 +267,169 @@ def test_docx_tables_and_line_breaks() -> None:
         "市商务局",
     ]
     assert [n.path for n in doc.walk() if n.path] == ["1", "1.1", "1.2", "1.2.1"]
+
+
+# Numbering set on the paragraph style (word/styles.xml), as python-docx's
+# "List Number" does: the style carries w:numPr, and a level of the list names
+# the style in w:pStyle.  numId 2 draws 一、 at level 0 (for style CnHeading),
+# （一） at level 1 (for style ListNumber) and 1. at level 2 (named by no style).
+STYLE_NUMBERING = f"""<w:numbering xmlns:w="{W_NS}">
+<w:abstractNum w:abstractNumId="5">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="CnHeading"/><w:lvlText w:val="%1、"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="ListNumber"/><w:lvlText w:val="（%2）"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="2"><w:abstractNumId w:val="5"/></w:num>
+</w:numbering>"""
+
+LIST_STYLES = (
+    style("Normal", default=True)
+    + style("CnHeading", name="heading cn", based_on="Normal", num_id=2)
+    + style("ListNumber", name="List Number", based_on="Normal", num_id=2)
+    # no numPr of its own: numId 2 from ListNumber, the level ListNumber is named at
+    + style("Measure", based_on="ListNumber")
+    # a level of its own, the numId from ListNumber
+    + style("Detail", based_on="ListNumber", level=2)
+    # numId 0 on the style turns the inherited numbering off
+    + style("Unnumbered", based_on="ListNumber", num_id=0)
+)
+
+
+def _styled_text(body: str, styles: str = LIST_STYLES) -> tuple[Document, list[str]]:
+    raw = build(body, numbering=STYLE_NUMBERING, styles=styles)
+    doc = policyparse.parse_bytes(raw, path="styled.docx", with_text=True)
+    assert doc.source.format == "docx"
+    assert doc.text is not None
+    return doc, doc.text.split("\n")
+
+
+def _numbered(doc: Document) -> list[tuple[str | None, str | None, str, str]]:
+    return [(n.path, n.label, n.kind, n.text) for n in doc.walk() if n.path]
+
+
+def test_docx_numbering_set_on_the_paragraph_style() -> None:
+    doc, lines = _styled_text(
+        paragraph("青川市促进消费若干措施")
+        + paragraph("重点任务", style="CnHeading")
+        + paragraph("发放消费券。内容。", style="ListNumber")
+        + paragraph("举办活动。内容。", style="Measure")
+        + paragraph("细则一。", style="Detail")
+        + paragraph("细则二。", style="Detail")
+        + paragraph("保障措施", style="CnHeading")
+        + paragraph("加强组织领导。", style="Measure")
+    )
+    assert lines == [
+        "青川市促进消费若干措施",
+        "一、重点任务",
+        "（一）发放消费券。内容。",
+        "（二）举办活动。内容。",
+        "1.细则一。",
+        "2.细则二。",
+        "二、保障措施",
+        "（一）加强组织领导。",
+    ]
+    assert _numbered(doc) == [
+        ("1", "一、", "section", "重点任务"),
+        ("1.1", "（一）", "measure", "发放消费券。内容。"),
+        ("1.2", "（二）", "section", "举办活动。内容。"),
+        ("1.2.1", "1.", "measure", "细则一。"),
+        ("1.2.2", "2.", "measure", "细则二。"),
+        ("2", "二、", "section", "保障措施"),
+        ("2.1", "（一）", "measure", "加强组织领导。"),
+    ]
+    assert tree(doc) == tree(policyparse.parse("\n".join(lines)))
+
+
+def test_docx_python_docx_list_number_style() -> None:
+    """The shape python-docx writes: style ListNumber with a numId and no ilvl,
+    level 0 of its list naming the style, the default paragraph style Normal."""
+    numbering = f"""<w:numbering xmlns:w="{W_NS}">
+<w:abstractNum w:abstractNumId="7"><w:multiLevelType w:val="singleLevel"/>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="ListNumber"/><w:lvlText w:val="%1."/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>
+</w:numbering>"""
+    styles = style("Normal", default=True) + style(
+        "ListNumber", name="List Number", based_on="Normal", num_id=3
+    )
+    body = (
+        paragraph("一、重点任务")
+        + paragraph("（一）扩大消费。")
+        + paragraph("发放消费券。", style="ListNumber")
+        + paragraph("举办促消费活动。", style="ListNumber")
+    )
+    doc = policyparse.parse_bytes(
+        build(body, numbering=numbering, styles=styles), path="list.docx", with_text=True
+    )
+    assert doc.text is not None
+    assert doc.text.split("\n")[2:] == ["1.发放消费券。", "2.举办促消费活动。"]
+    assert _numbered(doc) == [
+        ("1", "一、", "section", "重点任务"),
+        ("1.1", "（一）", "section", "扩大消费。"),
+        ("1.1.1", "1.", "measure", "发放消费券。"),
+        ("1.1.2", "2.", "measure", "举办促消费活动。"),
+    ]
+
+
+def test_docx_paragraph_numbering_overrides_the_style() -> None:
+    doc, lines = _styled_text(
+        paragraph("青川市促进消费若干措施")
+        + paragraph("重点任务", style="CnHeading")
+        + paragraph("发放消费券。内容。", style="Measure")
+        # its own numId 0: no number, and the list does not count it
+        + paragraph("补充说明。", style="Measure", num_id=0)
+        + paragraph("说明不编号。", style="Unnumbered")
+        + paragraph("举办活动。内容。", style="ListNumber")
+        # its own level wins over the level the style is named at
+        + paragraph("细则一。", style="Measure", num_id=2, level=2)
+    )
+    assert lines == [
+        "青川市促进消费若干措施",
+        "一、重点任务",
+        "（一）发放消费券。内容。",
+        "补充说明。",
+        "说明不编号。",
+        "（二）举办活动。内容。",
+        "1.细则一。",
+    ]
+    assert _numbered(doc) == [
+        ("1", "一、", "section", "重点任务"),
+        ("1.1", "（一）", "measure", "发放消费券。内容。\n补充说明。\n说明不编号。"),
+        ("1.2", "（二）", "section", "举办活动。内容。"),
+        ("1.2.1", "1.", "measure", "细则一。"),
+    ]
+
+
+def test_docx_style_based_on_cycle_ends(tmp_path: Path) -> None:
+    """Styles based on each other in a ring are read once round; in a subprocess,
+    so that a loop would fail on the timeout instead of hanging the suite."""
+    import json
+
+    styles = (
+        style("RingA", based_on="RingB")
+        + style("RingB", based_on="RingA", num_id=2)
+        + style("Self", based_on="Self")
+        + style("LoopX", based_on="LoopY")
+        + style("LoopY", based_on="LoopX")
+    )
+    body = (
+        paragraph("青川市促进消费若干措施")
+        + paragraph("重点任务", style="RingA")
+        + paragraph("发放消费券。", style="Self")
+        + paragraph("举办活动。", style="LoopX")
+        + paragraph("保障措施", style="RingB")
+    )
+    path = tmp_path / "ring.docx"
+    path.write_bytes(build(body, numbering=STYLE_NUMBERING, styles=styles))
+    result = cli(str(path), "--with-text")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["text"].split("\n") == [
+        "青川市促进消费若干措施",
+        "一、重点任务",
+        "发放消费券。",
+        "举办活动。",
+        "二、保障措施",
+    ]
 
 
 def test_zip_that_is_not_a_word_file(tmp_path: Path) -> None:
