@@ -408,6 +408,9 @@ def _plausible(units: list[Mention], known: Callable[[str], bool]) -> bool:
     return any(u.generic or is_body(u.name) or known(u.name) for u in units)
 
 
+_TRAILING = re.compile(r"[ 。]*")
+
+
 def _bare(
     source: str,
     folded: str,
@@ -419,8 +422,9 @@ def _bare(
 ) -> list[Mention] | None:
     """（各区、县级市） at the end of a measure: a list of bodies with no label or verb."""
     before = folded[open_at - 1] if open_at > 0 else ""
-    after = folded[close + 1 : end].strip(" 。")
-    if before not in "。" or after:
+    # Only spaces and 。 may follow; the match stops at the first other character, so a
+    # long node is not copied for every bracket in it.
+    if before not in "。" or _TRAILING.match(folded, close + 1, end).end() != end:  # type: ignore[union-attr]
         return None
     units = bodies_in(source, folded, inner, close, "responsible", known)
     # （县、市） after a noun is a gloss, not a list: bodies have longer names.

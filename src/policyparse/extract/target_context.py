@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal, cast
@@ -478,6 +478,13 @@ class YearPhrase:
     baseline: bool  # 截至2024年, or a past year with no 到: what it governs is a baseline
 
 
+def _line_ends(folded: str, start: int, end: int) -> Iterator[int]:
+    i = folded.find("\n", start, end)
+    while i != -1:
+        yield i
+        i = folded.find("\n", i + 1, end)
+
+
 def year_phrases(
     folded: str,
     start: int,
@@ -498,6 +505,9 @@ def year_phrases(
     """
     w = words()
     found: list[YearPhrase] = []
+    # Line ends found once: searching for the next one from every phrase would read a
+    # long one-line text once per phrase.
+    line_ends = list(_line_ends(folded, start, end))
     for m in deadline_pattern().finditer(folded, start, end):
         p = m.start()
         before = folded[p - 1] if p > start else "\n"
@@ -509,8 +519,8 @@ def year_phrases(
         if p in node_leads:
             until = end
         elif p in leads or before in SENTENCE_BREAK:
-            nl = folded.find("\n", m.end(), end)
-            until = nl if nl != -1 else end
+            k = bisect.bisect_left(line_ends, m.end())
+            until = line_ends[k] if k < len(line_ends) else end
         else:
             until = next((s for s in sentences if s >= m.end()), end)
         year = None
