@@ -46,7 +46,7 @@ FENCE = re.compile(
     r"(?:^<!--\s*(?P<marker>example:.*?)\s*-->\n)?^```python\n(?P<code>.*?)^```", re.M | re.S
 )
 # A marker that does not sit right above a python fence is a mistake too.
-ANY_MARKER = re.compile(r"<!--\s*example:")
+ANY_MARKER = re.compile(r"^<!--\s*example:", re.M)
 
 
 @dataclass(frozen=True)
