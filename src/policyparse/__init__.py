@@ -29,6 +29,7 @@ __all__ = [
     "Gazetteer",
     "Horizon",
     "InputError",
+    "MainGuardError",
     "Node",
     "NotAFileError",
     "NotFoundError",
@@ -87,6 +88,7 @@ _HOME = {
     "Target": "model.document",
     "PolicyParseError": "errors",
     "InputError": "errors",
+    "MainGuardError": "errors",
     "NotFoundError": "errors",
     "NotAFileError": "errors",
     "EmptyInputError": "errors",
@@ -110,6 +112,7 @@ if TYPE_CHECKING:
     from .errors import EmptyInputError as EmptyInputError
     from .errors import FormatError as FormatError
     from .errors import InputError as InputError
+    from .errors import MainGuardError as MainGuardError
     from .errors import NotAFileError as NotAFileError
     from .errors import NotFoundError as NotFoundError
     from .errors import PolicyParseError as PolicyParseError

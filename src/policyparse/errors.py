@@ -14,6 +14,18 @@ class PolicyParseError(Exception):
     code = "error"
 
 
+class MainGuardError(PolicyParseError):
+    """Worker processes would run the calling script again (the spawn start method).
+
+    Under "spawn" (macOS, Windows) and "forkserver", each worker process imports
+    the main module again; a script whose top-level code starts workers would start
+    them again in every worker.  The fix is the one Python documents: put that code
+    under ``if __name__ == "__main__":`` (or ask for ``workers=1``).
+    """
+
+    code = "main_guard"
+
+
 class InputError(PolicyParseError):
     """The input cannot be read as a document."""
 
