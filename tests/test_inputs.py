@@ -7,17 +7,21 @@ each case here checks the message or the diagnostic.
 from __future__ import annotations
 
 import csv
+import json
 import subprocess
 import sys
 from pathlib import Path
 from typing import Literal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import policyparse
 from conftest import CORPUS, SHARED
 from docx_builder import W_NS, build, paragraph, style, table
 from policyparse import Document
+from policyparse.inputs.read import decode
 from shape import tree
 
 NINGBO = CORPUS / "ningbo-2025-consumption.txt"
@@ -86,6 +90,173 @@ def test_damaged_utf8_is_named_not_misread() -> None:
 def test_undecodable_bytes_are_one_error() -> None:
     with pytest.raises(policyparse.DecodeError, match="not valid utf-8 or gb18030"):
         from_bytes(b"plan \x81\x30\xff\xfe text")
+
+
+# A plan of Taiwan or Hong Kong, in traditional characters (synthetic).
+TRADITIONAL_PLAN = """某市推動數位轉型實施方案
+為加快數位經濟發展，制定本方案。
+一、主要目標
+到2025年，全市數位經濟核心產業增加值占比達到80%。
+二、重點任務
+（一）加強基礎設施建設。推進網路建設，提升公共服務能力。（責任單位：市經濟發展局）
+（二）培育新興產業。支持企業創新發展，擴大有效投資。（責任單位：市科技局、市財政局）
+"""
+# The same plan in simplified characters.
+SIMPLIFIED_PLAN = """某市推动数字转型实施方案
+为加快数字经济发展，制定本方案。
+一、主要目标
+到2025年，全市数字经济核心产业增加值占比达到80%。
+二、重点任务
+（一）加强基础设施建设。推进网络建设，提升公共服务能力。（责任单位：市经济发展局）
+（二）培育新兴产业。支持企业创新发展，扩大有效投资。（责任单位：市科技局、市财政局）
+"""
+
+
+def _guesses(doc: Document) -> list[tuple[str, str]]:
+    return [(d.severity, d.message) for d in doc.diagnostics if d.code == "encoding_guessed"]
+
+
+@pytest.mark.parametrize("codec", ["big5", "cp950"])
+def test_big5_plan_is_read_as_big5_not_as_gb18030(codec: str) -> None:
+    raw = TRADITIONAL_PLAN.encode(codec)
+    assert raw.decode("gb18030") != TRADITIONAL_PLAN  # what was read, silently, before
+    doc = policyparse.parse_bytes(raw, path="plan.txt", with_text=True)
+    assert doc.source.encoding == "cp950"
+    assert doc.text == TRADITIONAL_PLAN
+    assert doc.title == "某市推動數位轉型實施方案"
+    assert [(n.path, n.title) for n in doc.walk() if n.path] == [
+        ("1", "主要目標"),
+        ("2", "重點任務"),
+        ("2.1", "加強基礎設施建設"),
+        ("2.2", "培育新興產業"),
+    ]
+    assert "達到80%" in doc.children[2].text
+    assert doc.children[3].children[1].text.endswith("（責任單位：市科技局、市財政局）")
+    [(severity, message)] = _guesses(doc)
+    assert severity == "info"
+    assert message.startswith("read as Big5 (cp950), not GB18030: common characters ")
+
+
+def test_big5_plan_on_the_command_line(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_bytes(TRADITIONAL_PLAN.encode("big5"))
+    r = cli(str(path), "--with-text")
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["source"]["encoding"] == "cp950"
+    assert doc["title"] == "某市推動數位轉型實施方案"
+    assert doc["text"] == TRADITIONAL_PLAN
+    assert [d["code"] for d in doc["diagnostics"]] == ["encoding_guessed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [(SIMPLIFIED_PLAN, "gb18030"), (SIMPLIFIED_PLAN, "gbk"), (TRADITIONAL_PLAN, "gb18030")],
+    ids=["simplified-gb18030", "simplified-gbk", "traditional-gb18030"],
+)
+def test_gb18030_is_still_gb18030_without_a_guess(text: str, codec: str) -> None:
+    doc = policyparse.parse_bytes(text.encode(codec), path="plan.txt", with_text=True)
+    assert doc.source.encoding == "gb18030"
+    assert doc.text == text
+    assert _guesses(doc) == []
+    if text == SIMPLIFIED_PLAN:
+        assert [(t.value, t.year) for t in doc.children[2].targets] == [(80, 2025)]
+        assert [u.name for u in doc.children[3].children[1].responsible_units] == [
+            "市科技局",
+            "市财政局",
+        ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "encoding", "text", "severity"),
+    [
+        ("实施方案".encode("gb18030"), "gb18030", "实施方案", None),
+        ("的".encode("gb18030"), "gb18030", "的", None),
+        ("實施方案".encode("big5"), "cp950", "實施方案", "info"),
+        # Two characters are too few to leave GB18030 for: kept, and said.
+        ("實施".encode("big5"), "gb18030", "實施".encode("big5").decode("gb18030"), "warning"),
+        # A rare character, and no other plausible reading: kept, nothing to say.
+        ("璩".encode("gb18030"), "gb18030", "璩", None),
+    ],
+    ids=["gb-4", "gb-1", "big5-4", "big5-2", "rare-1"],
+)
+def test_short_ambiguous_bytes(raw: bytes, encoding: str, text: str, severity: str | None) -> None:
+    assert raw.decode("gb18030") and raw.decode("cp950")  # both readings exist
+    doc = policyparse.parse_bytes(raw, with_text=True)
+    assert (doc.source.encoding, doc.text) == (encoding, text)
+    assert [s for s, _ in _guesses(doc)] == ([severity] if severity else [])
+
+
+def test_short_ambiguous_bytes_on_the_command_line(tmp_path: Path) -> None:
+    path = tmp_path / "short.txt"
+    path.write_bytes("實施".encode("big5"))
+    r = cli(str(path))
+    assert r.returncode == 0 and "Traceback" not in r.stderr
+    [guess] = [d for d in json.loads(r.stdout)["diagnostics"] if d["code"] == "encoding_guessed"]
+    assert guess["message"].startswith("too short to tell GB18030 from Big5")
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        (
+            "서울특별시는 디지털 전환을 가속화하기 위하여 이 계획을 수립한다. 2025년까지 목표를 달성한다.",
+            "euc-kr",
+        ),
+        (
+            "東京都はデジタル化を進めるため、この計画を定める。二〇二五年までに目標を達成する。",
+            "shift_jis",
+        ),
+    ],
+    ids=["euc-kr", "shift-jis"],
+)
+def test_text_in_another_encoding_is_doubted_aloud(text: str, codec: str) -> None:
+    """Korean or Japanese bytes read as GB18030 without an error: the reading is doubted."""
+    doc = policyparse.parse_bytes(text.encode(codec))
+    assert doc.source.encoding == "gb18030"
+    [(severity, message)] = _guesses(doc)
+    assert severity == "warning"
+    assert message.startswith("read as GB18030, but few of its characters are common ones")
+    assert message.endswith("the bytes may be in another encoding")
+
+
+def _window(text: str, start: int, length: int) -> str:
+    return text[start % len(text) :][:length]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 10_000), st.integers(8, 400))
+def test_any_piece_of_a_plan_decodes_right_in_either_encoding(start: int, length: int) -> None:
+    """Four Chinese characters or more of real text: Big5 is Big5, GB18030 stays GB18030."""
+    for text, codec, encoding in (
+        (_window(TRADITIONAL_PLAN, start, length), "big5", "cp950"),
+        (_window(SIMPLIFIED_PLAN, start, length), "gb18030", "gb18030"),
+        (_window(NINGBO_TEXT, start, length), "gb18030", "gb18030"),
+    ):
+        if sum(ord(c) > 127 for c in text) < 4:
+            continue
+        got, enc, notes = decode(text.encode(codec))
+        assert (got, enc) == (text, encoding)
+        assert [n.severity for n in notes] == (["info"] if encoding == "cp950" else [])
+
+
+def test_big5_page_with_meta_charset() -> None:
+    """A page that says it is Big5 is read as Big5, with nothing guessed."""
+    page = (
+        '<!DOCTYPE html><html><head><meta charset="big5">'
+        "<title>青川市促進消費若干措施</title></head><body><div>"
+        "<p>青川市促進消費若干措施</p><p>一、擴大消費</p>"
+        "<p>（一）發放消費券。2024年，發放消費券5000萬元。</p>"
+        "</div></body></html>"
+    )
+    doc = from_bytes(page.encode("big5"), "page.html")
+    assert doc.source.encoding == "cp950"
+    assert doc.title == "青川市促進消費若干措施"
+    assert [(n.path, n.title) for n in doc.walk() if n.path] == [
+        ("1", "擴大消費"),
+        ("1.1", "發放消費券"),
+    ]
+    assert _guesses(doc) == []
 
 
 # -- web pages -----------------------------------------------------------------

@@ -64,6 +64,13 @@ SPECS: dict[str, Spec] = {
             )
         },
     ),
+    # The characters most Chinese text is made of: how the decoder tells a right
+    # reading of GB18030 or Big5 bytes from a wrong one (one character a row).
+    "inputs/common_characters": Spec(
+        ("character", "form"),
+        {"form": frozenset({"shared", "simplified", "traditional", "symbol"})},
+        max_len=1,
+    ),
     # text
     "text/domain_dict": Spec(("word", "frequency"), doc="jieba's small dictionary"),
     # layout
