@@ -20,3 +20,17 @@ def test_run_reads_the_corpus_named_by_the_environment() -> None:
     )
     assert r.returncode == 2
     assert r.stderr.strip() == f"no corpus at {REPO / 'no-such-corpus'}"
+
+
+def test_jsonout_runs_quickly_and_leaves_the_docs_alone() -> None:
+    doc = REPO / "docs" / "performance.md"
+    before = doc.read_bytes()
+    r = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "jsonout.py"), "--quick", "--write"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert r.returncode == 0, r.stderr
+    assert "| `dumps_python` |" in r.stdout and "| `dumps` |" in r.stdout
+    assert doc.read_bytes() == before

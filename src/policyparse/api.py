@@ -133,8 +133,8 @@ def parse_file_json(
 ) -> str:
     """``parse_file(path).model_dump_json(indent=indent)``, without building the models.
 
-    What the command line prints: the same bytes, a cold start that loads no
-    pydantic model.
+    The same bytes, written by pydantic-core from the plain data: no model is
+    validated.  What the command line prints.
     """
     loaded = load_path(path, errors=errors, max_bytes=max_bytes)
     data = document_dict(loaded, with_text=with_text, gazetteer=_gazetteer(gazetteer))

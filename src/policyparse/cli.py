@@ -290,11 +290,13 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         _emit(render(explain_loaded(loaded, gazetteer)), args.output)
         return EXIT_OK
     if args.format == "json":
-        from .export.json import dumps
+        # One plan, one process: the writer that needs no pydantic-core import
+        # starts faster than the fast one saves (docs/performance.md).
+        from .export.json import dumps_python
         from .pipeline import document_dict
 
         data = document_dict(loaded, with_text=args.with_text, gazetteer=gazetteer)
-        _emit(dumps(data, args.indent), args.output)
+        _emit(dumps_python(data, args.indent), args.output)
         _report(data["diagnostics"], loaded.text, args)
         return EXIT_OK
     from .pipeline import run

@@ -2,12 +2,15 @@
 
 Keys are in the order of the pydantic models' fields: the JSON written from
 these dicts without pydantic (export.json) must equal ``model_dump_json()``,
-and validating them is also the fastest way to build the models.
+and validating them is also the fastest way to build the models.  Numbers are
+already the models' types (a target's exact Decimal value becomes the float
+the model holds), so that pydantic-core can write the dicts as they are.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from ..diagnostics import Issue
@@ -51,6 +54,11 @@ def unit_dict(m: Mention, names: dict[str, str]) -> dict[str, Any]:
     }
 
 
+def _float(value: Decimal | None) -> float | None:
+    """The float the model's field holds (what validating the Decimal would give)."""
+    return None if value is None else float(value)
+
+
 def quantity_dicts(ex: Extracted, source: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """A node's targets and figures, apart."""
     goals: list[dict[str, Any]] = []
@@ -64,10 +72,10 @@ def quantity_dicts(ex: Extracted, source: str) -> tuple[list[dict[str, Any]], li
                     "span": span,
                     "indicator": f.indicator,
                     "comparator": f.comparator,
-                    "value": f.value,
-                    "value_max": f.value_max,
+                    "value": float(f.value),
+                    "value_max": _float(f.value_max),
                     "unit": f.unit,
-                    "base_value": f.base_value,
+                    "base_value": _float(f.base_value),
                     "base_unit": f.base_unit,
                     "kind": f.target_kind,
                     "year": f.year,
@@ -82,10 +90,10 @@ def quantity_dicts(ex: Extracted, source: str) -> tuple[list[dict[str, Any]], li
                     "text": text,
                     "span": span,
                     "comparator": f.comparator,
-                    "value": f.value,
-                    "value_max": f.value_max,
+                    "value": float(f.value),
+                    "value_max": _float(f.value_max),
                     "unit": f.unit,
-                    "base_value": f.base_value,
+                    "base_value": _float(f.base_value),
                     "base_unit": f.base_unit,
                     "year": f.year,
                 }
