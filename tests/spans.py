@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from policyparse import Document, Figure, Node, Target
+from policyparse.text.fold import INVISIBLE
 
 
 def _compact(s: str) -> str:
-    return "".join(s.split())
+    """Titles and names drop whitespace and the characters that print as nothing."""
+    return "".join(c for c in "".join(s.split()) if c not in INVISIBLE)
 
 
 def check_node(node: Node, text: str, lo: int, hi: int) -> None:

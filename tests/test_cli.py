@@ -138,7 +138,8 @@ def test_standard_input_over_the_limit_is_one_line() -> None:
     r = _piped(b"x" * 2_000_000, "-", "--max-mb", "1")
     assert r.returncode == 2
     assert r.stderr.decode().strip() == (
-        "policyparse: error: standard input is over the 1 MB limit (raise it with --max-mb)"
+        "policyparse: error: standard input: over the 1 MB limit "
+        "(raise it with --max-mb or max_bytes=)"
     )
 
 

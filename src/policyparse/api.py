@@ -6,10 +6,9 @@ import hashlib
 import os
 from typing import TYPE_CHECKING
 
-from .errors import TooLargeError
 from .extract import gazetteer as _gazetteer_mod
 from .extract.gazetteer import Gazetteer
-from .inputs.read import MAX_BYTES, Loaded, load_bytes, load_path
+from .inputs.read import MAX_BYTES, Loaded, load_bytes, load_path, too_large
 from .pipeline import document_dict, run
 from .tracing import Explained, explain_loaded
 from .vocab import Errors
@@ -90,10 +89,7 @@ def parse_bytes(
     result and, by its extension, helps tell a web page from plain text.
     """
     if max_bytes is not None and len(raw) > max_bytes:
-        raise TooLargeError(
-            f"{path or 'input'}: {len(raw) / 1048576:.1f} MB is over the "
-            f"{max_bytes / 1048576:.0f} MB limit (raise it with max_bytes=)"
-        )
+        raise too_large(path or "input", max_bytes, len(raw))
     loaded = load_bytes(raw, path=path, errors=errors)
     return run(loaded, with_text=with_text, gazetteer=_gazetteer(gazetteer))
 

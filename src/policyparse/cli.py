@@ -227,19 +227,13 @@ STDIN = "-"
 
 def _loaded(args: argparse.Namespace) -> Loaded:
     """The input decoded: the file named, or standard input for ``-``."""
-    from .inputs.read import load_bytes, load_path
+    from .inputs.read import load_bytes, load_path, read_limited
 
     errors: Errors = "replace" if args.replace_errors else "strict"
     limit = int(args.max_mb * 1048576)
     if args.file != STDIN:
         return load_path(args.file, errors=errors, max_bytes=limit)
-    from .errors import TooLargeError
-
-    raw = sys.stdin.buffer.read(limit + 1)
-    if len(raw) > limit:
-        raise TooLargeError(
-            f"standard input is over the {args.max_mb:g} MB limit (raise it with --max-mb)"
-        )
+    raw = read_limited(sys.stdin.buffer, "standard input", limit)
     return load_bytes(raw, path=None, errors=errors)
 
 

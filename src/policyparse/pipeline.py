@@ -39,7 +39,7 @@ from .model.build import (
 )
 from .structure.nodes import Outline, walk
 from .structure.outline import build
-from .text.fold import fold
+from .text.fold import INVISIBLE_PATTERN, fold
 from .version import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -134,6 +134,17 @@ def check_text(p: Parse) -> None:
                 f"{p.joins} lines hard-wrapped at a fixed width were joined",
                 None,
                 "info",
+            )
+        )
+    invisible = [m.start() for m in INVISIBLE_PATTERN.finditer(p.source)]
+    if invisible:
+        p.issues.append(
+            Issue(
+                "invisible_characters",
+                f"{len(invisible)} invisible or control characters (zero-width, bidi, soft "
+                "hyphen, C0/C1 controls) were read as spaces",
+                (invisible[0], invisible[0] + 1),
+                "warning",
             )
         )
     opened, closed = p.folded.count("("), p.folded.count(")")

@@ -53,6 +53,8 @@ DiagnosticCode = Literal[
     "encoding_guessed",
     "metadata_mismatch",
     "bad_page_metadata",
+    # text
+    "invisible_characters",
     # layout
     "hard_wrap",
     "unbalanced_brackets",

@@ -299,14 +299,23 @@ def _class_noun(text: str) -> bool:
 def _labelled(
     source: str, folded: str, inner: int, close: int, known: Callable[[str], bool]
 ) -> list[Mention] | None:
-    """（责任单位：…）, （牵头单位：…；配合单位：…）; None if not this form."""
+    """（责任单位：…）, （牵头单位：…；配合单位：…）; None if not this form.
+
+    A line may break anywhere in a statement copied from a PDF: （\n牵头单位：A；\n配合
+    单位：B） reads as if the breaks were not there.
+    """
     labels = _labels()
     labels_at = []
-    for lm in _LABEL.finditer(folded, inner, close):
-        before = folded[lm.start() - 1] if lm.start() > inner else ""
-        if lm.start() == inner or before in ";,":
+    first = inner
+    while first < close and folded[first] in " \n":
+        first += 1
+    for lm in _LABEL.finditer(folded, first, close):
+        at = lm.start()
+        while at > first and folded[at - 1] in " \n":
+            at -= 1
+        if at == first or folded[at - 1] in ";,":
             labels_at.append(lm)
-    if not labels_at or labels_at[0].start() != inner or labels_at[0].group("label") not in labels:
+    if not labels_at or labels_at[0].start() != first or labels_at[0].group("label") not in labels:
         return None
     out: list[Mention] = []
     for k, lm in enumerate(labels_at):

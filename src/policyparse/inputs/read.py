@@ -18,6 +18,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from .. import lexicon
 from ..diagnostics import Issue
@@ -268,6 +269,30 @@ def load_bytes(
     return loaded
 
 
+def too_large(name: str, max_bytes: int, size: int | None = None) -> TooLargeError:
+    """The one message for input over the size limit, wherever it is noticed."""
+    mb = max_bytes / 1048576
+    limit = f"{mb:.3g} MB" if mb >= 0.01 else f"{max_bytes}-byte"
+    amount = f"{size / 1048576:.1f} MB is " if size is not None else ""
+    return TooLargeError(
+        f"{name}: {amount}over the {limit} limit (raise it with --max-mb or max_bytes=)"
+    )
+
+
+def read_limited(fh: BinaryIO, name: str, max_bytes: int | None) -> bytes:
+    """At most *max_bytes* from *fh*, counted as they are read.
+
+    The size a file reports is not trusted: /proc files say 0 and pipes say
+    nothing, yet either can stream without end.
+    """
+    if max_bytes is None:
+        return fh.read()
+    raw = fh.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        raise too_large(name, max_bytes)
+    return raw
+
+
 def load_path(
     path: str | os.PathLike[str], *, errors: Errors = "strict", max_bytes: int | None = MAX_BYTES
 ) -> Loaded:
@@ -279,12 +304,10 @@ def load_path(
         raise NotAFileError(f"{p}: not a regular file")
     size = p.stat().st_size
     if max_bytes is not None and size > max_bytes:
-        raise TooLargeError(
-            f"{p}: {size / 1048576:.1f} MB is over the {max_bytes / 1048576:.0f} MB limit "
-            "(raise it with --max-mb or max_bytes=)"
-        )
+        raise too_large(str(p), max_bytes, size)
     try:
-        raw = p.read_bytes()
+        with p.open("rb") as fh:
+            raw = read_limited(fh, str(p), max_bytes)
     except OSError as exc:
         raise NotAFileError(f"{p}: cannot read ({exc.strerror or exc})") from exc
     try:

@@ -54,6 +54,31 @@ _TABLE.update(
     }
 )
 
+# Characters that print as nothing: zero-width marks, bidi controls, the soft hyphen,
+# word joiners and the C0/C1 controls other than tab and line ends.  One inside a
+# label (一\u200d、) or a name hides it from every pattern; read as a space, it is the
+# space a PDF copy leaves (一 、), which the patterns allow.  Names and titles drop them.
+INVISIBLE = "".join(
+    chr(c)
+    for c in (
+        0x00AD,
+        0x180E,
+        0x200B,
+        *range(0x200C, 0x2010),
+        *range(0x202A, 0x202F),
+        *range(0x2060, 0x2065),
+        *range(0x2066, 0x206A),
+        0xFEFF,
+        *range(0x00, 0x09),
+        *range(0x0E, 0x20),
+        0x7F,
+        *range(0x80, 0x85),
+        *range(0x86, 0xA0),
+    )
+)
+_TABLE.update({ord(c): 0x20 for c in INVISIBLE})
+_DROP = {ord(c): None for c in INVISIBLE}
+INVISIBLE_PATTERN = re.compile("[" + re.escape(INVISIBLE) + "]")
 
 _MAP = {chr(k): chr(v) for k, v in _TABLE.items()}
 # Replacing only the characters that change is several times faster than
@@ -71,5 +96,6 @@ def fold(text: str) -> str:
 
 
 def compact(s: str) -> str:
-    """Drop all whitespace: layout spacing inside Chinese titles carries no meaning."""
-    return "".join(s.split())
+    """Drop all whitespace and invisible characters: layout spacing inside Chinese
+    titles carries no meaning, and 市商\u200d务局 is 市商务局."""
+    return "".join(s.split()).translate(_DROP)

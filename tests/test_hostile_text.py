@@ -1,0 +1,152 @@
+"""Hostile and broken text: each class of input gives a Document or one clear error.
+
+The large shapes (10 MB of glued text, 16 MB of headings) are timed in
+benchmarks/linear.py, not here; this module holds one small case per class and the
+generated battery (benchmarks/battery.py) at a small count.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import policyparse
+from conftest import REPO
+
+CN = "一二三四五六七八九十"
+PLAN = (
+    "某市实施方案\n一、目标\n到2025年，新增就业5万人。\n二、任务\n"
+    "（一）促进就业。推进服务。（牵头单位：市商务局；配合单位：市财政局）\n"
+    "（二）扩大消费。推进服务。（责任单位：市商务局）\n三、保障\n加强领导。\n"
+)
+CLEAN = [("1", "一、"), ("2", "二、"), ("2.1", "（一）"), ("2.2", "（二）"), ("3", "三、")]
+
+
+def outline(doc: policyparse.Document) -> list[tuple[str, str]]:
+    return [(n.path, (n.label or "").replace(" ", "")) for n in doc.walk() if n.path]
+
+
+def units(doc: policyparse.Document) -> list[tuple[str, str]]:
+    return [(u.name, u.role) for n in doc.walk() for u in n.responsible_units]
+
+
+# -- invisible characters --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "mark",
+    ["\u200b", "\u200d", "\u200e", "\u202e", "\u2066", "\u00ad", "\u2060", "\x07", "\x1b", "\x7f"],
+    ids=["zwsp", "zwj", "lrm", "rlo", "lri", "shy", "wj", "bel", "esc", "del"],
+)
+def test_an_invisible_character_inside_a_label_or_a_name_changes_nothing(mark: str) -> None:
+    text = PLAN.replace("二、", f"二{mark}、").replace("（二）", f"（二{mark}）")
+    text = text.replace("市商务局；", f"市商{mark}务局；")
+    doc = policyparse.parse(text)
+    assert [(p, label.replace(mark, "")) for p, label in outline(doc)] == CLEAN
+    assert units(doc) == [
+        ("市商务局", "lead"),
+        ("市财政局", "cooperating"),
+        ("市商务局", "responsible"),
+    ]
+    (diag,) = [d for d in doc.diagnostics if d.code == "invisible_characters"]
+    assert diag.severity == "warning" and diag.message.startswith("3 invisible")
+    assert diag.span is not None and text[diag.span[0] : diag.span[1]] == mark
+    # spans still cover the character: the label is what was printed
+    (two,) = [n for n in doc.walk() if n.path == "2"]
+    assert two.label == f"二{mark}、" and two.label_span is not None
+    assert text[two.label_span[0] : two.label_span[1]] == two.label
+
+
+def test_clean_text_has_no_invisible_characters_diagnostic() -> None:
+    doc = policyparse.parse(PLAN)
+    assert outline(doc) == CLEAN and not doc.diagnostics
+
+
+# -- a statement broken across lines ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "（牵头单位：市商务局；\n配合单位：市财政局）",
+        "（\n牵头单位：市商务局；配合单位：市财政局）",
+        "（牵头单位：市商务局；\n  配合单位：市财政局）",
+    ],
+    ids=["before-second-label", "after-opener", "indented"],
+)
+def test_a_line_break_inside_a_responsibility_statement(statement: str) -> None:
+    text = f"一、目标\n二、任务\n（一）促进就业。推进服务。{statement}\n（二）扩大消费。\n"
+    doc = policyparse.parse(text)
+    (measure,) = [n for n in doc.walk() if n.path == "2.1"]
+    assert [(u.name, u.role) for u in measure.responsible_units] == [
+        ("市商务局", "lead"),
+        ("市财政局", "cooperating"),
+    ]
+
+
+# -- the size limit counts bytes as they are read --------------------------------------------
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").is_file(), reason="needs Linux /proc")
+def test_a_file_that_reports_size_zero_is_still_limited() -> None:
+    proc = Path("/proc/self/maps")
+    assert proc.stat().st_size == 0  # what makes the class: the size is not known in advance
+    r = subprocess.run(
+        [sys.executable, "-m", "policyparse", str(proc), "--max-mb", "0.0001"],
+        capture_output=True,
+        timeout=60,
+    )
+    assert r.returncode == 2
+    lines = r.stderr.decode().strip().splitlines()
+    assert lines == [
+        f"policyparse: error: {proc}: over the 104-byte limit "
+        "(raise it with --max-mb or max_bytes=)"
+    ]
+
+
+# -- glued one-line documents ---------------------------------------------------------------
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    count=st.integers(min_value=1, max_value=10),
+    values=st.lists(st.integers(min_value=1, max_value=999), min_size=10, max_size=10),
+    heading=st.booleans(),
+    spaces=st.sampled_from(["", " ", "\u3000"]),
+)
+def test_glued_run_in_measures_on_one_line(
+    count: int, values: list[int], heading: bool, spaces: str
+) -> None:
+    """Measures pasted as one line still give one measure each, with its target and unit."""
+    body = spaces.join(
+        f"（{CN[i]}）促进就业。2025年，新增城镇就业超{values[i]}万人。（责任单位：市人力社保局）"
+        for i in range(count)
+    )
+    text = ("一、目标\n二、重点任务\n" if heading else "") + body
+    doc = policyparse.parse(text)
+    measures = [n for n in doc.walk() if n.kind == "measure" and n.label and "（" in n.label]
+    assert [m.number for m in measures] == list(range(1, count + 1))
+    for m, value in zip(measures, values, strict=False):
+        assert [(t.value, t.unit, t.year) for t in m.targets] == [(value, "万人", 2025)]
+        assert [u.name for u in m.responsible_units] == ["市人力社保局"]
+        for t in m.targets:
+            assert text[t.span[0] : t.span[1]] == t.text
+
+
+# -- the battery ------------------------------------------------------------------------------
+
+
+def test_the_generated_battery_reaches_no_internal_error() -> None:
+    r = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "battery.py"), "--count", "280", "--batch"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "internal" not in r.stdout.split("batch:")[1]
