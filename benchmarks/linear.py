@@ -1,56 +1,140 @@
-"""Parse time on adversarial text from 10 KB to 10 MB: it must grow linearly.
+"""Parse time and memory on adversarial input from 10 KB to 10 MB: both must grow linearly.
 
-Run:  python benchmarks/linear.py [--max-mb 10] [--write]
+Run:  python benchmarks/linear.py [--max-mb 10] [--only NAME] [--write]
 
-For each pattern the text is the pattern repeated up to the size; the script
-prints seconds and microseconds per kilobyte.  Linear growth shows as a flat
-µs/KB column.  --write puts the table into docs/performance.md between the
-markers of its "Linear time" section.
+Each shape is an input of a given size in bytes (text, a web page or a Word file)
+made by repeating one pattern.  Every measurement runs in a fresh process, which
+decodes and parses the bytes (``parse_bytes``) and reports the seconds and its
+peak memory above what it held before parsing.  Linear growth shows as a flat
+µs/KB column; the last column is the peak memory per MB of input at the largest
+size.  --write puts the table into docs/performance.md between the markers of its
+"Linear time" section.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import resource
+import subprocess
 import sys
 import time
+from collections.abc import Callable
+from pathlib import Path
 
-import policyparse
-from perfdoc import write
+KB = 1024
+HERE = Path(__file__).resolve().parent
 
+MEASURE = "（一）促进就业。2025年，新增城镇就业超20万人。（责任单位：市人力社保局）"
 PATTERNS = {
     "((( unbalanced brackets": "(((",
     "一、一、一、 one line": "一、一、一、",
     "一、 on every line": "一、甲\n",
+    "（一） on every line": "（一）\n",
+    "（一） all on one line": "（一）",
     "2025年 repeated": "2025年",
     "numbers in one list": "新增1个、",
     "quantities and commas": "达到5%，",
     "year phrases": "到2025年，",
     "responsibility brackets": "（责任单位：市发改委、",
-    "a real measure, repeated": (
-        "（一）促进就业。2025年，新增城镇就业超20万人。（责任单位：市人力社保局）\n"
-    ),
+    "digits with no unit": "1234567890",
+    "a real measure, repeated": MEASURE + "\n",
+    "glued measures, one line": MEASURE,
 }
-KB = 1024
 
 
-def measure(pattern: str, size: int) -> float:
-    text = pattern * (size // len(pattern.encode("utf-8")))
+def _repeat(pattern: str) -> Callable[[int], bytes]:
+    unit = pattern.encode("utf-8")
+
+    def build(size: int) -> bytes:
+        return unit * max(1, size // len(unit))
+
+    return build
+
+
+def _nested_tables(size: int) -> bytes:
+    """Tables in tables, as old portal pages lay out a plan: 20 deep, repeated."""
+    cell = f"<p>{MEASURE}</p>"
+    block = "<table><tr><td>" * 20 + cell + "</td></tr></table>" * 20
+    body = block * max(1, size // len(block.encode("utf-8")))
+    return f"<html><body>{body}</body></html>".encode()
+
+
+def _docx(name: str) -> Callable[[int], bytes]:
+    def build(size: int) -> bytes:
+        sys.path.insert(0, str(HERE))
+        import docx_shapes  # type: ignore[import-not-found]
+
+        return bytes(getattr(docx_shapes, name)(size))
+
+    return build
+
+
+# name -> (file suffix, builder of an input of about *size* bytes)
+SHAPES: dict[str, tuple[str, Callable[[int], bytes]]] = {
+    **{name: (".txt", _repeat(pattern)) for name, pattern in PATTERNS.items()},
+    "nested tables (HTML)": (".html", _nested_tables),
+}
+if (HERE / "docx_shapes.py").is_file():
+    SHAPES["numbered paragraphs (Word)"] = (".docx", _docx("document_xml"))
+
+
+def _rss_kb() -> int:
+    """Resident memory now, in KB (Linux); 0 where /proc is missing."""
+    try:
+        with open("/proc/self/statm") as fh:
+            pages = int(fh.read().split()[1])
+    except OSError:
+        return 0
+    return pages * resource.getpagesize() // KB
+
+
+def one(name: str, size: int) -> dict[str, float]:
+    """Run in the child: build the input, parse it, report time and peak memory."""
+    import policyparse
+
+    suffix, build = SHAPES[name]
+    raw = build(size)
+    policyparse.parse("一、预热\n（一）加载词表。2025年，新增就业5万人。")  # tables loaded
+    before = _rss_kb()
     start = time.perf_counter()
-    policyparse.parse(text)
-    return time.perf_counter() - start
+    policyparse.parse_bytes(raw, path=f"input{suffix}", max_bytes=None)
+    secs = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KB on Linux
+    return {"bytes": len(raw), "secs": secs, "peak_mb": max(0, peak - before) / KB}
 
 
-def table(max_mb: float) -> str:
+def measure(name: str, size: int) -> dict[str, float]:
+    r = subprocess.run(
+        [sys.executable, __file__, "--one", name, str(size)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result: dict[str, float] = json.loads(r.stdout)
+    return result
+
+
+def table(max_mb: float, only: str | None) -> str:
     sizes = [10 * KB, 100 * KB, 1024 * KB]
     if max_mb >= 10:
         sizes.append(10 * 1024 * KB)
-    head = "| pattern | " + " | ".join(f"{s // KB} KB" for s in sizes) + " | µs/KB at each size |"
-    rule = "|---|" + "---|" * len(sizes) + "---|"
+    head = (
+        "| shape | "
+        + " | ".join(f"{s // KB} KB" for s in sizes)
+        + " | µs/KB at each size | peak MB per MB of input |"
+    )
+    rule = "|---|" + "---|" * len(sizes) + "---|---|"
     rows = [head, rule]
-    for name, pattern in PATTERNS.items():
-        secs = [measure(pattern, s) for s in sizes]
-        per_kb = " / ".join(f"{t / (s / KB) * 1e6:.0f}" for t, s in zip(secs, sizes, strict=True))
-        rows.append(f"| {name} | " + " | ".join(f"{t:.2f} s" for t in secs) + f" | {per_kb} |")
+    for name in SHAPES:
+        if only and only not in name:
+            continue
+        runs = [measure(name, s) for s in sizes]
+        per_kb = " / ".join(f"{r['secs'] / (r['bytes'] / KB) * 1e6:.0f}" for r in runs)
+        last = runs[-1]
+        per_mb = last["peak_mb"] / (last["bytes"] / (KB * KB))
+        times = " | ".join(f"{r['secs']:.2f} s" for r in runs)
+        rows.append(f"| {name} | {times} | {per_kb} | {per_mb:.0f} |")
         print(rows[-1], flush=True)
     return "\n".join(rows)
 
@@ -60,10 +144,17 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     p.add_argument("--max-mb", type=float, default=10)
+    p.add_argument("--only", metavar="NAME", help="only the shapes whose name holds NAME")
     p.add_argument("--write", action="store_true", help="update docs/performance.md")
+    p.add_argument("--one", nargs=2, metavar=("SHAPE", "BYTES"), help=argparse.SUPPRESS)
     args = p.parse_args()
-    result = table(args.max_mb)
+    if args.one:
+        print(json.dumps(one(args.one[0], int(args.one[1]))))
+        return 0
+    result = table(args.max_mb, args.only)
     if args.write:
+        from perfdoc import write
+
         write("linear", result)
     return 0
 

@@ -34,3 +34,19 @@ def test_jsonout_runs_quickly_and_leaves_the_docs_alone() -> None:
     assert r.returncode == 0, r.stderr
     assert "| `dumps_python` |" in r.stdout and "| `dumps` |" in r.stdout
     assert doc.read_bytes() == before
+
+
+def test_linear_measures_a_shape_in_fresh_processes() -> None:
+    script = REPO / "benchmarks" / "linear.py"
+    r = subprocess.run(
+        [sys.executable, str(script), "--max-mb", "1", "--only", "glued measures"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert r.returncode == 0, r.stderr
+    (row,) = r.stdout.splitlines()
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells[0] == "glued measures, one line" and len(cells) == 6
+    assert all(c.endswith(" s") for c in cells[1:4])
+    assert len(cells[4].split(" / ")) == 3 and float(cells[5]) > 0

@@ -17,7 +17,10 @@ from .. import lexicon
 from ..text.numerals import cn_to_int
 
 _CN = "零〇一二两三四五六七八九十百千"
-_NUM = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{_CN}]{{1,12}}"
+# A number in digits starts where a run of digits starts: a start inside the run
+# would be the tail of a longer number (skipped anyway), and trying every one of them
+# read a long run of digits once per digit (quadratic on 1234567890… with no unit).
+_NUM = rf"(?<![\d.])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<![\d.])\d+(?:\.\d+)?|[{_CN}]{{1,12}}"
 
 
 @cache
