@@ -150,3 +150,44 @@ def test_the_generated_battery_reaches_no_internal_error() -> None:
     )
     assert r.returncode == 0, r.stdout + r.stderr
     assert "internal" not in r.stdout.split("batch:")[1]
+
+
+# -- the library under odd calls ------------------------------------------------------------
+
+
+def test_lone_surrogates_are_replaced_with_a_diagnostic() -> None:
+    text = "一、目标\n到2025年，新增就业\ud8005万人。\udfff\n"
+    doc = policyparse.parse(text, with_text=True)
+    (diag,) = [d for d in doc.diagnostics if d.code == "replaced_surrogates"]
+    assert diag.message.startswith("2 lone surrogates") and diag.span == (16, 17)
+    assert doc.text == text.replace("\ud800", "\ufffd").replace("\udfff", "\ufffd")
+    assert len(doc.text) == len(text)  # one for one: spans index the caller's string
+    doc.model_dump_json()  # writable
+    explained = policyparse.explain(text)
+    assert explained  # the explainer takes the same str
+
+
+def test_parses_in_threads_leave_the_collector_as_they_found_it() -> None:
+    import gc
+    import threading
+
+    text = "一、目标\n（一）促进就业。2025年，新增就业5万人。（责任单位：市人社局）\n" * 20
+
+    def work() -> None:
+        for _ in range(5):
+            policyparse.parse(text)
+
+    assert gc.isenabled()
+    for _ in range(10):
+        threads = [threading.Thread(target=work) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert gc.isenabled()
+    gc.disable()
+    try:
+        policyparse.parse(text)
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from typing import TYPE_CHECKING
 
 from .extract import gazetteer as _gazetteer_mod
 from .extract.gazetteer import Gazetteer
-from .inputs.read import MAX_BYTES, Loaded, load_bytes, load_path, too_large
+from .inputs.read import MAX_BYTES, load_bytes, load_path, load_str, too_large
 from .pipeline import document_dict, run
 from .tracing import Explained, explain_loaded
 from .vocab import Errors
@@ -41,8 +40,7 @@ def parse(
     """
     if not isinstance(text, str):
         raise TypeError(_not_text(text))
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    loaded = Loaded(text, "text", None, digest, path)
+    loaded = load_str(text, path)
     return run(loaded, with_text=with_text, gazetteer=_gazetteer(gazetteer))
 
 
@@ -102,8 +100,7 @@ def explain(
     What ``policyparse PLAN --explain`` prints: for debugging a rule, or
     asserting in a test which rule read a sentence.
     """
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return explain_loaded(Loaded(text, "text", None, digest, path), _gazetteer(gazetteer))
+    return explain_loaded(load_str(text, path), _gazetteer(gazetteer))
 
 
 def explain_file(

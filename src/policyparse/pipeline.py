@@ -12,6 +12,7 @@ can run the pipeline up to any stage and look at the state.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -266,21 +267,35 @@ def to_dict(p: Parse, with_text: bool) -> dict[str, Any]:
     }
 
 
+_gc_lock = threading.Lock()
+_gc_holders = 0  # parses running with the collector held off
+_gc_was_on = False  # whether it was on when the first of them began
+
+
 @contextmanager
 def _no_gc() -> Iterator[None]:
     """Hold the cyclic garbage collector off while a parse builds its objects.
 
     A parse allocates many small objects and makes no reference cycles; on a
     large input the collector's repeated full passes over them cost nearly as
-    much as the parse itself.
+    much as the parse itself.  Parses in several threads share one count: the
+    first turns the collector off, the last turns it back on if it was on, so
+    overlapping parses never leave it off (each reading ``gc.isenabled()`` for
+    itself would see another's "off" and keep it).
     """
-    was_on = gc.isenabled()
-    gc.disable()
+    global _gc_holders, _gc_was_on
+    with _gc_lock:
+        if _gc_holders == 0:
+            _gc_was_on = gc.isenabled()
+            gc.disable()
+        _gc_holders += 1
     try:
         yield
     finally:
-        if was_on:
-            gc.enable()
+        with _gc_lock:
+            _gc_holders -= 1
+            if _gc_holders == 0 and _gc_was_on:
+                gc.enable()
 
 
 def run_stages(loaded: Loaded, gazetteer: Gazetteer | None = None) -> Parse:

@@ -50,6 +50,7 @@ Errors = Literal["strict", "replace"]
 DiagnosticCode = Literal[
     # inputs
     "replaced_bytes",
+    "replaced_surrogates",
     "encoding_guessed",
     "metadata_mismatch",
     "bad_page_metadata",

@@ -269,6 +269,32 @@ def load_bytes(
     return loaded
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def load_str(text: str, path: str | None = None) -> Loaded:
+    """Text given as a str: hashed as it came, lone surrogates replaced.
+
+    A str may hold lone surrogates (from ``surrogateescape`` decoding, or a JSON
+    ``"\\ud800"``); they are not Unicode text and no JSON writer takes them.
+    Each becomes U+FFFD, one character for one, so spans still index the input.
+    """
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    notes: list[Issue] = []
+    first = _SURROGATE.search(text)
+    if first is not None:
+        count = len(_SURROGATE.findall(text))
+        text = _SURROGATE.sub("\ufffd", text)
+        notes.append(
+            Issue(
+                "replaced_surrogates",
+                f"{count} lone surrogates (not Unicode text) were replaced with U+FFFD",
+                (first.start(), first.start() + 1),
+            )
+        )
+    return Loaded(text, "text", None, digest, path, notes)
+
+
 def too_large(name: str, max_bytes: int, size: int | None = None) -> TooLargeError:
     """The one message for input over the size limit, wherever it is noticed."""
     mb = max_bytes / 1048576
