@@ -94,7 +94,7 @@ def parse_bytes(
             f"{path or 'input'}: {len(raw) / 1048576:.1f} MB is over the "
             f"{max_bytes / 1048576:.0f} MB limit (raise it with max_bytes=)"
         )
-    loaded = load_bytes(raw, path=path, errors=errors)
+    loaded = load_bytes(raw, path=path, errors=errors, max_bytes=max_bytes)
     return run(loaded, with_text=with_text, gazetteer=_gazetteer(gazetteer))
 
 

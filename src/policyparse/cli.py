@@ -240,7 +240,7 @@ def _loaded(args: argparse.Namespace) -> Loaded:
         raise TooLargeError(
             f"standard input is over the {args.max_mb:g} MB limit (raise it with --max-mb)"
         )
-    return load_bytes(raw, path=None, errors=errors)
+    return load_bytes(raw, path=None, errors=errors, max_bytes=limit)
 
 
 def _report(diagnostics: list[dict[str, object]], text: str, args: argparse.Namespace) -> None:

@@ -53,6 +53,7 @@ DiagnosticCode = Literal[
     "encoding_guessed",
     "metadata_mismatch",
     "bad_page_metadata",
+    "bad_word_numbering",
     # layout
     "hard_wrap",
     "unbalanced_brackets",

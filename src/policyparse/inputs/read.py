@@ -237,9 +237,18 @@ def sniff(raw: bytes, path: str | None) -> str:
 
 
 def load_bytes(
-    raw: bytes, *, path: str | None = None, errors: Errors = "strict", format: str | None = None
+    raw: bytes,
+    *,
+    path: str | None = None,
+    errors: Errors = "strict",
+    format: str | None = None,
+    max_bytes: int | None = MAX_BYTES,
 ) -> Loaded:
-    """Turn the bytes of a document into text, whatever its format."""
+    """Turn the bytes of a document into text, whatever its format.
+
+    *max_bytes* also bounds what a Word file inflates to and the text it gives
+    (None: no limit).
+    """
     check_errors(errors)
     digest = hashlib.sha256(raw).hexdigest()
     fmt = format or sniff(raw, path)
@@ -248,8 +257,8 @@ def load_bytes(
             raise FormatError("not a Word (.docx) file")
         from . import docx  # loaded only for Word files
 
-        text = docx.extract(raw)
-        loaded = Loaded(text, "docx", None, digest, path)
+        text, notes = docx.extract(raw, max_bytes)
+        loaded = Loaded(text, "docx", None, digest, path, notes)
     elif _looks_binary(raw):
         raise BinaryInputError("binary data, not a text document (an image, an archive?)")
     elif fmt == "html":
@@ -288,6 +297,6 @@ def load_path(
     except OSError as exc:
         raise NotAFileError(f"{p}: cannot read ({exc.strerror or exc})") from exc
     try:
-        return load_bytes(raw, path=str(path), errors=errors)
+        return load_bytes(raw, path=str(path), errors=errors, max_bytes=max_bytes)
     except InputError as exc:
         raise type(exc)(f"{p}: {exc}") from None
