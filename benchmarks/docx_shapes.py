@@ -88,13 +88,15 @@ def _document_chunks(size: int) -> Iterator[bytes]:
 
 
 def _package(
-    members: list[tuple[str, Iterator[bytes]]], method: int = zipfile.ZIP_DEFLATED
+    members: list[tuple[str, Iterator[bytes]]],
+    method: int = zipfile.ZIP_DEFLATED,
+    zip64: bool = True,
 ) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", method) as zf:
         zf.writestr("[Content_Types].xml", _CONTENT_TYPES)
         for name, chunks in members:
-            with zf.open(name, "w", force_zip64=True) as fh:
+            with zf.open(name, "w", force_zip64=zip64) as fh:
                 for chunk in chunks:
                     fh.write(chunk)
     return buf.getvalue()
@@ -236,10 +238,14 @@ def _deflated_small_directory(actual: int) -> bytes:
     return patch_member(raw, "word/document.xml", size=min(actual, 0xFFFFFFFE))
 
 
-def compressed_bomb(method: str, actual: int) -> bytes:
+def compressed_bomb(method: str, actual: int, declared: int | None = None) -> bytes:
     """word/document.xml of *actual* bytes compressed with *method*: "deflate",
     "bzip2", "lzma", "deflate64" or "method99" (the last two are deflate data
-    labelled with that method number)."""
+    labelled with that method number).  With *declared* (deflate, bzip2, lzma,
+    *actual* under 2 GiB) the member declares that size instead."""
+    if declared is not None:
+        raw = _package([("word/document.xml", _spaces(actual))], METHODS[method], zip64=False)
+        return patch_member(raw, "word/document.xml", size=declared)
     if method in ("deflate", "bzip2", "lzma"):
         return _package(
             [("word/document.xml", _spaces(actual))],
@@ -300,6 +306,10 @@ SHAPES: dict[str, tuple[Callable[[], bytes], list[str]]] = {
     "lying member 1 GiB, --max-mb 32": (lambda: lying_member(4096, 1 << 30), ["--max-mb", "32"]),
     "bzip2 member 3 GiB": (lambda: compressed_bomb("bzip2", 3 << 30), []),
     "deflate member 3 GiB (honest header)": (lambda: compressed_bomb("deflate", 3 << 30), []),
+    "bzip2 member 2 GiB declaring 4 KB": (
+        lambda: compressed_bomb("bzip2", (2 << 30) - 1, declared=4096),
+        [],
+    ),
 }
 
 
