@@ -88,7 +88,7 @@ def parse_bytes(
     """
     if max_bytes is not None and len(raw) > max_bytes:
         raise too_large(path or "input", max_bytes, len(raw))
-    loaded = load_bytes(raw, path=path, errors=errors)
+    loaded = load_bytes(raw, path=path, errors=errors, max_bytes=max_bytes)
     return run(loaded, with_text=with_text, gazetteer=_gazetteer(gazetteer))
 
 

@@ -234,7 +234,7 @@ def _loaded(args: argparse.Namespace) -> Loaded:
     if args.file != STDIN:
         return load_path(args.file, errors=errors, max_bytes=limit)
     raw = read_limited(sys.stdin.buffer, "standard input", limit)
-    return load_bytes(raw, path=None, errors=errors)
+    return load_bytes(raw, path=None, errors=errors, max_bytes=limit)
 
 
 def _report(diagnostics: list[dict[str, object]], text: str, args: argparse.Namespace) -> None:

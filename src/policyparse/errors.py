@@ -81,3 +81,12 @@ class TooLargeError(InputError):
     """The file is over the size limit (max_bytes); raise the limit to read it."""
 
     code = "too_large"
+
+
+RAISE_LIMIT = "raise it with --max-mb or max_bytes="
+
+
+def size_limit(max_bytes: int) -> str:
+    """A size limit as users set it: 32 MB, 0.5 MB; a tiny one in bytes (104-byte)."""
+    mb = max_bytes / 1048576
+    return f"{mb:.3g} MB" if mb >= 0.01 else f"{max_bytes}-byte"

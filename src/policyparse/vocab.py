@@ -54,6 +54,7 @@ DiagnosticCode = Literal[
     "encoding_guessed",
     "metadata_mismatch",
     "bad_page_metadata",
+    "bad_word_numbering",
     # text
     "invisible_characters",
     # layout

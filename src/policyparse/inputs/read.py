@@ -23,6 +23,7 @@ from typing import BinaryIO
 from .. import lexicon
 from ..diagnostics import Issue
 from ..errors import (
+    RAISE_LIMIT,
     BinaryInputError,
     DecodeError,
     EmptyInputError,
@@ -31,6 +32,7 @@ from ..errors import (
     NotAFileError,
     NotFoundError,
     TooLargeError,
+    size_limit,
 )
 from ..vocab import Errors, Severity
 
@@ -238,9 +240,18 @@ def sniff(raw: bytes, path: str | None) -> str:
 
 
 def load_bytes(
-    raw: bytes, *, path: str | None = None, errors: Errors = "strict", format: str | None = None
+    raw: bytes,
+    *,
+    path: str | None = None,
+    errors: Errors = "strict",
+    format: str | None = None,
+    max_bytes: int | None = MAX_BYTES,
 ) -> Loaded:
-    """Turn the bytes of a document into text, whatever its format."""
+    """Turn the bytes of a document into text, whatever its format.
+
+    *max_bytes* also bounds what a Word file inflates to and the text it gives
+    (None: no limit).
+    """
     check_errors(errors)
     digest = hashlib.sha256(raw).hexdigest()
     fmt = format or sniff(raw, path)
@@ -249,8 +260,8 @@ def load_bytes(
             raise FormatError("not a Word (.docx) file")
         from . import docx  # loaded only for Word files
 
-        text = docx.extract(raw)
-        loaded = Loaded(text, "docx", None, digest, path)
+        text, notes = docx.extract(raw, max_bytes)
+        loaded = Loaded(text, "docx", None, digest, path, notes)
     elif _looks_binary(raw):
         raise BinaryInputError("binary data, not a text document (an image, an archive?)")
     elif fmt == "html":
@@ -297,12 +308,8 @@ def load_str(text: str, path: str | None = None) -> Loaded:
 
 def too_large(name: str, max_bytes: int, size: int | None = None) -> TooLargeError:
     """The one message for input over the size limit, wherever it is noticed."""
-    mb = max_bytes / 1048576
-    limit = f"{mb:.3g} MB" if mb >= 0.01 else f"{max_bytes}-byte"
     amount = f"{size / 1048576:.1f} MB is " if size is not None else ""
-    return TooLargeError(
-        f"{name}: {amount}over the {limit} limit (raise it with --max-mb or max_bytes=)"
-    )
+    return TooLargeError(f"{name}: {amount}over the {size_limit(max_bytes)} limit ({RAISE_LIMIT})")
 
 
 def read_limited(fh: BinaryIO, name: str, max_bytes: int | None) -> bytes:
@@ -337,6 +344,6 @@ def load_path(
     except OSError as exc:
         raise NotAFileError(f"{p}: cannot read ({exc.strerror or exc})") from exc
     try:
-        return load_bytes(raw, path=str(path), errors=errors)
+        return load_bytes(raw, path=str(path), errors=errors, max_bytes=max_bytes)
     except InputError as exc:
         raise type(exc)(f"{p}: {exc}") from None
