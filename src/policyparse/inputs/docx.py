@@ -579,6 +579,12 @@ class _Para:
 _OTHER, _ROOT, _LIVE, _SDT, _TABLE, _CELL, _PARA, _PPR, _NUMPR, _TEXT = range(10)
 
 
+def _tab_stop(el: Any) -> bool:
+    """A w:tab in w:pPr/w:tabs defines a tab stop: no character of the text."""
+    parent = el.getparent()
+    return parent is not None and parent.tag == W + "tabs"
+
+
 class _Body:
     """Lines of word/document.xml from its events, as the whole-tree reader gave them.
 
@@ -586,8 +592,8 @@ class _Body:
     there, w:sdt) are lines, split at breaks.  A table there gives one line
     per cell (w:tc at any depth), in the order cells open, each the cell's own
     paragraphs joined; a table's numbering labels are counted in that order,
-    when the table ends.  A paragraph's text is every w:t, w:tab, w:br and
-    w:cr inside it.
+    when the table ends.  A paragraph's text is every w:t, and every w:tab,
+    w:br and w:cr of its runs (a w:tab in w:pPr/w:tabs is a tab stop).
     """
 
     def __init__(self, numbering: _Numbering) -> None:
@@ -611,7 +617,7 @@ class _Body:
             kind, obj = _TEXT, [(p, len(p.parts)) for p in self.paras]
             for p in self.paras:
                 p.parts.append("")
-        elif tag in (W + "tab", W + "br", W + "cr") and self.paras:
+        elif tag in (W + "tab", W + "br", W + "cr") and self.paras and not _tab_stop(el):
             char = "\t" if tag == W + "tab" else "\n"
             for p in self.paras:
                 p.parts.append(char)
