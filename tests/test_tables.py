@@ -236,3 +236,36 @@ def test_batch_with_text_keeps_the_text_spans_point_into(plan: Path, tmp_path: P
     plain = tmp_path / "plain.jsonl"
     cli("batch", str(plan), "-o", str(plain))
     assert json.loads(plain.read_text(encoding="utf-8"))["text"] is None
+
+
+# -- spreadsheet formulas -------------------------------------------------------------------------
+
+FORMULA_PLAN = (
+    '=HYPERLINK("http://x","点击")行动方案\n一、目标\n二、任务\n'
+    "（一）+推进就业。2025年，新增就业5万人。（责任单位：@市商务局、-市财政局）\n"
+)
+
+
+def test_csv_cells_that_would_run_as_formulas_are_quoted(tmp_path: Path) -> None:
+    plan = tmp_path / "f.txt"
+    plan.write_text(FORMULA_PLAN, encoding="utf-8")
+    cli(str(plan), "--format", "csv", "-o", str(tmp_path / "t"))
+    raw = "".join(
+        (tmp_path / "t" / f"{name}.csv").read_text(encoding="utf-8-sig")
+        for name in ("documents", "targets", "measures", "units")
+    )
+    cells = [c for line in raw.splitlines() for c in line.split(",")]
+    assert not [c for c in cells if c.lstrip('"').startswith(("=", "+", "@"))]
+    assert "'=HYPERLINK" in raw and "'+推进就业" in raw
+    cli("units", str(plan), "--format", "csv", "-o", str(tmp_path / "owners.csv"))
+    owners = (tmp_path / "owners.csv").read_text(encoding="utf-8-sig")
+    assert not [
+        c for line in owners.splitlines() for c in line.split(",") if c.startswith(("=", "+", "@"))
+    ]
+    # read back, the text is as printed
+    frames = policyparse.read_tables(tmp_path / "t")
+    assert frames["measures"]["text"].iloc[0].startswith("=HYPERLINK")
+    assert list(frames["units"]["unit"]) == ["@市商务局", "-市财政局"]
+    made = policyparse.frames(policyparse.parse_file(plan))
+    for name in made:
+        pd.testing.assert_frame_equal(frames[name], made[name])

@@ -169,14 +169,21 @@ def totals(rows: Iterable[OwnerRow]) -> list[UnitTotal]:
     return out
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def cell(v: object, column: str = "") -> object:
     """A value as a CSV cell: lists joined with ；, true/false, empty for null, 20 not 20.0.
 
     A path is written §2.10: as 2.10 pandas and Excel read the number 2.1, and （一） and
-    （十） of section 2 become one.
+    （十） of section 2 become one.  Text that a spreadsheet would run as a formula
+    (starting with = + - @, a tab or a carriage return) gets a ' in front, as OWASP
+    advises for CSV meant for spreadsheets.
     """
     if column.endswith("path") and isinstance(v, str) and v:
         return "§" + v
+    if isinstance(v, str) and v.startswith(FORMULA_STARTS):
+        return "'" + v  # =HYPERLINK(…) in a title must not run in a spreadsheet
     if v is None:
         return ""
     if isinstance(v, list):

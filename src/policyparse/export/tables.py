@@ -19,7 +19,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 from ..errors import PolicyParseError
 from ..model.document import Document, Node, ResponsibleUnit
 from ..version import __version__
-from .owners import ROW_COLUMNS, cell, owners, walk
+from .owners import FORMULA_STARTS, ROW_COLUMNS, cell, owners, walk
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -401,6 +401,12 @@ def frames(docs: Document | Iterable[Document]) -> dict[str, pd.DataFrame]:
     return {name: _typed(name, rows) for name, rows in acc.items()}
 
 
+def _unquoted(column: pd.Series) -> pd.Series:
+    """Text as it was before the ' that keeps a spreadsheet from running it."""
+    guarded = column.str.startswith("'") & column.str[1:2].isin(FORMULA_STARTS)
+    return column.mask(guarded.fillna(False), column.str[1:])
+
+
 def read_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
     """Tables written by ``--format csv`` or ``--format parquet`` back as typed DataFrames.
 
@@ -440,5 +446,7 @@ def read_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
                 frame[c] = frame[c].astype("boolean")
             elif c.endswith("path"):
                 frame[c] = frame[c].str.removeprefix("§")
+            elif k == "str":
+                frame[c] = _unquoted(frame[c])
         out[name] = frame
     return out
