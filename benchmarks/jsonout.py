@@ -35,7 +35,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from perfdoc import write
+from perfdoc import corpus_option, write
 
 REPO = Path(__file__).resolve().parents[1]
 NINGBO = REPO / "corpus" / "ningbo-2025-consumption.txt"
@@ -188,11 +188,7 @@ def main() -> int:
     p = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    p.add_argument(
-        "--corpus",
-        default=os.environ.get("POLICYPARSE_SHARED_CORPUS", str(REPO.parent / "shared" / "corpus")),
-        help="the reference corpus (default: $POLICYPARSE_SHARED_CORPUS, else ../shared/corpus)",
-    )
+    corpus_option(p)
     p.add_argument("--runs", type=int, default=21, help="cold runs of each writer (median)")
     p.add_argument("--quick", action="store_true", help="a few rounds, a check that it runs")
     p.add_argument("--write", action="store_true", help="write the table into the docs")

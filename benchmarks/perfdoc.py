@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import argparse
+import os
 from pathlib import Path
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 DOC = DOCS / "performance.md"
+SHARED = Path(os.environ.get("POLICYPARSE_SHARED_CORPUS", DOCS.parents[1] / "shared" / "corpus"))
+
+
+def corpus_option(p: argparse.ArgumentParser) -> None:
+    """--corpus, defaulting where the tests look: $POLICYPARSE_SHARED_CORPUS, else ../shared."""
+    p.add_argument(
+        "--corpus",
+        default=str(SHARED),
+        help="the reference corpus (default: $POLICYPARSE_SHARED_CORPUS, else ../shared/corpus)",
+    )
 
 
 def write(section: str, body: str, doc: Path = DOC) -> None:

@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from perfdoc import write
+from perfdoc import corpus_option, write
 
 REPO = Path(__file__).resolve().parents[1]
 NINGBO = REPO / "corpus" / "ningbo-2025-consumption.txt"
@@ -148,11 +148,7 @@ def main() -> int:
     p = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    p.add_argument(
-        "--corpus",
-        default=os.environ.get("POLICYPARSE_SHARED_CORPUS", str(REPO.parent / "shared" / "corpus")),
-        help="the reference corpus (default: $POLICYPARSE_SHARED_CORPUS, else ../shared/corpus)",
-    )
+    corpus_option(p)
     p.add_argument("--rounds", type=int, default=30, help="corpus repetitions for throughput")
     p.add_argument("--write", action="store_true")
     args = p.parse_args()
