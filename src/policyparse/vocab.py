@@ -53,6 +53,8 @@ DiagnosticCode = Literal[
     "encoding_guessed",
     "metadata_mismatch",
     "bad_page_metadata",
+    "page_text_dropped",
+    "page_too_deep",
     # text
     "invisible_characters",
     # layout

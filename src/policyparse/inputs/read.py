@@ -259,8 +259,8 @@ def load_bytes(
         page, enc, notes = decode(raw, errors=errors, prefer=prefer)
         from . import html  # loaded only for web pages
 
-        text, meta = html.extract(page)
-        loaded = Loaded(text, "html", enc, digest, path, notes, meta)
+        text, meta, page_notes = html.extract(page)
+        loaded = Loaded(text, "html", enc, digest, path, notes + page_notes, meta)
     else:
         text, enc, notes = decode(raw, errors=errors)
         loaded = Loaded(text, "text", enc, digest, path, notes)
