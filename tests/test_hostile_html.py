@@ -6,7 +6,8 @@ parse_bytes and through the command line:
 - plan paragraphs outside any division (under <body>, <font>, <span>, <form>,
   <center>) beside a footer block of <p>s;
 - nesting deeper than libxml2's limits (300, 1000 and 5000 levels);
-- hidden text (the hidden attribute, display:none, visibility:hidden).
+- hidden text (the hidden attribute, display:none, visibility:hidden);
+- short one-line pages whose <meta charset> is wrong.
 """
 
 from __future__ import annotations
@@ -159,6 +160,44 @@ def test_a_hidden_body_is_read() -> None:
     assert has_plan(parse(raw.encode("utf-8")))
 
 
+# -- a wrong <meta charset> ----------------------------------------------------------------
+
+WRONG = {
+    # declared, bytes, line: each declared reading is valid and was mojibake
+    "big5-but-gbk": ("big5", "gbk", "一、加强组织领导"),
+    "gbk-but-utf8": ("gbk", "utf-8", "实施方案"),
+    "gb2312-but-utf8": ("gb2312", "utf-8", "总体要求"),
+}
+
+
+@pytest.mark.parametrize(("declared", "codec", "line"), WRONG.values(), ids=WRONG.keys())
+def test_a_wrong_meta_charset_is_not_mojibake(declared: str, codec: str, line: str) -> None:
+    doc = parse(page(f"<p>{line}</p>", declared).encode(codec))
+    assert doc.text == line
+    assert doc.source.encoding == ("utf-8" if codec == "utf-8" else "gb18030")
+    (diag,) = [d for d in doc.diagnostics if d.code == "encoding_guessed"]
+    assert diag.message.startswith("the page declares ")
+
+
+def test_a_declared_encoding_the_bytes_are_not_in_is_said() -> None:
+    """Declared UTF-8, GBK bytes: read as GB18030 as before, no longer silently."""
+    doc = parse(page("<p>一、加强组织领导</p>").encode("gbk"))
+    assert doc.text == "一、加强组织领导" and doc.source.encoding == "gb18030"
+    assert [d.message for d in doc.diagnostics if d.code == "encoding_guessed"] == [
+        "the page declares utf-8 but is not valid utf-8: read as gb18030"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("declared", "codec", "line"),
+    [("big5", "big5", "實施方案"), ("gbk", "gbk", "实施方案"), ("utf-8", "utf-8", "实施方案")],
+)
+def test_a_right_meta_charset_is_not_second_guessed(declared: str, codec: str, line: str) -> None:
+    doc = parse(page(f"<p>{line}</p>", declared).encode(codec))
+    assert doc.text == line
+    assert "encoding_guessed" not in codes(doc)
+
+
 # -- the command line ----------------------------------------------------------------------
 
 CLI_CASES = {
@@ -168,6 +207,11 @@ CLI_CASES = {
         page(f"<div>{_paragraphs()}{''.join(HIDDEN)}</div>").encode("utf-8"),
         MEASURES[4],
         None,
+    ),
+    "wrong-charset": (
+        page("<p>实施方案</p>", "gbk").encode("utf-8"),
+        "实施方案",
+        "encoding_guessed",
     ),
 }
 
@@ -192,3 +236,12 @@ def test_command_line(tmp_path: Path, raw: bytes, text: str, code: str | None) -
     assert "隐藏段落" not in out["text"]
     if code is not None:
         assert code in [d["code"] for d in out["diagnostics"]]
+
+
+def test_command_line_on_a_page_in_no_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(page("<p>X</p>", "big5").encode("ascii").replace(b"X", b"\x80\x80\xff"))
+    r = run_cli(path)
+    assert r.returncode == 2
+    (line,) = r.stderr.strip().splitlines()
+    assert line.startswith("policyparse: error: ") and "not valid cp950 or utf-8" in line
