@@ -55,6 +55,8 @@ DiagnosticCode = Literal[
     "metadata_mismatch",
     "bad_page_metadata",
     "bad_word_numbering",
+    "page_text_dropped",
+    "page_too_deep",
     # text
     "invisible_characters",
     # layout

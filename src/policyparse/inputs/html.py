@@ -1,10 +1,14 @@
 """Web pages to text: the document body as lines, and the page's metadata.
 
 The body is ``#UCAP-CONTENT`` on the central government portal; elsewhere
-the element whose paragraphs hold the most text.  Navigation, scripts and
-styles are dropped; paragraphs, line breaks, divisions and table cells become
-lines, so a page reads like the plain-text renderings of the same plans.
-lxml parses with network access off; entity declarations are never loaded.
+the element holding the most paragraph text, widened to the nearest
+enclosing element that holds at least half the page's text.  Navigation,
+scripts, styles and what a browser does not render (the ``hidden``
+attribute, inline ``display:none`` or ``visibility:hidden``) are dropped;
+paragraphs, line breaks, divisions and table cells become lines, so a page
+reads like the plain-text renderings of the same plans.  lxml parses with
+network access off; entity declarations are never loaded.  Nesting deeper
+than libxml2 allows is flattened and said in a diagnostic, never cut silently.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import re
 from typing import Any
 
 from .. import lexicon
+from ..diagnostics import Issue
 from ..errors import FormatError
 
 _BLOCK = frozenset(
@@ -85,6 +90,20 @@ _SKIP = frozenset(
 _SPACE = re.compile(r"[ \t\n\r\f\v]+")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _NAV_HINT = re.compile(r"nav|menu|breadcrumb|footer|header|sidebar|share|toolbar", re.IGNORECASE)
+# What a browser does not render: an inline style hiding the element (the ``hidden``
+# attribute is checked apart).  aria-hidden is still rendered, so it is kept.
+_HIDDEN_STYLE = re.compile(
+    r"(?:^|[;\s])(?:display\s{0,8}:\s{0,8}none|visibility\s{0,8}:\s{0,8}hidden)\b",
+    re.IGNORECASE,
+)
+# Elements whose text stays in the line around them, for scoring where the text is.
+_VOID = frozenset(
+    ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param")
+)
+# libxml2 stops at 2048 levels even with huge_tree; deeper markup is flattened below
+# this many levels (counted from the tags, a little more than libxml2 counts).
+_FLAT_DEPTH = 1000
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,30})([^<>]*)>")
 _META_FIELDS = {
     "articletitle": "title",
     "pubdate": "published",
@@ -99,35 +118,181 @@ def _compact(s: str) -> str:
     return "".join(s.split()).rstrip(":：")
 
 
-def _parse(text: str) -> Any:
+def _parse_once(text: str) -> tuple[Any, bool]:
+    """The tree, and whether libxml2 stopped at its depth limit."""
     from lxml import etree, html
 
+    # huge_tree lifts libxml2's limits on depth (256 to 2048 levels) and on the size
+    # of a text node; the input is already within max_bytes (read.py).  It loads no
+    # entities: the HTML parser reads no DTD, and network access stays off.
     parser = html.HTMLParser(
-        remove_comments=True, remove_pis=True, no_network=True, recover=True, default_doctype=False
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        recover=True,
+        default_doctype=False,
+        huge_tree=True,
     )
     try:
-        root = html.document_fromstring(_XML_DECL.sub("", text, count=1), parser=parser)
+        root = html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise FormatError(f"cannot read the web page ({exc})") from None
-    return root
+    limit = etree.ErrorTypes.ERR_RESOURCE_LIMIT
+    return root, any(e.type == limit for e in parser.error_log)
 
 
-def _body(root: Any) -> Any:
+def _flatten(text: str, cap: int) -> str:
+    """*text* with the tags nested deeper than *cap* removed, their text kept.
+
+    A block tag becomes a line break so lines stay apart; a skipped element
+    (a script, a style) goes with its content.  Depth is counted from the tags
+    (an unclosed <p> counts), so this flattens rather more than it must.
+    """
+    out: list[str] = []
+    lower = text.lower()
+    depth, pos = 0, 0
+    for m in _TAG.finditer(text):
+        if m.start() < pos:  # inside a skipped element already removed
+            continue
+        closing, name = m.group(1), m.group(2).lower()
+        step = 0 if name in _VOID or m.group(3).endswith("/") else (-1 if closing else 1)
+        deep = max(depth, depth + step) > cap
+        depth = max(0, depth + step)
+        if not deep:
+            continue
+        out.append(text[pos : m.start()])
+        pos = m.end()
+        if name in _BLOCK:
+            out.append("<br>")
+        elif name in _SKIP and not closing:
+            end = lower.find(f"</{name}", pos)
+            pos = len(text) if end < 0 else lower.find(">", end) + 1 or len(text)
+            depth -= 1
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _parse(text: str) -> tuple[Any, list[Issue]]:
+    text = _XML_DECL.sub("", text, count=1)
+    root, cut = _parse_once(text)
+    if not cut:
+        return root, []
+    root, cut = _parse_once(_flatten(text, _FLAT_DEPTH))
+    if cut:  # stray closing tags fooled the count: what is past the limit is lost
+        message = (
+            "the page nests elements deeper than 2048 levels: text past that depth "
+            "could not be read"
+        )
+        return root, [Issue("page_too_deep", message, None, "warning")]
+    message = (
+        f"the page nests elements deeper than libxml2 reads (2048 levels): tags below "
+        f"{_FLAT_DEPTH} levels were dropped, their text kept as lines"
+    )
+    return root, [Issue("page_too_deep", message, None, "info")]
+
+
+def _hidden(el: Any) -> bool:
+    """Not rendered by a browser: the hidden attribute, display:none, visibility:hidden.
+
+    Never <body> or <html>: pages hide them until a script has run.
+    """
+    if _tag(el) in ("body", "html"):
+        return False
+    return el.get("hidden") is not None or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+
+
+def _tag(el: Any) -> str:
+    return el.tag.lower() if isinstance(el.tag, str) else ""
+
+
+def _left_out(el: Any, body: Any) -> bool:
+    """Never document text: skipped, hidden, header/footer, navigation by its name."""
+    tag = _tag(el)
+    if tag in _SKIP or _hidden(el) or (tag in ("header", "footer") and el is not body):
+        return True
+    return el is not body and bool(
+        _NAV_HINT.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+    )
+
+
+def _chars(s: str | None) -> int:
+    return len(s) - sum(map(str.isspace, s)) if s else 0
+
+
+def _scores(page: Any) -> tuple[dict[Any, int], dict[Any, int]]:
+    """(held, para) of every element of *page* that can hold document text.
+
+    held: the characters of text in the element, links and left-out elements
+    not counted.  para: the text at one level, directly in the element or its
+    inline descendants (font, span, b …) plus that of its block children (the
+    <p>s of a division), the measure of a block of paragraphs.  One pass.
+    """
+    from lxml import etree
+
+    held: dict[Any, int] = {}
+    flow: dict[Any, int] = {}
+    para: dict[Any, int] = {}
+    out: Any = None  # the left-out element being walked through
+    for event, el in etree.iterwalk(page, events=("start", "end")):
+        if event == "start":
+            if out is None and _left_out(el, page):
+                out = el
+            continue
+        if out is el:
+            out = None
+            continue
+        if out is not None:
+            continue
+        own = _chars(el.text)
+        h, f, p = own, own, own
+        for child in el:
+            tail = _chars(child.tail)
+            h, f, p = h + tail, f + tail, p + tail
+            if child not in held:  # left out
+                continue
+            h += held[child]
+            if _tag(child) in _BLOCK:
+                p += flow[child]
+            else:
+                f += flow[child]
+                p += flow[child]
+        if _tag(el) == "a":  # links are navigation more often than text
+            h, f, p = 0, 0, 0
+        held[el], flow[el], para[el] = h, f, p
+    return held, para
+
+
+def _name(el: Any) -> str:
+    attrs = "".join(f' {a}="{el.get(a)}"' for a in ("id", "class") if el.get(a))
+    return f"<{_tag(el)}{attrs[:60]}>"
+
+
+def _body(root: Any) -> tuple[Any, list[Issue]]:
+    """The element holding the document, and a diagnostic if it leaves most of the page."""
+    page = root.find("body")
+    page = page if page is not None else root
+    held, para = _scores(page)
     found = root.xpath("//*[@id='UCAP-CONTENT']")
     if found:
-        return found[0]
-    best, best_score = None, 0
-    for el in root.iter("article", "main", "div", "td", "section"):
-        hint = (el.get("class") or "") + " " + (el.get("id") or "")
-        if _NAV_HINT.search(hint):
-            continue
-        score = sum(len(p.text_content()) for p in el.findall("p"))
-        if score > best_score:
-            best, best_score = el, score
-    if best is not None:
-        return best
-    body = root.find("body")
-    return body if body is not None else root
+        body = found[0]
+    else:
+        body, best = page, 0
+        for el in page.iter():  # in document order: the outer one on a tie
+            score = para.get(el, 0)
+            if score > best:
+                body, best = el, score
+        # The densest block may be a footer beside paragraphs it does not hold:
+        # widen to the nearest element holding at least half the page's text.
+        while body is not page and held.get(body, 0) * 2 < held.get(page, 0):
+            body = body.getparent()
+    kept, total = held.get(body, 0), held.get(page, 0)
+    if kept * 2 >= total:
+        return body, []
+    message = (
+        f"the page's content block {_name(body)} holds {kept:,} of the page's {total:,} "
+        f"characters of text: the rest is left out"
+    )
+    return body, [Issue("page_text_dropped", message, None, "warning")]
 
 
 def _lines(body: Any) -> str:
@@ -142,7 +307,7 @@ def _lines(body: Any) -> str:
         if event == "start":
             if skipping is not None:
                 continue
-            if tag in _SKIP or (tag in ("header", "footer") and el is not body):
+            if tag in _SKIP or (tag in ("header", "footer") and el is not body) or _hidden(el):
                 skipping = el
                 continue
             if tag in _BLOCK:
@@ -185,8 +350,8 @@ def _page_meta(root: Any) -> dict[str, str]:
     return meta
 
 
-def extract(text: str) -> tuple[str, dict[str, str]]:
-    """The document text of an HTML page and the metadata the page carries."""
-    root = _parse(text)
-    body = _body(root)
-    return _lines(body), _page_meta(root)
+def extract(text: str) -> tuple[str, dict[str, str], list[Issue]]:
+    """The document text of an HTML page, the metadata the page carries, diagnostics."""
+    root, notes = _parse(text)
+    body, dropped = _body(root)
+    return _lines(body), _page_meta(root), notes + dropped

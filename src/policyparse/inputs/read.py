@@ -7,8 +7,10 @@ that are UTF-8 but for a few damaged sequences are reported as damaged UTF-8
 rather than silently read as GB18030.  Big5 bytes are nearly always valid
 GB18030 too, so a GB18030 reading that is mostly uncommon characters is tried
 as Big5 (cp950), and the reading made of common characters wins, with a
-diagnostic saying it was a guess.  Web pages and Word files are turned into
-text first (html_input, docx_input); spans then point into that text.
+diagnostic saying it was a guess.  A web page's declared charset is kept
+unless its reading is not Chinese and UTF-8's, GB18030's or Big5's is
+(_declared).  Web pages and Word files are turned into text first (html,
+docx); spans then point into that text.
 """
 
 from __future__ import annotations
@@ -177,20 +179,78 @@ def _gb18030_or_big5(raw: bytes, text: str) -> tuple[str, str, list[Issue]]:
     return text, "gb18030", [Issue("encoding_guessed", doubt, None, "warning")]
 
 
+def _declared(raw: bytes, prefer: str) -> tuple[str, str, list[Issue]] | None:
+    """Bytes a web page says are in *prefer*: that reading, unless it is not Chinese.
+
+    The declared reading is kept when it is valid and more than half common
+    characters (or has none to judge).  Otherwise UTF-8, GB18030 and Big5 are
+    tried, strictly: a reading more than half common characters, and at least
+    _MIN_COMMON of them, replaces it with an ``encoding_guessed`` diagnostic.
+    Bytes not valid in the declared encoding are read as undeclared ones, said
+    in an ``info`` diagnostic.  None: no reading at all (decode reports it).
+    """
+    try:
+        text = raw.decode(prefer)
+    except UnicodeDecodeError:
+        try:
+            text, enc, notes = decode(raw)
+        except DecodeError:
+            return None
+        if enc == prefer:
+            return text, enc, notes
+        note = f"the page declares {prefer} but is not valid {prefer}: read as {enc}"
+        return text, enc, [Issue("encoding_guessed", note, None, "info"), *notes]
+    hits, counted = _common(text)
+    if not counted or hits > _PLAUSIBLE * counted:
+        return text, prefer, []
+    as_declared = f"{hits} of {counted} as {prefer}"
+    best: tuple[float, str, str, str] | None = None
+    for enc in ("utf-8", "gb18030", BIG5):
+        if enc == prefer:
+            continue
+        try:
+            other = raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        o_hits, o_counted = _common(other)
+        share = o_hits / o_counted if o_counted else 0.0
+        if o_hits >= _MIN_COMMON and share > _PLAUSIBLE and (best is None or share > best[0]):
+            best = (share, enc, other, f"{o_hits} of {o_counted} as {enc}")
+    if best is not None:
+        share, enc, other, as_other = best
+        severity: Severity = "warning" if share - hits / counted < _CLEAR else "info"
+        message = (
+            f"the page declares {prefer} but reads as {enc}: common characters "
+            f"{as_other}, {as_declared}"
+        )
+        return other, enc, [Issue("encoding_guessed", message, None, severity)]
+    if counted < _EVIDENCE or prefer == "utf-8":  # valid UTF-8 is evidence enough
+        return text, prefer, []
+    doubt = (
+        f"read as {prefer}, as the page declares, but few of its characters are common "
+        f"ones ({as_declared}), and no other encoding reads better"
+    )
+    return text, prefer, [Issue("encoding_guessed", doubt, None, "warning")]
+
+
 def decode(
     raw: bytes, *, errors: Errors = "strict", prefer: str | None = None
 ) -> tuple[str, str, list[Issue]]:
     """Decode *raw*; returns (text, encoding, notes).
 
     *prefer* is the encoding a web page declares (a Python codec name): tried
-    first, and not second-guessed; GB18030 read only because UTF-8 failed is.
+    first, and kept unless its reading is not Chinese and another's is
+    (_declared); GB18030 read only because UTF-8 failed is second-guessed too.
     """
     if raw.startswith(b"\xef\xbb\xbf"):
         candidates = ["utf-8-sig"]
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         candidates = ["utf-16"]
-    elif prefer is not None and prefer != "utf-8":
-        candidates = [prefer, "utf-8"]
+    elif prefer is not None:
+        declared = _declared(raw, prefer)
+        if declared is not None:
+            return declared
+        candidates = [prefer, "utf-8"] if prefer != "utf-8" else ["utf-8", "gb18030"]
     else:
         candidates = ["utf-8", "gb18030"]
     first_error: UnicodeDecodeError | None = None
@@ -270,8 +330,8 @@ def load_bytes(
         page, enc, notes = decode(raw, errors=errors, prefer=prefer)
         from . import html  # loaded only for web pages
 
-        text, meta = html.extract(page)
-        loaded = Loaded(text, "html", enc, digest, path, notes, meta)
+        text, meta, page_notes = html.extract(page)
+        loaded = Loaded(text, "html", enc, digest, path, notes + page_notes, meta)
     else:
         text, enc, notes = decode(raw, errors=errors)
         loaded = Loaded(text, "text", enc, digest, path, notes)
