@@ -32,3 +32,13 @@ def cli_without(module: str) -> list[str]:
         "from policyparse.cli import main; sys.exit(main(sys.argv[1:]))"
     )
     return [sys.executable, "-c", code]
+
+
+# A plan whose title, heading and a unit's name try to run script in an HTML view.
+XSS_PLAN = (
+    "关于<script>alert(1)</script>的实施方案\n"
+    '一、总体要求"><img src=x onerror=window.__pwned=1>\n'
+    "（一）扩大就业。到2025年，新增城镇就业超过20万人。"
+    '（责任单位：市发改委"><img src=x onerror=window.__pwned=1>、市人力社保局）\n'
+    "<svg onload=window.__pwned=2></svg>\u2028</script><script>window.__pwned=3</script>\n"
+)

@@ -52,6 +52,7 @@ __all__ = [
     "parse_file_json",
     "parse_many",
     "read_tables",
+    "render_html",
     "table_rows",
     "totals",
 ]
@@ -65,6 +66,7 @@ _HOME = {
     "parse_bytes": "api",
     "parse_file": "api",
     "parse_file_json": "api",
+    "render_html": "api",
     "parse_many": "batch",
     "ErrorRecord": "batch",
     "owners": "export.owners",
@@ -105,6 +107,7 @@ if TYPE_CHECKING:
     from .api import parse_bytes as parse_bytes
     from .api import parse_file as parse_file
     from .api import parse_file_json as parse_file_json
+    from .api import render_html as render_html
     from .batch import ErrorRecord as ErrorRecord
     from .batch import parse_many as parse_many
     from .errors import BinaryInputError as BinaryInputError

@@ -134,3 +134,38 @@ def parse_file_json(
     from .export.json import dumps
 
     return dumps(data, indent)
+
+
+def render_html(
+    doc: Document,
+    text: str | None = None,
+    *,
+    rules: bool = True,
+    gazetteer: GazetteerArg = None,
+    back: tuple[str, str] | None = None,
+) -> str:
+    """The self-contained HTML page of *doc*, whose spans point into *text*.
+
+    The text with every heading, target, figure, unit and diagnostic marked in
+    place, the outline, a targets table and who owns what (docs/view.md).
+    *text* defaults to ``doc.text`` (parse with ``with_text=True``).  With
+    *rules*, the text is read again with ``explain`` to name the rule behind each
+    target and figure (parsing is pure, so the decisions are the document's;
+    give the *gazetteer* the document was parsed with).  *back* is an
+    (href, label) link put at the top of the page.
+    """
+    from .export.view import Decision, render_view
+
+    if text is None:
+        text = doc.text
+    if text is None:
+        raise ValueError(
+            "render_html needs the text the spans point into: render_html(doc, text), "
+            "or parse with with_text=True"
+        )
+    decisions: list[Decision] = []
+    if rules:
+        for e in explain_loaded(load_str(text, doc.source.path), _gazetteer(gazetteer)):
+            if e.what == "quantity":
+                decisions.append((e.span[0], e.span[1], e.outcome, e.rule, e.why))
+    return render_view(doc, text, decisions, back=back)

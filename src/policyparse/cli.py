@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING, NoReturn
 from . import __version__
 
 if TYPE_CHECKING:
+    from .extract.gazetteer import Gazetteer
     from .inputs.read import Loaded
+    from .model.document import Document
     from .vocab import Errors
 
 EXIT_OK = 0
@@ -38,6 +40,8 @@ examples:
   policyparse plan.txt --explain                            (the rule behind each decision)
   policyparse units plan.txt --format csv -o owners.csv    (who owns what)
   policyparse batch corpus/ -o out.jsonl -j 4               (a whole corpus)
+  policyparse view plan.txt -o plan.html                    (the text, items marked)
+  policyparse report out.jsonl -o report.html               (a batch result as a page)
 
 exit status: 0 ok, 1 internal error, 2 usage error or unreadable input.
 """
@@ -140,9 +144,10 @@ def _parse_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--format",
-        choices=("json", "csv", "parquet", "akn"),
+        choices=("json", "csv", "parquet", "akn", "html"),
         default="json",
-        help="json (default); csv or parquet tables into the folder -o; akn XML",
+        help="json (default); csv or parquet tables into the folder -o; akn XML; "
+        "html: the page of policyparse view",
     )
     p.add_argument("-o", "--output", metavar="PATH", help="write JSON here instead of stdout")
     p.add_argument(
@@ -297,6 +302,8 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     doc = run(loaded, with_text=args.with_text or args.format == "akn", gazetteer=gazetteer)
     _report([d.model_dump() for d in doc.diagnostics], loaded.text, args)
+    if args.format == "html":
+        return _write_view(doc, loaded.text, gazetteer, args.output)
     if args.format == "akn":
         from .export.akn import to_akn
 
@@ -456,6 +463,98 @@ def _tables_from(jsonl: Path, folder: Path, fmt: str) -> None:
     tables.close()
 
 
+_VIEW_EPILOG = """\
+examples:
+  policyparse view corpus/ningbo-2025-consumption.txt -o ningbo.html
+  policyparse view plan.docx -o plan.html --no-rules
+
+One self-contained HTML file (no network): metadata and diagnostics, an
+outline linked to the text, the text with every heading, target, figure,
+unit and diagnostic marked in place, a targets table and who owns what
+(docs/view.md).  Same as policyparse FILE --format html.
+"""
+
+_REPORT_EPILOG = """\
+examples:
+  policyparse batch corpus/ --with-text -o out.jsonl
+  policyparse report out.jsonl -o report.html
+
+A corpus dashboard in one self-contained file: the documents, targets by year
+and by unit of measure, the units owning most measures and targets, the
+documents with errors or no structure.  Records with text (batch --with-text)
+get their own view, written into report_files/ beside the report.
+"""
+
+
+def _view_arguments(p: argparse.ArgumentParser) -> None:
+    """One plan as a self-contained HTML page."""
+    p.add_argument("file", help="plan to view (.txt, .html or .docx); - reads standard input")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the page here, not to stdout")
+    p.add_argument(
+        "--no-rules",
+        dest="rules",
+        action="store_false",
+        help="do not read the text again to name the rule behind each target",
+    )
+    p.add_argument("-v", "--verbose", action="store_true", help="print every diagnostic")
+    _input_options(p)
+
+
+def _report_arguments(p: argparse.ArgumentParser) -> None:
+    """A batch result as a corpus dashboard."""
+    p.add_argument("jsonl", metavar="OUT.jsonl", help="a batch result (policyparse batch -o)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the report's file")
+    p.add_argument(
+        "--no-views",
+        dest="views",
+        action="store_false",
+        help="do not write a view of each document beside the report",
+    )
+    p.add_argument(
+        "--no-rules",
+        dest="rules",
+        action="store_false",
+        help="views: do not read each text again to name the rule behind each target",
+    )
+
+
+def _write_view(
+    doc: Document, text: str, gazetteer: Gazetteer, output: str | None, rules: bool = True
+) -> int:
+    from .api import render_html
+
+    page = render_html(doc, text, rules=rules, gazetteer=gazetteer)
+    if output:
+        Path(output).write_text(page, encoding="utf-8")
+    else:
+        sys.stdout.buffer.write(page.encode("utf-8"))
+        sys.stdout.buffer.flush()
+    return EXIT_OK
+
+
+def _run_view(args: argparse.Namespace) -> int:
+    from .extract.gazetteer import load as load_gazetteer
+    from .pipeline import run
+
+    loaded = _loaded(args)
+    gazetteer = load_gazetteer(args.gazetteer)
+    doc = run(loaded, with_text=False, gazetteer=gazetteer)
+    _report([d.model_dump() for d in doc.diagnostics], loaded.text, args)
+    return _write_view(doc, loaded.text, gazetteer, args.output, args.rules)
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from .api import render_html
+    from .export.report import write_report
+
+    def view(doc: Document, text: str, back: tuple[str, str]) -> str:
+        return render_html(doc, text, rules=args.rules, back=back)
+
+    summary = write_report(args.jsonl, args.output, view if args.views else None)
+    print(f"policyparse: {summary}", file=sys.stderr)
+    return EXIT_OK
+
+
 _COMMANDS = {
     "parse": (
         "policyparse",
@@ -478,6 +577,20 @@ _COMMANDS = {
         _BATCH_EPILOG,
         _batch_arguments,
     ),
+    "view": (
+        "policyparse view",
+        "one plan as a self-contained HTML page, items marked in the text",
+        "One plan as a self-contained HTML page: the text with what was found marked in place.",
+        _VIEW_EPILOG,
+        _view_arguments,
+    ),
+    "report": (
+        "policyparse report",
+        "a batch result as a self-contained HTML corpus report",
+        "A batch result (JSONL) as a corpus report in one self-contained HTML file.",
+        _REPORT_EPILOG,
+        _report_arguments,
+    ),
 }
 
 
@@ -485,7 +598,7 @@ def _top_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentP
     """policyparse COMMAND …, with parse the command when none is named."""
     top: argparse.ArgumentParser = _Parser(
         prog="policyparse",
-        usage="policyparse [parse] FILE [options] | policyparse {units,batch} ...",
+        usage="policyparse [parse] FILE [options] | policyparse {units,batch,view,report} ...",
         description="Turn Chinese government action plans into source-anchored JSON trees.",
         epilog=_EPILOG + "\nEach command has its own --help (policyparse parse --help).\n",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -557,6 +670,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_units(args)
         if command == "batch":
             return _run_batch(args, parser)
+        if command == "view":
+            return _run_view(args)
+        if command == "report":
+            return _run_report(args)
         return _run(args, parser)
     except PolicyParseError as exc:
         print(f"policyparse: error: {exc}", file=sys.stderr)
