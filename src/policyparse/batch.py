@@ -880,17 +880,27 @@ class LockedOutput:
     """
 
     def __init__(self, out: Path, truncate: bool) -> None:
+        import errno
+        import stat
+
         self.fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
         self.lock_fd: int | None = None
-        try:
-            self._lock(out)
-        except OSError:
-            self.close()
-            raise OutputLockedError(
-                f"{out}: another policyparse batch is writing this file; "
-                "wait for it to end, or write to another -o"
-            ) from None
-        if truncate:
+        regular = stat.S_ISREG(os.fstat(self.fd).st_mode)  # not /dev/stdout, a pipe
+        if regular:
+            try:
+                self._lock(out)
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EDEADLK):
+                    # No locks on this file system (ENOLCK …): go on without one.
+                    print(f"policyparse: cannot lock {shown(str(out))} ({exc.strerror}); "
+                          "going on unlocked", file=sys.stderr)  # fmt: skip
+                else:
+                    self.close()
+                    raise OutputLockedError(
+                        f"{out}: another policyparse batch is writing this file; "
+                        "wait for it to end, or write to another -o"
+                    ) from None
+        if truncate and regular:
             os.ftruncate(self.fd, 0)
 
     def _lock(self, out: Path) -> None:

@@ -533,7 +533,7 @@ def _run_batch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     folder = None if args.format == "jsonl" else out.parent
     output = LockedOutput(out, truncate=not args.resume)  # before reading or truncating
     try:
-        recorded = read_recorded(out) if args.resume else None
+        recorded = read_recorded(out) if args.resume and out.is_file() else None
         done = recorded.paths if recorded is not None else set()
         note = recorded.report(str(out)) if recorded is not None else None
         if note:
@@ -709,7 +709,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"policyparse: error: {shown(str(exc))}", file=sys.stderr)
         return EXIT_INPUT
     except OSError as exc:
-        where = shown(os.fsdecode(exc.filename)) if exc.filename else ""
+        name = exc.filename
+        where = shown(os.fsdecode(name)) if isinstance(name, str | bytes) else ""
         print(f"policyparse: error: {shown(exc.strerror or str(exc))}: {where}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
