@@ -18,7 +18,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, NoReturn
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn
 
 from . import __version__
 
@@ -429,6 +429,17 @@ def _on_sigterm(signum: int, frame: object) -> None:
     raise Terminated
 
 
+def _batch_signals() -> dict[int, Any]:
+    """SIGTERM ends a batch as Ctrl-C does; the handlers before, to put back after."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return {}  # signal handlers can only be set from the main thread
+    before: dict[int, Any] = {signal.SIGINT: signal.getsignal(signal.SIGINT)}
+    before[signal.SIGTERM] = signal.signal(signal.SIGTERM, _on_sigterm)
+    return before
+
+
 def _read_list(name: str) -> list[str]:
     """The paths of a --from list, one a line; a binary file is refused.
 
@@ -549,7 +560,6 @@ def _run_batch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         }
         progress = Progress(len(todo), not args.quiet, terminal=sys.stderr.isatty())
         timeout = args.timeout or None
-        previous = signal.signal(signal.SIGTERM, _on_sigterm)
         try:
             results = run_many(todo, args.jobs, options, timeout=timeout, processes=True)
             with contextlib.closing(results):
@@ -564,8 +574,6 @@ def _run_batch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
             how = "terminated (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
             print(f"{progress.summary(skipped)}; {how}, rerun with --resume", file=sys.stderr)
             return 143 if isinstance(exc, Terminated) else 130
-        finally:
-            signal.signal(signal.SIGTERM, previous)
     finally:
         output.close()
     if args.format in ("csv", "parquet") and folder is not None:
@@ -699,12 +707,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = parsers[command]
     from .errors import PolicyParseError, shown
 
+    handlers = _batch_signals() if command == "batch" else {}
     try:
         if command == "units":
             return _run_units(args)
         if command == "batch":
             return _run_batch(args, parser)
         return _run(args, parser)
+    except Terminated:
+        print("policyparse: terminated (SIGTERM)", file=sys.stderr)
+        return 143
     except PolicyParseError as exc:
         print(f"policyparse: error: {shown(str(exc))}", file=sys.stderr)
         return EXIT_INPUT
@@ -725,3 +737,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+    finally:
+        for signum, handler in handlers.items():
+            if handler is not None:  # None: set outside Python, cannot be put back
+                signal.signal(signum, handler)
