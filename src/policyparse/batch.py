@@ -137,11 +137,12 @@ def _walk_dir(folder: Path, skipped: Counter[str]) -> Iterator[str]:
 _OPTIONS: dict[str, Any] = {}
 _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
-# Test hooks, read from the environment when a worker starts; for the test suite
-# (tests/test_batch_reliability.py) only, never needed in use.  A worker parsing a
-# path that contains the value of POLICYPARSE_TEST_DIE_ON kills itself with
-# SIGKILL (as the out-of-memory killer would); one parsing a path that contains
-# POLICYPARSE_TEST_HANG_ON sleeps for an hour (a file that never finishes).
+# Test hooks, for the test suite (tests/test_batch_reliability.py) only, never
+# needed in use; read from the environment when a worker process starts, never
+# in the calling process.  A worker parsing a path that contains the value of
+# POLICYPARSE_TEST_DIE_ON kills itself with SIGKILL (as the out-of-memory killer
+# would); one parsing a path that contains POLICYPARSE_TEST_HANG_ON sleeps for
+# an hour (a file that never finishes).
 _DIE_ON = "POLICYPARSE_TEST_DIE_ON"
 _HANG_ON = "POLICYPARSE_TEST_HANG_ON"
 
@@ -153,8 +154,6 @@ def _init(options: dict[str, Any]) -> None:
     _OPTIONS.clear()
     _OPTIONS.update(options)
     _OPTIONS["gazetteer_obj"] = load(options.get("gazetteer"))
-    _OPTIONS["die_on"] = os.environ.get(_DIE_ON) or None
-    _OPTIONS["hang_on"] = os.environ.get(_HANG_ON) or None
 
 
 def _test_hooks(path: str) -> None:
@@ -210,16 +209,19 @@ def _parse(path: str, size: int) -> Result:
     return Result(path, doc.model_dump_json(), True, size, akn)
 
 
-def _watch_parent(parent: int) -> None:
+def _watch_parent() -> None:
     """End this worker when the parent process is gone (kill -9 included).
 
     A daemon thread waits on the parent's sentinel (a pipe that closes when the
-    parent dies) and checks ``os.getppid()``, twice a second: portable, no prctl.
+    parent dies) and checks that ``os.getppid()`` has not changed, twice a second:
+    portable, no prctl.  (Under "forkserver" the process above a worker is the
+    fork server, which ends when the parent does.)
     """
     import multiprocessing
     import threading
     from multiprocessing.connection import wait
 
+    parent = os.getppid()
     proc = multiprocessing.parent_process()
     sentinel = proc.sentinel if proc is not None else None
 
@@ -247,13 +249,13 @@ def _portable(exc: BaseException) -> BaseException:
         return PolicyParseError(f"{type(exc).__name__}: {exc}")
 
 
-def _worker_main(conn: Connection, options: dict[str, Any], parent: int) -> None:
+def _worker_main(conn: Connection, options: dict[str, Any]) -> None:
     """A worker process: chunks of paths in, one ("result", Result) per file out."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler (fork)
     if hasattr(signal, "pthread_sigmask"):  # blocked by the parent while it started us
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
-    _watch_parent(parent)
+    _watch_parent()
     try:
         # Standard output is the parent's: a worker must not hold `batch … | cat` open.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -264,6 +266,9 @@ def _worker_main(conn: Connection, options: dict[str, Any], parent: int) -> None
     try:
         try:
             _init(options)
+            # The test hooks act in worker processes only, never in a caller's own.
+            _OPTIONS["die_on"] = os.environ.get(_DIE_ON) or None
+            _OPTIONS["hang_on"] = os.environ.get(_HANG_ON) or None
         except Exception as exc:
             conn.send(("init_error", _portable(exc)))
             return
@@ -312,7 +317,7 @@ class _Pool:
         mine, theirs = self.ctx.Pipe()
         proc = self.ctx.Process(
             target=_worker_main,
-            args=(theirs, self.options, os.getpid()),
+            args=(theirs, self.options),
             name="policyparse-worker",
             daemon=True,
         )
