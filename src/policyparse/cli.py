@@ -574,10 +574,10 @@ def _run_batch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
             how = "terminated (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
             print(f"{progress.summary(skipped)}; {how}, rerun with --resume", file=sys.stderr)
             return 143 if isinstance(exc, Terminated) else 130
+        if args.format in ("csv", "parquet") and folder is not None:
+            _tables_from(out, folder, args.format)  # under the lock still
     finally:
         output.close()
-    if args.format in ("csv", "parquet") and folder is not None:
-        _tables_from(out, folder, args.format)
     print(progress.summary(skipped), file=sys.stderr)
     if progress.ok == 0 and not done:
         return EXIT_INPUT
@@ -589,7 +589,8 @@ def _run_batch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
 def _tables_from(jsonl: Path, folder: Path, fmt: str) -> None:
     """The documents, targets, measures and units tables from a JSONL file, streaming.
 
-    Each path's first record counts, as for --resume; other lines are passed over.
+    A path's first Document counts (a second one, left by two runs on one file
+    before the lock existed, is passed over); lines that are no Document are too.
     """
     from .export.tables import CsvTables, ParquetTables
     from .model.document import Document
