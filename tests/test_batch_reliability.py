@@ -360,3 +360,19 @@ def test_a_binary_list_and_a_closed_stdout_give_one_line(tmp_path: Path) -> None
     assert one.returncode == 2 and one.stderr == (
         "policyparse: error: standard output is closed: give a file with -o\n"
     )
+
+
+def test_every_error_code_is_in_the_closed_vocabulary() -> None:
+    # A new InputError subclass with a code of its own must add it to vocab.ErrorCode
+    # (and docs/exports.md), or its error records would say "error".
+    from typing import get_args
+
+    import policyparse.api  # noqa: F401  (loads the inputs and their exception classes)
+    from policyparse.errors import PolicyParseError
+    from policyparse.vocab import ErrorCode
+
+    def family(cls: type[PolicyParseError]) -> list[type[PolicyParseError]]:
+        return [cls] + [sub for c in cls.__subclasses__() for sub in family(c)]
+
+    codes = {cls.code for cls in family(PolicyParseError)} - {"main_guard"}
+    assert codes <= set(get_args(ErrorCode))
