@@ -15,22 +15,22 @@ import glob
 import hashlib
 import json
 import os
+import signal
 import sys
 import time
 import tokenize
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from pydantic import BaseModel, ConfigDict
 
-from .errors import MainGuardError, PolicyParseError
-from .vocab import Errors
+from .errors import MainGuardError, PolicyParseError, shown
+from .vocab import ErrorCode, Errors
 
 if TYPE_CHECKING:
     from .model.document import Document
@@ -47,7 +47,7 @@ class ErrorRecord(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     path: str
-    error: str
+    error: ErrorCode
     message: str
 
 
@@ -55,7 +55,7 @@ class ErrorRecord(BaseModel):
 class Result:
     """What a worker sends back for one file."""
 
-    path: str
+    path: str  # the path as given (it may hold surrogate escapes); record_key(path) is in line
     line: str  # the JSON record, without the line end
     ok: bool
     size: int
@@ -63,9 +63,36 @@ class Result:
     error: str | None = None  # the error code of a file that failed
 
 
+_ERROR_CODES = frozenset(get_args(ErrorCode))
+
+
+def record_key(path: str) -> str:
+    """The path as a record writes it: *path*, or its bytes escaped where it is no UTF-8.
+
+    A file name that is not valid UTF-8 (a GBK name on Linux) reaches Python with
+    surrogate escapes, which no UTF-8 file can hold; its record writes each such
+    byte as ``\\xNN`` instead, and ``--resume`` compares inputs by this key.
+    """
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return _escape_surrogates(path)
+
+
+def _escape_surrogates(text: str) -> str:
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no file name gives: write it as \udXXX
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 def expand(items: Iterable[str], unsupported: Counter[str] | None = None) -> Iterator[str]:
     """Files as given, folders recursively, globs; each path once, in order.
 
+    A name that exists is taken as it is, even where it holds ``[ ] * ?``
+    (``plan[1].txt``); only a name that matches no file is read as a glob.
     Files of a format policyparse cannot read (.pdf, .doc …) found in a folder or
     by a glob are counted by suffix in *unsupported*; others are left out.
     """
@@ -78,7 +105,12 @@ def expand(items: Iterable[str], unsupported: Counter[str] | None = None) -> Ite
             yield path
 
     for item in items:
-        if any(ch in item for ch in "*?["):
+        if os.path.isdir(item):
+            for sub in _walk_dir(Path(item), skipped):
+                yield from emit(sub)
+        elif os.path.lexists(item) or not any(ch in item for ch in "*?["):
+            yield from emit(item)  # missing files become error records
+        else:
             for match in sorted(glob.glob(item, recursive=True)):
                 if Path(match).is_dir():
                     for sub in _walk_dir(Path(match), skipped):
@@ -87,11 +119,6 @@ def expand(items: Iterable[str], unsupported: Counter[str] | None = None) -> Ite
                     yield from emit(match)
                 elif match.lower().endswith(UNSUPPORTED):
                     skipped[Path(match).suffix.lower()] += 1
-        elif Path(item).is_dir():
-            for sub in _walk_dir(Path(item), skipped):
-                yield from emit(sub)
-        else:
-            yield from emit(item)  # missing files become error records
 
 
 def _walk_dir(folder: Path, skipped: Counter[str]) -> Iterator[str]:
@@ -108,6 +135,16 @@ def _walk_dir(folder: Path, skipped: Counter[str]) -> Iterator[str]:
 # -- workers ---------------------------------------------------------------------
 
 _OPTIONS: dict[str, Any] = {}
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+# Test hooks, for the test suite (tests/test_batch_reliability.py) only, never
+# needed in use; read from the environment when a worker process starts, never
+# in the calling process.  A worker parsing a path that contains the value of
+# POLICYPARSE_TEST_DIE_ON kills itself with SIGKILL (as the out-of-memory killer
+# would); one parsing a path that contains POLICYPARSE_TEST_HANG_ON sleeps for
+# an hour (a file that never finishes).
+_DIE_ON = "POLICYPARSE_TEST_DIE_ON"
+_HANG_ON = "POLICYPARSE_TEST_HANG_ON"
 
 
 def _init(options: dict[str, Any]) -> None:
@@ -119,27 +156,49 @@ def _init(options: dict[str, Any]) -> None:
     _OPTIONS["gazetteer_obj"] = load(options.get("gazetteer"))
 
 
-def _work(path: str) -> Result:
-    from .api import parse_file
+def _test_hooks(path: str) -> None:
+    die_on, hang_on = _OPTIONS.get("die_on"), _OPTIONS.get("hang_on")
+    if die_on and die_on in path:
+        os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
+    if hang_on and hang_on in path:
+        time.sleep(3600)
 
+
+def error_result(path: str, code: str, message: str, size: int = 0) -> Result:
+    """The error record of *path*, written whatever its path and message hold."""
+    error: ErrorCode = code if code in _ERROR_CODES else "error"  # type: ignore[assignment]
+    record = ErrorRecord(path=record_key(path), error=error, message=_escape_surrogates(message))
+    return Result(path, record.model_dump_json(), False, size, error=error)
+
+
+def _work(path: str) -> Result:
+    """One file to its record; every failure, serialising included, is an error record."""
     try:
         size = os.path.getsize(path)
-    except OSError:
+    except (OSError, ValueError):
         size = 0
     try:
-        doc = parse_file(
-            path,
-            errors=_OPTIONS.get("errors", "strict"),
-            gazetteer=_OPTIONS.get("gazetteer_obj"),
-            max_bytes=_OPTIONS.get("max_bytes"),
-            with_text=bool(_OPTIONS.get("akn") or _OPTIONS.get("with_text")),
-        )
+        return _parse(path, size)
     except PolicyParseError as exc:
-        record = ErrorRecord(path=path, error=getattr(exc, "code", "error"), message=str(exc))
-        return Result(path, record.model_dump_json(), False, size, error=record.error)
+        return error_result(path, getattr(exc, "code", "error"), str(exc), size)
     except Exception as exc:  # a bug must not stop a corpus run
-        record = ErrorRecord(path=path, error="internal", message=f"{type(exc).__name__}: {exc}")
-        return Result(path, record.model_dump_json(), False, size, error=record.error)
+        return error_result(path, "internal", f"{type(exc).__name__}: {exc}", size)
+
+
+def _parse(path: str, size: int) -> Result:
+    from .api import parse_file
+
+    _test_hooks(path)
+    doc = parse_file(
+        path,
+        errors=_OPTIONS.get("errors", "strict"),
+        gazetteer=_OPTIONS.get("gazetteer_obj"),
+        max_bytes=_OPTIONS.get("max_bytes"),
+        with_text=bool(_OPTIONS.get("akn") or _OPTIONS.get("with_text")),
+    )
+    key = record_key(path)
+    if key != path:
+        doc = doc.model_copy(update={"source": doc.source.model_copy(update={"path": key})})
     akn = None
     if _OPTIONS.get("akn"):
         from .export.akn import to_akn
@@ -150,53 +209,331 @@ def _work(path: str) -> Result:
     return Result(path, doc.model_dump_json(), True, size, akn)
 
 
-def _work_chunk(paths: list[str]) -> list[Result]:
-    return [_work(p) for p in paths]
+def _watch_parent() -> None:
+    """End this worker when the parent process is gone (kill -9 included).
+
+    A daemon thread waits on the parent's sentinel (a pipe that closes when the
+    parent dies) and checks that ``os.getppid()`` has not changed, twice a second:
+    portable, no prctl.  (Under "forkserver" the process above a worker is the
+    fork server, which ends when the parent does.)
+    """
+    import multiprocessing
+    import threading
+    from multiprocessing.connection import wait
+
+    parent = os.getppid()
+    proc = multiprocessing.parent_process()
+    sentinel = proc.sentinel if proc is not None else None
+
+    def watch() -> None:
+        while True:
+            if sentinel is not None:
+                if wait([sentinel], timeout=0.5):
+                    os._exit(1)
+            else:
+                time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="policyparse-parent-watch", daemon=True).start()
+
+
+def _portable(exc: BaseException) -> BaseException:
+    """*exc* if it survives pickling, else a PolicyParseError saying the same."""
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:
+        return PolicyParseError(f"{type(exc).__name__}: {exc}")
+
+
+def _worker_main(conn: Connection, options: dict[str, Any]) -> None:
+    """A worker process: chunks of paths in, one ("result", Result) per file out."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler (fork)
+    if hasattr(signal, "pthread_sigmask"):  # blocked by the parent while it started us
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+    _watch_parent()
+    try:
+        # Standard output is the parent's: a worker must not hold `batch … | cat` open.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
+    try:
+        try:
+            _init(options)
+            # The test hooks act in worker processes only, never in a caller's own.
+            _OPTIONS["die_on"] = os.environ.get(_DIE_ON) or None
+            _OPTIONS["hang_on"] = os.environ.get(_HANG_ON) or None
+        except Exception as exc:
+            conn.send(("init_error", _portable(exc)))
+            return
+        conn.send(("ready", None))
+        while True:
+            paths = conn.recv()
+            if paths is None:
+                return
+            for path in paths:
+                conn.send(("result", _work(path)))
+    except (EOFError, OSError):  # the parent is gone or closed the pipe
+        return
+
+
+@dataclass(slots=True)
+class _Slot:
+    """One worker process and the files it was sent that it has not answered yet."""
+
+    proc: Any  # multiprocessing.process.BaseProcess
+    conn: Connection
+    task: deque[tuple[int, str]]
+    since: float = 0.0  # when its current file began
+    ready: bool = False
+
+
+class _Pool:
+    """Worker processes the parent can tell apart, restart, and stop at any time.
+
+    Unlike ProcessPoolExecutor, the parent knows which file each worker is on:
+    a worker that dies (the out-of-memory killer) or overruns the time limit
+    costs one error record for that file, and a new worker takes the rest.
+    """
+
+    def __init__(self, workers: int, options: dict[str, Any]) -> None:
+        import multiprocessing
+
+        self.ctx = multiprocessing.get_context()
+        self.options = options
+        self.slots: list[_Slot] = []
+        self.ever_ready = False
+        self.failed_starts = 0
+        for _ in range(workers):
+            self.slots.append(self.start())
+
+    def start(self) -> _Slot:
+        mine, theirs = self.ctx.Pipe()
+        proc = self.ctx.Process(
+            target=_worker_main,
+            args=(theirs, self.options),
+            name="policyparse-worker",
+            daemon=True,
+        )
+        # The new process starts with Ctrl-C and SIGTERM blocked, until it has set
+        # its own handlers: neither can reach it while it still has the parent's.
+        blocked = hasattr(signal, "pthread_sigmask")
+        if blocked:
+            mask = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+        try:
+            proc.start()
+        finally:
+            if blocked:
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        theirs.close()
+        return _Slot(proc, mine, deque())
+
+    def replace(self, slot: _Slot, kill: bool) -> None:
+        if kill:
+            slot.proc.kill()
+        slot.proc.join(5)
+        slot.conn.close()
+        self.slots[self.slots.index(slot)] = self.start()
+
+    def close(self) -> None:
+        """Stop every worker now: idle ones are asked to end, busy ones killed."""
+        for slot in self.slots:
+            try:
+                if slot.task or not slot.ready:
+                    slot.proc.kill()  # a worker holds nothing that needs cleaning up
+                else:
+                    slot.conn.send(None)
+            except (OSError, ValueError):
+                pass
+        deadline = time.monotonic() + 2.0
+        for slot in self.slots:
+            slot.proc.join(max(0.0, deadline - time.monotonic()))
+            if slot.proc.is_alive():
+                slot.proc.kill()
+                slot.proc.join(1)
+            slot.conn.close()
+
+
+def _how(exitcode: int | None) -> str:
+    """How a process ended: "killed by SIGKILL", "exit status 1"."""
+    if exitcode is not None and exitcode < 0:
+        try:
+            return f"killed by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            return f"killed by signal {-exitcode}"
+    return f"exit status {exitcode}"
+
+
+def _died_message(exitcode: int | None) -> str:
+    return (
+        f"the worker process parsing this file ended ({_how(exitcode)}; the out-of-memory killer "
+        "does this to a file that needs too much memory); a new worker took the other files"
+    )
 
 
 def run_many(
-    paths: Iterable[str], workers: int, options: dict[str, Any], chunk: int = 8
-) -> Iterator[Result]:
+    paths: Iterable[str],
+    workers: int,
+    options: dict[str, Any],
+    chunk: int = 8,
+    timeout: float | None = None,
+    processes: bool = False,
+) -> Generator[Result, None, None]:
     """Results in input order; a few small chunks of files per worker in flight.
 
-    Chunks keep the cost of passing tasks and results between processes
-    small next to the parsing itself; the window bounds memory.  Before any
-    worker starts, ``check_main_guard`` stops a script that would start them
-    again in every worker (the spawn start method).
+    Chunks keep the cost of passing tasks between processes small next to the
+    parsing itself; a window of chunks bounds memory.  Each file's result comes
+    back on its own, so the parent always knows which file a worker is on: a
+    worker that dies gives that file a ``worker_died`` record, one that spends
+    more than *timeout* seconds on one file is killed and gives it a ``timeout``
+    record, and a new worker carries on with the rest.  Workers end when the
+    parent does, however it ends.  With one worker, no *timeout* and not
+    *processes*, files are parsed in this process.  Before any worker starts,
+    ``check_main_guard`` stops a script that would start them again in every
+    worker (the spawn start method).
     """
-    if workers <= 1:
+    if workers <= 1 and timeout is None and not processes:
         _init(options)
         for path in paths:
             yield _work(path)
         return
     check_main_guard(workers)
-    window = workers * 3
-    started = False  # a worker has sent a result back
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(options,)) as pool:
-        pending: deque[Future[list[Result]]] = deque()
-        batch: list[str] = []
+    if isinstance(paths, Sequence):  # small corpora: share them out among the workers
+        chunk = max(1, min(chunk, len(paths) // (workers * 4)))
+    pool = _Pool(max(1, workers), options)
+    try:
+        yield from _Schedule(pool, iter(paths), chunk, timeout).run()
+    finally:
+        pool.close()
+
+
+class _Schedule:
+    """Hands chunks to idle workers, collects results, yields them in input order."""
+
+    def __init__(
+        self, pool: _Pool, paths: Iterator[str], chunk: int, timeout: float | None
+    ) -> None:
+        self.pool, self.paths, self.chunk, self.timeout = pool, paths, chunk, timeout
+        self.window = len(pool.slots) * 3 * chunk  # files out beyond the next one to write
+        self.retry: deque[deque[tuple[int, str]]] = deque()  # what dead workers left, first
+        self.results: dict[int, Result] = {}
+        self.issued = self.written = 0
+        self.exhausted = False
+
+    def run(self) -> Iterator[Result]:
+        from multiprocessing.connection import wait
+
+        while True:
+            while self.written in self.results:
+                yield self.results.pop(self.written)
+                self.written += 1
+            self.dispatch()
+            slots = self.pool.slots
+            if self.exhausted and not self.retry and not any(s.task for s in slots):
+                return  # every file handed out has its result, all written above
+            ready = set(
+                wait([s.conn for s in slots] + [s.proc.sentinel for s in slots], self.wait_for())
+            )
+            for slot in list(slots):
+                if slot.conn in ready:
+                    self.receive(slot)
+                elif slot.proc.sentinel in ready:
+                    self.dead(slot)
+                elif self.overdue(slot):
+                    self.lost(
+                        slot,
+                        "timeout",
+                        f"parsing this file took more than {self.timeout:g} seconds "
+                        "(--timeout): its worker was stopped",
+                    )
+                    self.pool.replace(slot, kill=True)
+
+    def next_task(self) -> deque[tuple[int, str]] | None:
+        if self.retry:
+            return self.retry.popleft()
+        if self.exhausted or self.issued - self.written >= self.window:
+            return None
+        task: deque[tuple[int, str]] = deque()
+        for path in self.paths:
+            task.append((self.issued, path))
+            self.issued += 1
+            if len(task) == self.chunk:
+                break
+        else:
+            self.exhausted = True
+        return task or None
+
+    def dispatch(self) -> None:
+        for slot in self.pool.slots:
+            if slot.ready and not slot.task:
+                task = self.next_task()
+                if task is None:
+                    return
+                slot.conn.send([path for _, path in task])
+                slot.task, slot.since = task, time.monotonic()
+
+    def wait_for(self) -> float | None:
+        """Seconds until the first busy worker runs out of time (None: no limit)."""
+        if self.timeout is None:
+            return None
+        ends = [s.since + self.timeout for s in self.pool.slots if s.task]
+        return max(0.0, min(ends) - time.monotonic()) + 0.01 if ends else None
+
+    def overdue(self, slot: _Slot) -> bool:
+        return (
+            self.timeout is not None
+            and bool(slot.task)
+            and time.monotonic() - slot.since > self.timeout
+            and not slot.conn.poll()  # an answer came in just now: read it first
+        )
+
+    def receive(self, slot: _Slot) -> None:
         try:
-            for path in paths:
-                batch.append(path)
-                if len(batch) == chunk:
-                    pending.append(pool.submit(_work_chunk, batch))
-                    batch = []
-                if len(pending) >= window:
-                    yield from pending.popleft().result()
-                    started = True
-            if batch:
-                pending.append(pool.submit(_work_chunk, batch))
-            while pending:
-                yield from pending.popleft().result()
-                started = True
-        except BaseException as exc:
-            for f in pending:
-                f.cancel()
-            broken_at_start = isinstance(exc, BrokenProcessPool) and not started
-            script = _rerun_script() if broken_at_start else None
-            if script is None:
-                raise
-            raise MainGuardError(_broken_message(script)) from None
+            kind, value = slot.conn.recv()
+        except (EOFError, OSError):
+            kind, value = "closed", None
+        if kind == "closed":  # outside the except: an error raised here stands alone
+            self.dead(slot)
+        elif kind == "result":
+            index, _ = slot.task.popleft()
+            self.results[index] = value
+            slot.since = time.monotonic()
+        elif kind == "ready":
+            slot.ready = self.pool.ever_ready = True
+            self.pool.failed_starts = 0
+        elif kind == "init_error":
+            raise value
+
+    def lost(self, slot: _Slot, code: str, message: str) -> None:
+        """The worker of *slot* is gone: its file gets an error record, the rest waits."""
+        if slot.task:
+            index, path = slot.task.popleft()
+            self.results[index] = error_result(path, code, message)
+            if slot.task:
+                self.retry.appendleft(slot.task)
+            slot.task = deque()
+
+    def dead(self, slot: _Slot) -> None:
+        """A worker ended on its own: record its file, start another, or give up at the start."""
+        pool = self.pool
+        slot.proc.join(5)
+        if not slot.ready:
+            pool.failed_starts += 1
+            if not pool.ever_ready or pool.failed_starts > 3:
+                script = _rerun_script()
+                if script is not None and not pool.ever_ready:
+                    raise MainGuardError(_broken_message(script))
+                raise PolicyParseError(
+                    f"the worker processes ended before taking work ({_how(slot.proc.exitcode)})"
+                )
+        self.lost(slot, "worker_died", _died_message(slot.proc.exitcode))
+        pool.replace(slot, kill=False)
 
 
 # -- worker processes that run the main module again (spawn) -------------------------
@@ -364,29 +701,95 @@ def parse_many(
 # -- output and resume ---------------------------------------------------------------
 
 
-def done_paths(out: Path) -> set[str]:
-    """Paths already recorded in *out*; drops a torn last line left by an interruption."""
-    done: set[str] = set()
+@dataclass(slots=True)
+class Recorded:
+    """What an output file already holds, as ``--resume`` reads it."""
+
+    paths: set[str]
+    blank: int = 0  # blank lines, skipped
+    foreign: int = 0  # lines that are no record (not JSON, or no path), skipped
+    duplicates: int = 0  # records of a path already recorded above (the first counts)
+    torn: int = 0  # bytes of a torn last line, dropped
+
+    def report(self, out: str) -> str | None:
+        """One line on what was skipped or dropped, or None when the file was clean."""
+        parts = []
+        if self.duplicates:
+            parts.append(
+                f"{self.duplicates} duplicated record{_s(self.duplicates)} "
+                "(the first of each path counts; the others stay in the file)"
+            )
+        if self.blank:
+            parts.append(f"{self.blank} blank line{_s(self.blank)}")
+        if self.foreign:
+            parts.append(f"{self.foreign} line{_s(self.foreign)} that are no records")
+        if self.torn:
+            parts.append(f"dropped a torn last line ({self.torn} bytes)")
+        if not parts:
+            return None
+        return f"policyparse: resume: {shown(out)} holds " + "; ".join(parts)
+
+
+def _s(n: int) -> str:
+    return "" if n == 1 else "s"
+
+
+def record_path(record: object) -> str | None:
+    """The path of a JSONL record (a Document or an error record), None for anything else."""
+    if not isinstance(record, dict):
+        return None
+    path = record.get("path")
+    if path is None:
+        source = record.get("source")
+        path = source.get("path") if isinstance(source, dict) else None
+    return path if isinstance(path, str) else None
+
+
+def read_recorded(out: Path) -> Recorded:
+    """The paths recorded in *out*, skipping blank, foreign and duplicated lines.
+
+    Only a torn last line (no line end: the run was interrupted while writing
+    it) is cut off the file; nothing else in it is changed.
+    """
+    found = Recorded(set())
     if not out.exists():
-        return done
+        return found
     good = 0
     with out.open("rb") as fh:
         for raw in fh:
-            if not raw.endswith(b"\n"):
-                break
+            complete = raw.endswith(b"\n")
             try:
-                record = json.loads(raw)
+                path = record_path(json.loads(raw)) if raw.strip() else None
             except ValueError:
-                break
-            path = record.get("path") or (record.get("source") or {}).get("path")
-            if path is None:
-                break
-            done.add(path)
+                path = None
+            if not complete:
+                if path is None:
+                    found.torn = len(raw)
+                    break
+                raw += b"\n"  # a whole record that lost only its line end: keep it
             good += len(raw)
-    if good != out.stat().st_size:
+            if path is None:
+                if raw.strip():
+                    found.foreign += 1
+                else:
+                    found.blank += 1
+            elif path in found.paths:
+                found.duplicates += 1
+            else:
+                found.paths.add(path)
+    size = out.stat().st_size
+    if good < size:
         with out.open("r+b") as fh:
             fh.truncate(good)
-    return done
+    elif good > size:
+        with out.open("ab") as fh:
+            fh.write(b"\n")
+    return found
+
+
+def done_paths(out: Path) -> set[str]:
+    """Paths already recorded in *out* (see read_recorded); drops a torn last line."""
+    return read_recorded(out).paths
 
 
 _QUIET_EVERY = 10.0  # seconds between progress lines when stderr is no terminal
@@ -416,7 +819,7 @@ class Progress:
         else:
             self.failed += 1
             if len(self.failures) < _FAILED_SHOWN:
-                self.failures.append(f"{result.path} ({result.error})")
+                self.failures.append(f"{shown(result.path)} ({result.error})")
         now = time.monotonic()
         if not self.enabled:
             return
@@ -464,5 +867,65 @@ class Progress:
 
 def akn_name(path: str) -> str:
     """A file name for a document's XML: its stem and a short hash of its path."""
-    digest = hashlib.sha1(path.encode("utf-8")).hexdigest()[:8]
+    digest = hashlib.sha1(record_key(path).encode("utf-8")).hexdigest()[:8]
     return f"{Path(path).stem}.{digest}.akn.xml"
+
+
+class OutputLockedError(PolicyParseError):
+    """Another batch is writing the same output file."""
+
+
+class LockedOutput:
+    """The output file open for appending, under an exclusive lock for the whole run.
+
+    The lock is taken before anything is truncated or read, so two runs on one
+    ``-o`` cannot interleave: the second is refused.  POSIX: ``flock`` on the
+    output itself.  Windows: ``msvcrt.locking`` on a lock file beside it
+    (``OUT.lock``).  Either lock goes with the process, however it ends.
+    """
+
+    def __init__(self, out: Path, truncate: bool) -> None:
+        import errno
+        import stat
+
+        self.fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        self.lock_fd: int | None = None
+        regular = stat.S_ISREG(os.fstat(self.fd).st_mode)  # not /dev/stdout, a pipe
+        if regular:
+            try:
+                self._lock(out)
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EDEADLK):
+                    # No locks on this file system (ENOLCK …): go on without one.
+                    print(f"policyparse: cannot lock {shown(str(out))} ({exc.strerror}); "
+                          "going on unlocked", file=sys.stderr)  # fmt: skip
+                else:
+                    self.close()
+                    raise OutputLockedError(
+                        f"{out}: another policyparse batch is writing this file; "
+                        "wait for it to end, or write to another -o"
+                    ) from None
+        if truncate and regular:
+            os.ftruncate(self.fd, 0)
+
+    def _lock(self, out: Path) -> None:
+        if sys.platform == "win32":
+            import msvcrt
+
+            self.lock_fd = os.open(f"{out}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+            msvcrt.locking(self.lock_fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def write(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self.fd, view) :]
+
+    def close(self) -> None:
+        for fd in (self.fd, self.lock_fd):
+            if fd is not None and fd >= 0:
+                os.close(fd)
+        self.fd, self.lock_fd = -1, None

@@ -7,15 +7,18 @@ Exit statuses: 0 success; 1 internal error (a bug: please report it);
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
+import functools
 import json
 import math
 import os
+import signal
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn
 
 from . import __version__
 
@@ -87,6 +90,17 @@ def _megabytes(text: str) -> float:
     return value
 
 
+def _seconds(text: str) -> float:
+    """--timeout: a finite number of seconds, 0 for no limit."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"{text} is not a number of seconds (0: no limit)")
+    return value
+
+
 _FILE_SUFFIXES = (".csv", ".parquet", ".json", ".jsonl", ".xml", ".txt")
 
 
@@ -113,7 +127,9 @@ def _need_pyarrow() -> None:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_INPUT, f"{self.prog}: error: {message}\n")
+        from .errors import shown
+
+        self.exit(EXIT_INPUT, f"{self.prog}: error: {shown(message)}\n")
 
 
 def _input_options(p: argparse.ArgumentParser) -> None:
@@ -210,11 +226,21 @@ def _run_units(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _stdout() -> BinaryIO:
+    """Standard output as bytes; one clear error when it is closed (``>&-``)."""
+    if sys.stdout is None:
+        from .errors import PolicyParseError
+
+        raise PolicyParseError("standard output is closed: give a file with -o")
+    return sys.stdout.buffer
+
+
 def _emit(text: str, output: str | None) -> None:
     data = (text + "\n").encode("utf-8")
     if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        out = _stdout()
+        out.write(data)
+        out.flush()
     else:
         with open(output, "wb") as fh:
             fh.write(data)
@@ -244,7 +270,9 @@ def _loaded(args: argparse.Namespace) -> Loaded:
 
 def _report(diagnostics: list[dict[str, object]], text: str, args: argparse.Namespace) -> None:
     """Diagnostics on stderr: each with -v (file:line:column), else a count of the warnings."""
-    name = "<stdin>" if args.file == STDIN else args.file
+    from .errors import shown
+
+    name = "<stdin>" if args.file == STDIN else shown(args.file)
     if args.verbose:
         from .tracing import line_starts, position
 
@@ -255,7 +283,8 @@ def _report(diagnostics: list[dict[str, object]], text: str, args: argparse.Name
             if isinstance(span, (list, tuple)) and span:
                 line, column = position(starts, int(span[0]))
                 where = f"{line}:{column}:"
-            print(f"{name}:{where} {d['severity']}: {d['code']}: {d['message']}", file=sys.stderr)
+            message = shown(str(d["message"]))
+            print(f"{name}:{where} {d['severity']}: {d['code']}: {message}", file=sys.stderr)
         return
     warnings = sum(1 for d in diagnostics if d.get("severity") in ("warning", "error"))
     if warnings:
@@ -305,13 +334,21 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.format == "html":
         return _write_view(doc, loaded.text, gazetteer, args.output)
     if args.format == "akn":
-        from .export.akn import to_akn
+        from .errors import shown
+        from .export.akn import to_akn_counted
 
-        xml = to_akn(doc, doc.text or "")
+        xml, replaced = to_akn_counted(doc, doc.text or "")
+        if replaced:
+            name = "<stdin>" if args.file == STDIN else shown(args.file)
+            print(
+                f"policyparse: {name}: {replaced} character(s) XML cannot hold (control "
+                "characters) written as U+FFFD in the Akoma Ntoso output",
+                file=sys.stderr,
+            )
         if args.output:
             Path(args.output).write_bytes(xml)
         else:
-            sys.stdout.buffer.write(xml)
+            _stdout().write(xml)
     else:
         from .export.tables import CsvTables, ParquetTables
 
@@ -331,8 +368,11 @@ examples:
 
 Each line of the JSONL output is a Document, or an error record
 {"path", "error", "message"} for a file that failed; the run carries on.
+A file that takes longer than --timeout, or whose worker process dies, gets an
+error record ("timeout", "worker_died") and the run goes on.
 exit status: 0 ok; 1 with --strict if any file failed; 2 if nothing could be
-parsed or on a usage error; 130 if interrupted (rerun with --resume).
+parsed, on a usage error, or when another batch is writing OUT; 130 if
+interrupted (Ctrl-C), 143 if terminated (SIGTERM): rerun with --resume.
 """
 
 
@@ -361,6 +401,13 @@ def _batch_arguments(p: argparse.ArgumentParser) -> None:
         help="worker processes (default: one per core)",
     )
     p.add_argument("--resume", action="store_true", help="skip files already in OUT")
+    p.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=60.0,
+        metavar="SECONDS",
+        help="give up on a file after this long: an error record 'timeout' (default 60; 0: none)",
+    )
     p.add_argument("--strict", action="store_true", help="exit 1 if any file failed")
     p.add_argument(
         "--with-text",
@@ -375,74 +422,164 @@ def _batch_arguments(p: argparse.ArgumentParser) -> None:
     _input_options(p)
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the batch is, to end it as Ctrl-C does."""
 
 
-def _run_batch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from .batch import Progress, akn_name, done_paths, expand, run_many
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated
 
-    inputs = list(args.paths)
-    if args.from_file == STDIN:
-        inputs += [line.strip() for line in sys.stdin if line.strip()]
-    elif args.from_file:
-        with open(args.from_file, encoding="utf-8") as fh:
-            inputs += [line.strip() for line in fh if line.strip()]
+
+def _batch_signals() -> dict[int, Any]:
+    """SIGTERM ends a batch as Ctrl-C does; the handlers before, to put back after."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return {}  # signal handlers can only be set from the main thread
+    before: dict[int, Any] = {signal.SIGINT: signal.getsignal(signal.SIGINT)}
+    before[signal.SIGTERM] = signal.signal(signal.SIGTERM, _on_sigterm)
+    return before
+
+
+def _read_list(name: str) -> list[str]:
+    """The paths of a --from list, one a line; a binary file is refused.
+
+    Lines are decoded as file names are (UTF-8, other bytes kept as surrogate
+    escapes), so a list can name files whose names are no UTF-8.
+    """
+    from .errors import PolicyParseError
+
+    if name == STDIN:
+        if sys.stdin is None:
+            raise PolicyParseError("--from -: standard input is closed")
+        raw = sys.stdin.buffer.read()
+        name = "standard input"
+    else:
+        with open(name, "rb") as fh:
+            raw = fh.read()
+    if b"\0" in raw:
+        raise PolicyParseError(
+            f"--from {name}: not a list of paths (it holds NUL bytes: a binary file?)"
+        )
+    lines = (os.fsdecode(line.strip()) for line in raw.splitlines())
+    return [line for line in lines if line]
+
+
+def _batch_output(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Path:
+    """The JSONL file of the run (inside the folder -o for tables and akn)."""
     if args.format != "jsonl":
         _check_folder(parser, args.output, f"--format {args.format}")
     elif Path(args.output).is_dir():
         parser.error(f"-o {args.output} is a folder; --format jsonl writes one file")
     if args.format == "parquet":
         _need_pyarrow()
+    if args.format != "jsonl":
+        folder = Path(args.output)
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / "documents.jsonl"
+    out = Path(args.output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def _batch_inputs(
+    args: argparse.Namespace, parser: argparse.ArgumentParser, out: Path
+) -> list[str]:
+    """The files to parse, in order, without the output file itself."""
+    from .batch import expand
+    from .errors import shown
+
+    inputs = list(args.paths)
+    if args.from_file:
+        inputs += _read_list(args.from_file)
     unsupported: Counter[str] = Counter()
     paths = list(expand(inputs, unsupported))
     if unsupported:
         kinds = ", ".join(f"{n} {suffix}" for suffix, n in sorted(unsupported.items()))
         print(
             f"policyparse: left out {sum(unsupported.values())} files policyparse cannot read "
-            f"({kinds}): convert them to text, HTML or .docx",
+            f"({shown(kinds)}): convert them to text, HTML or .docx",
             file=sys.stderr,
         )
-    if not paths:
+    real_out = os.path.realpath(out)
+    kept = [p for p in paths if os.path.basename(p) != out.name or os.path.realpath(p) != real_out]
+    if len(kept) < len(paths):
+        print(
+            f"policyparse: left out the output file {shown(str(out))} from the inputs",
+            file=sys.stderr,
+        )
+    if not kept:
         parser.error("no input files found")
-    folder = None if args.format == "jsonl" else Path(args.output)
-    if folder is not None:
-        folder.mkdir(parents=True, exist_ok=True)
-        out = folder / "documents.jsonl"
-    else:
-        out = Path(args.output)
-        out.parent.mkdir(parents=True, exist_ok=True)
-    done = done_paths(out) if args.resume else set()
-    todo = [p for p in paths if p not in done]
-    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | (0 if args.resume else os.O_TRUNC)
-    options = {
-        "errors": "replace" if args.replace_errors else "strict",
-        "gazetteer": args.gazetteer,
-        "max_bytes": int(args.max_mb * 1048576),
-        "akn": args.format == "akn",
-        "with_text": args.with_text,
-    }
-    progress = Progress(len(todo), not args.quiet, terminal=sys.stderr.isatty())
-    fd = os.open(out, flags, 0o644)
+    return kept
+
+
+@functools.cache
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _write_akn(folder: Path, name: str, xml: bytes) -> None:
+    """Write *xml* to folder/name through a new temporary file (O_EXCL), then rename."""
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=".akn-", suffix=".part", dir=folder)
     try:
-        for r in run_many(todo, max(1, args.jobs), options):
-            if r.akn is not None and folder is not None:
-                target = folder / akn_name(r.path)
-                tmp = target.with_suffix(".part")
-                tmp.write_bytes(r.akn)
-                tmp.replace(target)
-            _write_all(fd, (r.line + "\n").encode("utf-8"))
-            progress.step(r)
-    except KeyboardInterrupt:
-        print(progress.summary(len(done)) + "; interrupted, rerun with --resume", file=sys.stderr)
-        return 130
+        if hasattr(os, "fchmod"):  # mkstemp's 0600 would hide the XML from others
+            os.fchmod(fd, 0o666 & ~_umask())
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(xml)
+        os.replace(tmp, folder / name)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _run_batch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from .batch import LockedOutput, Progress, akn_name, read_recorded, record_key, run_many
+
+    out = _batch_output(args, parser)
+    paths = _batch_inputs(args, parser, out)
+    folder = None if args.format == "jsonl" else out.parent
+    output = LockedOutput(out, truncate=not args.resume)  # before reading or truncating
+    try:
+        recorded = read_recorded(out) if args.resume and out.is_file() else None
+        done = recorded.paths if recorded is not None else set()
+        note = recorded.report(str(out)) if recorded is not None else None
+        if note:
+            print(note, file=sys.stderr)
+        todo = [p for p in paths if record_key(p) not in done]
+        skipped = len(paths) - len(todo)
+        options = {
+            "errors": "replace" if args.replace_errors else "strict",
+            "gazetteer": args.gazetteer,
+            "max_bytes": int(args.max_mb * 1048576),
+            "akn": args.format == "akn",
+            "with_text": args.with_text,
+        }
+        progress = Progress(len(todo), not args.quiet, terminal=sys.stderr.isatty())
+        timeout = args.timeout or None
+        try:
+            results = run_many(todo, args.jobs, options, timeout=timeout, processes=True)
+            with contextlib.closing(results):
+                for r in results:
+                    if r.akn is not None and folder is not None:
+                        _write_akn(folder, akn_name(r.path), r.akn)
+                    output.write((r.line + "\n").encode("utf-8"))
+                    progress.step(r)
+        except KeyboardInterrupt as exc:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            how = "terminated (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
+            print(f"{progress.summary(skipped)}; {how}, rerun with --resume", file=sys.stderr)
+            return 143 if isinstance(exc, Terminated) else 130
+        if args.format in ("csv", "parquet") and folder is not None:
+            _tables_from(out, folder, args.format)  # under the lock still
     finally:
-        os.close(fd)
-    if args.format in ("csv", "parquet") and folder is not None:
-        _tables_from(out, folder, args.format)
-    print(progress.summary(len(done)), file=sys.stderr)
+        output.close()
+    print(progress.summary(skipped), file=sys.stderr)
     if progress.ok == 0 and not done:
         return EXIT_INPUT
     if args.strict and progress.failed:
@@ -451,15 +588,28 @@ def _run_batch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
 
 
 def _tables_from(jsonl: Path, folder: Path, fmt: str) -> None:
-    """The documents, targets, measures and units tables from a JSONL file, streaming."""
+    """The documents, targets, measures and units tables from a JSONL file, streaming.
+
+    A path's first Document counts (a second one, left by two runs on one file
+    before the lock existed, is passed over); lines that are no Document are too.
+    """
     from .export.tables import CsvTables, ParquetTables
     from .model.document import Document
 
     tables = CsvTables(folder) if fmt == "csv" else ParquetTables(folder)
-    with jsonl.open(encoding="utf-8") as fh:
+    seen: set[str] = set()
+    with jsonl.open(encoding="utf-8", errors="replace") as fh:
         for line in fh:
-            if '"schema_version"' in line[:40]:
-                tables.add(Document.model_validate_json(line))
+            if '"schema_version"' not in line[:40]:
+                continue
+            try:
+                doc = Document.model_validate_json(line)
+            except ValueError:  # pydantic's ValidationError is a ValueError
+                continue
+            if doc.source.path is None or doc.source.path in seen:
+                continue
+            seen.add(doc.source.path)
+            tables.add(doc)
     tables.close()
 
 
@@ -663,8 +813,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = top.parse_args(_route(argv, parsers))
     command = args.command
     parser = parsers[command]
-    from .errors import PolicyParseError
+    from .errors import PolicyParseError, shown
 
+    handlers = _batch_signals() if command == "batch" else {}
     try:
         if command == "units":
             return _run_units(args)
@@ -675,11 +826,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "report":
             return _run_report(args)
         return _run(args, parser)
+    except Terminated:
+        print("policyparse: terminated (SIGTERM)", file=sys.stderr)
+        return 143
     except PolicyParseError as exc:
-        print(f"policyparse: error: {exc}", file=sys.stderr)
+        print(f"policyparse: error: {shown(str(exc))}", file=sys.stderr)
         return EXIT_INPUT
     except OSError as exc:
-        print(f"policyparse: error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        name = exc.filename
+        where = shown(os.fsdecode(name)) if isinstance(name, str | bytes) else ""
+        print(f"policyparse: error: {shown(exc.strerror or str(exc))}: {where}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         print("policyparse: interrupted", file=sys.stderr)
@@ -688,8 +844,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("POLICYPARSE_DEBUG"):
             raise
         print(
-            f"policyparse: internal error: {type(exc).__name__}: {exc} "
+            f"policyparse: internal error: {type(exc).__name__}: {shown(str(exc))} "
             "(set POLICYPARSE_DEBUG=1 for a traceback)",
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+    finally:
+        for signum, handler in handlers.items():
+            if handler is not None:  # None: set outside Python, cannot be put back
+                signal.signal(signum, handler)

@@ -2,10 +2,40 @@
 
 Odd but readable input never raises: it comes back as a Document with
 diagnostics.  Everything raised for unreadable input derives from
-InputError, so callers need a single ``except``.
+InputError, so callers need a single ``except``.  ``shown`` writes a
+file name (or any message holding one) safely for a terminal.
 """
 
 from __future__ import annotations
+
+import unicodedata
+
+
+def shown(text: str) -> str:
+    """*text* for a terminal: control and format characters (C0, C1, bidi) escaped.
+
+    File names reach stderr through here, so that a name holding ESC sequences or
+    line ends can neither rewrite the terminal nor forge log lines.
+    """
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch.isprintable() or unicodedata.category(ch) == "Zs":  # spaces, U+3000 too
+            out.append(ch)
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\r":
+            out.append("\\r")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ord(ch) < 0x100:
+            out.append(f"\\x{ord(ch):02x}")
+        elif 0xDC80 <= ord(ch) <= 0xDCFF:  # a byte of a file name that is no UTF-8
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        else:
+            out.append(f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}")
+    return "".join(out)
 
 
 class PolicyParseError(Exception):

@@ -47,6 +47,22 @@ NoteCode = Literal["first_listed_is_lead", "applies_below"]
 Severity = Literal["info", "warning", "error"]
 # How undecodable bytes are treated: refused (an error) or replaced with U+FFFD.
 Errors = Literal["strict", "replace"]
+# The error codes of a batch's error records (docs/exports.md): the InputError family's,
+# then what the batch itself records.
+ErrorCode = Literal[
+    "not_found",
+    "not_a_file",
+    "empty",
+    "binary",
+    "undecodable",
+    "bad_format",
+    "too_large",
+    "unreadable",
+    "error",
+    "internal",
+    "worker_died",
+    "timeout",
+]
 DiagnosticCode = Literal[
     # inputs
     "replaced_bytes",

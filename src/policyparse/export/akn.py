@@ -9,6 +9,7 @@ The element rules the output follows are listed in docs/exports.md.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..model.document import Document, Node
@@ -22,6 +23,12 @@ _ELEMENT = {
     "zh_section": ("section", "sec"),
     "zh_article": ("article", "art"),
 }
+
+
+# Characters XML 1.0 cannot hold (C0 controls but tab and line ends, surrogates,
+# U+FFFE, U+FFFF): lxml refuses them, so they are written as U+FFFD, one for one,
+# which keeps every offset into the text where it was.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _q(tag: str) -> str:
@@ -42,9 +49,17 @@ class _AknWriter:
         from lxml import etree
 
         self.E = etree
-        self.doc, self.text = doc, text
+        self.doc = doc
+        self.replaced = 0  # characters XML cannot hold, written as U+FFFD
+        self.text = self.x(text)
         self.orgs: dict[str, str] = {}  # canonical name -> eId
         self.targets: list[tuple[str, Any]] = []  # (container eId, Target)
+
+    def x(self, value: str) -> str:
+        """*value* with the characters XML 1.0 cannot hold replaced (and counted)."""
+        value, n = _NOT_XML.subn("\ufffd", value)
+        self.replaced += n
+        return value
 
     def org(self, name: str) -> str:
         if name not in self.orgs:
@@ -104,9 +119,9 @@ class _AknWriter:
             if tag == "hcontainer":
                 el.set("name", node.kind)
             if node.label:
-                self.E.SubElement(el, _q("num")).text = node.label
+                self.E.SubElement(el, _q("num")).text = self.x(node.label)
             if node.title:
-                self.E.SubElement(el, _q("heading")).text = node.title
+                self.E.SubElement(el, _q("heading")).text = self.x(node.title)
         for t in node.targets:
             self.targets.append((eid, t))
         if node.children:
@@ -129,10 +144,10 @@ class _AknWriter:
             preface = E.SubElement(body_doc, _q("preface"))
             E.SubElement(
                 E.SubElement(preface, _q("p"), {"class": "title"}), _q("docTitle")
-            ).text = doc.title
+            ).text = self.x(doc.title)
             if doc.doc_number:
                 p = E.SubElement(preface, _q("p"), {"class": "number"})
-                E.SubElement(p, _q("docNumber")).text = doc.doc_number
+                E.SubElement(p, _q("docNumber")).text = self.x(doc.doc_number)
         main = E.SubElement(body_doc, _q("mainBody"))
         paragraphs = 0
         for node in doc.children:
@@ -163,9 +178,9 @@ class _AknWriter:
                 E.SubElement(el, _q("FRBRauthor"), href="#issuer")
                 E.SubElement(el, _q("FRBRcountry"), value="cn")
                 if doc.doc_number:
-                    E.SubElement(el, _q("FRBRnumber"), value=doc.doc_number)
+                    E.SubElement(el, _q("FRBRnumber"), value=self.x(doc.doc_number))
                 if doc.title:
-                    E.SubElement(el, _q("FRBRname"), value=doc.title)
+                    E.SubElement(el, _q("FRBRname"), value=self.x(doc.title))
             elif tag == "FRBRExpression":
                 E.SubElement(el, _q("FRBRdate"), date=day, name="expression")
                 E.SubElement(el, _q("FRBRauthor"), href="#issuer")
@@ -181,7 +196,7 @@ class _AknWriter:
             href="/ontology/organization/policyparse",
             showAs="policyparse",
         )
-        issuer = doc.issuer or "unknown"
+        issuer = self.x(doc.issuer or "unknown")
         E.SubElement(
             refs,
             _q("TLCOrganization"),
@@ -194,8 +209,8 @@ class _AknWriter:
                 refs,
                 _q("TLCOrganization"),
                 eId=eid,
-                href=f"/ontology/organization/cn/{name}",
-                showAs=name,
+                href=f"/ontology/organization/cn/{self.x(name)}",
+                showAs=self.x(name),
             )
         if self.targets:
             prop = E.SubElement(meta, _q("proprietary"), source="#policyparse")
@@ -204,7 +219,7 @@ class _AknWriter:
                 attrs = {
                     "eId": f"tgt_{k}",
                     "href": f"#{eid}",
-                    "indicator": t.indicator or "",
+                    "indicator": self.x(t.indicator or ""),
                     "comparator": t.comparator,
                     "value": repr(t.value),
                     "kind": t.kind,
@@ -222,18 +237,41 @@ class _AknWriter:
                 }
                 attrs.update(
                     {
-                        k2: repr(v) if isinstance(v, float) else str(v)
+                        k2: repr(v) if isinstance(v, float) else self.x(str(v))
                         for k2, v in optional.items()
                         if v is not None
                     }
                 )
-                E.SubElement(box, f"{{{PP}}}target", attrs).text = t.text
+                E.SubElement(box, f"{{{PP}}}target", attrs).text = self.x(t.text)
 
 
 def to_akn(doc: Document, text: str) -> bytes:
     """The document as Akoma Ntoso XML; *text* is the decoded input the spans point into."""
+    return to_akn_counted(doc, text)[0]
+
+
+def to_akn_counted(doc: Document, text: str) -> tuple[bytes, int]:
+    """to_akn, and how many characters XML 1.0 cannot hold were written as U+FFFD.
+
+    (Counted where written: a character of the title counts in the heading and
+    in the text.)
+
+    Control characters (other than tab and line ends) are legal in a plan's text
+    but not in XML; where there were any, a comment at the top of the document
+    says how many were replaced.
+    """
     from lxml import etree
 
-    root = _AknWriter(doc, text).build()
-    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-    return xml
+    writer = _AknWriter(doc, text)
+    root = writer.build()
+    if writer.replaced:
+        root.addprevious(
+            etree.Comment(
+                f" policyparse: {writer.replaced} character(s) XML 1.0 cannot hold "
+                "(control characters) written as U+FFFD "
+            )
+        )
+    xml: bytes = etree.tostring(
+        root.getroottree(), xml_declaration=True, encoding="UTF-8", pretty_print=True
+    )
+    return xml, writer.replaced
