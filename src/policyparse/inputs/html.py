@@ -196,9 +196,13 @@ def _hidden(el: Any) -> bool:
 
     Never <body> or <html>: pages hide them until a script has run.
     """
+    attr = el.get("hidden") is not None
+    style = (el.get("style") or "").lower()
+    if not attr and "none" not in style and "hidden" not in style:
+        return False  # most elements: nothing that could hide them
     if _tag(el) in ("body", "html"):
         return False
-    return el.get("hidden") is not None or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+    return attr or bool(_HIDDEN_STYLE.search(style))
 
 
 def _tag(el: Any) -> str:
@@ -210,13 +214,15 @@ def _left_out(el: Any, body: Any) -> bool:
     tag = _tag(el)
     if tag in _SKIP or _hidden(el) or (tag in ("header", "footer") and el is not body):
         return True
-    return el is not body and bool(
-        _NAV_HINT.search(f"{el.get('class') or ''} {el.get('id') or ''}")
-    )
+    names = el.get("class"), el.get("id")
+    if names == (None, None) or el is body:
+        return False
+    return bool(_NAV_HINT.search(f"{names[0] or ''} {names[1] or ''}"))
 
 
 def _chars(s: str | None) -> int:
-    return len(s) - sum(map(str.isspace, s)) if s else 0
+    """Characters that are not whitespace (split() runs in C; a loop over them would not)."""
+    return len("".join(s.split())) if s else 0
 
 
 def _scores(page: Any) -> tuple[dict[Any, int], dict[Any, int]]:

@@ -77,7 +77,6 @@ INVISIBLE = "".join(
     )
 )
 _TABLE.update({ord(c): 0x20 for c in INVISIBLE})
-_DROP = {ord(c): None for c in INVISIBLE}
 INVISIBLE_PATTERN = re.compile("[" + re.escape(INVISIBLE) + "]")
 
 _MAP = {chr(k): chr(v) for k, v in _TABLE.items()}
@@ -98,4 +97,6 @@ def fold(text: str) -> str:
 def compact(s: str) -> str:
     """Drop all whitespace and invisible characters: layout spacing inside Chinese
     titles carries no meaning, and 市商\u200d务局 is 市商务局."""
-    return "".join(s.split()).translate(_DROP)
+    out = "".join(s.split())
+    # A search first: almost no title holds one, and translate() costs more than it.
+    return INVISIBLE_PATTERN.sub("", out) if INVISIBLE_PATTERN.search(out) else out
