@@ -35,7 +35,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from perfdoc import corpus_option, write
+from perfdoc import best, corpus_option, write
 
 REPO = Path(__file__).resolve().parents[1]
 NINGBO = REPO / "corpus" / "ningbo-2025-consumption.txt"
@@ -76,17 +76,6 @@ else:
 print(time.perf_counter() - start)
 """
 COLD = {"dumps_python": "python", "dumps": "dumps", "validate + model_dump_json": "models"}
-
-
-def best(fn: Callable[[], object], repeat: int, number: int) -> float:
-    """Best mean seconds per call over *repeat* rounds of *number* calls."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for _ in range(number):
-            fn()
-        times.append((time.perf_counter() - start) / number)
-    return min(times)
 
 
 def corpus_files(corpus: Path) -> list[Path]:

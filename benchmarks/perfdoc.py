@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
@@ -26,3 +28,14 @@ def write(section: str, body: str, doc: Path = DOC) -> None:
     begin, end = f"<!-- {section}:begin -->", f"<!-- {section}:end -->"
     a, b = text.index(begin) + len(begin), text.index(end)
     doc.write_text(text[:a] + "\n" + body + "\n" + text[b:], encoding="utf-8")
+
+
+def best(fn: Callable[[], object], repeat: int, number: int) -> float:
+    """Best mean seconds per call over *repeat* rounds of *number* calls."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for _ in range(number):
+            fn()
+        times.append((time.perf_counter() - start) / number)
+    return min(times)

@@ -28,21 +28,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from perfdoc import corpus_option, write
+from perfdoc import best, corpus_option, write
 
 REPO = Path(__file__).resolve().parents[1]
 NINGBO = REPO / "corpus" / "ningbo-2025-consumption.txt"
-
-
-def best(fn, repeat: int, number: int) -> float:  # type: ignore[no-untyped-def]
-    """Best mean seconds per call over *repeat* rounds of *number* calls."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for _ in range(number):
-            fn()
-        times.append((time.perf_counter() - start) / number)
-    return min(times)
 
 
 def warm_ratio() -> tuple[float, float, float]:
