@@ -191,3 +191,39 @@ def test_parses_in_threads_leave_the_collector_as_they_found_it() -> None:
         assert not gc.isenabled()  # a caller's choice is kept
     finally:
         gc.enable()
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    sections=st.lists(st.integers(min_value=1, max_value=4), min_size=1, max_size=4),
+    titled=st.booleans(),
+)
+def test_a_whole_plan_pasted_as_one_line(sections: list[int], titled: bool) -> None:
+    """Section headings glued to their first measure (二、重点任务（一）…) still open sections."""
+    body = "".join(
+        f"{CN[s]}、重点任务{s + 1}"
+        + "".join(
+            f"（{CN[m]}）促进就业。2025年，新增就业{m + 1}万人。（责任单位：市人社局）"
+            for m in range(count)
+        )
+        for s, count in enumerate(sections)
+    )
+    text = ("某市促进就业行动方案\n" if titled else "") + body
+    doc = policyparse.parse(text)
+    expected = []
+    for s, count in enumerate(sections):
+        expected.append((str(s + 1), f"重点任务{s + 1}"))
+        expected += [(f"{s + 1}.{m + 1}", "促进就业") for m in range(count)]
+    assert [(n.path, n.title) for n in doc.walk() if n.path] == expected
+    assert sum(len(n.targets) for n in doc.walk()) == sum(sections)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["一、坚持创新驱动，（一）强化科技支撑。", "一、重点任务（三）促进就业。内容。"],
+    ids=["clause-before", "not-the-first-item"],
+)
+def test_a_bracket_after_a_heading_that_is_not_its_first_item(line: str) -> None:
+    doc = policyparse.parse("某市方案\n" + line + "\n")
+    top = [n for n in doc.walk() if n.path and "." not in n.path]
+    assert len(top) == 1 and not top[0].children

@@ -75,11 +75,39 @@ def unglue(folded: str, blocks: list[Block]) -> list[Block]:
                 nxt += 1
             mk = match_marker(folded, nxt, b.end) if nxt < b.end else None
             if mk is not None and mk.style != "arabic" and mk.end < b.end:
-                out.append(Block(start, pos + 1, glued=glued))
+                out.extend(_title_glued(folded, Block(start, pos + 1, glued=glued)))
                 start, glued = nxt, True
             pos = _glue_point(folded, pos + 1, b.end)
-        out.append(Block(start, b.end, glued=glued))
+        out.extend(_title_glued(folded, Block(start, b.end, glued=glued)))
     return out
+
+
+_TITLE_MAX = 20  # a heading's title is short: 重点任务, 加强组织领导
+_OUTER = ("cn_dun", "zh_part", "zh_chapter", "zh_section")
+_INNER = ("cn_paren", "arabic_paren")
+_SENTENCE_MARKS = "。,;:!?"
+
+
+def _title_glued(folded: str, b: Block) -> list[Block]:
+    """Split "二、重点任务(一)促进就业…": a section heading's title glued to its first item.
+
+    Text pasted as one line loses the break after a heading's title, which ends in no
+    punctuation.  Takes 二、重点任务(一)… and 第二章 保障措施(一)…: a first bracketed
+    marker, (一) or (1), within 20 characters of the heading's marker with no punctuation
+    between.  Leaves 一、坚持创新驱动，(一)… (a clause, not a title, comes first) and
+    一、重点任务(三)… (a list does not start at three).
+    """
+    outer = match_marker(folded, b.start, b.end)
+    if outer is None or outer.style not in _OUTER:
+        return [b]
+    limit = min(b.end, outer.end + _TITLE_MAX + 1)
+    at = folded.find("(", outer.end + 1, limit)
+    if at == -1 or any(ch in _SENTENCE_MARKS for ch in folded[outer.end : at]):
+        return [b]
+    inner = match_marker(folded, at, b.end)
+    if inner is None or inner.style not in _INNER or inner.value != 1 or inner.end >= b.end:
+        return [b]
+    return [Block(b.start, at, glued=b.glued), Block(at, b.end, glued=True)]
 
 
 def _glue_point(folded: str, start: int, end: int) -> int:
