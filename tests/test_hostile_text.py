@@ -227,3 +227,34 @@ def test_a_bracket_after_a_heading_that_is_not_its_first_item(line: str) -> None
     doc = policyparse.parse("某市方案\n" + line + "\n")
     top = [n for n in doc.walk() if n.path and "." not in n.path]
     assert len(top) == 1 and not top[0].children
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file names are bytes")
+def test_a_file_name_that_is_no_utf8_in_every_one_file_command(tmp_path: Path) -> None:
+    """A GBK name on Linux: source.path writes its odd bytes as \\xNN, as batch records do."""
+    import json
+    import os
+
+    name = os.path.join(os.fsencode(tmp_path), "方案".encode("gbk") + b".txt")
+    with open(name, "wb") as fh:
+        fh.write(PLAN.encode())
+    path = os.fsdecode(name)
+    shown = str(tmp_path) + "/\\xb7\\xbd\\xb0\\xb8.txt"
+    doc = policyparse.parse_file(path)
+    assert doc.source.path == shown
+    doc.model_dump_json()
+    for args in (
+        [path],
+        ["units", path],
+        [path, "--format", "csv", "-o", str(tmp_path / "t")],
+        [path, "--format", "akn"],
+        ["view", path, "-o", str(tmp_path / "v.html")],
+    ):
+        r = subprocess.run(
+            [sys.executable, "-m", "policyparse", *args], capture_output=True, timeout=120
+        )
+        assert r.returncode == 0, (args, r.stderr)
+    r = subprocess.run(
+        [sys.executable, "-m", "policyparse", path], capture_output=True, timeout=120
+    )
+    assert json.loads(r.stdout)["source"]["path"] == shown

@@ -90,6 +90,13 @@ def test_digit_after_arabic_marker_is_flagged() -> None:
         ("十万", 100000),
         ("一万零五百", 10500),
         ("42", 42),
+        # 万 below 亿: the 万 group does not multiply the 亿 before it
+        ("一亿二千万", 120_000_000),
+        ("二亿五千万", 250_000_000),
+        ("一亿零五百万", 105_000_000),
+        ("三万四千", 34000),
+        ("一千零一十万零一", 10_100_001),
+        ("一千亿", 100_000_000_000),
     ],
 )
 def test_cn_to_int(text: str, value: int) -> None:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, get_args
 from pydantic import BaseModel, ConfigDict
 
 from .errors import MainGuardError, PolicyParseError, shown
+from .inputs.read import escape_surrogates, record_key
 from .vocab import ErrorCode, Errors
 
 if TYPE_CHECKING:
@@ -64,28 +65,6 @@ class Result:
 
 
 _ERROR_CODES = frozenset(get_args(ErrorCode))
-
-
-def record_key(path: str) -> str:
-    """The path as a record writes it: *path*, or its bytes escaped where it is no UTF-8.
-
-    A file name that is not valid UTF-8 (a GBK name on Linux) reaches Python with
-    surrogate escapes, which no UTF-8 file can hold; its record writes each such
-    byte as ``\\xNN`` instead, and ``--resume`` compares inputs by this key.
-    """
-    try:
-        path.encode("utf-8")
-        return path
-    except UnicodeEncodeError:
-        return _escape_surrogates(path)
-
-
-def _escape_surrogates(text: str) -> str:
-    try:
-        raw = text.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:  # a surrogate no file name gives: write it as \udXXX
-        return text.encode("utf-8", "backslashreplace").decode("utf-8")
-    return raw.decode("utf-8", "backslashreplace")
 
 
 def expand(items: Iterable[str], unsupported: Counter[str] | None = None) -> Iterator[str]:
@@ -167,7 +146,7 @@ def _test_hooks(path: str) -> None:
 def error_result(path: str, code: str, message: str, size: int = 0) -> Result:
     """The error record of *path*, written whatever its path and message hold."""
     error: ErrorCode = code if code in _ERROR_CODES else "error"  # type: ignore[assignment]
-    record = ErrorRecord(path=record_key(path), error=error, message=_escape_surrogates(message))
+    record = ErrorRecord(path=record_key(path), error=error, message=escape_surrogates(message))
     return Result(path, record.model_dump_json(), False, size, error=error)
 
 
@@ -196,9 +175,6 @@ def _parse(path: str, size: int) -> Result:
         max_bytes=_OPTIONS.get("max_bytes"),
         with_text=bool(_OPTIONS.get("akn") or _OPTIONS.get("with_text")),
     )
-    key = record_key(path)
-    if key != path:
-        doc = doc.model_copy(update={"source": doc.source.model_copy(update={"path": key})})
     akn = None
     if _OPTIONS.get("akn"):
         from .export.akn import to_akn

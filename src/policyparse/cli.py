@@ -538,7 +538,8 @@ def _write_akn(folder: Path, name: str, xml: bytes) -> None:
 
 
 def _run_batch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from .batch import LockedOutput, Progress, akn_name, read_recorded, record_key, run_many
+    from .batch import LockedOutput, Progress, akn_name, read_recorded, run_many
+    from .inputs.read import record_key
 
     out = _batch_output(args, parser)
     paths = _batch_inputs(args, parser, out)

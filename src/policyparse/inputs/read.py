@@ -366,6 +366,31 @@ def load_str(text: str, path: str | None = None) -> Loaded:
     return Loaded(text, "text", None, digest, path, notes)
 
 
+def record_key(path: str) -> str:
+    """The path as a Document or a record writes it: *path*, or its bytes escaped
+    where it is no UTF-8.
+
+    A file name that is not valid UTF-8 (a GBK name on Linux) reaches Python with
+    surrogate escapes, which no UTF-8 file can hold; ``source.path`` and error
+    records write each such byte as ``\\xNN`` instead, and ``batch --resume``
+    compares inputs by this key.
+    """
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return escape_surrogates(path)
+
+
+def escape_surrogates(text: str) -> str:
+    """*text* with the bytes a surrogate escape stands for written as ``\\xNN``."""
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no file name gives: write it as \udXXX
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 def too_large(name: str, max_bytes: int, size: int | None = None) -> TooLargeError:
     """The one message for input over the size limit, wherever it is noticed."""
     amount = f"{size / 1048576:.1f} MB is " if size is not None else ""
@@ -404,6 +429,6 @@ def load_path(
     except OSError as exc:
         raise NotAFileError(f"{p}: cannot read ({exc.strerror or exc})") from exc
     try:
-        return load_bytes(raw, path=str(path), errors=errors, max_bytes=max_bytes)
+        return load_bytes(raw, path=record_key(str(path)), errors=errors, max_bytes=max_bytes)
     except InputError as exc:
         raise type(exc)(f"{p}: {exc}") from None

@@ -50,7 +50,8 @@ def cn_to_int(s: str) -> int | None:
     if all(ch in _DIGITS for ch in s) and len(s) > 1:
         # Positional form used in years and some ordinals: 二〇一八.
         return int("".join(str(_DIGITS[ch]) for ch in s))
-    total = 0  # completed big-unit groups
+    total = 0  # completed 亿 groups
+    wan = 0  # completed 万 groups below the current 亿
     section = 0  # current group below 万
     digit: int | None = None
     for ch in s:
@@ -63,16 +64,16 @@ def cn_to_int(s: str) -> int | None:
             section += (1 if digit is None else digit) * unit
             digit = None
         elif ch in _BIG_UNITS:
-            unit = _BIG_UNITS[ch]
-            section += digit or 0
-            digit = None
-            if section == 0 and total == 0:
-                section = 1
-            total = (total + section) * unit
-            section = 0
-        elif ch.isascii() and ch.isdigit():
-            return None
+            group = section + (digit or 0)
+            if group == 0 and total == 0 and wan == 0:
+                group = 1  # 万人 alone: one 万
+            # 一亿二千万: the 万 group sits below the 亿 before it, not on top of it.
+            if _BIG_UNITS[ch] == 10_000:
+                wan += group * 10_000
+            else:
+                total += (wan + group) * 100_000_000
+                wan = 0
+            section, digit = 0, None
         else:
             return None
-    section += digit or 0
-    return total + section
+    return total + wan + section + (digit or 0)
