@@ -138,6 +138,15 @@ BROKEN = [
         TooLargeError,
         "the text of the Word file (numbering labels included) passes the 1 MB limit",
     ),
+    (
+        # honest sizes, under the limit, but 130 times smaller stored than inflated:
+        # made to cost memory (1.2 GB before), refused once past 100 times
+        "honest-ratio-bomb",
+        lambda: docx_shapes.document_xml(25 << 20),
+        "32",
+        FormatError,
+        "inflates more than 100 times its stored size",
+    ),
     ("truncated-zip", lambda: PLAIN[: len(PLAIN) // 2], None, FormatError, "not a readable zip"),
 ]
 

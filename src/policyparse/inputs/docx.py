@@ -306,16 +306,34 @@ def _member(zf: zipfile.ZipFile, name: str, budget: _Budget) -> Iterator[bytes] 
     return _inflate(zf, info, budget)
 
 
+# Word's XML deflates 5 to 20 times, rarely 50; a part that inflates more than 100 times
+# its stored size past the first megabyte is made to (the ratio Apache POI refuses).
+_MAX_RATIO = 100
+_RATIO_FROM = 1 << 20
+
+
 def _inflate(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget) -> Iterator[bytes]:
     with _zip_errors(info.filename):
         fh = zf.open(info)
+    produced = 0
     with fh:
         while True:
             with _zip_errors(info.filename):
                 chunk = fh.read(_CHUNK)  # at most _CHUNK bytes inflated, whatever is declared
             if not chunk:
                 return
+            produced += len(chunk)
             budget.inflate(info.filename, len(chunk))
+            if (
+                budget.limit is not None
+                and produced > _RATIO_FROM
+                and produced > _MAX_RATIO * max(info.compress_size, 1)
+            ):
+                raise FormatError(
+                    f"{info.filename} inflates more than {_MAX_RATIO} times its stored size "
+                    f"({info.compress_size:,} bytes): refused as a zip bomb (Word's XML "
+                    "deflates 5 to 20 times; the library reads it with max_bytes=None)"
+                )
             yield chunk
 
 
