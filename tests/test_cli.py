@@ -252,3 +252,14 @@ def test_parquet_without_pyarrow_fails_before_parsing(tmp_path: Path) -> None:
         r.stderr.decode().strip()
         == "policyparse: error: --format parquet needs pyarrow: pip install pyarrow"
     )
+
+
+def test_json_and_jsonl_are_the_same_word_for_every_command(tmp_path: Path) -> None:
+    plain = run(str(NINGBO))
+    one_line = run(str(NINGBO), "--format", "jsonl")
+    assert one_line.returncode == 0 and one_line.stdout == plain.stdout
+    out = tmp_path / "out.jsonl"
+    r = run("batch", str(NINGBO), "--format", "json", "-o", str(out), "--quiet")
+    assert r.returncode == 0, r.stderr
+    (line,) = out.read_text(encoding="utf-8").splitlines()
+    assert json.loads(line)["title"] == json.loads(plain.stdout)["title"]

@@ -160,10 +160,11 @@ def _parse_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--format",
+        type=_format_alias("jsonl", "json"),
         choices=("json", "csv", "parquet", "akn", "html"),
         default="json",
-        help="json (default); csv or parquet tables into the folder -o; akn XML; "
-        "html: the page of policyparse view",
+        help="json (default; jsonl is the same, one line); csv or parquet tables into the "
+        "folder -o; akn XML; html: the page of policyparse view",
     )
     p.add_argument("-o", "--output", metavar="PATH", help="write JSON here instead of stdout")
     p.add_argument(
@@ -376,6 +377,16 @@ interrupted (Ctrl-C), 143 if terminated (SIGTERM): rerun with --resume.
 """
 
 
+def _format_alias(alias: str, name: str) -> Callable[[str], str]:
+    """--format json for batch is its JSON lines, --format jsonl for one file its one line:
+    the same word works for every command."""
+
+    def convert(value: str) -> str:
+        return name if value == alias else value
+
+    return convert
+
+
 def _batch_arguments(p: argparse.ArgumentParser) -> None:
     """A corpus: files, folders (recursively) and globs of .txt, .html, .docx."""
     p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, globs")
@@ -388,9 +399,11 @@ def _batch_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="JSONL file, or folder")
     p.add_argument(
         "--format",
+        type=_format_alias("json", "jsonl"),
         choices=("jsonl", "csv", "parquet", "akn"),
         default="jsonl",
-        help="jsonl (default); csv, parquet or akn write into the folder OUT",
+        help="jsonl (default; json means the same here); csv, parquet or akn write into "
+        "the folder OUT",
     )
     p.add_argument(
         "-j",
