@@ -363,7 +363,7 @@ _BATCH_EPILOG = """\
 examples:
   policyparse batch ../shared/corpus -o out.jsonl -j 2
   policyparse batch plans/ 'pages/**/*.html' -o out.jsonl --resume
-  policyparse batch corpus/ --format csv -o tables/       (documents.jsonl + 3 CSV tables)
+  policyparse batch corpus/ --format csv -o tables/       (documents.jsonl + 4 CSV tables)
   policyparse batch --from list.txt -o out.jsonl          (one path per line)
   find plans -name '*.txt' | policyparse batch --from - -o out.jsonl
 
