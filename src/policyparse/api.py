@@ -9,7 +9,7 @@ from .extract import gazetteer as _gazetteer_mod
 from .extract.gazetteer import Gazetteer
 from .inputs.read import MAX_BYTES, load_bytes, load_path, load_str, too_large
 from .pipeline import document_dict, run
-from .tracing import Explained, explain_loaded
+from .tracing import Explained, explain_loaded, quantity_decisions
 from .vocab import Errors
 
 if TYPE_CHECKING:
@@ -154,7 +154,7 @@ def render_html(
     give the *gazetteer* the document was parsed with).  *back* is an
     (href, label) link put at the top of the page.
     """
-    from .export.view import Decision, render_view
+    from .export.view import render_view
 
     if text is None:
         text = doc.text
@@ -163,9 +163,5 @@ def render_html(
             "render_html needs the text the spans point into: render_html(doc, text), "
             "or parse with with_text=True"
         )
-    decisions: list[Decision] = []
-    if rules:
-        for e in explain_loaded(load_str(text, doc.source.path), _gazetteer(gazetteer)):
-            if e.what == "quantity":
-                decisions.append((e.span[0], e.span[1], e.outcome, e.rule, e.why))
-    return render_view(doc, text, decisions, back=back)
+    explained = explain_loaded(load_str(text, doc.source.path), _gazetteer(gazetteer))
+    return render_view(doc, text, quantity_decisions(explained) if rules else [], back=back)

@@ -328,12 +328,12 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         _emit(dumps_python(data, args.indent), args.output)
         _report(data["diagnostics"], loaded.text, args)
         return EXIT_OK
+    if args.format == "html":
+        return _view(loaded, gazetteer, args, rules=True)
     from .pipeline import run
 
     doc = run(loaded, with_text=args.with_text or args.format == "akn", gazetteer=gazetteer)
     _report([d.model_dump() for d in doc.diagnostics], loaded.text, args)
-    if args.format == "html":
-        return _write_view(doc, loaded.text, gazetteer, args.output)
     if args.format == "akn":
         from .errors import shown
         from .export.akn import to_akn_counted
@@ -682,14 +682,18 @@ def _report_arguments(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _write_view(
-    doc: Document, text: str, gazetteer: Gazetteer, output: str | None, rules: bool = True
-) -> int:
-    from .api import render_html
+def _view(loaded: Loaded, gazetteer: Gazetteer, args: argparse.Namespace, rules: bool) -> int:
+    """The page of policyparse view from one parse: the rules come from its own trace."""
+    from .export.view import render_view
+    from .pipeline import run_traced
+    from .tracing import explain_parse, quantity_decisions
 
-    page = render_html(doc, text, rules=rules, gazetteer=gazetteer)
-    if output:
-        Path(output).write_text(page, encoding="utf-8")
+    doc, parse = run_traced(loaded, gazetteer=gazetteer)
+    _report([d.model_dump() for d in doc.diagnostics], loaded.text, args)
+    decisions = quantity_decisions(explain_parse(parse)) if rules else []
+    page = render_view(doc, loaded.text, decisions)
+    if args.output:
+        Path(args.output).write_text(page, encoding="utf-8")
     else:
         sys.stdout.buffer.write(page.encode("utf-8"))
         sys.stdout.buffer.flush()
@@ -698,13 +702,8 @@ def _write_view(
 
 def _run_view(args: argparse.Namespace) -> int:
     from .extract.gazetteer import load as load_gazetteer
-    from .pipeline import run
 
-    loaded = _loaded(args)
-    gazetteer = load_gazetteer(args.gazetteer)
-    doc = run(loaded, with_text=False, gazetteer=gazetteer)
-    _report([d.model_dump() for d in doc.diagnostics], loaded.text, args)
-    return _write_view(doc, loaded.text, gazetteer, args.output, args.rules)
+    return _view(_loaded(args), load_gazetteer(args.gazetteer), args, args.rules)
 
 
 def _run_report(args: argparse.Namespace) -> int:

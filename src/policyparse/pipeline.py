@@ -324,8 +324,18 @@ def run(
     gazetteer: Gazetteer | None = None,
 ) -> Document:
     """Parse decoded text into a Document."""
+    return run_traced(loaded, with_text=with_text, gazetteer=gazetteer)[0]
+
+
+def run_traced(
+    loaded: Loaded,
+    *,
+    with_text: bool = False,
+    gazetteer: Gazetteer | None = None,
+) -> tuple[Document, Parse]:
+    """The Document and the state that made it, whose trace names every rule (tracing)."""
     from .model.document import Document
 
-    data = document_dict(loaded, with_text=with_text, gazetteer=gazetteer)
     with _no_gc():
-        return Document.model_validate(data)
+        p = run_stages(loaded, gazetteer)
+        return Document.model_validate(to_dict(p, with_text)), p

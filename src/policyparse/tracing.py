@@ -125,6 +125,13 @@ def explain_loaded(loaded: Loaded, gazetteer: Gazetteer | None = None) -> list[E
     return explain_parse(run_stages(loaded, gazetteer))
 
 
+def quantity_decisions(explained: list[Explained]) -> list[tuple[int, int, str, str, str]]:
+    """The target reader's decisions, as the view names them: (start, end, outcome, rule, why)."""
+    return [
+        (e.span[0], e.span[1], e.outcome, e.rule, e.why) for e in explained if e.what == "quantity"
+    ]
+
+
 def render(decisions: list[Explained]) -> str:
     """One tab-separated line per decision: where, what, node, outcome, rule, text, why."""
     lines = ["where\twhat\tpath\toutcome\trule\ttext\twhy"]
