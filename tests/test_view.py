@@ -222,3 +222,20 @@ def test_report_over_a_batch(tmp_path: Path) -> None:
     assert page.xpath('//ul[@id="failed"]/li')[0].text_content().endswith("<b>x</b>")
     r = _cli("report", str(tmp_path / "none.jsonl"), "-o", str(report))
     assert r.returncode == 2 and r.stderr.count("\n") == 1
+
+
+def test_report_and_tables_count_a_path_once(tmp_path: Path) -> None:
+    """A result holding a path twice (two runs before the lock) counts its first record,
+    as --resume and the tables do; a torn line counts as no record."""
+    from policyparse.export.records import records
+    from policyparse.export.report import read_corpus
+
+    doc = policyparse.parse_file(CORPUS / "ningbo-2025-consumption.txt")
+    line = doc.model_dump_json()
+    error = json.dumps({"path": "x.txt", "error": "empty", "message": "no text"})
+    out = tmp_path / "out.jsonl"
+    out.write_text("\n".join([line, error, line, error, '{"schema_version": "1.']) + "\n")
+    items = list(records(out))
+    assert [type(i).__name__ for i in items] == ["Document", "dict", "NoneType"]
+    corpus = read_corpus(out)
+    assert len(corpus.rows) == 1 and len(corpus.failed) == 1 and corpus.torn == 1

@@ -602,28 +602,16 @@ def _run_batch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
 
 
 def _tables_from(jsonl: Path, folder: Path, fmt: str) -> None:
-    """The documents, targets, measures and units tables from a JSONL file, streaming.
-
-    A path's first Document counts (a second one, left by two runs on one file
-    before the lock existed, is passed over); lines that are no Document are too.
-    """
+    """The documents, targets, measures and units tables from a JSONL file, streaming:
+    each path's first Document (export.records)."""
+    from .export.records import records
     from .export.tables import CsvTables, ParquetTables
     from .model.document import Document
 
     tables = CsvTables(folder) if fmt == "csv" else ParquetTables(folder)
-    seen: set[str] = set()
-    with jsonl.open(encoding="utf-8", errors="replace") as fh:
-        for line in fh:
-            if '"schema_version"' not in line[:40]:
-                continue
-            try:
-                doc = Document.model_validate_json(line)
-            except ValueError:  # pydantic's ValidationError is a ValueError
-                continue
-            if doc.source.path is None or doc.source.path in seen:
-                continue
-            seen.add(doc.source.path)
-            tables.add(doc)
+    for item in records(jsonl):
+        if isinstance(item, Document):
+            tables.add(item)
     tables.close()
 
 

@@ -18,7 +18,6 @@ DOM and loads at once; the charts are inline SVG drawn here.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from urllib.parse import quote
 
 from ..model.document import Document
 from .owners import owners
+from .records import records
 from .tables import document_row
 from .view import Html, asset, data_json, head
 
@@ -113,47 +113,33 @@ def read_corpus(
     jsonl: str | Path, output: str | Path | None = None, view: ViewFn | None = None
 ) -> Corpus:
     """Read a batch result line by line; write the views beside *output* when asked."""
-    jsonl, corpus = Path(jsonl), Corpus()
+    corpus = Corpus()
     folder: Path | None = None
     back = ("", "")
     if output is not None and view is not None:
         out = Path(output)
         folder = out.parent / f"{out.stem}_files"
         back = (f"../{quote(out.name)}", "← back to the corpus report")
-    with jsonl.open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            if '"schema_version"' not in line[:40]:
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError:
-                    corpus.torn += 1
-                    continue
-                if isinstance(record, dict) and "error" in record:
-                    corpus.failed.append(
-                        (
-                            str(record.get("path", "")),
-                            str(record.get("error", "")),
-                            str(record.get("message", "")),
-                        )
-                    )
-                else:
-                    corpus.torn += 1
-                continue
-            try:
-                doc = Document.model_validate_json(line)
-            except ValueError:
-                corpus.torn += 1
-                continue
+    for item in records(jsonl):
+        if item is None:
+            corpus.torn += 1
+        elif isinstance(item, dict):
+            corpus.failed.append(
+                (
+                    str(item.get("path", "")),
+                    str(item.get("error", "")),
+                    str(item.get("message", "")),
+                )
+            )
+        else:
             href = None
-            if folder is not None and view is not None and doc.text is not None:
+            if folder is not None and view is not None and item.text is not None:
                 folder.mkdir(parents=True, exist_ok=True)
                 name = f"{len(corpus.rows) + 1}.html"
-                (folder / name).write_text(view(doc, doc.text, back), encoding="utf-8")
+                (folder / name).write_text(view(item, item.text, back), encoding="utf-8")
                 href = f"{quote(folder.name)}/{name}"
                 corpus.views += 1
-            corpus.add(doc, href)
+            corpus.add(item, href)
     return corpus
 
 
