@@ -34,6 +34,9 @@ from policyparse import Document, Node
 REPO = Path(__file__).resolve().parents[1]
 Key = tuple[str, str, str, str]  # path, value, value_max, unit
 TESTS = REPO / "tests"
+sys.path.insert(0, str(TESTS))
+from targets_io import row as target_row  # noqa: E402  the oracles' own row format
+
 SHARED = Path(os.environ.get("POLICYPARSE_SHARED_CORPUS", REPO.parent / "shared" / "corpus"))
 KINDS = ("nodes", "units", "lead", "targets")
 
@@ -289,26 +292,7 @@ def rows(doc: str, shared: Path = SHARED) -> dict[str, tuple[list[str], list[str
             for n, p in listed
             for u in n.responsible_units
         ],
-        "targets": [
-            "\t".join(
-                [
-                    p,
-                    t.indicator or "",
-                    t.comparator,
-                    _num(t.value),
-                    _num(t.value_max),
-                    t.unit or "",
-                    _num(t.base_value),
-                    t.base_unit or "",
-                    t.kind,
-                    str(t.year or ""),
-                    t.deadline or "",
-                    t.period or "",
-                ]
-            )
-            for n, p in listed
-            for t in n.targets
-        ],
+        "targets": ["\t".join(target_row(p, t)) for n, p in listed for t in n.targets],
     }
     out = {}
     for kind, lines in got.items():
