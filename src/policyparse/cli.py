@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn
 
 from . import __version__
+from .errors import shown
 
 if TYPE_CHECKING:
     from .extract.gazetteer import Gazetteer
@@ -127,8 +128,6 @@ def _need_pyarrow() -> None:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        from .errors import shown
-
         self.exit(EXIT_INPUT, f"{self.prog}: error: {shown(message)}\n")
 
 
@@ -236,8 +235,8 @@ def _stdout() -> BinaryIO:
     return sys.stdout.buffer
 
 
-def _emit(text: str, output: str | None) -> None:
-    data = (text + "\n").encode("utf-8")
+def _write(data: bytes, output: str | None) -> None:
+    """*data* into the file *output*, or onto standard output."""
     if output is None:
         out = _stdout()
         out.write(data)
@@ -245,6 +244,15 @@ def _emit(text: str, output: str | None) -> None:
     else:
         with open(output, "wb") as fh:
             fh.write(data)
+
+
+def _emit(text: str, output: str | None) -> None:
+    _write((text + "\n").encode("utf-8"), output)
+
+
+def _input_name(args: argparse.Namespace) -> str:
+    """The input as messages name it: the file, escaped for a terminal, or <stdin>."""
+    return "<stdin>" if args.file == STDIN else shown(args.file)
 
 
 def schema_json() -> str:
@@ -271,9 +279,7 @@ def _loaded(args: argparse.Namespace) -> Loaded:
 
 def _report(diagnostics: list[dict[str, object]], text: str, args: argparse.Namespace) -> None:
     """Diagnostics on stderr: each with -v (file:line:column), else a count of the warnings."""
-    from .errors import shown
-
-    name = "<stdin>" if args.file == STDIN else shown(args.file)
+    name = _input_name(args)
     if args.verbose:
         from .tracing import line_starts, position
 
@@ -335,21 +341,17 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     doc = run(loaded, with_text=args.with_text or args.format == "akn", gazetteer=gazetteer)
     _report([d.model_dump() for d in doc.diagnostics], loaded.text, args)
     if args.format == "akn":
-        from .errors import shown
         from .export.akn import to_akn_counted
 
         xml, replaced = to_akn_counted(doc, doc.text or "")
         if replaced:
-            name = "<stdin>" if args.file == STDIN else shown(args.file)
+            name = _input_name(args)
             print(
                 f"policyparse: {name}: {replaced} character(s) XML cannot hold (control "
                 "characters) written as U+FFFD in the Akoma Ntoso output",
                 file=sys.stderr,
             )
-        if args.output:
-            Path(args.output).write_bytes(xml)
-        else:
-            _stdout().write(xml)
+        _write(xml, args.output)
     else:
         from .export.tables import CsvTables, ParquetTables
 
@@ -500,7 +502,6 @@ def _batch_inputs(
 ) -> list[str]:
     """The files to parse, in order, without the output file itself."""
     from .batch import expand
-    from .errors import shown
 
     inputs = list(args.paths)
     if args.from_file:
@@ -680,11 +681,7 @@ def _view(loaded: Loaded, gazetteer: Gazetteer, args: argparse.Namespace, rules:
     _report([d.model_dump() for d in doc.diagnostics], loaded.text, args)
     decisions = quantity_decisions(explain_parse(parse)) if rules else []
     page = render_view(doc, loaded.text, decisions)
-    if args.output:
-        Path(args.output).write_text(page, encoding="utf-8")
-    else:
-        sys.stdout.buffer.write(page.encode("utf-8"))
-        sys.stdout.buffer.flush()
+    _write(page.encode("utf-8"), args.output)
     return EXIT_OK
 
 
