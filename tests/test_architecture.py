@@ -24,6 +24,7 @@ RANKS = {
     "diagnostics": 0,
     "vocab": 0,
     "lexicon": 1,
+    "ruler": 0,
     "inputs": 2,
     "text": 3,
     "layout": 4,
@@ -92,8 +93,8 @@ def _graph() -> dict[str, set[str]]:
 
 def test_the_graph_is_read() -> None:
     graph = _graph()
-    assert "pipeline" in graph and "extract.targets" in graph["pipeline"]
-    assert "text.fold" in graph["extract.target_rules"]
+    assert "pipeline" in graph and "extract.stages" in graph["pipeline"]
+    assert "text.fold" in graph["extract.targets.rules.forms"]
 
 
 def test_no_import_cycles() -> None:

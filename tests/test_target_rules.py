@@ -70,6 +70,6 @@ def test_rule_decides(sentence: str, quantity: str, outcome: str, rule: str) -> 
 
 
 def test_every_rule_is_exercised() -> None:
-    from policyparse.extract.target_rules import RULES
+    from policyparse.extract.targets.rules import RULES
 
     assert {r.__name__ for r in RULES} == {c[3] for c in CASES}

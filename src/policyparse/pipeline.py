@@ -1,12 +1,15 @@
-"""The stages in the order the data flows, as one explicit list.
+"""The stages in the order the data flows, as one explicit list that declares what each
+stage reads and writes (spaCy's ``requires``/``assigns``).
 
 inputs (bytes → text, in api) → text (fold) → layout (blocks, furniture,
 repairs, roles, tables) → structure (outline) → extract (metadata, units,
 targets, canonical names) → model (plain data, then pydantic).
 
-Each stage is a small function that reads and writes fields of one
-``Parse`` state; ``STAGES`` lists them in order, so a newcomer (or a test)
-can run the pipeline up to any stage and look at the state.
+Each stage is a function in its stage's folder (``<stage>/stages.py``); here it is
+only named, with the ``Parse`` fields it reads (its parameters, in order) and the
+fields its result fills.  ``tests/test_pipeline.py`` checks that every field a
+stage reads was written by an earlier stage (or is given), so a newcomer (or a
+test) can run the pipeline up to any stage and look at the state.
 """
 
 from __future__ import annotations
@@ -19,29 +22,21 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Issue
-from .extract import metadata, responsibility, targets
-from .extract.deadlines import find_due
-from .extract.gazetteer import Gazetteer, canonical_names, place_of
+from .extract import responsibility
+from .extract.gazetteer import Gazetteer
 from .extract.gazetteer import load as load_gazetteer
+from .extract.metadata import Meta
+from .extract.stages import Extracted, check_text, extract_nodes, name_units, read_metadata
 from .inputs.read import Loaded
-from .layout.blocks import Block, split_blocks
-from .layout.furniture import Piece, set_aside_furniture
-from .layout.repair import unglue, unwrap
-from .layout.roles import assign_roles
+from .layout.blocks import Block
+from .layout.furniture import Piece
+from .layout.stages import cut_blocks, mark_roles, read_tables, repair_blocks
 from .layout.tables import Row
-from .layout.tables import find as find_tables
-from .model.build import (
-    Extracted,
-    furniture_dict,
-    issue_dict,
-    issue_order,
-    node_dict,
-    note_dict,
-)
-from .structure.nodes import Outline, walk
-from .structure.outline import build
-from .text.fold import INVISIBLE_PATTERN, fold
-from .version import SCHEMA_VERSION
+from .model.build import document_dict as build_dict
+from .ruler import Step
+from .structure.nodes import Outline
+from .structure.stages import build_outline
+from .text.stages import fold_text
 
 if TYPE_CHECKING:
     from .model.document import Document
@@ -53,13 +48,14 @@ class Parse:
 
     loaded: Loaded
     gazetteer: Gazetteer
+    trace: list[Step] | None = None  # every rule's decision; None: not kept (a plain parse)
     folded: str = ""
     blocks: list[Block] = field(default_factory=list)
     furniture: list[Piece] = field(default_factory=list)
     joins: int = 0
     rows: list[Row] = field(default_factory=list)
     outline: Outline | None = None
-    meta: metadata.Meta | None = None
+    meta: Meta | None = None
     issues: list[Issue] = field(default_factory=list)
     extracted: dict[int, Extracted] = field(default_factory=dict)
     responsibility: responsibility.State = field(default_factory=responsibility.State)
@@ -70,201 +66,81 @@ class Parse:
         return self.loaded.text
 
 
-# -- text -------------------------------------------------------------------------
+GIVEN = ("loaded", "gazetteer", "trace", "source")  # what a Parse holds before any stage
 
 
-def fold_text(p: Parse) -> None:
-    """Full-width forms folded one character for one character: offsets stay the source's."""
-    p.folded = fold(p.source)
-    p.issues += p.loaded.notes
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One step of the pipeline: its function, the fields it reads, the fields it fills.
 
+    The function takes the *reads* in order and returns the *writes* (a tuple when
+    several), then the lists it adds to *appends* (the diagnostics).  A stage that
+    traces reads ``trace`` and adds its steps to that list itself.
+    """
 
-# -- layout -----------------------------------------------------------------------
+    fn: Callable[..., Any]
+    reads: tuple[str, ...]
+    writes: tuple[str, ...] = ()
+    appends: tuple[str, ...] = ()
 
+    @property
+    def name(self) -> str:
+        return self.fn.__name__
 
-def cut_blocks(p: Parse) -> None:
-    """One block per non-blank line; page furniture set aside."""
-    p.blocks, p.furniture = set_aside_furniture(p.folded, split_blocks(p.folded), p.source)
+    def run(self, p: Parse) -> None:
+        result = self.fn(*(getattr(p, name) for name in self.reads))
+        outputs = self.writes + self.appends
+        values = result if len(outputs) > 1 else (result,)
+        for name, value in zip(outputs, values, strict=True):
+            if name in self.appends:
+                getattr(p, name).extend(value)
+            else:
+                setattr(p, name, value)
 
-
-def repair_blocks(p: Parse) -> None:
-    """Hard-wrapped lines joined; headings glued to the text before them split off."""
-    p.blocks, p.joins = unwrap(p.folded, p.blocks)
-    p.blocks = unglue(p.folded, p.blocks)
-
-
-def mark_roles(p: Parse) -> None:
-    """文号, signature, date, notes and 附件 lines get their fixed role."""
-    assign_roles(p.folded, p.blocks)
-
-
-def read_tables(p: Parse) -> None:
-    """Tables rendered one cell per line whose rows are measures."""
-    p.rows, issues = find_tables(p.folded, p.blocks)
-    p.issues += issues
-
-
-# -- structure --------------------------------------------------------------------
-
-
-def build_outline(p: Parse) -> None:
-    """Blocks to the tree of sections, measures, paragraphs and attachments."""
-    p.outline = build(p.source, p.folded, p.blocks, p.rows)
-    p.issues += p.outline.issues
-
-
-# -- extract ----------------------------------------------------------------------
-
-
-def read_metadata(p: Parse) -> None:
-    """Title, 文号, issuer, dates, doc type and horizon."""
-    assert p.outline is not None
-    p.meta, issues = metadata.extract(
-        p.source, p.folded, p.blocks, p.furniture, p.outline, p.loaded.meta
-    )
-    p.issues += issues
-
-
-def check_text(p: Parse) -> None:
-    """Whole-input diagnostics: wraps joined, brackets that do not pair, no structure."""
-    assert p.outline is not None
-    if p.joins:
-        p.issues.append(
-            Issue(
-                "hard_wrap",
-                f"{p.joins} lines hard-wrapped at a fixed width were joined",
-                None,
-                "info",
-            )
-        )
-    invisible = [m.start() for m in INVISIBLE_PATTERN.finditer(p.source)]
-    if invisible:
-        p.issues.append(
-            Issue(
-                "invisible_characters",
-                f"{len(invisible)} invisible or control characters (zero-width, bidi, soft "
-                "hyphen, C0/C1 controls) were read as spaces",
-                (invisible[0], invisible[0] + 1),
-                "warning",
-            )
-        )
-    opened, closed = p.folded.count("("), p.folded.count(")")
-    if opened != closed:
-        p.issues.append(
-            Issue(
-                "unbalanced_brackets",
-                f"{opened} opening and {closed} closing round brackets",
-                None,
-                "info",
-            )
-        )
-    if not p.source.strip():
-        p.issues.append(Issue("empty", "the input holds no text", None))
-    elif not any(n.kind != "paragraph" for n in p.outline.children):
-        p.issues.append(
-            Issue("no_structure", "no numbered headings found; paragraphs only", None, "info")
-        )
-
-
-def extract_nodes(p: Parse) -> None:
-    """Units and targets of every node, in document order (notes carry forward)."""
-    assert p.outline is not None and p.meta is not None
-    dated = p.meta.signed or p.meta.published
-    doc_year = dated.year if dated else None
-    state = p.responsibility
-    known = p.gazetteer.known
-    bodies = p.gazetteer.words()
-    source, folded = p.source, p.folded
-    nothing = Extracted()  # a notice part (title, signature …) holds no units or targets
-    under_conditions: set[int] = set()
-    for node in walk(p.outline.children):
-        inherited = id(node) in under_conditions
-        if not inherited and targets.heads_conditions(
-            folded, node.title_span, node.text_start, node.text_end
-        ):
-            # An inherited node's descendants are marked already, with its ancestor's.
-            under_conditions.update(id(n) for n in walk(node.children))
-        if node.kind == "paragraph" and node.role is not None:
-            p.extracted[id(node)] = nothing
-            continue
-        implied = list(state.applies_below) if node.kind != "paragraph" else []
-        mentions = responsibility.find_mentions(
-            source, folded, node.text_start, node.text_end, state, known
-        )
-        for start, end, role in node.table_units:
-            mentions.extend(responsibility.bodies_in(source, folded, start, end, role, known))
-        body_start = None
-        if node.title_span and node.title_span[1] < node.text_end:
-            # After a run-in title (促进充分就业。…) the body opens a paragraph.
-            body_start = node.title_span[1] + 1
-        conditions_at = targets.conditions_from(folded, node.text_start, node.text_end, inherited)
-        reading = targets.read(
-            source,
-            folded,
-            node.text_start,
-            node.text_end,
-            doc_year,
-            body_start,
-            bodies,
-            conditions_at,
-        )
-        due = find_due(folded, node.text_start, node.text_end)
-        p.extracted[id(node)] = Extracted(mentions, implied, reading.found, reading.trace, due)
-
-
-def name_units(p: Parse) -> None:
-    """One canonical name per body, with the document's own place."""
-    assert p.meta is not None
-    mentions = (m for ex in p.extracted.values() for m in ex.mentions + ex.implied)
-    p.names = canonical_names(mentions, p.gazetteer, place_of(p.meta.issuer))
-
-
-Stage = Callable[[Parse], None]
 
 STAGES: tuple[Stage, ...] = (
-    fold_text,
-    cut_blocks,
-    repair_blocks,
-    mark_roles,
-    read_tables,
-    build_outline,
-    read_metadata,
-    check_text,
-    extract_nodes,
-    name_units,
+    # text: full-width forms folded, offsets kept
+    Stage(fold_text, ("loaded",), ("folded",), ("issues",)),
+    # layout: blocks, furniture set aside, wraps joined, roles, tables
+    Stage(cut_blocks, ("folded", "source"), ("blocks", "furniture")),
+    Stage(repair_blocks, ("folded", "blocks"), ("blocks", "joins")),
+    Stage(mark_roles, ("folded", "blocks"), ("blocks",)),
+    Stage(read_tables, ("folded", "blocks"), ("rows",), ("issues",)),
+    # structure: the tree
+    Stage(
+        build_outline, ("source", "folded", "blocks", "rows", "trace"), ("outline",), ("issues",)
+    ),
+    # extract: metadata, whole-input checks, every node's units and targets, names
+    Stage(
+        read_metadata,
+        ("source", "folded", "blocks", "furniture", "outline", "loaded"),
+        ("meta",),
+        ("issues",),
+    ),
+    Stage(check_text, ("source", "folded", "outline", "joins"), (), ("issues",)),
+    Stage(
+        extract_nodes,
+        ("source", "folded", "outline", "meta", "gazetteer", "trace"),
+        ("extracted", "responsibility"),
+    ),
+    Stage(name_units, ("extracted", "meta", "gazetteer"), ("names",)),
 )
 
 
-# -- model ------------------------------------------------------------------------
-
-
 def to_dict(p: Parse, with_text: bool) -> dict[str, Any]:
-    """The Document as plain data, every field present, in the model's order."""
+    """The Document as plain data (model.build), from a finished parse."""
     assert p.outline is not None and p.meta is not None
-    meta, source, loaded = p.meta, p.source, p.loaded
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "title": meta.title,
-        "title_span": meta.title_span,
-        "plan_title": meta.plan_title,
-        "doc_number": meta.doc_number,
-        "issuer": meta.issuer,
-        "published": meta.published,
-        "signed": meta.signed,
-        "doc_type": meta.doc_type,
-        "horizon": meta.horizon,
-        "source": {
-            "path": loaded.path,
-            "format": loaded.format,
-            "encoding": loaded.encoding,
-            "sha256": loaded.sha256,
-        },
-        "children": [node_dict(n, source, p.extracted, p.names) for n in p.outline.children],
-        "furniture": [furniture_dict(piece, source) for piece in p.furniture],
-        "responsibility_notes": [note_dict(n, source) for n in p.responsibility.notes],
-        "diagnostics": [issue_dict(i) for i in sorted(p.issues, key=issue_order)],
-        "text": source if with_text else None,
-    }
+    return build_dict(
+        p.loaded,
+        p.meta,
+        p.outline,
+        p.extracted,
+        p.names,
+        p.furniture,
+        p.responsibility,
+        p.issues,
+        with_text,
+    )
 
 
 _gc_lock = threading.Lock()
@@ -298,11 +174,13 @@ def _no_gc() -> Iterator[None]:
                 gc.enable()
 
 
-def run_stages(loaded: Loaded, gazetteer: Gazetteer | None = None) -> Parse:
-    """Run every stage on decoded text; the state they leave behind."""
-    p = Parse(loaded, gazetteer or load_gazetteer())
+def run_stages(
+    loaded: Loaded, gazetteer: Gazetteer | None = None, *, traced: bool = False
+) -> Parse:
+    """Run every stage on decoded text; the state they leave behind (with its trace if asked)."""
+    p = Parse(loaded, gazetteer or load_gazetteer(), [] if traced else None)
     for stage in STAGES:
-        stage(p)
+        stage.run(p)
     return p
 
 
@@ -324,7 +202,7 @@ def run(
     gazetteer: Gazetteer | None = None,
 ) -> Document:
     """Parse decoded text into a Document."""
-    return run_traced(loaded, with_text=with_text, gazetteer=gazetteer)[0]
+    return _run(loaded, with_text, gazetteer, traced=False)[0]
 
 
 def run_traced(
@@ -334,8 +212,14 @@ def run_traced(
     gazetteer: Gazetteer | None = None,
 ) -> tuple[Document, Parse]:
     """The Document and the state that made it, whose trace names every rule (tracing)."""
+    return _run(loaded, with_text, gazetteer, traced=True)
+
+
+def _run(
+    loaded: Loaded, with_text: bool, gazetteer: Gazetteer | None, traced: bool
+) -> tuple[Document, Parse]:
     from .model.document import Document
 
     with _no_gc():
-        p = run_stages(loaded, gazetteer)
+        p = run_stages(loaded, gazetteer, traced=traced)
         return Document.model_validate(to_dict(p, with_text)), p

@@ -1,36 +1,59 @@
-"""Which rule decided what: the traces of the outline and the target reader, in text order.
+"""Which rule decided what: the one trace of every chain, in text order.
 
-``policyparse PLAN --explain`` prints one line per block (the outline rule
-that placed it) and per quantity (the target rule that made it a target, a
-figure, or left it out, and why).  The same lines are ``policyparse.explain``
-and ``policyparse.explain_file`` in the API, for tests and for debugging a
-rule on a real plan.
+``policyparse PLAN --explain`` prints one line per decision: each block (the
+outline rule that placed it, and the phase changes), each quantity (the target
+rule that made it a target, a figure, or left it out, and why) with the rules
+that gave its comparator and year, each responsibility statement (read, or
+not read) and each unit with the word that gave its role, and each node's
+title and deadline.  The same lines are ``policyparse.explain`` and
+``policyparse.explain_file`` in the API, for tests and for debugging a rule on
+a real plan.
 """
 
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from .extract.gazetteer import Gazetteer
 from .inputs.read import Loaded
 from .pipeline import Parse, run_stages
+from .ruler import Step
 from .structure.nodes import INode, walk
 
-__all__ = ["Explained", "explain_loaded", "render"]
+__all__ = ["Explained", "What", "explain_loaded", "render"]
+
+What = Literal[
+    "phase", "block", "title", "quantity", "comparator", "year", "statement", "unit", "deadline"
+]
+# The chain of each step, as --explain names it; the order sorts decisions at one place.
+_WHAT: dict[str, What] = {
+    "outline": "block",
+    "title": "title",
+    "targets": "quantity",
+    "comparator": "comparator",
+    "year": "year",
+    "responsibility": "statement",
+    "unit": "unit",
+    "deadline": "deadline",
+}
+_ORDER = {what: k for k, what in enumerate(get_args(What))}
 
 
 @dataclass(frozen=True, slots=True)
 class Explained:
-    """One decision: a block placed by an outline rule, or a quantity by a target rule."""
+    """One decision: of which chain (what), where, in which node, its outcome, rule and why."""
 
-    what: Literal["block", "quantity"]
+    what: What
     span: tuple[int, int]
     line: int  # 1-based
     column: int  # 1-based, in characters
     path: str | None  # the node it belongs to (its nearest numbered ancestor for text)
-    outcome: str  # block: the node kind it went to; quantity: target, parameter, baseline, skipped
+    # block: the node kind it went to; phase: the phase entered; quantity: target,
+    # parameter, baseline, skipped; comparator and year: their value; statement: read,
+    # note or not_read; unit: its role; title and deadline: the form that gave them.
+    outcome: str
     rule: str
     text: str
     why: str = ""
@@ -66,53 +89,38 @@ def explain_parse(p: Parse) -> list[Explained]:
     source = p.source
     starts = line_starts(source)
     owners = _owners(p.outline.children)
-    out: list[tuple[int, int, Explained]] = []
-    for step in p.outline.trace:
-        node = _owner(owners, step.start)
-        line, col = position(starts, step.start)
-        kind = node.kind if node is not None and node.start == step.start else "text"
-        out.append(
-            (
-                step.start,
-                0,
-                Explained(
-                    "block",
-                    (step.start, step.end),
-                    line,
-                    col,
-                    node.path if node is not None else None,
-                    kind,
-                    step.rule,
-                    source[step.start : step.end],
-                ),
-            )
-        )
-    for node in walk(p.outline.children):
-        ex = p.extracted.get(id(node))
-        if ex is None:
-            continue
-        path = node.path if node.path is not None else _path_of(owners, node.start)
-        for q in ex.trace:
-            line, col = position(starts, q.start)
-            out.append(
-                (
-                    q.start,
-                    1,
-                    Explained(
-                        "quantity",
-                        (q.start, q.end),
-                        line,
-                        col,
-                        path,
-                        q.outcome,
-                        q.rule,
-                        source[q.start : q.end],
-                        q.why,
-                    ),
-                )
-            )
-    out.sort(key=lambda t: (t[0], t[1]))
-    return [e for _, _, e in out]
+    assert p.trace is not None, "run the stages with traced=True"
+    out = [_explained(step, source, starts, owners) for step in p.trace]
+    # Stable: decisions at one place keep the order they were taken in, by chain.
+    out.sort(key=lambda e: (e.span[0], _ORDER[e.what]))
+    return out
+
+
+def _explained(
+    step: Step,
+    source: str,
+    starts: list[int],
+    owners: list[tuple[int, int, INode]],
+) -> Explained:
+    line, col = position(starts, step.start)
+    what = _WHAT[step.chain]
+    outcome = step.outcome
+    if what == "block" and not step.final:
+        what = "phase"
+    node = _owner(owners, step.start)
+    if what == "block" and step.final:
+        outcome = node.kind if node is not None and node.start == step.start else "text"
+    return Explained(
+        what,
+        (step.start, step.end),
+        line,
+        col,
+        node.path if node is not None else None,
+        outcome,
+        step.rule,
+        source[step.start : step.end],
+        step.why,
+    )
 
 
 def _path_of(owners: list[tuple[int, int, INode]], start: int) -> str | None:
@@ -122,7 +130,7 @@ def _path_of(owners: list[tuple[int, int, INode]], start: int) -> str | None:
 
 def explain_loaded(loaded: Loaded, gazetteer: Gazetteer | None = None) -> list[Explained]:
     """Run the pipeline on decoded text and return its decisions."""
-    return explain_parse(run_stages(loaded, gazetteer))
+    return explain_parse(run_stages(loaded, gazetteer, traced=True))
 
 
 def quantity_decisions(explained: list[Explained]) -> list[tuple[int, int, str, str, str]]:

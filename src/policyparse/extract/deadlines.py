@@ -31,6 +31,7 @@ class Due:
     end: int
     date: _dt.date | None
     ongoing: bool
+    rule: str = ""  # labelled_deadline or bracketed_deadline: the form, for the trace
 
 
 def _words(role: str) -> str:
@@ -119,6 +120,7 @@ def find_due(folded: str, start: int, end: int) -> Due | None:
             stop += 1
         due = _read(folded, m.end(), stop)
         if due is not None:
+            due.rule = "labelled_deadline"
             return due
     found: Due | None = None
     finals = _finals()
@@ -131,6 +133,7 @@ def find_due(folded: str, start: int, end: int) -> Due | None:
         if open_at != -1:
             due = _read(folded, open_at + 1, pos)
             if due is not None:
+                due.rule = "bracketed_deadline"
                 found = due
         pos = folded.find(")", pos + 1, end)
     return found

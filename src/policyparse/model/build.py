@@ -9,27 +9,18 @@ the model holds), so that pydantic-core can write the dicts as they are.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from ..diagnostics import Issue
 from ..extract.deadlines import Due
-from ..extract.responsibility import Mention, Note
-from ..extract.targets import Found, Step
+from ..extract.metadata import Meta
+from ..extract.responsibility import Mention, Note, State
+from ..extract.stages import Extracted
+from ..inputs.read import Loaded
 from ..layout.furniture import Piece
-from ..structure.nodes import INode
-
-
-@dataclass(slots=True)
-class Extracted:
-    """What the extract stage found in one node's own text."""
-
-    mentions: list[Mention] = field(default_factory=list)
-    implied: list[Mention] = field(default_factory=list)
-    found: list[Found] = field(default_factory=list)
-    trace: list[Step] = field(default_factory=list)  # the rule behind each quantity
-    due: Due | None = None  # the node's own deadline (完成时限：2024年10月)
+from ..structure.nodes import INode, Outline
+from ..version import SCHEMA_VERSION
 
 
 def due_dict(due: Due | None, source: str) -> dict[str, Any] | None:
@@ -154,3 +145,41 @@ def note_dict(n: Note, source: str) -> dict[str, Any]:
 def issue_order(issue: Issue) -> tuple[int, int]:
     """Diagnostics of the whole input first, then by place."""
     return (issue.span[0], issue.span[1]) if issue.span else (-1, -1)
+
+
+def document_dict(
+    loaded: Loaded,
+    meta: Meta,
+    outline: Outline,
+    extracted: dict[int, Extracted],
+    names: dict[str, str],
+    furniture: list[Piece],
+    carry: State,
+    issues: list[Issue],
+    with_text: bool,
+) -> dict[str, Any]:
+    """The Document as plain data, every field present, in the model's order."""
+    source = loaded.text
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "title": meta.title,
+        "title_span": meta.title_span,
+        "plan_title": meta.plan_title,
+        "doc_number": meta.doc_number,
+        "issuer": meta.issuer,
+        "published": meta.published,
+        "signed": meta.signed,
+        "doc_type": meta.doc_type,
+        "horizon": meta.horizon,
+        "source": {
+            "path": loaded.path,
+            "format": loaded.format,
+            "encoding": loaded.encoding,
+            "sha256": loaded.sha256,
+        },
+        "children": [node_dict(n, source, extracted, names) for n in outline.children],
+        "furniture": [furniture_dict(piece, source) for piece in furniture],
+        "responsibility_notes": [note_dict(n, source) for n in carry.notes],
+        "diagnostics": [issue_dict(i) for i in sorted(issues, key=issue_order)],
+        "text": source if with_text else None,
+    }

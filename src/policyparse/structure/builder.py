@@ -22,7 +22,7 @@ from ..layout.tables import Row
 from ..text.fold import compact
 from ..vocab import BlockRole, NodeStyle
 from .nodes import INode
-from .titles import title_span
+from .titles import TitleCut, title_span
 
 Phase = Literal["front", "body", "after_signature"]
 
@@ -30,12 +30,30 @@ MAX_GAP = 3  # a numbering gap up to this size still opens a node, with a warnin
 ARTICLE: NodeStyle = "zh_article"
 TITLE_MAX = 60
 _TITLE_FORBIDDEN = frozenset("。,;:!?")
+_PART_END_ROLES = frozenset({"signature", "date"})
 
 
 def title_like(content: str) -> bool:
     """Short and free of sentence punctuation: a line that can be a title."""
     c = compact(content)
     return 0 < len(c) <= TITLE_MAX and not (_TITLE_FORBIDDEN & set(c))
+
+
+def _gap(prev: int, mk: Marker) -> Issue:
+    return Issue("numbering_gap", f"numbering jumps from {prev} to {mk.value}", (mk.start, mk.end))
+
+
+def _continue(prev: int, mk: Marker, idx: int) -> tuple[int | None, Issue | None]:
+    """The next number of an open style: at its depth, after a small gap, or a repeat."""
+    if mk.value == prev + 1:
+        return idx, None
+    if prev + 1 < mk.value <= prev + MAX_GAP and not mk.digit_follows:
+        return idx, _gap(prev, mk)
+    if mk.value == prev:
+        return None, Issue(
+            "numbering_repeat", f"number {mk.value} repeats; kept as text", (mk.start, mk.end)
+        )
+    return None, None
 
 
 @dataclass(slots=True)
@@ -91,11 +109,12 @@ class OutlineState:
         self.stack.clear()
         self.last_value.clear()
 
-    def enter(self, parent: INode | None, node: INode, t_start: int, t_end: int) -> None:
+    def enter(self, parent: INode | None, node: INode, cut: TitleCut) -> None:
         """Give a new node its title, attach it and make it the deepest open one."""
-        if t_end > t_start:
-            node.title_span = (t_start, t_end)
-            node.title = compact(self.source[t_start:t_end])
+        if cut.end > cut.start:
+            node.title_span = (cut.start, cut.end)
+            node.title = compact(self.source[cut.start : cut.end])
+            node.title_rule = cut.rule
         self.attach(parent, node)
         self.stack.append(node)
 
@@ -126,46 +145,28 @@ class OutlineState:
         )
 
     # -- numbered blocks -------------------------------------------------------
-    def gap(self, prev: int, mk: Marker) -> None:
-        self.issues.append(
-            Issue("numbering_gap", f"numbering jumps from {prev} to {mk.value}", (mk.start, mk.end))
-        )
-
-    def accept(self, mk: Marker) -> int | None:
-        """Stack depth the new node goes to, or None if the marker opens no node.
+    def depth_for(self, mk: Marker) -> tuple[int | None, Issue | None]:
+        """Stack depth the new node goes to (None if the marker opens no node), and a warning.
 
         A style already open continues its sequence at its own depth (a small
-        gap with a warning; a repeat is kept as text); a new style opens below
-        the open nodes if it starts at 1 or continues the style's last number.
+        gap with a warning; a repeat is kept as text, with a warning); a new
+        style opens below the open nodes if it starts at 1 or continues the
+        style's last number.  Reads the state only.
         """
         for idx in range(len(self.stack) - 1, -1, -1):
             open_node = self.stack[idx]
             if open_node.style != mk.style:
                 continue
-            prev = open_node.number or 0
-            if mk.value == prev + 1:
-                return idx
-            if prev + 1 < mk.value <= prev + MAX_GAP and not mk.digit_follows:
-                self.gap(prev, mk)
-                return idx
-            if mk.value == prev:
-                self.issues.append(
-                    Issue(
-                        "numbering_repeat",
-                        f"number {mk.value} repeats; kept as text",
-                        (mk.start, mk.end),
-                    )
-                )
-            return None
+            return _continue(open_node.number or 0, mk, idx)
         last = self.last_value.get(mk.style)
         if mk.digit_follows:
             ok = last is not None and mk.value == last + 1
-        else:
-            ok = mk.value == 1 or (last is not None and mk.value == last + 1)
-            if not ok and last is not None and last + 1 < mk.value <= last + MAX_GAP:
-                self.gap(last, mk)
-                ok = True
-        return len(self.stack) if ok else None
+            return (len(self.stack) if ok else None), None
+        if mk.value == 1 or (last is not None and mk.value == last + 1):
+            return len(self.stack), None
+        if last is not None and last + 1 < mk.value <= last + MAX_GAP:
+            return len(self.stack), _gap(last, mk)
+        return None, None
 
     def open(self, b: Block, mk: Marker, depth: int) -> bool:
         """Open a numbered node at *depth*; False if its path is taken (kept as text)."""
@@ -178,20 +179,20 @@ class OutlineState:
         # Articles of a regulation and the items under them are provisions, not plans'
         # measures: their first sentence is no heading phrase.
         provision = mk.style == ARTICLE or any(n.style == ARTICLE for n in self.stack[:depth])
-        t_start, t_end, heading_only = title_span(self.folded, mk.end, b.end, not provision)
+        cut = title_span(self.folded, mk.end, b.end, not provision)
         node = INode(
             "section",
             mk.start,
-            t_start,
+            cut.start,
             b.end,
             level=(parent.level + 1) if parent is not None else 1,
             style=mk.style,
             label=(mk.start, mk.end),
             number=mk.value,
             path=path,
-            heading_only=heading_only,
+            heading_only=cut.heading_only,
         )
-        self.enter(parent, node, t_start, t_end)
+        self.enter(parent, node, cut)
         self.last_value[mk.style] = mk.value
         if b.glued:
             self.issues.append(
@@ -227,6 +228,7 @@ class OutlineState:
             path=path,
             title=compact(self.source[title.start : title.end]),
             title_span=(title.start, title.end),
+            title_rule="task_cell",
         )
         if row.units is not None and row.role is not None:
             cell = row.cells[row.units]
@@ -253,20 +255,20 @@ class OutlineState:
             return False
         self.paths.add(path)
         self.absorb_pending()
-        t_start, t_end, heading_only = title_span(self.folded, box.end, b.end, run_in=False)
+        cut = title_span(self.folded, box.end, b.end, run_in=False)
         node = INode(
             "box",
             box.start,
-            t_start,
+            cut.start,
             b.end,
             level=(parent.level + 1) if parent is not None else 1,
             style="box",
             label=(box.start, box.end),
             number=box.value,
             path=path,
-            heading_only=heading_only,
+            heading_only=cut.heading_only,
         )
-        self.enter(parent, node, t_start, t_end)
+        self.enter(parent, node, cut)
         return True
 
     def open_part(self, b: Block) -> None:
@@ -285,6 +287,7 @@ class OutlineState:
             path=path,
             title=compact(self.source[b.start : b.end]),
             title_span=(b.start, b.end),
+            title_rule="issued_title",
             heading_only=True,
         )
         self.top.append(node)
@@ -317,3 +320,90 @@ class OutlineState:
         self.top.append(node)
         self.part_root = node
         self.phase = "body"
+
+    # -- edits: what the rules' decisions do -----------------------------------------
+    def place_text(self, b: Block) -> None:
+        """Unnumbered text belongs to the deepest open node (or the top, or the attachment)."""
+        if not self.stack:
+            root = self.part_root
+            if root is not None and not root.children:
+                # An attachment's own text: table headers, notes before its first heading.
+                if root.text_start == root.text_end:
+                    root.text_start = b.start
+                root.text_end = b.end
+            else:
+                self.flush_pending_to_top()
+                self.top_paragraph(b)
+            return
+        node = self.stack[-1]
+        if len(self.stack) >= 2 and self.stack[-2].style == ARTICLE and node.style != ARTICLE:
+            self.stack.pop()  # items of an article are one paragraph each
+            node = self.stack[-1]
+        if node.children:
+            node.children.append(self.paragraph(b, node.level + 1))
+        elif node.title is None and node.text_end == node.text_start:
+            # "第一章" alone on its line, title on the next.
+            node.text_start = b.start
+            node.text_end = b.end
+            if title_like(self.folded[b.start : b.end]):
+                node.title_span = (b.start, b.end)
+                node.title = compact(self.source[b.start : b.end])
+                node.title_rule = "next_line"
+                node.heading_only = True
+        elif node.heading_only or node.style == ARTICLE or b.glued:
+            # A glued piece whose marker opened nothing was part of this text all along.
+            node.text_end = b.end
+            self.pending.clear()  # what lay between is inside the text now
+        else:
+            self.pending.append(b)
+
+    def row_or_text(self, b: Block, row: Row) -> None:
+        """A table row's measure; its number kept as text where the path is taken."""
+        if not self.open_row(row):
+            self.place_text(b)
+
+    def box_or_text(self, b: Block, box: BoxMarker) -> None:
+        """A box; its line kept as text where the path is taken."""
+        if not self.open_box(b, box):
+            self.place_text(b)
+
+    def open_or_text(self, b: Block, mk: Marker, depth: int) -> None:
+        """A numbered node; its line kept as text where the path is taken."""
+        if not self.open(b, mk, depth):
+            self.place_text(b)
+
+    def notice(self, b: Block, role: BlockRole) -> None:
+        """A notice part at the top; a signature or date ends the part, a note the front."""
+        self.flush_pending_to_top()
+        self.top_paragraph(b, role)
+        if role in _PART_END_ROLES:
+            self.end_part()
+            self.phase = "after_signature"
+        elif role != "doc_number" and self.phase == "front":
+            self.phase = "body"  # a note or a list of attachments ends the front matter
+
+    def title_attachment(self, b: Block) -> None:
+        """The attachment's first short line is its title."""
+        root = self.part_root
+        assert root is not None
+        if root.text_start == root.text_end:
+            root.text_start = b.start
+        root.text_end = b.end
+        root.title_span = (b.start, b.end)
+        root.title = compact(self.source[b.start : b.end])
+        root.title_rule = "attachment_title"
+
+    def title_line(self, run: list[Block], b: Block) -> None:
+        """One more line of a title run (the notice's, or the wrapped plan's)."""
+        run.append(b)
+        self.top_paragraph(b, "title")
+
+    def addressee(self, b: Block) -> None:
+        self.phase = "body"
+        self.top_paragraph(b, "addressee")
+
+    def set_phase(self, phase: Phase) -> None:
+        self.phase = phase
+
+    def warn(self, issue: Issue) -> None:
+        self.issues.append(issue)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from ..diagnostics import Issue
 from ..layout.blocks import Block
@@ -25,20 +24,13 @@ class INode:
     path: str | None = None
     title: str | None = None
     title_span: tuple[int, int] | None = None
+    title_rule: str = ""  # the form that cut the title (structure.titles), for the trace
     heading_only: bool = False
     role: BlockRole | None = None
     children: list[INode] = field(default_factory=list)
     end: int = 0
     # Cells whose units answer for a table row: (start, end, role).
     table_units: list[tuple[int, int, Role]] = field(default_factory=list)
-
-
-class BlockStep(NamedTuple):
-    """One block of the trace: where it is and the outline rule that placed it."""
-
-    start: int
-    end: int
-    rule: str
 
 
 @dataclass(slots=True)
@@ -49,7 +41,6 @@ class Outline:
     title_blocks: list[Block]
     plan_title_blocks: list[Block]
     issues: list[Issue]
-    trace: list[BlockStep] = field(default_factory=list)
 
 
 def walk(nodes: list[INode]) -> list[INode]:

@@ -12,9 +12,9 @@ article's own paragraphs (款); paragraphs after the last run-in measure of a
 part are the document's closing; notice parts (signature, date, notes, 附件
 lists) always stand at the top.
 
-The decisions are the named rules of structure.rules, tried in order for each
-block over one OutlineState (structure.builder); the outline keeps a trace of
-the rule that placed each block.
+The decisions are the named rules of structure.rules (one chain), tried in
+order for each block over one OutlineState (structure.builder); the trace
+keeps the rule that placed each block.
 """
 
 from __future__ import annotations
@@ -25,38 +25,48 @@ from ..diagnostics import Issue
 from ..layout.blocks import Block
 from ..layout.markers import match_marker
 from ..layout.tables import Row
+from ..ruler import Step
 from .builder import ARTICLE, OutlineState
-from .nodes import BlockStep, INode, Outline
+from .nodes import INode, Outline, walk
 from .parts import part_openers
-from .rules import RULES_BY_PHASE, seen
+from .rules import CHAIN, seen
 
 __all__ = ["INode", "Outline", "build"]
 
 
-def build(source: str, folded: str, blocks: list[Block], rows: Iterable[Row] = ()) -> Outline:
-    """Turn blocks into the document tree; *rows* are table rows found by layout.tables."""
+def build(
+    source: str,
+    folded: str,
+    blocks: list[Block],
+    rows: Iterable[Row] = (),
+    trace: list[Step] | None = None,
+) -> Outline:
+    """Turn blocks into the document tree; *rows* are table rows found by layout.tables.
+
+    *trace* gets one step per block (the rule that placed it), and one per phase change.
+    """
     st = OutlineState(source, folded, part_openers=part_openers(folded, blocks))
     for row in rows:
         st.rows[id(row.number_block)] = row
         st.cells.update(id(c) for c in row.cells)
-    trace: list[BlockStep] = []
     for b in blocks:
-        s = seen(st, b, match_marker(folded, b.start, b.end))
-        for rule in RULES_BY_PHASE[st.phase]:
-            if rule(st, s):
-                trace.append(BlockStep(b.start, b.end, rule.__name__))
-                break
+        CHAIN.decide(st, seen(st, b, match_marker(folded, b.start, b.end)), trace, st.phase)
         st.previous = b
-    return _finish(st, trace)
+    outline = _finish(st)
+    if trace is not None:
+        for node in walk(outline.children):
+            if node.title_span is not None:
+                trace.append(Step("title", node.title_rule, *node.title_span, "title"))
+    return outline
 
 
-def _finish(st: OutlineState, trace: list[BlockStep]) -> Outline:
+def _finish(st: OutlineState) -> Outline:
     st.flush_pending_to_top()
     for node in st.top:
         _close(node)
     _bodiless(st, st.top, None)
     st.issues.sort(key=lambda i: i.span or (-1, -1))
-    return Outline(st.top, st.title_blocks, st.plan_title_blocks, st.issues, trace)
+    return Outline(st.top, st.title_blocks, st.plan_title_blocks, st.issues)
 
 
 def _close(node: INode) -> int:

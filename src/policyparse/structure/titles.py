@@ -11,6 +11,10 @@ to the first ，.
 
 from __future__ import annotations
 
+import re
+from functools import cache
+from typing import NamedTuple
+
 from .. import lexicon
 from ..text.brackets import ANY, first_outside, split_outside
 
@@ -85,26 +89,40 @@ def _has_body(folded: str, start: int, end: int) -> bool:
     return True
 
 
+@cache
+def _lookahead(table: str) -> re.Pattern[str]:
+    """Every place where a word of *table* starts, overlaps included (longest word first)."""
+    return re.compile(f"(?=({lexicon.alternation(lexicon.column(table))}))")
+
+
 def _has_sentence_word(text: str) -> bool:
     """Whether a sentence word (的, 要, 应 …) stands in *text* outside a compound (回应, 重要)."""
+    hits = [(m.start(), m.end(1)) for m in _lookahead("structure/sentence_words").finditer(text)]
+    if not hits:
+        return False
     covered = [False] * len(text)
-    for word in lexicon.column("structure/sentence_word_compounds"):
-        at = text.find(word)
-        while at != -1:
-            for k in range(at, at + len(word)):
-                covered[k] = True
-            at = text.find(word, at + 1)
-    for word in lexicon.column("structure/sentence_words"):
-        at = text.find(word)
-        while at != -1:
-            if not all(covered[at : at + len(word)]):
-                return True
-            at = text.find(word, at + 1)
-    return False
+    for m in _lookahead("structure/sentence_word_compounds").finditer(text):
+        for k in range(m.start(), m.end(1)):
+            covered[k] = True
+    return any(not all(covered[a:b]) for a, b in hits)
 
 
-def title_span(folded: str, start: int, end: int, run_in: bool = True) -> tuple[int, int, bool]:
-    """Return (title_start, title_end, heading_only) for the text [start, end).
+class TitleCut(NamedTuple):
+    """Where a title runs, whether the block is only a heading, and the form that said so.
+
+    The forms (the trace names them): bracketed (【…】), heading_line (a heading
+    printed alone), heading_sentence (发展目标。 alone), run_in_phrase (a heading
+    phrase before its body), first_clause (a sentence, titled to its first ，), empty.
+    """
+
+    start: int
+    end: int
+    heading_only: bool
+    rule: str
+
+
+def title_span(folded: str, start: int, end: int, run_in: bool = True) -> TitleCut:
+    """Where the title of the text [start, end) runs, and the form that cut it.
 
     heading_only says the block is a heading with no body of its own, which
     matters for where the paragraphs that follow it belong.  *run_in* False
@@ -114,27 +132,27 @@ def title_span(folded: str, start: int, end: int, run_in: bool = True) -> tuple[
     while start < end and folded[start] == " ":
         start += 1
     if start >= end:
-        return start, start, True
+        return TitleCut(start, start, True, "empty")
     bracketed = _bracketed_title(folded, start, end)
     if bracketed is not None:
-        return bracketed
+        return TitleCut(*bracketed, "bracketed")
     phrase = first_outside(folded, start, end, _PHRASE_END, ANY)
     clause = first_outside(folded, start, phrase, _CLAUSE_END, ANY)
     last = folded[end - 1]
     length = end - start
     if length <= _HEADING_MAX and last not in _SENTENCE_END and "。" not in folded[start:end]:
-        return start, end, True  # a heading printed alone, commas and all
+        return TitleCut(start, end, True, "heading_line")  # a heading printed alone, commas and all
     if clause == end - 1 and last in "。:" and length <= _PHRASE_MAX:
-        return start, clause, True  # "发展目标。" alone on its line
+        return TitleCut(start, clause, True, "heading_sentence")  # "发展目标。" alone on its line
     if (
         run_in
         and phrase - start <= _PHRASE_MAX
         and _has_body(folded, phrase + 1, end)
         and _heading_phrase(folded, start, phrase)
     ):
-        stop = phrase  # a run-in heading phrase before its body, commas and all
+        stop, rule = phrase, "run_in_phrase"  # a heading phrase before its body, commas and all
     else:
-        stop = clause  # one sentence, or the start of a long one: to its first ，
+        stop, rule = clause, "first_clause"  # one sentence, or the start of a long one
     while stop > start and folded[stop - 1] == " ":
         stop -= 1
-    return start, stop, False
+    return TitleCut(start, stop, False, rule)

@@ -1,8 +1,8 @@
 """Numeric targets: indicator, comparator, value, unit, kind, year.
 
 The reader walks a node's quantities in order.  For each it builds a
-Candidate (target_rules) from the context (target_context) and asks the
-rules in order; the first that decides wins.  Every decision is kept in the
+Candidate (reader) from the context (context) and asks the rules of
+``rules.CHAIN`` in order; the first that decides wins.  Every decision is kept in the
 reading's trace, so ``policyparse --explain`` and the tests can name the rule
 behind each target, figure and skipped quantity.
 
@@ -15,34 +15,16 @@ not recorded.  Words live in the lexicon (extract/*.tsv).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
-from typing import NamedTuple
 
-from .. import lexicon
-from .quantities import find
-from .target_rules import RULES, Found, Reader
+from ... import lexicon
+from ...ruler import Step
+from ..quantities import find
+from .reader import Found, Reader
+from .rules import CHAIN, RULES
 
-__all__ = ["RULES", "Found", "Reading", "Step", "read"]
-
-
-class Step(NamedTuple):
-    """One quantity of the trace: where it is, what became of it, and which rule decided."""
-
-    start: int
-    end: int
-    outcome: str  # target, parameter, baseline or skipped
-    rule: str
-    why: str = ""
-
-
-@dataclass(slots=True)
-class Reading:
-    """What reading one node's text gave: its targets and figures, and the trace."""
-
-    found: list[Found] = field(default_factory=list)
-    trace: list[Step] = field(default_factory=list)
+__all__ = ["CHAIN", "RULES", "Found", "read"]
 
 
 def read(
@@ -54,39 +36,54 @@ def read(
     body_start: int | None = None,
     bodies: tuple[str, ...] = (),
     conditions_at: int | None = None,
-) -> Reading:
-    """Targets, figures and the trace of the quantities stated in [start, end).
+    trace: list[Step] | None = None,
+) -> list[Found]:
+    """Targets and figures of the quantities stated in [start, end), in text order.
 
     *doc_year* tells a past year (a baseline) from a deadline; *body_start* is
     where the body begins after a run-in title, since a year phrase there
     governs the whole paragraph; *bodies* are the names of bodies the
     tokenizer keeps whole when it splits a 分别 list; from *conditions_at* on, the
     text states eligibility conditions or award standards (conditions_from).
+    *trace* gets one step per quantity (the rule that decided it) and, for each
+    record, the rules that gave its comparator and its year.
     """
     quantities = find(source, folded, start, end)
     if not quantities:
-        return Reading()
+        return []
     reader = Reader(source, folded, start, end, doc_year, body_start, bodies, quantities)
     reader.conditions_at = conditions_at
-    reading = Reading(reader.memory.out)
-    qs = reader.quantities
+    out = reader.memory.out
+    steps: list[Step] | None = [] if trace is not None else None
     i = 0
-    while i < len(qs):
-        c = reader.candidate(i)
-        for rule in RULES:  # the first rule that decides wins; the last always does
-            decision = rule(reader, c)
-            if decision is not None:
-                break
-        else:  # pragma: no cover
-            raise AssertionError("the last rule always decides")
-        for k in range(decision.consumed):
-            q = qs[i + k]
-            reading.trace.append(
-                Step(q.start, q.end, decision.outcome, decision.rule, decision.why)
-            )
-        i += decision.consumed
-    year_lists(reading.found)
-    return reading
+    while i < len(quantities):
+        before = len(out)
+        decision = CHAIN.decide(reader, reader.candidate(i), steps)
+        assert decision is not None  # unclaimed always decides
+        for f in out[before:]:
+            f.rule = decision.rule
+        i += len(decision.spans) or 1
+    year_lists(out)
+    if trace is not None and steps is not None:
+        _trace_fields(steps, out)
+        trace.extend(steps)
+    return out
+
+
+def _trace_fields(steps: list[Step], found: list[Found]) -> None:
+    """After each quantity's step, the steps of its records' comparator and year."""
+    by_start: dict[int, list[Found]] = {}
+    for f in found:
+        by_start.setdefault(f.q_start, []).append(f)
+    out: list[Step] = []
+    for step in steps:
+        out.append(step)
+        for f in by_start.pop(step.start, ()):
+            rule, why = f.comparator_by
+            out.append(Step("comparator", rule, step.start, step.end, f.comparator, why))
+            year = str(f.year) if f.year is not None else "none"
+            out.append(Step("year", f.year_by[0], step.start, step.end, year, f.year_by[1]))
+    steps[:] = out
 
 
 @cache
@@ -144,4 +141,5 @@ def year_lists(found: list[Found]) -> None:
             if len(years) == j - i and gaps <= _LIST_GAP:
                 for f, y in zip(found[i:j], years, strict=True):
                     f.year = int(y.group())
+                    f.year_by = ("year_list", "a list of years, one to each target in order")
         i = max(j, i + 1)

@@ -1,6 +1,6 @@
 """What surrounds a quantity: the words before it, its clause, its year phrase.
 
-The target rules (target_rules) decide from these readings; this module only
+The target rules (targets.rules) decide from these readings; this module only
 reads.  Every word comes from the lexicon (extract/comparators,
 deadline_words, indicator_adverbs …); the patterns are built from it once.
 """
@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal, cast
 
-from .. import lexicon
-from ..text.brackets import BREAKING, SPANS, quoted_spans
-from ..text.numerals import cn_to_int
-from ..vocab import Comparator, TargetKind
+from ... import lexicon
+from ...text.brackets import BREAKING, SPANS, quoted_spans
+from ...text.numerals import cn_to_int
+from ...vocab import Comparator, TargetKind
 
 CLAUSE_BREAK = ",;:"
 SENTENCE_BREAK = "。!?\n"
@@ -340,6 +340,7 @@ class Prefix:
     kind: TargetKind = "level"
     period: str | None = None
     adverbs: list[str] = field(default_factory=list)
+    comparator_word: str = ""  # the word that gave the comparator (不低于), for the trace
 
     @property
     def empty(self) -> bool:
@@ -409,6 +410,7 @@ def read_prefix(folded: str, start: int, end: int) -> Prefix:
             if what == "comparator":
                 if comp != "." and pre.comparator is None:
                     pre.comparator = comp
+                    pre.comparator_word = word
                 if kind != ".":
                     pre.kind = kind
             elif what == "period":
@@ -476,6 +478,7 @@ class YearPhrase:
     phrase: tuple[int, int]
     year: int | None
     baseline: bool  # 截至2024年, or a past year with no 到: what it governs is a baseline
+    plan: bool = False  # a five-year period (“十四五”末): the year is the period's last
 
 
 def _line_ends(folded: str, start: int, end: int) -> Iterator[int]:
@@ -535,7 +538,9 @@ def year_phrases(
             as_of = pre in w.as_of
             past = not pre and not m.group("lead") and doc_year is not None and year < doc_year
             baseline = as_of or past
-        found.append(YearPhrase(m.end(), until, (p, m.end()), year, baseline))
+        found.append(
+            YearPhrase(m.end(), until, (p, m.end()), year, baseline, bool(m.group("plan")))
+        )
     return found
 
 

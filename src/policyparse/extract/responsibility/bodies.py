@@ -1,0 +1,248 @@
+"""Names of bodies inside a responsibility statement: where one ends and the next begins.
+
+Units are split on 、 and ，, and on 和/及 only where both sides are bodies
+(工业和信息化部 stays whole); a trailing 等, 等有关部门 or 等部门 is dropped; the
+〔…〕 part of a name is an alias.  A class of bodies (各有关部门, 市各相关部门) is kept
+whole and marked generic.  Words live in lexicon/extract/*.tsv.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from ... import lexicon
+from ...text.brackets import LISTS, split_outside
+from ...text.fold import compact
+from ...vocab import Role
+
+
+@dataclass(slots=True)
+class Mention:
+    """One unit as printed inside a responsibility statement.
+
+    *cue* (not in the output) is the word that gave the role (牵头单位, 配合, 会同),
+    empty where the form itself gives it (a bare list): the trace shows it.
+    """
+
+    name: str
+    role: Role
+    start: int
+    end: int
+    aliases: list[str] = field(default_factory=list)
+    generic: bool = False
+    cue: str = ""
+
+
+@cache
+def _suffixes() -> tuple[str, ...]:
+    return tuple(sorted(lexicon.column("extract/body_suffixes"), key=len, reverse=True))
+
+
+def is_body(name: str) -> bool:
+    """Whether *name* reads as the name of a body (ends 局, 委, 政府 …)."""
+    return bool(name) and name.endswith(_suffixes())
+
+
+@cache
+def _generic() -> tuple[tuple[str, ...], frozenset[str]]:
+    return (
+        lexicon.column("extract/generic_bodies", match="opening"),
+        lexicon.words("extract/generic_bodies", match="whole"),
+    )
+
+
+@cache
+def _class_nouns() -> tuple[str, ...]:
+    return lexicon.column("extract/generic_bodies", match="class")
+
+
+@cache
+def _levels() -> tuple[str, ...]:
+    return (
+        *lexicon.column("extract/generic_bodies", match="opening"),
+        *lexicon.column("extract/place_levels", kind="level"),
+    )
+
+
+@cache
+def _and() -> re.Pattern[str]:
+    """和/及 between two bodies (农业农村部和财政部)."""
+    return re.compile(lexicon.alternation(lexicon.column("extract/connectors", role="and")))
+
+
+@cache
+def _drop_tails() -> tuple[str, ...]:
+    """等有关部门, 等部门, 等 …, longest first."""
+    return tuple(lexicon.longest_first(lexicon.column("extract/drop_tails")))
+
+
+def is_generic(name: str) -> bool:
+    """A class of bodies (各省级人民政府, 有关部门, 县级市, 工作组成员单位) rather than one body.
+
+    A level or a place before the class changes nothing: 市各相关部门, 河北省相关部门.
+    """
+    openings, whole = _generic()
+    if name in whole or name.startswith(openings) or name.endswith(_generic_endings()):
+        return True
+    for word in openings:
+        at = name.find(word, 1)
+        if at != -1 and name[:at].endswith(_place_ends()):
+            return True
+    return False
+
+
+@cache
+def _place_ends() -> tuple[str, ...]:
+    return tuple(lexicon.column("extract/place_levels"))
+
+
+@cache
+def _generic_endings() -> tuple[str, ...]:
+    return lexicon.column("extract/generic_bodies", match="ending")
+
+
+def pieces(folded: str, start: int, end: int, seps: str) -> list[tuple[int, int]]:
+    """Pieces of [start, end) between separators outside brackets, trimmed."""
+    out = []
+    for s, e in split_outside(folded, start, end, seps, LISTS):
+        while s < e and folded[s] in " ":
+            s += 1
+        while e > s and folded[e - 1] in " 。":
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _split_and(folded: str, s: int, e: int, known: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Split on 和/及 where both sides are bodies: 农业农村部和财政部, not 工业和信息化部."""
+    if known(strip_tail(folded[s:e])[0]):
+        return [(s, e)]
+    for m in _and().finditer(folded, s + 1, e - 1):
+        i = m.start()
+        left = strip_tail(folded[s:i])[0]
+        right = folded[i + 1 : e]
+        if (is_body(left) or strip_tail(folded[s:i])[1] > 0) and (
+            is_body(strip_tail(right)[0]) or is_generic(right)
+        ):
+            return [(s, i), *_split_and(folded, i + 1, e, known)]
+    return [(s, e)]
+
+
+def strip_tail(name: str) -> tuple[str, int]:
+    """Drop a trailing 等 / 等有关部门 / 等部门; returns the name and what was cut."""
+    tails = _drop_tails()
+    if not name.endswith(tails):
+        return name, 0
+    for tail in tails:
+        if name.endswith(tail) and len(name) > len(tail):
+            return name[: -len(tail)], len(tail)
+    return name, 0
+
+
+def _mention(
+    source: str, folded: str, start: int, end: int, role: Role, cue: str
+) -> Mention | None:
+    """One unit: its name, aliases in 〔…〕, with 等… dropped."""
+    _, cut = strip_tail(folded[start:end])
+    end -= cut
+    name_end = end
+    aliases: list[str] = []
+    while name_end > start and folded[name_end - 1] in "〕)":
+        opener = "〔" if folded[name_end - 1] == "〕" else "("
+        open_at = folded.rfind(opener, start, name_end - 1)
+        if open_at <= start:
+            break
+        alias = compact(source[open_at + 1 : name_end - 1])
+        if opener == "(" and ("、" in alias or not is_body(alias)):
+            break  # 各省(区、市): a gloss, not another name
+        aliases.insert(0, alias)
+        name_end = open_at
+    name = compact(source[start:name_end])
+    if not name:
+        return None
+    return Mention(
+        name=name,
+        role=role,
+        start=start,
+        end=end,
+        aliases=aliases,
+        generic=is_generic(name),
+        cue=cue,
+    )
+
+
+def bodies_in(
+    source: str,
+    folded: str,
+    start: int,
+    end: int,
+    role: Role,
+    known: Callable[[str], bool],
+    cue: str = "",
+) -> list[Mention]:
+    """The units listed in [start, end), each with *role* (and the *cue* that gave it)."""
+    spans: list[tuple[int, int]] = []
+    for s, e in pieces(folded, start, end, "、,;"):
+        for a, b in _split_and(folded, s, e, known):
+            if (
+                spans
+                and _class_noun(folded[a:b])
+                and is_generic(compact(folded[spans[-1][0] : spans[-1][1]]))
+            ):
+                spans[-1] = (spans[-1][0], b)  # 各有关部门和单位, 相关部门、单位: one generic unit
+            else:
+                spans.append((a, b))
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and _bare_place(compact(folded[merged[-1][0] : merged[-1][1]])):
+            name = compact(folded[a:b])
+            if is_generic(name) and not name.startswith(_generic()[0]):
+                merged[-1] = (merged[-1][0], b)  # 天津市、河北省相关部门: both places' departments
+                continue
+        merged.append((a, b))
+    out = []
+    for a, b in merged:
+        m = _mention(source, folded, a, b, role, cue)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+_PLACE_MAX = 8
+
+
+def _bare_place(name: str) -> bool:
+    """天津市, 河北省: a place's name alone, which a generic class after it may share."""
+    return (
+        1 < len(name) <= _PLACE_MAX
+        and name.endswith(tuple(lexicon.column("extract/place_levels", kind="place")))
+        and not is_generic(name)
+    )
+
+
+def _class_noun(text: str) -> bool:
+    """单位, 部门, 配合部门: a bare class of bodies, continuing a generic name before it."""
+    text = compact(text)
+    return text in _class_nouns() or (
+        len(text) <= 4 and text.endswith(_class_nouns()) and not text.startswith(_levels())
+    )
+
+
+NAME_MAX = 30
+
+
+def plausible(units: list[Mention], known: Callable[[str], bool]) -> bool:
+    """Whether a list read before a role verb names bodies.
+
+    One name without a known ending (供销合作总社 before the suffixes knew 总社) must
+    not sink the others: the list holds when at least one name is a body, a class of
+    bodies or a gazetteer name, and none runs longer than a name does.  Leaves
+    （企业自主负责） and （按规定程序负责）, where nothing is a body.
+    """
+    if not units or any(len(u.name) > NAME_MAX for u in units):
+        return False
+    return any(u.generic or is_body(u.name) or known(u.name) for u in units)

@@ -1,0 +1,157 @@
+"""The field chains: which comparator and which year a quantity's record gets, and why.
+
+Both are decided before the target rules run, by small named rules, so the
+trace names them beside the rule that took the quantity
+(``comparator >= ← word_before (不低于)``, ``year 2025 ← year_phrase (到2025年)``).
+A target rule that reads a better cue later (至少 before the verb) overrides a
+field and names itself as its decider.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple, cast
+
+from ... import lexicon
+from ...ruler import Chain, Decision
+from ...vocab import Comparator
+from .context import Prefix, YearPhrase, words
+
+Field = tuple[str, str]
+
+
+class Cues(NamedTuple):
+    """The words around a number that may state a comparison."""
+
+    before: Comparator | None  # the comparator the word before the number gives
+    before_word: str
+    after: Comparator | None  # the comparator the word after it gives (以上, 左右)
+    after_word: str
+    is_range: bool  # 5—8: two values
+    base_word: str = ""  # 不超过 in 不超过投资额的5%
+
+
+# -- the comparator chain ------------------------------------------------------------
+
+_STRONGER: dict[tuple[Comparator, Comparator], Comparator] = {(">", ">="): ">", ("<", "<="): "<"}
+
+
+def range_given(_: None, c: Cues) -> Decision | None:
+    """Two values make a range: 5—8万人 is range; leaves 8万人."""
+    return Decision("range", why="two values") if c.is_range else None
+
+
+def about(_: None, c: Cues) -> Decision | None:
+    """左右, 约 on either side make it approximate: 约5万人, 5万人左右; leaves 5万人以上."""
+    if c.before == "~":
+        return Decision("~", why=c.before_word)
+    if c.after == "~":
+        return Decision("~", why=c.after_word)
+    return None
+
+
+def stronger_cue(_: None, c: Cues) -> Decision | None:
+    """Two cues of one direction: the stronger holds (超5个以上 is >); leaves 达到5个以上."""
+    if c.before is not None and c.after is not None and (c.before, c.after) in _STRONGER:
+        return Decision(_STRONGER[c.before, c.after], why=f"{c.before_word} … {c.after_word}")
+    return None
+
+
+def word_after(_: None, c: Cues) -> Decision | None:
+    """The word right after the number: 5万人以上 is >=; leaves 超5万人 (before it)."""
+    return Decision(c.after, why=c.after_word) if c.after else None
+
+
+def word_before(_: None, c: Cues) -> Decision | None:
+    """The word right before the number: 不低于95% is >=; leaves 95% alone."""
+    return Decision(c.before, why=c.before_word) if c.before else None
+
+
+def base_cap(_: None, c: Cues) -> Decision | None:
+    """A comparator before the base of a share: 不超过项目投资额的5% is <=; leaves 投资额的5%."""
+    if not c.base_word:
+        return None
+    comp = words().comparators[c.base_word][0]
+    return None if comp == "." else Decision(comp, why=c.base_word)
+
+
+def plain(_: None, c: Cues) -> Decision | None:
+    """No word states a comparison: the value is the target itself (=); always decides."""
+    return Decision("=", why="no comparison word")
+
+
+COMPARATOR: Chain[None, Cues] = Chain(
+    "comparator",
+    (range_given, about, stronger_cue, word_after, word_before, base_cap, plain),
+    span=lambda c: (0, 0),
+)
+
+
+def decide_comparator(cues: Cues) -> tuple[Comparator, Field]:
+    """The comparator, the rule that gave it and why."""
+    d = COMPARATOR.decide(None, cues)
+    assert d is not None  # plain always decides
+    return cast(Comparator, d.outcome), (d.rule, d.why)
+
+
+# -- the year chain ------------------------------------------------------------------
+
+
+def plan_period(_: None, y: YearPhrase | None) -> Decision | None:
+    """A five-year period governs: “十四五”末 is 2025; leaves 到2025年 (a year)."""
+    if y is None or not y.plan or y.year is None:
+        return None
+    return Decision(str(y.year), why="a five-year period")
+
+
+def year_phrase(_: None, y: YearPhrase | None) -> Decision | None:
+    """A year phrase at the head of the clause or paragraph governs: 到2025年，…; leaves
+    2012年起 (a start, no due year) and a number no phrase governs."""
+    if y is None or y.year is None:
+        return None
+    return Decision(str(y.year), why="the year phrase that governs it")
+
+
+def no_year(_: None, y: YearPhrase | None) -> Decision | None:
+    """No year phrase governs the number, or the one that does names no due year."""
+    return Decision("none", why="no year phrase governs it" if y is None else "names a start")
+
+
+YEAR: Chain[None, YearPhrase | None] = Chain(
+    "year",
+    (plan_period, year_phrase, no_year),
+    span=lambda y: y.phrase if y is not None else (0, 0),
+)
+
+
+def decide_year(y: YearPhrase | None) -> tuple[int | None, Field]:
+    """The year a record gets from its governing phrase, the rule that gave it and why."""
+    d = YEAR.decide(None, y)
+    assert d is not None  # no_year always decides
+    return (None if d.outcome == "none" else int(d.outcome)), (d.rule, d.why)
+
+
+# -- the base of a share ---------------------------------------------------------------
+
+_BASE_MAX = 15  # 停车位总数的: a base named between the comparator and 的 is short
+
+
+@cache
+def _comparator_words() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(tuple(words().comparators)))
+
+
+def base_comparator(folded: str, pre: Prefix, unit: str | None) -> re.Match[str] | None:
+    """The comparator before a base a percentage is a share of (不低于 in 不低于总数的15%)."""
+    w = words()
+    if unit != "%" or pre.end <= pre.start or folded[pre.end - 1] not in w.of:
+        return None
+    found_at = None
+    for m in _comparator_words().finditer(
+        folded, max(pre.start, pre.end - 1 - _BASE_MAX), pre.end - 1
+    ):
+        found_at = m
+    if found_at is None or w.any_verb.search(folded, found_at.end(), pre.end) is not None:
+        return None  # 不低于完成任务的: a clause, not a base
+    return found_at

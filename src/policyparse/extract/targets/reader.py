@@ -1,0 +1,295 @@
+"""The state the target rules read: a node's quantities in context, one candidate at a time.
+
+Each quantity with a unit (extract.quantities) becomes a ``Candidate``: the
+quantity with its clause, sentence, suffix, prefix and governing year phrase,
+and the draft record a taking rule starts from, its comparator and year
+already decided by the field chains (fields).  What earlier quantities of the
+same node leave for later ones (where the last item of a clause ended, the
+verb a list carries on) is one explicit ``Memory``, changed only by the edits
+of the rules' decisions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ...text.brackets import round_spans
+from ...text.fold import compact
+from ...vocab import Comparator, QuantityKind, TargetKind
+from ..quantities import Quantity
+from .context import (
+    WINDOW,
+    Mask,
+    Prefix,
+    Words,
+    YearPhrase,
+    around,
+    boundaries,
+    governing,
+    names_and_statements,
+    read_prefix,
+    sentence_period,
+    suffix_pattern,
+    words,
+    year_phrases,
+)
+from .fields import Cues, base_comparator, decide_comparator, decide_year
+
+Field = tuple[str, str]  # the rule that decided a field, and why
+
+
+@dataclass(slots=True)
+class Found:
+    """A target or a figure, ready for the model, with the rule that decided it."""
+
+    kind: QuantityKind
+    start: int
+    end: int
+    value: Decimal
+    value_max: Decimal | None
+    unit: str | None
+    base_value: Decimal | None
+    base_unit: str | None
+    comparator: Comparator = "="
+    target_kind: TargetKind = "level"
+    indicator: str | None = None
+    year: int | None = None
+    deadline: str | None = None
+    period: str | None = None
+    # Not in the output: the verb phrase a list carries to its next item, the rule,
+    # and the rules that decided the comparator and the year (for the trace).
+    verb: str = ""
+    rule: str = ""
+    comparator_by: Field = ("", "")
+    year_by: Field = ("", "")
+    q_start: int = -1  # where its number starts (a trace step's place)
+
+    def copy(self) -> Found:
+        """A copy a taking rule completes: the candidate's draft stays as the rules found it.
+
+        (By hand: ``dataclasses.replace`` costs twice as much, and every target is one.)
+        """
+        return Found(
+            self.kind,
+            self.start,
+            self.end,
+            self.value,
+            self.value_max,
+            self.unit,
+            self.base_value,
+            self.base_unit,
+            self.comparator,
+            self.target_kind,
+            self.indicator,
+            self.year,
+            self.deadline,
+            self.period,
+            self.verb,
+            self.rule,
+            self.comparator_by,
+            self.year_by,
+            self.q_start,
+        )
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One quantity and everything the rules read around it."""
+
+    index: int  # position among the node's quantities
+    quantity: Quantity
+    clause: tuple[int, int]  # the clause holding it, between breaks
+    sentence_start: int
+    sentence_end: int
+    item_start: int  # where its list item starts (after the previous item of the clause)
+    suffix: str | None  # 以上, 左右 … right after the unit
+    suffix_end: int  # end of the quantity with its suffix
+    next_char: str  # the character after the suffix, in the clause ("" at its end)
+    prefix: Prefix  # the words between the item's start and the number, read
+    year: YearPhrase | None  # the year phrase governing it
+    draft: Found  # the record a taking rule starts from
+    closes: bool  # the quantity ends its item (a break, a bracket, 、 or 和 before a number)
+    window: str  # the clause around it, at most WINDOW characters each side: where cues count
+    # The comparator before a base the percentage is a share of (不低于 in 不低于总数的15%).
+    base: re.Match[str] | None = None
+    # The (A) reading, computed once when a rule first asks: subject, verb, inherited.
+    subject_reading: tuple[str, str, Found | None] | None = None
+
+
+@dataclass(slots=True)
+class Memory:
+    """What reading a node's earlier quantities leaves for the later ones.
+
+    Only the edits of a decision change it (``record``, ``carry_verb``).
+    """
+
+    # Clause start → where its last item read ends: the next item starts there.
+    item_end: dict[int, int] = field(default_factory=dict)
+    # The last verb-form target: its sentence start, verb phrase and period.
+    last_verb: tuple[int, str, str | None] | None = None
+    out: list[Found] = field(default_factory=list)
+
+    def record(self, found: tuple[Found, ...], clause: int, end: int) -> None:
+        """Edit: the records a rule took; the clause's next item starts at *end*."""
+        self.out.extend(found)
+        self.item_end[clause] = end
+
+    def carry_verb(self, sentence: int, verb: str, period: str | None) -> None:
+        """Edit: a verb-form target's verb carries to the bare items after it."""
+        self.last_verb = (sentence, verb, period)
+
+
+_NEWLINE = re.compile(r"\n")
+_ONE = "一"
+
+
+class Reader:
+    """The state every rule reads: the node's text, its quantities, spans and memory."""
+
+    def __init__(
+        self,
+        source: str,
+        folded: str,
+        start: int,
+        end: int,
+        doc_year: int | None,
+        body_start: int | None,
+        bodies: tuple[str, ...],
+        quantities: list[Quantity],
+    ) -> None:
+        self.source, self.folded, self.start, self.end = source, folded, start, end
+        self.bodies = bodies
+        self.conditions_at: int | None = None  # from here on, the text states conditions
+        self.words: Words = words()
+        self.memory = Memory()
+        self.quantities = quantities
+        names, statements = names_and_statements(folded, start, end)
+        self.names = Mask(start, end, names)
+        self.clauses, self.sentences = boundaries(folded, start, end, statements)
+        self.asides = Mask(start, end, round_spans(folded, start, end))
+        node_leads = {_skip_spaces(folded, p, end) for p in (start, body_start) if p is not None}
+        leads = node_leads | {
+            _skip_spaces(folded, m.end(), end) for m in _NEWLINE.finditer(folded, start, end)
+        }
+        self.years = year_phrases(folded, start, end, self.sentences, leads, doc_year, node_leads)
+        self.year_starts = [d.pos for d in self.years]
+        self.starts = {q.start for q in self.quantities}
+
+    def suffix_of(self, q: Quantity, clause_end: int) -> tuple[str | None, int]:
+        """The word right after *q* (以上, 左右) and where the quantity with it ends."""
+        m = suffix_pattern().match(self.folded, q.end, clause_end)
+        return (m.group(), m.end()) if m else (None, q.end)
+
+    def candidate(self, i: int) -> Candidate:
+        """The i-th quantity in its context, with the draft record a rule may take."""
+        f, w = self.folded, self.words
+        q = self.quantities[i]
+        c_start, c_end = around(self.clauses, q.start, self.start, self.end)
+        sentence_start, sentence_end = around(self.sentences, q.start, self.start, self.end)
+        item_start = self.memory.item_end.get(c_start, c_start)
+        if item_start < q.start and f[item_start] in w.list_joins:
+            item_start += 1
+        item_start = max(min(item_start, q.start), q.start - WINDOW)
+        suffix, suffix_end = self.suffix_of(q, c_end)
+        pre = read_prefix(f, item_start, q.start)
+        year = governing(self.years, self.year_starts, q.start)
+        head = sentence_period(f, sentence_start, q.start) if pre.period is None else None
+        if head is not None and not (year is not None and year.phrase[0] >= head[1]):
+            pre.period = head[0]  # 每年 opening the sentence, no later year phrase between
+        base = base_comparator(f, pre, q.unit)
+        draft = record(
+            q,
+            pre,
+            suffix,
+            start=pre.start if not pre.empty else q.start,
+            end=suffix_end,
+            target_kind="increase" if q.doubling else pre.kind,
+            year=year,
+            deadline=compact(self.source[year.phrase[0] : year.phrase[1]]) if year else None,
+            base=base.group() if base else "",
+        )
+        nxt = f[suffix_end] if suffix_end < c_end else ""
+        closes = (
+            not nxt
+            or nxt in "、)("
+            or (nxt in w.ands and suffix_end + 1 in self.starts)
+            # 改造燃煤机组12台600万千瓦: two quantities, one item (not 1倍以上5倍以下)
+            or (suffix_end in self.starts and suffix is None)
+        )
+        window = f[max(c_start, q.start - WINDOW) : min(c_end, suffix_end + WINDOW)]
+        return Candidate(
+            index=i,
+            quantity=q,
+            clause=(c_start, c_end),
+            sentence_start=sentence_start,
+            sentence_end=sentence_end,
+            item_start=item_start,
+            suffix=suffix,
+            suffix_end=suffix_end,
+            next_char=nxt,
+            prefix=pre,
+            year=year,
+            draft=draft,
+            closes=closes,
+            window=window,
+            base=base,
+        )
+
+
+def _skip_spaces(folded: str, pos: int, end: int) -> int:
+    while pos < end and folded[pos] == " ":
+        pos += 1
+    return pos
+
+
+def record(
+    q: Quantity,
+    pre: Prefix,
+    suffix: str | None,
+    *,
+    start: int,
+    end: int,
+    target_kind: TargetKind,
+    year: YearPhrase | None,
+    deadline: str | None,
+    base: str = "",
+) -> Found:
+    """A target record of *q*: its value and unit, the comparator and year the field chains give.
+
+    *base* is the comparator word before the base of a share (不超过 in 不超过投资额的5%):
+    it caps the value where no other word gives a comparator.
+    """
+    after = suffix or q.inner or ""
+    comp, comparator_by = decide_comparator(
+        Cues(
+            pre.comparator,
+            pre.comparator_word,
+            words().after.get(after),
+            after,
+            q.value_max is not None,
+            base,
+        )
+    )
+    year_value, year_by = decide_year(year)
+    if deadline and year_by[0] != "no_year":
+        year_by = (year_by[0], deadline)  # the phrase itself says why
+    return Found(
+        kind="target",
+        start=start,
+        end=end,
+        value=q.value,
+        value_max=q.value_max,
+        unit=q.unit,
+        base_value=q.base_value,
+        base_unit=q.base_unit,
+        comparator=comp,
+        target_kind=target_kind,
+        year=year_value,
+        deadline=deadline,
+        period=pre.period,
+        comparator_by=comparator_by,
+        year_by=year_by,
+        q_start=q.start,
+    )

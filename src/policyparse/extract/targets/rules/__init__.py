@@ -1,0 +1,46 @@
+"""The target rules, in the order they are tried.
+
+Each quantity of a node becomes a Candidate (reader); ``CHAIN`` asks the rules
+in order and the first that decides wins: the quantity becomes a target, a
+figure (parameter or baseline), or is left out, and the trace names the rule.
+A rule returns None to pass and changes nothing; a rule that decides returns
+its edits (edits.take), which the engine applies.
+
+To add a rule, write it in the file of its family with a docstring naming one
+form it takes and one it leaves, put it in ``RULES`` where it must run, and
+add both examples to its fixture file (tests/fixtures/targets/<rule>.txt).
+"""
+
+from __future__ import annotations
+
+from ....ruler import Chain
+from ..reader import Candidate, Reader
+from .figures import baseline, eligibility, parameter, subsidy_condition
+from .forms import carried_subject, respectively, subject_form, unclaimed, verb_form
+from .names import article_numeral, bare_count, in_name_or_aside, listing_count
+from .shares import ratio_before_verb, share_of, share_of_base
+
+RULES = (
+    in_name_or_aside,
+    article_numeral,
+    share_of,
+    share_of_base,
+    parameter,
+    eligibility,
+    subsidy_condition,
+    baseline,
+    respectively,
+    bare_count,
+    listing_count,
+    subject_form,
+    ratio_before_verb,
+    verb_form,
+    carried_subject,
+    unclaimed,
+)
+
+CHAIN: Chain[Reader, Candidate] = Chain(
+    "targets", RULES, span=lambda c: (c.quantity.start, c.quantity.end)
+)
+
+__all__ = ["CHAIN", "RULES"]

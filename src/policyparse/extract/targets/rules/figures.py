@@ -1,0 +1,100 @@
+"""Quantities that are figures, not targets: parameters of a policy, conditions, the past."""
+
+from __future__ import annotations
+
+import bisect
+
+from ....ruler import Decision
+from ..context import WINDOW
+from ..reader import Candidate, Reader
+from .edits import take_as
+from .helpers import before_verb
+
+
+def parameter(reader: Reader, c: Candidate) -> Decision | None:
+    """A threshold, a quantity before 的, or a clause with a parameter cue is a policy parameter.
+
+    Takes 每台最高补助15万元, 对年营业收入500万元及以上的企业, 占比30%的部分, and a
+    condition clause ending in 的 before its consequence (营业收入首次达到1亿元的，给予…);
+    leaves 新增城镇就业超20万人.
+    """
+    w = reader.words
+    q, pre = c.quantity, c.prefix
+    before = reader.folded[pre.end - 1] if pre.end > c.item_start else ""
+    closing = reader.folded[c.clause[1] - 1] if c.clause[1] > c.clause[0] else ""
+    if (
+        (c.suffix is not None and c.suffix in w.thresholds)
+        or (closing in w.of and reader.folded[c.clause[1] : c.clause[1] + 1] == ",")
+        or (c.next_char != "" and c.next_char in w.of)
+        or (q.unit == "%" and before != "" and before in w.of)
+        or w.parameter.search(c.window)
+    ):
+        return take_as(c, "parameter")
+    return None
+
+
+def eligibility(reader: Reader, c: Candidate) -> Decision | None:
+    """A quantity under a heading of conditions or award standards is a parameter.
+
+    Takes every number under 二、申报条件与奖励标准 or （二）奖励标准：, and those after
+    对应门槛如下： in its paragraph (targets.conditions_from); leaves the goals of a
+    plan with no such heading.
+    """
+    if reader.conditions_at is None or c.quantity.start < reader.conditions_at:
+        return None
+    return take_as(c, "parameter")
+
+
+def subsidy_condition(reader: Reader, c: Candidate) -> Decision | None:
+    """What a subsidy sentence asks for, or caps, is a parameter: the sentence pays out.
+
+    Takes each quantity of a condition that closes with a 的 clause before the payment:
+    演出超100场，票房超过100万元的新型演艺空间，经认定，给予… and 投资额达500万元以上，…
+    超100场的，经认定，给予…; takes an upper bound in a sentence that pays
+    (每年评选不超过2个平台，按档次给予最高…), and each quantity of a sentence that opens
+    by naming who is paid (对于…的机构，每成功引进1名…的人才，给予…).  Leaves 到2027年，
+    新建充电桩5万个，对符合条件的项目给予补贴 (the 的 clause is the payment itself,
+    nothing is capped, and the sentence opens with its deadline).
+    """
+    w, f = reader.words, reader.folded
+    q_end = c.suffix_end
+    stop = min(c.sentence_end, q_end + 2 * WINDOW)  # bounded: one long line stays linear
+    if q_end >= stop or not w.parameter.search(f, q_end, stop):
+        return None
+    capped = c.draft.comparator in ("<=", "<") or before_verb(reader, c) in ("<=", "<")
+    # The 的 closing the condition stands in a later clause than the quantity's own
+    # (重点扶持100个具有发展前景的项目 describes the object, it sets no condition).
+    clauses = reader.clauses
+    own_end = c.clause[1] if c.clause[1] < stop else -1
+    ks = [i for i in (f.find(ch, own_end, stop) for ch in w.of) if i != -1] if own_end != -1 else []
+    k = min(ks, default=-1)
+    condition = False
+    if k != -1:
+        j = bisect.bisect_left(clauses, k)
+        cs = clauses[j - 1] + 1 if j > 0 else q_end
+        ce = clauses[j] if j < len(clauses) and clauses[j] < stop else -1
+        condition = (
+            ce != -1
+            and w.parameter.search(f, max(cs, q_end), ce) is None
+            and w.parameter.search(f, ce, stop) is not None
+        )
+    if not condition and own_end != -1 and w.parameter.search(f, own_end, stop):
+        # 对于…的机构，每成功引进1名…的人才，给予…: a sentence that opens by naming
+        # who is paid, and pays in a later clause.
+        head = c.sentence_start
+        while head < q_end and not f[head].strip():
+            head += 1
+        condition = w.openers.match(f, head) is not None
+    if not (condition or capped):
+        return None
+    return take_as(c, "parameter")
+
+
+def baseline(reader: Reader, c: Candidate) -> Decision | None:
+    """A quantity governed by 截至 or a past year, or next to a baseline cue, states the past.
+
+    Takes 截至2024年底，已建成5G基站3万个 and 目前已有企业120家; leaves 到2027年建成5万个.
+    """
+    if (c.year and c.year.baseline) or reader.words.baseline.search(c.window):
+        return take_as(c, "baseline")
+    return None

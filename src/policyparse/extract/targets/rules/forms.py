@@ -1,0 +1,215 @@
+"""The two forms that make a target, and the lists and carried subjects built on them.
+
+(A) subject … quantity, the quantity closing its clause or list item:
+    新增城镇就业超20万人 → indicator 新增城镇就业, ">", 20, 万人;
+(B) verb quantity object: 创建1条省级高品质步行街 → 创建省级高品质步行街, 1, 条.
+"""
+
+from __future__ import annotations
+
+from ....ruler import Decision
+from ....text.fold import compact
+from ..context import around, object_end
+from ..reader import Candidate, Found, Reader, record
+from .edits import leave, take, take_list
+from .helpers import (
+    comparator_ending,
+    dimension,
+    distribute,
+    distribute_lead,
+    explicit,
+    inner_distributive,
+    split_items,
+    subject,
+    verb_before,
+)
+
+
+def _group(reader: Reader, c: Candidate) -> tuple[list[int], int]:
+    """The quantities of a 分别 list (indexes), joined by 、 or 和, and where the last ends."""
+    f, qs, c_end, w = reader.folded, reader.quantities, c.clause[1], reader.words
+    group = [c.index]
+    _, last_end = reader.suffix_of(qs[c.index], c_end)
+    j = c.index + 1
+    while j < len(qs):
+        nq = qs[j]
+        between = f[last_end : nq.start]
+        if len(between) != 1 or between not in w.list_joins:
+            break
+        group.append(j)
+        _, last_end = reader.suffix_of(nq, c_end)
+        j += 1
+    return group, last_end
+
+
+def _items_end(reader: Reader, c: Candidate) -> tuple[int, str] | None:
+    """Where the items of a 分别 list end and the tail they share; None if there is no 分别."""
+    pre = c.prefix
+    if pre.adverbs and not reader.words.distributive.isdisjoint(pre.adverbs):
+        return pre.end, ""
+    # A、B和C分别占比达30%、20%和10%: 分别 inside the subject, a short shared tail after.
+    return inner_distributive(reader, pre.start, pre.end)
+
+
+def _item_names(
+    reader: Reader, c: Candidate, n: int, items_end: int, tail: str
+) -> list[str] | None:
+    """One indicator per item of a 分别 list of *n* quantities; None if the list does not hold."""
+    w, pre, f = reader.words, c.prefix, reader.folded
+    items = split_items(f, pre.start, items_end, reader.names, "、")
+    if len(items) != n and n > 1:
+        items = split_items(f, pre.start, items_end, reader.names, w.list_joins)
+    if tail and (len(items) != n or len(items) < 2):
+        return None
+    if n == 1 and len(items) > 1:
+        n = len(items)
+    if len(items) != n:
+        return [compact(reader.source[pre.start : pre.end])] * n
+    if tail:
+        return distribute_lead(reader.source, items, tail, reader.bodies)
+    return distribute(reader.source, items, reader.bodies)
+
+
+def respectively(reader: Reader, c: Candidate) -> Decision | None:
+    """分别/均 lists: one target per item, the items sharing the indicator's tail.
+
+    Takes 职工、城乡居民住院报销比例分别达85%、70% → 职工住院报销比例 85%,
+    城乡居民住院报销比例 70%; leaves 住院报销比例达85% (no 分别).
+    """
+    pre = c.prefix
+    if not (c.closes and not pre.empty):
+        return None
+    distributive = _items_end(reader, c)
+    if distributive is None:
+        return None
+    group, last_end = _group(reader, c)
+    names = _item_names(reader, c, len(group), *distributive)
+    if names is None:
+        return None
+    qs = [reader.quantities[k] for k in group]
+    if len(qs) == 1 and len(names) > 1:
+        qs = qs * len(names)
+    found: list[Found] = []
+    for gq, name in zip(qs, names, strict=True):
+        suffix, g_end = reader.suffix_of(gq, c.clause[1])
+        f_ = record(
+            gq,
+            pre,
+            suffix,
+            start=pre.start,
+            end=g_end,
+            target_kind=pre.kind,
+            year=c.year,
+            deadline=c.draft.deadline,
+        )
+        f_.indicator = name
+        found.append(f_)
+    spans = tuple((reader.quantities[k].start, reader.quantities[k].end) for k in group)
+    return take_list(c, tuple(found), last_end, spans)
+
+
+def subject_form(reader: Reader, c: Candidate) -> Decision | None:
+    """(A) subject … quantity: the quantity closes its item, the words before it name it.
+
+    Takes 新增城镇就业超20万人 → 新增城镇就业 > 20万人, and in 培育A企业5家、B企业3家
+    the second item inherits the verb 培育; leaves 创建1条省级高品质步行街 (the
+    object follows the number: verb_form).
+    """
+    if not c.closes or c.prefix.empty:
+        return None
+    subj, verb, inherited = subject(reader, c)
+    found = c.draft.copy()
+    found.indicator, found.verb = subj, verb
+    if inherited is not None:
+        found.period = found.period or inherited.period
+    return take(c, found, c.suffix_end)
+
+
+def _verb_reading(reader: Reader, c: Candidate, found: Found) -> str | Decision:
+    """The verb of a (B) target, set on *found* with its start, period and comparator.
+
+    A decision instead when the quantity is left: a weak verb, or no verb at all.
+    """
+    f, pre, mem = reader.folded, c.prefix, reader.memory
+    v_start, v_end, period = verb_before(f, pre.start, pre.end)
+    if v_end > v_start:
+        verb = compact(reader.source[v_start:v_end])
+        if not explicit(c) and any(verb.endswith(x) for x in reader.words.weak_verbs):
+            return leave("选择1所…: a weak verb with a bare number")
+        found.start = v_start
+        found.period = found.period or period
+        comp = comparator_ending(reader, pre.start, v_start)  # the verb is found already
+        if comp != "." and found.comparator == "=":
+            found.comparator = comp  # 至少建成3个…
+            found.comparator_by = ("verb_form", "a comparison word before the verb")
+        return verb
+    if pre.empty and mem.last_verb and mem.last_verb[0] == c.sentence_start:
+        found.period = found.period or mem.last_verb[2]
+        found.start = c.quantity.start
+        return mem.last_verb[1]
+    return leave("no verb before the number (a noun phrase: 2人间)")
+
+
+def verb_form(reader: Reader, c: Candidate) -> Decision | None:
+    """(B) verb quantity object: 创建1条省级高品质步行街 → 创建省级高品质步行街, 1条.
+
+    A list carries its verb on: 培育1个…、2个… gives the second item 培育.  Takes
+    至少建成3个示范区 (comparator before the verb); leaves 宿舍为2人间 and 包括北京等8个区域
+    (no verb right before the number).
+    """
+    if c.closes:
+        return None
+    found = c.draft.copy()
+    verb = _verb_reading(reader, c, found)
+    if not isinstance(verb, str):
+        return verb
+    o_end = object_end(reader.folded, c.suffix_end, c.clause[1], reader.starts)
+    if o_end is None:
+        return leave("no end of the object within the window")
+    obj = compact(reader.source[c.suffix_end : o_end])
+    if not obj:
+        return leave("no object after the number")
+    found.indicator = verb + obj
+    found.end = o_end
+    found.verb = verb
+    taken = take(c, found, o_end)
+    sentence, period = c.sentence_start, found.period
+
+    def carry(r: Reader) -> None:
+        r.memory.carry_verb(sentence, verb, period)
+
+    taken.edits = (carry, *taken.edits)
+    return taken
+
+
+def carried_subject(reader: Reader, c: Candidate) -> Decision | None:
+    """A bare quantity after a target of the same sentence shares its indicator.
+
+    Takes 增加值达到1200亿元，年均增长10%以上 → 增加值, +10%, and GDP年均增长6%左右，
+    到2025年突破3万亿元 → GDP, >3万亿元; leaves 1200亿元 alone at the start of a sentence.
+    """
+    pre, out = c.prefix, reader.memory.out
+    if not c.closes or not pre.empty or not out or out[-1].kind != "target":
+        return None
+    prev = out[-1]
+    same_sentence = around(reader.sentences, prev.start, reader.start, reader.end)[0]
+    if same_sentence != c.sentence_start:
+        return None
+    # 到2025年突破3万亿元 after GDP年均增长6%: a word of reaching, and the same measure
+    # (a level after a change of it, or another value of the same kind).
+    reaching = pre.comparator is not None and (
+        prev.target_kind != "level" or dimension(prev) == dimension(c.draft)
+    )
+    if reader.memory.item_end.get(c.clause[0]) or pre.kind != "level" or pre.period or reaching:
+        found = c.draft.copy()
+        found.indicator = prev.indicator
+        return take(c, found, c.suffix_end)
+    return None
+
+
+def unclaimed(reader: Reader, c: Candidate) -> Decision | None:
+    """No rule took the quantity: it is left out.
+
+    Takes 20万人 standing alone after a full stop; leaves nothing (it always decides).
+    """
+    return leave("no rule reads it as a target or a figure")

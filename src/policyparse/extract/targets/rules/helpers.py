@@ -1,0 +1,199 @@
+"""What several target rules read: the (A) subject, list items, the verb before a number."""
+
+from __future__ import annotations
+
+from ....text.brackets import SPANS, split_outside
+from ....text.fold import compact
+from ....text.tokenizer import cut
+from ..context import CompWord, Mask, around, ends_with, starts_with, words
+from ..reader import Candidate, Found, Reader
+
+
+def subject(reader: Reader, c: Candidate) -> tuple[str, str, Found | None]:
+    """The (A) subject, the verb it opens with, and the target it inherits a verb from."""
+    if c.subject_reading is None:
+        c.subject_reading = _read_subject(reader, c)
+    return c.subject_reading
+
+
+def _read_subject(reader: Reader, c: Candidate) -> tuple[str, str, Found | None]:
+    subject = compact(reader.source[c.prefix.start : c.prefix.end])
+    verb = lead_verb(subject)
+    out = reader.memory.out
+    prev = out[-1] if out else None
+    inherits = not verb and prev is not None and prev.kind == "target" and bool(prev.verb)
+    if inherits and prev is not None and (c.item_start > c.clause[0] or parallel(reader, c, prev)):
+        return prev.verb + subject, prev.verb, prev
+    return subject, verb, None
+
+
+def parallel(reader: Reader, c: Candidate, prev: Found) -> bool:
+    """A verbless clause repeating the shape of the target just before it shares its verb.
+
+    选拔资助青年人才不少于100名，高层次人才不少于500名: the second clause has no
+    verb, follows the first right after its comma, and has the same comparator and a
+    unit of the same kind, so it reads 选拔资助高层次人才.  新增就业超20万人，失业率控制在
+    5.5%以内 does not (another comparator, another kind of unit), nor does a clause
+    whose subject is an indicator already (…人才资源总量达到320万名左右: ends in 量).
+    """
+    f = reader.folded
+    subject = compact(reader.source[c.prefix.start : c.prefix.end])
+    if any(subject.endswith(h) for h in reader.words.heads):
+        return False
+    between = f[prev.end : c.clause[0]].strip(" ")
+    if between not in (",", ";") or prev.comparator != c.draft.comparator:
+        return False
+    if reader.words.any_verb.search(f, c.prefix.start, c.prefix.end) is not None:
+        return False
+    same_sentence = around(reader.sentences, prev.start, reader.start, reader.end)[0]
+    return same_sentence == c.sentence_start and dimension(prev) == dimension(c.draft)
+
+
+def dimension(found: Found) -> str | None:
+    """What the unit measures (count, money, ratio …), from the lexicon."""
+    unit = found.base_unit or found.unit or ""
+    dims = words().dimensions
+    return dims.get(unit) or dims.get(unit[:1])
+
+
+def explicit(c: Candidate) -> bool:
+    """Whether the words around the number state a comparison (超, 以上, 保持, 余, a range)."""
+    q = c.quantity
+    return (
+        c.prefix.comparator is not None
+        or c.suffix is not None
+        or q.inner is not None
+        or q.value_max is not None
+    )
+
+
+def split_items(
+    folded: str, start: int, end: int, quoted: Mask, seps: str
+) -> list[tuple[int, int]]:
+    items = split_outside(folded, start, end, seps, SPANS, quoted)
+    return [(a, b) for a, b in items if b > a]
+
+
+_INNER_TAIL = 4  # 分别占比: the words 分别 shares out are few
+
+
+def inner_distributive(reader: Reader, start: int, end: int) -> tuple[int, str] | None:
+    """Where the items end and the tail they share, for 分别 inside a subject (…分别占比)."""
+    f, w = reader.folded, reader.words
+    # Rightmost first, so the choice does not hang on the order of a set.
+    for at, word in sorted(((f.rfind(w_, start, end), w_) for w_ in w.distributive), reverse=True):
+        tail_start = at + len(word)
+        if at > start and 0 < end - tail_start <= _INNER_TAIL:
+            tail = f[tail_start:end]
+            if not any(ch in w.list_joins or ch in ",;" for ch in tail):
+                return at, compact(reader.source[tail_start:end])
+    return None
+
+
+def distribute_lead(
+    source: str, items: list[tuple[int, int]], tail: str, bodies: tuple[str, ...]
+) -> list[str]:
+    """Items of a 分别 list with the tail after 分别, sharing the first item's lead.
+
+    全省与其他国家货物贸易、对外投资和实际利用外资分别占比 → 全省与其他国家货物贸易占比,
+    全省与其他国家对外投资占比 …: the first item's own part is as long (in words) as
+    the second item, and what stands before it is shared.
+    """
+    texts = [compact(source[a:b]) for a, b in items]
+    k = len(cut(texts[1], bodies))
+    first = cut(texts[0], bodies)
+    lead = "".join(first[:-k]) if len(first) > k else ""
+    out = [texts[0] + tail]
+    for t in texts[1:]:
+        out.append((t if not lead or t.startswith(lead) else lead + t) + tail)
+    return out
+
+
+def distribute(source: str, items: list[tuple[int, int]], bodies: tuple[str, ...]) -> list[str]:
+    """One indicator per item of a 分别 list: share the tail and the leading word."""
+    texts = [compact(source[a:b]) for a, b in items]
+    if any(texts[0].endswith(h) for h in words().heads):
+        return texts  # every item is complete already
+    last = cut(texts[-1], bodies)
+    if len(last) < 2:
+        return texts
+    tail = "".join(last[1:])
+    first = cut(texts[0], bodies)
+    lead = "".join(first[:-1]) if len(first) > 1 else ""
+    out = []
+    for i, t in enumerate(texts):
+        subject = last[0] if i == len(texts) - 1 else t
+        if i > 0 and lead and not subject.startswith(lead):
+            subject = lead + subject
+        out.append(subject + tail)
+    return out
+
+
+def before_verb(reader: Reader, c: Candidate) -> CompWord:
+    """The comparator printed before the verb of the quantity (至少建成3个 → >=), or "."."""
+    v_start, v_end, _ = verb_before(reader.folded, c.prefix.start, c.prefix.end)
+    return comparator_ending(reader, c.prefix.start, v_start) if v_end > v_start else "."
+
+
+def comparator_ending(reader: Reader, start: int, end: int) -> CompWord:
+    """The comparator word ending at *end*, or "."."""
+    n = ends_with(reader.folded, start, end, reader.words.comparators)
+    return reader.words.comparators[reader.folded[end - n : end]][0] if n else "."
+
+
+def verb_before(f: str, start: int, end: int) -> tuple[int, int, str | None]:
+    """The verb phrase ending at *end* (重点引进和培养): (start, end, period)."""
+    w = words()
+    pos = end
+    if pos - 1 >= start and f[pos - 1] in w.partners and ends_with(f, start, pos - 1, w.verbs):
+        pos -= 1  # 加强与1000家企业…
+    n = ends_with(f, start, pos, w.areas)
+    if n and ends_with(f, start, pos - n, w.verbs):
+        pos -= n  # 推动全省100家企业…
+    got = False
+    v_start = pos
+    period = None
+    while pos > start:
+        n = ends_with(f, start, pos, w.verbs)
+        if n:
+            pos -= n
+            got = True
+            v_start = pos
+            continue
+        if got and f[pos - 1] in w.verb_joins and ends_with(f, start, pos - 1, w.verbs):
+            pos -= 1
+            continue
+        n = ends_with(f, start, pos, w.verb_adverbs) if got else 0
+        if n:
+            pos -= n
+            v_start = pos
+            continue
+        n = ends_with(f, start, pos, w.periods) if got else 0
+        if n:
+            period = f[pos - n : pos]
+            pos -= n
+            continue
+        break
+    return (v_start, end, period) if got else (end, end, None)
+
+
+def lead_verb(text: str) -> str:
+    """The verb phrase a subject opens with (选拔认定教育专家 → 选拔认定)."""
+    w = words()
+    pos = 0
+    got = False
+    while pos < len(text):
+        n = starts_with(text, pos, len(text), w.verbs)
+        if n:
+            pos += n
+            got = True
+            continue
+        if got and text[pos] in w.verb_joins and starts_with(text, pos + 1, len(text), w.verbs):
+            pos += 1
+            continue
+        n = starts_with(text, pos, len(text), w.verb_adverbs)
+        if n and starts_with(text, pos + n, len(text), w.verbs):
+            pos += n
+            continue
+        break
+    return text[:pos] if got else ""

@@ -1,0 +1,69 @@
+"""Numbers that are part of a name, an aside or an article, or that count nothing committed."""
+
+from __future__ import annotations
+
+from ....ruler import Decision
+from ..reader import Candidate, Reader
+from .edits import leave
+from .helpers import before_verb, explicit, subject
+
+_ONE = "一"
+
+
+def in_name_or_aside(reader: Reader, c: Candidate) -> Decision | None:
+    """A quantity inside quotes or 《》, or inside round brackets, is part of a name or an aside.
+
+    Takes 推进“百个项目”建设 and 实施项目（共23项）; leaves 新建项目23个.
+    """
+    q = c.quantity
+    if q.start in reader.names or q.start in reader.asides:
+        return leave("inside a quoted name or a bracketed aside")
+    return None
+
+
+def article_numeral(reader: Reader, c: Candidate) -> Decision | None:
+    """一 with no comparator is an article, not a count.
+
+    Takes 建设一支队伍, 一次性补贴; leaves 建成至少一个示范区 and 至少建设一所幼儿园 (a
+    comparator before the number or before its verb), 建设两个示范区 (两 counts) and
+    新增一百个示范区.
+    """
+    q, f = c.quantity, reader.folded
+    if not q.single_cn or f[q.start] != _ONE or c.prefix.comparator:
+        return None
+    if before_verb(reader, c) != ".":
+        return None  # 至少建设一所: the comparator stands before the verb
+    return leave("一 with no comparator reads as an article")
+
+
+def bare_count(reader: Reader, c: Candidate) -> Decision | None:
+    """A count with no verb, no comparator and no change is a name, not a commitment.
+
+    Takes 其中重点区域2个; leaves 新增城镇就业超20万人 (a verb and a comparator).
+    """
+    pre = c.prefix
+    if not c.closes or pre.empty:
+        return None
+    _, verb, _ = subject(reader, c)
+    if (
+        not verb
+        and not explicit(c)
+        and c.draft.target_kind == "level"
+        and reader.words.any_verb.search(reader.folded, pre.start, pre.end) is None
+    ):
+        return leave("a count with no verb, comparator or change")
+    return None
+
+
+def listing_count(reader: Reader, c: Candidate) -> Decision | None:
+    """A bare count after 方面, 类别 … counts the items the text lists next.
+
+    Takes 科技金融创新支持方面5项： (a verb inside, none leading: bare_count passes it);
+    leaves 培育重点企业5家.
+    """
+    if not c.closes or c.prefix.empty:
+        return None
+    subj, verb, _ = subject(reader, c)
+    if not verb and not explicit(c) and any(subj.endswith(x) for x in reader.words.listing):
+        return leave("counts the items the text lists")
+    return None

@@ -1,0 +1,86 @@
+"""Percentages read as shares: of a group that acts, of a named base, of an action."""
+
+from __future__ import annotations
+
+from ....ruler import Decision
+from ....text.fold import compact
+from ..context import WINDOW, object_end
+from ..reader import Candidate, Reader
+from .edits import take
+from .helpers import verb_before
+
+
+def share_of(reader: Reader, c: Candidate) -> Decision | None:
+    """A share of a group that does something: 50%以上的社区完成规范化建设工作任务.
+
+    The percentage is followed by 的, a group and an action: the goal is that share of
+    the group acting.  Takes 着力推动80%以上的社区完成规范化建设 (indicator 着力推动社区
+    完成规范化建设); leaves 占比30%的部分 (no action after it) and any clause with a
+    parameter cue (按投资额30%的比例给予补助).
+    """
+    w, q, f = reader.words, c.quantity, reader.folded
+    if q.unit != "%" or not c.next_char or c.next_char not in w.of:
+        return None
+    if w.parameter.search(c.window):
+        return None
+    rest = (c.suffix_end + 1, c.clause[1])
+    if w.any_verb.search(f, rest[0], rest[1]) is None:
+        return None
+    v_start, v_end, _ = verb_before(f, c.prefix.start, c.prefix.end)
+    verb = compact(reader.source[v_start:v_end])
+    found = c.draft.copy()
+    found.start = v_start if v_end > v_start else q.start
+    found.end = rest[1]
+    found.indicator = verb + compact(reader.source[rest[0] : rest[1]])
+    found.verb = verb
+    return take(c, found, rest[1])
+
+
+def share_of_base(reader: Reader, c: Candidate) -> Decision | None:
+    """A percentage of a base named after its comparator: 充电车位不低于停车位总数的15%.
+
+    Takes 新建小区充电车位不低于停车位总数的15% (indicator 新建小区充电车位, >=); leaves
+    占比30%的部分 and 按投资额的30%给予补助 (no comparator before the base), and 对项目给予
+    补助，原则上不超过合同总额的30% (a parameter cue in the sentence: a cap on a payment).
+    """
+    w, q, f = reader.words, c.quantity, reader.folded
+    pre = c.prefix
+    found_at = c.base
+    if found_at is None or found_at.start() <= pre.start:
+        return None
+    lo = max(c.sentence_start, q.start - WINDOW)
+    hi = min(c.sentence_end, c.suffix_end + WINDOW)
+    if w.parameter.search(f, lo, hi):
+        return None
+    word = found_at.group()
+    comp, kind = w.comparators[word]
+    found = c.draft.copy()
+    found.indicator = compact(reader.source[pre.start : found_at.start()])
+    if comp != ".":
+        found.comparator = comp
+        found.comparator_by = ("share_of_base", word)
+    if kind != ".":
+        found.target_kind = kind
+    return take(c, found, c.suffix_end)
+
+
+def ratio_before_verb(reader: Reader, c: Candidate) -> Decision | None:
+    """A percentage right before the action it measures: 新建小区车位100%预留充电条件.
+
+    Takes 实现进驻事项100%委托受理 (indicator 实现进驻事项委托受理) and 并100%委托中心
+    受理; leaves 增长10%以上 (nothing after it) and 10%的部分 (的: share_of, parameter).
+    """
+    w, q, f = reader.words, c.quantity, reader.folded
+    if c.closes or q.unit != "%" or (c.next_char and c.next_char in w.of):
+        return None
+    pos = c.suffix_end
+    if not ("\u4e00" <= c.next_char <= "\u9fff"):
+        return None  # a verb or its adverb follows the percentage straight away
+    o_end = object_end(f, pos, c.clause[1], reader.starts)
+    if o_end is None:
+        return None
+    subj = compact(reader.source[c.prefix.start : c.prefix.end])
+    found = c.draft.copy()
+    found.indicator = subj + compact(reader.source[pos:o_end])
+    found.end = o_end
+    return take(c, found, o_end)

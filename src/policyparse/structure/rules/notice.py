@@ -1,0 +1,122 @@
+"""The parts of a notice: title, 主送, signature and date, attachments, the wrapped plan's title."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from ...ruler import Decision
+from ...text.fold import compact
+from ..builder import OutlineState, title_like
+from .base import Seen, only_in
+
+_TOP_ROLES = frozenset({"signature", "date", "note", "attachment_list", "doc_number"})
+
+
+def issued_part(st: OutlineState, s: Seen) -> Decision | None:
+    """The title line of one of several documents a notice issues opens part A<k>.
+
+    Takes 支持工业互联网发展若干政策 on its own line after a notice issuing it and one
+    more document (structure.parts); leaves the title of the one plan a notice wraps
+    (plan_title).
+    """
+    if id(s.block) not in st.part_openers:
+        return None
+    return Decision("attachment", (partial(OutlineState.open_part, b=s.block),))
+
+
+def attachment(st: OutlineState, s: Seen) -> Decision | None:
+    """附件2 alone on its line opens an attachment at the top (path A2).
+
+    Takes 附件1; leaves 附件：1.实施细则 (a list of attachments: notice_part).
+    """
+    if s.block.role != "attachment_marker":
+        return None
+    return Decision("attachment", (partial(OutlineState.open_attachment, b=s.block),))
+
+
+def notice_part(st: OutlineState, s: Seen) -> Decision | None:
+    """Signature, date, notes, 附件 lists and 文号 stand at the top, whatever is open.
+
+    A signature or date ends the part: the title of a wrapped plan may follow.
+    Takes 国务院 over 2018年12月21日; leaves 国务院各部委要… (a sentence).
+    """
+    role = s.block.role
+    if role not in _TOP_ROLES:
+        return None
+    assert role is not None
+    return Decision(role, (partial(OutlineState.notice, b=s.block, role=role),))
+
+
+def attachment_title(st: OutlineState, s: Seen) -> Decision | None:
+    """The first short line of an attachment, before any text, is its title.
+
+    Takes 附件1 / 重点任务清单; leaves a numbered line (一、…) right after 附件1.
+    """
+    root = st.part_root
+    if s.marker is not None or root is None:
+        return None
+    if root.title is not None or root.text_end > root.text_start:
+        return None
+    if not title_like(s.content):
+        return None
+    why = compact(st.source[s.block.start : s.block.end])
+    return Decision("title", (partial(OutlineState.title_attachment, b=s.block),), why=why)
+
+
+def _title_line(st: OutlineState, s: Seen, run: list) -> bool:  # type: ignore[type-arg]
+    """Whether a short unnumbered title-like line continues *run* (at most three lines)."""
+    if not s.short or s.marker is not None:
+        return False
+    return st.continues(run, s.block) and title_like(s.content)
+
+
+@only_in("front")
+def front_title(st: OutlineState, s: Seen) -> Decision | None:
+    """Short unnumbered lines at the very top, one run of up to three, are the title.
+
+    Takes 国务院关于… / …的指导意见 over two lines; leaves 各省、自治区、直辖市人民政府：.
+    """
+    if not _title_line(st, s, st.title_blocks):
+        return None
+    return Decision("title", (partial(OutlineState.title_line, run=st.title_blocks, b=s.block),))
+
+
+@only_in("front")
+def addressee(st: OutlineState, s: Seen) -> Decision | None:
+    """A short line ending in a colon at the top is the 主送 line.
+
+    Takes 各区县（市）人民政府，市直各单位：; leaves 一、总体要求：… (numbered).
+    """
+    if not s.short or s.marker is not None:
+        return None
+    if not s.content.endswith(":") or "。" in s.content:
+        return None
+    return Decision("addressee", (partial(OutlineState.addressee, b=s.block),))
+
+
+@only_in("front")
+def leave_front(st: OutlineState, s: Seen) -> Decision | None:
+    """Any other block ends the front matter; it places nothing (the next rules do).
+
+    Takes (as a phase change) 为贯彻落实…，制定本方案。; leaves nothing placed.
+    """
+    return Decision("phase: body", (partial(OutlineState.set_phase, phase="body"),), final=False)
+
+
+@only_in("after_signature")
+def plan_title(st: OutlineState, s: Seen) -> Decision | None:
+    """Right after a signature or date, short lines are the title of the wrapped plan.
+
+    Takes 宁波市大力提振消费专项行动实施方案 under the covering notice's date; leaves
+    为进一步… (a sentence).
+    """
+    if not _title_line(st, s, st.plan_title_blocks):
+        return None
+    edit = partial(OutlineState.title_line, run=st.plan_title_blocks, b=s.block)
+    return Decision("plan_title", (edit,))
+
+
+@only_in("after_signature")
+def leave_after_signature(st: OutlineState, s: Seen) -> Decision | None:
+    """Any other block after the signature is the body again; it places nothing."""
+    return Decision("phase: body", (partial(OutlineState.set_phase, phase="body"),), final=False)

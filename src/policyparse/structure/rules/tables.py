@@ -1,0 +1,28 @@
+"""Blocks of a table rendered one cell per line (found by layout.tables)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from ...ruler import Decision
+from ..builder import OutlineState
+from .base import Seen
+
+
+def table_row(st: OutlineState, s: Seen) -> Decision | None:
+    """The number cell of a table row opens the row's measure (kept as text if its path is taken).
+
+    Takes 1 under 序号/改革举措/…/指导部门; leaves 1 in a table with no responsibility column.
+    """
+    row = st.rows.get(id(s.block))
+    if row is None:
+        return None
+    return Decision("measure", (partial(OutlineState.row_or_text, b=s.block, row=row),))
+
+
+def table_cell(st: OutlineState, s: Seen) -> Decision | None:
+    """The other cells of a row belong to the row opened above; they open nothing.
+
+    Takes 专利快速审查 in a row; leaves a line after the table.
+    """
+    return Decision("cell") if id(s.block) in st.cells else None
