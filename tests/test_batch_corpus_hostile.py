@@ -24,6 +24,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 import docx_shapes
 
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.skipif(not SHARED.is_dir(), reason=f"no shared corpus at {SHARED}"),
     pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals"),
 ]
