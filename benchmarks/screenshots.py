@@ -14,7 +14,8 @@ and prints the sizes of the pages and the time the report takes to load in
 headless Chromium (navigation start to the load event, and to the documents
 table drawn), the median of five cold loads.  Chromium is the system's
 (``$POLICYPARSE_CHROMIUM`` or ``chromium`` on the PATH); Chinese text needs a
-CJK font (``apt-get install fonts-wqy-zenhei`` or ``fonts-noto-cjk``).
+CJK font: when ``fc-list :lang=zh`` finds none, the script installs Debian's
+``fonts-noto-cjk`` with apt-get (as root), as .ci/run does, or says it cannot.
 """
 
 from __future__ import annotations
@@ -47,6 +48,28 @@ def chromium() -> str:
     if not exe:
         sys.exit("no Chromium: apt-get install chromium, or set POLICYPARSE_CHROMIUM")
     return exe
+
+
+def has_cjk_font() -> bool:
+    """Whether fontconfig (which Chromium asks) knows a font for Chinese."""
+    if shutil.which("fc-list") is None:
+        return False
+    found = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True)
+    return bool(found.stdout.strip())
+
+
+def cjk_font() -> None:
+    """Install fonts-noto-cjk when no font has Chinese: Chromium would draw empty boxes."""
+    if has_cjk_font():
+        return
+    if shutil.which("apt-get") is None or os.geteuid() != 0:
+        print("no CJK font (fc-list :lang=zh): Chinese shows as boxes; install fonts-noto-cjk")
+        return
+    print("installing fonts-noto-cjk with apt-get")
+    for step in (["update", "-qq"], ["install", "-y", "-qq", "fonts-noto-cjk"]):
+        if subprocess.run(["apt-get", *step], stdout=subprocess.DEVNULL).returncode != 0:
+            print(f"apt-get {step[0]} failed: Chinese may show as boxes")
+            return
 
 
 def size(path: Path) -> str:
@@ -96,6 +119,7 @@ def main() -> None:
     args = ap.parse_args()
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
+    cjk_font()
     from playwright.sync_api import sync_playwright
 
     view = out / "ningbo.html"

@@ -114,6 +114,7 @@ def test_resume_drops_a_torn_line(tmp_path: Path) -> None:
     assert f"{len(PLANS) - 2} files" in r.stderr and "2 already done" in r.stderr
 
 
+@pytest.mark.slow
 def test_resume_after_kill_loses_and_doubles_nothing(tmp_path: Path) -> None:
     if not SHARED.is_dir():
         pytest.skip(f"reference corpus not found: {SHARED}")

@@ -140,6 +140,7 @@ def interruptible() -> Callable[[], None]:
     return setup
 
 
+@pytest.mark.slow
 def test_a_second_batch_on_the_same_output_is_refused(tmp_path: Path) -> None:
     inputs = plans(tmp_path)
     out = tmp_path / "out.jsonl"
@@ -162,6 +163,7 @@ def test_a_second_batch_on_the_same_output_is_refused(tmp_path: Path) -> None:
     assert record_paths(out) == inputs
 
 
+@pytest.mark.slow
 def test_resume_keeps_blank_foreign_and_duplicated_lines(tmp_path: Path) -> None:
     inputs = plans(tmp_path)
     out = tmp_path / "out.jsonl"

@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from conftest import REPO
 
 
@@ -22,6 +24,7 @@ def test_run_reads_the_corpus_named_by_the_environment() -> None:
     assert r.stderr.strip() == f"no corpus at {REPO / 'no-such-corpus'}"
 
 
+@pytest.mark.slow
 def test_jsonout_runs_quickly_and_leaves_the_docs_alone() -> None:
     doc = REPO / "docs" / "performance.md"
     before = doc.read_bytes()
@@ -36,6 +39,7 @@ def test_jsonout_runs_quickly_and_leaves_the_docs_alone() -> None:
     assert doc.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_linear_measures_a_shape_in_fresh_processes() -> None:
     script = REPO / "benchmarks" / "linear.py"
     r = subprocess.run(

@@ -151,8 +151,13 @@ BROKEN = [
 ]
 
 
+# Builds and inflates a 25 MB document: over 20 s.
+SLOW = {"honest-ratio-bomb"}
+
+
 @pytest.mark.parametrize(
-    ("raw", "max_mb", "error", "words"), [b[1:] for b in BROKEN], ids=[b[0] for b in BROKEN]
+    ("raw", "max_mb", "error", "words"),
+    [pytest.param(*b[1:], id=b[0], marks=[pytest.mark.slow] * (b[0] in SLOW)) for b in BROKEN],
 )
 def test_broken_word_files_are_one_line_and_exit_2(
     tmp_path: Path, raw: object, max_mb: str | None, error: type[InputError], words: str
@@ -346,6 +351,7 @@ def packages(draw: st.DrawFn) -> bytes:
     return raw
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(packages(), st.sampled_from([None, 2000, 1 << 20]))
 def test_hostile_packages_give_a_document_or_an_input_error(raw: bytes, limit: int | None) -> None:

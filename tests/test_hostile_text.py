@@ -141,6 +141,7 @@ def test_glued_run_in_measures_on_one_line(
 # -- the battery ------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_generated_battery_reaches_no_internal_error() -> None:
     r = subprocess.run(
         [sys.executable, str(REPO / "benchmarks" / "battery.py"), "--count", "280", "--batch"],
@@ -167,6 +168,7 @@ def test_lone_surrogates_are_replaced_with_a_diagnostic() -> None:
     assert explained  # the explainer takes the same str
 
 
+@pytest.mark.slow
 def test_parses_in_threads_leave_the_collector_as_they_found_it() -> None:
     import gc
     import threading
@@ -229,6 +231,7 @@ def test_a_bracket_after_a_heading_that_is_not_its_first_item(line: str) -> None
     assert len(top) == 1 and not top[0].children
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file names are bytes")
 def test_a_file_name_that_is_no_utf8_in_every_one_file_command(tmp_path: Path) -> None:
     """A GBK name on Linux: source.path writes its odd bytes as \\xNN, as batch records do."""

@@ -1,9 +1,14 @@
-"""The code stays formatted and linted (ruff is in the test extra)."""
+"""The code stays formatted and linted (ruff is in the test extra).
+
+Ruff is run as ``python -m ruff`` with this interpreter: the version the test extra
+installed, not whichever ``ruff`` comes first on PATH.
+"""
 
 from __future__ import annotations
 
-import shutil
+import importlib.util
 import subprocess
+import sys
 
 import pytest
 
@@ -14,8 +19,9 @@ from conftest import REPO
     "args", [["check", "."], ["format", "--check", "."]], ids=["lint", "format"]
 )
 def test_ruff(args: list[str]) -> None:
-    ruff = shutil.which("ruff")
-    if ruff is None:
+    if importlib.util.find_spec("ruff") is None:
         pytest.skip("ruff is not installed (pip install -e '.[test]')")
-    r = subprocess.run([ruff, *args], cwd=REPO, capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "ruff", *args], cwd=REPO, capture_output=True, text=True
+    )
     assert r.returncode == 0, r.stdout + r.stderr

@@ -45,12 +45,14 @@ def _module_available(name: str) -> bool:
     return importlib.util.find_spec(name) is not None
 
 
+@pytest.mark.slow
 def test_user_script_passes_mypy_strict(tmp_path: Path) -> None:
     assert len(USER_SCRIPT.splitlines()) == 6
     r = _mypy(tmp_path, USER_SCRIPT)
     assert r.returncode == 0, r.stdout + r.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("line", "error"),
     [

@@ -255,6 +255,7 @@ def corpus_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     return out / "report.html", documents
 
 
+@pytest.mark.slow  # the corpus_report fixture parses the corpus
 def test_the_corpus_report_lists_every_document(
     browser: Any, corpus_report: tuple[Path, int]
 ) -> None:
@@ -277,6 +278,7 @@ def test_the_corpus_report_lists_every_document(
     shown.page.context.close()
 
 
+@pytest.mark.slow  # the corpus_report fixture parses the corpus
 def test_json_counts_match_in_report_data(corpus_report: tuple[Path, int]) -> None:
     from lxml import html
 

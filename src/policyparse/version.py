@@ -5,5 +5,5 @@ reads it from here.  ``SCHEMA_VERSION`` is the JSON contract's version; every
 change to it is recorded in CHANGELOG.md.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 SCHEMA_VERSION = "1.1"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model.document import Document, Node
+from ..model.document import Document, Node, Target
 from ..text.fold import compact
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -53,7 +53,7 @@ class _AknWriter:
         self.replaced = 0  # characters XML cannot hold, written as U+FFFD
         self.text = self.x(text)
         self.orgs: dict[str, str] = {}  # canonical name -> eId
-        self.targets: list[tuple[str, Any]] = []  # (container eId, Target)
+        self.targets: list[tuple[str, Target]] = []  # (container eId, target)
 
     def x(self, value: str) -> str:
         """*value* with the characters XML 1.0 cannot hold replaced (and counted)."""
@@ -158,6 +158,14 @@ class _AknWriter:
         return root
 
     def meta(self, meta: Any) -> None:
+        """<meta>: the FRBR identification, the organisations referred to, the targets."""
+        self._identification(meta)
+        self._references(meta)
+        if self.targets:
+            self._targets(meta)
+
+    def _identification(self, meta: Any) -> None:
+        """Work, expression and manifestation, named by date and 文号 (or title, or hash)."""
         E, doc = self.E, self.doc
         date = doc.published or doc.signed
         day = date.isoformat() if date else "0001-01-01"
@@ -174,13 +182,7 @@ class _AknWriter:
             E.SubElement(el, _q("FRBRthis"), value=this)
             E.SubElement(el, _q("FRBRuri"), value=uri)
             if tag == "FRBRWork":
-                E.SubElement(el, _q("FRBRdate"), date=day, name="published" if date else "unknown")
-                E.SubElement(el, _q("FRBRauthor"), href="#issuer")
-                E.SubElement(el, _q("FRBRcountry"), value="cn")
-                if doc.doc_number:
-                    E.SubElement(el, _q("FRBRnumber"), value=self.x(doc.doc_number))
-                if doc.title:
-                    E.SubElement(el, _q("FRBRname"), value=self.x(doc.title))
+                self._work(el, day, date is not None)
             elif tag == "FRBRExpression":
                 E.SubElement(el, _q("FRBRdate"), date=day, name="expression")
                 E.SubElement(el, _q("FRBRauthor"), href="#issuer")
@@ -188,6 +190,21 @@ class _AknWriter:
             else:
                 E.SubElement(el, _q("FRBRdate"), date=day, name="transform")
                 E.SubElement(el, _q("FRBRauthor"), href="#policyparse")
+
+    def _work(self, el: Any, day: str, dated: bool) -> None:
+        """The work's own fields: its date, author, country, and 文号 and title when known."""
+        E, doc = self.E, self.doc
+        E.SubElement(el, _q("FRBRdate"), date=day, name="published" if dated else "unknown")
+        E.SubElement(el, _q("FRBRauthor"), href="#issuer")
+        E.SubElement(el, _q("FRBRcountry"), value="cn")
+        if doc.doc_number:
+            E.SubElement(el, _q("FRBRnumber"), value=self.x(doc.doc_number))
+        if doc.title:
+            E.SubElement(el, _q("FRBRname"), value=self.x(doc.title))
+
+    def _references(self, meta: Any) -> None:
+        """The organisations: policyparse, the issuer, and every unit marked in the text."""
+        E = self.E
         refs = E.SubElement(meta, _q("references"), source="#policyparse")
         E.SubElement(
             refs,
@@ -196,7 +213,7 @@ class _AknWriter:
             href="/ontology/organization/policyparse",
             showAs="policyparse",
         )
-        issuer = self.x(doc.issuer or "unknown")
+        issuer = self.x(self.doc.issuer or "unknown")
         E.SubElement(
             refs,
             _q("TLCOrganization"),
@@ -212,37 +229,45 @@ class _AknWriter:
                 href=f"/ontology/organization/cn/{self.x(name)}",
                 showAs=self.x(name),
             )
-        if self.targets:
-            prop = E.SubElement(meta, _q("proprietary"), source="#policyparse")
-            box = E.SubElement(prop, f"{{{PP}}}targets", nsmap={"pp": PP})
-            for k, (eid, t) in enumerate(self.targets, 1):
-                attrs = {
-                    "eId": f"tgt_{k}",
-                    "href": f"#{eid}",
-                    "indicator": self.x(t.indicator or ""),
-                    "comparator": t.comparator,
-                    "value": repr(t.value),
-                    "kind": t.kind,
-                    "start": str(t.span[0]),
-                    "end": str(t.span[1]),
-                }
-                optional = {
-                    "valueMax": t.value_max,
-                    "unit": t.unit,
-                    "baseValue": t.base_value,
-                    "baseUnit": t.base_unit,
-                    "year": t.year,
-                    "deadline": t.deadline,
-                    "period": t.period,
-                }
-                attrs.update(
-                    {
-                        k2: repr(v) if isinstance(v, float) else self.x(str(v))
-                        for k2, v in optional.items()
-                        if v is not None
-                    }
-                )
-                E.SubElement(box, f"{{{PP}}}target", attrs).text = self.x(t.text)
+
+    def _targets(self, meta: Any) -> None:
+        """The targets, in policyparse's own namespace: Akoma Ntoso has no element for them."""
+        E = self.E
+        prop = E.SubElement(meta, _q("proprietary"), source="#policyparse")
+        box = E.SubElement(prop, f"{{{PP}}}targets", nsmap={"pp": PP})
+        for k, (eid, t) in enumerate(self.targets, 1):
+            attrs = self._target_attrs(k, eid, t)
+            E.SubElement(box, f"{{{PP}}}target", attrs).text = self.x(t.text)
+
+    def _target_attrs(self, k: int, eid: str, t: Target) -> dict[str, str]:
+        """A target's attributes: the fields it always has, then those it has a value for."""
+        attrs = {
+            "eId": f"tgt_{k}",
+            "href": f"#{eid}",
+            "indicator": self.x(t.indicator or ""),
+            "comparator": t.comparator,
+            "value": repr(t.value),
+            "kind": t.kind,
+            "start": str(t.span[0]),
+            "end": str(t.span[1]),
+        }
+        optional = {
+            "valueMax": t.value_max,
+            "unit": t.unit,
+            "baseValue": t.base_value,
+            "baseUnit": t.base_unit,
+            "year": t.year,
+            "deadline": t.deadline,
+            "period": t.period,
+        }
+        attrs.update(
+            {
+                k2: repr(v) if isinstance(v, float) else self.x(str(v))
+                for k2, v in optional.items()
+                if v is not None
+            }
+        )
+        return attrs
 
 
 def to_akn(doc: Document, text: str) -> bytes:

@@ -146,34 +146,9 @@ def extract(
     """Collect title, 文号, issuer and dates; report what does not parse."""
     meta = Meta()
     issues: list[Issue] = []
-    signed_by: list[str] = []
-    joined = _join(source, outline.title_blocks)
-    if joined:
-        meta.title, meta.title_span = joined
-    plan = _join(source, outline.plan_title_blocks)
-    if plan:
-        meta.plan_title = plan[0]
-        if meta.title is None:
-            meta.title, meta.title_span = plan
-    for p in pieces:
-        if p.kind == "source_line":
-            portal = source_line(folded[p.start : p.end])
-            if portal:
-                meta.issuer = meta.issuer or portal[0]
-                meta.published = meta.published or parse_date(portal[1])
-    for i, b in enumerate(blocks):
-        if b.role == "doc_number" and meta.doc_number is None:
-            meta.doc_number = compact(source[b.start : b.end])
-        elif b.role == "signature" and not signed_by:
-            signed_by.extend(signers(folded[b.start : b.end]))
-            k = i + 1
-            while k < len(blocks) and blocks[k].role == "signature":
-                signed_by.extend(signers(folded[blocks[k].start : blocks[k].end]))
-                k += 1
-        elif b.role == "date" and meta.signed is None:
-            meta.signed = parse_date(compact(folded[b.start : b.end]))
-            if meta.signed is None:
-                issues.append(Issue("bad_date", "date line is not a valid date", (b.start, b.end)))
+    _titles(meta, source, outline)
+    _portal(meta, folded, pieces)
+    signed_by = _header_and_signature(meta, source, folded, blocks, issues)
     if signed_by and meta.issuer is None:
         meta.issuer = "、".join(signed_by)
     if page:
@@ -188,3 +163,49 @@ def extract(
     spans.append((0, min(len(folded), _HORIZON_WINDOW)))
     meta.horizon = horizon(source, folded, spans)
     return meta, issues
+
+
+def _titles(meta: Meta, source: str, outline: Outline) -> None:
+    """The title, and the plan's own title; the plan's stands in when there is no other."""
+    joined = _join(source, outline.title_blocks)
+    if joined:
+        meta.title, meta.title_span = joined
+    plan = _join(source, outline.plan_title_blocks)
+    if plan:
+        meta.plan_title = plan[0]
+        if meta.title is None:
+            meta.title, meta.title_span = plan
+
+
+def _portal(meta: Meta, folded: str, pieces: list[Piece]) -> None:
+    """Issuer and publication date from a portal's source line (来源：… 发布时间：…)."""
+    for p in pieces:
+        if p.kind == "source_line":
+            portal = source_line(folded[p.start : p.end])
+            if portal:
+                meta.issuer = meta.issuer or portal[0]
+                meta.published = meta.published or parse_date(portal[1])
+
+
+def _header_and_signature(
+    meta: Meta, source: str, folded: str, blocks: list[Block], issues: list[Issue]
+) -> list[str]:
+    """文号 and signing date from their lines; the signers of the first signature run.
+
+    The signers are returned rather than set: they name the issuer only when
+    nothing better (the portal's line) has, which the caller decides.
+    """
+    signed_by: list[str] = []
+    for i, b in enumerate(blocks):
+        if b.role == "doc_number" and meta.doc_number is None:
+            meta.doc_number = compact(source[b.start : b.end])
+        elif b.role == "signature" and not signed_by:
+            k = i
+            while k < len(blocks) and blocks[k].role == "signature":
+                signed_by.extend(signers(folded[blocks[k].start : blocks[k].end]))
+                k += 1
+        elif b.role == "date" and meta.signed is None:
+            meta.signed = parse_date(compact(folded[b.start : b.end]))
+            if meta.signed is None:
+                issues.append(Issue("bad_date", "date line is not a valid date", (b.start, b.end)))
+    return signed_by

@@ -165,90 +165,126 @@ def find(source: str, folded: str, start: int, end: int) -> list[Quantity]:
     """Every quantity with a unit in [start, end), in reading order."""
     out: list[Quantity] = []
     for m in _qty().finditer(folded, start, end):
-        bare, fan, half, pct_text, a, _sep, b, gap, scale, mixed, yi, inner = m.groups()
-        q_start = m.start("bare") if bare else m.start()
-        if fan or folded[m.start()] == _FAN_OPEN:
-            inc = Decimal(_FAN[fan or "一"])  # 实现翻番 is 翻一番
-            out.append(Quantity(q_start, m.end(), inc, None, "倍", inc, "倍", doubling=True))
-            continue
-        if half:
-            out.append(Quantity(q_start, m.end(), Decimal(50), None, "%", Decimal(50), "%"))
-            continue
-        if bare:
-            # 突破万亿元: a scale with no numeral is one of it.
-            found = _unit_at(folded, m.end(), end)
-            if found is None or not found[1]:
-                continue
-            unit_end = m.end() + found[0]
-            factor = _scales()[bare]
-            out.append(
-                Quantity(
-                    q_start,
-                    unit_end,
-                    Decimal(1),
-                    None,
-                    source[q_start:unit_end],
-                    Decimal(factor),
-                    source[m.end() : unit_end],
-                )
-            )
-            continue
-        if q_start > start and folded[q_start - 1] in "第.0123456789":
-            continue  # an ordinal, or the tail of a longer number
-        if pct_text:
-            pct = _read(pct_text)
-            if pct is not None:
-                out.append(Quantity(q_start, m.end(), pct, None, "%", pct, "%", chinese=True))
-            continue
-        chinese = not a[0].isdigit()
-        value = _read(a)
-        value_max = _read(b) if b else None
-        if value is None or value == 0 or (b and value_max is None):
-            continue
-        factor = 1
-        unit_start = m.end("gap") if gap else m.end("a") if b is None else m.end("b")
-        if scale:
-            factor = _scales()[scale]
-            unit_start = m.start("scale")
-        if mixed and (mixed_value := _read(mixed)) is not None:
-            # 3万4000人, 三万四千人次: the scale sits inside the number, not in the unit.
-            value = value * factor + mixed_value
-            factor, unit_start = 1, m.end()
-        elif yi and scale == "亿" and value_max is None and (yi_value := _read(yi)) is not None:
-            # 2亿5000万元, 二亿五千万元: counted in 万, the unit printed from the 万 on.
-            value = value * 10000 + yi_value
-            factor, unit_start = 10000, m.end("yi")
-        found = _unit_at(folded, m.end(), end)
-        if found is None:
-            if factor == 1:
-                continue  # a bare number: no unit, no quantity
-            unit_end = m.end()
-            base_unit = None
-        else:
-            length, real = found
-            if not real and not _duration_goal(folded, start, q_start):
-                continue  # a date, a duration or an age
-            unit_end = m.end() + length
-            base_start = unit_end - length
-            unit_end += _alternates(folded, unit_end, end)
-            unit_end += _per(folded, unit_end, end)
-            base_unit = source[base_start:unit_end]
-        unit = source[unit_start:unit_end] if unit_end > unit_start else None
-        if inner and unit:
-            # 3万余人: the unit is 万人, the word of approximation stands apart.
-            unit = unit.replace(source[m.start("inner") : m.end("inner")], "", 1) or None
-        out.append(
-            Quantity(
-                q_start,
-                unit_end,
-                value,
-                value_max,
-                unit,
-                _scaled(value, factor),
-                base_unit,
-                single_cn=chinese and len(a) == 1 and factor == 1,
-                chinese=chinese,
-                inner=inner,
-            )
-        )
+        q = _quantity(m, source, folded, start, end)
+        if q is not None:
+            out.append(q)
     return out
+
+
+def _quantity(m: re.Match[str], source: str, folded: str, start: int, end: int) -> Quantity | None:
+    """One match read by its form (doubling, half, bare scale, percentage, number), or None.
+
+    The forms share nothing but the match, so each is read by its own helper.
+    """
+    fan, bare = m["fan"], m["bare"]
+    q_start = m.start("bare") if bare else m.start()
+    if fan or folded[m.start()] == _FAN_OPEN:
+        inc = Decimal(_FAN[fan or "一"])  # 实现翻番 is 翻一番
+        return Quantity(q_start, m.end(), inc, None, "倍", inc, "倍", doubling=True)
+    if m["half"]:
+        return Quantity(q_start, m.end(), Decimal(50), None, "%", Decimal(50), "%")
+    if bare:
+        return _bare_scale(m, source, folded, end)
+    if q_start > start and folded[q_start - 1] in "第.0123456789":
+        return None  # an ordinal, or the tail of a longer number
+    if m["pct"]:
+        pct = _read(m["pct"])
+        if pct is None:
+            return None
+        return Quantity(q_start, m.end(), pct, None, "%", pct, "%", chinese=True)
+    return _number(m, source, folded, start, end)
+
+
+def _bare_scale(m: re.Match[str], source: str, folded: str, end: int) -> Quantity | None:
+    """突破万亿元: a scale with no numeral is one of it, when a real unit follows."""
+    found = _unit_at(folded, m.end(), end)
+    if found is None or not found[1]:
+        return None
+    q_start = m.start("bare")
+    unit_end = m.end() + found[0]
+    factor = _scales()[m["bare"]]
+    return Quantity(
+        q_start,
+        unit_end,
+        Decimal(1),
+        None,
+        source[q_start:unit_end],
+        Decimal(factor),
+        source[m.end() : unit_end],
+    )
+
+
+def _number(m: re.Match[str], source: str, folded: str, start: int, end: int) -> Quantity | None:
+    """A number or a range in digits or Chinese numerals, with its scale and unit."""
+    a, b, inner = m["a"], m["b"], m["inner"]
+    chinese = not a[0].isdigit()
+    value = _read(a)
+    value_max = _read(b) if b else None
+    if value is None or value == 0 or (b and value_max is None):
+        return None
+    value, factor, unit_start = _with_scale(m, value, value_max)
+    read = _unit(m, source, folded, start, end, factor)
+    if read is None:
+        return None
+    unit_end, base_unit = read
+    unit = source[unit_start:unit_end] if unit_end > unit_start else None
+    if inner and unit:
+        # 3万余人: the unit is 万人, the word of approximation stands apart.
+        unit = unit.replace(source[m.start("inner") : m.end("inner")], "", 1) or None
+    return Quantity(
+        m.start(),
+        unit_end,
+        value,
+        value_max,
+        unit,
+        _scaled(value, factor),
+        base_unit,
+        single_cn=chinese and len(a) == 1 and factor == 1,
+        chinese=chinese,
+        inner=inner,
+    )
+
+
+def _with_scale(
+    m: re.Match[str], value: Decimal, value_max: Decimal | None
+) -> tuple[Decimal, int, int]:
+    """The value, the factor still to apply and where the printed unit starts.
+
+    A scale is part of the unit (1.6亿元: 亿元) unless it sits inside the number
+    (3万4000人), where it is applied to the value here.
+    """
+    scale = m["scale"]
+    factor = 1
+    unit_start = m.end("gap") if m["gap"] else m.end("a") if m["b"] is None else m.end("b")
+    if scale:
+        factor = _scales()[scale]
+        unit_start = m.start("scale")
+    mixed, yi = m["mixed"], m["yi"]
+    if mixed and (mixed_value := _read(mixed)) is not None:
+        # 3万4000人, 三万四千人次: the scale sits inside the number, not in the unit.
+        return value * factor + mixed_value, 1, m.end()
+    if yi and scale == "亿" and value_max is None and (yi_value := _read(yi)) is not None:
+        # 2亿5000万元, 二亿五千万元: counted in 万, the unit printed from the 万 on.
+        return value * 10000 + yi_value, 10000, m.end("yi")
+    return value, factor, unit_start
+
+
+def _unit(
+    m: re.Match[str], source: str, folded: str, start: int, end: int, factor: int
+) -> tuple[int, str | None] | None:
+    """Where the unit ends and the unit word as printed (rate and alternatives included).
+
+    None when the number is no quantity: a bare number (no unit and no scale), a
+    date, a duration or an age (a duration a shortening verb aims at is kept).
+    """
+    found = _unit_at(folded, m.end(), end)
+    if found is None:
+        return None if factor == 1 else (m.end(), None)
+    length, real = found
+    if not real and not _duration_goal(folded, start, m.start()):
+        return None
+    unit_end = m.end() + length
+    base_start = unit_end - length
+    unit_end += _alternates(folded, unit_end, end)
+    unit_end += _per(folded, unit_end, end)
+    return unit_end, source[base_start:unit_end]

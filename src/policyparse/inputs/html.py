@@ -306,36 +306,53 @@ def _lines(body: Any) -> str:
     from lxml import etree
 
     parts: list[str] = []
-    skipping: Any = None
+    skipping: Any = None  # the element whose whole subtree is left out, while inside it
     for event, el in etree.iterwalk(body, events=("start", "end")):
-        tag = el.tag if isinstance(el.tag, str) else ""
-        tag = tag.lower()
         if event == "start":
-            if skipping is not None:
-                continue
-            if tag in _SKIP or (tag in ("header", "footer") and el is not body) or _hidden(el):
-                skipping = el
-                continue
-            if tag in _BLOCK:
+            if skipping is None:
+                skipping = _open(el, body, parts)
+        elif skipping is el:
+            skipping = None
+            _tail(el, body, parts)
+        elif skipping is None:
+            if _tag(el) in _BLOCK:
                 parts.append("\n")
-            if el.text and tag:
-                parts.append(_SPACE.sub(" ", el.text))
-        else:
-            if skipping is el:
-                skipping = None
-            elif skipping is not None:
-                continue
-            elif tag in _BLOCK:
-                parts.append("\n")
-            if el is not body and el.tail:
-                parts.append(_SPACE.sub(" ", el.tail))
+            _tail(el, body, parts)
     lines = (line.strip(" ") for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
 
 
+def _open(el: Any, body: Any, parts: list[str]) -> Any:
+    """Add what an opening element shows; the element itself when its subtree is left out."""
+    tag = _tag(el)
+    if tag in _SKIP or (tag in ("header", "footer") and el is not body) or _hidden(el):
+        return el
+    if tag in _BLOCK:
+        parts.append("\n")
+    if el.text and tag:
+        parts.append(_SPACE.sub(" ", el.text))
+    return None
+
+
+def _tail(el: Any, body: Any, parts: list[str]) -> None:
+    """The text after an element belongs to its parent: shown unless the element is *body*."""
+    if el is not body and el.tail:
+        parts.append(_SPACE.sub(" ", el.tail))
+
+
 def _page_meta(root: Any) -> dict[str, str]:
-    # The portal's metadata table: label cell → field (lexicon inputs/page_fields).
-    table_fields = lexicon.mapping("inputs/page_fields", "field")
+    """The page's own metadata: its <meta> tags, the portal's metadata table (which wins
+    over them), and <title> when neither gave a title."""
+    meta = _meta_tags(root)
+    meta.update(_table_meta(root))
+    title = root.find(".//title")
+    if "title" not in meta and title is not None and title.text_content().strip():
+        meta["title"] = title.text_content().strip()
+    return meta
+
+
+def _meta_tags(root: Any) -> dict[str, str]:
+    """<meta name=… content=…> of the fields portals tag, the first of each field."""
     meta: dict[str, str] = {}
     for el in root.iter("meta"):
         name = (el.get("name") or el.get("property") or "").lower()
@@ -343,6 +360,14 @@ def _page_meta(root: Any) -> dict[str, str]:
         content = (el.get("content") or "").strip()
         if field and content and field not in meta:
             meta[field] = content
+    return meta
+
+
+def _table_meta(root: Any) -> dict[str, str]:
+    """The portal's metadata table: a label cell, then its value (the last of each field)."""
+    # label cell → field (lexicon inputs/page_fields).
+    table_fields = lexicon.mapping("inputs/page_fields", "field")
+    meta: dict[str, str] = {}
     cells = [c for c in root.iter("td", "th")]
     for i, cell in enumerate(cells[:-1]):
         field = table_fields.get(_compact(cell.text_content()))
@@ -350,9 +375,6 @@ def _page_meta(root: Any) -> dict[str, str]:
             value = " ".join(cells[i + 1].text_content().split())
             if value and _compact(value) not in table_fields:
                 meta[field] = value
-    title = root.find(".//title")
-    if "title" not in meta and title is not None and title.text_content().strip():
-        meta["title"] = title.text_content().strip()
     return meta
 
 

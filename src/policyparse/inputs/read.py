@@ -192,30 +192,12 @@ def _declared(raw: bytes, prefer: str) -> tuple[str, str, list[Issue]] | None:
     try:
         text = raw.decode(prefer)
     except UnicodeDecodeError:
-        try:
-            text, enc, notes = decode(raw)
-        except DecodeError:
-            return None
-        if enc == prefer:
-            return text, enc, notes
-        note = f"the page declares {prefer} but is not valid {prefer}: read as {enc}"
-        return text, enc, [Issue("encoding_guessed", note, None, "info"), *notes]
+        return _not_as_declared(raw, prefer)
     hits, counted = _common(text)
     if not counted or hits > _PLAUSIBLE * counted:
         return text, prefer, []
     as_declared = f"{hits} of {counted} as {prefer}"
-    best: tuple[float, str, str, str] | None = None
-    for enc in ("utf-8", "gb18030", BIG5):
-        if enc == prefer:
-            continue
-        try:
-            other = raw.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        o_hits, o_counted = _common(other)
-        share = o_hits / o_counted if o_counted else 0.0
-        if o_hits >= _MIN_COMMON and share > _PLAUSIBLE and (best is None or share > best[0]):
-            best = (share, enc, other, f"{o_hits} of {o_counted} as {enc}")
+    best = _better_reading(raw, prefer)
     if best is not None:
         share, enc, other, as_other = best
         severity: Severity = "warning" if share - hits / counted < _CLEAR else "info"
@@ -233,6 +215,43 @@ def _declared(raw: bytes, prefer: str) -> tuple[str, str, list[Issue]] | None:
     return text, prefer, [Issue("encoding_guessed", doubt, None, "warning")]
 
 
+def _not_as_declared(raw: bytes, prefer: str) -> tuple[str, str, list[Issue]] | None:
+    """Bytes not valid in their declared encoding, read as undeclared ones (an info note)."""
+    try:
+        text, enc, notes = decode(raw)
+    except DecodeError:
+        return None
+    if enc == prefer:
+        return text, enc, notes
+    note = f"the page declares {prefer} but is not valid {prefer}: read as {enc}"
+    return text, enc, [Issue("encoding_guessed", note, None, "info"), *notes]
+
+
+def _better_reading(raw: bytes, prefer: str) -> tuple[float, str, str, str] | None:
+    """The undeclared encoding that reads the bytes as the most plausible Chinese, if any.
+
+    (share of common characters, encoding, text, how it was counted); a reading
+    counts only when valid, with at least _MIN_COMMON common characters and
+    more than _PLAUSIBLE of them.
+    """
+    best: tuple[float, str, str, str] | None = None
+    for enc in ("utf-8", "gb18030", BIG5):
+        if enc == prefer:
+            continue
+        try:
+            other = raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        o_hits, o_counted = _common(other)
+        share = o_hits / o_counted if o_counted else 0.0
+        if o_hits >= _MIN_COMMON and share > _PLAUSIBLE and (best is None or share > best[0]):
+            best = (share, enc, other, f"{o_hits} of {o_counted} as {enc}")
+    return best
+
+
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")  # UTF-8's, UTF-16's two
+
+
 def decode(
     raw: bytes, *, errors: Errors = "strict", prefer: str | None = None
 ) -> tuple[str, str, list[Issue]]:
@@ -241,18 +260,13 @@ def decode(
     *prefer* is the encoding a web page declares (a Python codec name): tried
     first, and kept unless its reading is not Chinese and another's is
     (_declared); GB18030 read only because UTF-8 failed is second-guessed too.
+    A byte order mark wins over the declaration.
     """
-    if raw.startswith(b"\xef\xbb\xbf"):
-        candidates = ["utf-8-sig"]
-    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        candidates = ["utf-16"]
-    elif prefer is not None:
+    if prefer is not None and not raw.startswith(_BOMS):
         declared = _declared(raw, prefer)
         if declared is not None:
             return declared
-        candidates = [prefer, "utf-8"] if prefer != "utf-8" else ["utf-8", "gb18030"]
-    else:
-        candidates = ["utf-8", "gb18030"]
+    candidates = _candidates(raw, prefer)
     first_error: UnicodeDecodeError | None = None
     for enc in candidates:
         try:
@@ -265,6 +279,24 @@ def decode(
             if enc == "gb18030" and prefer != enc:
                 return _gb18030_or_big5(raw, text)
             return text, enc, []
+    return _undecodable(raw, candidates, first_error, errors)
+
+
+def _candidates(raw: bytes, prefer: str | None) -> list[str]:
+    """The encodings tried in turn: the byte order mark's, else the declared one, UTF-8 …"""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return ["utf-8-sig"]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return ["utf-16"]
+    if prefer is not None and prefer != "utf-8":
+        return [prefer, "utf-8"]
+    return ["utf-8", "gb18030"]
+
+
+def _undecodable(
+    raw: bytes, candidates: list[str], first_error: UnicodeDecodeError | None, errors: Errors
+) -> tuple[str, str, list[Issue]]:
+    """No candidate reads the bytes: the first one with U+FFFD for the bad bytes, or an error."""
     bad = f" (first bad byte at offset {first_error.start})" if first_error else ""
     enc = candidates[0]
     if enc == "utf-8" and _damaged_utf8(raw):

@@ -77,21 +77,36 @@ def set_aside_furniture(
                 continue
         kept.append(b)
     if source is not None and "\f" in source:
-        for i, b in enumerate(kept):
-            if "\f" in source[max(0, b.start - 3) : b.start] or "\f" in source[b.end : b.end + 3]:
-                page_edges.add(i)
+        page_edges.update(_at_page_breaks(source, kept))
     if page_edges:
         kept = _running_heads(folded, kept, page_edges, pieces)
-    # Navigation words only count as furniture at the very ends of the text.
+    head, tail = _trailers(folded, kept)
+    pieces.extend(Piece("web_trailer", b.start, b.end) for b in kept[:head] + kept[tail:])
+    pieces.sort(key=lambda p: p.start)
+    return kept[head:tail], pieces
+
+
+def _at_page_breaks(source: str, kept: list[Block]) -> list[int]:
+    """Indices of the blocks within three characters of a form feed: a PDF's page break."""
+    return [
+        i
+        for i, b in enumerate(kept)
+        if "\f" in source[max(0, b.start - 3) : b.start] or "\f" in source[b.end : b.end + 3]
+    ]
+
+
+def _trailers(folded: str, kept: list[Block]) -> tuple[int, int]:
+    """The blocks between the navigation trailers (kept[head:tail]).
+
+    Navigation words only count as furniture at the very ends of the text.
+    """
     head = 0
     while head < len(kept) and _is_trailer(folded[kept[head].start : kept[head].end]):
         head += 1
     tail = len(kept)
     while tail > head and _is_trailer(folded[kept[tail - 1].start : kept[tail - 1].end]):
         tail -= 1
-    pieces.extend(Piece("web_trailer", b.start, b.end) for b in kept[:head] + kept[tail:])
-    pieces.sort(key=lambda p: p.start)
-    return kept[head:tail], pieces
+    return head, tail
 
 
 _RUNNING_MAX = 40

@@ -64,14 +64,7 @@ def assign_roles(folded: str, blocks: list[Block]) -> None:
         in_list = False
         if is_date_line(content):
             b.role = "date"
-            # Signers stand on the lines right above the date.
-            j = i - 1
-            while j >= 0 and i - j <= 4 and blocks[j].role is None:
-                prev = folded[blocks[j].start : blocks[j].end]
-                if not _is_signer_line(prev):
-                    break
-                blocks[j].role = "signature"
-                j -= 1
+            _signers_above(folded, blocks, i)
         elif DOC_NUMBER.fullmatch(squeezed):
             b.role = "doc_number"
         elif (m := _NOTE.fullmatch(squeezed)) and m.group("w") in _note_openings():
@@ -81,3 +74,14 @@ def assign_roles(folded: str, blocks: list[Block]) -> None:
             in_list = True
         elif _attachment()[0].fullmatch(squeezed):
             b.role = "attachment_marker"
+
+
+def _signers_above(folded: str, blocks: list[Block], i: int) -> None:
+    """Signers stand on the lines right above the date (block *i*): up to four of them."""
+    j = i - 1
+    while j >= 0 and i - j <= 4 and blocks[j].role is None:
+        prev = folded[blocks[j].start : blocks[j].end]
+        if not _is_signer_line(prev):
+            break
+        blocks[j].role = "signature"
+        j -= 1

@@ -53,57 +53,82 @@ def find(folded: str, blocks: list[Block]) -> tuple[list[Row], list[Issue]]:
         if compact(folded[blocks[i].start : blocks[i].end]) not in serial:
             i += 1
             continue
-        header = [blocks[i]]
-        j = i + 1
-        while j < n:
-            text = compact(folded[blocks[j].start : blocks[j].end])
-            if not text or len(text) > _HEADER_MAX or _serial(folded, blocks[j]) is not None:
-                break
-            if match_marker(folded, blocks[j].start, blocks[j].end) is not None:
-                break
-            header.append(blocks[j])
-            j += 1
-        names = [compact(folded[b.start : b.end]) for b in header]
+        j = _header_end(folded, blocks, i)
+        names = [compact(folded[b.start : b.end]) for b in blocks[i:j]]
         unit_col = next((k for k, name in enumerate(names) if name in roles), None)
-        if len(header) < 3 or unit_col is None:
+        if j - i < 3 or unit_col is None:
             i = j
             continue
-        width = len(header)
         role = roles[names[unit_col]]
-        expected: int | None = None
-        while j < n:
-            number = _serial(folded, blocks[j])
-            if number is None:
-                if match_marker(folded, blocks[j].start, blocks[j].end) is not None:
-                    j += 1  # a group heading inside the table: 一、知识产权保护方面
-                    continue
-                break
-            cells = blocks[j + 1 : j + width]
-            broken = len(cells) < width - 1 or any(
-                _serial(folded, c) is not None or match_marker(folded, c.start, c.end) is not None
-                for c in cells
-            )
-            if broken:
-                issues.append(
-                    Issue(
-                        "table_row_unreadable",
-                        f"table row {number} lacks some of its {width - 1} cells; kept as text",
-                        (blocks[j].start, blocks[j].end),
-                    )
-                )
-                j += 1
-                continue
-            if expected is not None and number != expected:
-                issues.append(
-                    Issue(
-                        "table_rows_missing",
-                        f"table rows jump from {expected - 1} to {number}",
-                        (blocks[j].start, blocks[j].end),
-                        "info",
-                    )
-                )
-            rows.append(Row(number, blocks[j], list(cells), 0, unit_col - 1, role))
-            expected = number + 1
-            j += width
-        i = j
+        i = _rows(folded, blocks, j, j - i, unit_col, role, rows, issues)
     return rows, issues
+
+
+def _header_end(folded: str, blocks: list[Block], i: int) -> int:
+    """The end of the header that opens at block *i*: short labels, no number, no marker."""
+    j = i + 1
+    while j < len(blocks):
+        text = compact(folded[blocks[j].start : blocks[j].end])
+        if not text or len(text) > _HEADER_MAX or _serial(folded, blocks[j]) is not None:
+            break
+        if match_marker(folded, blocks[j].start, blocks[j].end) is not None:
+            break
+        j += 1
+    return j
+
+
+def _rows(
+    folded: str,
+    blocks: list[Block],
+    j: int,
+    width: int,
+    unit_col: int,
+    role: Role,
+    rows: list[Row],
+    issues: list[Issue],
+) -> int:
+    """The numbered rows of a table of *width* columns from block *j*; where they end.
+
+    A row without its full set of cells is left as text with a diagnostic, and
+    a jump in the numbering is noted: the rows read are added to *rows*.
+    """
+    expected: int | None = None
+    while j < len(blocks):
+        number = _serial(folded, blocks[j])
+        if number is None:
+            if match_marker(folded, blocks[j].start, blocks[j].end) is not None:
+                j += 1  # a group heading inside the table: 一、知识产权保护方面
+                continue
+            break
+        cells = blocks[j + 1 : j + width]
+        if _broken(folded, cells, width):
+            issues.append(
+                Issue(
+                    "table_row_unreadable",
+                    f"table row {number} lacks some of its {width - 1} cells; kept as text",
+                    (blocks[j].start, blocks[j].end),
+                )
+            )
+            j += 1
+            continue
+        if expected is not None and number != expected:
+            issues.append(
+                Issue(
+                    "table_rows_missing",
+                    f"table rows jump from {expected - 1} to {number}",
+                    (blocks[j].start, blocks[j].end),
+                    "info",
+                )
+            )
+        rows.append(Row(number, blocks[j], list(cells), 0, unit_col - 1, role))
+        expected = number + 1
+        j += width
+    return j
+
+
+def _broken(folded: str, cells: list[Block], width: int) -> bool:
+    """A row short of cells, or whose cells run into the next row's number or a marker."""
+    return len(cells) < width - 1 or any(
+        _serial(folded, c) is not None or match_marker(folded, c.start, c.end) is not None
+        for c in cells
+    )

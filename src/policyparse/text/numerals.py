@@ -50,6 +50,11 @@ def cn_to_int(s: str) -> int | None:
     if all(ch in _DIGITS for ch in s) and len(s) > 1:
         # Positional form used in years and some ordinals: 二〇一八.
         return int("".join(str(_DIGITS[ch]) for ch in s))
+    return _grouped(s)
+
+
+def _grouped(s: str) -> int | None:
+    """一百二十六, 三万, 一亿二千万: digits times units, summed in groups of 万 and 亿."""
     total = 0  # completed 亿 groups
     wan = 0  # completed 万 groups below the current 亿
     section = 0  # current group below 万
@@ -64,16 +69,18 @@ def cn_to_int(s: str) -> int | None:
             section += (1 if digit is None else digit) * unit
             digit = None
         elif ch in _BIG_UNITS:
-            group = section + (digit or 0)
-            if group == 0 and total == 0 and wan == 0:
-                group = 1  # 万人 alone: one 万
-            # 一亿二千万: the 万 group sits below the 亿 before it, not on top of it.
-            if _BIG_UNITS[ch] == 10_000:
-                wan += group * 10_000
-            else:
-                total += (wan + group) * 100_000_000
-                wan = 0
+            total, wan = _big_group(ch, total, wan, section + (digit or 0))
             section, digit = 0, None
         else:
             return None
     return total + wan + section + (digit or 0)
+
+
+def _big_group(ch: str, total: int, wan: int, group: int) -> tuple[int, int]:
+    """(total, wan) once a 万 or 亿 closes the group before it."""
+    if group == 0 and total == 0 and wan == 0:
+        group = 1  # 万人 alone: one 万
+    # 一亿二千万: the 万 group sits below the 亿 before it, not on top of it.
+    if _BIG_UNITS[ch] == 10_000:
+        return total, wan + group * 10_000
+    return total + (wan + group) * 100_000_000, 0
