@@ -40,19 +40,6 @@ ALLOWED: dict[str, int] = {
     "export/view.py:_owners_table": 19,
     "export/view.py:_text": 17,
     "export/view.py:_meta": 17,
-    "extract/responsibility.py:_verbal": 29,
-    "extract/responsibility.py:_labelled": 19,
-    "extract/target_context.py:year_phrases": 25,
-    "extract/target_context.py:read_prefix": 21,
-    "extract/target_context.py:boundaries": 16,
-    "extract/target_rules.py": 907,
-    "extract/target_rules.py:subsidy_condition": 22,
-    "extract/target_rules.py:respectively": 19,
-    "extract/target_rules.py:Reader.candidate": 17,
-    "extract/target_rules.py:parameter": 16,
-    "extract/target_rules.py:_verb_before": 16,
-    "structure/builder.py:OutlineState.accept": 16,
-    "structure/titles.py:title_span": 17,
 }
 
 

@@ -1,6 +1,6 @@
 """Target rules, case by case: the fixture files of tests/fixtures/targets/.
 
-Each file holds the cases of one rule of ``extract.target_rules.RULES`` (and
+Each file holds the cases of one rule of ``extract.targets.rules.RULES`` (and
 no_quantity.txt those with no quantity a rule sees): a sentence, then the targets
 expected, one tab-separated row each; tests/fixtures/README.md gives the format.
 A case must come out as written, and the rule of its file must have decided at
@@ -18,7 +18,7 @@ import pytest
 import fixtures_io as fx
 from fixtures_io import Case
 from policyparse import parse
-from policyparse.extract.target_rules import RULES
+from policyparse.extract.targets.rules import RULES
 
 CASES = fx.load("targets", ("dev", "regression", "negative"))
 
@@ -31,7 +31,7 @@ def test_case(case: Case) -> None:
 def test_files_are_named_after_rules() -> None:
     names = {rule.__name__ for rule in RULES} | {fx.NO_QUANTITY}
     files = {p.stem for p in (fx.FIXTURES / "targets").glob("*.txt")}
-    assert files <= names, f"not a rule of target_rules.RULES: {sorted(files - names)}"
+    assert files <= names, f"not a rule of targets.rules.RULES: {sorted(files - names)}"
 
 
 def test_past_year_is_a_baseline_in_a_dated_document() -> None:

@@ -144,15 +144,19 @@ def title_span(folded: str, start: int, end: int, run_in: bool = True) -> TitleC
         return TitleCut(start, end, True, "heading_line")  # a heading printed alone, commas and all
     if clause == end - 1 and last in "。:" and length <= _PHRASE_MAX:
         return TitleCut(start, clause, True, "heading_sentence")  # "发展目标。" alone on its line
-    if (
-        run_in
-        and phrase - start <= _PHRASE_MAX
-        and _has_body(folded, phrase + 1, end)
-        and _heading_phrase(folded, start, phrase)
-    ):
+    if run_in and _run_in(folded, start, phrase, end):
         stop, rule = phrase, "run_in_phrase"  # a heading phrase before its body, commas and all
     else:
         stop, rule = clause, "first_clause"  # one sentence, or the start of a long one
     while stop > start and folded[stop - 1] == " ":
         stop -= 1
     return TitleCut(start, stop, False, rule)
+
+
+def _run_in(folded: str, start: int, phrase: int, end: int) -> bool:
+    """A short heading phrase ends at *phrase* and a body follows it."""
+    return (
+        phrase - start <= _PHRASE_MAX
+        and _has_body(folded, phrase + 1, end)
+        and _heading_phrase(folded, start, phrase)
+    )

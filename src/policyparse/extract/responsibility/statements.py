@@ -277,29 +277,47 @@ def read_verbal(st: NodeState, inner: int, close: int) -> Verbal:
             # own shares the verb of the clause after it.
             pending.append((s, e))
             continue
-        verb, role = closing
-        units_end = e - len(verb)
-        if units_end <= s:
-            return Verbal(None, found.notes)
-        for ps, pe in pending:
-            shared = bodies_in(st.source, folded, ps, pe, role, st.known, compact(verb))
-            if not plausible(shared, st.known):
-                return Verbal(None, found.notes)
-            out.extend(shared)
-        pending.clear()
-        units = _verb_clause(st, s, units_end, verb, role)
+        units = _closed_clause(st, s, e, closing, pending)
         if units is None:
             return Verbal(None, found.notes)
+        pending.clear()
         out.extend(units)
     if not out or pending:
         return Verbal(None, found.notes)
     if leads_first or st.carry.first_is_lead:
-        first = next((u for u in out if u.role == "responsible"), None)
-        if first is not None and not any(u.role == "lead" for u in out):
-            first.role = "lead"
-            first.cue = _LEAD_NOTE
+        _first_leads(out)
     found.units = out
     return found
+
+
+def _closed_clause(
+    st: NodeState,
+    s: int,
+    e: int,
+    closing: tuple[str, Role],
+    pending: list[tuple[int, int]],
+) -> list[Mention] | None:
+    """The units of the verbless clauses before a clause and of the clause its verb closes."""
+    verb, role = closing
+    units_end = e - len(verb)
+    if units_end <= s:
+        return None
+    out: list[Mention] = []
+    for ps, pe in pending:
+        shared = bodies_in(st.source, st.folded, ps, pe, role, st.known, compact(verb))
+        if not plausible(shared, st.known):
+            return None
+        out.extend(shared)
+    units = _verb_clause(st, s, units_end, verb, role)
+    return None if units is None else out + units
+
+
+def _first_leads(units: list[Mention]) -> None:
+    """列第一位者为牵头单位: the first responsible unit leads, where none is named lead."""
+    first = next((u for u in units if u.role == "responsible"), None)
+    if first is not None and not any(u.role == "lead" for u in units):
+        first.role = "lead"
+        first.cue = _LEAD_NOTE
 
 
 _LEAD_NOTE = "first_listed_is_lead"

@@ -278,11 +278,16 @@ def boundaries(
             if ch == "," and _thousands(folded, i, end):
                 continue  # 1,000 and 1，000 are one number
             clauses.append(i)
+    _add_edges(clauses, edges, start, end)
+    return clauses, sentences
+
+
+def _add_edges(clauses: list[int], edges: set[int], start: int, end: int) -> None:
+    """A quote mark is not among the break characters: add each edge of a quoted
+    statement as a clause break, once."""
     for edge in edges:
-        # A quote mark is not among the break characters; add its edge once.
         if start <= edge < end and edge not in clauses:
             bisect.insort(clauses, edge)
-    return clauses, sentences
 
 
 def _thousands(folded: str, i: int, end: int) -> bool:
@@ -368,63 +373,65 @@ def read_prefix(folded: str, start: int, end: int) -> Prefix:
     comparators (超, 不低于), adverbs (累计, 分别), periods, a comparison base
     (较2023年).  其中2025年全市累计新增超 → subject 全市, comparator >, adverb 累计.
     """
-    w = words()
-    deadline, scope, base = deadline_pattern(), _scope_pattern(), _base_pattern()
-    leads, periods = _opening(w.leads), _opening(w.periods)
     pre = Prefix(start, end)
-    moved = True
-    while moved and pre.start < pre.end:
-        moved = False
-        while pre.start < pre.end and folded[pre.start] == " ":
-            pre.start += 1
-        m = deadline.match(folded, pre.start, pre.end)
-        if m and m.end() > pre.start:
-            pre.start = m.end()
-            moved = True
-            continue
-        m = leads.match(folded, pre.start, pre.end)
-        if m:
-            pre.start = m.end()
-            moved = True
-            continue
-        m = periods.match(folded, pre.start, pre.end)
-        if m:
-            pre.period = m.group()
-            pre.start = m.end()
-            moved = True
-            continue
-        m = scope.match(folded, pre.start, pre.end)
-        if m:
-            pre.start = m.end()
-            moved = True
-    trailing = _trailing()
-    moved = True
-    while moved and pre.end > pre.start:
-        moved = False
-        while pre.end > pre.start and folded[pre.end - 1] == " ":
-            pre.end -= 1
-        n = ends_with(folded, pre.start, pre.end, trailing)
-        if n:
-            word = folded[pre.end - n : pre.end]
-            what, comp, kind = trailing[word]
-            if what == "comparator":
-                if comp != "." and pre.comparator is None:
-                    pre.comparator = comp
-                    pre.comparator_word = word
-                if kind != ".":
-                    pre.kind = kind
-            elif what == "period":
-                pre.period = word
-            else:
-                pre.adverbs.append(word)
-            pre.end -= n
-            moved = True
-            continue
-        m = base.search(folded, pre.start, pre.end)
-        if m:
-            pre.end = m.start()
-            moved = True
+    while pre.start < pre.end and _peel_head(folded, pre):
+        pass
+    while pre.end > pre.start and _peel_tail(folded, pre):
+        pass
     return pre
+
+
+def _peel_head(folded: str, pre: Prefix) -> bool:
+    """Peel one word off the start of the prefix (spaces first); whether one was peeled."""
+    while pre.start < pre.end and folded[pre.start] == " ":
+        pre.start += 1
+    m = deadline_pattern().match(folded, pre.start, pre.end)
+    if m and m.end() > pre.start:
+        pre.start = m.end()
+        return True
+    w = words()
+    m = _opening(w.leads).match(folded, pre.start, pre.end)
+    if m:
+        pre.start = m.end()
+        return True
+    m = _opening(w.periods).match(folded, pre.start, pre.end)
+    if m:
+        pre.period = m.group()
+        pre.start = m.end()
+        return True
+    m = _scope_pattern().match(folded, pre.start, pre.end)
+    if m:
+        pre.start = m.end()
+        return True
+    return False
+
+
+def _peel_tail(folded: str, pre: Prefix) -> bool:
+    """Peel one word off the end of the prefix (spaces first); whether one was peeled."""
+    while pre.end > pre.start and folded[pre.end - 1] == " ":
+        pre.end -= 1
+    trailing = _trailing()
+    n = ends_with(folded, pre.start, pre.end, trailing)
+    if n:
+        word = folded[pre.end - n : pre.end]
+        what, comp, kind = trailing[word]
+        if what == "comparator":
+            if comp != "." and pre.comparator is None:
+                pre.comparator = comp
+                pre.comparator_word = word
+            if kind != ".":
+                pre.kind = kind
+        elif what == "period":
+            pre.period = word
+        else:
+            pre.adverbs.append(word)
+        pre.end -= n
+        return True
+    m = _base_pattern().search(folded, pre.start, pre.end)
+    if m:
+        pre.end = m.start()
+        return True
+    return False
 
 
 def sentence_period(folded: str, start: int, end: int) -> tuple[str, int] | None:
@@ -506,7 +513,6 @@ def year_phrases(
     A later phrase takes over from an earlier one.
     Takes 到2025年，…; leaves 办好2025年…, where the year sits inside a clause.
     """
-    w = words()
     found: list[YearPhrase] = []
     # Line ends found once: searching for the next one from every phrase would read a
     # long one-line text once per phrase.
@@ -514,10 +520,7 @@ def year_phrases(
     for m in deadline_pattern().finditer(folded, start, end):
         p = m.start()
         before = folded[p - 1] if p > start else "\n"
-        if p not in leads and before not in CLAUSE_BREAK + SENTENCE_BREAK + " ":
-            continue  # 办好2025年…: a year inside a clause is not a deadline
-        after = folded[m.end()] if m.end() < end else ""
-        if after and after not in ", " and not ("\u4e00" <= after <= "\u9fff"):
+        if not _heads_clause(folded, m, end, before, p in leads):
             continue
         if p in node_leads:
             until = end
@@ -526,22 +529,36 @@ def year_phrases(
             until = line_ends[k] if k < len(line_ends) else end
         else:
             until = next((s for s in sentences if s >= m.end()), end)
-        year = None
-        baseline = False
-        if m.group("plan"):
-            year = plan_periods()[m.group("plan")]
-            baseline = doc_year is not None and year < doc_year and not m.group("pre")
-        elif m.group("year") and not m.group("since"):
-            # 2012年起5年内 names a start, not the year the target is due.
-            year = _year(m.group("year2") or m.group("year"))
-            pre = m.group("pre")
-            as_of = pre in w.as_of
-            past = not pre and not m.group("lead") and doc_year is not None and year < doc_year
-            baseline = as_of or past
+        year, baseline = _phrase_year(m, doc_year)
         found.append(
             YearPhrase(m.end(), until, (p, m.end()), year, baseline, bool(m.group("plan")))
         )
     return found
+
+
+def _heads_clause(folded: str, m: re.Match[str], end: int, before: str, lead: bool) -> bool:
+    """Whether a year phrase stands at the head of a clause, followed by its words.
+
+    Leaves 办好2025年… (a year inside a clause is not a deadline).
+    """
+    if not lead and before not in CLAUSE_BREAK + SENTENCE_BREAK + " ":
+        return False
+    after = folded[m.end()] if m.end() < end else ""
+    return not after or after in ", " or "\u4e00" <= after <= "\u9fff"
+
+
+def _phrase_year(m: re.Match[str], doc_year: int | None) -> tuple[int | None, bool]:
+    """The year a phrase gives, and whether what it governs is a baseline (the past)."""
+    if m.group("plan"):
+        year = plan_periods()[m.group("plan")]
+        return year, doc_year is not None and year < doc_year and not m.group("pre")
+    if not m.group("year") or m.group("since"):
+        return None, False  # 2012年起5年内 names a start, not the year the target is due
+    year = _year(m.group("year2") or m.group("year"))
+    pre = m.group("pre")
+    as_of = pre in words().as_of
+    past = not pre and not m.group("lead") and doc_year is not None and year < doc_year
+    return year, as_of or past
 
 
 def governing(phrases: list[YearPhrase], starts: list[int], pos: int) -> YearPhrase | None:

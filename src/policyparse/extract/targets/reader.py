@@ -182,6 +182,16 @@ class Reader:
         m = suffix_pattern().match(self.folded, q.end, clause_end)
         return (m.group(), m.end()) if m else (None, q.end)
 
+    def _closes(self, nxt: str, suffix: str | None, suffix_end: int) -> bool:
+        """Whether the quantity ends its item: a break, a bracket, 、 or 和 before a number."""
+        return (
+            not nxt
+            or nxt in "、)("
+            or (nxt in self.words.ands and suffix_end + 1 in self.starts)
+            # 改造燃煤机组12台600万千瓦: two quantities, one item (not 1倍以上5倍以下)
+            or (suffix_end in self.starts and suffix is None)
+        )
+
     def candidate(self, i: int) -> Candidate:
         """The i-th quantity in its context, with the draft record a rule may take."""
         f, w = self.folded, self.words
@@ -211,13 +221,7 @@ class Reader:
             base=base.group() if base else "",
         )
         nxt = f[suffix_end] if suffix_end < c_end else ""
-        closes = (
-            not nxt
-            or nxt in "、)("
-            or (nxt in w.ands and suffix_end + 1 in self.starts)
-            # 改造燃煤机组12台600万千瓦: two quantities, one item (not 1倍以上5倍以下)
-            or (suffix_end in self.starts and suffix is None)
-        )
+        closes = self._closes(nxt, suffix, suffix_end)
         window = f[max(c_start, q.start - WINDOW) : min(c_end, suffix_end + WINDOW)]
         return Candidate(
             index=i,

@@ -62,32 +62,48 @@ def subsidy_condition(reader: Reader, c: Candidate) -> Decision | None:
     if q_end >= stop or not w.parameter.search(f, q_end, stop):
         return None
     capped = c.draft.comparator in ("<=", "<") or before_verb(reader, c) in ("<=", "<")
-    # The 的 closing the condition stands in a later clause than the quantity's own
-    # (重点扶持100个具有发展前景的项目 describes the object, it sets no condition).
-    clauses = reader.clauses
     own_end = c.clause[1] if c.clause[1] < stop else -1
-    ks = [i for i in (f.find(ch, own_end, stop) for ch in w.of) if i != -1] if own_end != -1 else []
-    k = min(ks, default=-1)
-    condition = False
-    if k != -1:
-        j = bisect.bisect_left(clauses, k)
-        cs = clauses[j - 1] + 1 if j > 0 else q_end
-        ce = clauses[j] if j < len(clauses) and clauses[j] < stop else -1
-        condition = (
-            ce != -1
-            and w.parameter.search(f, max(cs, q_end), ce) is None
-            and w.parameter.search(f, ce, stop) is not None
-        )
-    if not condition and own_end != -1 and w.parameter.search(f, own_end, stop):
-        # 对于…的机构，每成功引进1名…的人才，给予…: a sentence that opens by naming
-        # who is paid, and pays in a later clause.
-        head = c.sentence_start
-        while head < q_end and not f[head].strip():
-            head += 1
-        condition = w.openers.match(f, head) is not None
-    if not (condition or capped):
-        return None
-    return take_as(c, "parameter")
+    if capped or (own_end != -1 and _pays_for(reader, c, own_end, stop)):
+        return take_as(c, "parameter")
+    return None
+
+
+def _pays_for(reader: Reader, c: Candidate, own_end: int, stop: int) -> bool:
+    """Whether the sentence pays for what the quantity's clause states: a condition closed
+    by 的 in a later clause before the payment, or a sentence that opens by naming who is
+    paid."""
+    w, f, q_end = reader.words, reader.folded, c.suffix_end
+    if _condition_clause(reader, q_end, own_end, stop):
+        return True
+    if not w.parameter.search(f, own_end, stop):
+        return False
+    # 对于…的机构，每成功引进1名…的人才，给予…: a sentence that opens by naming
+    # who is paid, and pays in a later clause.
+    head = c.sentence_start
+    while head < q_end and not f[head].strip():
+        head += 1
+    return w.openers.match(f, head) is not None
+
+
+def _condition_clause(reader: Reader, q_end: int, own_end: int, stop: int) -> bool:
+    """A clause after the quantity's own closes with 的 and the payment follows it.
+
+    The 的 closing the condition stands in a later clause than the quantity's own
+    (重点扶持100个具有发展前景的项目 describes the object, it sets no condition).
+    """
+    w, f, clauses = reader.words, reader.folded, reader.clauses
+    ks = [i for i in (f.find(ch, own_end, stop) for ch in w.of) if i != -1]
+    if not ks:
+        return False
+    k = min(ks)
+    j = bisect.bisect_left(clauses, k)
+    cs = clauses[j - 1] + 1 if j > 0 else q_end
+    ce = clauses[j] if j < len(clauses) and clauses[j] < stop else -1
+    return (
+        ce != -1
+        and w.parameter.search(f, max(cs, q_end), ce) is None
+        and w.parameter.search(f, ce, stop) is not None
+    )
 
 
 def baseline(reader: Reader, c: Candidate) -> Decision | None:

@@ -141,8 +141,8 @@ def comparator_ending(reader: Reader, start: int, end: int) -> CompWord:
     return reader.words.comparators[reader.folded[end - n : end]][0] if n else "."
 
 
-def verb_before(f: str, start: int, end: int) -> tuple[int, int, str | None]:
-    """The verb phrase ending at *end* (重点引进和培养): (start, end, period)."""
+def _verb_end(f: str, start: int, end: int) -> int:
+    """Where the verb before a number ends: before a partner (加强与) or a whole area (全省)."""
     w = words()
     pos = end
     if pos - 1 >= start and f[pos - 1] in w.partners and ends_with(f, start, pos - 1, w.verbs):
@@ -150,6 +150,13 @@ def verb_before(f: str, start: int, end: int) -> tuple[int, int, str | None]:
     n = ends_with(f, start, pos, w.areas)
     if n and ends_with(f, start, pos - n, w.verbs):
         pos -= n  # 推动全省100家企业…
+    return pos
+
+
+def verb_before(f: str, start: int, end: int) -> tuple[int, int, str | None]:
+    """The verb phrase ending at *end* (重点引进和培养): (start, end, period)."""
+    w = words()
+    pos = _verb_end(f, start, end)
     got = False
     v_start = pos
     period = None
