@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import difflib
-import functools
 import json
 import math
 import os
@@ -456,30 +455,6 @@ def _batch_signals() -> dict[int, Any]:
     return before
 
 
-def _read_list(name: str) -> list[str]:
-    """The paths of a --from list, one a line; a binary file is refused.
-
-    Lines are decoded as file names are (UTF-8, other bytes kept as surrogate
-    escapes), so a list can name files whose names are no UTF-8.
-    """
-    from .errors import PolicyParseError
-
-    if name == STDIN:
-        if sys.stdin is None:
-            raise PolicyParseError("--from -: standard input is closed")
-        raw = sys.stdin.buffer.read()
-        name = "standard input"
-    else:
-        with open(name, "rb") as fh:
-            raw = fh.read()
-    if b"\0" in raw:
-        raise PolicyParseError(
-            f"--from {name}: not a list of paths (it holds NUL bytes: a binary file?)"
-        )
-    lines = (os.fsdecode(line.strip()) for line in raw.splitlines())
-    return [line for line in lines if line]
-
-
 def _batch_output(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Path:
     """The JSONL file of the run (inside the folder -o for tables and akn)."""
     if args.format != "jsonl":
@@ -501,11 +476,11 @@ def _batch_inputs(
     args: argparse.Namespace, parser: argparse.ArgumentParser, out: Path
 ) -> list[str]:
     """The files to parse, in order, without the output file itself."""
-    from .batch import expand
+    from .batch import expand, read_list
 
     inputs = list(args.paths)
     if args.from_file:
-        inputs += _read_list(args.from_file)
+        inputs += read_list(args.from_file)
     unsupported: Counter[str] = Counter()
     paths = list(expand(inputs, unsupported))
     if unsupported:
@@ -527,32 +502,16 @@ def _batch_inputs(
     return kept
 
 
-@functools.cache
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def _write_akn(folder: Path, name: str, xml: bytes) -> None:
-    """Write *xml* to folder/name through a new temporary file (O_EXCL), then rename."""
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(prefix=".akn-", suffix=".part", dir=folder)
-    try:
-        if hasattr(os, "fchmod"):  # mkstemp's 0600 would hide the XML from others
-            os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(xml)
-        os.replace(tmp, folder / name)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def _run_batch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from .batch import LockedOutput, Progress, akn_name, read_recorded, run_many
+    from .batch import (
+        LockedOutput,
+        Progress,
+        akn_name,
+        read_recorded,
+        run_many,
+        tables_from,
+        write_akn,
+    )
     from .inputs.read import record_key
 
     out = _batch_output(args, parser)
@@ -581,7 +540,7 @@ def _run_batch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
             with contextlib.closing(results):
                 for r in results:
                     if r.akn is not None and folder is not None:
-                        _write_akn(folder, akn_name(r.path), r.akn)
+                        write_akn(folder, akn_name(r.path), r.akn)
                     output.write((r.line + "\n").encode("utf-8"))
                     progress.step(r)
         except KeyboardInterrupt as exc:
@@ -591,7 +550,7 @@ def _run_batch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
             print(f"{progress.summary(skipped)}; {how}, rerun with --resume", file=sys.stderr)
             return 143 if isinstance(exc, Terminated) else 130
         if args.format in ("csv", "parquet") and folder is not None:
-            _tables_from(out, folder, args.format)  # under the lock still
+            tables_from(out, folder, args.format)  # under the lock still
     finally:
         output.close()
     print(progress.summary(skipped), file=sys.stderr)
@@ -600,20 +559,6 @@ def _run_batch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     if args.strict and progress.failed:
         return EXIT_INTERNAL
     return EXIT_OK
-
-
-def _tables_from(jsonl: Path, folder: Path, fmt: str) -> None:
-    """The documents, targets, measures and units tables from a JSONL file, streaming:
-    each path's first Document (export.records)."""
-    from .export.records import records
-    from .export.tables import CsvTables, ParquetTables
-    from .model.document import Document
-
-    tables = CsvTables(folder) if fmt == "csv" else ParquetTables(folder)
-    for item in records(jsonl):
-        if isinstance(item, Document):
-            tables.add(item)
-    tables.close()
 
 
 _VIEW_EPILOG = """\
