@@ -1,149 +1,21 @@
-"""A batch result as one self-contained HTML corpus report.
+"""The corpus report as HTML: the counts, two charts, the documents, the units, the problems.
 
-``write_report(jsonl, output, view)`` reads the JSONL of ``policyparse batch``
-one line at a time (a corpus of thousands of documents is never held in
-memory: each document leaves a row of counts behind) and writes a dashboard:
-the documents, targets by year and by unit of measure, the units that own the
-most measures and targets, and the documents that failed, carry errors or have
-no structure.  A record with its text (``batch --with-text``) gets its own
-view, written as ``<report>_files/<n>.html`` beside the report and linked
-from it.
-
-Built like the view (``export/view.py``): lxml elements, the package's own
-stylesheet and scripts under a Content-Security-Policy that allows no
-request.  The documents table is drawn by the script from JSON in the page,
-a page of rows at a time, so that the report of a large corpus stays a small
-DOM and loads at once; the charts are inline SVG drawn here.
+What it shows is ``data``'s (a ``Corpus``); here it becomes lxml elements with
+the package's own stylesheet and scripts (``export/html.py``).  The documents
+table is drawn by the script from JSON in the page, a page of rows at a time,
+so that the report of a large corpus stays a small DOM and loads at once; the
+charts are inline SVG drawn here.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
-from ..model.document import Document
-from .owners import owners
-from .records import records
-from .tables import document_row
-from .view import Html, asset, data_json, head
-
-__all__ = ["Corpus", "ViewFn", "read_corpus", "write_report"]
-
-# (document, text, (href, label) of the link back to the report) -> the view's page
-ViewFn = Callable[[Document, str, tuple[str, str]], str]
+from ..html import Html, asset, data_json, head
+from .data import DOC_COLUMNS, Corpus, ViewFn, read_corpus
 
 _TOP = 25  # units, units of measure shown
-
-
-@dataclass
-class _Unit:
-    documents: set[int] = field(default_factory=set)
-    measures: int = 0
-    lead: int = 0
-    responsible: int = 0
-    cooperating: int = 0
-    guiding: int = 0
-    targets: int = 0
-
-
-@dataclass
-class Corpus:
-    """What the report shows, accumulated one record at a time."""
-
-    rows: list[list[Any]] = field(default_factory=list)  # the documents table
-    failed: list[tuple[str, str, str]] = field(default_factory=list)  # path, error, message
-    problems: list[tuple[int, str]] = field(default_factory=list)  # row index, what
-    by_year: Counter[str] = field(default_factory=Counter)
-    by_unit: Counter[str] = field(default_factory=Counter)
-    units: dict[str, _Unit] = field(default_factory=dict)
-    targets: int = 0
-    measures: int = 0
-    views: int = 0
-    torn: int = 0  # lines that are not JSON (a run interrupted mid-line)
-
-    def add(self, doc: Document, view: str | None) -> None:
-        k = len(self.rows)
-        row = document_row(doc)
-        nodes = list(doc.walk())
-        errors = sum(1 for d in doc.diagnostics if d.severity == "error")
-        date = doc.published or doc.signed
-        no_structure = not nodes or any(d.code == "no_structure" for d in doc.diagnostics)
-        self.rows.append(
-            [
-                k + 1,
-                doc.title or "",
-                doc.issuer or "",
-                date.isoformat() if date else "",
-                doc.doc_type or "",
-                row["measures"],
-                row["targets"],
-                row["units"],
-                row["warnings"],
-                errors,
-                doc.source.path or "",
-                view or "",
-                "no structure" if no_structure else "",
-            ]
-        )
-        if errors:
-            self.problems.append((k, f"{errors} error diagnostics"))
-        if no_structure:
-            self.problems.append((k, "no structure: no numbered headings"))
-        self.measures += row["measures"]
-        for node in nodes:
-            for t in node.targets:
-                self.targets += 1
-                self.by_year[str(t.year) if t.year is not None else "no year"] += 1
-                self.by_unit[t.base_unit or t.unit or "no unit"] += 1
-        for r in owners(doc):
-            if r.generic:
-                continue
-            u = self.units.setdefault(r.unit, _Unit())
-            u.documents.add(k)
-            u.measures += 1
-            setattr(u, r.role, getattr(u, r.role) + 1)
-            u.targets += len(r.targets)
-
-
-def read_corpus(
-    jsonl: str | Path, output: str | Path | None = None, view: ViewFn | None = None
-) -> Corpus:
-    """Read a batch result line by line; write the views beside *output* when asked."""
-    corpus = Corpus()
-    folder: Path | None = None
-    back = ("", "")
-    if output is not None and view is not None:
-        out = Path(output)
-        folder = out.parent / f"{out.stem}_files"
-        back = (f"../{quote(out.name)}", "← back to the corpus report")
-    for item in records(jsonl):
-        if item is None:
-            corpus.torn += 1
-        elif isinstance(item, dict):
-            corpus.failed.append(
-                (
-                    str(item.get("path", "")),
-                    str(item.get("error", "")),
-                    str(item.get("message", "")),
-                )
-            )
-        else:
-            href = None
-            if folder is not None and view is not None and item.text is not None:
-                folder.mkdir(parents=True, exist_ok=True)
-                name = f"{len(corpus.rows) + 1}.html"
-                (folder / name).write_text(view(item, item.text, back), encoding="utf-8")
-                href = f"{quote(folder.name)}/{name}"
-                corpus.views += 1
-            corpus.add(item, href)
-    return corpus
-
-
-# ---------------------------------------------------------------- charts
 
 
 def bar_chart(h: Html, parent: Any, caption: str, bars: list[tuple[str, int]], cls: str) -> None:
@@ -181,20 +53,6 @@ def bar_chart(h: Html, parent: Any, caption: str, bars: list[tuple[str, int]], c
 
 # ---------------------------------------------------------------- the page
 
-_DOC_COLUMNS = [
-    ("#", "num"),
-    ("title", ""),
-    ("issuer", ""),
-    ("date", ""),
-    ("type", ""),
-    ("measures", "num"),
-    ("targets", "num"),
-    ("units", "num"),
-    ("warnings", "num"),
-    ("errors", "num"),
-    ("path", ""),
-]
-
 
 def _documents(h: Html, parent: Any, corpus: Corpus) -> None:
     section = h.el(parent, "section", id="documents", aria_labelledby="documents-h")
@@ -212,7 +70,7 @@ def _documents(h: Html, parent: Any, corpus: Corpus) -> None:
     wrap = h.el(section, "div", class_="tablewrap")
     table = h.el(wrap, "table", id="doc-table")
     tr = h.el(h.el(table, "thead"), "tr")
-    for k, (name, cls) in enumerate(_DOC_COLUMNS):
+    for k, (name, cls) in enumerate(DOC_COLUMNS):
         th = h.el(tr, "th", class_=cls or None, scope="col")
         h.el(th, "button", name, type="button", data_col=str(k))
     h.el(table, "tbody")
@@ -232,7 +90,6 @@ def _units(h: Html, parent: Any, corpus: Corpus) -> None:
         f"The {_TOP} units (by canonical name) named for the most measures across the "
         "corpus; classes of bodies (各有关部门, 各区) are left out.",
     )
-    ranked = sorted(corpus.units.items(), key=lambda kv: (-kv[1].measures, -kv[1].targets, kv[0]))
     wrap = h.el(section, "div", class_="tablewrap")
     table = h.el(wrap, "table", id="units-table", class_="sortable")
     tr = h.el(h.el(table, "thead"), "tr")
@@ -241,7 +98,7 @@ def _units(h: Html, parent: Any, corpus: Corpus) -> None:
         th = h.el(tr, "th", class_=None if name == "unit" else "num", scope="col")
         h.el(th, "button", name, type="button")
     body = h.el(table, "tbody")
-    for unit, u in ranked[:_TOP]:
+    for unit, u in corpus.top_units(_TOP):
         tr = h.el(body, "tr")
         h.el(tr, "td", unit, lang="zh-CN")
         for value in (
@@ -273,15 +130,13 @@ def _problems(h: Html, parent: Any, corpus: Corpus) -> None:
     if corpus.problems:
         h.el(section, "h3", "Parsed, with errors or no structure")
         ul = h.el(section, "ul", id="problem-docs")
-        for k, what in corpus.problems:
-            row = corpus.rows[k]
+        for name, href, what, path in corpus.problem_list():
             li = h.el(ul, "li")
-            name = row[1] or row[10] or f"document {k + 1}"
-            if row[11]:
-                h.el(li, "a", name, href=row[11], lang="zh-CN")
+            if href:
+                h.el(li, "a", name, href=href, lang="zh-CN")
             else:
                 h.el(li, "span", name, lang="zh-CN")
-            h.el(li, "span", f" — {what} ({row[10]})")
+            h.el(li, "span", f" — {what} ({path})")
     if corpus.torn:
         h.el(section, "p", f"{corpus.torn} lines were not records (a run cut off mid-line?).")
 
@@ -314,14 +169,13 @@ def render_report(corpus: Corpus, source: str) -> str:
     charts = h.el(main, "section", id="charts", aria_labelledby="charts-h")
     h.el(charts, "h2", "Targets", id="charts-h")
     grid = h.el(charts, "div", class_="charts")
-    years = sorted(corpus.by_year.items(), key=lambda kv: (kv[0] == "no year", kv[0]))
-    bar_chart(h, grid, "Targets by year", years, "bar")
+    bar_chart(h, grid, "Targets by year", corpus.years(), "bar")
     units = corpus.by_unit.most_common(_TOP)
     bar_chart(h, grid, f"Targets by unit of measure (top {_TOP}, scale removed)", units, "bar2")
     _documents(h, main, corpus)
     _units(h, main, corpus)
     _problems(h, main, corpus)
-    columns = [name for name, _ in _DOC_COLUMNS]
+    columns = [name for name, _ in DOC_COLUMNS]
     data = {"columns": columns, "rows": corpus.rows}
     h.raw(body, "script", data_json(data), type="application/json", id="pp-docs")
     for code in scripts:

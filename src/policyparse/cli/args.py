@@ -1,0 +1,126 @@
+"""What the commands share in reading their arguments: types, option groups, checks."""
+
+from __future__ import annotations
+
+import argparse
+import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple, NoReturn
+
+from ..errors import shown
+from .common import EXIT_INPUT, Runner
+
+
+class Command(NamedTuple):
+    """A command of the command line: its help, its arguments and what runs it."""
+
+    prog: str
+    short: str  # its line in the list of commands
+    description: str
+    epilog: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Runner
+
+
+def whole_number(minimum: int, too_small: str) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least *minimum*."""
+
+    def read(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"{text} {too_small}")
+        return value
+
+    return read
+
+
+positive_int = whole_number(1, "is not at least 1")  # -j
+indent = whole_number(0, "is negative")  # --indent
+
+
+def megabytes(text: str) -> float:
+    """--max-mb: a finite size above 0 (nan and inf are no limits a file can be held to)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"{text} is not a size above 0")
+    return value
+
+
+def seconds(text: str) -> float:
+    """--timeout: a finite number of seconds, 0 for no limit."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"{text} is not a number of seconds (0: no limit)")
+    return value
+
+
+def format_alias(alias: str, name: str) -> Callable[[str], str]:
+    """--format json for batch is its JSON lines, --format jsonl for one file its one line:
+    the same word works for every command."""
+
+    def convert(value: str) -> str:
+        return name if value == alias else value
+
+    return convert
+
+
+_FILE_SUFFIXES = (".csv", ".parquet", ".json", ".jsonl", ".xml", ".txt")
+
+
+def check_folder(parser: argparse.ArgumentParser, output: str, what: str) -> None:
+    """-o must name a folder for tables: not a file, nor a name that reads as one."""
+    path = Path(output)
+    if path.exists() and not path.is_dir():
+        parser.error(f"-o {output} is a file; {what} go into a folder")
+    if not path.exists() and path.suffix.lower() in _FILE_SUFFIXES:
+        parser.error(
+            f"-o {output} looks like a file name; {what} go into a folder (e.g. -o tables/)"
+        )
+
+
+def need_pyarrow() -> None:
+    """--format parquet: fail before any parsing, not after a corpus is read."""
+    from ..errors import PolicyParseError
+
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise PolicyParseError("--format parquet needs pyarrow: pip install pyarrow") from None
+
+
+class Parser(argparse.ArgumentParser):
+    """Usage errors exit 2, their message escaped for the terminal."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_INPUT, f"{self.prog}: error: {shown(message)}\n")
+
+
+def input_options(p: argparse.ArgumentParser) -> None:
+    """How files are read: shared by the main command and batch."""
+    p.add_argument(
+        "--replace-errors",
+        action="store_true",
+        help="replace undecodable bytes with U+FFFD (and a diagnostic) instead of failing",
+    )
+    p.add_argument(
+        "--gazetteer",
+        metavar="FILE",
+        help="extra unit names (a gazetteer table: docs/responsibility.md)",
+    )
+    p.add_argument(
+        "--max-mb",
+        type=megabytes,
+        metavar="N",
+        default=32,
+        help="refuse files over N MB (default 32)",
+    )

@@ -1,0 +1,129 @@
+"""The commands, the top parser over them, and which command an argument list names."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+
+from ..version import __version__
+from . import batch, parse, report, units, view
+from .args import Command, Parser
+from .common import STDIN
+
+COMMANDS = {
+    "parse": Command(
+        "policyparse",
+        "parse one plan (the default: policyparse FILE is policyparse parse FILE)",
+        "Turn a Chinese government action plan into a source-anchored JSON tree.",
+        parse.EPILOG,
+        parse.add_arguments,
+        parse.run,
+    ),
+    "units": Command(
+        "policyparse units",
+        "who owns what: one row per responsible unit and node",
+        "Who owns what: one row per responsible unit and node.",
+        units.EPILOG,
+        units.add_arguments,
+        units.run,
+    ),
+    "batch": Command(
+        "policyparse batch",
+        "parse a corpus in parallel, resumable",
+        "Parse a corpus: files, folders (recursively) and globs of .txt, .html, .docx.",
+        batch.EPILOG,
+        batch.add_arguments,
+        batch.run,
+    ),
+    "view": Command(
+        "policyparse view",
+        "one plan as a self-contained HTML page, items marked in the text",
+        "One plan as a self-contained HTML page: the text with what was found marked in place.",
+        view.EPILOG,
+        view.add_arguments,
+        view.run,
+    ),
+    "report": Command(
+        "policyparse report",
+        "a batch result as a self-contained HTML corpus report",
+        "A batch result (JSONL) as a corpus report in one self-contained HTML file.",
+        report.EPILOG,
+        report.add_arguments,
+        report.run,
+    ),
+}
+
+
+def top_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """policyparse COMMAND …, with parse the command when none is named."""
+    top: argparse.ArgumentParser = Parser(
+        prog="policyparse",
+        usage="policyparse [parse] FILE [options] | policyparse {units,batch,view,report} ...",
+        description="Turn Chinese government action plans into source-anchored JSON trees.",
+        epilog=parse.EPILOG + "\nEach command has its own --help (policyparse parse --help).\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    top.add_argument("--version", action="version", version=f"policyparse {__version__}")
+    sub = top.add_subparsers(dest="command", title="commands", metavar="COMMAND")
+    parsers: dict[str, argparse.ArgumentParser] = {}
+    for name, command in COMMANDS.items():
+        p = sub.add_parser(
+            name,
+            prog=command.prog,
+            help=command.short,
+            description=command.description,
+            epilog=command.epilog,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        command.add_arguments(p)
+        parsers[name] = p
+    return top, parsers
+
+
+def route(argv: list[str], parsers: dict[str, argparse.ArgumentParser]) -> list[str]:
+    """Put the command first: ``--indent 2 units a.txt`` is ``units --indent 2 a.txt``.
+
+    With no command named, the first plain argument is a file for parse.  A plain
+    argument that is no file but close to a command's name is a typo: say so.
+    """
+    i = _first_plain(argv, _taking_values(parsers))
+    if i >= len(argv):
+        if any(t in ("-h", "--help", "--version") for t in argv):
+            return argv
+        return ["parse", *argv]
+    token = argv[i]
+    if token in parsers:
+        return [token, *argv[:i], *argv[i + 1 :]]
+    if token != STDIN and not os.path.exists(token):
+        _refuse_typo(token, parsers)
+    return ["parse", *argv]
+
+
+def _taking_values(parsers: dict[str, argparse.ArgumentParser]) -> set[str]:
+    """The options of any command that take a value (the next argument is not plain)."""
+    return {
+        option
+        for p in parsers.values()
+        for action in p._actions
+        if action.nargs != 0
+        for option in action.option_strings
+    }
+
+
+def _first_plain(argv: list[str], takes_value: set[str]) -> int:
+    """The index of the first argument that is no option nor an option's value."""
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        if token == STDIN or not token.startswith("-"):
+            break
+        i += 1 if "=" in token or token not in takes_value else 2
+    return i
+
+
+def _refuse_typo(token: str, parsers: dict[str, argparse.ArgumentParser]) -> None:
+    """A usage error when *token*, no file, is close to the name of a command."""
+    close = difflib.get_close_matches(token, list(parsers), n=1, cutoff=0.6)
+    if close:
+        parsers["parse"].error(f"{token}: no such file or command (did you mean {close[0]}?)")

@@ -1,0 +1,53 @@
+"""``policyparse units``: who owns what, one row per responsible unit and node."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from .args import indent
+from .common import EXIT_OK, emit
+
+EPILOG = """\
+examples:
+  policyparse units corpus/ningbo-2025-consumption.txt
+  policyparse units a.txt b.txt --format csv -o owners.csv
+  policyparse units a.txt b.txt --totals --format csv
+
+JSON holds {"rows": [...], "totals": [...]}; CSV (UTF-8 with BOM) holds the
+rows, or the totals per unit across the files with --totals.
+"""
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """Who owns what: one row per responsible unit and node."""
+    p.add_argument("files", nargs="+", metavar="FILE", help="plans to read")
+    p.add_argument("--format", choices=("json", "csv"), default="json")
+    p.add_argument("--totals", action="store_true", help="CSV: totals per unit instead of rows")
+    p.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
+    p.add_argument("--indent", type=indent, metavar="N", default=None, help="indent JSON by N")
+    p.add_argument(
+        "--gazetteer",
+        metavar="FILE",
+        help="extra unit names (a gazetteer table: docs/responsibility.md)",
+    )
+
+
+def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from ..api import parse_file
+    from ..export.owners import ROW_COLUMNS, TOTAL_COLUMNS, owners, to_csv, totals
+    from ..extract.gazetteer import load
+
+    gazetteer = load(args.gazetteer)
+    rows = [row for path in args.files for row in owners(parse_file(path, gazetteer=gazetteer))]
+    sums = totals(rows)
+    if args.format == "csv":
+        text = to_csv(sums, TOTAL_COLUMNS) if args.totals else to_csv(rows, ROW_COLUMNS)
+        emit(text.rstrip("\r\n"), args.output)
+    else:
+        payload = {
+            "rows": [r.model_dump() for r in rows],
+            "totals": [t.model_dump() for t in sums],
+        }
+        emit(json.dumps(payload, ensure_ascii=False, indent=args.indent), args.output)
+    return EXIT_OK
