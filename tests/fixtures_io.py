@@ -375,6 +375,15 @@ def deciding_rules(text: str) -> set[str]:
     return {e.rule for e in explain(text) if e.what == "quantity"}
 
 
+def reading_rules(text: str) -> set[str]:
+    """The responsibility rules that read a statement of *text*: units or a note came of it."""
+    return {
+        e.rule
+        for e in explain(text)
+        if e.what == "unit" or (e.what == "statement" and e.outcome == "note")
+    }
+
+
 def check_filed(case: Case) -> None:
     """The rule of the case's file decided it: a case filed under the wrong rule fails."""
     if case.kind == "targets":
@@ -386,10 +395,18 @@ def check_filed(case: Case) -> None:
                 f"{case.where}: filed under {case.rule}, decided by {sorted(rules)}"
             )
         return
-    # Responsibility: the file names (FORMS) are the names the responsibility rules will
-    # take.  Once explain() records which rule read each statement, assert here that
-    # case.rule is among them, as above for the target rules.
+    # Responsibility: the file names (FORMS) are the names of the responsibility rules.
+    # A case with units was read by its file's rule; a case with none was read by no
+    # rule (every statement in it was left unread), whatever its file.
     assert case.rule in FORMS, f"{case.where}: {case.rule} is not a statement form"
+    if case.group == "known miss":
+        return  # what its rule should read, and does not yet
+    text = case.header + (MEASURE + case.text if len(case.lines) == 1 else case.text)
+    read = reading_rules(text)
+    if case.rows:
+        assert case.rule in read, f"{case.where}: filed under {case.rule}, read by {sorted(read)}"
+    else:
+        assert not read, f"{case.where}: a negative case, but read by {sorted(read)}"
 
 
 def check(case: Case) -> None:

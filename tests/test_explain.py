@@ -77,3 +77,66 @@ def test_cli_explain_prints_one_line_per_decision() -> None:
     assert lines[0] == "where\twhat\tpath\toutcome\trule\ttext\twhy"
     assert "5:130\tquantity\t1.1\ttarget\tsubject_form\t20万人\t" in lines
     assert len(lines) == 1 + len(policyparse.explain_file(NINGBO))
+
+
+def _steps(decisions: list[policyparse.Explained], what: str) -> dict[tuple[int, int], str]:
+    return {e.span: e.outcome for e in decisions if e.what == what}
+
+
+def test_every_output_field_of_every_ningbo_node_is_traced() -> None:
+    """Kind (the block rule), title, each target with its comparator and year, each figure,
+    each unit with its role: every one has its decision in the trace, at its own span."""
+    text = NINGBO.read_text(encoding="utf-8")
+    doc = policyparse.parse(text)
+    decisions = policyparse.explain(text)
+    blocks = {e.span[0]: e.outcome for e in decisions if e.what == "block"}
+    titles = _steps(decisions, "title")
+    quantities = [e for e in decisions if e.what == "quantity"]
+    comparators = [e for e in decisions if e.what == "comparator"]
+    years = [e for e in decisions if e.what == "year"]
+    units = _steps(decisions, "unit")
+    checked = 0
+    for node in doc.walk():
+        if node.path is not None:
+            assert blocks[node.span[0]] == node.kind, node.path
+        if node.title_span is not None:
+            a, b = node.title_span
+            assert titles[a, b] == "title", node.path
+        for t in node.targets:
+            inside = [
+                e.span
+                for e in quantities
+                if t.span[0] <= e.span[0] < t.span[1] and e.outcome == "target"
+            ]
+            year = str(t.year) if t.year is not None else "none"
+            assert any(
+                any(c.span == q and c.outcome == t.comparator for c in comparators)
+                and any(y.span == q and y.outcome == year for y in years)
+                for q in inside
+            ), (node.path, t.text)
+            checked += 1
+        for f in node.figures:
+            assert any(
+                f.span[0] <= e.span[0] < f.span[1] and e.outcome == f.kind for e in quantities
+            ), node.path
+        for u in node.responsible_units:
+            a, b = u.span
+            assert units[a, b] == u.role, (node.path, u.name)
+            checked += 1
+    assert checked == 48 + 106
+
+
+def test_each_unit_names_the_word_behind_its_role_and_unread_brackets_say_why() -> None:
+    text = (
+        "一、重点任务\n"
+        "（一）促进就业。（市人社局牵头，市财政局配合）\n"
+        "（二）加强督查（市人社局督办），确保落实。完成时限：2026年6月。\n"
+    )
+    decisions = policyparse.explain(text)
+    lines = {(e.what, e.text, e.outcome, e.rule, e.why) for e in decisions}
+    assert ("unit", "市人社局", "lead", "verbal", "牵头 → lead") in lines
+    assert ("unit", "市财政局", "cooperating", "verbal", "配合 → cooperating") in lines
+    [unread] = [e for e in decisions if e.what == "statement" and e.outcome == "not_read"]
+    assert unread.text == "（市人社局督办）" and unread.why.startswith("督办: no role word")
+    [due] = [e for e in decisions if e.what == "deadline"]
+    assert (due.text, due.outcome, due.rule) == ("2026年6月", "2026-06-30", "labelled_deadline")

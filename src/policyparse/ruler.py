@@ -30,7 +30,9 @@ the rule behind every output.  Synthetic example::
     >>> trace: list[Step] = []
     >>> chain.decide(seen, 2, trace).outcome, seen, trace[0].rule
     ('even', [2], 'even')
-    >>> chain.disable("even"); chain.get_active_rules()
+    >>> chain.disable("even")
+    ['even']
+    >>> chain.get_active_rules()
     ['odd']
 """
 

@@ -8,7 +8,7 @@ values a consumer can expect.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 NodeKind = Literal["section", "measure", "paragraph", "attachment", "box"]
 # Numbering styles: 一、 （一） (1) 1. ① 第一部分/篇/编 第一章 第一节 第一条, and table rows.
@@ -44,6 +44,12 @@ FigureKind = Literal["parameter", "baseline"]
 QuantityKind = Literal["target", "parameter", "baseline"]
 Role = Literal["lead", "responsible", "cooperating", "guiding"]
 NoteCode = Literal["first_listed_is_lead", "applies_below"]
+
+# The closed lists every exporter, the view and the report walk: a new value of a
+# Literal above is one line here and reaches all of them.
+ROLES: tuple[Role, ...] = get_args(Role)
+NODE_KINDS: tuple[NodeKind, ...] = get_args(NodeKind)
+FIGURE_KINDS: tuple[FigureKind, ...] = get_args(FigureKind)
 Severity = Literal["info", "warning", "error"]
 # How undecodable bytes are treated: refused (an error) or replaced with U+FFFD.
 Errors = Literal["strict", "replace"]

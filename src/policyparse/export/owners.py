@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..vocab import ROLES
+
 if TYPE_CHECKING:
     from ..model.document import Document, Node, Target
 
@@ -35,10 +37,7 @@ TOTAL_COLUMNS = [
     "unit",
     "documents",
     "nodes",
-    "lead",
-    "responsible",
-    "cooperating",
-    "guiding",
+    *ROLES,
     "targets",
 ]
 
@@ -62,17 +61,21 @@ class OwnerRow(BaseModel):
 
 
 class UnitTotal(BaseModel):
-    """One unit across all the documents given."""
+    """One unit across all the documents given: its nodes, by role, and their targets.
 
-    model_config = ConfigDict(extra="forbid")
+    The roles of vocab.Role are fields (tests/test_vocab_values.py keeps the two
+    lists equal); a role added to vocab.Role alone is carried as one more count.
+    """
+
+    model_config = ConfigDict(extra="allow")
 
     unit: str
     documents: int
     nodes: int
-    lead: int
-    responsible: int
-    cooperating: int
-    guiding: int
+    lead: int = 0
+    responsible: int = 0
+    cooperating: int = 0
+    guiding: int = 0
     targets: int
 
 
@@ -146,10 +149,7 @@ def totals(rows: Iterable[OwnerRow]) -> list[UnitTotal]:
             {
                 "docs": set(),
                 "nodes": 0,
-                "lead": 0,
-                "responsible": 0,
-                "cooperating": 0,
-                "guiding": 0,
+                **dict.fromkeys(ROLES, 0),
                 "targets": 0,
             },
         )

@@ -19,6 +19,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 from ..errors import PolicyParseError
 from ..model.document import Document, Node, ResponsibleUnit
 from ..version import __version__
+from ..vocab import ROLES
 from .owners import FORMULA_STARTS, ROW_COLUMNS, cell, owners, walk
 
 if TYPE_CHECKING:
@@ -71,10 +72,7 @@ TARGET_COLUMNS = [
     "start",
     "end",
     "owner_path",
-    "lead_units",
-    "responsible_units",
-    "cooperating_units",
-    "guiding_units",
+    *(f"{role}_units" for role in ROLES),
     *DOC_KEY_COLUMNS,
 ]
 MEASURE_COLUMNS = [
@@ -135,7 +133,7 @@ def _by_role(node: Node | None) -> dict[str, str | None]:
     units = [*node.responsible_units, *node.implied_units] if node else []
     return {
         f"{role}_units": "；".join(_names(u for u in units if u.role == role)) or None
-        for role in ("lead", "responsible", "cooperating", "guiding")
+        for role in ROLES
     }
 
 

@@ -27,7 +27,7 @@ from functools import cache
 from importlib import resources
 from typing import cast
 
-from ..vocab import NodeStyle, Role
+from ..vocab import ROLES, NodeStyle, Role
 
 # The longest word the suffix matchers look at (a word ending right before a
 # number or at the end of a clause); a longer word would silently never match.
@@ -51,7 +51,7 @@ class Spec:
     doc: str = ""
 
 
-_ROLES = frozenset({"lead", "responsible", "cooperating", "guiding"})
+_ROLES = frozenset(ROLES)
 _COMPARATORS = frozenset({"=", ">", ">=", "<", "<=", "~", "."})
 
 SPECS: dict[str, Spec] = {

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ...model.document import Document, Node
+from ...vocab import ROLES
 from ..owners import owners
 from ..records import records
 from ..tables import document_row
@@ -45,10 +46,7 @@ class Unit:
 
     documents: set[int] = field(default_factory=set)
     measures: int = 0
-    lead: int = 0
-    responsible: int = 0
-    cooperating: int = 0
-    guiding: int = 0
+    roles: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ROLES, 0))
     targets: int = 0
 
 
@@ -97,7 +95,7 @@ class Corpus:
             u = self.units.setdefault(r.unit, Unit())
             u.documents.add(k)
             u.measures += 1
-            setattr(u, r.role, getattr(u, r.role) + 1)
+            u.roles[r.role] = u.roles.get(r.role, 0) + 1
             u.targets += len(r.targets)
 
     def years(self) -> list[tuple[str, int]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ...vocab import ROLES
 from ..html import Html, asset, data_json, head
 from .data import DOC_COLUMNS, Corpus, ViewFn, read_corpus
 
@@ -93,7 +94,7 @@ def _units(h: Html, parent: Any, corpus: Corpus) -> None:
     wrap = h.el(section, "div", class_="tablewrap")
     table = h.el(wrap, "table", id="units-table", class_="sortable")
     tr = h.el(h.el(table, "thead"), "tr")
-    names = ["unit", "documents", "measures", "lead", "responsible", "cooperating", "guiding"]
+    names = ["unit", "documents", "measures", *ROLES]
     for name in [*names, "targets"]:
         th = h.el(tr, "th", class_=None if name == "unit" else "num", scope="col")
         h.el(th, "button", name, type="button")
@@ -101,15 +102,7 @@ def _units(h: Html, parent: Any, corpus: Corpus) -> None:
     for unit, u in corpus.top_units(_TOP):
         tr = h.el(body, "tr")
         h.el(tr, "td", unit, lang="zh-CN")
-        for value in (
-            len(u.documents),
-            u.measures,
-            u.lead,
-            u.responsible,
-            u.cooperating,
-            u.guiding,
-            u.targets,
-        ):
+        for value in (len(u.documents), u.measures, *(u.roles[r] for r in ROLES), u.targets):
             h.el(tr, "td", str(value), class_="num")
 
 

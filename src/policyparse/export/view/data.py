@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...model.document import Document, Figure, Node, ResponsibleUnit, Target
+from ...vocab import NODE_KINDS, ROLES
 from ..owners import OwnerRow, owners, short_target
 
 # A quantity decision of the target reader: (start, end, outcome, rule, why).
@@ -27,14 +28,12 @@ KIND_NAMES = {
     "attachment": "Attachment",
     "box": "Box",
 }
-_ROLE_NAMES = {
-    "lead": "Lead unit",
-    "responsible": "Responsible unit",
-    "cooperating": "Cooperating unit",
-    "guiding": "Guiding unit",
-}
-OUTLINE_KINDS = frozenset({"section", "measure", "box", "attachment"})
-ROLES = ("lead", "responsible", "cooperating", "guiding")
+OUTLINE_KINDS = frozenset(k for k in NODE_KINDS if k != "paragraph")
+
+
+def role_name(role: str) -> str:
+    """How the page names a role: Lead unit, Cooperating unit …"""
+    return f"{role.capitalize()} unit"
 
 
 def number(x: float | None) -> str:
@@ -282,12 +281,12 @@ class _Collector:
         self.found.unit_ids[(u.span[0], u.span[1], u.name, implied)] = uid
         canonical = u.canonical or u.name
         classes = ("un", f"un-{u.role}") + (("un-implied",) if implied else ())
-        hover = f"{_ROLE_NAMES[u.role]}: {u.name}"
+        hover = f"{role_name(u.role)}: {u.name}"
         if canonical != u.name:
             hover += f" → {canonical}"
         if implied:
             hover += f" (implied for {here})"
-        heading = f"{_ROLE_NAMES[u.role]}" + (" (implied)" if implied else "")
+        heading = role_name(u.role) + (" (implied)" if implied else "")
         fields = _unit_fields(u, here, implied)
         self.found.items.append(Item(uid, u.span[0], u.span[1], classes, hover, heading, fields))
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ...model.document import Document, Node
+from ...vocab import FIGURE_KINDS, ROLES
 from ..html import Html, asset, clean, data_json, head
 from .data import (
     OUTLINE_KINDS,
@@ -179,12 +180,8 @@ _LEGEND = [
     ("tg tg-level", "target: level"),
     ("tg tg-increase", "target: increase"),
     ("tg tg-decrease", "target: decrease"),
-    ("fg fg-parameter", "figure: parameter"),
-    ("fg fg-baseline", "figure: baseline"),
-    ("un un-lead", "lead unit"),
-    ("un un-responsible", "responsible unit"),
-    ("un un-cooperating", "cooperating unit"),
-    ("un un-guiding", "guiding unit"),
+    *((f"fg fg-{kind}", f"figure: {kind}") for kind in FIGURE_KINDS),
+    *((f"un un-{role}", f"{role} unit") for role in ROLES),
     ("un un-responsible un-implied", "implied unit (at its note)"),
     ("dg", "diagnostic"),
     ("fu", "page furniture"),
@@ -313,10 +310,7 @@ def _target_row(h: Html, body: Any, n: int, row: TargetRow) -> None:
 
 _OWNER_COLUMNS = [
     ("unit", ""),
-    ("lead", ""),
-    ("responsible", ""),
-    ("cooperating", ""),
-    ("guiding", ""),
+    *((role, "") for role in ROLES),
     ("measures", "num"),
     ("targets", "num"),
 ]

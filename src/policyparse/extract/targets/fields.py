@@ -38,12 +38,12 @@ _STRONGER: dict[tuple[Comparator, Comparator], Comparator] = {(">", ">="): ">", 
 
 
 def range_given(_: None, c: Cues) -> Decision | None:
-    """Two values make a range: 5—8万人 is range; leaves 8万人."""
+    """Two values make a range: takes 5—8万人 (range); leaves 8万人."""
     return Decision("range", why="two values") if c.is_range else None
 
 
 def about(_: None, c: Cues) -> Decision | None:
-    """左右, 约 on either side make it approximate: 约5万人, 5万人左右; leaves 5万人以上."""
+    """左右, 约 on either side make it approximate: takes 约5万人, 5万人左右; leaves 5万人以上."""
     if c.before == "~":
         return Decision("~", why=c.before_word)
     if c.after == "~":
@@ -52,24 +52,24 @@ def about(_: None, c: Cues) -> Decision | None:
 
 
 def stronger_cue(_: None, c: Cues) -> Decision | None:
-    """Two cues of one direction: the stronger holds (超5个以上 is >); leaves 达到5个以上."""
+    """Two cues of one direction, the stronger holds: takes 超5个以上 (>); leaves 达到5个以上."""
     if c.before is not None and c.after is not None and (c.before, c.after) in _STRONGER:
         return Decision(_STRONGER[c.before, c.after], why=f"{c.before_word} … {c.after_word}")
     return None
 
 
 def word_after(_: None, c: Cues) -> Decision | None:
-    """The word right after the number: 5万人以上 is >=; leaves 超5万人 (before it)."""
+    """The word right after the number: takes 5万人以上 (>=); leaves 超5万人 (before it)."""
     return Decision(c.after, why=c.after_word) if c.after else None
 
 
 def word_before(_: None, c: Cues) -> Decision | None:
-    """The word right before the number: 不低于95% is >=; leaves 95% alone."""
+    """The word right before the number: takes 不低于95% (>=); leaves 95% alone."""
     return Decision(c.before, why=c.before_word) if c.before else None
 
 
 def base_cap(_: None, c: Cues) -> Decision | None:
-    """A comparator before the base of a share: 不超过项目投资额的5% is <=; leaves 投资额的5%."""
+    """A comparator before the base of a share: takes 不超过投资额的5% (<=); leaves 投资额的5%."""
     if not c.base_word:
         return None
     comp = words().comparators[c.base_word][0]
@@ -77,7 +77,8 @@ def base_cap(_: None, c: Cues) -> Decision | None:
 
 
 def plain(_: None, c: Cues) -> Decision | None:
-    """No word states a comparison: the value is the target itself (=); always decides."""
+    """No word states a comparison, the value is the target itself: takes 95% (=); leaves
+    nothing (it always decides)."""
     return Decision("=", why="no comparison word")
 
 
@@ -99,22 +100,25 @@ def decide_comparator(cues: Cues) -> tuple[Comparator, Field]:
 
 
 def plan_period(_: None, y: YearPhrase | None) -> Decision | None:
-    """A five-year period governs: “十四五”末 is 2025; leaves 到2025年 (a year)."""
+    """A five-year period governs: takes “十四五”末 (2025); leaves 到2025年 (a year)."""
     if y is None or not y.plan or y.year is None:
         return None
     return Decision(str(y.year), why="a five-year period")
 
 
 def year_phrase(_: None, y: YearPhrase | None) -> Decision | None:
-    """A year phrase at the head of the clause or paragraph governs: 到2025年，…; leaves
-    2012年起 (a start, no due year) and a number no phrase governs."""
+    """A year phrase at the head of the clause or paragraph governs: takes 到2025年，…;
+    leaves 2012年起 (a start, no due year) and a number no phrase governs."""
     if y is None or y.year is None:
         return None
     return Decision(str(y.year), why="the year phrase that governs it")
 
 
 def no_year(_: None, y: YearPhrase | None) -> Decision | None:
-    """No year phrase governs the number, or the one that does names no due year."""
+    """No year phrase governs the number, or the one that does names no due year.
+
+    Takes 新增就业20万人 with no year phrase; leaves nothing (it always decides).
+    """
     return Decision("none", why="no year phrase governs it" if y is None else "names a start")
 
 

@@ -118,5 +118,8 @@ def plan_title(st: OutlineState, s: Seen) -> Decision | None:
 
 @only_in("after_signature")
 def leave_after_signature(st: OutlineState, s: Seen) -> Decision | None:
-    """Any other block after the signature is the body again; it places nothing."""
+    """Any other block after the signature is the body again; it places nothing.
+
+    Takes (as a phase change) 一、总体要求 right after the date; leaves nothing placed.
+    """
     return Decision("phase: body", (partial(OutlineState.set_phase, phase="body"),), final=False)
