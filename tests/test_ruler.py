@@ -111,3 +111,15 @@ def test_disabling_a_target_rule_changes_the_parse_and_the_trace_says_so() -> No
         assert [t for n in policyparse.parse(text).walk() for t in n.targets] == []
         [hit] = [e for e in policyparse.explain(text) if e.what == "quantity"]
         assert hit.rule != "subject_form"
+
+
+def test_switching_a_field_rule_is_seen_though_field_decisions_are_remembered() -> None:
+    text = "（一）推进就业。新增城镇就业不低于20万人。"
+
+    def comparators() -> list[str]:
+        return [t.comparator for n in policyparse.parse(text).walk() for t in n.targets]
+
+    assert comparators() == [">="]
+    with COMPARATOR.disabled("word_before"):
+        assert comparators() == ["="]
+    assert comparators() == [">="]

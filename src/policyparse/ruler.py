@@ -127,6 +127,7 @@ class Chain(Generic[S, I]):
         if unknown:
             raise ValueError(f"chain {name}: alternatives for unknown rules {sorted(unknown)}")
         self._cache: dict[str, tuple[tuple[str, Callable[[S, I], Decision | None]], ...]] = {}
+        self.version = 0  # bumped when a rule is switched: what was decided may differ
 
     # -- the list -------------------------------------------------------------------
     @property
@@ -159,6 +160,7 @@ class Chain(Generic[S, I]):
         for n in wanted:
             known[n].enabled = on
         self._cache.clear()
+        self.version += 1
         return wanted
 
     def enable(self, names: str | Iterable[str]) -> list[str]:
@@ -184,6 +186,7 @@ class Chain(Generic[S, I]):
             for r in self._rules:
                 r.enabled = before[r.name]
             self._cache.clear()
+            self.version += 1
 
     # -- the engine -----------------------------------------------------------------
     def decide(

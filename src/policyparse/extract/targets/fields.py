@@ -89,11 +89,25 @@ COMPARATOR: Chain[None, Cues] = Chain(
 )
 
 
+# The field chains make no edits and read only their item: what they decided for one
+# item holds for an equal one, while no rule is switched (the chain's version).
+_COMPARATORS: dict[tuple[int, Cues], tuple[Comparator, Field]] = {}
+_YEARS: dict[tuple[int, bool, bool, int | None], tuple[int | None, Field]] = {}
+_MEMO_MAX = 4096
+
+
 def decide_comparator(cues: Cues) -> tuple[Comparator, Field]:
     """The comparator, the rule that gave it and why."""
-    d = COMPARATOR.decide(None, cues)
-    assert d is not None  # plain always decides
-    return cast(Comparator, d.outcome), (d.rule, d.why)
+    key = (COMPARATOR.version, cues)
+    found = _COMPARATORS.get(key)
+    if found is None:
+        d = COMPARATOR.decide(None, cues)
+        assert d is not None  # plain always decides
+        found = cast(Comparator, d.outcome), (d.rule, d.why)
+        if len(_COMPARATORS) >= _MEMO_MAX:
+            _COMPARATORS.clear()
+        _COMPARATORS[key] = found
+    return found
 
 
 # -- the year chain ------------------------------------------------------------------
@@ -122,6 +136,8 @@ def no_year(_: None, y: YearPhrase | None) -> Decision | None:
     return Decision("none", why="no year phrase governs it" if y is None else "names a start")
 
 
+# The year rules read only whether there is a phrase, whether it is a five-year period,
+# and its year: decide_year remembers their decisions by these three.
 YEAR: Chain[None, YearPhrase | None] = Chain(
     "year",
     (plan_period, year_phrase, no_year),
@@ -131,9 +147,16 @@ YEAR: Chain[None, YearPhrase | None] = Chain(
 
 def decide_year(y: YearPhrase | None) -> tuple[int | None, Field]:
     """The year a record gets from its governing phrase, the rule that gave it and why."""
-    d = YEAR.decide(None, y)
-    assert d is not None  # no_year always decides
-    return (None if d.outcome == "none" else int(d.outcome)), (d.rule, d.why)
+    key = (YEAR.version, y is None, y is not None and y.plan, y.year if y is not None else None)
+    found = _YEARS.get(key)
+    if found is None:
+        d = YEAR.decide(None, y)
+        assert d is not None  # no_year always decides
+        found = (None if d.outcome == "none" else int(d.outcome)), (d.rule, d.why)
+        if len(_YEARS) >= _MEMO_MAX:
+            _YEARS.clear()
+        _YEARS[key] = found
+    return found
 
 
 # -- the base of a share ---------------------------------------------------------------
