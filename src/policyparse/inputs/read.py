@@ -287,10 +287,14 @@ def _looks_binary(raw: bytes) -> bool:
 
 
 def sniff(raw: bytes, path: str | None) -> str:
-    """text, html or docx, from the name and the first bytes."""
+    """text, html, docx, pdf or doc (.doc, .wps), from the name and the first bytes."""
     name = (path or "").lower()
     if raw.startswith(_ZIP):
         return "docx"
+    if raw.startswith(b"%PDF"):
+        return "pdf"
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"
     if name.endswith(_HTML_EXT):
         return "html"
     head = raw[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -322,6 +326,10 @@ def load_bytes(
 
         text, notes = docx.extract(raw, max_bytes)
         loaded = Loaded(text, "docx", None, digest, path, notes)
+    elif fmt in ("pdf", "doc"):
+        from . import doc, pdf  # loaded only for PDF and Word 97 files
+
+        loaded = (pdf if fmt == "pdf" else doc).load(raw, digest, path, max_bytes)
     elif _looks_binary(raw):
         raise BinaryInputError("binary data, not a text document (an image, an archive?)")
     elif fmt == "html":
