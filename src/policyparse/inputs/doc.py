@@ -32,7 +32,6 @@ from ..errors import (
     TooLargeError,
     size_limit,
 )
-from .read import Loaded
 
 INSTALL = "pip install 'policyparse[pdf]'"
 CONVERT = "soffice --headless --convert-to docx FILE"
@@ -299,8 +298,3 @@ def extract(raw: bytes, max_bytes: int | None = None) -> str:
     finally:
         ole.close()
     return "\n".join(_lines(runs, starts, marks))
-
-
-def load(raw: bytes, digest: str, path: str | None, max_bytes: int | None) -> Loaded:
-    """The Loaded text of a .doc or .wps file, for inputs.read's format dispatch."""
-    return Loaded(extract(raw, max_bytes), "doc", None, digest, path)

@@ -5,7 +5,8 @@ the page draws its text), joined by form feeds, the page break every later
 stage already knows (text.fold reads it as a line end, layout.furniture as a
 page edge).  Page furniture, hard wraps and tables are the layout stage's:
 what this module adds is where each page starts in the joined text
-(``PdfText.pages``, ``page_at``), so that a node can name its page.
+(``PdfText.pages``, ``Loaded.pages``, ``page_at``), so that a node can name
+its page.
 
 Refused, each with one clear error: a PDF with no text layer (a scan: OCR it
 first), a text layer that is nonsense (fonts without a character map: judged
@@ -24,8 +25,8 @@ import re
 import threading
 import zlib
 from bisect import bisect_right
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ..errors import (
@@ -38,7 +39,9 @@ from ..errors import (
     TooLargeError,
     size_limit,
 )
-from .read import _EVIDENCE, _PLAUSIBLE, Loaded, _common
+
+# inputs.read's common-character share: (common characters, characters counted) of a text.
+Common = Callable[[str], tuple[int, int]]
 
 INSTALL = "pip install 'policyparse[pdf]'"
 # The streams PDFium inflates to read text (page contents, forms, fonts, object
@@ -47,6 +50,10 @@ INSTALL = "pip install 'policyparse[pdf]'"
 INFLATE_FACTOR = 8
 # One page per this many bytes of the input limit: 16,384 pages at 32 MB.
 BYTES_PER_PAGE = 2048
+# A text layer is Chinese when more than half its characters counted are common
+# ones, judged from this many characters on (inputs.read's thresholds for encodings).
+_PLAUSIBLE = 0.5
+_EVIDENCE = 20
 _LOCK = threading.Lock()
 
 
@@ -65,24 +72,24 @@ class PdfText:
 
     text: str
     pages: tuple[Page, ...]
-    _starts: list[int] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def starts(self) -> tuple[int, ...]:
+        """Where each page starts in the text: ``Loaded.pages`` of a PDF."""
+        return tuple(p.start for p in self.pages)
 
     def page_at(self, offset: int) -> int:
-        """The number of the page the character at *offset* is on.
-
-        The form feed after a page belongs to that page; an offset past the end
-        is on the last page.
-        """
-        if not self._starts:
-            self._starts.extend(p.start for p in self.pages)
-        return self.pages[max(0, bisect_right(self._starts, offset) - 1)].number
+        """The number of the page the character at *offset* is on (see page_at)."""
+        return page_at(self.starts, offset)
 
 
-@dataclass(slots=True)
-class PdfLoaded(Loaded):
-    """Loaded text of a PDF, with its pages (``pdf.pages``, ``pdf.page_at``)."""
+def page_at(starts: Sequence[int], offset: int) -> int:
+    """The number (from 1) of the page the character at *offset* is on.
 
-    pdf: PdfText = field(default_factory=lambda: PdfText("", ()))
+    *starts* are the pages' starts in the joined text (``Loaded.pages``).  The form
+    feed after a page belongs to that page; an offset past the end is on the last.
+    """
+    return max(1, bisect_right(starts, offset))
 
 
 # -- bounding the work before PDFium inflates anything ------------------------------
@@ -280,7 +287,7 @@ def _page_texts(pdf: Any, pdfium: Any, max_bytes: int | None) -> Iterator[str]:
         yield text
 
 
-def _judge(texts: list[str]) -> None:
+def _judge(texts: list[str], common: Common | None) -> None:
     """Refuse pages without text, or whose text is not Chinese (see module doc)."""
     if not any(t.strip() for t in texts):
         pages = f"{len(texts)} page{'s' if len(texts) != 1 else ''}"
@@ -288,9 +295,11 @@ def _judge(texts: list[str]) -> None:
             f"no text layer in the PDF ({pages} of images, a scan?): "
             "add one with OCR first, e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`"
         )
+    if common is None:
+        return
     hits = counted = 0
     for text in texts:
-        h, c = _common(text)
+        h, c = common(text)
         hits += h
         counted += c
     if counted >= _EVIDENCE and hits <= _PLAUSIBLE * counted:
@@ -301,8 +310,12 @@ def _judge(texts: list[str]) -> None:
         )
 
 
-def extract(raw: bytes, max_bytes: int | None) -> PdfText:
-    """The text layer of the PDF *raw*, page by page (see module doc)."""
+def extract(raw: bytes, max_bytes: int | None, common: Common | None = None) -> PdfText:
+    """The text layer of the PDF *raw*, page by page (see module doc).
+
+    *common* is inputs.read's common-character count; without it a text layer is
+    not judged for nonsense.
+    """
     pdfium = _pdfium()
     if max_bytes is not None:
         _check_streams(raw, INFLATE_FACTOR * max_bytes)
@@ -319,16 +332,10 @@ def extract(raw: bytes, max_bytes: int | None) -> PdfText:
             texts = list(_page_texts(pdf, pdfium, max_bytes))
         finally:
             pdf.close()
-    _judge(texts)
+    _judge(texts, common)
     pages = []
     start = 0
     for number, text in enumerate(texts, 1):
         pages.append(Page(number, start, start + len(text)))
         start += len(text) + 1  # the form feed
     return PdfText("\f".join(texts), tuple(pages))
-
-
-def load(raw: bytes, digest: str, path: str | None, max_bytes: int | None) -> PdfLoaded:
-    """The Loaded text of a PDF, for inputs.read's format dispatch."""
-    pdf = extract(raw, max_bytes)
-    return PdfLoaded(pdf.text, "pdf", None, digest, path, pdf=pdf)

@@ -110,6 +110,7 @@ class Loaded:
     path: str | None = None
     notes: list[Issue] = field(default_factory=list)  # what decoding had to repair
     meta: dict[str, str] = field(default_factory=dict)  # metadata the page itself carries
+    pages: tuple[int, ...] = ()  # a PDF's page starts in text (inputs.pdf.page_at)
 
 
 def check_errors(errors: str) -> None:
@@ -326,10 +327,15 @@ def load_bytes(
 
         text, notes = docx.extract(raw, max_bytes)
         loaded = Loaded(text, "docx", None, digest, path, notes)
-    elif fmt in ("pdf", "doc"):
-        from . import doc, pdf  # loaded only for PDF and Word 97 files
+    elif fmt == "pdf":
+        from . import pdf  # loaded only for PDF files
 
-        loaded = (pdf if fmt == "pdf" else doc).load(raw, digest, path, max_bytes)
+        got = pdf.extract(raw, max_bytes, common=_common)
+        loaded = Loaded(got.text, "pdf", None, digest, path, pages=got.starts)
+    elif fmt == "doc":
+        from . import doc  # loaded only for Word 97 files (.doc, .wps)
+
+        loaded = Loaded(doc.extract(raw, max_bytes), "doc", None, digest, path)
     elif _looks_binary(raw):
         raise BinaryInputError("binary data, not a text document (an image, an archive?)")
     elif fmt == "html":
