@@ -120,3 +120,27 @@ def size_limit(max_bytes: int) -> str:
     """A size limit as users set it: 32 MB, 0.5 MB; a tiny one in bytes (104-byte)."""
     mb = max_bytes / 1048576
     return f"{mb:.3g} MB" if mb >= 0.01 else f"{max_bytes}-byte"
+
+
+class MissingExtraError(InputError):
+    """Reading this format needs an optional dependency that is not installed."""
+
+    code = "unreadable"
+
+
+class NoTextLayerError(EmptyInputError):
+    """A PDF of images (a scan): no characters to read until OCR adds a text layer."""
+
+    code = "empty"
+
+
+class GarbledTextError(DecodeError):
+    """A PDF's text layer decodes to nonsense (fonts without a character map)."""
+
+    code = "undecodable"
+
+
+class EncryptedError(FormatError):
+    """The document is encrypted with a password that policyparse does not have."""
+
+    code = "bad_format"

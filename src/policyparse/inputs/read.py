@@ -110,6 +110,7 @@ class Loaded:
     path: str | None = None
     notes: list[Issue] = field(default_factory=list)  # what decoding had to repair
     meta: dict[str, str] = field(default_factory=dict)  # metadata the page itself carries
+    pages: tuple[int, ...] = ()  # a PDF's page starts in text (inputs.pdf.page_at)
 
 
 def check_errors(errors: str) -> None:
@@ -319,10 +320,14 @@ def _looks_binary(raw: bytes) -> bool:
 
 
 def sniff(raw: bytes, path: str | None) -> str:
-    """text, html or docx, from the name and the first bytes."""
+    """text, html, docx, pdf or doc (.doc, .wps), from the name and the first bytes."""
     name = (path or "").lower()
     if raw.startswith(_ZIP):
         return "docx"
+    if raw.startswith(b"%PDF"):
+        return "pdf"
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"
     if name.endswith(_HTML_EXT):
         return "html"
     head = raw[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -354,6 +359,15 @@ def load_bytes(
 
         text, notes = docx.extract(raw, max_bytes)
         loaded = Loaded(text, "docx", None, digest, path, notes)
+    elif fmt == "pdf":
+        from . import pdf  # loaded only for PDF files
+
+        got = pdf.extract(raw, max_bytes, common=_common)
+        loaded = Loaded(got.text, "pdf", None, digest, path, pages=got.starts)
+    elif fmt == "doc":
+        from . import doc  # loaded only for Word 97 files (.doc, .wps)
+
+        loaded = Loaded(doc.extract(raw, max_bytes), "doc", None, digest, path)
     elif _looks_binary(raw):
         raise BinaryInputError("binary data, not a text document (an image, an archive?)")
     elif fmt == "html":
