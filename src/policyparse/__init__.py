@@ -150,6 +150,8 @@ if not TYPE_CHECKING:
         if home is None:
             raise AttributeError(f"module 'policyparse' has no attribute {name!r}")
         value = getattr(import_module(f".{home}", __name__), name)
+        if home == "model.document":
+            import_module(".export.notebook", __name__)  # Jupyter's display of a Document
         globals()[name] = value
         return value
 

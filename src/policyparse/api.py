@@ -143,6 +143,7 @@ def render_html(
     rules: bool = True,
     gazetteer: GazetteerArg = None,
     back: tuple[str, str] | None = None,
+    fragment: bool = False,
 ) -> str:
     """The self-contained HTML page of *doc*, whose spans point into *text*.
 
@@ -152,7 +153,10 @@ def render_html(
     *rules*, the text is read again with ``explain`` to name the rule behind each
     target and figure (parsing is pure, so the decisions are the document's;
     give the *gazetteer* the document was parsed with).  *back* is an
-    (href, label) link put at the top of the page.
+    (href, label) link put at the top of the page.  With *fragment*, the page
+    comes inside an ``<iframe srcdoc>``, for a notebook cell
+    (``IPython.display.HTML(render_html(doc, text, fragment=True))``; a Document
+    shows itself so in Jupyter, ``_repr_html_``).
     """
     from .export.view import render_view
 
@@ -163,5 +167,13 @@ def render_html(
             "render_html needs the text the spans point into: render_html(doc, text), "
             "or parse with with_text=True"
         )
-    explained = explain_loaded(load_str(text, doc.source.path), _gazetteer(gazetteer))
-    return render_view(doc, text, quantity_decisions(explained) if rules else [], back=back)
+    decisions = []
+    if rules:
+        explained = explain_loaded(load_str(text, doc.source.path), _gazetteer(gazetteer))
+        decisions = quantity_decisions(explained)
+    page = render_view(doc, text, decisions, back=back)
+    if fragment:
+        from .export.notebook import frame
+
+        return frame(page)
+    return page

@@ -218,6 +218,7 @@ def run_traced(
 def _run(
     loaded: Loaded, with_text: bool, gazetteer: Gazetteer | None, traced: bool
 ) -> tuple[Document, Parse]:
+    from .export import notebook  # noqa: F401  (registers how Jupyter shows a Document)
     from .model.document import Document
 
     with _no_gc():

@@ -10,7 +10,7 @@ import os
 import signal
 import time
 from collections import deque
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
@@ -291,11 +291,15 @@ def parse_many(
     *,
     errors: Errors = "strict",
     gazetteer: str | None = None,
+    progress: Callable[[int, int | None], object] | None = None,
 ) -> Iterator[Document | ErrorRecord]:
     """Parse many files on *workers* processes (default: all cores), in input order.
 
     Yields a Document for each file that parses and an ErrorRecord for each
-    that does not; the run carries on past bad files.
+    that does not; the run carries on past bad files.  *progress*, if given, is
+    called after each file with the number done and the total (None when *paths*
+    has no length): a notebook's progress bar (``tqdm``'s ``update``, an
+    ``ipywidgets.IntProgress``) follows the run.
 
     With more than one worker, worker processes start.  Under the "spawn" start
     method (the default on macOS and Windows; also "forkserver") each of them
@@ -313,9 +317,12 @@ def parse_many(
     check_errors(errors)
     options = {"errors": errors, "gazetteer": gazetteer, "max_bytes": 32 * 1024 * 1024}
     count = workers or os.cpu_count() or 1
-    for r in run_many((os.fspath(p) for p in paths), count, options):
+    total = len(paths) if isinstance(paths, Sized) else None
+    for done, r in enumerate(run_many((os.fspath(p) for p in paths), count, options), 1):
         yield (
             Document.model_validate_json(r.line)
             if r.ok
             else ErrorRecord.model_validate_json(r.line)
         )
+        if progress is not None:
+            progress(done, total)

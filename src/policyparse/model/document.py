@@ -8,7 +8,7 @@ part of the contract; new fields may be added, existing ones are not renamed.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -242,6 +242,10 @@ class Furniture(_Model):
     span: Span
 
 
+# The notebook display of a Document, registered by the export stage (export/notebook.py).
+DISPLAY: list[Callable[[Document], str]] = []
+
+
 class Document(_Model):
     """A parsed plan: metadata, the tree, and what could not be read cleanly."""
 
@@ -287,3 +291,14 @@ class Document(_Model):
         """Every node of the tree, in document order (depth first)."""
         for child in self.children:
             yield from child.walk()
+
+    def _repr_html_(self) -> str | None:
+        """How Jupyter shows a Document: the view of the plan in a frame of its own.
+
+        With its text (``parse(..., with_text=True)``), the whole view: outline, marked
+        text, targets and owners; without it, a summary of the counts, since the spans
+        have nothing to point into.  The export stage draws it (``DISPLAY``, which
+        ``policyparse.export.notebook`` fills when it loads: the model imports no later
+        stage); None, and Jupyter shows the plain repr, if it has not loaded.
+        """
+        return DISPLAY[0](self) if DISPLAY else None
