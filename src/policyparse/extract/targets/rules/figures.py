@@ -8,7 +8,7 @@ from ....ruler import Decision
 from ..context import WINDOW
 from ..reader import Candidate, Reader
 from .edits import take_as
-from .helpers import before_verb
+from .helpers import before_verb, percent
 
 
 def parameter(reader: Reader, c: Candidate) -> Decision | None:
@@ -19,14 +19,14 @@ def parameter(reader: Reader, c: Candidate) -> Decision | None:
     leaves 新增城镇就业超20万人.
     """
     w = reader.words
-    q, pre = c.quantity, c.prefix
+    pre = c.prefix
     before = reader.folded[pre.end - 1] if pre.end > c.item_start else ""
     closing = reader.folded[c.clause[1] - 1] if c.clause[1] > c.clause[0] else ""
     if (
         (c.suffix is not None and c.suffix in w.thresholds)
         or (closing in w.of and reader.folded[c.clause[1] : c.clause[1] + 1] == ",")
         or (c.next_char != "" and c.next_char in w.of)
-        or (q.unit == "%" and before != "" and before in w.of)
+        or (percent(reader, c) and before != "" and before in w.of)
         or w.parameter.search(c.window)
     ):
         return take_as(c, "parameter")

@@ -1,0 +1,38 @@
+"""The size of what a plan sets up: a fund or a programme of so much money."""
+
+from __future__ import annotations
+
+from ....ruler import Decision
+from ....text.fold import compact
+from ..context import ends_with, object_end
+from ..reader import Candidate, Reader
+from .edits import take
+from .helpers import dimension, verb_before
+
+
+def fund_size(reader: Reader, c: Candidate) -> Decision | None:
+    """A sum after a word of size and before 的 and what is set up: the size is the goal.
+
+    Takes 设立总规模不低于5亿元的产业引导基金 (indicator 设立产业引导基金总规模, >= 5亿元)
+    and 设立规模2000万元的人才发展专项资金; leaves 对总投资5000万元以上的项目给予补助
+    (no word of size, and a parameter cue: the sum is a threshold, a parameter).
+    """
+    w, f, pre = reader.words, reader.folded, c.prefix
+    if not c.next_char or c.next_char not in w.of or dimension(c.draft) != "money":
+        return None
+    n = ends_with(f, pre.start, pre.end, w.sizes)
+    if not n or w.parameter.search(c.window):
+        return None
+    v_start, v_end, _ = verb_before(f, pre.start, pre.end - n)
+    if v_end == v_start:
+        return None
+    o_end = object_end(f, c.suffix_end + 1, c.clause[1], reader.starts)
+    if o_end is None or o_end == c.suffix_end + 1:
+        return None
+    found = c.draft.copy()
+    found.start = v_start
+    found.end = o_end
+    found.verb = compact(reader.source[v_start:v_end])
+    obj = compact(reader.source[c.suffix_end + 1 : o_end])
+    found.indicator = found.verb + obj + compact(reader.source[pre.end - n : pre.end])
+    return take(c, found, o_end)
