@@ -275,6 +275,8 @@ def _number(m: re.Match[str], source: str, folded: str, start: int, end: int) ->
     if read is None:
         return None
     unit_end, base_unit = read
+    if chinese and base_unit is None:
+        return None  # 实施百万高校毕业生…行动: a scale in words with no unit names a programme
     unit = source[unit_start:unit_end] if unit_end > unit_start else None
     if inner and unit:
         # 3万余人: the unit is 万人, the word of approximation stands apart.

@@ -49,6 +49,7 @@ class Words:
     actors: frozenset[str]  # 全市, 年内, 各区: before the verb of a list's first item
     sizes: frozenset[str]  # 总规模: the size of a fund, before its amount
     budgets: frozenset[str]  # 资金, 经费: a share of them is spent, no group acting
+    copulas: frozenset[str]  # 为, 是: after a percentage, a definition follows
     verbs: frozenset[str]
     weak_verbs: frozenset[str]  # 选择: a commitment only with 左右, 以上 … by the number
     any_verb: re.Pattern[str]
@@ -98,6 +99,7 @@ def words() -> Words:
         actors=lexicon.words("extract/area_scopes") | lexicon.words("extract/actor_leads"),
         sizes=lexicon.words("extract/size_words"),
         budgets=lexicon.words("extract/budget_words"),
+        copulas=lexicon.words("extract/copulas"),
         verbs=lexicon.words("extract/action_verbs")
         | lexicon.words("extract/weak_verbs")
         | lexicon.words("extract/verb_prepositions"),

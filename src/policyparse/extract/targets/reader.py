@@ -205,7 +205,12 @@ class Reader:
         suffix, suffix_end = self.suffix_of(q, c_end)
         pre = read_prefix(f, item_start, q.start)
         year = governing(self.years, self.year_starts, q.start)
-        head = sentence_period(f, sentence_start, q.start) if pre.period is None else None
+        head = None
+        if pre.period is None:
+            # 每年 opening the sentence, or the clause of a list (，每年举办…、新打造…).
+            head = sentence_period(f, sentence_start, q.start) or sentence_period(
+                f, c_start, q.start
+            )
         if head is not None and not (year is not None and year.phrase[0] >= head[1]):
             pre.period = head[0]  # 每年 opening the sentence, no later year phrase between
         base = base_comparator(f, pre, q.unit)

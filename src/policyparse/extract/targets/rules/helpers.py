@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from ....ruler import Decision
 from ....text.brackets import SPANS, split_outside
 from ....text.fold import compact
 from ....text.tokenizer import cut
-from ..context import CompWord, Mask, around, ends_with, starts_with, words
+from ..context import CompWord, Mask, around, ends_with, object_end, starts_with, words
 from ..reader import Candidate, Found, Reader
+from .edits import take
 
 
 def subject(reader: Reader, c: Candidate) -> tuple[str, str, Found | None]:
@@ -79,6 +81,31 @@ _PERCENT = frozenset({"%", "\uff05"})
 def percent(reader: Reader, c: Candidate) -> bool:
     """Whether the quantity is a percentage: 15%, 15％ (full-width), 三分之一, 一半."""
     return c.quantity.unit in _PERCENT
+
+
+def verb_quantity_of(reader: Reader, c: Candidate) -> Decision | None:
+    """Verb, quantity, 的, object: the target of object_share and object_count, or None.
+
+    The verb stands right before the number (预留40%的门诊号源, 培育30个左右的特色基地);
+    the indicator is the verb and the object.  None with no verb there, no 的 after the
+    quantity, no object, or a parameter cue in the clause.
+    """
+    w, f = reader.words, reader.folded
+    if not c.next_char or c.next_char not in w.of or w.parameter.search(c.window):
+        return None
+    v_start, v_end, period = verb_before(f, c.prefix.start, c.prefix.end)
+    if v_end == v_start:
+        return None
+    o_start = c.suffix_end + 1
+    o_end = object_end(f, o_start, c.clause[1], reader.starts)
+    if o_end is None or o_end == o_start:
+        return None
+    found = c.draft.copy()
+    found.start, found.end = v_start, o_end
+    found.period = found.period or period
+    found.verb = compact(reader.source[v_start:v_end])
+    found.indicator = found.verb + compact(reader.source[o_start:o_end])
+    return take(c, found, o_end)
 
 
 def explicit(c: Candidate) -> bool:

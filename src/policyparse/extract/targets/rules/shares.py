@@ -7,7 +7,7 @@ from ....text.fold import compact
 from ..context import WINDOW, object_end, starts_with
 from ..reader import Candidate, Reader
 from .edits import take
-from .helpers import percent, verb_before
+from .helpers import percent, verb_before, verb_quantity_of
 
 
 def share_of(reader: Reader, c: Candidate) -> Decision | None:
@@ -71,34 +71,20 @@ def object_share(reader: Reader, c: Candidate) -> Decision | None:
     Takes 预留40%的门诊号源 (indicator 预留门诊号源, 40%) and 每年实现2%以上的节水量
     (>= 2%, period 每年); leaves 一半以上的资金用于基层 (no verb before the number: a
     parameter) and 占比30%的部分 (no verb either), and a share followed by its own
-    action (50%以上的社区完成…: share_of).
+    action (50%以上的社区完成…: share_of, which runs first).
     """
-    w, f = reader.words, reader.folded
-    if not percent(reader, c) or not c.next_char or c.next_char not in w.of:
+    if not percent(reader, c):
         return None
-    if w.parameter.search(c.window):
-        return None
-    v_start, v_end, period = verb_before(f, c.prefix.start, c.prefix.end)
-    if v_end == v_start:
-        return None
-    o_start = c.suffix_end + 1
-    o_end = object_end(f, o_start, c.clause[1], reader.starts)
-    if o_end is None or o_end == o_start or w.any_verb.search(f, o_start, o_end):
-        return None
-    found = c.draft.copy()
-    found.start, found.end = v_start, o_end
-    found.period = found.period or period
-    found.verb = compact(reader.source[v_start:v_end])
-    found.indicator = found.verb + compact(reader.source[o_start:o_end])
-    return take(c, found, o_end)
+    return verb_quantity_of(reader, c)
 
 
 def ratio_before_verb(reader: Reader, c: Candidate) -> Decision | None:
     """A percentage right before the action it measures: 新建小区车位100%预留充电条件.
 
     Takes 实现进驻事项100%委托受理 (indicator 实现进驻事项委托受理) and 并100%委托中心
-    受理; leaves 增长10%以上 (nothing after it), 10%的部分 (的: share_of, parameter) and
-    a share in words (过半数成员同意: a rule of procedure, not a goal).
+    受理; leaves 增长10%以上 (nothing after it), 10%的部分 (的: share_of, parameter), a
+    share in words (过半数成员同意: a rule of procedure, not a goal) and 个贷率85%为预警
+    临界点 (为: a definition, extract/copulas).
     """
     w, f = reader.words, reader.folded
     if c.closes or not percent(reader, c) or (c.next_char and c.next_char in w.of):
@@ -106,8 +92,8 @@ def ratio_before_verb(reader: Reader, c: Candidate) -> Decision | None:
     if f[c.quantity.end - 1] != "%":
         return None  # 过半数成员同意: a share in words before a verb is a rule of procedure
     pos = c.suffix_end
-    if not ("\u4e00" <= c.next_char <= "\u9fff"):
-        return None  # a verb or its adverb follows the percentage straight away
+    if not ("\u4e00" <= c.next_char <= "\u9fff") or c.next_char in w.copulas:
+        return None  # a verb or its adverb follows the percentage straight away, not 为
     o_end = object_end(f, pos, c.clause[1], reader.starts)
     if o_end is None:
         return None

@@ -1,4 +1,4 @@
-"""The size of what a plan sets up: a fund or a programme of so much money."""
+"""Quantities before 的 and what they describe: the size of a fund, a count of objects."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from ....text.fold import compact
 from ..context import ends_with, object_end
 from ..reader import Candidate, Reader
 from .edits import take
-from .helpers import dimension, verb_before
+from .helpers import dimension, verb_before, verb_quantity_of
 
 
 def fund_size(reader: Reader, c: Candidate) -> Decision | None:
@@ -36,3 +36,15 @@ def fund_size(reader: Reader, c: Candidate) -> Decision | None:
     obj = compact(reader.source[c.suffix_end + 1 : o_end])
     found.indicator = found.verb + obj + compact(reader.source[pre.end - n : pre.end])
     return take(c, found, o_end)
+
+
+def object_count(reader: Reader, c: Candidate) -> Decision | None:
+    """A count a verb commits to, before 的 and its object: 培育30个左右的特色基地.
+
+    Takes 培育30个左右的特色基地 (indicator 培育特色基地, ~ 30 个) and 建设10个以上的
+    社区服务站点; leaves 人口超过100万的城市 and 年营业收入500万元以上的企业 (no verb
+    right before the number, or a sum: a threshold, a parameter).
+    """
+    if dimension(c.draft) != "count":
+        return None
+    return verb_quantity_of(reader, c)
