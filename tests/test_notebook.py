@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import html
-from pathlib import Path
-from typing import Any
 
 import policyparse
 from conftest import CORPUS
 from helpers import XSS_PLAN
-from test_view_browser import browser, open_file  # noqa: F401  (the browser fixture)
 
 NINGBO = CORPUS / "ningbo-2025-consumption.txt"
 
@@ -41,28 +38,8 @@ def test_the_frame_holds_the_document_text_escaped() -> None:
     assert outside.count("<") == 2  # the iframe tags themselves
 
 
-def test_the_frame_works_in_a_browser(browser: Any, tmp_path: Path) -> None:  # noqa: F811
-    doc = policyparse.parse_file(NINGBO, with_text=True)
-    page = tmp_path / "notebook.html"
-    page.write_text(
-        "<!DOCTYPE html><html><body><div class='output'>"
-        + policyparse.render_html(doc, fragment=True)
-        + "</div></body></html>",
-        encoding="utf-8",
-    )
-    opened = open_file(browser, page)
-    try:
-        frame = next(f for f in opened.page.frames if f != opened.page.main_frame)
-        marked = frame.evaluate("() => document.querySelectorAll('#text [data-items]').length")
-        rows = frame.evaluate("() => document.querySelectorAll('#targets-table tbody tr').length")
-        assert marked > 100 and rows == 48
-        assert not opened.errors, opened.errors
-    finally:
-        opened.page.context.close()
-
-
 def test_parse_many_reports_progress_for_a_notebook_bar() -> None:
-    paths = sorted(str(p) for p in CORPUS.glob("*.txt")) + ["missing.txt"]
+    paths = [*sorted(str(p) for p in CORPUS.glob("*.txt")), "missing.txt"]
     seen: list[tuple[int, int | None]] = []
     results = list(
         policyparse.parse_many(paths, workers=1, progress=lambda d, t: seen.append((d, t)))

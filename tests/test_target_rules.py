@@ -38,6 +38,8 @@ CASES = [
     ("总结经验，着力推动80%以上的社区完成规范化建设工作任务。", "80%", "target", "share_of"),
     ("对投资额30%的部分给予补助。", "30%", "parameter", "parameter"),
     ("新建小区车位100%预留充电条件。", "100%", "target", "ratio_before_verb"),
+    ("个贷率85%为预警临界点。", "85%", "skipped", "verb_form"),
+    ("今年截至8月底，新增贷款1万笔。", "1万笔", "baseline", "baseline"),
     ("销售额增长10%以上。", "10%", "target", "subject_form"),
     ("实现7000余个社区政务服务规范化建设全覆盖。", "7000余个", "target", "verb_form"),
     (
@@ -49,6 +51,18 @@ CASES = [
     ("每年评选不超过2个平台，按档次给予最高50万元奖励。", "2个", "parameter", "subsidy_condition"),
     ("行业门槛如下：住宿业年度营业额200万元以上。", "200万元", "parameter", "eligibility"),
     ("新建小区充电车位不低于停车位总数的15%。", "15%", "target", "share_of_base"),
+    ("设立总规模不低于5亿元的产业引导基金。", "5亿元", "target", "fund_size"),
+    ("对总投资5000万元以上的项目给予补助。", "5000万元", "parameter", "parameter"),
+    ("预留40%的门诊号源。", "40%", "target", "object_share"),
+    ("每年实现2%以上的节水量。", "2%", "target", "object_share"),
+    ("培育30个左右的特色基地。", "30个", "target", "object_count"),
+    ("人口超过100万的城市。", "100万", "parameter", "parameter"),
+    ("一半以上的资金用于基层。", "一半", "parameter", "parameter"),
+    ("一半以上的资金用于社区服务。", "一半", "parameter", "parameter"),
+    ("打造具有区域影响力、体现地方特色的50个示范场景。", "50个", "target", "verb_form"),
+    ("其中具备条件的2个区先行试点。", "2个", "skipped", "verb_form"),
+    ("关停落后燃煤锅炉12台、容量30万千瓦。", "30万千瓦", "target", "subject_form"),
+    ("三分之一以上的乡镇建成综合服务中心。", "三分之一", "target", "share_of"),
     (
         "对于提供服务的机构，每成功引进1名年收入不少于50万元的人才，给予最高5万元奖励。",
         "1名",
@@ -73,3 +87,21 @@ def test_every_rule_is_exercised() -> None:
     from policyparse.extract.targets.rules import RULES
 
     assert {r.__name__ for r in RULES} == {c[3] for c in CASES}
+
+
+# (sentence, the period of each target in order): the period is no fixture column.
+PERIODS = [
+    ("达标率每年提高2～4个百分点。", ["每年"]),
+    ("优良天数比例逐年提高1～2个百分点。", ["逐年"]),
+    ("每年实现2%以上的节水量。", ["每年"]),
+    ("鼓励企业开设首店，每年举办新品发布活动80场以上、新开品牌首店200家以上。", ["每年", "每年"]),
+    ("新增就业2万人，每年培训农民1万人次。", [None, "每年"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "periods"), PERIODS, ids=ids("period", [p[0] for p in PERIODS])
+)
+def test_period(sentence: str, periods: list[str | None]) -> None:
+    doc = policyparse.parse(f"（一）{sentence}")
+    assert [t.period for n in doc.walk() for t in n.targets] == periods

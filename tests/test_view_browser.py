@@ -286,3 +286,23 @@ def test_json_counts_match_in_report_data(corpus_report: tuple[Path, int]) -> No
     page = html.document_fromstring(path.read_text("utf-8"))
     [data] = page.xpath('//script[@id="pp-docs"]')
     assert len(json.loads(data.text)["rows"]) == documents
+
+
+def test_the_notebook_frame_works_in_a_browser(browser: Any, tmp_path: Path) -> None:
+    doc = policyparse.parse_file(NINGBO, with_text=True)
+    page = tmp_path / "notebook.html"
+    page.write_text(
+        "<!DOCTYPE html><html><body><div class='output'>"
+        + policyparse.render_html(doc, fragment=True)
+        + "</div></body></html>",
+        encoding="utf-8",
+    )
+    opened = open_file(browser, page)
+    try:
+        frame = next(f for f in opened.page.frames if f != opened.page.main_frame)
+        marked = frame.evaluate("() => document.querySelectorAll('#text [data-items]').length")
+        rows = frame.evaluate("() => document.querySelectorAll('#targets-table tbody tr').length")
+        assert marked > 100 and rows == 48
+        assert not opened.errors, opened.errors
+    finally:
+        opened.page.context.close()

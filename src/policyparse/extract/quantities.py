@@ -51,14 +51,21 @@ def _qty() -> re.Pattern[str]:
     sep = "|".join(["—{1,2}", "[-~]", *through])
     inside = lexicon.alternation(lexicon.column("extract/comparators", position="inside"))
     opening = "".join(sorted({s[0] for s in scales}))
+    halves = lexicon.alternation(lexicon.column("extract/half_words"))
+    half_first = "".join(sorted({w[0] for w in lexicon.column("extract/half_words")}))
     reach_first = "".join(sorted({w[0] for w in reaching_words}))
     return re.compile(
         # Every quantity opens with one of these: the engine skips the rest at once.
-        rf"(?=[翻{opening}{re.escape(reach_first)}\d{_CN}])"
+        rf"(?=[翻{half_first}{opening}{re.escape(reach_first)}\d{_CN}])"
         rf"(?:{reaching}(?P<bare>{scale}){unit_ahead}"
-        r"|翻(?P<fan>[一两二三四])?番|(?P<half>一半)"
+        # 一半, 半数 (半数以上), 过半: half (a word of passing before it is its comparator).
+        rf"|翻(?P<fan>[一两二三四])?番|(?P<half>一半|{halves})|{reaching}(?P<passed>{halves}|半)"
         rf"|百分之(?P<pct>[{_CN}]{{1,6}}|\d+(?:\.\d+)?)"
-        rf"|(?P<a>{_NUM})(?:(?P<sep>{sep})(?P<b>{_NUM}))?"
+        # 三分之一, 2分之1: a fraction, read as a percentage.
+        rf"|(?P<den>[{_CN}]{{1,3}}|\d{{1,4}})分之(?P<num>[{_CN}]{{1,3}}|\d{{1,4}})"
+        # 10%—15%, 1万至2万人次: a range whose ends both carry the % or the scale.
+        rf"|(?P<a>{_NUM})(?:(?:(?P<pa>%|{scale})(?=(?:{sep})(?:{_NUM})(?P=pa)))?"
+        rf"(?P<sep>{sep})(?P<b>{_NUM}))?"
         # 100 亿元: a space a PDF put between the number and its scale or unit.
         rf"(?P<gap> (?=[{opening}{re.escape(firsts)}]))?"
         # 3万4000人, 三万四千人次, 2亿5000万元: a scale inside the number.
@@ -161,10 +168,23 @@ def _scaled(value: Decimal | None, factor: int) -> Decimal | None:
     return None if value is None else value * factor
 
 
+@cache
+def _terms() -> re.Pattern[str]:
+    """Terms that open with a numeral and name something (二次供水, 一网通办, 四好农村路)."""
+    return re.compile(lexicon.alternation(lexicon.column("extract/numeral_terms")))
+
+
 def find(source: str, folded: str, start: int, end: int) -> list[Quantity]:
-    """Every quantity with a unit in [start, end), in reading order."""
+    """Every quantity with a unit in [start, end), in reading order.
+
+    A number opening a term of extract/numeral_terms is none: 加强二次供水设施管理 holds no
+    2 次, though 次 is a unit.
+    """
     out: list[Quantity] = []
+    terms = _terms()
     for m in _qty().finditer(folded, start, end):
+        if terms.match(folded, m.start(), end):
+            continue
         q = _quantity(m, source, folded, start, end)
         if q is not None:
             out.append(q)
@@ -177,12 +197,14 @@ def _quantity(m: re.Match[str], source: str, folded: str, start: int, end: int) 
     The forms share nothing but the match, so each is read by its own helper.
     """
     fan, bare = m["fan"], m["bare"]
-    q_start = m.start("bare") if bare else m.start()
+    q_start = m.start("bare") if bare else m.start("passed") if m["passed"] else m.start()
     if fan or folded[m.start()] == _FAN_OPEN:
         inc = Decimal(_FAN[fan or "一"])  # 实现翻番 is 翻一番
         return Quantity(q_start, m.end(), inc, None, "倍", inc, "倍", doubling=True)
-    if m["half"]:
-        return Quantity(q_start, m.end(), Decimal(50), None, "%", Decimal(50), "%")
+    if m["half"] or m["passed"]:
+        return _half(m, folded, q_start, end)
+    if m["den"]:
+        return _fraction(m, q_start)
     if bare:
         return _bare_scale(m, source, folded, end)
     if q_start > start and folded[q_start - 1] in "第.0123456789":
@@ -193,6 +215,32 @@ def _quantity(m: re.Match[str], source: str, folded: str, start: int, end: int) 
             return None
         return Quantity(q_start, m.end(), pct, None, "%", pct, "%", chinese=True)
     return _number(m, source, folded, start, end)
+
+
+def _half(m: re.Match[str], folded: str, q_start: int, end: int) -> Quantity | None:
+    """一半, 半数, 过半 as 50 %; none before a unit of time (过半年 is half a year)."""
+    after = _unit_at(folded, m.end(), end)
+    if after is not None and not after[1]:
+        return None
+    return Quantity(q_start, m.end(), Decimal(50), None, "%", Decimal(50), "%")
+
+
+_CENTI = Decimal("0.01")
+
+
+def _fraction(m: re.Match[str], q_start: int) -> Quantity | None:
+    """三分之一 as a percentage: 100 × 1/3, rounded to two decimals (33.33 %).
+
+    The exact share is the fraction as printed (the target's text keeps it); the value
+    is exact where the fraction ends in hundredths (四分之一 is 25 %, 五分之二 is 40 %).
+    """
+    den, num = _read(m["den"]), _read(m["num"])
+    if not den or not num or num > den:
+        return None
+    pct = (100 * num / den).quantize(_CENTI)
+    if pct == pct.to_integral_value():
+        pct = pct.to_integral_value()
+    return Quantity(q_start, m.end(), pct, None, "%", pct, "%", chinese=not m["den"][0].isdigit())
 
 
 def _bare_scale(m: re.Match[str], source: str, folded: str, end: int) -> Quantity | None:
@@ -227,6 +275,8 @@ def _number(m: re.Match[str], source: str, folded: str, start: int, end: int) ->
     if read is None:
         return None
     unit_end, base_unit = read
+    if chinese and base_unit is None:
+        return None  # 实施百万高校毕业生…行动: a scale in words with no unit names a programme
     unit = source[unit_start:unit_end] if unit_end > unit_start else None
     if inner and unit:
         # 3万余人: the unit is 万人, the word of approximation stands apart.

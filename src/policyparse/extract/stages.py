@@ -79,6 +79,8 @@ class _Reading:
     trace: list[Step] | None
     carry: responsibility.State = field(default_factory=responsibility.State)
     under_conditions: set[int] = field(default_factory=set)
+    # Node id → the year phrase of the goals paragraph it stands under.
+    years_below: dict[int, targets.YearPhrase] = field(default_factory=dict)
 
 
 def extract_nodes(
@@ -114,6 +116,26 @@ def _conditions(r: _Reading, node: INode) -> bool:
     return inherited
 
 
+# Nodes whose year phrase governs the nodes under them: a numbered section or measure, or
+# a box; not the plan under a covering notice (its preamble is no goals paragraph).
+_PASSES_YEAR = frozenset({"section", "measure", "box"})
+
+
+def _pass_year(r: _Reading, node: INode, body_start: int | None) -> targets.YearPhrase | None:
+    """The year phrase governing the node from above, and marks what its children inherit.
+
+    A goals paragraph (（一）主要目标。到2027年，…：) gives its year to the items under it,
+    until a phrase of their own; the year above passes on through a node with none.
+    """
+    above = r.years_below.get(id(node))
+    if node.kind in _PASSES_YEAR and node.children:
+        own = targets.closing_year(r.folded, node.text_start, node.text_end, r.doc_year, body_start)
+        passed = own or above
+        if passed is not None:
+            r.years_below.update((id(ch), passed) for ch in node.children)
+    return above
+
+
 def _node(r: _Reading, node: INode, inherited: bool) -> Extracted:
     """The units, targets and deadline of one node's own text."""
     source, folded, start, end = r.source, r.folded, node.text_start, node.text_end
@@ -142,6 +164,7 @@ def _node(r: _Reading, node: INode, inherited: bool) -> Extracted:
         r.gazetteer.words(),
         targets.conditions_from(folded, start, end, inherited),
         trace=r.trace,
+        inherited=_pass_year(r, node, body_start),
     )
     due = find_due(folded, start, end)
     if due is not None and r.trace is not None:

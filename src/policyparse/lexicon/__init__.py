@@ -138,6 +138,12 @@ SPECS: dict[str, Spec] = {
     ),
     "extract/scope_words": Spec(("word",)),
     "extract/area_scopes": Spec(("word",)),
+    "extract/actor_leads": Spec(("word",), max_len=MAX_WORD),
+    "extract/numeral_terms": Spec(("word",)),
+    "extract/half_words": Spec(("word",)),
+    "extract/size_words": Spec(("word",), max_len=MAX_WORD),
+    "extract/budget_words": Spec(("word",)),
+    "extract/copulas": Spec(("word",), max_len=1),
     # Connectors are read one character at a time.
     "extract/connectors": Spec(
         ("word", "role"), {"role": frozenset({"and", "verbs", "with", "of"})}, max_len=1

@@ -21,10 +21,11 @@ from itertools import pairwise
 from ... import lexicon
 from ...ruler import Step
 from ..quantities import find
-from .reader import Found, Reader
+from .context import YearPhrase
+from .reader import Found, Reader, closing_year
 from .rules import CHAIN, RULES
 
-__all__ = ["CHAIN", "RULES", "Found", "read"]
+__all__ = ["CHAIN", "RULES", "Found", "YearPhrase", "closing_year", "read"]
 
 
 def read(
@@ -37,6 +38,7 @@ def read(
     bodies: tuple[str, ...] = (),
     conditions_at: int | None = None,
     trace: list[Step] | None = None,
+    inherited: YearPhrase | None = None,
 ) -> list[Found]:
     """Targets and figures of the quantities stated in [start, end), in text order.
 
@@ -44,14 +46,16 @@ def read(
     where the body begins after a run-in title, since a year phrase there
     governs the whole paragraph; *bodies* are the names of bodies the
     tokenizer keeps whole when it splits a 分别 list; from *conditions_at* on, the
-    text states eligibility conditions or award standards (conditions_from).
+    text states eligibility conditions or award standards (conditions_from);
+    *inherited* is the year phrase of the goals paragraph the node stands under
+    (closing_year of a node above), governing until the node's own phrases.
     *trace* gets one step per quantity (the rule that decided it) and, for each
     record, the rules that gave its comparator and its year.
     """
     quantities = find(source, folded, start, end)
     if not quantities:
         return []
-    reader = Reader(source, folded, start, end, doc_year, body_start, bodies, quantities)
+    reader = Reader(source, folded, start, end, doc_year, body_start, bodies, quantities, inherited)
     reader.conditions_at = conditions_at
     out = reader.memory.out
     steps: list[Step] | None = [] if trace is not None else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal, cast
@@ -46,6 +46,10 @@ class Words:
     baseline: re.Pattern[str]
     openers: re.Pattern[str]  # 对于, 凡: a sentence that says who a subsidy is for
     areas: frozenset[str]  # 全省, 全市: between a verb and its number
+    actors: frozenset[str]  # 全市, 年内, 各区: before the verb of a list's first item
+    sizes: frozenset[str]  # 总规模: the size of a fund, before its amount
+    budgets: frozenset[str]  # 资金, 经费: a share of them is spent, no group acting
+    copulas: frozenset[str]  # 为, 是: after a percentage, a definition follows
     verbs: frozenset[str]
     weak_verbs: frozenset[str]  # 选择: a commitment only with 左右, 以上 … by the number
     any_verb: re.Pattern[str]
@@ -92,6 +96,10 @@ def words() -> Words:
         baseline=_alternation(lexicon.column("extract/baseline_cues")),
         openers=_alternation(lexicon.column("extract/condition_openers")),
         areas=lexicon.words("extract/area_scopes"),
+        actors=lexicon.words("extract/area_scopes") | lexicon.words("extract/actor_leads"),
+        sizes=lexicon.words("extract/size_words"),
+        budgets=lexicon.words("extract/budget_words"),
+        copulas=lexicon.words("extract/copulas"),
         verbs=lexicon.words("extract/action_verbs")
         | lexicon.words("extract/weak_verbs")
         | lexicon.words("extract/verb_prepositions"),
@@ -488,13 +496,6 @@ class YearPhrase:
     plan: bool = False  # a five-year period (“十四五”末): the year is the period's last
 
 
-def _line_ends(folded: str, start: int, end: int) -> Iterator[int]:
-    i = folded.find("\n", start, end)
-    while i != -1:
-        yield i
-        i = folded.find("\n", i + 1, end)
-
-
 def year_phrases(
     folded: str,
     start: int,
@@ -502,31 +503,24 @@ def year_phrases(
     sentences: list[int],
     leads: set[int],
     doc_year: int | None,
-    node_leads: Collection[int] = (),
 ) -> list[YearPhrase]:
     """Year phrases at the head of a clause, and how far each governs.
 
     A phrase after a comma governs the rest of its sentence; one that opens a
-    sentence or a paragraph governs to the end of the paragraph; one that opens
-    the node's text (or its body, right after a run-in title) governs the whole
-    node: the goals block "到2023年，…。\n——…\n——…" gives every line its year.
-    A later phrase takes over from an earlier one.
+    sentence or a paragraph governs to the end of the node's text, across sentence
+    and line breaks of the one measure (到2027年，…。\n培训…2000名… is due in 2027),
+    as one that opens the node's text does: the goals block "到2023年，…。\n——…\n——…"
+    gives every line its year.  A later phrase takes over from an earlier one.
     Takes 到2025年，…; leaves 办好2025年…, where the year sits inside a clause.
     """
     found: list[YearPhrase] = []
-    # Line ends found once: searching for the next one from every phrase would read a
-    # long one-line text once per phrase.
-    line_ends = list(_line_ends(folded, start, end))
     for m in deadline_pattern().finditer(folded, start, end):
         p = m.start()
         before = folded[p - 1] if p > start else "\n"
         if not _heads_clause(folded, m, end, before, p in leads):
             continue
-        if p in node_leads:
+        if p in leads or before in SENTENCE_BREAK:
             until = end
-        elif p in leads or before in SENTENCE_BREAK:
-            k = bisect.bisect_left(line_ends, m.end())
-            until = line_ends[k] if k < len(line_ends) else end
         else:
             until = next((s for s in sentences if s >= m.end()), end)
         year, baseline = _phrase_year(m, doc_year)

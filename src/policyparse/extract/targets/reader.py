@@ -158,6 +158,7 @@ class Reader:
         body_start: int | None,
         bodies: tuple[str, ...],
         quantities: list[Quantity],
+        inherited: YearPhrase | None = None,
     ) -> None:
         self.source, self.folded, self.start, self.end = source, folded, start, end
         self.bodies = bodies
@@ -169,11 +170,10 @@ class Reader:
         self.names = Mask(start, end, names)
         self.clauses, self.sentences = boundaries(folded, start, end, statements)
         self.asides = Mask(start, end, round_spans(folded, start, end))
-        node_leads = {_skip_spaces(folded, p, end) for p in (start, body_start) if p is not None}
-        leads = node_leads | {
-            _skip_spaces(folded, m.end(), end) for m in _NEWLINE.finditer(folded, start, end)
-        }
-        self.years = year_phrases(folded, start, end, self.sentences, leads, doc_year, node_leads)
+        self.years = node_years(folded, start, end, self.sentences, doc_year, body_start)
+        if inherited is not None:
+            # The year of the goals paragraph above governs until the node's own phrases.
+            self.years.insert(0, YearPhrase(start, end, *_phrase_fields(inherited)))
         self.year_starts = [d.pos for d in self.years]
         self.starts = {q.start for q in self.quantities}
 
@@ -205,7 +205,12 @@ class Reader:
         suffix, suffix_end = self.suffix_of(q, c_end)
         pre = read_prefix(f, item_start, q.start)
         year = governing(self.years, self.year_starts, q.start)
-        head = sentence_period(f, sentence_start, q.start) if pre.period is None else None
+        head = None
+        if pre.period is None:
+            # 每年 opening the sentence, or the clause of a list (，每年举办…、新打造…).
+            head = sentence_period(f, sentence_start, q.start) or sentence_period(
+                f, c_start, q.start
+            )
         if head is not None and not (year is not None and year.phrase[0] >= head[1]):
             pre.period = head[0]  # 每年 opening the sentence, no later year phrase between
         base = base_comparator(f, pre, q.unit)
@@ -240,6 +245,43 @@ class Reader:
             window=window,
             base=base,
         )
+
+
+def node_years(
+    folded: str,
+    start: int,
+    end: int,
+    sentences: list[int],
+    doc_year: int | None,
+    body_start: int | None,
+) -> list[YearPhrase]:
+    """The year phrases of a node's text and how far each governs (context.year_phrases)."""
+    leads = {_skip_spaces(folded, p, end) for p in (start, body_start) if p is not None}
+    leads |= {_skip_spaces(folded, m.end(), end) for m in _NEWLINE.finditer(folded, start, end)}
+    return year_phrases(folded, start, end, sentences, leads, doc_year)
+
+
+def closing_year(
+    folded: str, start: int, end: int, doc_year: int | None, body_start: int | None
+) -> YearPhrase | None:
+    """The year phrase still governing where a node's text ends: the nodes under it inherit it.
+
+    （一）主要目标。到2027年，全市…： gives its items 1. 2. … the year 2027.  Leaves a
+    phrase that governs less (…，2025年建成…。 ends with its sentence) and a baseline
+    (截至2024年底, a past year): the past is not inherited.
+    """
+    statements = names_and_statements(folded, start, end)[1]
+    sentences = boundaries(folded, start, end, statements)[1]
+    years = node_years(folded, start, end, sentences, doc_year, body_start)
+    last = governing(years, [d.pos for d in years], end - 1) if end > start else None
+    if last is None or last.until < end or last.baseline:
+        return None
+    return last
+
+
+def _phrase_fields(d: YearPhrase) -> tuple[tuple[int, int], int | None, bool, bool]:
+    """What an inherited phrase keeps: where it is printed, its year, baseline and plan."""
+    return d.phrase, d.year, d.baseline, d.plan
 
 
 def _skip_spaces(folded: str, pos: int, end: int) -> int:

@@ -8,7 +8,7 @@ from ....ruler import Decision
 from ..context import WINDOW
 from ..reader import Candidate, Reader
 from .edits import take_as
-from .helpers import before_verb
+from .helpers import before_verb, percent
 
 
 def parameter(reader: Reader, c: Candidate) -> Decision | None:
@@ -19,14 +19,14 @@ def parameter(reader: Reader, c: Candidate) -> Decision | None:
     leaves 新增城镇就业超20万人.
     """
     w = reader.words
-    q, pre = c.quantity, c.prefix
+    pre = c.prefix
     before = reader.folded[pre.end - 1] if pre.end > c.item_start else ""
     closing = reader.folded[c.clause[1] - 1] if c.clause[1] > c.clause[0] else ""
     if (
         (c.suffix is not None and c.suffix in w.thresholds)
         or (closing in w.of and reader.folded[c.clause[1] : c.clause[1] + 1] == ",")
         or (c.next_char != "" and c.next_char in w.of)
-        or (q.unit == "%" and before != "" and before in w.of)
+        or (percent(reader, c) and before != "" and before in w.of)
         or w.parameter.search(c.window)
     ):
         return take_as(c, "parameter")
@@ -109,8 +109,12 @@ def _condition_clause(reader: Reader, q_end: int, own_end: int, stop: int) -> bo
 def baseline(reader: Reader, c: Candidate) -> Decision | None:
     """A quantity governed by 截至 or a past year, or next to a baseline cue, states the past.
 
-    Takes 截至2024年底，已建成5G基站3万个 and 目前已有企业120家; leaves 到2027年建成5万个.
+    Takes 截至2024年底，已建成5G基站3万个, 目前已有企业120家 and 今年截至8月底，新增贷款
+    1万笔 (截至 earlier in the sentence, with no year: the present); leaves 到2027年建成5万个.
     """
     if (c.year and c.year.baseline) or reader.words.baseline.search(c.window):
+        return take_as(c, "baseline")
+    f, stop = reader.folded, c.quantity.start
+    if any(f.find(w, c.sentence_start, stop) != -1 for w in reader.words.as_of):
         return take_as(c, "baseline")
     return None

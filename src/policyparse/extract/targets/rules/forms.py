@@ -19,6 +19,7 @@ from .helpers import (
     distribute_lead,
     explicit,
     inner_distributive,
+    modified_object,
     split_items,
     subject,
     verb_before,
@@ -125,13 +126,19 @@ def subject_form(reader: Reader, c: Candidate) -> Decision | None:
     return take(c, found, c.suffix_end)
 
 
-def _verb_reading(reader: Reader, c: Candidate, found: Found) -> str | Decision:
-    """The verb of a (B) target, set on *found* with its start, period and comparator.
+def _verb_reading(reader: Reader, c: Candidate, found: Found) -> tuple[str, str] | Decision:
+    """The verb of a (B) target and what of the indicator stands before the number.
 
-    A decision instead when the quantity is left: a weak verb, or no verb at all.
+    Sets *found*'s start, period and comparator.  The two differ where a modifier and 的
+    stand between the verb and the number (打造具有区域影响力的50个示范场景: verb 打造,
+    head 打造具有区域影响力的).  A decision instead when the quantity is left: a weak
+    verb, or no verb at all.
     """
     f, pre, mem = reader.folded, c.prefix, reader.memory
     v_start, v_end, period = verb_before(f, pre.start, pre.end)
+    head_end = v_end
+    if v_end == v_start:
+        v_start, v_end, head_end = modified_object(reader, c)
     if v_end > v_start:
         verb = compact(reader.source[v_start:v_end])
         if not explicit(c) and any(verb.endswith(x) for x in reader.words.weak_verbs):
@@ -142,11 +149,11 @@ def _verb_reading(reader: Reader, c: Candidate, found: Found) -> str | Decision:
         if comp != "." and found.comparator == "=":
             found.comparator = comp  # 至少建成3个…
             found.comparator_by = ("verb_form", "a comparison word before the verb")
-        return verb
+        return verb, compact(reader.source[v_start:head_end])
     if pre.empty and mem.last_verb and mem.last_verb[0] == c.sentence_start:
         found.period = found.period or mem.last_verb[2]
         found.start = c.quantity.start
-        return mem.last_verb[1]
+        return mem.last_verb[1], mem.last_verb[1]
     return leave("no verb before the number (a noun phrase: 2人间)")
 
 
@@ -160,16 +167,17 @@ def verb_form(reader: Reader, c: Candidate) -> Decision | None:
     if c.closes:
         return None
     found = c.draft.copy()
-    verb = _verb_reading(reader, c, found)
-    if not isinstance(verb, str):
-        return verb
+    reading = _verb_reading(reader, c, found)
+    if isinstance(reading, Decision):
+        return reading
+    verb, head = reading
     o_end = object_end(reader.folded, c.suffix_end, c.clause[1], reader.starts)
     if o_end is None:
         return leave("no end of the object within the window")
     obj = compact(reader.source[c.suffix_end : o_end])
     if not obj:
         return leave("no object after the number")
-    found.indicator = verb + obj
+    found.indicator = head + obj
     found.end = o_end
     found.verb = verb
     taken = take(c, found, o_end)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from ....ruler import Decision
 from ....text.brackets import SPANS, split_outside
 from ....text.fold import compact
 from ....text.tokenizer import cut
-from ..context import CompWord, Mask, around, ends_with, starts_with, words
+from ..context import CompWord, Mask, around, ends_with, object_end, starts_with, words
 from ..reader import Candidate, Found, Reader
+from .edits import take
 
 
 def subject(reader: Reader, c: Candidate) -> tuple[str, str, Found | None]:
@@ -18,13 +20,30 @@ def subject(reader: Reader, c: Candidate) -> tuple[str, str, Found | None]:
 
 def _read_subject(reader: Reader, c: Candidate) -> tuple[str, str, Found | None]:
     subject = compact(reader.source[c.prefix.start : c.prefix.end])
-    verb = lead_verb(subject)
+    verb = verb_after_actor(subject)[1]
     out = reader.memory.out
     prev = out[-1] if out else None
     inherits = not verb and prev is not None and prev.kind == "target" and bool(prev.verb)
     if inherits and prev is not None and (c.item_start > c.clause[0] or parallel(reader, c, prev)):
+        if measure_of(prev, c, subject):
+            return (prev.indicator or "") + subject, prev.verb, prev
         return prev.verb + subject, prev.verb, prev
     return subject, verb, None
+
+
+_MEASURE = 4  # 容量, 总投资: a measure of the item before is a word or two
+
+
+def measure_of(prev: Found, c: Candidate, subject: str) -> bool:
+    """A second quantity of one commitment: a measure of what the count before it counts.
+
+    关停落后燃煤锅炉12台、容量30万千瓦 → 关停落后燃煤锅炉容量 30万千瓦 (a count, then a
+    measure word naming another dimension).  Leaves 创建绿色工厂10家、绿色园区2个 (a
+    second count: the verb alone carries on).
+    """
+    if len(subject) > _MEASURE or not any(subject.endswith(h) for h in words().heads):
+        return False
+    return dimension(prev) == "count" and dimension(c.draft) not in (None, "count")
 
 
 def parallel(reader: Reader, c: Candidate, prev: Found) -> bool:
@@ -54,6 +73,39 @@ def dimension(found: Found) -> str | None:
     unit = found.base_unit or found.unit or ""
     dims = words().dimensions
     return dims.get(unit) or dims.get(unit[:1])
+
+
+_PERCENT = frozenset({"%", "\uff05"})
+
+
+def percent(reader: Reader, c: Candidate) -> bool:
+    """Whether the quantity is a percentage: 15%, 15％ (full-width), 三分之一, 一半."""
+    return c.quantity.unit in _PERCENT
+
+
+def verb_quantity_of(reader: Reader, c: Candidate) -> Decision | None:
+    """Verb, quantity, 的, object: the target of object_share and object_count, or None.
+
+    The verb stands right before the number (预留40%的门诊号源, 培育30个左右的特色基地);
+    the indicator is the verb and the object.  None with no verb there, no 的 after the
+    quantity, no object, or a parameter cue in the clause.
+    """
+    w, f = reader.words, reader.folded
+    if not c.next_char or c.next_char not in w.of or w.parameter.search(c.window):
+        return None
+    v_start, v_end, period = verb_before(f, c.prefix.start, c.prefix.end)
+    if v_end == v_start:
+        return None
+    o_start = c.suffix_end + 1
+    o_end = object_end(f, o_start, c.clause[1], reader.starts)
+    if o_end is None or o_end == o_start:
+        return None
+    found = c.draft.copy()
+    found.start, found.end = v_start, o_end
+    found.period = found.period or period
+    found.verb = compact(reader.source[v_start:v_end])
+    found.indicator = found.verb + compact(reader.source[o_start:o_end])
+    return take(c, found, o_end)
 
 
 def explicit(c: Candidate) -> bool:
@@ -153,6 +205,30 @@ def _verb_end(f: str, start: int, end: int) -> int:
     return pos
 
 
+_MODIFIER = 2  # 具有区域影响力的: a modifier of the object is a word at least
+
+
+def modified_object(reader: Reader, c: Candidate) -> tuple[int, int, int]:
+    """A verb opening the item and a modifier ending in 的 between it and the number.
+
+    (verb start, verb end, head end): 打造具有区域影响力、体现地方特色的50个示范场景 →
+    the verb 打造 and the head 打造具有区域影响力、体现地方特色的, which the indicator
+    keeps before the object.  Leaves 包括北京等8个区域 and 其中具备条件的2个区 (no verb
+    opens the item) and 建设中的3个项目 (中 marks the verb's aspect, it modifies nothing):
+    an empty span at the number.
+    """
+    f, pre = reader.folded, c.prefix
+    none = (pre.end, pre.end, pre.end)
+    if pre.end - pre.start < 3 or f[pre.end - 1] not in reader.words.of:
+        return none
+    lead, verb = verb_after_actor(f[pre.start : pre.end - 1])
+    v_start = pre.start + lead
+    v_end = v_start + len(verb)
+    if not verb or v_end + _MODIFIER > pre.end - 1:
+        return none  # 建设中的3个项目: a one-character aspect (中), no modifier of the object
+    return v_start, v_end, pre.end
+
+
 def verb_before(f: str, start: int, end: int) -> tuple[int, int, str | None]:
     """The verb phrase ending at *end* (重点引进和培养): (start, end, period)."""
     w = words()
@@ -182,6 +258,20 @@ def verb_before(f: str, start: int, end: int) -> tuple[int, int, str | None]:
             continue
         break
     return (v_start, end, period) if got else (end, end, None)
+
+
+def verb_after_actor(text: str) -> tuple[int, str]:
+    """The verb phrase a text opens with, after a word of an actor or a time, and where it starts.
+
+    全市创建省级绿色工厂 → (2, 创建): a list's later items (、绿色供应链4家) carry 创建 on.
+    Leaves 助餐服务站点 (助餐 is no such word, so 服务 opens nothing): (0, "").
+    """
+    verb = lead_verb(text)
+    if verb:
+        return 0, verb
+    lead = starts_with(text, 0, len(text), words().actors)
+    verb = lead_verb(text[lead:]) if lead else ""
+    return (lead, verb) if verb else (0, "")
 
 
 def lead_verb(text: str) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from ....ruler import Decision
 from ....text.fold import compact
-from ..context import WINDOW, object_end
+from ..context import WINDOW, object_end, starts_with
 from ..reader import Candidate, Reader
 from .edits import take
-from .helpers import verb_before
+from .helpers import percent, verb_before, verb_quantity_of
 
 
 def share_of(reader: Reader, c: Candidate) -> Decision | None:
@@ -15,15 +15,16 @@ def share_of(reader: Reader, c: Candidate) -> Decision | None:
 
     The percentage is followed by 的, a group and an action: the goal is that share of
     the group acting.  Takes 着力推动80%以上的社区完成规范化建设 (indicator 着力推动社区
-    完成规范化建设); leaves 占比30%的部分 (no action after it) and any clause with a
-    parameter cue (按投资额30%的比例给予补助).
+    完成规范化建设) and 三分之一以上的乡镇建成…; leaves 占比30%的部分 (no action after
+    it), any clause with a parameter cue (按投资额30%的比例给予补助), and a share of money
+    (一半以上的资金用于社区服务: extract/budget_words, how a budget is spent).
     """
     w, q, f = reader.words, c.quantity, reader.folded
-    if q.unit != "%" or not c.next_char or c.next_char not in w.of:
-        return None
-    if w.parameter.search(c.window):
+    if not percent(reader, c) or not c.next_char or c.next_char not in w.of:
         return None
     rest = (c.suffix_end + 1, c.clause[1])
+    if w.parameter.search(c.window) or starts_with(f, rest[0], rest[1], w.budgets):
+        return None
     if w.any_verb.search(f, rest[0], rest[1]) is None:
         return None
     v_start, v_end, _ = verb_before(f, c.prefix.start, c.prefix.end)
@@ -64,18 +65,35 @@ def share_of_base(reader: Reader, c: Candidate) -> Decision | None:
     return take(c, found, c.suffix_end)
 
 
+def object_share(reader: Reader, c: Candidate) -> Decision | None:
+    """A percentage a verb commits to, before 的 and its object: 预留40%的门诊号源.
+
+    Takes 预留40%的门诊号源 (indicator 预留门诊号源, 40%) and 每年实现2%以上的节水量
+    (>= 2%, period 每年); leaves 一半以上的资金用于基层 (no verb before the number: a
+    parameter) and 占比30%的部分 (no verb either), and a share followed by its own
+    action (50%以上的社区完成…: share_of, which runs first).
+    """
+    if not percent(reader, c):
+        return None
+    return verb_quantity_of(reader, c)
+
+
 def ratio_before_verb(reader: Reader, c: Candidate) -> Decision | None:
     """A percentage right before the action it measures: 新建小区车位100%预留充电条件.
 
     Takes 实现进驻事项100%委托受理 (indicator 实现进驻事项委托受理) and 并100%委托中心
-    受理; leaves 增长10%以上 (nothing after it) and 10%的部分 (的: share_of, parameter).
+    受理; leaves 增长10%以上 (nothing after it), 10%的部分 (的: share_of, parameter), a
+    share in words (过半数成员同意: a rule of procedure, not a goal) and 个贷率85%为预警
+    临界点 (为: a definition, extract/copulas).
     """
-    w, q, f = reader.words, c.quantity, reader.folded
-    if c.closes or q.unit != "%" or (c.next_char and c.next_char in w.of):
+    w, f = reader.words, reader.folded
+    if c.closes or not percent(reader, c) or (c.next_char and c.next_char in w.of):
         return None
+    if f[c.quantity.end - 1] != "%":
+        return None  # 过半数成员同意: a share in words before a verb is a rule of procedure
     pos = c.suffix_end
-    if not ("\u4e00" <= c.next_char <= "\u9fff"):
-        return None  # a verb or its adverb follows the percentage straight away
+    if not ("\u4e00" <= c.next_char <= "\u9fff") or c.next_char in w.copulas:
+        return None  # a verb or its adverb follows the percentage straight away, not 为
     o_end = object_end(f, pos, c.clause[1], reader.starts)
     if o_end is None:
         return None
