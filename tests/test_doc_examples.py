@@ -168,3 +168,28 @@ def test_readme_library_example_prints_every_ningbo_target(tmp_path: Path) -> No
     assert printed == expected
     rest = r.stdout.splitlines()[len(printed) :]
     assert [line.split(":")[0] for line in rest] == ["owners", "outline", "parsed", "failed"]
+
+
+def test_scale_out_examples_say_when_they_find_no_plans(tmp_path: Path) -> None:
+    """Run from another folder, an example finds no plan: it says so and exits 1, rather
+    than printing "0 documents, 0 targets" as if it had run."""
+    examples = [
+        b
+        for b in BLOCKS
+        if b.doc == "docs/scaling.md" and "glob.glob" in b.code and not _missing(_needs(b))
+    ]
+    assert examples, "docs/scaling.md has no runnable example that looks for plans"
+    for block in examples:
+        script = tmp_path / f"line{block.line}.py"
+        script.write_text(block.code, encoding="utf-8")
+        r = subprocess.run(
+            [sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=600
+        )
+        assert r.returncode == 1, f"{block.name}: exit {r.returncode}\n{r.stdout}{r.stderr}"
+        assert "no plans found" in r.stderr and "documents" not in r.stdout, block.name
+
+
+def _needs(block: Block) -> list[str]:
+    if block.marker is None or not block.marker.startswith("example: skip-unless"):
+        return []
+    return block.marker.removeprefix("example: skip-unless").split()
