@@ -35,8 +35,9 @@ from .layout.tables import Row
 from .model.build import document_dict as build_dict
 from .ruler import Step
 from .structure.nodes import Outline
-from .structure.stages import build_outline
+from .structure.stages import build_outline, mark_functions
 from .text.stages import fold_text
+from .vocab import SectionFunction
 
 if TYPE_CHECKING:
     from .model.document import Document
@@ -60,6 +61,7 @@ class Parse:
     extracted: dict[int, Extracted] = field(default_factory=dict)
     responsibility: responsibility.State = field(default_factory=responsibility.State)
     names: dict[str, str] = field(default_factory=dict)
+    functions: dict[int, SectionFunction] = field(default_factory=dict)
 
     @property
     def source(self) -> str:
@@ -110,6 +112,7 @@ STAGES: tuple[Stage, ...] = (
     Stage(
         build_outline, ("source", "folded", "blocks", "rows", "trace"), ("outline",), ("issues",)
     ),
+    Stage(mark_functions, ("outline",), ("functions",)),
     # extract: metadata, whole-input checks, every node's units and targets, names
     Stage(
         read_metadata,
@@ -136,6 +139,7 @@ def to_dict(p: Parse, with_text: bool) -> dict[str, Any]:
         p.outline,
         p.extracted,
         p.names,
+        p.functions,
         p.furniture,
         p.responsibility,
         p.issues,

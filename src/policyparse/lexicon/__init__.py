@@ -27,7 +27,7 @@ from functools import cache
 from importlib import resources
 from typing import cast
 
-from ..vocab import ROLES, NodeStyle, Role
+from ..vocab import ROLES, SECTION_FUNCTIONS, NodeStyle, Role
 
 # The longest word the suffix matchers look at (a word ending right before a
 # number or at the end of a clause); a longer word would silently never match.
@@ -88,6 +88,9 @@ SPECS: dict[str, Spec] = {
     # structure
     "structure/sentence_words": Spec(("word",)),
     "structure/sentence_word_compounds": Spec(("word",)),
+    "structure/section_functions": Spec(
+        ("word", "function"), {"function": frozenset(SECTION_FUNCTIONS)}
+    ),
     # extract: targets
     "extract/comparators": Spec(
         ("word", "comparator", "kind", "position", "marks"),

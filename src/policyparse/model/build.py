@@ -21,6 +21,7 @@ from ..inputs.read import Loaded
 from ..layout.furniture import Piece
 from ..structure.nodes import INode, Outline
 from ..version import SCHEMA_VERSION
+from ..vocab import SectionFunction
 
 
 def due_dict(due: Due | None, source: str) -> dict[str, Any] | None:
@@ -50,8 +51,32 @@ def _float(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
-def quantity_dicts(ex: Extracted, source: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """A node's targets and figures, apart."""
+def owner_dicts(ex: Extracted, names: dict[str, str], path: str | None) -> list[dict[str, Any]]:
+    """The units a node names (printed, then implied), one per canonical name and role."""
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+    for implied, mentions in ((False, ex.mentions), (True, ex.implied)):
+        for m in mentions:
+            name = names.get(m.name, m.name)
+            if (name, m.role) in seen:
+                continue
+            seen.add((name, m.role))
+            out.append(
+                {
+                    "name": name,
+                    "role": m.role,
+                    "generic": m.generic,
+                    "implied": implied,
+                    "path": path,
+                }
+            )
+    return out
+
+
+def quantity_dicts(
+    ex: Extracted, source: str, owners: list[dict[str, Any]] | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """A node's targets (each with the units that answer for it) and figures, apart."""
     goals: list[dict[str, Any]] = []
     figures: list[dict[str, Any]] = []
     for f in ex.found:
@@ -72,6 +97,7 @@ def quantity_dicts(ex: Extracted, source: str) -> tuple[list[dict[str, Any]], li
                     "year": f.year,
                     "deadline": f.deadline,
                     "period": f.period,
+                    "owners": owners or [],
                 }
             )
         else:
@@ -93,10 +119,20 @@ def quantity_dicts(ex: Extracted, source: str) -> tuple[list[dict[str, Any]], li
 
 
 def node_dict(
-    node: INode, source: str, extracted: dict[int, Extracted], names: dict[str, str]
+    node: INode,
+    source: str,
+    extracted: dict[int, Extracted],
+    names: dict[str, str],
+    functions: dict[int, SectionFunction],
+    owner: tuple[str | None, list[dict[str, Any]]] = (None, []),
 ) -> dict[str, Any]:
+    """A node and its children; *owner* is the path listed and the units of the nearest
+    ancestor that names units, which answer for the targets of a node naming none."""
     ex = extracted[id(node)]
-    goals, figures = quantity_dicts(ex, source)
+    path = node.path or owner[0]
+    units = owner_dicts(ex, names, path) if ex.mentions or ex.implied else owner[1]
+    here = (path, units)
+    goals, figures = quantity_dicts(ex, source, units)
     return {
         "kind": node.kind,
         "level": node.level,
@@ -116,7 +152,10 @@ def node_dict(
         "responsible_units": [unit_dict(m, names) for m in ex.mentions],
         "implied_units": [unit_dict(m, names) for m in ex.implied],
         "deadline": due_dict(ex.due, source),
-        "children": [node_dict(c, source, extracted, names) for c in node.children],
+        "function": functions.get(id(node)),
+        "children": [
+            node_dict(c, source, extracted, names, functions, here) for c in node.children
+        ],
     }
 
 
@@ -153,6 +192,7 @@ def document_dict(
     outline: Outline,
     extracted: dict[int, Extracted],
     names: dict[str, str],
+    functions: dict[int, SectionFunction],
     furniture: list[Piece],
     carry: State,
     issues: list[Issue],
@@ -177,7 +217,7 @@ def document_dict(
             "encoding": loaded.encoding,
             "sha256": loaded.sha256,
         },
-        "children": [node_dict(n, source, extracted, names) for n in outline.children],
+        "children": [node_dict(n, source, extracted, names, functions) for n in outline.children],
         "furniture": [furniture_dict(piece, source) for piece in furniture],
         "responsibility_notes": [note_dict(n, source) for n in carry.notes],
         "diagnostics": [issue_dict(i) for i in sorted(issues, key=issue_order)],

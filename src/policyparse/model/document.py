@@ -24,6 +24,7 @@ from ..vocab import (
     NoteCode,
     ParagraphRole,
     Role,
+    SectionFunction,
     Severity,
     TargetKind,
 )
@@ -40,12 +41,14 @@ __all__ = [
     "Horizon",
     "Node",
     "NodeKind",
+    "Owner",
     "NodeStyle",
     "NoteCode",
     "ParagraphRole",
     "ResponsibilityNote",
     "ResponsibleUnit",
     "Role",
+    "SectionFunction",
     "Severity",
     "Source",
     "Target",
@@ -96,6 +99,23 @@ class Source(_Model):
     sha256: str = Field(description="SHA-256 of the input bytes (of the UTF-8 text for str input).")
 
 
+class Owner(_Model):
+    """A unit that answers for a target: named by the target's node or the nearest
+    ancestor that names units (a goal stated in a paragraph is owned by its measure)."""
+
+    name: str = Field(description="The unit's canonical name.")
+    role: Role = "responsible"
+    generic: bool = Field(default=False, description="A class of bodies: 各有关部门.")
+    implied: bool = Field(
+        default=False, description="Assigned by an earlier note, not printed at the node."
+    )
+    path: str | None = Field(
+        default=None,
+        description="Path of the node that names the unit (its nearest numbered ancestor's "
+        "for a paragraph).",
+    )
+
+
 class Target(_Model):
     """A quantity the plan commits to reach, keep or not exceed."""
 
@@ -112,6 +132,11 @@ class Target(_Model):
     year: int | None = None
     deadline: str | None = Field(default=None, description="The year phrase as printed.")
     period: str | None = Field(default=None, description="Rate per period as printed: 每年, 年均.")
+    owners: list[Owner] = Field(
+        default_factory=list,
+        description="Who answers for the target: the units of its node, or of the nearest "
+        "ancestor that names units, one per canonical name and role, in the order printed.",
+    )
 
 
 class Figure(_Model):
@@ -203,6 +228,12 @@ class Node(_Model):
         default=None,
         description="The node's own deadline (完成时限：2024年10月, （2024年底前完成）, "
         "（持续推进）); a target's year is in the target.",
+    )
+    function: SectionFunction | None = Field(
+        default=None,
+        description="What a top-level section is for: preamble (the text before the first "
+        "section), goals (总体要求, 主要目标), tasks, safeguards (保障措施, 组织实施), review "
+        "(发展基础, 发展现状), annex (附件, 附则); null below the top.",
     )
     children: list[Node] = Field(default_factory=list)
 
