@@ -23,10 +23,18 @@ from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Issue
 from .extract import responsibility
+from .extract.citations import Cited
 from .extract.gazetteer import Gazetteer
 from .extract.gazetteer import load as load_gazetteer
 from .extract.metadata import Meta
-from .extract.stages import Extracted, check_text, extract_nodes, name_units, read_metadata
+from .extract.stages import (
+    Extracted,
+    check_text,
+    extract_nodes,
+    name_units,
+    read_citations,
+    read_metadata,
+)
 from .inputs.read import Loaded
 from .layout.blocks import Block
 from .layout.furniture import Piece
@@ -62,6 +70,7 @@ class Parse:
     responsibility: responsibility.State = field(default_factory=responsibility.State)
     names: dict[str, str] = field(default_factory=dict)
     functions: dict[int, SectionFunction] = field(default_factory=dict)
+    citations: list[Cited] = field(default_factory=list)
 
     @property
     def source(self) -> str:
@@ -120,6 +129,7 @@ STAGES: tuple[Stage, ...] = (
         ("meta",),
         ("issues",),
     ),
+    Stage(read_citations, ("source", "folded", "outline", "meta", "trace"), ("citations",)),
     Stage(check_text, ("source", "folded", "outline", "joins"), (), ("issues",)),
     Stage(
         extract_nodes,
@@ -142,6 +152,7 @@ def to_dict(p: Parse, with_text: bool) -> dict[str, Any]:
         p.functions,
         p.furniture,
         p.responsibility,
+        p.citations,
         p.issues,
         with_text,
     )

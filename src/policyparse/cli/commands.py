@@ -7,7 +7,7 @@ import difflib
 import os
 
 from ..version import __version__
-from . import batch, parse, report, targets, units, view
+from . import batch, network, parse, report, targets, units, view
 from .args import Command, Parser
 from .common import STDIN
 
@@ -59,6 +59,14 @@ COMMANDS = {
         report.EPILOG,
         report.add_arguments,
         report.run,
+    ),
+    "network": Command(
+        "policyparse network",
+        "the co-responsibility network of plans (GraphML, GEXF, CSV) for Gephi or networkx",
+        "The units named on the same measures, as a network: GraphML, GEXF or CSV lists.",
+        network.EPILOG,
+        network.add_arguments,
+        network.run,
     ),
 }
 

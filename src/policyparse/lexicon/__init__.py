@@ -200,9 +200,30 @@ SPECS: dict[str, Spec] = {
     "extract/place_levels": Spec(
         ("word", "kind"), {"kind": frozenset({"level", "place"})}, key=("word", "kind")
     ),
+    "extract/place_ranks": Spec(
+        ("word", "kind", "level"),
+        {
+            "kind": frozenset({"ending", "national", "national_end", "prefix"}),
+            "level": frozenset(
+                {"province", "city", "prefecture", "district", "county", "national", "-"}
+            ),
+        },
+    ),
     "extract/issuer_heads": Spec(("word", "match"), {"match": frozenset({"whole", "ending"})}),
-    "extract/title_words": Spec(("word", "role"), {"role": frozenset({"issuer_end"})}),
+    "extract/title_words": Spec(
+        ("word", "role"),
+        {
+            "role": frozenset(
+                {"issuer_end", "issued_end", "forward", "joint", "joint_count", "seal"}
+            )
+        },
+    ),
     "extract/doc_types": Spec(("word", "doc_type")),
+    "extract/citation_words": Spec(
+        ("word", "role"),
+        {"role": frozenset({"cue", "document", "form", "order"})},
+        max_len=MAX_WORD,
+    ),
 }
 
 Row = tuple[str, ...]

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..diagnostics import Issue
+from ..extract.citations import Cited
 from ..extract.deadlines import Due
 from ..extract.metadata import Meta
 from ..extract.responsibility import Mention, Note, State
@@ -195,6 +196,7 @@ def document_dict(
     functions: dict[int, SectionFunction],
     furniture: list[Piece],
     carry: State,
+    cited: list[Cited],
     issues: list[Issue],
     with_text: bool,
 ) -> dict[str, Any]:
@@ -207,6 +209,10 @@ def document_dict(
         "plan_title": meta.plan_title,
         "doc_number": meta.doc_number,
         "issuer": meta.issuer,
+        "issuers": [
+            {"name": n, "canonical": names.get(n, n), "span": (a, b) if a >= 0 else None}
+            for n, a, b in meta.issuers
+        ],
         "published": meta.published,
         "signed": meta.signed,
         "doc_type": meta.doc_type,
@@ -220,6 +226,10 @@ def document_dict(
         "children": [node_dict(n, source, extracted, names, functions) for n in outline.children],
         "furniture": [furniture_dict(piece, source) for piece in furniture],
         "responsibility_notes": [note_dict(n, source) for n in carry.notes],
+        "citations": [
+            {"title": c.title, "number": c.number, "cue": c.cue, "span": (c.start, c.end)}
+            for c in cited
+        ],
         "diagnostics": [issue_dict(i) for i in sorted(issues, key=issue_order)],
         "text": source if with_text else None,
     }

@@ -30,6 +30,7 @@ from ..vocab import (
 )
 
 __all__ = [
+    "Citation",
     "Comparator",
     "Diagnostic",
     "DiagnosticCode",
@@ -39,6 +40,7 @@ __all__ = [
     "Furniture",
     "FurnitureKind",
     "Horizon",
+    "Issuer",
     "Node",
     "NodeKind",
     "NodeStyle",
@@ -262,6 +264,19 @@ class ResponsibilityNote(_Model):
     unit: str | None = None
 
 
+class Citation(_Model):
+    """A document the text cites by its title: 根据《国务院关于…的通知》（国发〔2021〕3号）."""
+
+    title: str = Field(description="Inside 《》 as printed, layout whitespace removed.")
+    number: str | None = Field(
+        default=None, description="Its 文号 (or order or standard number) where printed after it."
+    )
+    cue: str | None = Field(
+        default=None, description="The word that cites it: 根据, 按照, 贯彻落实, 为落实 …"
+    )
+    span: Span = Field(description="The title with its brackets.")
+
+
 class Furniture(_Model):
     """Page furniture kept out of the tree but not thrown away."""
 
@@ -271,6 +286,14 @@ class Furniture(_Model):
     )
     text: str
     span: Span
+
+
+class Issuer(_Model):
+    """A body that issues the document: one of the co-issuers of a joint notice."""
+
+    name: str = Field(description="As printed (signature block, else title), spaces removed.")
+    canonical: str | None = Field(default=None, description="One name per body.")
+    span: Span | None = Field(default=None, description="Where it is printed; null from a page.")
 
 
 class Document(_Model):
@@ -284,6 +307,11 @@ class Document(_Model):
     )
     doc_number: str | None = Field(default=None, description="文号, e.g. 国发〔2018〕42号.")
     issuer: str | None = None
+    issuers: list[Issuer] = Field(
+        default_factory=list,
+        description="Every issuing body, in order: the signature block's names (all of "
+        "them), the title's (某部 某委关于…, 某局等四部门), else the source line's.",
+    )
     published: _dt.date | None = Field(
         default=None,
         description="Publication date; the signature date where none is printed.",
@@ -297,6 +325,11 @@ class Document(_Model):
     children: list[Node] = Field(default_factory=list)
     furniture: list[Furniture] = Field(default_factory=list)
     responsibility_notes: list[ResponsibilityNote] = Field(default_factory=list)
+    citations: list[Citation] = Field(
+        default_factory=list,
+        description="The documents the text cites in 《…》, in order; its own title, the plan "
+        "it issues, forms and certificates (《营业执照》) are not citations.",
+    )
     diagnostics: list[Diagnostic] = Field(default_factory=list)
     text: str | None = Field(
         default=None, description="The decoded input text, when asked for (--with-text)."
