@@ -7,7 +7,7 @@ import pytest
 import fixtures_io as fx
 
 CASES = fx.load("citations")
-RULES = ("own_document", "not_a_document", "cited_document")
+RULES = ("own_document", "short_name", "not_a_document", "cited_document")
 
 
 def test_every_rule_has_a_file() -> None:

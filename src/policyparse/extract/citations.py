@@ -6,6 +6,8 @@ it) is decided by one chain of named rules:
 
 - ``own_document``: the document itself is no citation: its title, the plan it
   issues (关于印发《…》的通知, 现将《…》印发给你们), a part or attachment of it;
+- ``short_name``: a short name for a document named in full before (《规划》,
+  《总体规划》 after 以下简称) is no new citation;
 - ``not_a_document``: a form, a certificate or a list (《营业执照》, 《新生入学通知书》)
   or a title with no document word at its end (a book, a declaration);
 - ``cited_document``: anything else whose title ends with a document word (通知,
@@ -158,6 +160,24 @@ def own_document(st: CitationState, m: Mention) -> Decision | None:
     return None
 
 
+@cache
+def _shorthand() -> re.Pattern[str]:
+    """A document word alone, or after 总体, 本 … (the lexicon's shorthand words)."""
+    words = lexicon.column("extract/citation_words", role="document")
+    before = lexicon.column("extract/citation_words", role="shorthand")
+    return re.compile(f"{lexicon.alternation(before)}?{lexicon.alternation(words)}")
+
+
+def short_name(st: CitationState, m: Mention) -> Decision | None:
+    """A short name for a document named in full before it is no new citation.
+
+    Takes 《规划》 and 《总体规划》 (以下简称《总体规划》); leaves 《宪法》 (宪 is no shorthand).
+    """
+    if _shorthand().fullmatch(m.title):
+        return Decision("short_name", why="a short name")
+    return None
+
+
 def not_a_document(st: CitationState, m: Mention) -> Decision | None:
     """A form, a certificate, a list or a book is no citation.
 
@@ -200,7 +220,7 @@ def _cue(folded: str, start: int) -> str | None:
 
 CHAIN: Chain[CitationState, Mention] = Chain(
     "citations",
-    (own_document, not_a_document, cited_document),
+    (own_document, short_name, not_a_document, cited_document),
     span=lambda m: (m.start, m.end),
 )
 

@@ -221,7 +221,7 @@ SPECS: dict[str, Spec] = {
     "extract/doc_types": Spec(("word", "doc_type")),
     "extract/citation_words": Spec(
         ("word", "role"),
-        {"role": frozenset({"cue", "document", "form", "order"})},
+        {"role": frozenset({"cue", "document", "form", "order", "shorthand"})},
         max_len=MAX_WORD,
     ),
 }
