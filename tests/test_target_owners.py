@@ -19,21 +19,16 @@ PLAN = """一、扩大就业
 def test_a_paragraph_target_is_owned_by_its_measure() -> None:
     doc = policyparse.parse(PLAN)
     first = next(t for n in doc.walk() for t in n.targets if t.value == 20)
-    assert [(o.name, o.role, o.path) for o in first.owners] == [
-        ("市人力资源社会保障局", "responsible", "1.1"),
-        ("市发展改革委", "responsible", "1.1"),
-    ]
+    assert first.owners == {"responsible": ["市人力资源社会保障局", "市发展改革委"]}
+    assert first.owner_path == "1.1"
     school = next(t for n in doc.walk() for t in n.targets if t.value == 5)
-    assert [(o.name, o.role) for o in school.owners] == [
-        ("市教育局", "lead"),
-        ("市财政局", "cooperating"),
-    ]
+    assert school.owners == {"lead": ["市教育局"], "cooperating": ["市财政局"]}
 
 
 def test_a_target_under_no_units_has_no_owners() -> None:
     doc = policyparse.parse(PLAN)
     jobs = next(t for n in doc.walk() for t in n.targets if t.value == 1)
-    assert jobs.owners == []
+    assert jobs.owners == {} and jobs.owner_path is None
 
 
 def test_owners_agree_with_the_csv_columns_on_the_corpus() -> None:
@@ -44,5 +39,5 @@ def test_owners_agree_with_the_csv_columns_on_the_corpus() -> None:
         assert len(rows) == len(targets)
         for t, row in zip(targets, rows, strict=True):
             for role in ROLES:
-                names = [o.name for o in t.owners if o.role == role]
+                names = t.owners.get(role, [])
                 assert ("；".join(names) or None) == row[f"{role}_units"], (path.name, t.text)

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .. import lexicon
 from ..errors import PolicyParseError
-from ..model.document import Document, Node, Owner
+from ..model.document import Document, Node
 from ..vocab import ROLES, SectionFunction
 
 if TYPE_CHECKING:
@@ -119,17 +119,17 @@ class Network:
 
     def _node(self, node: Node, k: int) -> None:
         owners = units_of(node)
-        names = _distinct(o.name for o in owners)
+        names = _distinct(name for name, _ in owners)
         for name in names:
             u = self._unit(name, k)
             u.measures += 1
-        for o in owners:
-            self.units[o.name].roles[o.role] += 1
+        for name, role in owners:
+            self.units[name].roles[role] += 1
         for a, b in combinations(sorted(names), 2):
             self._link("co", a, b, k)
-        leads = _distinct(o.name for o in owners if o.role == "lead")
+        leads = _distinct(name for name, role in owners if role == "lead")
         for lead in leads:
-            for other in _distinct(o.name for o in owners if o.role == "cooperating"):
+            for other in _distinct(name for name, role in owners if role == "cooperating"):
                 if other != lead:
                     self._link("lead", lead, other, k)
 
@@ -143,17 +143,14 @@ class Network:
         return sorted(out, key=lambda e: (EDGE_KINDS.index(e[0]), -e[3], e[1], e[2]))
 
 
-def units_of(node: Node) -> list[Owner]:
-    """The units a node names (printed and implied), one per canonical name and role,
+def units_of(node: Node) -> list[tuple[str, str]]:
+    """The units a node names (printed and implied) as (canonical name, role), each once,
     classes of bodies left out."""
-    out: list[Owner] = []
-    seen: set[tuple[str, str]] = set()
+    out: list[tuple[str, str]] = []
     for u in [*node.responsible_units, *node.implied_units]:
-        name = u.canonical or u.name
-        if u.generic or (name, u.role) in seen:
-            continue
-        seen.add((name, u.role))
-        out.append(Owner(name=name, role=u.role))
+        key = (u.canonical or u.name, u.role)
+        if not u.generic and key not in out:
+            out.append(key)
     return out
 
 

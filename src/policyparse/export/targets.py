@@ -74,8 +74,9 @@ class Filter:
         if self.unit is None and self.role is None:
             return True
         return any(
-            (self.unit is None or self.unit in o.name) and (self.role in (None, o.role))
-            for o in t.owners
+            (self.unit is None or self.unit in name) and (self.role in (None, role))
+            for role, names in t.owners.items()
+            for name in names
         )
 
 
@@ -95,7 +96,7 @@ def _walk(doc: Document) -> Iterable[tuple[Node, str | None, SectionFunction | N
 
 
 def _names(t: Target, role: str) -> str | None:
-    return "；".join(o.name for o in t.owners if o.role == role) or None
+    return "；".join(t.owners.get(role, ())) or None  # type: ignore[call-overload]
 
 
 def target_rows(
@@ -126,7 +127,7 @@ def _row(
         "year": t.year,
         "deadline": t.deadline,
         **{f"{role}_units": _names(t, role) for role in ROLES},
-        "owner_path": t.owners[0].path if t.owners else None,
+        "owner_path": t.owner_path,
         "section_function": function,
         "text": t.text,
         "start": t.span[0],

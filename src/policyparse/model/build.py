@@ -22,7 +22,7 @@ from ..inputs.read import Loaded
 from ..layout.furniture import Piece
 from ..structure.nodes import INode, Outline
 from ..version import SCHEMA_VERSION
-from ..vocab import SectionFunction
+from ..vocab import ROLES, SectionFunction
 
 
 def due_dict(due: Due | None, source: str) -> dict[str, Any] | None:
@@ -52,34 +52,24 @@ def _float(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
-def owner_dicts(ex: Extracted, names: dict[str, str], path: str | None) -> list[dict[str, Any]]:
-    """The units a node names (printed, then implied), one per canonical name and role."""
-    out: list[dict[str, Any]] = []
-    seen: set[tuple[str, str]] = set()
-    for implied, mentions in ((False, ex.mentions), (True, ex.implied)):
-        for m in mentions:
-            name = names.get(m.name, m.name)
-            if (name, m.role) in seen:
-                continue
-            seen.add((name, m.role))
-            out.append(
-                {
-                    "name": name,
-                    "role": m.role,
-                    "generic": m.generic,
-                    "implied": implied,
-                    "path": path,
-                }
-            )
-    return out
+def owner_map(ex: Extracted, names: dict[str, str]) -> dict[str, list[str]]:
+    """The units a node names (printed, then implied) by role, each canonical name once."""
+    out: dict[str, list[str]] = {}
+    for m in (*ex.mentions, *ex.implied):
+        names_of_role = out.setdefault(m.role, [])
+        name = names.get(m.name, m.name)
+        if name not in names_of_role:
+            names_of_role.append(name)
+    return {role: out[role] for role in ROLES if role in out}
 
 
 def quantity_dicts(
-    ex: Extracted, source: str, owners: list[dict[str, Any]] | None = None
+    ex: Extracted, source: str, owner: _Owner | None = None
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """A node's targets (each with the units that answer for it) and figures, apart."""
     goals: list[dict[str, Any]] = []
     figures: list[dict[str, Any]] = []
+    owners, owner_path = (owner.map(), owner.path) if owner is not None else ({}, None)
     for f in ex.found:
         text, span = source[f.start : f.end], (f.start, f.end)
         if f.kind == "target":
@@ -98,7 +88,8 @@ def quantity_dicts(
                     "year": f.year,
                     "deadline": f.deadline,
                     "period": f.period,
-                    "owners": owners or [],
+                    "owners": owners,
+                    "owner_path": owner_path,
                 }
             )
         else:
@@ -119,21 +110,36 @@ def quantity_dicts(
     return goals, figures
 
 
+class _Owner:
+    """The node that answers for the targets below it; its units by role are read on first
+    use (most nodes that name units state no target)."""
+
+    __slots__ = ("ex", "made", "names", "path")
+
+    def __init__(self, ex: Extracted, names: dict[str, str], path: str | None) -> None:
+        self.ex, self.names, self.path = ex, names, path
+        self.made: dict[str, list[str]] | None = None
+
+    def map(self) -> dict[str, list[str]]:
+        if self.made is None:
+            self.made = owner_map(self.ex, self.names)
+        return self.made
+
+
 def node_dict(
     node: INode,
     source: str,
     extracted: dict[int, Extracted],
     names: dict[str, str],
     functions: dict[int, SectionFunction],
-    owner: tuple[str | None, list[dict[str, Any]]] = (None, []),
+    owner: tuple[str | None, _Owner | None] = (None, None),
 ) -> dict[str, Any]:
-    """A node and its children; *owner* is the path listed and the units of the nearest
-    ancestor that names units, which answer for the targets of a node naming none."""
+    """A node and its children; *owner* is the path listed and the nearest node, itself
+    or an ancestor, that names units: they answer for the targets of a node naming none."""
     ex = extracted[id(node)]
     path = node.path or owner[0]
-    units = owner_dicts(ex, names, path) if ex.mentions or ex.implied else owner[1]
-    here = (path, units)
-    goals, figures = quantity_dicts(ex, source, units)
+    here = (path, _Owner(ex, names, path) if ex.mentions or ex.implied else owner[1])
+    goals, figures = quantity_dicts(ex, source, here[1])
     return {
         "kind": node.kind,
         "level": node.level,

@@ -45,7 +45,6 @@ __all__ = [
     "NodeKind",
     "NodeStyle",
     "NoteCode",
-    "Owner",
     "ParagraphRole",
     "ResponsibilityNote",
     "ResponsibleUnit",
@@ -101,23 +100,6 @@ class Source(_Model):
     sha256: str = Field(description="SHA-256 of the input bytes (of the UTF-8 text for str input).")
 
 
-class Owner(_Model):
-    """A unit that answers for a target: named by the target's node or the nearest
-    ancestor that names units (a goal stated in a paragraph is owned by its measure)."""
-
-    name: str = Field(description="The unit's canonical name.")
-    role: Role = "responsible"
-    generic: bool = Field(default=False, description="A class of bodies: 各有关部门.")
-    implied: bool = Field(
-        default=False, description="Assigned by an earlier note, not printed at the node."
-    )
-    path: str | None = Field(
-        default=None,
-        description="Path of the node that names the unit (its nearest numbered ancestor's "
-        "for a paragraph).",
-    )
-
-
 class Target(_Model):
     """A quantity the plan commits to reach, keep or not exceed."""
 
@@ -134,10 +116,16 @@ class Target(_Model):
     year: int | None = None
     deadline: str | None = Field(default=None, description="The year phrase as printed.")
     period: str | None = Field(default=None, description="Rate per period as printed: 每年, 年均.")
-    owners: list[Owner] = Field(
-        default_factory=list,
-        description="Who answers for the target: the units of its node, or of the nearest "
-        "ancestor that names units, one per canonical name and role, in the order printed.",
+    owners: dict[Role, list[str]] = Field(
+        default_factory=dict,
+        description="Who answers for the target, by role: the canonical names of the units "
+        "of its node, or of the nearest ancestor that names units (implied units under "
+        'their role), in the order printed: {"lead": ["市发展改革委"], …}.',
+    )
+    owner_path: str | None = Field(
+        default=None,
+        description="Path of the node whose units answer for the target (its nearest "
+        "numbered ancestor's for a paragraph); null where no node above names units.",
     )
 
 

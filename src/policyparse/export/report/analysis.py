@@ -15,7 +15,6 @@ from typing import Any
 
 from ...extract.citations import same_title
 from ...model.document import Document, Target
-from ...vocab import ROLES
 
 # The columns of a row of the targets table's JSON (the script reads them by index).
 TARGET_FIELDS = [
@@ -53,12 +52,7 @@ TARGET_COLUMNS = [
 
 def owners_cell(t: Target) -> str:
     """lead: A、B; cooperating: C — the owners by role, as one cell."""
-    parts = []
-    for role in ROLES:
-        names = [o.name for o in t.owners if o.role == role]
-        if names:
-            parts.append(f"{role}: {'、'.join(names)}")
-    return "; ".join(parts)
+    return "; ".join(f"{role}: {'、'.join(names)}" for role, names in t.owners.items())
 
 
 def _amount(t: Target) -> float:
@@ -89,7 +83,7 @@ def target_rows(doc: Document, k: int, view: str | None, start: int) -> list[lis
                     t.year,
                     t.deadline or "",
                     owners_cell(t),
-                    sorted({o.name for o in t.owners if not o.generic}),
+                    sorted({name for names in t.owners.values() for name in names}),
                     f"{view}#tgt-{i}" if view else "",
                     function or "",
                     t.text,

@@ -137,10 +137,8 @@ def _rules(doc_nodes: list[Walked], decisions: Sequence[Decision]) -> dict[int, 
 def owners_text(t: Target) -> str:
     """Who answers for a target, by role: "lead: 市发展改革委; cooperating: 市财政局"."""
     parts = []
-    for role in ROLES:
-        names = [o.name for o in t.owners if o.role == role]
-        if names:
-            parts.append(f"{role}: {'、'.join(names)}")
+    for role, names in t.owners.items():
+        parts.append(f"{role}: {'、'.join(names)}")
     return "; ".join(parts)
 
 
@@ -157,7 +155,7 @@ def _target_fields(t: Target, where: str, rule: tuple[str, str] | None) -> list[
         ("deadline", t.deadline or ""),
         ("period", t.period or ""),
         ("owners", owners_text(t)),
-        ("owned at", t.owners[0].path or "" if t.owners else ""),
+        ("owned at", t.owner_path or ""),
         ("section", where),
         ("span", f"{t.span[0]}–{t.span[1]}"),
     ]
