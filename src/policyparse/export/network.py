@@ -300,6 +300,22 @@ def to_networkx(net: Network, kind: EdgeKind = "co", min_weight: int = 1) -> nx.
     return graph
 
 
+def network(
+    docs: Document | Iterable[Document],
+    kind: EdgeKind = "co",
+    skip: Iterable[SectionFunction] = (),
+    min_weight: int = 1,
+) -> nx.Graph[str]:
+    """The network of one document or many as a networkx graph (``policyparse.network``).
+
+    *kind* is co (units named on the same node, weight = nodes), lead (lead →
+    cooperating, a DiGraph) or issuers (co-issuers, weight = documents); sections of
+    the functions in *skip* (safeguards, review) are left out.
+    """
+    items = [docs] if isinstance(docs, Document) else docs
+    return to_networkx(build(items, Slice(skip=frozenset(skip))), kind, min_weight)
+
+
 FORMATS = ("graphml", "gexf", "csv")
 
 
