@@ -366,7 +366,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--diff", metavar="DOC", help="print one document's rows against its oracles"
     )
+    parser.add_argument(
+        "--analysis",
+        action="store_true",
+        help="score issuers, citations and the network's edges (benchmarks/analysis_accuracy.py)",
+    )
     args = parser.parse_args(argv)
+    if args.analysis:
+        import analysis_accuracy
+
+        table, _ = analysis_accuracy.report(analysis_accuracy.documents(), args.corpus)
+        print(table)
+        if args.write:
+            from perfdoc import DOCS, write
+
+            write(args.write, table, DOCS / "analysis.md")
+        return 0
     if args.diff:
         if args.diff in held_out() | fresh() | third() and not args.held_out:
             raise SystemExit(f"{args.diff} is held out: add --held-out to look at it")

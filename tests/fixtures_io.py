@@ -18,7 +18,7 @@ from policyparse import explain, parse
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
-Kind = Literal["targets", "responsibility"]
+Kind = Literal["targets", "responsibility", "citations"]
 GROUPS = ("dev", "regression", "negative", "known miss")
 # The short form of each group in test ids: subject_form-dev03-新增城镇就业超20万人.
 SLUGS = {"dev": "dev", "regression": "regression", "negative": "negative", "known miss": "miss"}
@@ -37,6 +37,7 @@ COLUMNS: dict[Kind, tuple[str, ...]] = {
         "deadline",
     ),
     "responsibility": ("name", "aliases", "role", "canonical", "generic"),
+    "citations": ("title", "number", "cue"),
 }
 # The responsibility files, by statement form (the names the responsibility rules will take).
 FORMS = (
@@ -202,7 +203,7 @@ def _case(
     )
     for row in case.rows:  # fail on a bad value when loading, with its line
         try:
-            target_row(row) if kind == "targets" else unit_row(row)
+            ROW_READERS[kind](row)
         except ValueError as e:
             raise FixtureError(f"{case.where}: {e}") from None
     return case
@@ -294,6 +295,20 @@ def unit_row(fields: tuple[str, ...]) -> UnitRow:
     )
 
 
+CitationRow = tuple[str, str | None, str | None]
+
+
+def citation_row(fields: tuple[str, ...]) -> CitationRow:
+    """An expected citation: its title, 文号 and cue."""
+    title, number, cue = fields
+    if title == EMPTY:
+        raise ValueError("the title column cannot be empty")
+    return (title, _text(number), _text(cue))
+
+
+ROW_READERS = {"targets": target_row, "responsibility": unit_row, "citations": citation_row}
+
+
 # -- rendering, for failure messages -----------------------------------------------------------
 
 
@@ -309,12 +324,12 @@ def _field(x: str | float | int | bool | list[str] | None) -> str:
     return str(x)
 
 
-def render(rows: list[TargetRow] | list[UnitRow]) -> str:
+def render(rows: list[TargetRow] | list[UnitRow] | list[CitationRow]) -> str:
     """Rows as lines of a fixture file."""
     return "\n".join("\t".join(_field(x) for x in row) for row in rows) or "(no rows)"
 
 
-def mismatch(case: Case, got: list[TargetRow] | list[UnitRow]) -> str:
+def mismatch(case: Case, got: list[TargetRow] | list[UnitRow] | list[CitationRow]) -> str:
     """What a failing case prints: where it is, and what the parser read, as file lines."""
     return f"{case.where} ({case.rule}, {case.group}): the parser reads\n{render(got)}"
 
@@ -368,6 +383,16 @@ def read_units(case: Case) -> list[UnitRow]:
     if len(case.lines) == 1:
         return units(case.text, header=case.header)
     return document_units(case.header + case.text)
+
+
+def citations(text: str) -> list[CitationRow]:
+    """The citations of a small document, in the columns of a fixture row."""
+    return [(c.title, c.number, c.cue) for c in parse(text).citations]
+
+
+def citation_rules(text: str) -> set[str]:
+    """The citation rules that decided a title of *text*, whatever the outcome."""
+    return {e.rule for e in explain(text) if e.what == "citation"}
 
 
 def deciding_rules(text: str) -> set[str]:

@@ -25,7 +25,7 @@ from helpers import XSS_PLAN
 from policyparse.export.view import asset, clean
 
 NINGBO = CORPUS / "ningbo-2025-consumption.txt"
-OWN_SCRIPTS = {asset("tables.js"), asset("view.js"), asset("report.js")}
+OWN_SCRIPTS = {asset(n) for n in ("tables.js", "view.js", "report.js", "report-targets.js")}
 
 
 def _page(doc: policyparse.Document, text: str) -> Any:

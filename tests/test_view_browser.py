@@ -306,3 +306,76 @@ def test_the_notebook_frame_works_in_a_browser(browser: Any, tmp_path: Path) -> 
         assert not opened.errors, opened.errors
     finally:
         opened.page.context.close()
+
+
+@pytest.mark.slow  # the corpus_report fixture parses the corpus
+def test_the_year_chart_links_to_its_targets(browser: Any, corpus_report: tuple[Path, int]) -> None:
+    path, _ = corpus_report
+    opened = open_file(browser, path)
+    page = opened.page
+    page.locator('figure.chart a[href="#targets:year=2025"] rect').click()
+    table = page.locator("#tg-table")
+    total = int(table.get_attribute("data-total") or "0")
+    assert total > 0
+    years = page.locator("#tg-table tbody tr").evaluate_all(
+        "rows => rows.map(r => r.getAttribute('data-year'))"
+    )
+    assert years and set(years) == {"2025"}
+    assert page.locator("#tg-year").input_value() == "2025"
+    opened.check_quiet()
+    opened.page.context.close()
+
+
+@pytest.mark.slow  # the corpus_report fixture parses the corpus
+def test_a_unit_links_to_the_targets_it_answers_for(
+    browser: Any, corpus_report: tuple[Path, int]
+) -> None:
+    path, _ = corpus_report
+    opened = open_file(browser, path)
+    page = opened.page
+    counts = page.locator("#units-table tbody tr").evaluate_all(
+        "rows => rows.map(r => parseInt(r.cells[r.cells.length - 1].textContent, 10))"
+    )
+    row = next(k for k, n in enumerate(counts) if n > 0)  # a unit that owns targets
+    link = page.locator("#units-table tbody tr td a").nth(row)
+    unit = link.inner_text()
+    link.click()
+    rows = page.locator("#tg-table tbody tr")
+    assert rows.count() > 0
+    owners = rows.evaluate_all("rows => rows.map(r => r.cells[9].textContent)")
+    assert all(unit in cell for cell in owners)
+    # A target's indicator links to it in its document's view, named after its source file.
+    href = page.locator("#tg-table tbody tr a").first.get_attribute("href") or ""
+    assert href.startswith("report_files/") and "#tgt-" in href
+    assert not href.split("/")[1].split(".")[0].isdigit()
+    opened.check_quiet()
+    opened.page.context.close()
+
+
+@pytest.mark.slow  # the corpus_report fixture parses the corpus
+def test_the_network_picture_links_units_and_the_csv_holds_the_rows_shown(
+    browser: Any, corpus_report: tuple[Path, int], tmp_path: Path
+) -> None:
+    path, _ = corpus_report
+    opened = open_file(browser, path)
+    page = opened.page
+    units = page.locator("#network-svg a.unit-link")
+    assert units.count() >= 10
+    shown = 0
+    for k in range(units.count()):  # the first unit in the picture that owns targets
+        units.nth(k).click()
+        assert page.locator("#tg-owner").input_value().startswith('"')
+        shown = int(page.locator("#tg-table").get_attribute("data-total") or "0")
+        if shown:
+            break
+    assert shown > 0
+    with page.expect_download() as info:
+        page.locator("#tg-csv").click()
+    saved = tmp_path / "targets.csv"
+    info.value.save_as(saved)
+    lines = saved.read_text("utf-8-sig").splitlines()
+    assert lines[0].startswith("document,path,indicator")
+    assert len(lines) == shown + 1
+    page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
+    opened.check_quiet()
+    opened.page.context.close()

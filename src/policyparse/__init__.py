@@ -16,6 +16,7 @@ from .version import __version__ as __version__
 __all__ = [
     "SCHEMA_VERSION",
     "BinaryInputError",
+    "Citation",
     "Deadline",
     "DecodeError",
     "Diagnostic",
@@ -29,6 +30,7 @@ __all__ = [
     "Gazetteer",
     "Horizon",
     "InputError",
+    "Issuer",
     "MainGuardError",
     "Node",
     "NotAFileError",
@@ -45,6 +47,7 @@ __all__ = [
     "explain",
     "explain_file",
     "frames",
+    "network",
     "owners",
     "parse",
     "parse_bytes",
@@ -54,6 +57,7 @@ __all__ = [
     "read_tables",
     "render_html",
     "table_rows",
+    "target_rows",
     "totals",
 ]
 
@@ -72,6 +76,8 @@ _HOME = {
     "owners": "export.owners",
     "totals": "export.owners",
     "table_rows": "export.tables",
+    "target_rows": "export.targets",
+    "network": "export.network",
     "frames": "export.tables",
     "read_tables": "export.tables",
     "OwnerRow": "export.owners",
@@ -83,6 +89,8 @@ _HOME = {
     "Figure": "model.document",
     "Furniture": "model.document",
     "Horizon": "model.document",
+    "Issuer": "model.document",
+    "Citation": "model.document",
     "Node": "model.document",
     "ResponsibilityNote": "model.document",
     "ResponsibleUnit": "model.document",
@@ -120,6 +128,7 @@ if TYPE_CHECKING:
     from .errors import NotFoundError as NotFoundError
     from .errors import PolicyParseError as PolicyParseError
     from .errors import TooLargeError as TooLargeError
+    from .export.network import network as network
     from .export.owners import OwnerRow as OwnerRow
     from .export.owners import UnitTotal as UnitTotal
     from .export.owners import owners as owners
@@ -127,13 +136,16 @@ if TYPE_CHECKING:
     from .export.tables import frames as frames
     from .export.tables import read_tables as read_tables
     from .export.tables import table_rows as table_rows
+    from .export.targets import target_rows as target_rows
     from .extract.gazetteer import Gazetteer as Gazetteer
+    from .model.document import Citation as Citation
     from .model.document import Deadline as Deadline
     from .model.document import Diagnostic as Diagnostic
     from .model.document import Document as Document
     from .model.document import Figure as Figure
     from .model.document import Furniture as Furniture
     from .model.document import Horizon as Horizon
+    from .model.document import Issuer as Issuer
     from .model.document import Node as Node
     from .model.document import ResponsibilityNote as ResponsibilityNote
     from .model.document import ResponsibleUnit as ResponsibleUnit

@@ -23,10 +23,18 @@ from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Issue
 from .extract import responsibility
+from .extract.citations import Cited
 from .extract.gazetteer import Gazetteer
 from .extract.gazetteer import load as load_gazetteer
 from .extract.metadata import Meta
-from .extract.stages import Extracted, check_text, extract_nodes, name_units, read_metadata
+from .extract.stages import (
+    Extracted,
+    check_text,
+    extract_nodes,
+    name_units,
+    read_citations,
+    read_metadata,
+)
 from .inputs.read import Loaded
 from .layout.blocks import Block
 from .layout.furniture import Piece
@@ -35,8 +43,9 @@ from .layout.tables import Row
 from .model.build import document_dict as build_dict
 from .ruler import Step
 from .structure.nodes import Outline
-from .structure.stages import build_outline
+from .structure.stages import build_outline, mark_functions
 from .text.stages import fold_text
+from .vocab import SectionFunction
 
 if TYPE_CHECKING:
     from .model.document import Document
@@ -60,6 +69,8 @@ class Parse:
     extracted: dict[int, Extracted] = field(default_factory=dict)
     responsibility: responsibility.State = field(default_factory=responsibility.State)
     names: dict[str, str] = field(default_factory=dict)
+    functions: dict[int, SectionFunction] = field(default_factory=dict)
+    citations: list[Cited] = field(default_factory=list)
 
     @property
     def source(self) -> str:
@@ -110,6 +121,7 @@ STAGES: tuple[Stage, ...] = (
     Stage(
         build_outline, ("source", "folded", "blocks", "rows", "trace"), ("outline",), ("issues",)
     ),
+    Stage(mark_functions, ("outline",), ("functions",)),
     # extract: metadata, whole-input checks, every node's units and targets, names
     Stage(
         read_metadata,
@@ -117,6 +129,7 @@ STAGES: tuple[Stage, ...] = (
         ("meta",),
         ("issues",),
     ),
+    Stage(read_citations, ("source", "folded", "outline", "meta", "trace"), ("citations",)),
     Stage(check_text, ("source", "folded", "outline", "joins"), (), ("issues",)),
     Stage(
         extract_nodes,
@@ -136,8 +149,10 @@ def to_dict(p: Parse, with_text: bool) -> dict[str, Any]:
         p.outline,
         p.extracted,
         p.names,
+        p.functions,
         p.furniture,
         p.responsibility,
+        p.citations,
         p.issues,
         with_text,
     )

@@ -25,7 +25,16 @@ from .structure.nodes import INode, walk
 __all__ = ["Explained", "What", "explain_loaded", "render"]
 
 What = Literal[
-    "phase", "block", "title", "quantity", "comparator", "year", "statement", "unit", "deadline"
+    "phase",
+    "block",
+    "title",
+    "quantity",
+    "comparator",
+    "year",
+    "statement",
+    "unit",
+    "deadline",
+    "citation",
 ]
 # The chain of each step, as --explain names it; the order sorts decisions at one place.
 _WHAT: dict[str, What] = {
@@ -37,6 +46,7 @@ _WHAT: dict[str, What] = {
     "responsibility": "statement",
     "unit": "unit",
     "deadline": "deadline",
+    "citations": "citation",
 }
 _ORDER = {what: k for k, what in enumerate(get_args(What))}
 
@@ -52,7 +62,8 @@ class Explained:
     path: str | None  # the node it belongs to (its nearest numbered ancestor for text)
     # block: the node kind it went to; phase: the phase entered; quantity: target,
     # parameter, baseline, skipped; comparator and year: their value; statement: read,
-    # note or not_read; unit: its role; title and deadline: the form that gave them.
+    # note or not_read; unit: its role; title and deadline: the form that gave them;
+    # citation: citation, own_document or not_a_document.
     outcome: str
     rule: str
     text: str

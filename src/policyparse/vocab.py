@@ -44,12 +44,15 @@ FigureKind = Literal["parameter", "baseline"]
 QuantityKind = Literal["target", "parameter", "baseline"]
 Role = Literal["lead", "responsible", "cooperating", "guiding"]
 NoteCode = Literal["first_listed_is_lead", "applies_below"]
+# What a top-level section of a plan is for (structure/functions.py).
+SectionFunction = Literal["preamble", "goals", "tasks", "safeguards", "review", "annex"]
 
 # The closed lists every exporter, the view and the report walk: a new value of a
 # Literal above is one line here and reaches all of them.
 ROLES: tuple[Role, ...] = get_args(Role)
 NODE_KINDS: tuple[NodeKind, ...] = get_args(NodeKind)
 FIGURE_KINDS: tuple[FigureKind, ...] = get_args(FigureKind)
+SECTION_FUNCTIONS: tuple[SectionFunction, ...] = get_args(SectionFunction)
 Severity = Literal["info", "warning", "error"]
 # How undecodable bytes are treated: refused (an error) or replaced with U+FFFD.
 Errors = Literal["strict", "replace"]

@@ -7,7 +7,7 @@ import difflib
 import os
 
 from ..version import __version__
-from . import batch, parse, report, units, view
+from . import batch, network, parse, report, targets, units, view
 from .args import Command, Parser
 from .common import STDIN
 
@@ -27,6 +27,14 @@ COMMANDS = {
         units.EPILOG,
         units.add_arguments,
         units.run,
+    ),
+    "targets": Command(
+        "policyparse targets",
+        "every target with who answers for it, filtered by year, unit or section",
+        "Every target of plans, folders or a batch result, with the units that answer for it.",
+        targets.EPILOG,
+        targets.add_arguments,
+        targets.run,
     ),
     "batch": Command(
         "policyparse batch",
@@ -52,6 +60,14 @@ COMMANDS = {
         report.add_arguments,
         report.run,
     ),
+    "network": Command(
+        "policyparse network",
+        "the co-responsibility network of plans (GraphML, GEXF, CSV) for Gephi or networkx",
+        "The units named on the same measures, as a network: GraphML, GEXF or CSV lists.",
+        network.EPILOG,
+        network.add_arguments,
+        network.run,
+    ),
 }
 
 
@@ -59,7 +75,8 @@ def top_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPa
     """policyparse COMMAND …, with parse the command when none is named."""
     top: argparse.ArgumentParser = Parser(
         prog="policyparse",
-        usage="policyparse [parse] FILE [options] | policyparse {units,batch,view,report} ...",
+        usage="policyparse [parse] FILE [options] | policyparse {units,targets,batch,view,report,"
+        "network} ...",
         description="Turn Chinese government action plans into source-anchored JSON trees.",
         epilog=parse.EPILOG + "\nEach command has its own --help (policyparse parse --help).\n",
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from .. import lexicon
@@ -15,6 +15,7 @@ from ..layout.roles import signers
 from ..structure.nodes import Outline
 from ..text.dates import parse_date
 from ..text.fold import compact
+from . import issuers
 
 
 @dataclass(slots=True)
@@ -30,6 +31,7 @@ class Meta:
     signed: _dt.date | None = None
     doc_type: str | None = None
     horizon: dict[str, object] | None = None
+    issuers: list[issuers.Found] = field(default_factory=list)  # every issuing body, in order
 
 
 _HORIZON_WINDOW = 400  # characters of opening text searched when the title has none
@@ -156,6 +158,7 @@ def extract(
     if meta.published is None:
         meta.published = meta.signed
     meta.issuer = meta.issuer or issuer_from_title(meta.title)
+    meta.issuers = _issuers(meta, source, folded, blocks, pieces)
     meta.doc_type = doc_type(meta.title)
     spans = [s for s in (meta.title_span,) if s]
     if outline.plan_title_blocks:
@@ -163,6 +166,20 @@ def extract(
     spans.append((0, min(len(folded), _HORIZON_WINDOW)))
     meta.horizon = horizon(source, folded, spans)
     return meta, issues
+
+
+def _issuers(
+    meta: Meta, source: str, folded: str, blocks: list[Block], pieces: list[Piece]
+) -> list[issuers.Found]:
+    """Every issuing body: the signature's, the title's, else the source line's or page's."""
+    titled = issuers.from_title(source, meta.title_span)
+    # A forwarding notice's signature, if any is found, is the forwarded document's.
+    forwarding = issuers.forwards(source, meta.title_span)
+    signed = [] if forwarding else issuers.from_signature(source, folded, blocks)
+    found = issuers.merge(signed, titled, issuers.from_portal(folded, pieces, meta.issuer))
+    if not found and meta.issuer:  # the page's metadata: no place in the text
+        found = [(meta.issuer, -1, -1)]
+    return found
 
 
 def _titles(meta: Meta, source: str, outline: Outline) -> None:

@@ -12,7 +12,7 @@ from ..layout.furniture import Piece
 from ..ruler import Step
 from ..structure.nodes import INode, Outline, walk
 from ..text.fold import INVISIBLE_PATTERN
-from . import metadata, responsibility, targets
+from . import citations, metadata, responsibility, targets
 from .deadlines import Due, find_due
 from .gazetteer import Gazetteer, canonical_names, place_of
 from .responsibility import Mention
@@ -38,6 +38,13 @@ def read_metadata(
 ) -> tuple[metadata.Meta, list[Issue]]:
     """Title, 文号, issuer, dates, doc type and horizon."""
     return metadata.extract(source, folded, blocks, furniture, outline, loaded.meta)
+
+
+def read_citations(
+    source: str, folded: str, outline: Outline, meta: metadata.Meta, trace: list[Step] | None
+) -> list[citations.Cited]:
+    """The documents the text cites in 《…》, with their 文号 and cue (extract.citations)."""
+    return citations.read(source, folded, outline, meta.title, meta.plan_title, trace)
 
 
 def check_text(source: str, folded: str, outline: Outline, joins: int) -> list[Issue]:
@@ -176,6 +183,10 @@ def _node(r: _Reading, node: INode, inherited: bool) -> Extracted:
 def name_units(
     extracted: dict[int, Extracted], meta: metadata.Meta, gazetteer: Gazetteer
 ) -> dict[str, str]:
-    """One canonical name per body, with the document's own place."""
+    """One canonical name per body (the units', the issuers'), with the document's own place."""
     mentions = (m for ex in extracted.values() for m in ex.mentions + ex.implied)
-    return canonical_names(mentions, gazetteer, place_of(meta.issuer))
+    place = place_of(meta.issuer)
+    names = canonical_names(mentions, gazetteer, place)
+    for name, _, _ in meta.issuers:  # the issuers' names, with the units'
+        names.setdefault(name, gazetteer.canonical(name, place))
+    return names

@@ -27,7 +27,7 @@ from functools import cache
 from importlib import resources
 from typing import cast
 
-from ..vocab import ROLES, NodeStyle, Role
+from ..vocab import ROLES, SECTION_FUNCTIONS, NodeStyle, Role
 
 # The longest word the suffix matchers look at (a word ending right before a
 # number or at the end of a clause); a longer word would silently never match.
@@ -88,6 +88,9 @@ SPECS: dict[str, Spec] = {
     # structure
     "structure/sentence_words": Spec(("word",)),
     "structure/sentence_word_compounds": Spec(("word",)),
+    "structure/section_functions": Spec(
+        ("word", "function"), {"function": frozenset(SECTION_FUNCTIONS)}
+    ),
     # extract: targets
     "extract/comparators": Spec(
         ("word", "comparator", "kind", "position", "marks"),
@@ -203,9 +206,30 @@ SPECS: dict[str, Spec] = {
     "extract/place_levels": Spec(
         ("word", "kind"), {"kind": frozenset({"level", "place"})}, key=("word", "kind")
     ),
+    "extract/place_ranks": Spec(
+        ("word", "kind", "level"),
+        {
+            "kind": frozenset({"ending", "national", "national_end", "prefix"}),
+            "level": frozenset(
+                {"province", "city", "prefecture", "district", "county", "national", "-"}
+            ),
+        },
+    ),
     "extract/issuer_heads": Spec(("word", "match"), {"match": frozenset({"whole", "ending"})}),
-    "extract/title_words": Spec(("word", "role"), {"role": frozenset({"issuer_end"})}),
+    "extract/title_words": Spec(
+        ("word", "role"),
+        {
+            "role": frozenset(
+                {"issuer_end", "issued_end", "forward", "joint", "joint_count", "seal"}
+            )
+        },
+    ),
     "extract/doc_types": Spec(("word", "doc_type")),
+    "extract/citation_words": Spec(
+        ("word", "role"),
+        {"role": frozenset({"cue", "document", "form", "order", "shorthand"})},
+        max_len=MAX_WORD,
+    ),
 }
 
 Row = tuple[str, ...]

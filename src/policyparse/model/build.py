@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..diagnostics import Issue
+from ..extract.citations import Cited
 from ..extract.deadlines import Due
 from ..extract.metadata import Meta
 from ..extract.responsibility import Mention, Note, State
@@ -21,6 +22,7 @@ from ..inputs.read import Loaded
 from ..layout.furniture import Piece
 from ..structure.nodes import INode, Outline
 from ..version import SCHEMA_VERSION
+from ..vocab import ROLES, SectionFunction
 
 
 def due_dict(due: Due | None, source: str) -> dict[str, Any] | None:
@@ -50,10 +52,24 @@ def _float(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
-def quantity_dicts(ex: Extracted, source: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """A node's targets and figures, apart."""
+def owner_map(ex: Extracted, names: dict[str, str]) -> dict[str, list[str]]:
+    """The units a node names (printed, then implied) by role, each canonical name once."""
+    out: dict[str, list[str]] = {}
+    for m in (*ex.mentions, *ex.implied):
+        names_of_role = out.setdefault(m.role, [])
+        name = names.get(m.name, m.name)
+        if name not in names_of_role:
+            names_of_role.append(name)
+    return {role: out[role] for role in ROLES if role in out}
+
+
+def quantity_dicts(
+    ex: Extracted, source: str, owner: _Owner | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """A node's targets (each with the units that answer for it) and figures, apart."""
     goals: list[dict[str, Any]] = []
     figures: list[dict[str, Any]] = []
+    owners, owner_path = (owner.map(), owner.path) if owner is not None else ({}, None)
     for f in ex.found:
         text, span = source[f.start : f.end], (f.start, f.end)
         if f.kind == "target":
@@ -72,6 +88,8 @@ def quantity_dicts(ex: Extracted, source: str) -> tuple[list[dict[str, Any]], li
                     "year": f.year,
                     "deadline": f.deadline,
                     "period": f.period,
+                    "owners": owners,
+                    "owner_path": owner_path,
                 }
             )
         else:
@@ -92,11 +110,36 @@ def quantity_dicts(ex: Extracted, source: str) -> tuple[list[dict[str, Any]], li
     return goals, figures
 
 
+class _Owner:
+    """The node that answers for the targets below it; its units by role are read on first
+    use (most nodes that name units state no target)."""
+
+    __slots__ = ("ex", "made", "names", "path")
+
+    def __init__(self, ex: Extracted, names: dict[str, str], path: str | None) -> None:
+        self.ex, self.names, self.path = ex, names, path
+        self.made: dict[str, list[str]] | None = None
+
+    def map(self) -> dict[str, list[str]]:
+        if self.made is None:
+            self.made = owner_map(self.ex, self.names)
+        return self.made
+
+
 def node_dict(
-    node: INode, source: str, extracted: dict[int, Extracted], names: dict[str, str]
+    node: INode,
+    source: str,
+    extracted: dict[int, Extracted],
+    names: dict[str, str],
+    functions: dict[int, SectionFunction],
+    owner: tuple[str | None, _Owner | None] = (None, None),
 ) -> dict[str, Any]:
+    """A node and its children; *owner* is the path listed and the nearest node, itself
+    or an ancestor, that names units: they answer for the targets of a node naming none."""
     ex = extracted[id(node)]
-    goals, figures = quantity_dicts(ex, source)
+    path = node.path or owner[0]
+    here = (path, _Owner(ex, names, path) if ex.mentions or ex.implied else owner[1])
+    goals, figures = quantity_dicts(ex, source, here[1])
     return {
         "kind": node.kind,
         "level": node.level,
@@ -116,7 +159,10 @@ def node_dict(
         "responsible_units": [unit_dict(m, names) for m in ex.mentions],
         "implied_units": [unit_dict(m, names) for m in ex.implied],
         "deadline": due_dict(ex.due, source),
-        "children": [node_dict(c, source, extracted, names) for c in node.children],
+        "function": functions.get(id(node)),
+        "children": [
+            node_dict(c, source, extracted, names, functions, here) for c in node.children
+        ],
     }
 
 
@@ -153,8 +199,10 @@ def document_dict(
     outline: Outline,
     extracted: dict[int, Extracted],
     names: dict[str, str],
+    functions: dict[int, SectionFunction],
     furniture: list[Piece],
     carry: State,
+    cited: list[Cited],
     issues: list[Issue],
     with_text: bool,
 ) -> dict[str, Any]:
@@ -167,6 +215,10 @@ def document_dict(
         "plan_title": meta.plan_title,
         "doc_number": meta.doc_number,
         "issuer": meta.issuer,
+        "issuers": [
+            {"name": n, "canonical": names.get(n, n), "span": (a, b) if a >= 0 else None}
+            for n, a, b in meta.issuers
+        ],
         "published": meta.published,
         "signed": meta.signed,
         "doc_type": meta.doc_type,
@@ -177,9 +229,13 @@ def document_dict(
             "encoding": loaded.encoding,
             "sha256": loaded.sha256,
         },
-        "children": [node_dict(n, source, extracted, names) for n in outline.children],
+        "children": [node_dict(n, source, extracted, names, functions) for n in outline.children],
         "furniture": [furniture_dict(piece, source) for piece in furniture],
         "responsibility_notes": [note_dict(n, source) for n in carry.notes],
+        "citations": [
+            {"title": c.title, "number": c.number, "cue": c.cue, "span": (c.start, c.end)}
+            for c in cited
+        ],
         "diagnostics": [issue_dict(i) for i in sorted(issues, key=issue_order)],
         "text": source if with_text else None,
     }

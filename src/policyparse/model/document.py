@@ -24,11 +24,13 @@ from ..vocab import (
     NoteCode,
     ParagraphRole,
     Role,
+    SectionFunction,
     Severity,
     TargetKind,
 )
 
 __all__ = [
+    "Citation",
     "Comparator",
     "Diagnostic",
     "DiagnosticCode",
@@ -38,6 +40,7 @@ __all__ = [
     "Furniture",
     "FurnitureKind",
     "Horizon",
+    "Issuer",
     "Node",
     "NodeKind",
     "NodeStyle",
@@ -46,6 +49,7 @@ __all__ = [
     "ResponsibilityNote",
     "ResponsibleUnit",
     "Role",
+    "SectionFunction",
     "Severity",
     "Source",
     "Target",
@@ -112,6 +116,17 @@ class Target(_Model):
     year: int | None = None
     deadline: str | None = Field(default=None, description="The year phrase as printed.")
     period: str | None = Field(default=None, description="Rate per period as printed: 每年, 年均.")
+    owners: dict[Role, list[str]] = Field(
+        default_factory=dict,
+        description="Who answers for the target, by role: the canonical names of the units "
+        "of its node, or of the nearest ancestor that names units (implied units under "
+        'their role), in the order printed: {"lead": ["市发展改革委"], …}.',
+    )
+    owner_path: str | None = Field(
+        default=None,
+        description="Path of the node whose units answer for the target (its nearest "
+        "numbered ancestor's for a paragraph); null where no node above names units.",
+    )
 
 
 class Figure(_Model):
@@ -204,6 +219,12 @@ class Node(_Model):
         description="The node's own deadline (完成时限：2024年10月, （2024年底前完成）, "
         "（持续推进）); a target's year is in the target.",
     )
+    function: SectionFunction | None = Field(
+        default=None,
+        description="What a top-level section is for: preamble (the text before the first "
+        "section), goals (总体要求, 主要目标), tasks, safeguards (保障措施, 组织实施), review "
+        "(发展基础, 发展现状), annex (附件, 附则); null below the top.",
+    )
     children: list[Node] = Field(default_factory=list)
 
     def walk(self) -> Iterator[Node]:
@@ -231,6 +252,19 @@ class ResponsibilityNote(_Model):
     unit: str | None = None
 
 
+class Citation(_Model):
+    """A document the text cites by its title: 根据《国务院关于…的通知》（国发〔2021〕3号）."""
+
+    title: str = Field(description="Inside 《》 as printed, layout whitespace removed.")
+    number: str | None = Field(
+        default=None, description="Its 文号 (or order or standard number) where printed after it."
+    )
+    cue: str | None = Field(
+        default=None, description="The word that cites it: 根据, 按照, 贯彻落实, 为落实 …"
+    )
+    span: Span = Field(description="The title with its brackets.")
+
+
 class Furniture(_Model):
     """Page furniture kept out of the tree but not thrown away."""
 
@@ -246,6 +280,14 @@ class Furniture(_Model):
 DISPLAY: list[Callable[[Document], str]] = []
 
 
+class Issuer(_Model):
+    """A body that issues the document: one of the co-issuers of a joint notice."""
+
+    name: str = Field(description="As printed (signature block, else title), spaces removed.")
+    canonical: str | None = Field(default=None, description="One name per body.")
+    span: Span | None = Field(default=None, description="Where it is printed; null from a page.")
+
+
 class Document(_Model):
     """A parsed plan: metadata, the tree, and what could not be read cleanly."""
 
@@ -257,6 +299,11 @@ class Document(_Model):
     )
     doc_number: str | None = Field(default=None, description="文号, e.g. 国发〔2018〕42号.")
     issuer: str | None = None
+    issuers: list[Issuer] = Field(
+        default_factory=list,
+        description="Every issuing body, in order: the signature block's names (all of "
+        "them), the title's (某部 某委关于…, 某局等四部门), else the source line's.",
+    )
     published: _dt.date | None = Field(
         default=None,
         description="Publication date; the signature date where none is printed.",
@@ -270,6 +317,11 @@ class Document(_Model):
     children: list[Node] = Field(default_factory=list)
     furniture: list[Furniture] = Field(default_factory=list)
     responsibility_notes: list[ResponsibilityNote] = Field(default_factory=list)
+    citations: list[Citation] = Field(
+        default_factory=list,
+        description="The documents the text cites in 《…》, in order; its own title, the plan "
+        "it issues, forms and certificates (《营业执照》) are not citations.",
+    )
     diagnostics: list[Diagnostic] = Field(default_factory=list)
     text: str | None = Field(
         default=None, description="The decoded input text, when asked for (--with-text)."

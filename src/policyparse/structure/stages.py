@@ -6,6 +6,8 @@ from ..diagnostics import Issue
 from ..layout.blocks import Block
 from ..layout.tables import Row
 from ..ruler import Step
+from ..vocab import SectionFunction
+from .functions import section_functions
 from .nodes import Outline
 from .outline import build
 
@@ -16,3 +18,8 @@ def build_outline(
     """Blocks to the tree of sections, measures, paragraphs and attachments."""
     outline = build(source, folded, blocks, rows, trace)
     return outline, outline.issues
+
+
+def mark_functions(outline: Outline) -> dict[int, SectionFunction]:
+    """What each top-level section is for (goals, tasks, safeguards …), by id() of the node."""
+    return section_functions(outline)

@@ -14,11 +14,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from ...errors import PolicyParseError
 from ...model.document import Document, Node
 from ...vocab import ROLES
+from ..network import Network
 from ..owners import owners
 from ..records import records
 from ..tables import document_row
+from .analysis import Citations, target_rows, view_name
 
 # (document, text, (href, label) of the link back to the report) -> the view's page
 ViewFn = Callable[[Document, str, tuple[str, str]], str]
@@ -64,6 +67,9 @@ class Corpus:
     measures: int = 0
     views: int = 0
     torn: int = 0  # lines that are not JSON (a run interrupted mid-line)
+    target_rows: list[list[Any]] = field(default_factory=list)  # the targets table
+    citations: Citations = field(default_factory=Citations)
+    network: Network = field(default_factory=Network)
 
     def add(self, doc: Document, view: str | None) -> None:
         k = len(self.rows)
@@ -79,6 +85,9 @@ class Corpus:
         self.measures += row["measures"]
         self._count_targets(nodes)
         self._count_owners(doc, k)
+        self.target_rows += target_rows(doc, k, view, len(self.target_rows))
+        self.citations.add(doc, k)
+        self.network.add(doc)
 
     def _count_targets(self, nodes: list[Node]) -> None:
         for node in nodes:
@@ -149,6 +158,7 @@ def read_corpus(
         out = Path(output)
         folder = out.parent / f"{out.stem}_files"
         back = (f"../{quote(out.name)}", "← back to the corpus report")
+    used: Counter[str] = Counter()
     for item in records(jsonl):
         if item is None:
             corpus.torn += 1
@@ -164,9 +174,14 @@ def read_corpus(
             href = None
             if folder is not None and view is not None and item.text is not None:
                 folder.mkdir(parents=True, exist_ok=True)
-                name = f"{len(corpus.rows) + 1}.html"
+                name = view_name(item.source.path, len(corpus.rows), used)
                 (folder / name).write_text(view(item, item.text, back), encoding="utf-8")
                 href = f"{quote(folder.name)}/{name}"
                 corpus.views += 1
             corpus.add(item, href)
+    if not corpus.rows and not corpus.failed:
+        raise PolicyParseError(
+            f"{jsonl}: not a batch result (no document or error record in it); "
+            "make one with: policyparse batch FILES -o out.jsonl"
+        )
     return corpus

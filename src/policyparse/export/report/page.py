@@ -9,18 +9,38 @@ charts are inline SVG drawn here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from ...vocab import ROLES
 from ..html import Html, asset, data_json, head
+from .analysis import TARGET_COLUMNS, TARGET_FIELDS
 from .data import DOC_COLUMNS, Corpus, ViewFn, read_corpus
+from .picture import draw, place
 
 _TOP = 25  # units, units of measure shown
+_CITED = 25  # documents cited and missing from the corpus shown
 
 
-def bar_chart(h: Html, parent: Any, caption: str, bars: list[tuple[str, int]], cls: str) -> None:
-    """A horizontal bar chart as inline SVG: one labelled bar per (label, count)."""
+def filter_link(key: str, value: str) -> str:
+    """The link that shows the targets table filtered: #targets:year=2025."""
+    return f"#targets:{key}={quote(value)}"
+
+
+def bar_chart(
+    h: Html,
+    parent: Any,
+    caption: str,
+    bars: list[tuple[str, int]],
+    cls: str,
+    link: Callable[[str], str] | None = None,
+) -> None:
+    """A horizontal bar chart as inline SVG: one labelled bar per (label, count).
+
+    With *link*, each bar (and its label) links to the rows behind it.
+    """
     fig = h.el(parent, "figure", class_="chart")
     h.el(fig, "figcaption", caption)
     if not bars:
@@ -41,15 +61,16 @@ def bar_chart(h: Html, parent: Any, caption: str, bars: list[tuple[str, int]], c
     )
     for k, (label, value) in enumerate(bars):
         y = k * row + 2
+        group = h.el(svg, "a", href=link(label), class_="bar-link") if link else svg
         shown = label if len(label) <= 14 else label[:13] + "…"
-        text = h.el(svg, "text", shown, x=str(label_w - 6), y=str(y + 14), text_anchor="end")
+        text = h.el(group, "text", shown, x=str(label_w - 6), y=str(y + 14), text_anchor="end")
         h.el(text, "title", label)
         w = max(1, round(bar_w * value / most))
         rect = h.el(
-            svg, "rect", x=str(label_w), y=str(y + 2), width=str(w), height="15", class_=cls
+            group, "rect", x=str(label_w), y=str(y + 2), width=str(w), height="15", class_=cls
         )
         h.el(rect, "title", f"{label}: {value}")
-        h.el(svg, "text", str(value), x=str(label_w + w + 4), y=str(y + 14))
+        h.el(group, "text", str(value), x=str(label_w + w + 4), y=str(y + 14))
 
 
 # ---------------------------------------------------------------- the page
@@ -101,7 +122,8 @@ def _units(h: Html, parent: Any, corpus: Corpus) -> None:
     body = h.el(table, "tbody")
     for unit, u in corpus.top_units(_TOP):
         tr = h.el(body, "tr")
-        h.el(tr, "td", unit, lang="zh-CN")
+        cell = h.el(tr, "td", lang="zh-CN")
+        h.el(cell, "a", unit, href=filter_link("owner", unit), title="its targets")
         for value in (len(u.documents), u.measures, *(u.roles[r] for r in ROLES), u.targets):
             h.el(tr, "td", str(value), class_="num")
 
@@ -134,10 +156,108 @@ def _problems(h: Html, parent: Any, corpus: Corpus) -> None:
         h.el(section, "p", f"{corpus.torn} lines were not records (a run cut off mid-line?).")
 
 
+def _targets(h: Html, parent: Any, corpus: Corpus) -> None:
+    """Every target of the corpus with who answers for it: filtered, sorted, exported."""
+    section = h.el(parent, "section", id="targets", aria_labelledby="targets-h")
+    h.el(section, "h2", f"Targets ({len(corpus.target_rows)})", id="targets-h")
+    h.el(
+        section,
+        "p",
+        "Every target with the units that answer for it (those of its measure, or of the "
+        "nearest heading above it that names units). The charts, the units and the network "
+        "link here, filtered; the CSV holds the rows shown.",
+    )
+    box = h.el(section, "div", class_="pager noprint", id="tg-controls")
+    lab = h.el(box, "label", "year ")
+    sel = h.el(lab, "select", id="tg-year")
+    h.el(sel, "option", "all", value="")
+    for year, _ in corpus.years():
+        h.el(sel, "option", year, value=year)
+    lab = h.el(box, "label", "unit of measure ")
+    h.el(lab, "input", type="search", id="tg-unit", size="6")
+    lab = h.el(box, "label", "who answers ")
+    h.el(
+        lab,
+        "input",
+        type="search",
+        id="tg-owner",
+        size="14",
+        title='part of a unit\'s name, or "a whole name" in quotes',
+    )
+    lab = h.el(box, "label", "leave out ")
+    sel = h.el(lab, "select", id="tg-skip")
+    h.el(sel, "option", "nothing", value="")
+    h.el(sel, "option", "safeguards and review", value="safeguards review")
+    lab = h.el(box, "label", "search ")
+    h.el(lab, "input", type="search", id="tg-q")
+    h.el(box, "button", "clear", type="button", id="tg-clear")
+    h.el(box, "button", "previous", type="button", id="tg-prev")
+    h.el(box, "button", "next", type="button", id="tg-next")
+    h.el(box, "button", "download CSV", type="button", id="tg-csv")
+    h.el(box, "output", id="tg-count", aria_live="polite")
+    wrap = h.el(section, "div", class_="tablewrap")
+    table = h.el(wrap, "table", id="tg-table")
+    tr = h.el(h.el(table, "thead"), "tr")
+    for k, (name, _, cls) in enumerate(TARGET_COLUMNS):
+        th = h.el(tr, "th", class_=cls or None, scope="col")
+        h.el(th, "button", name, type="button", data_col=str(k))
+    h.el(table, "tbody")
+
+
+def _network(h: Html, parent: Any, corpus: Corpus) -> None:
+    from ..network import _national
+
+    section = h.el(parent, "section", id="network", aria_labelledby="network-h")
+    h.el(section, "h2", "Who works with whom", id="network-h")
+    h.el(
+        section,
+        "p",
+        "The units named on the most measures, joined where they are named on the same "
+        "measure (thicker: more measures). Classes of bodies are left out. Each unit links "
+        "to its targets; policyparse network writes the whole network for Gephi or networkx.",
+    )
+    placed, edges = place(corpus.network, _national())
+    draw(h, section, placed, edges, f"Co-responsibility network ({len(placed)} units)")
+
+
+def _citations(h: Html, parent: Any, corpus: Corpus) -> None:
+    section = h.el(parent, "section", id="cited", aria_labelledby="cited-h")
+    h.el(section, "h2", "Documents cited", id="cited-h")
+    mentions, distinct, found = corpus.citations.counts()
+    h.el(
+        section,
+        "p",
+        f"{mentions} citations of {distinct} documents; {found} of them are in this corpus "
+        "(matched by title or 文号). The documents cited most that the corpus lacks:",
+    )
+    missing = corpus.citations.missing(_CITED)
+    if not missing:
+        h.el(section, "p", "None.")
+        return
+    wrap = h.el(section, "div", class_="tablewrap")
+    table = h.el(wrap, "table", id="cited-table", class_="sortable")
+    tr = h.el(h.el(table, "thead"), "tr")
+    for name, cls in (
+        ("title", ""),
+        ("文号", ""),
+        ("citing documents", "num"),
+        ("mentions", "num"),
+    ):
+        th = h.el(tr, "th", class_=cls or None, scope="col")
+        h.el(th, "button", name, type="button")
+    body = h.el(table, "tbody")
+    for entry in missing:
+        tr = h.el(body, "tr")
+        h.el(tr, "td", f"《{entry.title}》", lang="zh-CN")
+        h.el(tr, "td", entry.number or "", lang="zh-CN")
+        h.el(tr, "td", str(len(entry.documents)), class_="num")
+        h.el(tr, "td", str(entry.mentions), class_="num")
+
+
 def render_report(corpus: Corpus, source: str) -> str:
     """The report's page for the *corpus* read from the batch result *source*."""
     h = Html()
-    scripts = (asset("tables.js"), asset("report.js"))
+    scripts = (asset("tables.js"), asset("report.js"), asset("report-targets.js"))
     root = h.root()
     root.set("lang", "en")
     head(h, root, "Corpus report · policyparse", scripts)
@@ -162,15 +282,31 @@ def render_report(corpus: Corpus, source: str) -> str:
     charts = h.el(main, "section", id="charts", aria_labelledby="charts-h")
     h.el(charts, "h2", "Targets", id="charts-h")
     grid = h.el(charts, "div", class_="charts")
-    bar_chart(h, grid, "Targets by year", corpus.years(), "bar")
+    bar_chart(h, grid, "Targets by year", corpus.years(), "bar", lambda y: filter_link("year", y))
     units = corpus.by_unit.most_common(_TOP)
-    bar_chart(h, grid, f"Targets by unit of measure (top {_TOP}, scale removed)", units, "bar2")
+    bar_chart(
+        h,
+        grid,
+        f"Targets by unit of measure (top {_TOP}, scale removed)",
+        units,
+        "bar2",
+        lambda u: filter_link("unit", u),
+    )
+    _targets(h, main, corpus)
+    _network(h, main, corpus)
     _documents(h, main, corpus)
     _units(h, main, corpus)
+    _citations(h, main, corpus)
     _problems(h, main, corpus)
     columns = [name for name, _ in DOC_COLUMNS]
     data = {"columns": columns, "rows": corpus.rows}
     h.raw(body, "script", data_json(data), type="application/json", id="pp-docs")
+    targets = {
+        "fields": TARGET_FIELDS,
+        "columns": [field for _, field, _ in TARGET_COLUMNS],
+        "rows": corpus.target_rows,
+    }
+    h.raw(body, "script", data_json(targets), type="application/json", id="pp-targets")
     for code in scripts:
         h.raw(body, "script", code)
     return h.serialize(root)

@@ -134,6 +134,14 @@ def _rules(doc_nodes: list[Walked], decisions: Sequence[Decision]) -> dict[int, 
     return out
 
 
+def owners_text(t: Target) -> str:
+    """Who answers for a target, by role: "lead: 市发展改革委; cooperating: 市财政局"."""
+    parts = []
+    for role, names in t.owners.items():
+        parts.append(f"{role}: {'、'.join(names)}")
+    return "; ".join(parts)
+
+
 def _target_fields(t: Target, where: str, rule: tuple[str, str] | None) -> list[tuple[str, str]]:
     rows = [
         ("text", t.text),
@@ -146,6 +154,8 @@ def _target_fields(t: Target, where: str, rule: tuple[str, str] | None) -> list[
         ("year", str(t.year) if t.year is not None else ""),
         ("deadline", t.deadline or ""),
         ("period", t.period or ""),
+        ("owners", owners_text(t)),
+        ("owned at", t.owner_path or ""),
         ("section", where),
         ("span", f"{t.span[0]}–{t.span[1]}"),
     ]
@@ -391,6 +401,7 @@ class TargetRow:
     deadline: str
     rule: str
     section: str  # its top-level section, for the filter
+    owners: str = ""  # who answers for it, by role
 
 
 def target_rows(collected: Collected) -> list[TargetRow]:
@@ -416,6 +427,7 @@ def _target_row(t: Target, w: Walked, collected: Collected) -> TargetRow:
         deadline=t.deadline or "",
         rule=collected.rules.get(tid, ""),
         section=f"{w.top.path or ''} {w.top.title or ''}".strip(),
+        owners=owners_text(t),
     )
 
 

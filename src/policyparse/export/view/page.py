@@ -249,6 +249,7 @@ _TARGET_COLUMNS = [
     ("kind", ""),
     ("year", "num"),
     ("deadline", ""),
+    ("owners", ""),
     ("rule", ""),
 ]
 
@@ -305,6 +306,7 @@ def _target_row(h: Html, body: Any, n: int, row: TargetRow) -> None:
     h.el(tr, "td", row.kind)
     h.el(tr, "td", row.year, class_="num")
     h.el(tr, "td", row.deadline)
+    h.el(tr, "td", row.owners, lang="zh-CN")
     h.el(tr, "td", row.rule)
 
 
