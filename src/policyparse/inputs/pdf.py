@@ -26,7 +26,7 @@ import threading
 import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import (
@@ -39,6 +39,7 @@ from ..errors import (
     TooLargeError,
     size_limit,
 )
+from .pdflines import Line, Margins, margins, page_lines
 
 # inputs.read's common-character share: (common characters, characters counted) of a text.
 Common = Callable[[str], tuple[int, int]]
@@ -72,6 +73,7 @@ class PdfText:
 
     text: str
     pages: tuple[Page, ...]
+    margins: Margins = field(default_factory=Margins)
 
     @property
     def starts(self) -> tuple[int, ...]:
@@ -271,8 +273,8 @@ def _open(pdfium: Any, raw: bytes) -> Any:
         ) from None
 
 
-def _page_texts(pdf: Any, pdfium: Any, max_bytes: int | None) -> Iterator[str]:
-    """Each page's text, PDFium's CRLF line ends read as LF, within *max_bytes*."""
+def _page_lines(pdf: Any, pdfium: Any, max_bytes: int | None) -> Iterator[list[Line]]:
+    """Each page's lines (pdflines), within *max_bytes* of text."""
     size = 0
     for i in range(len(pdf)):
         try:
@@ -281,17 +283,18 @@ def _page_texts(pdf: Any, pdfium: Any, max_bytes: int | None) -> Iterator[str]:
         except pdfium.PdfiumError as exc:
             raise FormatError(f"a damaged PDF: page {i + 1} cannot be read ({exc})") from None
         try:
-            text: str = textpage.get_text_range().replace("\r\n", "\n")
+            text: str = textpage.get_text_range()
+            size += len(text.encode("utf-8", "surrogatepass"))
+            if max_bytes is not None and size > max_bytes:
+                raise TooLargeError(
+                    f"the text of the PDF passes the {size_limit(max_bytes)} limit "
+                    f"at page {i + 1} ({RAISE_LIMIT})"
+                )
+            lines = page_lines(textpage, text)
         finally:
             textpage.close()
             page.close()
-        size += len(text.encode("utf-8", "surrogatepass"))
-        if max_bytes is not None and size > max_bytes:
-            raise TooLargeError(
-                f"the text of the PDF passes the {size_limit(max_bytes)} limit "
-                f"at page {i + 1} ({RAISE_LIMIT})"
-            )
-        yield text
+        yield lines
 
 
 def _judge(texts: list[str], common: Common | None) -> None:
@@ -336,13 +339,15 @@ def extract(raw: bytes, max_bytes: int | None, common: Common | None = None) -> 
                     f"the {size_limit(max_bytes)} limit allows (one per "
                     f"{BYTES_PER_PAGE // 1024} KB; {RAISE_LIMIT})"
                 )
-            texts = list(_page_texts(pdf, pdfium, max_bytes))
+            lines = list(_page_lines(pdf, pdfium, max_bytes))
         finally:
             pdf.close()
+    texts = ["\n".join(ln.text for ln in page) for page in lines]
     _judge(texts, common)
     pages = []
     start = 0
     for number, text in enumerate(texts, 1):
         pages.append(Page(number, start, start + len(text)))
         start += len(text) + 1  # the form feed
-    return PdfText("\f".join(texts), tuple(pages))
+    edges = margins(lines, [p.start for p in pages])
+    return PdfText("\f".join(texts), tuple(pages), edges)
