@@ -15,16 +15,20 @@ adds what the text alone cannot say, for the layout stage to decide with:
   tab-separated cells.
 
 The margins are the document's: the left one is the leftmost position at which
-several lines start, the right one the position at which most lines end (a
-justified line ends there; a line whose last character hangs past it counts).
-A line "runs to the margin" when less room is left after it than a character
-takes, or than its next line's first word when that is a Latin word or a number
-(which is never split, so ``…（GB/T`` before ``29912—2024）`` still continues).
+two lines or more start, the right one the rightmost at which two or more end (a
+justified line ends there; where a line's last punctuation hangs past it, the
+better supported of the two); in a text too short for that, its leftmost start
+and its rightmost end.
+A line "runs to the margin" when less room is left after it than three quarters
+of a character, or than its next line's first word takes (a character, or a Latin
+word or a number, which is never split: ``…（GB/T`` before ``29912—2024）`` goes on),
+when that line is in the same font size.
 """
 
 from __future__ import annotations
 
 import re
+import statistics
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -36,9 +40,11 @@ INDENT = 0.75
 # A line runs to the right margin when less room than this (in widths) is left,
 # or less than its next line's first word takes.
 ROOM = 0.75
-# The right margin needs this many lines ending there (and the left this many starting).
-_SUPPORT = 3
+# A margin is where this many lines end (or start) alike.
+_SUPPORT = 2
+_CLUSTER = 1.2  # widths: how far right of the margin a hanging character may end
 _LONG = 6  # characters a line needs to count for the margins
+_BODY = 12  # characters at least between the margins (government pages hold 28)
 _WORD = re.compile(r"[A-Za-z0-9.,:/%\-—_~+]+")
 
 
@@ -63,7 +69,7 @@ class Line:
     left: float = 0.0
     right: float = 0.0
     em: float = 0.0  # the height of its characters' font box: one character width
-    word: float = 0.0  # the width of its first word if Latin letters or digits (never split)
+    word: float = 0.0  # the width of its first word (Latin letters or digits) or character
     cells: bool = False  # wide gaps: cells of a table or fields of a form
     measured: bool = False  # boxes read (False where PDFium's text and characters differ)
 
@@ -90,7 +96,7 @@ def _measure(textpage: Any, text: str, a: int, b: int) -> Line:
             chars[k - a] = "\t"
             cells = True
     m = _WORD.match(text, a, b)
-    word = _box(textpage, m.end() - 1)[2] - first[0] if m else 0.0
+    word = _box(textpage, m.end() - 1 if m else a)[2] - first[0]
     return Line("".join(chars), first[0], last[2], em, word, cells, True)
 
 
@@ -122,19 +128,30 @@ def page_lines(textpage: Any, text: str) -> list[Line]:
     return lines
 
 
-def _right_edge(lines: list[Line]) -> float | None:
-    """Where most lines end (rounded to a point, ±1): the right margin of justified text."""
-    counts = Counter(round(ln.right) for ln in lines)
+def _support(values: list[float]) -> dict[int, int]:
+    """Positions (rounded to a point) shared by two lines or more, ±1, and how many."""
+    counts = Counter(round(v) for v in values)
     support = {v: counts[v - 1] + counts[v] + counts[v + 1] for v in counts}
-    best = max(support, key=lambda v: (support[v], v), default=None)
-    return None if best is None or support[best] < _SUPPORT else float(best)
+    return {v: n for v, n in support.items() if n >= _SUPPORT}
 
 
-def _left_edge(lines: list[Line]) -> float | None:
-    """The leftmost position several lines start at (indented lines start further right)."""
-    counts = Counter(round(ln.left) for ln in lines)
-    good = [v for v in counts if counts[v - 1] + counts[v] + counts[v + 1] >= _SUPPORT]
-    return float(min(good)) - 1.0 if good else None
+def _right_edge(lines: list[Line], em: float) -> float:
+    """Where full lines end: of the positions several lines end at, the rightmost
+    cluster's best supported (justified lines end there; lines whose last punctuation
+    hangs past it end a little further right); without any, the rightmost end."""
+    support = _support([ln.right for ln in lines])
+    if not support:
+        return max(ln.right for ln in lines)
+    top = max(support)
+    near = [v for v in support if v >= top - _CLUSTER * em]
+    return float(max(near, key=lambda v: (support[v], v)))
+
+
+def _left_edge(lines: list[Line]) -> float:
+    """The leftmost position several lines start at (indented lines start further right);
+    without any, the leftmost start."""
+    support = _support([ln.left for ln in lines])
+    return float(min(support)) - 1.0 if support else min(ln.left for ln in lines)
 
 
 def _flat(pages: list[list[Line]], starts: list[int]) -> list[tuple[int, Line]]:
@@ -148,11 +165,13 @@ def _flat(pages: list[list[Line]], starts: list[int]) -> list[tuple[int, Line]]:
     return out
 
 
-def _word(line: Line, nxt: Line | None) -> float:
-    """The room *line* would need for its next line's first Latin word, in its own font."""
+def _room(line: Line, nxt: Line | None) -> float:
+    """The room left after *line* below which its paragraph goes on: three quarters of a
+    character, or nearly what the next line's first word takes, if in the same font size."""
+    need = ROOM * line.em
     if nxt is None or not nxt.measured or abs(nxt.em - line.em) > 0.2 * line.em:
-        return 0.0
-    return nxt.word
+        return need
+    return max(need, nxt.word - 0.1 * line.em)
 
 
 def margins(pages: list[list[Line]], starts: list[int]) -> Margins:
@@ -163,16 +182,19 @@ def margins(pages: list[list[Line]], starts: list[int]) -> Margins:
         for _, ln in flat
         if ln.measured and not ln.cells and len(ln.text.replace(" ", "")) >= _LONG
     ]
-    right, left = _right_edge(body), _left_edge(body)
-    if right is None or left is None:
+    if not body:
         return Margins()
+    em = statistics.median(ln.em for ln in body)
+    right, left = _right_edge(body, em), _left_edge(body)
+    if right - left < _BODY * em:
+        return Margins()  # no body of text: a form, a table, a few short lines
     full: set[int] = set()
     indented: set[int] = set()
     for k, (start, ln) in enumerate(flat):
         if not ln.measured or ln.cells:
             continue
         nxt = flat[k + 1][1] if k + 1 < len(flat) else None
-        if right - ln.right < max(ROOM * ln.em, _word(ln, nxt)):
+        if right - ln.right < _room(ln, nxt):
             full.add(start + len(ln.text))
         if ln.left - left >= INDENT * ln.em:
             indented.add(start)

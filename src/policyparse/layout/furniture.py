@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .. import lexicon
+from ..inputs.pdflines import Margins
 from ..text.dates import DATE
 from ..text.fold import compact
 from ..vocab import FurnitureKind
@@ -96,21 +97,16 @@ def _is_issuer_head(content: str) -> bool:
     return not names or bool(signers(names))
 
 
-def _kind(content: str, head_zone: bool, edge: bool) -> FurnitureKind | None:
-    """What kind of furniture a short line is, if any.
-
-    *head_zone*: the line may be the 红头 (the first lines, or a PDF's first page);
-    *edge*: it may be a page number (a PDF's first or last lines of a page; any
-    line of other text).
+def _kind(content: str, edge: bool) -> FurnitureKind | None:
+    """What kind of furniture a short line is, if any (the 红头 and running heads are
+    found later: see set_aside_furniture).  *edge*: it may be a page number (a PDF's
+    first or last lines of a page; any line of other text).
     """
     if _source_line().fullmatch(content):
         return "source_line"
     if edge and _PAGE_NUMBER.fullmatch(content):
         return "page_number"
-    kind = _closing_kind(compact(content))
-    if kind is not None:
-        return kind
-    return "issuer_head" if head_zone and _is_issuer_head(content) else None
+    return _closing_kind(compact(content))
 
 
 _EDGE_LINES = 3  # a PDF's page numbers and running heads stand among its first or last lines
@@ -137,15 +133,13 @@ def _zones(blocks: list[Block], pages: tuple[int, ...]) -> _Zones:
     return _Zones(edges, pages[1] if len(pages) > 1 else 1 << 62)
 
 
-def _line_pieces(folded: str, b: Block, i: int, zones: _Zones) -> list[Piece]:
-    """The furniture short block *b* (the *i*-th) is: one piece, two, or none.
+def _line_pieces(folded: str, b: Block, edge: bool) -> list[Piece]:
+    """The furniture short block *b* is: one piece, two, or none.
 
     Two: ``- 2 - 公开方式：主动公开``, a page number PDFium put on the line of a
     closing line.
     """
-    head_zone = b.start < zones.first_page_end if zones.first_page_end >= 0 else i < _HEAD_LINES
-    edge = i in zones.edges
-    kind = _kind(folded[b.start : b.end], head_zone, edge)
+    kind = _kind(folded[b.start : b.end], edge)
     if kind is not None:
         return [Piece(kind, b.start, b.end)]
     m = _PAGE_NUMBER.match(folded, b.start, b.end) if edge else None
@@ -154,14 +148,33 @@ def _line_pieces(folded: str, b: Block, i: int, zones: _Zones) -> list[Piece]:
     rest = m.end()
     while folded[rest] == " ":
         rest += 1
-    kind = _kind(folded[rest : b.end], head_zone, False)
+    kind = _kind(folded[rest : b.end], False)
     if kind is None:
         return []
     return [Piece("page_number", b.start, m.end()), Piece(kind, rest, b.end)]
 
 
+def _issuer_heads(
+    folded: str, kept: list[Block], zones: _Zones, pieces: list[Piece]
+) -> list[Block]:
+    """The 红头: among the first three lines, or anywhere on a PDF's first page."""
+    out = []
+    for i, b in enumerate(kept):
+        zone = b.start < zones.first_page_end if zones.first_page_end >= 0 else i < _HEAD_LINES
+        content = folded[b.start : b.end]
+        if zone and b.end - b.start <= SHORT_LINE and _is_issuer_head(content):
+            pieces.append(Piece("issuer_head", b.start, b.end))
+        else:
+            out.append(b)
+    return out
+
+
 def set_aside_furniture(
-    folded: str, blocks: list[Block], source: str | None = None, pages: tuple[int, ...] = ()
+    folded: str,
+    blocks: list[Block],
+    source: str | None = None,
+    pages: tuple[int, ...] = (),
+    margins: Margins | None = None,
 ) -> tuple[list[Block], list[Piece]]:
     """Remove the 来源 line, navigation trailers, page numbers, running heads, the 红头
     and the closing lines (抄送, 印发, 公开方式) and page notes (此页无正文).
@@ -171,14 +184,15 @@ def set_aside_furniture(
     furniture.  Repeated lines anywhere else (a table's 全国 column) stay.  With
     a PDF's *pages* (where each starts), page numbers and running heads are only
     looked for among each page's first and last three lines, and the 红头 on the
-    first page; in other text, the 红头 among the first three lines.
+    first page; in other text, the 红头 among the first three lines.  With its
+    *margins*, a line that goes on from or into a paragraph is never a head.
     """
     zones = _zones(blocks, pages)
     pieces: list[Piece] = []
     kept: list[Block] = []
     page_edges: set[int] = set()  # indices in *kept* next to a page number
     for i, b in enumerate(blocks):
-        found = _line_pieces(folded, b, i, zones) if b.end - b.start <= SHORT_LINE else []
+        found = _line_pieces(folded, b, i in zones.edges) if b.end - b.start <= SHORT_LINE else []
         if not found:
             if pages and i in zones.edges:
                 page_edges.add(len(kept))
@@ -190,7 +204,8 @@ def set_aside_furniture(
     if source is not None and "\f" in source and not pages:
         page_edges.update(_at_page_breaks(source, kept))
     if page_edges:
-        kept = _running_heads(folded, kept, page_edges, pieces, source)
+        kept = _running_heads(folded, kept, page_edges, pieces, source, pages, margins)
+    kept = _issuer_heads(folded, kept, zones, pieces)
     head, tail = _trailers(folded, kept)
     pieces.extend(Piece("web_trailer", b.start, b.end) for b in kept[:head] + kept[tail:])
     pieces.sort(key=lambda p: p.start)
@@ -223,21 +238,55 @@ def _trailers(folded: str, kept: list[Block]) -> tuple[int, int]:
 _RUNNING_MAX = 40
 
 
-def _running_heads(
-    folded: str, kept: list[Block], edges: set[int], pieces: list[Piece], source: str | None
-) -> list[Block]:
+def _in_flow(kept: list[Block], i: int, margins: Margins | None) -> bool:
+    """A PDF's line that goes on from the line before, or on into the next: a paragraph's."""
+    if margins is None:
+        return False
+    b = kept[i]
+    after = i > 0 and kept[i - 1].end in margins.full and b.start not in margins.indented
+    return after or (
+        b.end in margins.full and i + 1 < len(kept) and kept[i + 1].start not in margins.indented
+    )
+
+
+def _repeats(
+    folded: str, kept: list[Block], source: str | None, margins: Margins | None
+) -> dict[str, list[int]]:
+    """The short lines of *kept* by their text: where each is printed.
+
+    Left out: rows of table cells (tabs; a table's header printed on every page is no
+    head) and a PDF's lines that belong to a paragraph's flow (layout.repair).
+    """
     seen: dict[str, list[int]] = {}
     for i, b in enumerate(kept):
-        # A row of table cells (tabs) printed on every page is the table's header, not a head.
-        if b.end - b.start <= _RUNNING_MAX and (
-            source is None or "\t" not in source[b.start : b.end]
-        ):
+        if b.end - b.start > _RUNNING_MAX or _in_flow(kept, i, margins):
+            continue
+        if source is None or "\t" not in source[b.start : b.end]:
             seen.setdefault(compact(folded[b.start : b.end]), []).append(i)
+    return seen
+
+
+_HEAD_PAGES = 0.4  # a PDF's running head stands on this share of its pages at least
+
+
+def _running_heads(
+    folded: str,
+    kept: list[Block],
+    edges: set[int],
+    pieces: list[Piece],
+    source: str | None,
+    pages: tuple[int, ...],
+    margins: Margins | None,
+) -> list[Block]:
+    """Short lines printed three times or more at page edges; on a PDF, on three pages
+    or more and on two in five of them at least."""
     drop: set[int] = set()
-    for where in seen.values():
+    need = max(3, _HEAD_PAGES * len(pages))
+    for where in _repeats(folded, kept, source, margins).values():
         # The title a page head repeats stays where it is printed as the title.
         at_edges = [i for i in where if i in edges or i - 1 in edges or i + 1 in edges]
-        if len(at_edges) >= 3:
+        on = len({bisect_right(pages, kept[i].start) for i in at_edges}) if pages else 3
+        if len(at_edges) >= 3 and on >= need:
             drop.update(at_edges)
     pieces.extend(Piece("running_head", kept[i].start, kept[i].end) for i in sorted(drop))
     return [b for i, b in enumerate(kept) if i not in drop]

@@ -16,7 +16,8 @@ from .tables import find as find_tables
 
 def cut_blocks(folded: str, loaded: Loaded) -> tuple[list[Block], list[Piece]]:
     """One block per non-blank line; page furniture set aside (a PDF's page by page)."""
-    return set_aside_furniture(folded, split_blocks(folded), loaded.text, loaded.pages)
+    blocks = split_blocks(folded)
+    return set_aside_furniture(folded, blocks, loaded.text, loaded.pages, loaded.margins)
 
 
 def repair_blocks(
