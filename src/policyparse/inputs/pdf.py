@@ -39,6 +39,7 @@ from ..errors import (
     TooLargeError,
     size_limit,
 )
+from . import pdfforms
 from .pdflines import Line, Margins, margins, page_lines
 
 # inputs.read's common-character share: (common characters, characters counted) of a text.
@@ -51,6 +52,9 @@ INSTALL = "pip install 'policyparse[pdf]'"
 INFLATE_FACTOR = 8
 # One page per this many bytes of the input limit: 16,384 pages at 32 MB.
 BYTES_PER_PAGE = 2048
+# One form drawn (by another form, inputs.pdfforms) per this many bytes of the input
+# limit: 131,072 draws at 32 MB, about 200 MB in PDFium.
+BYTES_PER_DRAW = 256
 # A text layer is Chinese when more than half its characters counted are common
 # ones, judged from this many characters on (inputs.read's thresholds for encodings).
 _PLAUSIBLE = 0.5
@@ -244,6 +248,22 @@ def _check_streams(raw: bytes, budget: int) -> None:
             )
 
 
+def _check_forms(raw: bytes, max_bytes: int) -> None:
+    """Refuse a PDF whose forms draw each other more often than the limit allows.
+
+    PDFium expands every draw of a form as it loads a page, without a limit of its
+    own: forms that each draw the next twice, 30 deep, run it out of memory.
+    """
+    allowed = max_bytes // BYTES_PER_DRAW
+    count = pdfforms.draws(raw, INFLATE_FACTOR * max_bytes)
+    if count > allowed:
+        raise TooLargeError(
+            f"the PDF's forms draw each other {count:,} times: over the {allowed:,} the "
+            f"{size_limit(max_bytes)} limit allows (one per {BYTES_PER_DRAW} bytes): "
+            f"refused as a form bomb ({RAISE_LIMIT})"
+        )
+
+
 # -- reading ---------------------------------------------------------------------------
 
 
@@ -329,6 +349,7 @@ def extract(raw: bytes, max_bytes: int | None, common: Common | None = None) -> 
     pdfium = _pdfium()
     if max_bytes is not None:
         _check_streams(raw, INFLATE_FACTOR * max_bytes)
+        _check_forms(raw, max_bytes)
     with _LOCK:
         pdf = _open(pdfium, raw)
         try:
