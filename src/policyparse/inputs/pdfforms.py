@@ -44,16 +44,13 @@ def _inflate(data: bytes, budget: int) -> bytes:
 
 
 class _Objects:
-    """The raw file's objects by number: their text (dictionary, and a stream's data)."""
+    """The raw file's stream objects, and any object's text when asked for (a few are)."""
 
     def __init__(self, raw: bytes, budget: int) -> None:
         self.raw = raw
         self.budget = budget
-        self.at: dict[int, int] = {}  # object number -> offset after "obj" (the last wins)
         self.packed: dict[int, bytes] = {}  # objects of object streams
         self.streams: dict[int, tuple[bytes, int]] = {}  # stream objects: dictionary, data start
-        for m in _OBJ.finditer(raw):
-            self.at[int(m.group(1))] = m.end()
         for m in _STREAM_AT.finditer(raw):
             window = raw[max(0, m.start() - _LOOKBACK) : m.start() + 2]  # with its ">>"
             heads = list(_OBJ.finditer(window))
@@ -67,9 +64,10 @@ class _Objects:
         """An object's text up to its end (at most _DICT_MAX bytes)."""
         if num in self.packed:
             return self.packed[num]
-        at = self.at.get(num)
-        if at is None:
+        heads = list(re.finditer(rb"(?<!\d)%d\s+\d{1,5}\s+obj\b" % num, self.raw))
+        if not heads:
             return b""
+        at = heads[-1].end()  # the last one wins (an update appended to the file)
         end = self.raw.find(b"endobj", at, at + _DICT_MAX)
         return self.raw[at : end if end >= 0 else at + _DICT_MAX]
 
