@@ -251,10 +251,10 @@ def pdf_files(rng: random.Random) -> tuple[str, bytes]:
     elif kind == 5:
         raw = pdf_bombs.truncated(_text_pdf(rng), rng.random())
     elif kind == 6:
-        raw = bytearray(_text_pdf(rng))
-        for _ in range(rng.randrange(1, 20)):  # flipped bytes
-            raw[rng.randrange(len(raw))] = rng.randrange(256)
-        raw = bytes(raw)
+        flipped = bytearray(_text_pdf(rng))
+        for _ in range(rng.randrange(1, 20)):
+            flipped[rng.randrange(len(flipped))] = rng.randrange(256)
+        raw = bytes(flipped)
     else:
         raw = b"%PDF-1." + rng.randbytes(rng.randrange(0, 4000))
     return ".pdf", raw

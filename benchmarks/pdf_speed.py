@@ -43,7 +43,8 @@ def text_pdfs() -> list[Path]:
 
     with (ORIGINALS / "SOURCES.tsv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))
-    return [ORIGINALS / r["file"] for r in rows if r["format"] == "pdf" and r["text_based"] == "yes"]
+    wanted = [r for r in rows if r["format"] == "pdf" and r["text_based"] == "yes"]
+    return [ORIGINALS / r["file"] for r in wanted]
 
 
 def _reader(path: Path) -> int:

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import policyparse
+import spans
 from pdf_layout import PAGE_NUMBER_STYLES, Layout, draw
 from policyparse import Document
 from policyparse.inputs.read import load_bytes
@@ -120,12 +121,9 @@ def test_a_plan_laid_out_as_a_pdf_parses_to_the_tree_of_its_text(
     lay = Layout(page_number=numbers, foot=foot_text, width=width, lines_per_page=lines)
     pdf = as_pdf(text, lay)
     assert items(pdf) == items(policyparse.parse(text))
-    kinds = {p.kind for p in pdf.furniture}
-    assert "page_number" in kinds
-    for node in pdf.walk():  # spans are the PDF's text, exactly
-        assert pdf.text is not None and pdf.text[node.text_span[0] : node.text_span[1]] == node.text
-        for t in node.targets:
-            assert pdf.text[t.span[0] : t.span[1]] == t.text
+    assert "page_number" in {p.kind for p in pdf.furniture}
+    assert pdf.text is not None
+    spans.check_document(pdf, pdf.text)  # every span holds in the PDF's text, as read
 
 
 LONG = (

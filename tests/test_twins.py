@@ -12,6 +12,8 @@ import sys
 
 import pytest
 
+import policyparse
+import spans
 from conftest import REPO, SHARED
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -42,6 +44,17 @@ def test_the_notice_before_an_appended_interpretation_reads_the_same(name: str) 
     # 解读's lines the page keeps as text, and its targets with them.
     assert not c.only_twin["outline"] and not c.only_twin["units"]
     assert c.both["outline"] >= 4
+
+
+@pytest.mark.parametrize(
+    "name", sorted(r["file"] for r in twins.sources(ORIGINALS) if r["text_based"] == "yes")
+)
+def test_every_span_of_every_original_holds_in_its_text(name: str) -> None:
+    doc = policyparse.parse_file(ORIGINALS / name, with_text=True)
+    assert doc.text is not None
+    spans.check_document(doc, doc.text)
+    if doc.source.format == "pdf":
+        assert doc.source.pages and all(n.page for n in doc.walk())
 
 
 def test_the_bad_pdfs_say_so_in_one_line_and_every_word_file_is_a_tree() -> None:
