@@ -220,7 +220,9 @@ def html_pages(rng: random.Random) -> tuple[str, bytes]:
 
 
 @functools.cache
-def _inflation_bomb(mb: int) -> bytes:
+def _inflation_bomb(mb: int, chained: bool) -> bytes:
+    if chained:
+        return pdf_bombs.chained_inflation_bomb(mb * pdf_bombs.MB)
     return pdf_bombs.inflation_bomb(mb * pdf_bombs.MB)
 
 
@@ -243,7 +245,7 @@ def pdf_files(rng: random.Random) -> tuple[str, bytes]:
     elif kind == 1:
         raw = pdf_bombs.deep_nesting(rng.choice((1_000, 100_000, 1_000_000)))
     elif kind == 2:
-        raw = _inflation_bomb(rng.choice((300, 1024)))
+        raw = _inflation_bomb(rng.choice((300, 1024)), rng.random() < 0.5)
     elif kind == 3:
         raw = pdf_bombs.form_fanout(rng.randrange(10, 40))
     elif kind == 4:

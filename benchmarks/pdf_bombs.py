@@ -83,6 +83,12 @@ def inflation_bomb(size: int) -> bytes:
     return assemble(one_page(deflated(size), b"/FlateDecode"))
 
 
+def chained_inflation_bomb(size: int) -> bytes:
+    """One page whose content is deflated twice (``[/FlateDecode/FlateDecode]``): 2 KB
+    that inflate to 1 MB, which inflates to *size* bytes."""
+    return assemble(one_page(zlib.compress(deflated(size), 9), b"[/FlateDecode/FlateDecode]"))
+
+
 def form_fanout(depth: int) -> bytes:
     """Form XObjects each drawing the one below twice, *depth* deep: 2^depth draws.
 

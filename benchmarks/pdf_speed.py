@@ -130,7 +130,8 @@ def table(runs: int) -> str:
     for name in READERS:
         whole = _run(name, runs)
         small, large = _run(name, 1, SMALL), _run(name, 1, LARGE)
-        per_page = (large["peak_kb"] - small["peak_kb"]) / max(1, large["pages"] - small["pages"])
+        grown = max(0, large["peak_kb"] - small["peak_kb"])
+        per_page = grown / max(1, large["pages"] - small["pages"])
         lines.append(
             f"| {name} | {whole['pages']} | {whole['pages'] / whole['seconds']:.0f} | "
             f"{whole['peak_kb'] / 1024:.0f} | {per_page:.0f} |"

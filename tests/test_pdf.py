@@ -36,6 +36,8 @@ from policyparse.inputs.read import load_bytes, sniff
 
 pytest.importorskip("pypdfium2")
 pytest.importorskip("reportlab")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+import pdf_bombs  # the battery's builders (benchmarks/pdf_bombs.py)
 
 ORIGINALS = SHARED / "originals"
 MB = 1 << 20
@@ -183,6 +185,13 @@ def test_a_decompression_bomb_is_refused_before_pdfium_inflates_it(hidden: bool)
         pdf.extract(small, 4 * MB)
 
 
+def test_a_chain_of_deflates_is_counted_stage_by_stage() -> None:
+    raw = pdf_bombs.chained_inflation_bomb(1024 * MB)  # 2 KB: 1 MB, then 1 GB
+    assert len(raw) < 4000
+    with pytest.raises(TooLargeError, match="decompression bomb"):
+        pdf.extract(raw, 32 * MB)
+
+
 def test_pages_and_text_are_bounded_by_the_input_limit() -> None:
     raw = draw(PLAN)
     with pytest.raises(TooLargeError, match="3 pages: over the 2"):
@@ -311,9 +320,6 @@ def test_the_docx_original_parses() -> None:
 
 
 # -- forms that draw each other (inputs/pdfforms.py) -------------------------------------
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-import pdf_bombs  # noqa: E402  the battery's builders
 
 
 def test_forms_that_draw_each_other_in_a_fan_are_refused_before_pdfium_loads_a_page() -> None:

@@ -8,6 +8,8 @@ tree (paths, titles, targets, units) as the text itself.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -190,3 +192,41 @@ def test_the_reader_marks_lines_at_the_margins() -> None:
     starts = [sum(len(x) + 1 for x in lines[:i]) for i in range(len(lines))]
     indented = [line for line, s in zip(lines, starts, strict=True) if s in loaded.margins.indented]
     assert "一、促进居民就业增收" in indented and "二、扩大服务消费" in indented
+
+
+def test_the_view_names_the_page_each_node_starts_on(tmp_path: Path) -> None:
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(draw(LONG, Layout(lines_per_page=8)))
+    doc = policyparse.parse_file(path, with_text=True)
+    page = policyparse.render_html(doc, rules=False)
+    pages = doc.source.pages
+    assert f"(pdf, None, {pages} pages)" in page
+    for node in doc.walk():
+        if node.path and node.kind in ("section", "measure"):
+            assert f"· p. {node.page}</span>" in page
+
+
+def _hard_wrapped(text: str, width: int) -> str:
+    out = []
+    for line in text.split("\n"):
+        while len(line) > width:
+            out.append(line[:width])
+            line = line[width:]
+        out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("width", range(20, 28))
+def test_a_hard_wrapped_copy_reads_across_its_wraps_too(width: int) -> None:
+    # Text copied out of a PDF at a fixed width: wraps in a label, a number, a name.
+    text = (
+        "某某方案\n一、促进就业\n（一）支持重点群体就业创业。多措并举提升消费能力，激发消费活力，"
+        "挖掘消费潜力，到2025年，城镇新增就业达到65万人以上。（责任单位：市人力社保局、市农业农村委）\n"
+        "（二）推动住房消费健康发展。多措并举提升消费能力，激发消费活力，挖掘消费潜力，"
+        "推动有条件的社区打造就业工坊和就业小站。\n"
+    )
+    wrapped = policyparse.parse(_hard_wrapped(text, width), with_text=True)
+    assert "hard_wrap" in {d.code for d in wrapped.diagnostics}
+    assert items(wrapped) == items(policyparse.parse(text))
+    assert wrapped.text is not None
+    spans.check_document(wrapped, wrapped.text)

@@ -115,7 +115,7 @@ STAGES: tuple[Stage, ...] = (
     # the plan's text: the gaps inside joined paragraphs closed, the map back kept
     Stage(
         plan_text,
-        ("source", "folded", "blocks", "furniture", "gaps", "issues"),
+        ("loaded", "source", "folded", "blocks", "furniture", "gaps", "issues"),
         ("source", "folded", "blocks", "furniture", "issues", "plan"),
     ),
     Stage(mark_roles, ("folded", "blocks"), ("blocks",)),

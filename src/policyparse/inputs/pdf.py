@@ -118,21 +118,33 @@ def _stream_dict(raw: bytes, at: int) -> bytes:
     return window[starts[-1] :] if starts else window
 
 
-def _inflated(raw: bytes, start: int, budget: int) -> int:
-    """How many bytes the zlib data at *start* inflate to, counting up to *budget*."""
-    z = zlib.decompressobj()
+def _feed(zs: list[Any], k: int, data: bytes, budget: int) -> int:
+    """Push *data* through decoder *k* and the ones after it: the bytes they all put out."""
+    size = 0
+    z = zs[k]
+    while data and size <= budget and not z.eof:
+        out = z.decompress(data, _CHUNK)
+        size += len(out)
+        if out and k + 1 < len(zs):
+            size += _feed(zs, k + 1, out, budget - size)
+        if not out and z.unconsumed_tail == data:
+            break
+        data = z.unconsumed_tail
+    return size
+
+
+def _inflated(raw: bytes, start: int, budget: int, depth: int = 1) -> int:
+    """How many bytes the zlib data at *start* inflate to, through *depth* FlateDecode
+    filters one after the other (each stage's output counted: PDFium holds each whole),
+    counting up to *budget*.  The stages run chunk by chunk: nothing is kept."""
+    zs = [zlib.decompressobj() for _ in range(depth)]
     size = 0
     pos = start
     try:
-        while not z.eof and pos < len(raw) and size <= budget:
+        while not zs[0].eof and pos < len(raw) and size <= budget:
             data = raw[pos : pos + _CHUNK]
             pos += len(data)
-            while data and size <= budget:
-                out = z.decompress(data, _CHUNK)
-                size += len(out)
-                if not out and z.unconsumed_tail == data:
-                    break
-                data = z.unconsumed_tail
+            size += _feed(zs, 0, data, budget - size)
     except zlib.error:
         pass  # damaged or encrypted data: PDFium stops there too (or decrypts: see docs)
     return size
@@ -181,7 +193,8 @@ def _decoded_size(raw: bytes, start: int, filters: list[bytes], budget: int) -> 
     """What the stream at *start* decodes to through *filters*, counted up to *budget*.
 
     Flate data are counted as they inflate, from the stream's start to zlib's end
-    of data (not to the first ``endstream``, which compressed data may contain).
+    of data (not to the first ``endstream``, which compressed data may contain),
+    through every FlateDecode of a chain (each stage's output counted).
     ASCII filters before it are undone first (they only shrink); LZW and
     run-length data are counted code by code.  Other filters are not counted.
     """
@@ -191,7 +204,9 @@ def _decoded_size(raw: bytes, start: int, filters: list[bytes], budget: int) -> 
     if not filters:
         return 0  # stored: within the file's size
     if filters[0] == b"FlateDecode":
-        return _inflated(raw, start, budget)
+        # [/FlateDecode/FlateDecode]: 2 KB may hold 1 GB; each stage is counted.
+        depth = next((k for k, f in enumerate(filters) if f != b"FlateDecode"), len(filters))
+        return _inflated(raw, start, budget, depth)
     end = raw.find(b"endstream", start)
     body = raw[start : end if end >= 0 else len(raw)]
     if filters[0] == b"LZWDecode":

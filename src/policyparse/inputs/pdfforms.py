@@ -23,6 +23,7 @@ _FORM = re.compile(rb"/Subtype\s*/Form\b")
 _OBJSTM = re.compile(rb"/Type\s*/ObjStm\b")
 _FLATE = re.compile(rb"/Filter\s*(?:\[\s*)?/FlateDecode\s*\]?(?=[\s/>])")
 _FILTER = re.compile(rb"/Filter\b")
+_FLATES = re.compile(rb"/FlateDecode\b")
 _DO = re.compile(rb"/([^\s/\[\]<>(){}%]+)\s*Do\b")
 _NAME_REF = re.compile(rb"/([^\s/\[\]<>(){}%]+)\s*(\d{1,10})\s+\d{1,5}\s+R")
 _RESOURCES = re.compile(rb"/Resources\s*(?:(\d{1,10})\s+\d{1,5}\s+R|<<)")
@@ -85,7 +86,9 @@ class _Objects:
     def decoded(self, head: bytes, data: bytes) -> bytes:
         """A stream's data, inflated if deflated, within the budget; b"" for other filters."""
         if _FLATE.search(head):
-            out = _inflate(data, min(self.budget, _STREAM_MAX))
+            out = data
+            for _ in range(max(1, len(_FLATES.findall(head)))):  # a chain: each in turn
+                out = _inflate(out, min(self.budget, _STREAM_MAX))
         elif _FILTER.search(head):
             return b""
         else:

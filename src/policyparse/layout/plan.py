@@ -58,8 +58,15 @@ def _ascii_word(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-def close_gaps(source: str, folded: str, gaps: list[Gap]) -> tuple[str, str, PlanText]:
-    """The plan's text (source and folded) without *gaps*, and its map to the source."""
+def close_gaps(
+    source: str, folded: str, gaps: list[Gap], words: bool = True
+) -> tuple[str, str, PlanText]:
+    """The plan's text (source and folded) without *gaps*, and its map to the source.
+
+    *words*: lines break between words (a PDF's: a gap between two Latin letters or digits
+    keeps a space); False where they break at a count of characters, inside a number too
+    (a hard-wrapped copy: ``到20⏎25年`` is 2025).
+    """
     plan_starts: list[int] = []
     source_starts: list[int] = []
     lengths: list[int] = []
@@ -69,7 +76,7 @@ def close_gaps(source: str, folded: str, gaps: list[Gap]) -> tuple[str, str, Pla
     for start, end in sorted(gaps):
         if start < pos:
             continue  # never: gaps come from distinct joins
-        keep = start > 0 and end < len(source) and _ascii_word(source[start - 1])
+        keep = words and start > 0 and end < len(source) and _ascii_word(source[start - 1])
         keep = keep and _ascii_word(source[end])
         cut = start + 1 if keep else start  # GB/T⏎29912: the line break kept, as a space
         plan_starts.append(plan)

@@ -35,6 +35,7 @@ def repair_blocks(
 
 
 def plan_text(
+    loaded: Loaded,
     source: str,
     folded: str,
     blocks: list[Block],
@@ -48,7 +49,8 @@ def plan_text(
     """
     if not gaps:
         return source, folded, blocks, furniture, issues, None
-    plan_source, plan_folded, text = close_gaps(source, folded, gaps)
+    # A PDF's lines break between words; a hard-wrapped copy's anywhere.
+    plan_source, plan_folded, text = close_gaps(source, folded, gaps, loaded.margins is not None)
     text.furniture.extend(furniture)
     return (
         plan_source,
