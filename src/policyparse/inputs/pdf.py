@@ -1,20 +1,22 @@
 """PDF files: the text layer, page by page, read with PDFium (pypdfium2).
 
-The pages' texts are kept as PDFium gives them (its line breaks, in the order
-the page draws its text), joined by form feeds, the page break every later
-stage already knows (text.fold reads it as a line end, layout.furniture as a
-page edge).  Page furniture, hard wraps and tables are the layout stage's:
-what this module adds is where each page starts in the joined text
-(``PdfText.pages``, ``Loaded.pages``, ``page_at``), so that a node can name
-its page.
+The pages' texts are PDFium's lines, in the order the page draws its text (each
+stripped of the spaces around it, a wide gap written as a tab: inputs.pdflines),
+joined by form feeds, the page break every later stage already knows (text.fold
+reads it as a line end, layout.furniture as a page edge).  Page furniture, wrapped
+lines and tables are the layout stage's: what this module adds is where each page
+starts in the joined text (``PdfText.pages``, ``Loaded.pages``, ``page_at``), so
+that a node can name its page, and where its lines meet the margins
+(``PdfText.margins``), so that the layout can join a paragraph's lines.
 
 Refused, each with one clear error: a PDF with no text layer (a scan: OCR it
 first), a text layer that is nonsense (fonts without a character map: judged
 by the share of common characters, as encodings are in inputs.read), a PDF
 that needs a password, and one PDFium cannot open.  Work is bounded by the
 input limit (``max_bytes``) before PDFium reads anything it would have to
-inflate (_check_streams), and again on pages and text as they are read.
-PDFium is not thread-safe: one lock serialises every call into it.
+inflate (_check_streams) or expand (_check_forms: forms drawing forms), and
+again on pages and text as they are read.  PDFium is not thread-safe: one lock
+serialises every call into it.
 """
 
 from __future__ import annotations
