@@ -5,7 +5,9 @@ Run:  python benchmarks/battery.py [--count 1100] [--seed 1] [--keep DIR] [--bat
 Every file is one class of odd input (listed in ``CLASSES``), varied by a seeded
 random generator: binary noise, broken and foreign encodings, control, zero-width
 and bidi characters, glued one-line text, deep brackets, huge numbers and numerals,
-impossible dates, odd line ends, hostile HTML, broken Word packages.  Each file is
+impossible dates, odd line ends, hostile HTML, broken Word packages, PDF bombs (huge
+page counts, deep nesting, decompression bombs, forms that draw each other in a fan)
+and broken or encrypted PDFs.  Each file is
 parsed in this process (the library) and, with ``--batch``, by ``policyparse batch``
 (the command line).  A file may be refused with an ``InputError``; anything else
 (an internal error, a Document that cannot be written as JSON, a span that does not
@@ -18,17 +20,20 @@ the whole battery.
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import json
 import random
 import subprocess
 import sys
 import tempfile
+import time
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pdf_bombs
 import policyparse
 
 MEASURE = (
@@ -214,6 +219,49 @@ def html_pages(rng: random.Random) -> tuple[str, bytes]:
     return ".html", page.encode(codec, "replace")
 
 
+@functools.cache
+def _inflation_bomb(mb: int, chained: bool) -> bytes:
+    if chained:
+        return pdf_bombs.chained_inflation_bomb(mb * pdf_bombs.MB)
+    return pdf_bombs.inflation_bomb(mb * pdf_bombs.MB)
+
+
+def _text_pdf(rng: random.Random) -> bytes:
+    """A one-page PDF in a standard font whose text is a plan's numbers and labels."""
+    lines = b" ".join(b"(%d. %d%%) Tj 0 -14 Td" % (i, rng.randrange(100)) for i in range(8))
+    return pdf_bombs.assemble(
+        pdf_bombs.one_page(
+            b"BT /F1 12 Tf 72 720 Td " + lines + b" ET",
+            resources=b"<</Font<</F1<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>>>>>",
+        )
+    )
+
+
+def pdf_files(rng: random.Random) -> tuple[str, bytes]:
+    """PDF bombs and broken PDFs: pages, nesting, inflation, form fan-out, encryption."""
+    kind = rng.randrange(8)
+    if kind == 0:
+        raw = pdf_bombs.many_pages(rng.choice((20_000, 200_000)))
+    elif kind == 1:
+        raw = pdf_bombs.deep_nesting(rng.choice((1_000, 100_000, 1_000_000)))
+    elif kind == 2:
+        raw = _inflation_bomb(rng.choice((300, 1024)), rng.random() < 0.5)
+    elif kind == 3:
+        raw = pdf_bombs.form_fanout(rng.randrange(10, 40))
+    elif kind == 4:
+        raw = pdf_bombs.encrypted_stub()
+    elif kind == 5:
+        raw = pdf_bombs.truncated(_text_pdf(rng), rng.random())
+    elif kind == 6:
+        flipped = bytearray(_text_pdf(rng))
+        for _ in range(rng.randrange(1, 20)):
+            flipped[rng.randrange(len(flipped))] = rng.randrange(256)
+        raw = bytes(flipped)
+    else:
+        raw = b"%PDF-1." + rng.randbytes(rng.randrange(0, 4000))
+    return ".pdf", raw
+
+
 def word_packages(rng: random.Random) -> tuple[str, bytes]:
     kind = rng.randrange(6)
     if kind == 0:
@@ -258,6 +306,7 @@ CLASSES: dict[str, Callable[[random.Random], tuple[str, bytes]]] = {
         tables,
         html_pages,
         word_packages,
+        pdf_files,
     )
 }
 
@@ -274,14 +323,24 @@ def generate(folder: Path, count: int, seed: int) -> Iterator[tuple[str, Path]]:
         yield name, path
 
 
+# Any file ends within this many seconds (a PDF bomb within its limits, refused or read).
+SECONDS = 10.0
+
+
 def check(path: Path) -> str | None:
     """What is wrong with how policyparse takes *path*, or None when it is fine."""
+    start = time.perf_counter()
     try:
         doc = policyparse.parse_file(path, errors="replace", with_text=True)
-    except policyparse.InputError:
-        return None
+    except policyparse.InputError as exc:
+        if "\n" in str(exc):
+            return f"a message of several lines: {exc!s:.200}"
+        return _slow(start)
     except Exception as exc:  # the point of the battery: anything else is a bug
         return f"{type(exc).__name__}: {exc}"[:200]
+    slow = _slow(start)
+    if slow:
+        return slow
     try:
         doc.model_dump_json()
     except Exception as exc:
@@ -295,6 +354,11 @@ def check(path: Path) -> str | None:
             if not text[u.span[0] : u.span[1]].startswith(u.name[:1]):
                 return f"unit span {u.span} does not hold {u.name!r}"
     return None
+
+
+def _slow(start: float) -> str | None:
+    took = time.perf_counter() - start
+    return f"took {took:.1f} s (over {SECONDS:g})" if took > SECONDS else None
 
 
 def batch_internal(folder: Path) -> Counter[str]:

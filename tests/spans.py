@@ -11,7 +11,10 @@ def _compact(s: str) -> str:
     return "".join(c for c in "".join(s.split()) if c not in INVISIBLE)
 
 
-def check_node(node: Node, text: str, lo: int, hi: int) -> None:
+def check_node(node: Node, text: str, lo: int, hi: int, bare: str | None = None) -> None:
+    """*bare*: the text with the page furniture blanked, which a title or a unit's name
+    spanning a PDF's page break leaves out (layout.plan)."""
+    bare = text if bare is None else bare
     start, end = node.span
     assert lo <= start <= end <= hi, (node.path, node.span, lo, hi)
     ts, te = node.text_span
@@ -25,7 +28,7 @@ def check_node(node: Node, text: str, lo: int, hi: int) -> None:
         assert node.title_span is not None
         a, b = node.title_span
         assert start <= a <= b <= end
-        assert _compact(text[a:b]) == node.title
+        assert _compact(bare[a:b]) == node.title
     items: list[Target | Figure] = [*node.targets, *node.figures]
     for item in items:
         qs, qe = item.span
@@ -34,20 +37,24 @@ def check_node(node: Node, text: str, lo: int, hi: int) -> None:
     for unit in node.responsible_units:
         us, ue = unit.span
         assert ts <= us < ue <= te
-        assert _compact(text[us:ue]).startswith(unit.name)
+        assert _compact(bare[us:ue]).startswith(unit.name)
     pos = max(te, start)
     for child in node.children:
         assert child.span[0] >= pos, (node.path, child.path)
-        check_node(child, text, start, end)
+        check_node(child, text, start, end, bare)
         pos = child.span[1]
 
 
 def check_document(doc: Document, text: str) -> None:
     """Every span lies inside the text, says what it covers, and nests in order."""
+    chars = list(text)
+    for piece in doc.furniture:
+        chars[piece.span[0] : piece.span[1]] = " " * (piece.span[1] - piece.span[0])
+    bare = "".join(chars)
     pos = 0
     for node in doc.children:
         assert node.span[0] >= pos
-        check_node(node, text, 0, len(text))
+        check_node(node, text, 0, len(text), bare)
         pos = node.span[1]
     for piece in doc.furniture:
         assert text[piece.span[0] : piece.span[1]] == piece.text
@@ -55,4 +62,4 @@ def check_document(doc: Document, text: str) -> None:
         if diag.span is not None:
             assert 0 <= diag.span[0] <= diag.span[1] <= len(text)
     if doc.title_span is not None:
-        assert _compact(text[doc.title_span[0] : doc.title_span[1]]).startswith(doc.title or "")
+        assert _compact(bare[doc.title_span[0] : doc.title_span[1]]).startswith(doc.title or "")

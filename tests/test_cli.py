@@ -221,16 +221,17 @@ def test_batch_names_failed_files_and_unsupported_formats(tmp_path: Path) -> Non
     folder.mkdir()
     (folder / "a.txt").write_bytes(NINGBO.read_bytes())
     (folder / "b.shtml").write_bytes(NINGBO.read_bytes())  # a web page, walked like .html
-    (folder / "c.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "c.pdf").write_bytes(b"%PDF-1.4")  # read like any input: here a damaged one
     (folder / "d.txt").write_bytes(b"")
+    (folder / "e.ofd").write_bytes(b"PK")
     out = tmp_path / "out.jsonl"
     r = run("batch", str(folder), "-o", str(out), "-j", "1")
     err = r.stderr.decode()
     assert r.returncode == 0, err
-    assert "left out 1 files policyparse cannot read (1 .pdf)" in err
-    assert f"failed:\n  {folder / 'd.txt'} (empty)" in err
-    assert "3/3 files" in err and "elapsed, ETA" in err  # a line even when stderr is a pipe
-    assert len(out.read_text(encoding="utf-8").splitlines()) == 3
+    assert "left out 1 files policyparse cannot read (1 .ofd)" in err
+    assert f"failed:\n  {folder / 'c.pdf'} (bad_format)\n  {folder / 'd.txt'} (empty)" in err
+    assert "4/4 files" in err and "elapsed, ETA" in err  # a line even when stderr is a pipe
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 4
 
 
 def test_parquet_without_pyarrow_fails_before_parsing(tmp_path: Path) -> None:

@@ -36,6 +36,8 @@ from policyparse.inputs.read import load_bytes, sniff
 
 pytest.importorskip("pypdfium2")
 pytest.importorskip("reportlab")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+import pdf_bombs  # the battery's builders (benchmarks/pdf_bombs.py)
 
 ORIGINALS = SHARED / "originals"
 MB = 1 << 20
@@ -183,6 +185,13 @@ def test_a_decompression_bomb_is_refused_before_pdfium_inflates_it(hidden: bool)
         pdf.extract(small, 4 * MB)
 
 
+def test_a_chain_of_deflates_is_counted_stage_by_stage() -> None:
+    raw = pdf_bombs.chained_inflation_bomb(1024 * MB)  # 2 KB: 1 MB, then 1 GB
+    assert len(raw) < 4000
+    with pytest.raises(TooLargeError, match="decompression bomb"):
+        pdf.extract(raw, 32 * MB)
+
+
 def test_pages_and_text_are_bounded_by_the_input_limit() -> None:
     raw = draw(PLAN)
     with pytest.raises(TooLargeError, match="3 pages: over the 2"):
@@ -308,3 +317,42 @@ def test_the_gazettes_founder_fonts_are_nonsense_and_the_scan_has_no_text() -> N
 def test_the_docx_original_parses() -> None:
     doc = policyparse.parse_file(_original("anhui-2022-consumption-measures.docx"))
     assert doc.source.format == "docx" and sum(1 for _ in doc.walk()) > 5
+
+
+# -- forms that draw each other (inputs/pdfforms.py) -------------------------------------
+
+
+def test_forms_that_draw_each_other_in_a_fan_are_refused_before_pdfium_loads_a_page() -> None:
+    raw = pdf_bombs.form_fanout(30)  # 3 KB, 2^31 draws: PDFium would run out of memory
+    assert len(raw) < 8000
+    with pytest.raises(TooLargeError, match=r"forms draw each other 2,147,483,647 times"):
+        pdf.extract(raw, 32 * MB)
+    small = pdf_bombs.form_fanout(4)  # 31 draws: read
+    assert pdf.extract(small, 32 * MB).text.strip() == "a"
+
+
+def test_form_draws_are_counted_through_object_streams_and_cycles_end() -> None:
+    from policyparse.inputs import pdfforms
+
+    def form(k: int, draws: bytes, res: bytes) -> bytes:
+        return pdf_bombs.stream(draws, b"/Subtype/Form/BBox[0 0 1 1]/Resources " + res)
+
+    # Forms 10, 11, 12 (12 draws 11 three times, 11 draws 10 three times); their
+    # resources are objects 20, 21 packed in an object stream (object 30).
+    dicts = [b"<</XObject<</A 10 0 R>>>>", b"<</XObject<</B 11 0 R>>>>"]
+    header = b"20 0 21 %d " % (len(dicts[0]) + 1)
+    packed, first = header + b" ".join(dicts), len(header)
+    objs = {
+        10: form(0, b"BT ET", b"<<>>"),
+        11: form(1, b"/A Do /A Do /A Do", b"20 0 R"),
+        12: form(2, b"/B Do /B Do /B Do", b"21 0 R"),
+        30: pdf_bombs.stream(
+            zlib.compress(packed), b"/Type/ObjStm/N 2/First %d/Filter/FlateDecode" % first
+        ),
+        # A form that draws itself: PDFium stops, and so does the count.
+        40: form(3, b"/C Do /C Do", b"<</XObject<</C 40 0 R>>>>"),
+    }
+    raw = b"%PDF-1.7\n" + b"".join(b"%d 0 obj\n%s\nendobj\n" % (n, o) for n, o in objs.items())
+    assert pdfforms.draws(raw, MB) == 1 + 3 * (1 + 3)
+    assert pdfforms.draws(pdf_bombs.form_fanout(10), MB) == 2**11 - 1
+    assert pdfforms.draws(draw(PLAN), MB) == 0

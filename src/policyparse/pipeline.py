@@ -14,6 +14,7 @@ test) can run the pipeline up to any stage and look at the state.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import threading
 from collections.abc import Callable, Iterator
@@ -38,8 +39,11 @@ from .extract.stages import (
 from .inputs.read import Loaded
 from .layout.blocks import Block
 from .layout.furniture import Piece
-from .layout.stages import cut_blocks, mark_roles, read_tables, repair_blocks
+from .layout.plan import PlanText
+from .layout.repair import Gap
+from .layout.stages import cut_blocks, mark_roles, plan_text, read_tables, repair_blocks
 from .layout.tables import Row
+from .model import remap
 from .model.build import document_dict as build_dict
 from .ruler import Step
 from .structure.nodes import Outline
@@ -62,6 +66,8 @@ class Parse:
     blocks: list[Block] = field(default_factory=list)
     furniture: list[Piece] = field(default_factory=list)
     joins: int = 0
+    gaps: list[Gap] = field(default_factory=list)
+    plan: PlanText | None = None  # the way back to the source, where gaps were closed
     rows: list[Row] = field(default_factory=list)
     outline: Outline | None = None
     meta: Meta | None = None
@@ -71,10 +77,12 @@ class Parse:
     names: dict[str, str] = field(default_factory=dict)
     functions: dict[int, SectionFunction] = field(default_factory=dict)
     citations: list[Cited] = field(default_factory=list)
+    # The text the stages read: the source, then the plan's text (layout.plan).
+    source: str = ""
 
-    @property
-    def source(self) -> str:
-        return self.loaded.text
+    def __post_init__(self) -> None:
+        if not self.source:
+            self.source = self.loaded.text
 
 
 GIVEN = ("loaded", "gazetteer", "trace", "source")  # what a Parse holds before any stage
@@ -113,8 +121,14 @@ STAGES: tuple[Stage, ...] = (
     # text: full-width forms folded, offsets kept
     Stage(fold_text, ("loaded",), ("folded",), ("issues",)),
     # layout: blocks, furniture set aside, wraps joined, roles, tables
-    Stage(cut_blocks, ("folded", "source"), ("blocks", "furniture")),
-    Stage(repair_blocks, ("folded", "blocks"), ("blocks", "joins")),
+    Stage(cut_blocks, ("folded", "loaded"), ("blocks", "furniture")),
+    Stage(repair_blocks, ("loaded", "folded", "blocks"), ("blocks", "joins", "gaps")),
+    # the plan's text: the gaps inside joined paragraphs closed, the map back kept
+    Stage(
+        plan_text,
+        ("loaded", "source", "folded", "blocks", "furniture", "gaps", "issues"),
+        ("source", "folded", "blocks", "furniture", "issues", "plan"),
+    ),
     Stage(mark_roles, ("folded", "blocks"), ("blocks",)),
     Stage(read_tables, ("folded", "blocks"), ("rows",), ("issues",)),
     # structure: the tree
@@ -143,8 +157,10 @@ STAGES: tuple[Stage, ...] = (
 def to_dict(p: Parse, with_text: bool) -> dict[str, Any]:
     """The Document as plain data (model.build), from a finished parse."""
     assert p.outline is not None and p.meta is not None
-    return build_dict(
-        p.loaded,
+    # Built from the plan's text, then mapped back to the source (model.remap).
+    loaded = p.loaded if p.plan is None else dataclasses.replace(p.loaded, text=p.source)
+    d = build_dict(
+        loaded,
         p.meta,
         p.outline,
         p.extracted,
@@ -156,6 +172,10 @@ def to_dict(p: Parse, with_text: bool) -> dict[str, Any]:
         p.issues,
         with_text,
     )
+    if p.plan is not None:
+        remap.to_source(d, p.plan, with_text)
+    remap.add_pages(d, p.loaded.pages)
+    return d
 
 
 _gc_lock = threading.Lock()

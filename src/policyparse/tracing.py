@@ -13,11 +13,13 @@ a real plan.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from dataclasses import dataclass
 from typing import Literal, get_args
 
 from .extract.gazetteer import Gazetteer
 from .inputs.read import Loaded
+from .layout.plan import PlanText
 from .pipeline import Parse, run_stages
 from .ruler import Step
 from .structure.nodes import INode, walk
@@ -98,10 +100,12 @@ def explain_parse(p: Parse) -> list[Explained]:
     """The decisions of a finished parse, in the order of the text."""
     assert p.outline is not None
     source = p.source
-    starts = line_starts(source)
+    starts = line_starts(p.loaded.text)
     owners = _owners(p.outline.children)
     assert p.trace is not None, "run the stages with traced=True"
     out = [_explained(step, source, starts, owners) for step in p.trace]
+    if p.plan is not None:  # decisions on the plan's text: where they are in the source
+        out = [_in_source(e, p.plan, starts) for e in out]
     # Stable: decisions at one place keep the order they were taken in, by chain.
     out.sort(key=lambda e: (e.span[0], _ORDER[e.what]))
     return out
@@ -132,6 +136,13 @@ def _explained(
         source[step.start : step.end],
         step.why,
     )
+
+
+def _in_source(e: Explained, plan: PlanText, starts: list[int]) -> Explained:
+    """A decision taken on the plan's text, placed in the source (layout.plan)."""
+    span = plan.span_to_source(*e.span)
+    line, col = position(starts, span[0])
+    return dataclasses.replace(e, span=span, line=line, column=col)
 
 
 def _path_of(owners: list[tuple[int, int, INode]], start: int) -> str | None:

@@ -37,7 +37,15 @@ ParagraphRole = Literal[
 ]
 # A block's role: a paragraph's, or the line that opens an attachment (附件2).
 BlockRole = Literal[ParagraphRole, "attachment_marker"]
-FurnitureKind = Literal["source_line", "web_trailer", "page_number", "running_head"]
+FurnitureKind = Literal[
+    "source_line",
+    "web_trailer",
+    "page_number",
+    "running_head",
+    "issuer_head",
+    "closing",
+    "page_note",
+]
 Comparator = Literal["=", ">", ">=", "<", "<=", "~", "range"]
 TargetKind = Literal["level", "increase", "decrease"]
 FigureKind = Literal["parameter", "baseline"]

@@ -13,10 +13,10 @@ from ..errors import PolicyParseError
 
 STDIN = "-"
 
-SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".xhtml", ".docx")
+SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf", ".doc", ".wps")
 # Formats plans are published in that policyparse cannot read: a folder walk names
 # them instead of passing over them in silence.
-UNSUPPORTED = (".pdf", ".doc", ".wps", ".rtf", ".xls", ".xlsx", ".ofd")
+UNSUPPORTED = (".rtf", ".xls", ".xlsx", ".ofd")
 
 
 def expand(items: Iterable[str], unsupported: Counter[str] | None = None) -> Iterator[str]:
@@ -24,7 +24,7 @@ def expand(items: Iterable[str], unsupported: Counter[str] | None = None) -> Ite
 
     A name that exists is taken as it is, even where it holds ``[ ] * ?``
     (``plan[1].txt``); only a name that matches no file is read as a glob.
-    Files of a format policyparse cannot read (.pdf, .doc …) found in a folder or
+    Files of a format policyparse cannot read (.rtf, .ofd …) found in a folder or
     by a glob are counted by suffix in *unsupported*; others are left out.
     """
     seen: set[str] = set()

@@ -42,7 +42,7 @@ interrupted (Ctrl-C), 143 if terminated (SIGTERM): rerun with --resume.
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    """A corpus: files, folders (recursively) and globs of .txt, .html, .docx."""
+    """A corpus: files, folders (recursively) and globs of .txt, .html, .docx, .pdf, .doc."""
     p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, globs")
     p.add_argument(
         "--from",
@@ -140,7 +140,7 @@ def _batch_inputs(
         kinds = ", ".join(f"{n} {suffix}" for suffix, n in sorted(unsupported.items()))
         print(
             f"policyparse: left out {sum(unsupported.values())} files policyparse cannot read "
-            f"({shown(kinds)}): convert them to text, HTML or .docx",
+            f"({shown(kinds)}): convert them to text, HTML, .docx or PDF",
             file=sys.stderr,
         )
     real_out = os.path.realpath(out)

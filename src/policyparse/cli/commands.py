@@ -39,7 +39,8 @@ COMMANDS = {
     "batch": Command(
         "policyparse batch",
         "parse a corpus in parallel, resumable",
-        "Parse a corpus: files, folders (recursively) and globs of .txt, .html, .docx.",
+        "Parse a corpus: files, folders (recursively) and globs of .txt, .html, .docx, "
+        ".pdf, .doc and .wps.",
         batch.EPILOG,
         batch.add_arguments,
         batch.run,

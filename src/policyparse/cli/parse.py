@@ -38,7 +38,9 @@ exit status: 0 ok, 1 internal error, 2 usage error or unreadable input.
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The main command: one plan to JSON, tables, AKN or the trace."""
     p.add_argument(
-        "file", nargs="?", help="plan to parse (.txt, .html or .docx); - reads standard input"
+        "file",
+        nargs="?",
+        help="plan to parse (.txt, .html, .docx, .pdf, .doc, .wps); - reads standard input",
     )
     p.add_argument(
         "--format",

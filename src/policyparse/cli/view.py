@@ -26,7 +26,9 @@ unit and diagnostic marked in place, a targets table and who owns what
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """One plan as a self-contained HTML page."""
-    p.add_argument("file", help="plan to view (.txt, .html or .docx); - reads standard input")
+    p.add_argument(
+        "file", help="plan to view (.txt, .html, .docx, .pdf, .doc, .wps); - reads standard input"
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write the page here, not to stdout")
     p.add_argument(
         "--no-rules",

@@ -195,13 +195,17 @@ def _titles(meta: Meta, source: str, outline: Outline) -> None:
 
 
 def _portal(meta: Meta, folded: str, pieces: list[Piece]) -> None:
-    """Issuer and publication date from a portal's source line (来源：… 发布时间：…)."""
+    """Issuer and publication date from a portal's source line (来源：… 发布时间：…), else
+    the date of the closing line that says when the document was issued (…2023年9月11日印发)."""
     for p in pieces:
         if p.kind == "source_line":
             portal = source_line(folded[p.start : p.end])
             if portal:
                 meta.issuer = meta.issuer or portal[0]
                 meta.published = meta.published or parse_date(portal[1])
+    for p in pieces:
+        if p.kind == "closing" and meta.published is None:
+            meta.published = parse_date(compact(folded[p.start : p.end]))
 
 
 def _header_and_signature(

@@ -1,20 +1,22 @@
 """PDF files: the text layer, page by page, read with PDFium (pypdfium2).
 
-The pages' texts are kept as PDFium gives them (its line breaks, in the order
-the page draws its text), joined by form feeds, the page break every later
-stage already knows (text.fold reads it as a line end, layout.furniture as a
-page edge).  Page furniture, hard wraps and tables are the layout stage's:
-what this module adds is where each page starts in the joined text
-(``PdfText.pages``, ``Loaded.pages``, ``page_at``), so that a node can name
-its page.
+The pages' texts are PDFium's lines, in the order the page draws its text (each
+stripped of the spaces around it, a wide gap written as a tab: inputs.pdflines),
+joined by form feeds, the page break every later stage already knows (text.fold
+reads it as a line end, layout.furniture as a page edge).  Page furniture, wrapped
+lines and tables are the layout stage's: what this module adds is where each page
+starts in the joined text (``PdfText.pages``, ``Loaded.pages``, ``page_at``), so
+that a node can name its page, and where its lines meet the margins
+(``PdfText.margins``), so that the layout can join a paragraph's lines.
 
 Refused, each with one clear error: a PDF with no text layer (a scan: OCR it
 first), a text layer that is nonsense (fonts without a character map: judged
 by the share of common characters, as encodings are in inputs.read), a PDF
 that needs a password, and one PDFium cannot open.  Work is bounded by the
 input limit (``max_bytes``) before PDFium reads anything it would have to
-inflate (_check_streams), and again on pages and text as they are read.
-PDFium is not thread-safe: one lock serialises every call into it.
+inflate (_check_streams) or expand (_check_forms: forms drawing forms), and
+again on pages and text as they are read.  PDFium is not thread-safe: one lock
+serialises every call into it.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import threading
 import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import (
@@ -39,6 +41,8 @@ from ..errors import (
     TooLargeError,
     size_limit,
 )
+from . import pdfforms
+from .pdflines import Line, Margins, margins, page_lines
 
 # inputs.read's common-character share: (common characters, characters counted) of a text.
 Common = Callable[[str], tuple[int, int]]
@@ -50,6 +54,9 @@ INSTALL = "pip install 'policyparse[pdf]'"
 INFLATE_FACTOR = 8
 # One page per this many bytes of the input limit: 16,384 pages at 32 MB.
 BYTES_PER_PAGE = 2048
+# One form drawn (by another form, inputs.pdfforms) per this many bytes of the input
+# limit: 131,072 draws at 32 MB, about 200 MB in PDFium.
+BYTES_PER_DRAW = 256
 # A text layer is Chinese when more than half its characters counted are common
 # ones, judged from this many characters on (inputs.read's thresholds for encodings).
 _PLAUSIBLE = 0.5
@@ -72,6 +79,7 @@ class PdfText:
 
     text: str
     pages: tuple[Page, ...]
+    margins: Margins = field(default_factory=Margins)
 
     @property
     def starts(self) -> tuple[int, ...]:
@@ -112,21 +120,33 @@ def _stream_dict(raw: bytes, at: int) -> bytes:
     return window[starts[-1] :] if starts else window
 
 
-def _inflated(raw: bytes, start: int, budget: int) -> int:
-    """How many bytes the zlib data at *start* inflate to, counting up to *budget*."""
-    z = zlib.decompressobj()
+def _feed(zs: list[Any], k: int, data: bytes, budget: int) -> int:
+    """Push *data* through decoder *k* and the ones after it: the bytes they all put out."""
+    size = 0
+    z = zs[k]
+    while data and size <= budget and not z.eof:
+        out = z.decompress(data, _CHUNK)
+        size += len(out)
+        if out and k + 1 < len(zs):
+            size += _feed(zs, k + 1, out, budget - size)
+        if not out and z.unconsumed_tail == data:
+            break
+        data = z.unconsumed_tail
+    return size
+
+
+def _inflated(raw: bytes, start: int, budget: int, depth: int = 1) -> int:
+    """How many bytes the zlib data at *start* inflate to, through *depth* FlateDecode
+    filters one after the other (each stage's output counted: PDFium holds each whole),
+    counting up to *budget*.  The stages run chunk by chunk: nothing is kept."""
+    zs = [zlib.decompressobj() for _ in range(depth)]
     size = 0
     pos = start
     try:
-        while not z.eof and pos < len(raw) and size <= budget:
+        while not zs[0].eof and pos < len(raw) and size <= budget:
             data = raw[pos : pos + _CHUNK]
             pos += len(data)
-            while data and size <= budget:
-                out = z.decompress(data, _CHUNK)
-                size += len(out)
-                if not out and z.unconsumed_tail == data:
-                    break
-                data = z.unconsumed_tail
+            size += _feed(zs, 0, data, budget - size)
     except zlib.error:
         pass  # damaged or encrypted data: PDFium stops there too (or decrypts: see docs)
     return size
@@ -175,7 +195,8 @@ def _decoded_size(raw: bytes, start: int, filters: list[bytes], budget: int) -> 
     """What the stream at *start* decodes to through *filters*, counted up to *budget*.
 
     Flate data are counted as they inflate, from the stream's start to zlib's end
-    of data (not to the first ``endstream``, which compressed data may contain).
+    of data (not to the first ``endstream``, which compressed data may contain),
+    through every FlateDecode of a chain (each stage's output counted).
     ASCII filters before it are undone first (they only shrink); LZW and
     run-length data are counted code by code.  Other filters are not counted.
     """
@@ -185,7 +206,9 @@ def _decoded_size(raw: bytes, start: int, filters: list[bytes], budget: int) -> 
     if not filters:
         return 0  # stored: within the file's size
     if filters[0] == b"FlateDecode":
-        return _inflated(raw, start, budget)
+        # [/FlateDecode/FlateDecode]: 2 KB may hold 1 GB; each stage is counted.
+        depth = next((k for k, f in enumerate(filters) if f != b"FlateDecode"), len(filters))
+        return _inflated(raw, start, budget, depth)
     end = raw.find(b"endstream", start)
     body = raw[start : end if end >= 0 else len(raw)]
     if filters[0] == b"LZWDecode":
@@ -242,6 +265,22 @@ def _check_streams(raw: bytes, budget: int) -> None:
             )
 
 
+def _check_forms(raw: bytes, max_bytes: int) -> None:
+    """Refuse a PDF whose forms draw each other more often than the limit allows.
+
+    PDFium expands every draw of a form as it loads a page, without a limit of its
+    own: forms that each draw the next twice, 30 deep, run it out of memory.
+    """
+    allowed = max_bytes // BYTES_PER_DRAW
+    count = pdfforms.draws(raw, INFLATE_FACTOR * max_bytes)
+    if count > allowed:
+        raise TooLargeError(
+            f"the PDF's forms draw each other {count:,} times: over the {allowed:,} the "
+            f"{size_limit(max_bytes)} limit allows (one per {BYTES_PER_DRAW} bytes): "
+            f"refused as a form bomb ({RAISE_LIMIT})"
+        )
+
+
 # -- reading ---------------------------------------------------------------------------
 
 
@@ -271,8 +310,8 @@ def _open(pdfium: Any, raw: bytes) -> Any:
         ) from None
 
 
-def _page_texts(pdf: Any, pdfium: Any, max_bytes: int | None) -> Iterator[str]:
-    """Each page's text, PDFium's CRLF line ends read as LF, within *max_bytes*."""
+def _page_lines(pdf: Any, pdfium: Any, max_bytes: int | None) -> Iterator[list[Line]]:
+    """Each page's lines (pdflines), within *max_bytes* of text."""
     size = 0
     for i in range(len(pdf)):
         try:
@@ -281,17 +320,18 @@ def _page_texts(pdf: Any, pdfium: Any, max_bytes: int | None) -> Iterator[str]:
         except pdfium.PdfiumError as exc:
             raise FormatError(f"a damaged PDF: page {i + 1} cannot be read ({exc})") from None
         try:
-            text: str = textpage.get_text_range().replace("\r\n", "\n")
+            text: str = textpage.get_text_range()
+            size += len(text.encode("utf-8", "surrogatepass"))
+            if max_bytes is not None and size > max_bytes:
+                raise TooLargeError(
+                    f"the text of the PDF passes the {size_limit(max_bytes)} limit "
+                    f"at page {i + 1} ({RAISE_LIMIT})"
+                )
+            lines = page_lines(textpage, text)
         finally:
             textpage.close()
             page.close()
-        size += len(text.encode("utf-8", "surrogatepass"))
-        if max_bytes is not None and size > max_bytes:
-            raise TooLargeError(
-                f"the text of the PDF passes the {size_limit(max_bytes)} limit "
-                f"at page {i + 1} ({RAISE_LIMIT})"
-            )
-        yield text
+        yield lines
 
 
 def _judge(texts: list[str], common: Common | None) -> None:
@@ -326,6 +366,7 @@ def extract(raw: bytes, max_bytes: int | None, common: Common | None = None) -> 
     pdfium = _pdfium()
     if max_bytes is not None:
         _check_streams(raw, INFLATE_FACTOR * max_bytes)
+        _check_forms(raw, max_bytes)
     with _LOCK:
         pdf = _open(pdfium, raw)
         try:
@@ -336,13 +377,15 @@ def extract(raw: bytes, max_bytes: int | None, common: Common | None = None) -> 
                     f"the {size_limit(max_bytes)} limit allows (one per "
                     f"{BYTES_PER_PAGE // 1024} KB; {RAISE_LIMIT})"
                 )
-            texts = list(_page_texts(pdf, pdfium, max_bytes))
+            lines = list(_page_lines(pdf, pdfium, max_bytes))
         finally:
             pdf.close()
+    texts = ["\n".join(ln.text for ln in page) for page in lines]
     _judge(texts, common)
     pages = []
     start = 0
     for number, text in enumerate(texts, 1):
         pages.append(Page(number, start, start + len(text)))
         start += len(text) + 1  # the form feed
-    return PdfText("\f".join(texts), tuple(pages))
+    edges = margins(lines, [p.start for p in pages])
+    return PdfText("\f".join(texts), tuple(pages), edges)

@@ -37,6 +37,7 @@ from ..errors import (
     size_limit,
 )
 from ..vocab import Errors, Severity
+from .pdflines import Margins
 
 # Plans run to a few hundred kilobytes; a file far larger is almost surely
 # not one, and reading it whole would cost memory in proportion.
@@ -111,6 +112,7 @@ class Loaded:
     notes: list[Issue] = field(default_factory=list)  # what decoding had to repair
     meta: dict[str, str] = field(default_factory=dict)  # metadata the page itself carries
     pages: tuple[int, ...] = ()  # a PDF's page starts in text (inputs.pdf.page_at)
+    margins: Margins | None = None  # a PDF's lines at its margins (inputs.pdflines)
 
 
 def check_errors(errors: str) -> None:
@@ -363,7 +365,7 @@ def load_bytes(
         from . import pdf  # loaded only for PDF files
 
         got = pdf.extract(raw, max_bytes, common=_common)
-        loaded = Loaded(got.text, "pdf", None, digest, path, pages=got.starts)
+        loaded = Loaded(got.text, "pdf", None, digest, path, pages=got.starts, margins=got.margins)
     elif fmt == "doc":
         from . import doc  # loaded only for Word 97 files (.doc, .wps)
 

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import re
 
+from ..inputs.pdflines import Margins
 from ..text.dates import is_date_line
 from .blocks import Block
 from .markers import match_marker
+
+# Where two joined lines meet: from the end of one line's text to the start of the
+# next's (the line break, and a page's furniture when the paragraph goes on over a
+# page break).  The plan's text leaves these out (layout.plan).
+Gap = tuple[int, int]
 
 _TERMINAL = "。!?;:」』”)》"
 # A 。 or ) followed by what could open a numbering marker.
@@ -18,13 +24,48 @@ _GLUE = re.compile(
 _WRAP_MIN = 20
 
 
-def unwrap(folded: str, blocks: list[Block]) -> tuple[list[Block], int]:
+def _opens(folded: str, b: Block) -> bool:
+    """A numbered item or a date opens at block *b*: it never continues the line before."""
+    return match_marker(folded, b.start, b.end) is not None or is_date_line(folded[b.start : b.end])
+
+
+def join_wrapped(
+    source: str, folded: str, blocks: list[Block], margins: Margins
+) -> tuple[list[Block], list[Gap]]:
+    """Join the lines of a PDF's paragraphs, wherever they wrap (inputs.pdflines).
+
+    A line that runs to the right margin goes on in the next block, whatever it ends
+    with, across a page break too (the furniture between is already set aside),
+    unless the next block is set in from the left margin (a new paragraph, a heading,
+    a signature), opens a numbered item or a date, or either is a row of table cells
+    (tabs).  Takes 市\n农业农村委 (one unit) and 120\n万元; leaves …。\n（二）… and a
+    short line before an indented one.  Returns the blocks and the gaps closed.
+    """
+    out: list[Block] = []
+    gaps: list[Gap] = []
+    for b in blocks:
+        if out:
+            prev = out[-1]
+            if (
+                prev.end in margins.full
+                and b.start not in margins.indented
+                and "\t" not in source[b.start : b.end]
+                and not _opens(folded, b)
+            ):
+                gaps.append((prev.end, b.start))
+                out[-1] = Block(prev.start, b.end)
+                continue
+        out.append(b)
+    return out, gaps
+
+
+def unwrap(folded: str, blocks: list[Block]) -> tuple[list[Block], list[Gap]]:
     """Join lines hard-wrapped at a fixed width (a PDF copy) back into paragraphs.
 
     A text is wrapped when many of its lines have the same length; a line of
     that length which does not end a sentence continues on the next line,
     unless the next line opens with a numbering marker.  Returns the blocks
-    and the number of joins made.
+    and the gaps closed (one per join).
     """
     widths: dict[int, int] = {}
     for b in blocks:
@@ -32,15 +73,15 @@ def unwrap(folded: str, blocks: list[Block]) -> tuple[list[Block], int]:
         if w >= 10:
             widths[w] = widths.get(w, 0) + 1
     if not widths:
-        return blocks, 0
+        return blocks, []
     width = max(widths, key=lambda w: (widths[w] + widths.get(w - 1, 0) + widths.get(w + 1, 0), w))
     near = widths[width] + widths.get(width - 1, 0) + widths.get(width + 1, 0)
     # Evidence of wrapping: five lines or more, two in five of all lines, at
     # one width (±1) of at least 20 characters.
     if width < _WRAP_MIN or near < 5 or near * 5 < sum(widths.values()) * 2:
-        return blocks, 0
+        return blocks, []
     out: list[Block] = []
-    joins = 0
+    gaps: list[Gap] = []
     for b in blocks:
         if out:
             prev = out[-1]
@@ -51,11 +92,11 @@ def unwrap(folded: str, blocks: list[Block]) -> tuple[list[Block], int]:
                 and match_marker(folded, b.start, b.end) is None
                 and not is_date_line(folded[b.start : b.end])
             ):
+                gaps.append((prev.end, b.start))
                 out[-1] = Block(prev.start, b.end)
-                joins += 1
                 continue
         out.append(b)
-    return out, joins
+    return out, gaps
 
 
 def unglue(folded: str, blocks: list[Block]) -> list[Block]:

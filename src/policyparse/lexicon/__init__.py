@@ -85,6 +85,14 @@ SPECS: dict[str, Spec] = {
     "layout/source_line": Spec(("word", "field"), {"field": frozenset({"issuer", "date"})}),
     "layout/attachment_words": Spec(("word",)),
     "layout/box_words": Spec(("word",)),
+    "layout/issuer_head": Spec(("ending",)),
+    "layout/closing_lines": Spec(
+        ("word", "kind", "form"),
+        {
+            "kind": frozenset({"closing", "page_note"}),
+            "form": frozenset({"label", "dated_end", "whole"}),
+        },
+    ),
     # structure
     "structure/sentence_words": Spec(("word",)),
     "structure/sentence_word_compounds": Spec(("word",)),

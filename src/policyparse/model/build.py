@@ -154,6 +154,7 @@ def node_dict(
         "label_span": node.label,
         "title_span": node.title_span,
         "text_span": (node.text_start, node.text_end),
+        "page": None,  # a PDF's: model.remap
         "targets": goals,
         "figures": figures,
         "responsible_units": [unit_dict(m, names) for m in ex.mentions],
@@ -228,6 +229,7 @@ def document_dict(
             "format": loaded.format,
             "encoding": loaded.encoding,
             "sha256": loaded.sha256,
+            "pages": len(loaded.pages) if loaded.pages else None,
         },
         "children": [node_dict(n, source, extracted, names, functions) for n in outline.children],
         "furniture": [furniture_dict(piece, source) for piece in furniture],

@@ -98,6 +98,9 @@ class Source(_Model):
         default=None, description="Encoding the bytes were decoded with; null for str input."
     )
     sha256: str = Field(description="SHA-256 of the input bytes (of the UTF-8 text for str input).")
+    pages: int | None = Field(
+        default=None, description="A PDF's page count; null for every other format."
+    )
 
 
 class Target(_Model):
@@ -203,6 +206,9 @@ class Node(_Model):
         default=None, description="Source range of the title; title itself has spacing removed."
     )
     text_span: Span
+    page: int | None = Field(
+        default=None, description="The page of a PDF the node starts on (from 1); else null."
+    )
     targets: list[Target] = Field(default_factory=list)
     figures: list[Figure] = Field(
         default_factory=list,

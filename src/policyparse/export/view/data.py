@@ -218,6 +218,7 @@ def _heading_fields(node: Node, n_t: int, n_u: int) -> list[tuple[str, str]]:
         ("style", node.style or ""),
         ("targets", str(n_t)),
         ("units", str(n_u)),
+        ("page", str(node.page) if node.page else ""),
     ]
     if node.deadline is not None:
         rows.append(("deadline", node.deadline.text))
@@ -354,10 +355,24 @@ def meta_rows(doc: Document) -> list[tuple[str, str | None]]:
         ("signed", doc.signed.isoformat() if doc.signed else None),
         ("doc type", doc.doc_type),
         ("horizon", horizon),
-        ("source", f"{doc.source.path or '(text)'} ({doc.source.format}, {doc.source.encoding})"),
+        ("source", _source(doc)),
         ("sha256", doc.source.sha256),
         ("found", _found(doc)),
     ]
+
+
+def _source(doc: Document) -> str:
+    """The file, its format and encoding, and a PDF's page count."""
+    src = doc.source
+    pages = f", {src.pages} page{'s' if src.pages != 1 else ''}" if src.pages else ""
+    return f"{src.path or '(text)'} ({src.format}, {src.encoding}{pages})"
+
+
+def outline_counts(node: Node) -> str:
+    """What the outline says beside a node: its targets and units, and a PDF's page."""
+    n_t, n_u = counts(node)
+    page = f" · p. {node.page}" if node.page else ""
+    return f"{n_t} targets · {n_u} units{page}"
 
 
 def _found(doc: Document) -> str:

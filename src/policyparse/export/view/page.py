@@ -27,8 +27,8 @@ from .data import (
     Item,
     TargetRow,
     collect,
-    counts,
     meta_rows,
+    outline_counts,
     outline_label,
     script_data,
     subtitle,
@@ -212,8 +212,7 @@ def _outline(h: Html, parent: Any, collected: Collected) -> None:
         li = h.el(_children(h, stack, root), "li", class_=f"k-{node.kind}")
         stack.append((node, li, []))
         h.el(li, "a", outline_label(node), href=f"#node-{w.index}")
-        n_t, n_u = counts(node)
-        count = h.el(li, "span", f"{n_t} targets · {n_u} units", class_="counts")
+        count = h.el(li, "span", outline_counts(node), class_="counts")
         count.text = " " + (count.text or "")
     if not shown:
         h.el(nav, "p", "No sections or measures were found.")
