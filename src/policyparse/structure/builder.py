@@ -238,7 +238,13 @@ class OutlineState:
         return True
 
     def open_box(self, b: Block, box: BoxMarker) -> bool:
-        """专栏2: a box inside the deepest open node, path <node>.B2; False if the path is taken."""
+        """专栏2: a box inside the deepest open node, path <node>.B2; False if the path is taken.
+
+        A box's lines follow it: what was read since the box it ends is its text,
+        taken before it is closed (its node's text must end at its first child).
+        """
+        if self.stack and self.stack[-1].kind == "box":
+            self.absorb_pending()
         while self.stack and self.stack[-1].kind == "box":
             self.stack.pop()  # a box ends where the next one starts
         parent = self.stack[-1] if self.stack else self.part_root
@@ -294,11 +300,16 @@ class OutlineState:
         self.part_root = node
         self.phase = "body"
 
-    def open_attachment(self, b: Block) -> None:
-        """附件2: a new part at the top, numbered A2 (or by order where the number is taken)."""
+    def open_attachment(self, b: Block, head: tuple[int, int] | None = None) -> None:
+        """附件2: a new part at the top, numbered A2 (or by order where the number is taken).
+
+        With *head* (附件2.表格: end of the label, start of the title) the rest of
+        the line is the attachment's title.
+        """
         self.end_part()
         self.attachments += 1
-        label_text = compact(self.source[b.start : b.end])
+        label_end = b.end if head is None else head[0]
+        label_text = compact(self.source[b.start : label_end])
         digits = "".join(ch for ch in label_text if ch.isascii() and ch.isdigit())
         number = int(digits) if digits else self.attachments
         path = f"A{number}"
@@ -312,11 +323,16 @@ class OutlineState:
             b.end,
             b.end,
             level=1,
-            label=(b.start, b.end),
+            label=(b.start, label_end),
             number=number,
             path=path,
             heading_only=True,
         )
+        if head is not None:
+            node.text_start = head[1]
+            node.title_span = (head[1], b.end)
+            node.title = compact(self.source[head[1] : b.end])
+            node.title_rule = "attachment_title"
         self.top.append(node)
         self.part_root = node
         self.phase = "body"

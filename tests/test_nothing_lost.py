@@ -1,0 +1,68 @@
+"""Hostile inputs met through the command line: each gives a result or exit 2 with one line.
+
+Each case runs ``policyparse`` in a subprocess, as a user meets it: boxes that
+crashed the outline, numbers past a float, endless inputs, planted symlinks,
+closed streams, options at absurd values.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+CLI = [sys.executable, "-m", "policyparse"]
+
+
+def run(
+    *args: str | Path, stdin: str | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*CLI, *map(str, args)],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+    )
+
+
+def one_line(proc: subprocess.CompletedProcess[str]) -> str:
+    """The one line a refused input prints (exit 2, no traceback)."""
+    assert proc.returncode == 2, (proc.returncode, proc.stderr)
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    return lines[0]
+
+
+# -- boxes -------------------------------------------------------------------------------
+
+BOX_CRASH = "专栏1　应用工程。鼓励企业上云。\n数字化转型。\n专栏2　服务化延伸。\n"
+BOX_DUP = (
+    "（一）推进工业互联网建设。\n专栏1　个性化定制。到2025年培育标杆企业10家。"
+    "（责任单位：省工信厅）\n数字化转型加快。\n专栏2　服务化延伸。\n"
+)
+
+
+def test_box_paragraph_box_parses(tmp_path: Path) -> None:
+    plan = tmp_path / "box_crash.txt"
+    plan.write_text(BOX_CRASH, encoding="utf-8")
+    proc = run(plan)
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert [n["path"] for n in doc["children"]] == ["B1", "B2"]
+    assert doc["children"][0]["text"].endswith("数字化转型。")
+
+
+def test_a_box_in_a_measure_is_counted_once(tmp_path: Path) -> None:
+    plan = tmp_path / "box_dup.txt"
+    plan.write_text(BOX_DUP, encoding="utf-8")
+    proc = run("units", plan, "--format", "csv")
+    assert proc.returncode == 0, proc.stderr
+    rows = [line for line in proc.stdout.splitlines()[1:] if line]
+    assert len(rows) == 1 and ",§1.B1," in rows[0], rows
+    doc = json.loads(run(plan).stdout)
+    (measure,) = doc["children"]
+    assert measure["text"] == "推进工业互联网建设。"
+    assert [b["path"] for b in measure["children"]] == ["1.B1", "1.B2"]
