@@ -66,3 +66,11 @@ def test_a_box_in_a_measure_is_counted_once(tmp_path: Path) -> None:
     (measure,) = doc["children"]
     assert measure["text"] == "推进工业互联网建设。"
     assert [b["path"] for b in measure["children"]] == ["1.B1", "1.B2"]
+
+
+def test_an_attachment_after_an_attachments_heading_is_a_second_one(tmp_path: Path) -> None:
+    plan = tmp_path / "att.txt"
+    plan.write_text("附件\n1.名单\n附件2.表格\n", encoding="utf-8")
+    doc = json.loads(run(plan).stdout)
+    assert [(n["path"], n["title"]) for n in doc["children"]] == [("A1", None), ("A2", "表格")]
+    assert [c["path"] for c in doc["children"][0]["children"]] == ["A1.1"]
