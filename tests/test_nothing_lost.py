@@ -74,3 +74,52 @@ def test_an_attachment_after_an_attachments_heading_is_a_second_one(tmp_path: Pa
     doc = json.loads(run(plan).stdout)
     assert [(n["path"], n["title"]) for n in doc["children"]] == [("A1", None), ("A2", "表格")]
     assert [c["path"] for c in doc["children"][0]["children"]] == ["A1.1"]
+
+
+# -- numbers past a float --------------------------------------------------------------
+
+HUGE = (
+    "一、目标\n到2025年，新增就业"
+    + "9" * 400
+    + "万人。\n（一）促进就业。到2025年，新增就业5万人。\n"
+)
+
+
+def test_a_number_past_a_float_is_text_with_a_warning(tmp_path: Path) -> None:
+    plan = tmp_path / "inf.txt"
+    plan.write_text(HUGE, encoding="utf-8")
+    proc = run(plan)
+    assert proc.returncode == 0, proc.stderr
+    assert '"value":null' not in proc.stdout.replace(" ", "")
+    doc = json.loads(proc.stdout)
+    assert [d["code"] for d in doc["diagnostics"]] == ["number_too_large"]
+    from policyparse import Document
+
+    assert Document.model_validate_json(proc.stdout).diagnostics[0].code == "number_too_large"
+    for args in (("--format", "csv", "-o", tmp_path / "tables"), ("--format", "akn")):
+        assert run(plan, *args).returncode == 0
+    assert run("view", plan, "-o", tmp_path / "v.html").returncode == 0
+
+
+def test_a_batch_with_a_huge_number_keeps_the_document_in_its_tables(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "inf.txt").write_text(HUGE, encoding="utf-8")
+    (tmp_path / "in" / "ok.txt").write_text(HUGE.replace("9" * 400, "9"), encoding="utf-8")
+    proc = run("batch", tmp_path / "in", "--format", "csv", "-o", tmp_path / "out", "-j", "1")
+    assert proc.returncode == 0, proc.stderr
+    documents = (tmp_path / "out" / "documents.csv").read_text(encoding="utf-8-sig")
+    assert "inf.txt" in documents and "ok.txt" in documents
+
+
+def test_a_record_with_infinity_is_skipped_by_report(tmp_path: Path) -> None:
+    plan = tmp_path / "ok.txt"
+    plan.write_text(HUGE.replace("9" * 400, "9"), encoding="utf-8")
+    good = run(plan).stdout.strip()
+    bad = good.replace('"value":9.0', '"value":Infinity', 1).replace("ok.txt", "bad.txt")
+    nan = good.replace('"value":9.0', '"value":NaN', 1).replace("ok.txt", "nan.txt")
+    assert "Infinity" in bad and "NaN" in nan
+    jsonl = tmp_path / "out.jsonl"
+    jsonl.write_text(f"{good}\n{bad}\n{nan}\n", encoding="utf-8")
+    proc = run("report", jsonl, "-o", tmp_path / "report.html", "--no-views")
+    assert proc.returncode == 0, proc.stderr
+    assert "1 documents" in proc.stderr, proc.stderr

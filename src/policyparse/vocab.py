@@ -91,4 +91,6 @@ DiagnosticCode = Literal[
     "empty",
     # metadata
     "bad_date",
+    # extract
+    "number_too_large",
 ]

@@ -106,9 +106,31 @@ def _scales() -> dict[str, int]:
     return {word: int(factor) for word, factor in lexicon.rows("extract/scales")}
 
 
+# A float holds 15 significant digits exactly: a number whose whole part is longer is
+# no figure a plan states (an account number, a run of digits) and would not survive
+# JSON (past 309 digits it is infinite).  It is read as text; check_text says where.
+MAX_DIGITS = 15
+_LONG = re.compile(r"\d(?:,?\d){15,}")
+
+
+def _too_long(num: str) -> bool:
+    return len(num.partition(".")[0].replace(",", "")) > MAX_DIGITS
+
+
+def oversized(folded: str) -> list[tuple[int, int]]:
+    """Where a number with a unit has more whole digits than a figure can hold."""
+    out = []
+    for m in _LONG.finditer(folded):
+        if m.start() > 0 and folded[m.start() - 1] in ".,0123456789":
+            continue
+        if _too_long(m.group()) and _qty().match(folded, m.start()):
+            out.append(m.span())
+    return out
+
+
 def _read(num: str) -> Decimal | None:
     if num[0].isdigit():
-        return Decimal(num.replace(",", ""))
+        return None if _too_long(num) else Decimal(num.replace(",", ""))
     value = cn_to_int(num)
     return Decimal(value) if value is not None else None
 

@@ -12,7 +12,7 @@ from ..layout.furniture import Piece
 from ..ruler import Step
 from ..structure.nodes import INode, Outline, walk
 from ..text.fold import INVISIBLE_PATTERN
-from . import metadata, responsibility, targets
+from . import metadata, quantities, responsibility, targets
 from .deadlines import Due, find_due
 from .gazetteer import Gazetteer, canonical_names, place_of
 from .responsibility import Mention
@@ -60,6 +60,12 @@ def check_text(source: str, folded: str, outline: Outline, joins: int) -> list[I
     if opened != closed:
         message = f"{opened} opening and {closed} closing round brackets"
         issues.append(Issue("unbalanced_brackets", message, None, "info"))
+    for span in quantities.oversized(folded)[:1]:
+        message = (
+            f"a number of {span[1] - span[0]} characters is longer than any figure "
+            f"({quantities.MAX_DIGITS} digits at most); read as text"
+        )
+        issues.append(Issue("number_too_large", message, span, "warning"))
     if not source.strip():
         issues.append(Issue("empty", "the input holds no text", None))
     elif not any(n.kind != "paragraph" for n in outline.children):
