@@ -8,6 +8,7 @@ closed streams, options at absurd values.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -34,6 +35,12 @@ def one_line(proc: subprocess.CompletedProcess[str]) -> str:
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1, proc.stderr
     return lines[0]
+
+
+PLAN = (
+    "某市实施方案\n一、目标\n到2025年，新增就业5万人。\n二、任务\n"
+    "（一）促进就业。推进服务。（责任单位：市商务局）\n"
+)
 
 
 # -- boxes -------------------------------------------------------------------------------
@@ -123,3 +130,45 @@ def test_a_record_with_infinity_is_skipped_by_report(tmp_path: Path) -> None:
     proc = run("report", jsonl, "-o", tmp_path / "report.html", "--no-views")
     assert proc.returncode == 0, proc.stderr
     assert "1 documents" in proc.stderr, proc.stderr
+
+
+# -- options at absurd values, closed streams, symlink loops, workers ------------------
+
+
+def test_absurd_option_values_are_usage_errors(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    for args in (
+        ("batch", plan, "-o", out, "--timeout", "1e10"),
+        ("batch", plan, "-o", out, "-j", "100000"),
+        (plan, "--max-mb", "1e300"),
+        (plan, "--indent", "100000"),
+    ):
+        assert "is more than" in one_line(run(*args))
+
+
+def test_closed_standard_input_is_one_line(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [*CLI, "-"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=lambda: os.close(0),
+    )
+    assert "standard input is closed" in one_line(proc)
+
+
+def test_batch_with_standard_error_closed_still_writes(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.run(
+        [*CLI, "batch", str(plan), "-o", str(out), "-j", "1"],
+        stdout=subprocess.PIPE,
+        timeout=120,
+        preexec_fn=lambda: os.close(2),
+    )
+    assert proc.returncode == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["source"]["path"] == str(plan)

@@ -61,6 +61,10 @@ def read_input(args: argparse.Namespace) -> Loaded:
     limit = int(args.max_mb * 1048576)
     if args.file != STDIN:
         return load_path(args.file, errors=errors, max_bytes=limit)
+    if sys.stdin is None:
+        from ..errors import PolicyParseError
+
+        raise PolicyParseError("-: standard input is closed")
     raw = read_limited(sys.stdin.buffer, "standard input", limit)
     return load_bytes(raw, path=None, errors=errors, max_bytes=limit)
 
