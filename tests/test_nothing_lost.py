@@ -7,11 +7,15 @@ closed streams, options at absurd values.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import pytest
 
 CLI = [sys.executable, "-m", "policyparse"]
 
@@ -172,3 +176,12 @@ def test_batch_with_standard_error_closed_still_writes(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0
     assert json.loads(out.read_text(encoding="utf-8"))["source"]["path"] == str(plan)
+
+
+def test_explain_escapes_terminal_sequences(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(PLAN.replace("促进就业", "促进\x1b]0;owned\x07就业\x1b[2J"), encoding="utf-8")
+    proc = run(plan, "--explain")
+    assert proc.returncode == 0, proc.stderr
+    assert "\x1b" not in proc.stdout and "\x07" not in proc.stdout
+    assert "\\x1b]0;owned\\x07" in proc.stdout
