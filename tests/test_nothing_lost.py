@@ -178,6 +178,14 @@ def test_batch_with_standard_error_closed_still_writes(tmp_path: Path) -> None:
     assert json.loads(out.read_text(encoding="utf-8"))["source"]["path"] == str(plan)
 
 
+def test_a_symlink_loop_is_named(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    assert "symlink loop" in one_line(run(tmp_path / "a.txt"))
+    (tmp_path / "c.txt").symlink_to(tmp_path / "gone.txt")
+    assert "does not exist" in one_line(run(tmp_path / "c.txt"))
+
+
 def test_explain_escapes_terminal_sequences(tmp_path: Path) -> None:
     plan = tmp_path / "plan.txt"
     plan.write_text(PLAN.replace("促进就业", "促进\x1b]0;owned\x07就业\x1b[2J"), encoding="utf-8")

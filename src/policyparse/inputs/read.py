@@ -443,13 +443,31 @@ def read_limited(fh: BinaryIO, name: str, max_bytes: int | None) -> bytes:
     return raw
 
 
+def _missing(p: Path) -> None:
+    """Why *p* cannot be opened: a symlink loop, a link to nothing, or no such file."""
+    import errno
+
+    try:
+        p.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise NotAFileError(f"{p}: a symlink loop (the links point at each other)") from None
+        if exc.errno == errno.ENOENT and p.is_symlink():
+            target = os.readlink(p)
+            message = f"{p}: a symlink to {target}, which does not exist"
+            raise NotFoundError(message, str(p)) from None
+        if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
+            raise NotAFileError(f"{p}: cannot read ({exc.strerror or exc})") from None
+    raise NotFoundError(f"{p}: no such file", str(p))
+
+
 def load_path(
     path: str | os.PathLike[str], *, errors: Errors = "strict", max_bytes: int | None = MAX_BYTES
 ) -> Loaded:
     """Read and decode the file at *path*."""
     p = Path(path)
     if not p.exists():
-        raise NotFoundError(f"{p}: no such file", str(p))
+        _missing(p)
     if not p.is_file():
         raise NotAFileError(f"{p}: not a regular file")
     size = p.stat().st_size
