@@ -193,3 +193,32 @@ def test_explain_escapes_terminal_sequences(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "\x1b" not in proc.stdout and "\x07" not in proc.stdout
     assert "\\x1b]0;owned\\x07" in proc.stdout
+
+
+def _children(pid: int) -> set[int]:
+    out: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):
+            out |= {int(c) for c in (task / "children").read_text().split()}
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc")
+def test_never_more_workers_than_files(tmp_path: Path) -> None:
+    for name in ("a.txt", "hang.txt"):
+        (tmp_path / name).write_text(PLAN, encoding="utf-8")
+    env = {**os.environ, "POLICYPARSE_TEST_HANG_ON": "hang"}
+    proc = subprocess.Popen(
+        [*CLI, "batch", str(tmp_path / "a.txt"), str(tmp_path / "hang.txt"), "-o",
+         str(tmp_path / "out.jsonl"), "-j", "200", "--timeout", "4", "--quiet"],
+        env=env, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    most = 0
+    try:
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline and proc.poll() is None:
+            most = max(most, len(_children(proc.pid)))
+            time.sleep(0.1)
+    finally:
+        proc.wait(60)
+    assert 1 <= most <= 2, most

@@ -65,7 +65,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         type=positive_int,
         default=os.cpu_count() or 1,
         metavar="N",
-        help="worker processes (default: one per core)",
+        help="worker processes (default: one per core; never more than files to parse, "
+        "nor four per core)",
     )
     p.add_argument("--resume", action="store_true", help="skip files already in OUT")
     p.add_argument(
