@@ -222,3 +222,22 @@ def test_never_more_workers_than_files(tmp_path: Path) -> None:
     finally:
         proc.wait(60)
     assert 1 <= most <= 2, most
+
+
+# -- endless inputs ----------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_endless_lists_gazetteers_and_results_are_refused(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert "not a list of paths" in one_line(run("batch", "--from", "/dev/zero", "-o", out))
+    with open("/dev/zero", "rb") as zero:
+        proc = subprocess.run(
+            [*CLI, "batch", "--from", "-", "-o", str(out)],
+            stdin=zero, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    assert "not a list of paths" in one_line(proc)
+    assert "not a gazetteer" in one_line(run(plan, "--gazetteer", "/dev/zero"))
+    assert "not a regular file" in one_line(run("report", "/dev/zero", "-o", tmp_path / "r.html"))

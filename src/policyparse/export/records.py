@@ -9,10 +9,13 @@ line left by an interruption, a blank or foreign line); a path's second record
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..errors import PolicyParseError
 from ..model.document import Document
 
 
@@ -23,6 +26,9 @@ def records(jsonl: str | Path) -> Iterator[Document | dict[str, Any] | None]:
     """
     seen: set[str] = set()
     with Path(jsonl).open(encoding="utf-8", errors="replace") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            # A pipe or a device (/dev/zero) may never end, nor hold a line end.
+            raise PolicyParseError(f"{jsonl}: not a regular file (a batch result is a file)")
         for line in fh:
             if not line.strip():
                 continue

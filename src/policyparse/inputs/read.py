@@ -443,6 +443,22 @@ def read_limited(fh: BinaryIO, name: str, max_bytes: int | None) -> bytes:
     return raw
 
 
+def read_file_limited(name: str, max_bytes: int, what: str) -> bytes:
+    """The bytes of the file *name* (a pipe or a device too), at most *max_bytes* of them.
+
+    For the files beside the documents (a --from list, a gazetteer): /dev/zero
+    or an endless pipe must end in one error, not in all the memory there is.
+    """
+    try:
+        with open(name, "rb") as fh:
+            raw = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read {what} ({exc.strerror or exc})") from None
+    if len(raw) > max_bytes:
+        raise InputError(f"{name}: {what} over {size_limit(max_bytes)}: not a {what}")
+    return raw
+
+
 def _missing(p: Path) -> None:
     """Why *p* cannot be opened: a symlink loop, a link to nothing, or no such file."""
     import errno
