@@ -241,3 +241,29 @@ def test_endless_lists_gazetteers_and_results_are_refused(tmp_path: Path) -> Non
     assert "not a list of paths" in one_line(proc)
     assert "not a gazetteer" in one_line(run(plan, "--gazetteer", "/dev/zero"))
     assert "not a regular file" in one_line(run("report", "/dev/zero", "-o", tmp_path / "r.html"))
+
+
+# -- CSV formula escaping -------------------------------------------------------------
+
+
+def test_units_csv_escapes_the_joined_targets(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text("一、目标\n（一）促进就业。=新增就业5万人。（责任单位：市商务局）\n", "utf-8")
+    proc = run("units", plan, "--format", "csv")
+    assert proc.returncode == 0, proc.stderr
+    (row,) = proc.stdout.splitlines()[1:]
+    assert ",'=" in row and ",=" not in row.replace(",'=", ""), row
+
+
+def test_csv_escaping_reads_back_exactly(tmp_path: Path) -> None:
+    from policyparse import frames, parse_file, read_tables
+
+    plan = tmp_path / "plan.txt"
+    titles = ["'=SUM(1)", "=SUM(2)", "'引号", "''两个", "'"]
+    plan.write_text(
+        "".join(f"{n}、{t}\n推进工作。\n" for n, t in zip("一二三四五", titles, strict=True)),
+        "utf-8",
+    )
+    assert run(plan, "--format", "csv", "-o", tmp_path / "t").returncode == 0
+    back = read_tables(tmp_path / "t")["measures"]
+    assert list(back["title"]) == list(frames(parse_file(plan))["measures"]["title"]) == titles

@@ -19,7 +19,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 from ..errors import PolicyParseError
 from ..model.document import Document, Node, ResponsibleUnit
 from ..version import __version__
-from .owners import FORMULA_STARTS, ROW_COLUMNS, cell, owners, walk
+from .owners import QUOTED_STARTS, ROW_COLUMNS, cell, owners, walk
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -403,7 +403,7 @@ def frames(docs: Document | Iterable[Document]) -> dict[str, pd.DataFrame]:
 
 def _unquoted(column: pd.Series) -> pd.Series:
     """Text as it was before the ' that keeps a spreadsheet from running it."""
-    guarded = column.str.startswith("'") & column.str[1:2].isin(FORMULA_STARTS)
+    guarded = column.str.startswith("'") & column.str[1:2].isin(QUOTED_STARTS)
     return column.mask(guarded.fillna(False), column.str[1:])
 
 
