@@ -267,3 +267,68 @@ def test_csv_escaping_reads_back_exactly(tmp_path: Path) -> None:
     assert run(plan, "--format", "csv", "-o", tmp_path / "t").returncode == 0
     back = read_tables(tmp_path / "t")["measures"]
     assert list(back["title"]) == list(frames(parse_file(plan))["measures"]["title"]) == titles
+
+
+# -- planted symlinks and tables written at the end --------------------------------------
+
+
+def _batch_folder(tmp_path: Path, fmt: str) -> tuple[Path, Path]:
+    src = tmp_path / "in"
+    src.mkdir(exist_ok=True)
+    (src / "plan.txt").write_text(PLAN, encoding="utf-8")
+    return src, tmp_path / f"out-{fmt}"
+
+
+def test_planted_links_in_an_output_folder_are_not_followed(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    src, out = _batch_folder(tmp_path, "csv")
+    out.mkdir()
+    for name in ("targets.csv", "units.csv"):
+        (out / name).symlink_to(victim)
+    assert run("batch", src, "--format", "csv", "-o", out, "-j", "1").returncode == 0
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert not (out / "targets.csv").is_symlink()
+    # documents.jsonl: refused, not written through
+    (out / "documents.jsonl").unlink()
+    (out / "documents.jsonl").symlink_to(victim)
+    assert "symbolic link" in one_line(run("batch", src, "--format", "csv", "-o", out))
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    # one plan's tables, and the report's views
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    (tables / "measures.csv").symlink_to(victim)
+    assert run(src / "plan.txt", "--format", "csv", "-o", tables).returncode == 0
+    jsonl = tmp_path / "r.jsonl"
+    assert run("batch", src, "-o", jsonl, "--with-text", "-j", "1").returncode == 0
+    (tmp_path / "report_files").mkdir()
+    (tmp_path / "report_files" / "1.html").symlink_to(victim)
+    assert run("report", jsonl, "-o", tmp_path / "report.html").returncode == 0
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert "<html" in (tmp_path / "report_files" / "1.html").read_text(encoding="utf-8")
+
+
+def test_tables_are_replaced_whole_and_stale_ones_are_marked(tmp_path: Path) -> None:
+    src, out = _batch_folder(tmp_path, "csv")
+    assert run("batch", src, "--format", "csv", "-o", out, "-j", "1").returncode == 0
+    assert not (out / "TABLES-STALE").exists()
+    before = (out / "targets.csv").read_bytes()
+    # a run stopped before its tables are written leaves the old ones, marked stale
+    (src / "hang.txt").write_text(PLAN, encoding="utf-8")
+    env = {**os.environ, "POLICYPARSE_TEST_HANG_ON": "hang"}
+    proc = subprocess.Popen(
+        [*CLI, "batch", str(src), "--format", "csv", "-o", str(out), "-j", "1", "--quiet"],
+        env=env, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not (out / "TABLES-STALE").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(1)
+    proc.kill()
+    proc.wait(30)
+    assert (out / "TABLES-STALE").exists()
+    assert (out / "targets.csv").read_bytes() == before
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".part")]
+
+
+# -- report: its output, its summary -------------------------------------------------------

@@ -157,14 +157,17 @@ def _batch_inputs(
 
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from ..batch import LockedOutput, Progress, run_many, tables_from
+    from ..batch import LockedOutput, Progress, mark_stale, run_many, tables_from
     from ..inputs.read import record_key
 
     out = _batch_output(args, parser)
     paths = _batch_inputs(args, parser, out)
     folder = None if args.format == "jsonl" else out.parent
-    output = LockedOutput(out, truncate=not args.resume)  # before reading or truncating
+    # before reading or truncating
+    output = LockedOutput(out, truncate=not args.resume, nofollow=folder is not None)
     try:
+        if args.format in ("csv", "parquet") and folder is not None:
+            mark_stale(folder)
         done = _already_done(args, out)
         todo = [p for p in paths if record_key(p) not in done]
         skipped = len(paths) - len(todo)

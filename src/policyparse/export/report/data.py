@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ...model.document import Document, Node
+from ..files import write_text
 from ..owners import owners
 from ..records import records
 from ..tables import document_row
@@ -167,7 +168,7 @@ def read_corpus(
             if folder is not None and view is not None and item.text is not None:
                 folder.mkdir(parents=True, exist_ok=True)
                 name = f"{len(corpus.rows) + 1}.html"
-                (folder / name).write_text(view(item, item.text, back), encoding="utf-8")
+                write_text(folder / name, view(item, item.text, back))
                 href = f"{quote(folder.name)}/{name}"
                 corpus.views += 1
             corpus.add(item, href)
