@@ -332,3 +332,25 @@ def test_tables_are_replaced_whole_and_stale_ones_are_marked(tmp_path: Path) -> 
 
 
 # -- report: its output, its summary -------------------------------------------------------
+
+
+def test_report_refuses_to_overwrite_its_input_and_counts_skipped_lines(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    jsonl = tmp_path / "out.jsonl"
+    assert run("batch", plan, "-o", jsonl, "-j", "1").returncode == 0
+    kept = jsonl.read_bytes()
+    assert "batch result itself" in one_line(run("report", jsonl, "-o", jsonl))
+    assert jsonl.read_bytes() == kept
+    with jsonl.open("a", encoding="utf-8") as fh:
+        fh.write('{"torn": \n')
+    proc = run("report", jsonl, "-o", tmp_path / "r.html")
+    assert proc.returncode == 0 and "1 lines skipped" in proc.stderr, proc.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs mkfifo")
+def test_report_checks_its_output_before_reading(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)  # no writer: reading it first would wait for ever
+    assert "no folder" in one_line(run("report", fifo, "-o", tmp_path / "no" / "r.html"))
+    assert "not a regular file" in one_line(run("report", fifo, "-o", tmp_path / "r.html"))
