@@ -354,3 +354,35 @@ def test_report_checks_its_output_before_reading(tmp_path: Path) -> None:
     os.mkfifo(fifo)  # no writer: reading it first would wait for ever
     assert "no folder" in one_line(run("report", fifo, "-o", tmp_path / "no" / "r.html"))
     assert "not a regular file" in one_line(run("report", fifo, "-o", tmp_path / "r.html"))
+
+
+# -- short texts in other encodings ------------------------------------------------------
+
+
+def _guessed(tmp_path: Path, name: str, raw: bytes) -> tuple[str, str, list[str]]:
+    """(encoding, text, severities of encoding_guessed) as `policyparse FILE --with-text` says."""
+    path = tmp_path / name
+    path.write_bytes(raw)
+    proc = run(path, "--with-text")
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    severities = [d["severity"] for d in doc["diagnostics"] if d["code"] == "encoding_guessed"]
+    if severities:
+        assert "warning" in proc.stderr
+    return doc["source"]["encoding"], doc["text"], severities
+
+
+def test_short_texts_in_another_encoding_are_never_read_silently(tmp_path: Path) -> None:
+    # GBK bytes that are valid UTF-8: too few to switch, said
+    assert _guessed(tmp_path, "a.txt", "平台".encode("gbk"))[2] == ["warning"]
+    assert _guessed(tmp_path, "b.txt", "通知".encode("gbk"))[2] == ["warning"]
+    # ... and with enough common characters, read as what they are
+    assert _guessed(tmp_path, "c.txt", "平台通知".encode("gbk"))[:2] == ("gb18030", "平台通知")
+    # Big5 with no common character
+    assert _guessed(tmp_path, "d.txt", "鑫淼".encode("big5"))[2] == ["warning"]
+    # one line of UTF-16 without a byte order mark
+    text = "关于推进工作的通知"
+    assert _guessed(tmp_path, "e.txt", text.encode("utf-16-le"))[:2] == ("utf-16-le", text)
+    # a two-character page whose <meta charset> is wrong
+    page = '<html><meta charset="utf-8"><body><p>平台</p></body></html>'.encode("gbk")
+    assert _guessed(tmp_path, "f.html", page)[2] == ["warning"]

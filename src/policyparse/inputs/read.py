@@ -169,14 +169,66 @@ def _gb18030_or_big5(raw: bytes, text: str) -> tuple[str, str, list[Issue]]:
             message = f"read as Big5 ({BIG5}), not GB18030: common characters {as_big5}, {as_gb}"
             return big5, BIG5, [Issue("encoding_guessed", message, None, severity)]
         doubt = f"too short to tell GB18030 from Big5 ({as_gb}, {as_big5}): read as GB18030"
-    elif counted >= _EVIDENCE:
+    elif (wide := _utf16(raw)) is not None:
+        return wide
+    elif counted < 2 and not _PRIVATE.search(text):
+        return text, "gb18030", []  # one rare character (璩): nothing to judge it by
+    else:
+        # Chinese in neither reading: EUC-KR or Shift_JIS bytes, or a fragment too
+        # short to judge; said either way, never read silently.
         doubt = (
             f"read as GB18030, but few of its characters are common ones ({as_gb}; "
             f"{as_big5}): the bytes may be in another encoding"
         )
-    else:
-        return text, "gb18030", []  # a few rare characters, and no other reading
     return text, "gb18030", [Issue("encoding_guessed", doubt, None, "warning")]
+
+
+def _utf16(raw: bytes) -> tuple[str, str, list[Issue]] | None:
+    """UTF-16 without a byte order mark, read only where it is plausible Chinese."""
+    if len(raw) % 2:
+        return None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        hits, counted = _common(text)
+        if hits >= _MIN_COMMON and hits > _PLAUSIBLE * counted:
+            message = (
+                f"read as {enc} without a byte order mark: common characters {hits} of {counted}"
+            )
+            return text, enc, [Issue("encoding_guessed", message, None, "warning")]
+    return None
+
+
+_PRIVATE = re.compile("[\ue000-\uf8ff]")  # no plan prints these; a wrong reading does
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+
+
+def _utf8_or_other(raw: bytes, text: str) -> tuple[str, str, list[Issue]]:
+    """Valid UTF-8 is kept, but judged when none of its non-ASCII characters is Chinese.
+
+    A few GBK characters can be valid UTF-8 (平台 → ƽ̨): such a reading has no
+    Chinese in it, while GB18030's (or Big5's) is common characters.  With at
+    least _MIN_COMMON of them that reading wins; with fewer, UTF-8 stays, and
+    either way an ``encoding_guessed`` warning says so.
+    """
+    hits, counted = _common(text)
+    if not counted or hits or _CJK.search(text[:100_000]):
+        return text, "utf-8", []
+    best = _better_reading(raw, "utf-8", minimum=1)
+    if best is None:
+        return text, "utf-8", []
+    _, enc, other, as_other = best
+    as_utf8 = f"{hits} of {counted} as utf-8"
+    if _common(other)[0] >= _MIN_COMMON:
+        message = f"read as {enc}, not UTF-8: common characters {as_other}, {as_utf8}"
+        return other, enc, [Issue("encoding_guessed", message, None, "warning")]
+    doubt = (
+        f"too short to tell UTF-8 from {enc}: read as UTF-8, which has no Chinese "
+        f"character ({as_utf8}), though {as_other} are common ones"
+    )
+    return text, "utf-8", [Issue("encoding_guessed", doubt, None, "warning")]
 
 
 def _declared(raw: bytes, prefer: str) -> tuple[str, str, list[Issue]] | None:
@@ -206,7 +258,16 @@ def _declared(raw: bytes, prefer: str) -> tuple[str, str, list[Issue]] | None:
             f"{as_other}, {as_declared}"
         )
         return other, enc, [Issue("encoding_guessed", message, None, severity)]
-    if counted < _EVIDENCE or prefer == "utf-8":  # valid UTF-8 is evidence enough
+    if prefer == "utf-8" and _CJK.search(text[:100_000]):
+        return text, prefer, []  # valid UTF-8 with Chinese in it is evidence enough
+    short = _better_reading(raw, prefer, minimum=1)
+    if short is not None:
+        doubt = (
+            f"too short to tell {prefer}, as the page declares, from {short[1]} "
+            f"({as_declared}, {short[3]}): read as {prefer}"
+        )
+        return text, prefer, [Issue("encoding_guessed", doubt, None, "warning")]
+    if counted < _EVIDENCE and prefer != "utf-8":
         return text, prefer, []
     doubt = (
         f"read as {prefer}, as the page declares, but few of its characters are common "
@@ -227,11 +288,13 @@ def _not_as_declared(raw: bytes, prefer: str) -> tuple[str, str, list[Issue]] | 
     return text, enc, [Issue("encoding_guessed", note, None, "info"), *notes]
 
 
-def _better_reading(raw: bytes, prefer: str) -> tuple[float, str, str, str] | None:
+def _better_reading(
+    raw: bytes, prefer: str, minimum: int = _MIN_COMMON
+) -> tuple[float, str, str, str] | None:
     """The undeclared encoding that reads the bytes as the most plausible Chinese, if any.
 
     (share of common characters, encoding, text, how it was counted); a reading
-    counts only when valid, with at least _MIN_COMMON common characters and
+    counts only when valid, with at least *minimum* common characters and
     more than _PLAUSIBLE of them.
     """
     best: tuple[float, str, str, str] | None = None
@@ -244,7 +307,7 @@ def _better_reading(raw: bytes, prefer: str) -> tuple[float, str, str, str] | No
             continue
         o_hits, o_counted = _common(other)
         share = o_hits / o_counted if o_counted else 0.0
-        if o_hits >= _MIN_COMMON and share > _PLAUSIBLE and (best is None or share > best[0]):
+        if o_hits >= minimum and share > _PLAUSIBLE and (best is None or share > best[0]):
             best = (share, enc, other, f"{o_hits} of {o_counted} as {enc}")
     return best
 
@@ -278,6 +341,8 @@ def decode(
         else:
             if enc == "gb18030" and prefer != enc:
                 return _gb18030_or_big5(raw, text)
+            if enc == "utf-8":
+                return _utf8_or_other(raw, text)
             return text, enc, []
     return _undecodable(raw, candidates, first_error, errors)
 
