@@ -386,3 +386,14 @@ def test_short_texts_in_another_encoding_are_never_read_silently(tmp_path: Path)
     # a two-character page whose <meta charset> is wrong
     page = '<html><meta charset="utf-8"><body><p>平台</p></body></html>'.encode("gbk")
     assert _guessed(tmp_path, "f.html", page)[2] == ["warning"]
+
+
+# -- a page of millions of elements -----------------------------------------------------
+
+
+def test_a_page_of_millions_of_elements_is_refused_at_once(tmp_path: Path) -> None:
+    page = tmp_path / "big.html"
+    page.write_text("<html><body>" + "<p>a</p>" * 1_100_000 + "</body></html>", "utf-8")
+    started = time.monotonic()
+    assert "tags, more than" in one_line(run(page))
+    assert time.monotonic() - started < 20
