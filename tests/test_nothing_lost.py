@@ -397,3 +397,54 @@ def test_a_page_of_millions_of_elements_is_refused_at_once(tmp_path: Path) -> No
     started = time.monotonic()
     assert "tags, more than" in one_line(run(page))
     assert time.monotonic() - started < 20
+
+
+# -- memory: limits per document, and per worker --------------------------------------
+
+
+def _diagnostics(tmp_path: Path, text: str) -> list[dict[str, object]]:
+    plan = tmp_path / "shape.txt"
+    plan.write_text(text, encoding="utf-8")
+    proc = run(plan)
+    assert proc.returncode == 0, proc.stderr
+    diagnostics: list[dict[str, object]] = json.loads(proc.stdout)["diagnostics"]
+    return diagnostics
+
+
+def test_nodes_quantities_and_diagnostics_are_bounded_per_document(tmp_path: Path) -> None:
+    lines = "推进工作。\n" * 10_500  # a paragraph each
+    assert "too_many_nodes" in [d["code"] for d in _diagnostics(tmp_path, lines)]
+    listed = "新增1个、" * 10_500
+    assert "too_many_quantities" in [d["code"] for d in _diagnostics(tmp_path, listed)]
+    repeats = _diagnostics(tmp_path, "一、甲\n" + "（一）\n" * 1_000)
+    assert len(repeats) <= 101
+    assert str(repeats[-1]["message"]).startswith("899 more numbering_repeat")
+
+
+def _peak_mb(*args: str | Path) -> float:
+    proc = subprocess.Popen([*CLI, *map(str, args)], stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    assert proc.returncode == 0
+    return usage.ru_maxrss / 1024
+
+
+@pytest.mark.skipif(not hasattr(os, "wait4"), reason="needs os.wait4")
+def test_the_worst_shape_stays_within_the_stated_memory(tmp_path: Path) -> None:
+    shape = tmp_path / "paren.txt"
+    shape.write_bytes("（一）\n".encode() * 300_000)  # 3 MB, one heading a line
+    assert _peak_mb(shape, "-o", tmp_path / "out.json") < 3 * 60 + 60  # docs/performance.md
+
+
+def test_batch_max_memory_costs_one_record_not_the_host(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "big.txt").write_bytes("（一）\n".encode() * 1_000_000)  # 10 MB
+    (src / "plan.txt").write_text(PLAN, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = run("batch", src, "-o", out, "-j", "1", "--max-memory", "256")
+    assert proc.returncode == 0, proc.stderr
+    big, plan = (json.loads(line) for line in out.read_text(encoding="utf-8").splitlines())
+    assert big["error"] == "too_large" and "--max-memory" in big["message"]
+    assert plan["source"]["path"].endswith("plan.txt")
+    assert "is not 0" in one_line(run("batch", src, "-o", out, "--max-memory", "10"))

@@ -66,6 +66,25 @@ def megabytes(text: str) -> float:
     return value
 
 
+# batch --max-memory: a parse within the default limits needs about 1.5 GB at worst
+# (docs/performance.md); a worker is held to this much, so the host never runs out.
+DEFAULT_MAX_MEMORY = 4096
+
+
+def memory_mb(text: str) -> float:
+    """--max-memory: megabytes a worker may hold, 0 for no limit (at least 256 otherwise:
+    a worker needs about 100 MB before it reads anything)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{shown(text)!r} is not a number") from None
+    if not math.isfinite(value) or value < 0 or 0 < value < 256:
+        raise argparse.ArgumentTypeError(f"{text} is not 0 (no limit) or at least 256 (MB)")
+    if value > 1048576:
+        raise argparse.ArgumentTypeError(f"{text} is more than 1048576 (MB)")
+    return value
+
+
 def seconds(text: str) -> float:
     """--timeout: a finite number of seconds, 0 for no limit."""
     try:

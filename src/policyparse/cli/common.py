@@ -4,8 +4,9 @@ the input read and named in messages, diagnostics on stderr."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import shown
@@ -42,6 +43,18 @@ def write(data: bytes, output: str | None) -> None:
     else:
         with open(output, "wb") as fh:
             fh.write(data)
+
+
+@contextlib.contextmanager
+def opened(output: str | None) -> Iterator[BinaryIO]:
+    """The file *output* open for writing bytes, or standard output; flushed at the end."""
+    if output is None:
+        out = _stdout()
+        yield out
+        out.flush()
+    else:
+        with open(output, "wb") as fh:
+            yield fh
 
 
 def emit(text: str, output: str | None) -> None:

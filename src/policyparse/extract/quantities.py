@@ -110,7 +110,9 @@ def _scales() -> dict[str, int]:
 # no figure a plan states (an account number, a run of digits) and would not survive
 # JSON (past 309 digits it is infinite).  It is read as text; check_text says where.
 MAX_DIGITS = 15
-_LONG = re.compile(r"\d(?:,?\d){15,}")
+# Single-character repeats only: a repeated group keeps a backtracking entry per
+# repetition, hundreds of megabytes on a run of millions of digits.
+_LONG = re.compile(r"\d[\d,]{15,}(?:\.\d+)?")
 
 
 def _too_long(num: str) -> bool:
@@ -118,14 +120,27 @@ def _too_long(num: str) -> bool:
 
 
 def oversized(folded: str) -> list[tuple[int, int]]:
-    """Where a number with a unit has more whole digits than a figure can hold."""
+    """Where a number with a scale or a unit has more whole digits than a figure can hold.
+
+    Only what follows the digits is looked at: matching the quantity pattern from
+    their start would backtrack through a run of millions of them.
+    """
     out = []
     for m in _LONG.finditer(folded):
         if m.start() > 0 and folded[m.start() - 1] in ".,0123456789":
             continue
-        if _too_long(m.group()) and _qty().match(folded, m.start()):
+        if _too_long(m.group()) and _unit_follows(folded, m.end()):
             out.append(m.span())
     return out
+
+
+def _unit_follows(folded: str, pos: int) -> bool:
+    """Whether a scale (万, 亿) or a unit stands at *pos*, after one space at most."""
+    if folded.startswith(" ", pos):
+        pos += 1
+    if any(folded.startswith(s, pos) for s in _scales()):
+        return True
+    return _unit_at(folded, pos, min(len(folded), pos + 16)) is not None
 
 
 def _read(num: str) -> Decimal | None:
@@ -183,13 +198,28 @@ def _scaled(value: Decimal | None, factor: int) -> Decimal | None:
     return None if value is None else value * factor
 
 
-def find(source: str, folded: str, start: int, end: int) -> list[Quantity]:
-    """Every quantity with a unit in [start, end), in reading order."""
+@dataclass(slots=True)
+class Budget:
+    """How many quantities a document may still have read: ``find`` takes them off."""
+
+    left: int
+
+
+def find(
+    source: str, folded: str, start: int, end: int, budget: Budget | None = None
+) -> list[Quantity]:
+    """Every quantity with a unit in [start, end), in reading order, within *budget*."""
     out: list[Quantity] = []
+    if budget is not None and budget.left <= 0:
+        return out
     for m in _qty().finditer(folded, start, end):
         q = _quantity(m, source, folded, start, end)
         if q is not None:
             out.append(q)
+            if budget is not None:
+                budget.left -= 1
+                if budget.left <= 0:
+                    break
     return out
 
 

@@ -74,6 +74,12 @@ def check_text(source: str, folded: str, outline: Outline, joins: int) -> list[I
     return issues
 
 
+# Real plans state tens to hundreds of quantities (the corpus at most 104); each
+# becomes records, models and JSON.  Past this many, the rest are not read, with a
+# diagnostic, so that memory stays within docs/performance.md.
+MAX_QUANTITIES = 10_000
+
+
 @dataclass(slots=True)
 class _Reading:
     """What reading the nodes in order carries: the document, and notes and conditions so far."""
@@ -85,6 +91,8 @@ class _Reading:
     trace: list[Step] | None
     carry: responsibility.State = field(default_factory=responsibility.State)
     under_conditions: set[int] = field(default_factory=set)
+    budget: quantities.Budget = field(default_factory=lambda: quantities.Budget(MAX_QUANTITIES))
+    issues: list[Issue] = field(default_factory=list)
 
 
 def extract_nodes(
@@ -94,7 +102,7 @@ def extract_nodes(
     meta: metadata.Meta,
     gazetteer: Gazetteer,
     trace: list[Step] | None,
-) -> tuple[dict[int, Extracted], responsibility.State]:
+) -> tuple[dict[int, Extracted], responsibility.State, list[Issue]]:
     """Units and targets of every node, in document order (notes carry forward)."""
     dated = meta.signed or meta.published
     r = _Reading(source, folded, dated.year if dated else None, gazetteer, trace)
@@ -106,7 +114,7 @@ def extract_nodes(
             extracted[id(node)] = nothing
         else:
             extracted[id(node)] = _node(r, node, inherited)
-    return extracted, r.carry
+    return extracted, r.carry, r.issues
 
 
 def _conditions(r: _Reading, node: INode) -> bool:
@@ -148,12 +156,25 @@ def _node(r: _Reading, node: INode, inherited: bool) -> Extracted:
         r.gazetteer.words(),
         targets.conditions_from(folded, start, end, inherited),
         trace=r.trace,
+        budget=r.budget,
     )
+    _spend(r, found, end)
     due = find_due(folded, start, end)
     if due is not None and r.trace is not None:
         when = "ongoing" if due.date is None else due.date.isoformat()
         r.trace.append(Step("deadline", due.rule, due.start, due.end, when))
     return Extracted(mentions, implied, found, due)
+
+
+def _spend(r: _Reading, found: list[targets.Found], end: int) -> None:
+    """Say where the document's budget of quantities ran out, once."""
+    if r.budget.left <= 0 and not r.issues:
+        where = max((f.q_start for f in found), default=end)
+        message = (
+            f"more than {MAX_QUANTITIES:,} quantities: those after this one are not read "
+            "(no plan states so many)"
+        )
+        r.issues.append(Issue("too_many_quantities", message, (where, where)))
 
 
 def name_units(

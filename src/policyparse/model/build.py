@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..diagnostics import Issue
+from ..diagnostics import Issue, capped
 from ..extract.deadlines import Due
 from ..extract.metadata import Meta
 from ..extract.responsibility import Mention, Note, State
@@ -180,6 +180,6 @@ def document_dict(
         "children": [node_dict(n, source, extracted, names) for n in outline.children],
         "furniture": [furniture_dict(piece, source) for piece in furniture],
         "responsibility_notes": [note_dict(n, source) for n in carry.notes],
-        "diagnostics": [issue_dict(i) for i in sorted(issues, key=issue_order)],
+        "diagnostics": [issue_dict(i) for i in sorted(capped(issues), key=issue_order)],
         "text": source if with_text else None,
     }

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..diagnostics import Issue
+from ..diagnostics import Capped, Issue
 from ..layout.blocks import Block
 from ..layout.markers import BoxMarker, Marker
 from ..layout.tables import Row
@@ -27,6 +27,10 @@ from .titles import TitleCut, title_span
 Phase = Literal["front", "body", "after_signature"]
 
 MAX_GAP = 3  # a numbering gap up to this size still opens a node, with a warning
+# Real plans have hundreds of nodes (the corpus at most 454); every node costs a few
+# kilobytes through to its JSON.  Past this many the rest of the input is one
+# paragraph, with a diagnostic, so that memory stays within docs/performance.md.
+MAX_NODES = 10_000
 ARTICLE: NodeStyle = "zh_article"
 TITLE_MAX = 60
 _TITLE_FORBIDDEN = frozenset("。,;:!?")
@@ -69,7 +73,7 @@ class OutlineState:
     last_value: dict[str, int] = field(default_factory=dict)  # per style, in this part
     pending: list[Block] = field(default_factory=list)  # text waiting for its node
     paths: set[str] = field(default_factory=set)
-    issues: list[Issue] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=Capped)
     title_blocks: list[Block] = field(default_factory=list)
     plan_title_blocks: list[Block] = field(default_factory=list)
     attachments: int = 0
@@ -77,6 +81,7 @@ class OutlineState:
     rows: dict[int, Row] = field(default_factory=dict)  # id(number block) → its row
     cells: set[int] = field(default_factory=set)  # id() of blocks that are row cells
     part_openers: set[int] = field(default_factory=set)  # id() of blocks that open a part
+    made: int = 0  # nodes made so far (MAX_NODES)
 
     # -- containers ------------------------------------------------------------
     def root_children(self) -> list[INode]:
@@ -86,6 +91,7 @@ class OutlineState:
         return self.part_root.level + 1 if self.part_root is not None else 1
 
     def paragraph(self, b: Block, level: int, role: BlockRole | None = None) -> INode:
+        self.made += 1
         return INode("paragraph", b.start, b.start, b.end, level=level, role=role, end=b.end)
 
     def top_paragraph(self, b: Block, role: BlockRole | None = None) -> None:
@@ -119,6 +125,7 @@ class OutlineState:
         self.stack.append(node)
 
     def attach(self, parent: INode | None, node: INode) -> None:
+        self.made += 1
         (parent.children if parent is not None else self.top).append(node)
 
     def claim_path(
@@ -296,6 +303,7 @@ class OutlineState:
             title_rule="issued_title",
             heading_only=True,
         )
+        self.made += 1
         self.top.append(node)
         self.part_root = node
         self.phase = "body"
@@ -333,9 +341,22 @@ class OutlineState:
             node.title_span = (head[1], b.end)
             node.title = compact(self.source[head[1] : b.end])
             node.title_rule = "attachment_title"
+        self.made += 1
         self.top.append(node)
         self.part_root = node
         self.phase = "body"
+
+    def rest_as_text(self, start: int, end: int) -> None:
+        """Past MAX_NODES: everything from *start* on is one paragraph at the top."""
+        self.flush_pending_to_top()
+        self.stack.clear()
+        self.part_root = None
+        self.top.append(INode("paragraph", start, start, end, level=1, end=end))
+        message = (
+            f"more than {MAX_NODES:,} nodes: the rest of the input, from here on, is one "
+            "paragraph (no plan has so many; its units and targets are still read)"
+        )
+        self.issues.append(Issue("too_many_nodes", message, (start, start)))
 
     # -- edits: what the rules' decisions do -----------------------------------------
     def place_text(self, b: Block) -> None:

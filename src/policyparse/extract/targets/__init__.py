@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from ... import lexicon
 from ...ruler import Step
-from ..quantities import find
+from ..quantities import Budget, find
 from .reader import Found, Reader
 from .rules import CHAIN, RULES
 
@@ -37,6 +37,7 @@ def read(
     bodies: tuple[str, ...] = (),
     conditions_at: int | None = None,
     trace: list[Step] | None = None,
+    budget: Budget | None = None,
 ) -> list[Found]:
     """Targets and figures of the quantities stated in [start, end), in text order.
 
@@ -46,9 +47,10 @@ def read(
     tokenizer keeps whole when it splits a 分别 list; from *conditions_at* on, the
     text states eligibility conditions or award standards (conditions_from).
     *trace* gets one step per quantity (the rule that decided it) and, for each
-    record, the rules that gave its comparator and its year.
+    record, the rules that gave its comparator and its year.  Quantities are read
+    within *budget* (extract.stages keeps one per document).
     """
-    quantities = find(source, folded, start, end)
+    quantities = find(source, folded, start, end, budget)
     if not quantities:
         return []
     reader = Reader(source, folded, start, end, doc_year, body_start, bodies, quantities)
