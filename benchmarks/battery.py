@@ -9,7 +9,9 @@ impossible dates, odd line ends, hostile HTML, broken Word packages, PDF bombs (
 page counts, deep nesting, decompression bombs, forms that draw each other in a fan)
 and broken or encrypted PDFs.  Each file is
 parsed in this process (the library) and, with ``--batch``, by ``policyparse batch``
-(the command line).  A file may be refused with an ``InputError``; anything else
+(the command line), which also runs the command-line cases (endless list inputs,
+planted symlinks in an output folder, closed streams: each must end in exit 0, or 2
+with one line).  A file may be refused with an ``InputError``; anything else
 (an internal error, a Document that cannot be written as JSON, a span that does not
 hold its text) is a failure, listed by class.  Exit status 1 when there is one.
 
@@ -23,6 +25,7 @@ import argparse
 import functools
 import io
 import json
+import os
 import random
 import subprocess
 import sys
@@ -32,6 +35,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pdf_bombs
 import policyparse
@@ -289,6 +293,40 @@ def word_packages(rng: random.Random) -> tuple[str, bytes]:
     return ".docx", raw
 
 
+BOX_LINES = [
+    "专栏{n}　应用工程。鼓励企业上云。",
+    "数字化转型加快。",
+    "附件",
+    "附件{n}.表格",
+    "{n}.名单",
+]
+
+
+def box_layouts(rng: random.Random) -> tuple[str, bytes]:
+    """Boxes, paragraphs and attachments in random order, inside and outside measures."""
+    lines = _plan(rng, rng.randrange(0, 4)).splitlines()
+    for _ in range(rng.randrange(2, 12)):
+        line = rng.choice(BOX_LINES).format(n=rng.randrange(1, 4))
+        lines.insert(rng.randrange(len(lines) + 1), line)
+    return ".txt", "\n".join(lines).encode("utf-8")
+
+
+def overflowing_numbers(rng: random.Random) -> tuple[str, bytes]:
+    """Numbers past a float (306+ digits with 万, 309 without), in every form a value takes."""
+    big = "9" * rng.randrange(300, 420)
+    form = rng.choice(
+        [f"{big}万人", f"{big}个", f"百分之{big}", f"{big}%", f"5-{big}个", f"{big}.5亿元"]
+    )
+    return ".txt", f"一、目标\n到2025年，新增就业{form}。（责任单位：市商务局）\n".encode()
+
+
+def huge_pages(rng: random.Random) -> tuple[str, bytes]:
+    """A page of more than a million elements: refused before it is parsed."""
+    cell = rng.choice(["<p>a</p>", "<br>", "<span></span>"])
+    count = rng.randrange(2_000_001, 2_200_000) // cell.count("<")
+    return ".html", ("<html><body>" + cell * count + "</body></html>").encode()
+
+
 CLASSES: dict[str, Callable[[random.Random], tuple[str, bytes]]] = {
     f.__name__: f
     for f in (
@@ -307,6 +345,9 @@ CLASSES: dict[str, Callable[[random.Random], tuple[str, bytes]]] = {
         html_pages,
         word_packages,
         pdf_files,
+        box_layouts,
+        overflowing_numbers,
+        huge_pages,
     )
 }
 
@@ -342,10 +383,13 @@ def check(path: Path) -> str | None:
     if slow:
         return slow
     try:
-        doc.model_dump_json()
+        policyparse.Document.model_validate_json(doc.model_dump_json())
     except Exception as exc:
-        return f"cannot write JSON: {type(exc).__name__}: {exc}"[:200]
+        return f"JSON that does not read back: {type(exc).__name__}: {exc}"[:200]
     text = doc.text or ""
+    problem = _outline_problem(doc, text)
+    if problem:
+        return problem
     for node in doc.walk():
         for t in node.targets:
             if text[t.span[0] : t.span[1]] != t.text:
@@ -359,6 +403,16 @@ def check(path: Path) -> str | None:
 def _slow(start: float) -> str | None:
     took = time.perf_counter() - start
     return f"took {took:.1f} s (over {SECONDS:g})" if took > SECONDS else None
+
+
+def _outline_problem(doc: policyparse.Document, text: str) -> str | None:
+    """A node whose text is not what its span holds, or runs into its first child."""
+    for node in doc.walk():
+        if text[node.text_span[0] : node.text_span[1]] != node.text:
+            return f"node {node.path} text_span {node.text_span} does not hold its text"
+        if node.children and node.children[0].span[0] < node.text_span[1]:
+            return f"node {node.path} text runs into its first child"
+    return None
 
 
 def batch_internal(folder: Path) -> Counter[str]:
@@ -376,6 +430,64 @@ def batch_internal(folder: Path) -> Counter[str]:
             record = json.loads(line)
             codes[record.get("error") or "ok"] += 1
     return codes
+
+
+def _cli(args: list[str], **kw: Any) -> tuple[int, str]:
+    """Exit status and standard error of ``policyparse *args*``."""
+    kw.setdefault("stdin", subprocess.DEVNULL)
+    r = subprocess.run(
+        [sys.executable, "-m", "policyparse", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=kw.pop("stderr", subprocess.PIPE),
+        timeout=300,
+        **kw,
+    )
+    return r.returncode, (r.stderr or b"").decode("utf-8", "replace")
+
+
+def _scenarios(tmp: Path) -> Iterator[tuple[str, list[str], dict[str, Any]]]:
+    """(name, arguments, subprocess options) of the command-line cases: endless list
+    inputs, planted symlinks, closed streams."""
+    plan = tmp / "plan.txt"
+    plan.write_text(_plan(random.Random(0), 3), encoding="utf-8")
+    out = tmp / "out"
+    out.mkdir()
+    victim = tmp / "victim.txt"
+    victim.write_text("keep", encoding="utf-8")
+    (out / "targets.csv").symlink_to(victim)
+    linked = tmp / "linked"
+    linked.mkdir()
+    (linked / "documents.jsonl").symlink_to(victim)
+    (tmp / "loop-a.txt").symlink_to(tmp / "loop-b.txt")
+    (tmp / "loop-b.txt").symlink_to(tmp / "loop-a.txt")
+    jsonl = str(tmp / "r.jsonl")
+    yield "list from /dev/zero", ["batch", "--from", "/dev/zero", "-o", jsonl], {}
+    with open("/dev/zero", "rb") as zero:
+        yield "list from endless stdin", ["batch", "--from", "-", "-o", jsonl], {"stdin": zero}
+    yield "gazetteer /dev/zero", [str(plan), "--gazetteer", "/dev/zero"], {}
+    yield "report of /dev/zero", ["report", "/dev/zero", "-o", str(tmp / "r.html")], {}
+    yield "planted table link", ["batch", str(plan), "--format", "csv", "-o", str(out)], {}
+    yield "planted jsonl link", ["batch", str(plan), "--format", "csv", "-o", str(linked)], {}
+    yield "symlink loop", [str(tmp / "loop-a.txt")], {}
+    yield "stdin closed", ["-"], {"stdin": None, "preexec_fn": lambda: os.close(0)}
+    closed = {"stderr": None, "preexec_fn": lambda: os.close(2)}
+    yield "stderr closed", ["batch", str(plan), "-o", jsonl, "-j", "1"], closed
+
+
+def cli_failures() -> list[str]:
+    """The command-line cases that end in anything but 0, or 2 with one line."""
+    if not Path("/dev/zero").exists() or not hasattr(os, "symlink"):
+        return []
+    failures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, args, kw in _scenarios(Path(tmp)):
+            status, err = _cli(args, **kw)
+            lines = err.strip().splitlines()
+            if status not in (0, 2) or (status == 2 and len(lines) != 1):
+                failures.append(f"{name}: exit {status}: {err.strip()[:200]}")
+        if (Path(tmp) / "victim.txt").read_text(encoding="utf-8") != "keep":
+            failures.append("a planted link was written through")
+    return failures
 
 
 def main() -> int:
@@ -403,9 +515,13 @@ def main() -> int:
             for line in bad[:3]:
                 print(f"    {line}")
         if args.batch:
+            cli = cli_failures()
+            print(f"command line: {len(cli)} failures")
+            for line in cli:
+                print(f"    {line}")
             codes = batch_internal(folder)
             print("batch:", ", ".join(f"{k} {v}" for k, v in sorted(codes.items())))
-            if codes.get("internal"):
+            if codes.get("internal") or cli:
                 return 1
     return 1 if failures else 0
 

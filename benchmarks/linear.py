@@ -1,6 +1,7 @@
 """Parse time and memory on adversarial input from 10 KB to 10 MB: both must grow linearly.
 
 Run:  python benchmarks/linear.py [--max-mb 10] [--only NAME] [--write]
+      python benchmarks/linear.py --bound [--size-mb 32] [--write]
 
 Each shape is an input of a given size in bytes (text, a web page or a Word file,
 whose size is that of its inflated parts) made by repeating one pattern.  Every
@@ -9,6 +10,12 @@ measurement runs in a fresh process, which decodes and parses the bytes
 before parsing.  Linear growth shows as a flat µs/KB column; the last column is the
 peak memory per MB of input at the largest size.  --write puts the table into
 docs/performance.md between the markers of its "Linear time" section.
+
+--bound measures what the default limits guarantee: the worst shapes at the default
+size limit (32 MB), each through the command line (``policyparse FILE -o
+/dev/null``, peak resident memory of the process), then a batch of two such files
+under ``-j 2`` (the peak of the whole process tree, sampled from /proc), and puts
+that table into docs/performance.md between the "bound" markers.
 """
 
 from __future__ import annotations
@@ -141,6 +148,92 @@ def table(max_mb: float, only: str | None) -> str:
     return "\n".join(rows)
 
 
+# The shapes that hold the most memory per MB since the limits on nodes, quantities
+# and diagnostics (docs/performance.md): a node or a marker every few characters.
+WORST = [
+    "（一） all on one line",
+    "（一） on every line",
+    "一、 on every line",
+    "numbers in one list",
+]
+
+
+def _tree_kb(pid: int) -> int:
+    """Resident memory of *pid* and all its descendants now, in KB (Linux /proc)."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/statm") as fh:
+                total += int(fh.read().split()[1]) * resource.getpagesize() // KB
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def _run_peak(args: list[str]) -> tuple[float, float, int]:
+    """Seconds, peak MB of the process tree (sampled every 0.1 s) and exit status."""
+    import os
+
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "policyparse", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    peak = 0
+    while True:
+        peak = max(peak, _tree_kb(proc.pid))
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:  # its own peak too, in case the sampling missed it
+            peak = max(peak, usage.ru_maxrss)
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            break
+        time.sleep(0.1)
+    return time.perf_counter() - start, peak / KB, proc.returncode
+
+
+def bound(size_mb: float) -> str:
+    """The worst shapes at *size_mb* through the command line, and a batch of two under -j 2."""
+    import tempfile
+
+    size = int(size_mb * KB * KB)
+    rows = [
+        "| input | wall | peak memory | per MB of input | exit |",
+        "|---|---|---|---|---|",
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for name in WORST:
+            path = folder / "shape.txt"
+            raw = SHAPES[name][1](size)
+            path.write_bytes(raw)
+            secs, peak, status = _run_peak([str(path), "-o", "/dev/null"])
+            mb = len(raw) / KB / KB
+            rows.append(
+                f"| {name}, {mb:.0f} MB | {secs:.0f} s | {peak:,.0f} MB | {peak / mb:.0f} | "
+                f"{status} |"
+            )
+            print(rows[-1], flush=True)
+        batch = folder / "batch"
+        batch.mkdir()
+        raw = SHAPES[WORST[0]][1](size)
+        for k in range(2):
+            (batch / f"worst{k}.txt").write_bytes(raw)
+        out = folder / "out.jsonl"
+        run = ["batch", str(batch), "-o", str(out), "-j", "2", "--quiet", "--timeout", "0"]
+        secs, peak, status = _run_peak(run)  # no --timeout: the file takes minutes
+        mb = 2 * len(raw) / KB / KB
+        rows.append(
+            f"| `batch -j 2`: two files of {WORST[0]}, {mb:.0f} MB in all | {secs:.0f} s | "
+            f"{peak:,.0f} MB (whole process tree) | {peak / mb:.0f} | {status} |"
+        )
+        print(rows[-1], flush=True)
+    return "\n".join(rows)
+
+
 def main() -> int:
     p = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -149,9 +242,18 @@ def main() -> int:
     p.add_argument("--only", metavar="NAME", help="only the shapes whose name holds NAME")
     p.add_argument("--write", action="store_true", help="update docs/performance.md")
     p.add_argument("--one", nargs=2, metavar=("SHAPE", "BYTES"), help=argparse.SUPPRESS)
+    p.add_argument("--bound", action="store_true", help="the worst shapes at --size-mb")
+    p.add_argument("--size-mb", type=float, default=32, help="--bound: input size (default 32)")
     args = p.parse_args()
     if args.one:
         print(json.dumps(one(args.one[0], int(args.one[1]))))
+        return 0
+    if args.bound:
+        result = bound(args.size_mb)
+        if args.write:
+            from perfdoc import write
+
+            write("bound", result)
         return 0
     result = table(args.max_mb, args.only)
     if args.write:

@@ -54,3 +54,18 @@ def test_linear_measures_a_shape_in_fresh_processes() -> None:
     assert cells[0] == "glued measures, one line" and len(cells) == 6
     assert all(c.endswith(" s") for c in cells[1:4])
     assert len(cells[4].split(" / ")) == 3 and float(cells[5]) > 0
+
+
+@pytest.mark.slow
+def test_linear_bound_measures_the_worst_shapes_and_a_batch() -> None:
+    script = REPO / "benchmarks" / "linear.py"
+    r = subprocess.run(
+        [sys.executable, str(script), "--bound", "--size-mb", "0.2"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert r.returncode == 0, r.stderr
+    rows = r.stdout.splitlines()
+    assert len(rows) == 5 and rows[-1].startswith("| `batch -j 2`")
+    assert all(row.rstrip().endswith("| 0 |") for row in rows)  # every run exits 0

@@ -106,13 +106,14 @@ def test_floats_as_pydantic_writes_them(value: float) -> None:
         assert write({"v": value}, None) == expected, name
 
 
-def test_a_number_too_large_for_a_float_is_null_as_in_the_models() -> None:
-    # 400 digits overflow to inf: the models write null, and so must the
-    # command line (it once wrote Infinity, which is not JSON).
+def test_a_number_too_large_for_a_float_is_text_not_null() -> None:
+    # 400 digits once overflowed to inf, written null against the schema: such a
+    # number is now no quantity, and a diagnostic says where it is.
     text = "一、目标\n到2025年，新增" + "9" * 400 + "个。\n"
     data = document_dict(Loaded(text, "text", None, "0" * 64))
     _same_bytes(data)
-    assert '"value":null' in dumps(data)
+    assert '"value":null' not in dumps(data)
+    assert [d["code"] for d in data["diagnostics"]] == ["number_too_large"]
 
 
 def test_the_command_line_does_not_import_pydantic(tmp_path: Path) -> None:

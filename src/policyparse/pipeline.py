@@ -149,6 +149,7 @@ STAGES: tuple[Stage, ...] = (
         extract_nodes,
         ("source", "folded", "outline", "meta", "gazetteer", "trace"),
         ("extracted", "responsibility"),
+        ("issues",),
     ),
     Stage(name_units, ("extracted", "meta", "gazetteer"), ("names",)),
 )

@@ -17,6 +17,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from .errors import shown
 from .extract.gazetteer import Gazetteer
 from .inputs.read import Loaded
 from .layout.plan import PlanText
@@ -163,7 +164,11 @@ def quantity_decisions(explained: list[Explained]) -> list[tuple[int, int, str, 
 
 
 def render(decisions: list[Explained]) -> str:
-    """One tab-separated line per decision: where, what, node, outcome, rule, text, why."""
+    """One tab-separated line per decision: where, what, node, outcome, rule, text, why.
+
+    The text and the why quote the document: their control characters are escaped
+    (errors.shown), so an ESC or OSC sequence in a plan cannot drive a terminal.
+    """
     lines = ["where\twhat\tpath\toutcome\trule\ttext\twhy"]
     for e in decisions:
         text = e.text if len(e.text) <= 40 else e.text[:39] + "…"
@@ -175,8 +180,8 @@ def render(decisions: list[Explained]) -> str:
                     e.path or "-",
                     e.outcome,
                     e.rule,
-                    text.replace("\t", " ").replace("\n", " "),
-                    e.why,
+                    shown(text.replace("\t", " ").replace("\n", " ")),
+                    shown(e.why),
                 )
             )
         )

@@ -108,4 +108,8 @@ DiagnosticCode = Literal[
     "empty",
     # metadata
     "bad_date",
+    "too_many_nodes",
+    # extract
+    "number_too_large",
+    "too_many_quantities",
 ]

@@ -18,7 +18,14 @@ from __future__ import annotations
 
 from .discover import SUFFIXES, UNSUPPORTED, expand, read_list
 from .guard import check_main_guard
-from .output import LockedOutput, OutputLockedError, akn_name, tables_from, write_akn
+from .output import (
+    LockedOutput,
+    OutputLockedError,
+    akn_name,
+    mark_stale,
+    tables_from,
+    write_akn,
+)
 from .pool import parse_many, run_many
 from .progress import Progress
 from .resume import Recorded, done_paths, read_recorded, record_path
@@ -38,6 +45,7 @@ __all__ = [
     "done_paths",
     "error_result",
     "expand",
+    "mark_stale",
     "parse_many",
     "read_list",
     "read_recorded",

@@ -63,20 +63,30 @@ def _walk_dir(folder: Path, skipped: Counter[str]) -> Iterator[str]:
                 skipped[os.path.splitext(lower)[1]] += 1
 
 
+# A million paths of 60 bytes: a list longer than this is no list (/dev/zero, yes(1)).
+MAX_LIST = 64 * 1024 * 1024
+
+
 def read_list(name: str) -> list[str]:
     """The paths of a --from list, one a line; a binary file is refused.
 
     Lines are decoded as file names are (UTF-8, other bytes kept as surrogate
     escapes), so a list can name files whose names are no UTF-8.
     """
+    from ..inputs.read import read_file_limited, read_limited
+
     if name == STDIN:
         if sys.stdin is None:
             raise PolicyParseError("--from -: standard input is closed")
-        raw = sys.stdin.buffer.read()
+        try:
+            raw = read_limited(sys.stdin.buffer, "--from -", MAX_LIST)
+        except PolicyParseError:
+            raise PolicyParseError(
+                f"--from -: over {MAX_LIST // 1048576} MB of paths: not a list of paths"
+            ) from None
         name = "standard input"
     else:
-        with open(name, "rb") as fh:
-            raw = fh.read()
+        raw = read_file_limited(name, MAX_LIST, "list of paths")
     if b"\0" in raw:
         raise PolicyParseError(
             f"--from {name}: not a list of paths (it holds NUL bytes: a binary file?)"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import os
 import sys
@@ -32,11 +31,24 @@ class LockedOutput:
     (``OUT.lock``).  Either lock goes with the process, however it ends.
     """
 
-    def __init__(self, out: Path, truncate: bool) -> None:
+    def __init__(self, out: Path, truncate: bool, nofollow: bool = False) -> None:
         import errno
         import stat
 
-        self.fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        # A name policyparse chose inside a folder (documents.jsonl) is never a link
+        # to follow: one planted there would have the run write anywhere.
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND
+        if nofollow:
+            flags |= getattr(os, "O_NOFOLLOW", 0)
+        try:
+            self.fd = os.open(out, flags, 0o644)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP and nofollow:
+                raise PolicyParseError(
+                    f"{out}: a symbolic link; policyparse does not write through links "
+                    "in its output folder (remove it)"
+                ) from None
+            raise
         self.lock_fd: int | None = None
         regular = stat.S_ISREG(os.fstat(self.fd).st_mode)  # not /dev/stdout, a pipe
         if regular:
@@ -79,28 +91,31 @@ class LockedOutput:
         self.fd, self.lock_fd = -1, None
 
 
-@functools.cache
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def write_akn(folder: Path, name: str, xml: bytes) -> None:
     """Write *xml* to folder/name through a new temporary file (O_EXCL), then rename."""
-    import tempfile
+    from ..export.files import write_bytes
 
-    fd, tmp = tempfile.mkstemp(prefix=".akn-", suffix=".part", dir=folder)
-    try:
-        if hasattr(os, "fchmod"):  # mkstemp's 0600 would hide the XML from others
-            os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(xml)
-        os.replace(tmp, folder / name)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_bytes(folder / name, xml)
+
+
+STALE = "TABLES-STALE"
+
+
+def mark_stale(folder: Path) -> None:
+    """Say in *folder* that its tables are not of its documents.jsonl, until tables_from ends.
+
+    A batch rewrites documents.jsonl as it goes; the tables of the run before stay
+    beside it until the run ends, and stay there for good if it is stopped.
+    """
+    from ..export.files import write_text
+
+    write_text(
+        folder / STALE,
+        "The tables in this folder (documents, targets, measures, units) are not those of\n"
+        "documents.jsonl: a policyparse batch was writing it, and the tables are only\n"
+        "replaced when a run ends. Rerun the batch (--resume carries on) to bring them\n"
+        "up to date; this file goes when they are.\n",
+    )
 
 
 def tables_from(jsonl: Path, folder: Path, fmt: str) -> None:
@@ -111,7 +126,13 @@ def tables_from(jsonl: Path, folder: Path, fmt: str) -> None:
     from ..model.document import Document
 
     tables = CsvTables(folder) if fmt == "csv" else ParquetTables(folder)
-    for item in records(jsonl):
-        if isinstance(item, Document):
-            tables.add(item)
+    try:
+        for item in records(jsonl):
+            if isinstance(item, Document):
+                tables.add(item)
+    except BaseException:
+        tables.abandon()
+        raise
     tables.close()
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(folder / STALE)

@@ -126,6 +126,11 @@ def _died_message(exitcode: int | None) -> str:
     )
 
 
+# Parsing is bound by the processor: more workers than this per core only wait their turn,
+# each holding its own memory.
+PER_CORE = 4
+
+
 def run_many(
     paths: Iterable[str],
     workers: int,
@@ -152,9 +157,13 @@ def run_many(
         for path in paths:
             yield parse_one(path)
         return
-    check_main_guard(workers)
+    workers = min(workers, PER_CORE * (os.cpu_count() or 1))
     if isinstance(paths, Sequence):  # small corpora: share them out among the workers
+        if not paths:
+            return
+        workers = min(workers, len(paths))  # a worker with no file costs memory for nothing
         chunk = max(1, min(chunk, len(paths) // (workers * 4)))
+    check_main_guard(workers)
     pool = _Pool(max(1, workers), options)
     try:
         yield from _Schedule(pool, iter(paths), chunk, timeout).run()

@@ -82,6 +82,23 @@ def error_result(path: str, code: str, message: str, size: int = 0) -> Result:
     return Result(path, record.model_dump_json(), False, size, error=error)
 
 
+def limit_memory(megabytes: float | None) -> None:
+    """Hold this process to *megabytes* of data (RLIMIT_DATA, else RLIMIT_AS): past it,
+    an allocation fails with MemoryError instead of the host running out."""
+    if not megabytes:
+        return
+    try:
+        import resource
+    except ImportError:  # Windows: no rlimits; the run goes on unlimited
+        return
+    limit = int(megabytes * 1048576)
+    which = getattr(resource, "RLIMIT_DATA", None) or resource.RLIMIT_AS
+    _, hard = resource.getrlimit(which)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(which, (limit, hard))
+
+
 def parse_one(path: str) -> Result:
     """One file to its record; every failure, serialising included, is an error record."""
     try:
@@ -90,6 +107,14 @@ def parse_one(path: str) -> Result:
         size = 0
     try:
         return _parse(path, size)
+    except MemoryError:
+        cap = _OPTIONS.get("max_memory")
+        message = (
+            f"parsing this file needed more than the worker's {cap:g} MB (--max-memory)"
+            if cap
+            else "parsing this file ran out of memory"
+        )
+        return error_result(path, "too_large", message, size)
     except PolicyParseError as exc:
         return error_result(path, getattr(exc, "code", "error"), str(exc), size)
     except Exception as exc:  # a bug must not stop a corpus run
@@ -173,6 +198,7 @@ def worker_main(conn: Connection, options: dict[str, Any]) -> None:
         pass
     try:
         try:
+            limit_memory(options.get("max_memory"))
             init_worker(options)
             # The test hooks act in worker processes only, never in a caller's own.
             _OPTIONS["die_on"] = os.environ.get(_DIE_ON) or None

@@ -24,11 +24,22 @@ from .parse import schema_json
 __all__ = ["EXIT_INPUT", "EXIT_INTERNAL", "EXIT_OK", "main", "schema_json"]
 
 
+def _closed_streams() -> None:
+    """Standard error closed (``2>&-``): messages go nowhere, the work is still done.
+
+    Python sets a closed stream to None, and print(file=None) writes to standard
+    output instead: a JSON document would get a progress line in it.
+    """
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     # The command line uses no pydantic plugins; not scanning the installed
     # packages for them saves a noticeable part of a cold start.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _closed_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     top, parsers = top_parser()
     args = top.parse_args(route(argv, parsers))

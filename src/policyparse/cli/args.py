@@ -23,23 +23,34 @@ class Command(NamedTuple):
     run: Runner
 
 
-def whole_number(minimum: int, too_small: str) -> Callable[[str], int]:
-    """An argparse type: a whole number of at least *minimum*."""
+def whole_number(minimum: int, too_small: str, maximum: int | None = None) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least *minimum* (and at most *maximum*)."""
 
     def read(text: str) -> int:
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+            raise argparse.ArgumentTypeError(f"{shown(text)!r} is not a whole number") from None
         if value < minimum:
             raise argparse.ArgumentTypeError(f"{text} {too_small}")
+        if maximum is not None and value > maximum:
+            raise argparse.ArgumentTypeError(f"{text} is more than {maximum}")
         return value
 
     return read
 
 
-positive_int = whole_number(1, "is not at least 1")  # -j
-indent = whole_number(0, "is negative")  # --indent
+# -j: past this many workers a run only waits on memory and the scheduler.
+MAX_JOBS = 256
+positive_int = whole_number(1, "is not at least 1", MAX_JOBS)  # -j
+# --indent: wider than this is no layout anyone reads, and it multiplies the output.
+MAX_INDENT = 16
+indent = whole_number(0, "is negative", MAX_INDENT)  # --indent
+# --max-mb: a bound on the input a parse holds in memory (docs/performance.md);
+# larger than this, a parse would need more memory than a machine has.
+MAX_MB = 1024
+# --timeout: a day; past it, a file is stuck, and the clock has no larger wait.
+MAX_SECONDS = 86400
 
 
 def megabytes(text: str) -> float:
@@ -47,9 +58,30 @@ def megabytes(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        raise argparse.ArgumentTypeError(f"{shown(text)!r} is not a number") from None
     if not math.isfinite(value) or value <= 0:
         raise argparse.ArgumentTypeError(f"{text} is not a size above 0")
+    if value > MAX_MB:
+        raise argparse.ArgumentTypeError(f"{text} is more than {MAX_MB} (MB)")
+    return value
+
+
+# batch --max-memory: a parse within the default limits needs about 1.5 GB at worst
+# (docs/performance.md); a worker is held to this much, so the host never runs out.
+DEFAULT_MAX_MEMORY = 4096
+
+
+def memory_mb(text: str) -> float:
+    """--max-memory: megabytes a worker may hold, 0 for no limit (at least 256 otherwise:
+    a worker needs about 100 MB before it reads anything)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{shown(text)!r} is not a number") from None
+    if not math.isfinite(value) or value < 0 or 0 < value < 256:
+        raise argparse.ArgumentTypeError(f"{text} is not 0 (no limit) or at least 256 (MB)")
+    if value > 1048576:
+        raise argparse.ArgumentTypeError(f"{text} is more than 1048576 (MB)")
     return value
 
 
@@ -58,9 +90,11 @@ def seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        raise argparse.ArgumentTypeError(f"{shown(text)!r} is not a number") from None
     if not math.isfinite(value) or value < 0:
         raise argparse.ArgumentTypeError(f"{text} is not a number of seconds (0: no limit)")
+    if value > MAX_SECONDS:
+        raise argparse.ArgumentTypeError(f"{text} is more than {MAX_SECONDS} seconds (a day)")
     return value
 
 

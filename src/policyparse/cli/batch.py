@@ -17,7 +17,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import shown
-from .args import check_folder, format_alias, input_options, need_pyarrow, positive_int, seconds
+from .args import (
+    DEFAULT_MAX_MEMORY,
+    check_folder,
+    format_alias,
+    input_options,
+    memory_mb,
+    need_pyarrow,
+    positive_int,
+    seconds,
+)
 from .common import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK
 
 if TYPE_CHECKING:
@@ -65,7 +74,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         type=positive_int,
         default=os.cpu_count() or 1,
         metavar="N",
-        help="worker processes (default: one per core)",
+        help="worker processes (default: one per core; never more than files to parse, "
+        "nor four per core)",
     )
     p.add_argument("--resume", action="store_true", help="skip files already in OUT")
     p.add_argument(
@@ -74,6 +84,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         default=60.0,
         metavar="SECONDS",
         help="give up on a file after this long: an error record 'timeout' (default 60; 0: none)",
+    )
+    p.add_argument(
+        "--max-memory",
+        type=memory_mb,
+        default=DEFAULT_MAX_MEMORY,
+        metavar="MB",
+        help="hold each worker process to MB megabytes of data: a file that needs more gets "
+        f"an error record 'too_large' (default {DEFAULT_MAX_MEMORY}; 0: no limit)",
     )
     p.add_argument("--strict", action="store_true", help="exit 1 if any file failed")
     p.add_argument(
@@ -156,14 +174,17 @@ def _batch_inputs(
 
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from ..batch import LockedOutput, Progress, run_many, tables_from
+    from ..batch import LockedOutput, Progress, mark_stale, run_many, tables_from
     from ..inputs.read import record_key
 
     out = _batch_output(args, parser)
     paths = _batch_inputs(args, parser, out)
     folder = None if args.format == "jsonl" else out.parent
-    output = LockedOutput(out, truncate=not args.resume)  # before reading or truncating
+    # before reading or truncating
+    output = LockedOutput(out, truncate=not args.resume, nofollow=folder is not None)
     try:
+        if args.format in ("csv", "parquet") and folder is not None:
+            mark_stale(folder)
         done = _already_done(args, out)
         todo = [p for p in paths if record_key(p) not in done]
         skipped = len(paths) - len(todo)
@@ -203,6 +224,7 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
         "max_bytes": int(args.max_mb * 1048576),
         "akn": args.format == "akn",
         "with_text": args.with_text,
+        "max_memory": args.max_memory or None,
     }
 
 

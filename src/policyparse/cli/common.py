@@ -4,8 +4,9 @@ the input read and named in messages, diagnostics on stderr."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import shown
@@ -44,6 +45,18 @@ def write(data: bytes, output: str | None) -> None:
             fh.write(data)
 
 
+@contextlib.contextmanager
+def opened(output: str | None) -> Iterator[BinaryIO]:
+    """The file *output* open for writing bytes, or standard output; flushed at the end."""
+    if output is None:
+        out = _stdout()
+        yield out
+        out.flush()
+    else:
+        with open(output, "wb") as fh:
+            yield fh
+
+
 def emit(text: str, output: str | None) -> None:
     write((text + "\n").encode("utf-8"), output)
 
@@ -61,6 +74,10 @@ def read_input(args: argparse.Namespace) -> Loaded:
     limit = int(args.max_mb * 1048576)
     if args.file != STDIN:
         return load_path(args.file, errors=errors, max_bytes=limit)
+    if sys.stdin is None:
+        from ..errors import PolicyParseError
+
+        raise PolicyParseError("-: standard input is closed")
     raw = read_limited(sys.stdin.buffer, "standard input", limit)
     return load_bytes(raw, path=None, errors=errors, max_bytes=limit)
 

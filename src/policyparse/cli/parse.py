@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..version import __version__
 from .args import check_folder, format_alias, indent, input_options, need_pyarrow
-from .common import EXIT_OK, emit, input_name, read_input, report_diagnostics, write
+from .common import EXIT_OK, emit, input_name, opened, read_input, report_diagnostics, write
 from .view import render_page
 
 if TYPE_CHECKING:
@@ -127,11 +127,13 @@ def _json(loaded: Loaded, gazetteer: Gazetteer, args: argparse.Namespace) -> int
     One plan, one process: the writer that needs no pydantic-core import
     starts faster than the fast one saves (docs/performance.md).
     """
-    from ..export.json import dumps_python
+    from ..export.json import dump_python
     from ..pipeline import document_dict
 
     data = document_dict(loaded, with_text=args.with_text, gazetteer=gazetteer)
-    emit(dumps_python(data, args.indent), args.output)
+    with opened(args.output) as fh:  # streamed: the JSON text is never held whole
+        dump_python(data, fh, args.indent)
+        fh.write(b"\n")
     report_diagnostics(data["diagnostics"], loaded.text, args)
     return EXIT_OK
 

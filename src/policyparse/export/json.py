@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import math
-from typing import Any
+from typing import Any, BinaryIO, Protocol
 
 
 def dumps(data: dict[str, Any], indent: int | None = None) -> str:
@@ -62,7 +62,28 @@ def _scalar(o: Any) -> str:
     raise TypeError(f"cannot write {type(o).__name__} as JSON")
 
 
-def _write(o: Any, out: list[str], indent: int | None, level: int) -> None:
+class _Parts(Protocol):
+    def append(self, part: str, /) -> None: ...
+
+
+class _Sink:
+    """Parts written to a binary file as they come, a few thousand at a time."""
+
+    def __init__(self, fh: BinaryIO) -> None:
+        self.fh = fh
+        self.parts: list[str] = []
+
+    def append(self, part: str) -> None:
+        self.parts.append(part)
+        if len(self.parts) >= 4096:
+            self.flush()
+
+    def flush(self) -> None:
+        self.fh.write("".join(self.parts).encode("utf-8"))
+        self.parts.clear()
+
+
+def _write(o: Any, out: _Parts, indent: int | None, level: int) -> None:
     if isinstance(o, dict):
         if not o:
             out.append("{}")
@@ -102,6 +123,13 @@ def _write(o: Any, out: list[str], indent: int | None, level: int) -> None:
         out.append("\n" + " " * (indent * level) + "]")
     else:
         out.append(_scalar(o))
+
+
+def dump_python(data: dict[str, Any], fh: BinaryIO, indent: int | None = None) -> None:
+    """``dumps_python`` written to *fh* as UTF-8 as it goes: the whole text is never held."""
+    sink = _Sink(fh)
+    _write(data, sink, indent, 0)
+    sink.flush()
 
 
 def dumps_python(data: dict[str, Any], indent: int | None = None) -> str:

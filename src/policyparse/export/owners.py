@@ -170,6 +170,8 @@ def totals(rows: Iterable[OwnerRow]) -> list[UnitTotal]:
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What gets a ' in front in CSV: a formula's start, or a ' that was there already.
+QUOTED_STARTS = (*FORMULA_STARTS, "'")
 
 
 def cell(v: object, column: str = "") -> object:
@@ -178,16 +180,18 @@ def cell(v: object, column: str = "") -> object:
     A path is written §2.10: as 2.10 pandas and Excel read the number 2.1, and （一） and
     （十） of section 2 become one.  Text that a spreadsheet would run as a formula
     (starting with = + - @, a tab or a carriage return) gets a ' in front, as OWASP
-    advises for CSV meant for spreadsheets.
+    advises for CSV meant for spreadsheets; so does text that starts with ' itself,
+    so that reading drops exactly one ' where one was added (``read_tables``).  Lists are
+    joined first: the joined text is what a spreadsheet sees.
     """
     if column.endswith("path") and isinstance(v, str) and v:
         return "§" + v
-    if isinstance(v, str) and v.startswith(FORMULA_STARTS):
+    if isinstance(v, list):
+        v = "；".join(str(x) for x in v)
+    if isinstance(v, str) and v.startswith(QUOTED_STARTS):
         return "'" + v  # =HYPERLINK(…) in a title must not run in a spreadsheet
     if v is None:
         return ""
-    if isinstance(v, list):
-        return "；".join(str(x) for x in v)
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, float) and v.is_integer():

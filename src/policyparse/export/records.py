@@ -9,11 +9,27 @@ line left by an interruption, a blank or foreign line); a path's second record
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
+from ..errors import PolicyParseError
 from ..model.document import Document
+
+
+def _open_regular(jsonl: str | Path) -> TextIO:
+    """*jsonl* open for reading, or an error if it is no regular file.
+
+    A pipe or a device (/dev/zero) may never end, nor hold a line end; opened
+    without O_NONBLOCK, a pipe with no writer would not even open.
+    """
+    fd = os.open(jsonl, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise PolicyParseError(f"{jsonl}: not a regular file (a batch result is a file)")
+    return open(fd, encoding="utf-8", errors="replace")
 
 
 def records(jsonl: str | Path) -> Iterator[Document | dict[str, Any] | None]:
@@ -22,7 +38,7 @@ def records(jsonl: str | Path) -> Iterator[Document | dict[str, Any] | None]:
     A path already read gives nothing; blank lines give nothing either.
     """
     seen: set[str] = set()
-    with Path(jsonl).open(encoding="utf-8", errors="replace") as fh:
+    with _open_regular(jsonl) as fh:
         for line in fh:
             if not line.strip():
                 continue

@@ -14,13 +14,14 @@ import csv
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import PolicyParseError
 from ..model.document import Document, Node, ResponsibleUnit
 from ..version import __version__
 from ..vocab import ROLES
-from .owners import FORMULA_STARTS, ROW_COLUMNS, cell, owners, walk
+from .files import Pending
+from .owners import QUOTED_STARTS, ROW_COLUMNS, cell, owners, walk
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -259,18 +260,27 @@ def table_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
 
 
 class CsvTables:
-    """documents.csv, targets.csv, measures.csv, units.csv in a folder, a document at a time."""
+    """documents.csv, targets.csv, measures.csv, units.csv in a folder, a document at a time.
+
+    Each is written under a temporary name and renamed into place by ``close``
+    (export.files): a planted link is replaced, not written through, and a run
+    killed halfway leaves the tables of before, never a truncated one.
+    """
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.files: dict[str, IO[str]] = {}
+        self.files: dict[str, Pending] = {}
         self.writers: dict[str, Any] = {}
-        for name, columns in COLUMNS.items():
-            fh = (self.folder / f"{name}.csv").open("w", encoding="utf-8-sig", newline="")
-            writer = csv.writer(fh, lineterminator="\r\n")
-            writer.writerow(columns)
-            self.files[name], self.writers[name] = fh, writer
+        try:
+            for name, columns in COLUMNS.items():
+                p = Pending(self.folder / f"{name}.csv", "w", encoding="utf-8-sig", newline="")
+                self.files[name] = p
+                self.writers[name] = csv.writer(p.fh, lineterminator="\r\n")
+                self.writers[name].writerow(columns)
+        except BaseException:
+            self.abandon()
+            raise
 
     def add(self, doc: Document) -> None:
         for name, table in table_rows(doc).items():
@@ -278,8 +288,14 @@ class CsvTables:
             self.writers[name].writerows([cell(r[c], c) for c in columns] for r in table)
 
     def close(self) -> None:
-        for fh in self.files.values():
-            fh.close()
+        """Every table into place, at the end."""
+        for p in self.files.values():
+            p.commit()
+
+    def abandon(self) -> None:
+        """Nothing into place: the temporary files go."""
+        for p in self.files.values():
+            p.abandon()
 
 
 # Parquet types, and the pandas metadata that makes pd.read_parquet give nullable
@@ -331,6 +347,7 @@ class ParquetTables:
         self.batch = batch
         self.pending: dict[str, list[dict[str, Any]]] = {name: [] for name in COLUMNS}
         self.writers: dict[str, Any] = {}
+        self.files: dict[str, Pending] = {}  # written under temporary names, as CsvTables
 
     def add(self, doc: Document) -> None:
         for name, table in table_rows(doc).items():
@@ -346,15 +363,23 @@ class ParquetTables:
         schema = _arrow_schema(name)
         arrow = pa.table({c: [r[c] for r in rows] for c in COLUMNS[name]}, schema=schema)
         if name not in self.writers:
-            self.writers[name] = pq.ParquetWriter(self.folder / f"{name}.parquet", schema)
+            self.files[name] = Pending(self.folder / f"{name}.parquet", "wb")
+            self.writers[name] = pq.ParquetWriter(self.files[name].fh, schema)
         self.writers[name].write_table(arrow)
         self.pending[name] = []
 
     def close(self) -> None:
+        """Every table into place, at the end."""
         for name in COLUMNS:
             if self.pending[name] or name not in self.writers:
                 self._flush(name)
             self.writers[name].close()
+        for p in self.files.values():
+            p.commit()
+
+    def abandon(self) -> None:
+        for p in self.files.values():
+            p.abandon()
 
 
 _PANDAS = {"str": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
@@ -401,7 +426,7 @@ def frames(docs: Document | Iterable[Document]) -> dict[str, pd.DataFrame]:
 
 def _unquoted(column: pd.Series) -> pd.Series:
     """Text as it was before the ' that keeps a spreadsheet from running it."""
-    guarded = column.str.startswith("'") & column.str[1:2].isin(FORMULA_STARTS)
+    guarded = column.str.startswith("'") & column.str[1:2].isin(QUOTED_STARTS)
     return column.mask(guarded.fillna(False), column.str[1:])
 
 

@@ -158,15 +158,22 @@ def place_of(issuer: str | None) -> str | None:
     return m.group("place") if m else None
 
 
+# A gazetteer of every body in the country is a few megabytes.
+MAX_GAZETTEER = 16 * 1024 * 1024
+
+
 @cache
 def _load(path: str | None) -> Gazetteer:
     g = Gazetteer()
     g.add_rows(lexicon.rows("extract/gazetteer"))
     if path is not None:
+        from ..inputs.read import read_file_limited
+
         p = Path(path)
+        raw = read_file_limited(path, MAX_GAZETTEER, "gazetteer")
         try:
-            text = p.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
             raise InputError(f"{p}: cannot read gazetteer ({exc})") from None
         g.add_text(text, str(p))
     return g

@@ -113,9 +113,46 @@ def _scales() -> dict[str, int]:
     return {word: int(factor) for word, factor in lexicon.rows("extract/scales")}
 
 
+# A float holds 15 significant digits exactly: a number whose whole part is longer is
+# no figure a plan states (an account number, a run of digits) and would not survive
+# JSON (past 309 digits it is infinite).  It is read as text; check_text says where.
+MAX_DIGITS = 15
+# Single-character repeats only: a repeated group keeps a backtracking entry per
+# repetition, hundreds of megabytes on a run of millions of digits.
+_LONG = re.compile(r"\d[\d,]{15,}(?:\.\d+)?")
+
+
+def _too_long(num: str) -> bool:
+    return len(num.partition(".")[0].replace(",", "")) > MAX_DIGITS
+
+
+def oversized(folded: str) -> list[tuple[int, int]]:
+    """Where a number with a scale or a unit has more whole digits than a figure can hold.
+
+    Only what follows the digits is looked at: matching the quantity pattern from
+    their start would backtrack through a run of millions of them.
+    """
+    out = []
+    for m in _LONG.finditer(folded):
+        if m.start() > 0 and folded[m.start() - 1] in ".,0123456789":
+            continue
+        if _too_long(m.group()) and _unit_follows(folded, m.end()):
+            out.append(m.span())
+    return out
+
+
+def _unit_follows(folded: str, pos: int) -> bool:
+    """Whether a scale (万, 亿) or a unit stands at *pos*, after one space at most."""
+    if folded.startswith(" ", pos):
+        pos += 1
+    if any(folded.startswith(s, pos) for s in _scales()):
+        return True
+    return _unit_at(folded, pos, min(len(folded), pos + 16)) is not None
+
+
 def _read(num: str) -> Decimal | None:
     if num[0].isdigit():
-        return Decimal(num.replace(",", ""))
+        return None if _too_long(num) else Decimal(num.replace(",", ""))
     value = cn_to_int(num)
     return Decimal(value) if value is not None else None
 
@@ -174,13 +211,24 @@ def _terms() -> re.Pattern[str]:
     return re.compile(lexicon.alternation(lexicon.column("extract/numeral_terms")))
 
 
-def find(source: str, folded: str, start: int, end: int) -> list[Quantity]:
-    """Every quantity with a unit in [start, end), in reading order.
+@dataclass(slots=True)
+class Budget:
+    """How many quantities a document may still have read: ``find`` takes them off."""
+
+    left: int
+
+
+def find(
+    source: str, folded: str, start: int, end: int, budget: Budget | None = None
+) -> list[Quantity]:
+    """Every quantity with a unit in [start, end), in reading order, within *budget*.
 
     A number opening a term of extract/numeral_terms is none: 加强二次供水设施管理 holds no
     2 次, though 次 is a unit.
     """
     out: list[Quantity] = []
+    if budget is not None and budget.left <= 0:
+        return out
     terms = _terms()
     for m in _qty().finditer(folded, start, end):
         if terms.match(folded, m.start(), end):
@@ -188,6 +236,10 @@ def find(source: str, folded: str, start: int, end: int) -> list[Quantity]:
         q = _quantity(m, source, folded, start, end)
         if q is not None:
             out.append(q)
+            if budget is not None:
+                budget.left -= 1
+                if budget.left <= 0:
+                    break
     return out
 
 

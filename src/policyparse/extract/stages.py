@@ -12,7 +12,7 @@ from ..layout.furniture import Piece
 from ..ruler import Step
 from ..structure.nodes import INode, Outline, walk
 from ..text.fold import INVISIBLE_PATTERN
-from . import citations, metadata, responsibility, targets
+from . import citations, metadata, quantities, responsibility, targets
 from .deadlines import Due, find_due
 from .gazetteer import Gazetteer, canonical_names, place_of
 from .responsibility import Mention
@@ -67,12 +67,24 @@ def check_text(source: str, folded: str, outline: Outline, joins: int) -> list[I
     if opened != closed:
         message = f"{opened} opening and {closed} closing round brackets"
         issues.append(Issue("unbalanced_brackets", message, None, "info"))
+    for span in quantities.oversized(folded)[:1]:
+        message = (
+            f"a number of {span[1] - span[0]} characters is longer than any figure "
+            f"({quantities.MAX_DIGITS} digits at most); read as text"
+        )
+        issues.append(Issue("number_too_large", message, span, "warning"))
     if not source.strip():
         issues.append(Issue("empty", "the input holds no text", None))
     elif not any(n.kind != "paragraph" for n in outline.children):
         message = "no numbered headings found; paragraphs only"
         issues.append(Issue("no_structure", message, None, "info"))
     return issues
+
+
+# Real plans state tens to hundreds of quantities (the corpus at most 104); each
+# becomes records, models and JSON.  Past this many, the rest are not read, with a
+# diagnostic, so that memory stays within docs/performance.md.
+MAX_QUANTITIES = 10_000
 
 
 @dataclass(slots=True)
@@ -88,6 +100,8 @@ class _Reading:
     under_conditions: set[int] = field(default_factory=set)
     # Node id → the year phrase of the goals paragraph it stands under.
     years_below: dict[int, targets.YearPhrase] = field(default_factory=dict)
+    budget: quantities.Budget = field(default_factory=lambda: quantities.Budget(MAX_QUANTITIES))
+    issues: list[Issue] = field(default_factory=list)
 
 
 def extract_nodes(
@@ -97,7 +111,7 @@ def extract_nodes(
     meta: metadata.Meta,
     gazetteer: Gazetteer,
     trace: list[Step] | None,
-) -> tuple[dict[int, Extracted], responsibility.State]:
+) -> tuple[dict[int, Extracted], responsibility.State, list[Issue]]:
     """Units and targets of every node, in document order (notes carry forward)."""
     dated = meta.signed or meta.published
     r = _Reading(source, folded, dated.year if dated else None, gazetteer, trace)
@@ -109,7 +123,7 @@ def extract_nodes(
             extracted[id(node)] = nothing
         else:
             extracted[id(node)] = _node(r, node, inherited)
-    return extracted, r.carry
+    return extracted, r.carry, r.issues
 
 
 def _conditions(r: _Reading, node: INode) -> bool:
@@ -172,12 +186,25 @@ def _node(r: _Reading, node: INode, inherited: bool) -> Extracted:
         targets.conditions_from(folded, start, end, inherited),
         trace=r.trace,
         inherited=_pass_year(r, node, body_start),
+        budget=r.budget,
     )
+    _spend(r, found, end)
     due = find_due(folded, start, end)
     if due is not None and r.trace is not None:
         when = "ongoing" if due.date is None else due.date.isoformat()
         r.trace.append(Step("deadline", due.rule, due.start, due.end, when))
     return Extracted(mentions, implied, found, due)
+
+
+def _spend(r: _Reading, found: list[targets.Found], end: int) -> None:
+    """Say where the document's budget of quantities ran out, once."""
+    if r.budget.left <= 0 and not r.issues:
+        where = max((f.q_start for f in found), default=end)
+        message = (
+            f"more than {MAX_QUANTITIES:,} quantities: those after this one are not read "
+            "(no plan states so many)"
+        )
+        r.issues.append(Issue("too_many_quantities", message, (where, where)))
 
 
 def name_units(

@@ -114,6 +114,23 @@ _META_FIELDS = {
 }
 
 
+# A plan's page holds thousands of elements, a long table some hundred thousand; a
+# page of millions is no document, costs gigabytes as a tree, and past 10 million
+# libxml2 refuses to search it.  Counted as the tags (<, opening and closing), before
+# any parse: about a million elements.
+MAX_TAGS = 2_000_000
+
+
+def _check_size(text: str) -> None:
+    """Give up at once on a page with more tags than any document has."""
+    tags = text.count("<")
+    if tags > MAX_TAGS:
+        raise FormatError(
+            f"the web page has {tags:,} tags, more than the {MAX_TAGS:,} a document "
+            "page could hold: not read"
+        )
+
+
 def _compact(s: str) -> str:
     return "".join(s.split()).rstrip(":：")
 
@@ -380,6 +397,7 @@ def _table_meta(root: Any) -> dict[str, str]:
 
 def extract(text: str) -> tuple[str, dict[str, str], list[Issue]]:
     """The document text of an HTML page, the metadata the page carries, diagnostics."""
+    _check_size(text)
     root, notes = _parse(text)
     body, dropped = _body(root)
     return _lines(body), _page_meta(root), notes + dropped

@@ -95,6 +95,8 @@ _PLAUSIBLE = 0.5
 _MIN_COMMON = 3
 # ... and is only a near guess when its share is not this much higher.
 _CLEAR = 0.3
+# Below this share of common characters a short GB18030 reading is in doubt.
+_DOUBT = 0.3
 # A GB18030 reading with no plausible rival is doubted aloud from this many characters.
 _EVIDENCE = 20
 _NON_ASCII = re.compile(r"[^\x00-\x7f\s]+")
@@ -172,14 +174,75 @@ def _gb18030_or_big5(raw: bytes, text: str) -> tuple[str, str, list[Issue]]:
             message = f"read as Big5 ({BIG5}), not GB18030: common characters {as_big5}, {as_gb}"
             return big5, BIG5, [Issue("encoding_guessed", message, None, severity)]
         doubt = f"too short to tell GB18030 from Big5 ({as_gb}, {as_big5}): read as GB18030"
-    elif counted >= _EVIDENCE:
+    elif (wide := _utf16(raw)) is not None:
+        return wide
+    elif _too_little_to_doubt(text, hits, counted):
+        return text, "gb18030", []
+    else:
+        # Chinese in neither reading: EUC-KR or Shift_JIS bytes, or a fragment too
+        # short to judge; said either way, never read silently.
         doubt = (
             f"read as GB18030, but few of its characters are common ones ({as_gb}; "
             f"{as_big5}): the bytes may be in another encoding"
         )
-    else:
-        return text, "gb18030", []  # a few rare characters, and no other reading
     return text, "gb18030", [Issue("encoding_guessed", doubt, None, "warning")]
+
+
+def _too_little_to_doubt(text: str, hits: int, counted: int) -> bool:
+    """A GB18030 reading too short to doubt: one rare character (璩), or a short piece of
+    real text half of it rarer characters (办大型演唱会(音乐: 4 of 8).  Mojibake of another
+    encoding has hardly any common characters, and private-use ones betray it."""
+    if _PRIVATE.search(text):
+        return False
+    return counted < 2 or (counted < _EVIDENCE and hits >= _DOUBT * counted)
+
+
+def _utf16(raw: bytes) -> tuple[str, str, list[Issue]] | None:
+    """UTF-16 without a byte order mark, read only where it is plausible Chinese."""
+    if len(raw) % 2:
+        return None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        hits, counted = _common(text)
+        if hits >= _MIN_COMMON and hits > _PLAUSIBLE * counted:
+            message = (
+                f"read as {enc} without a byte order mark: common characters {hits} of {counted}"
+            )
+            return text, enc, [Issue("encoding_guessed", message, None, "warning")]
+    return None
+
+
+_PRIVATE = re.compile("[\ue000-\uf8ff]")  # no plan prints these; a wrong reading does
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+
+
+def _utf8_or_other(raw: bytes, text: str) -> tuple[str, str, list[Issue]]:
+    """Valid UTF-8 is kept, but judged when none of its non-ASCII characters is Chinese.
+
+    A few GBK characters can be valid UTF-8 (平台 → ƽ̨): such a reading has no
+    Chinese in it, while GB18030's (or Big5's) is common characters.  With at
+    least _MIN_COMMON of them that reading wins; with fewer, UTF-8 stays, and
+    either way an ``encoding_guessed`` warning says so.
+    """
+    hits, counted = _common(text)
+    if not counted or hits or _CJK.search(text[:100_000]):
+        return text, "utf-8", []
+    best = _better_reading(raw, "utf-8", minimum=1)
+    if best is None:
+        return text, "utf-8", []
+    _, enc, other, as_other = best
+    as_utf8 = f"{hits} of {counted} as utf-8"
+    if _common(other)[0] >= _MIN_COMMON:
+        message = f"read as {enc}, not UTF-8: common characters {as_other}, {as_utf8}"
+        return other, enc, [Issue("encoding_guessed", message, None, "warning")]
+    doubt = (
+        f"too short to tell UTF-8 from {enc}: read as UTF-8, which has no Chinese "
+        f"character ({as_utf8}), though {as_other} are common ones"
+    )
+    return text, "utf-8", [Issue("encoding_guessed", doubt, None, "warning")]
 
 
 def _declared(raw: bytes, prefer: str) -> tuple[str, str, list[Issue]] | None:
@@ -209,7 +272,16 @@ def _declared(raw: bytes, prefer: str) -> tuple[str, str, list[Issue]] | None:
             f"{as_other}, {as_declared}"
         )
         return other, enc, [Issue("encoding_guessed", message, None, severity)]
-    if counted < _EVIDENCE or prefer == "utf-8":  # valid UTF-8 is evidence enough
+    if prefer == "utf-8" and _CJK.search(text[:100_000]):
+        return text, prefer, []  # valid UTF-8 with Chinese in it is evidence enough
+    short = _better_reading(raw, prefer, minimum=1)
+    if short is not None:
+        doubt = (
+            f"too short to tell {prefer}, as the page declares, from {short[1]} "
+            f"({as_declared}, {short[3]}): read as {prefer}"
+        )
+        return text, prefer, [Issue("encoding_guessed", doubt, None, "warning")]
+    if counted < _EVIDENCE and prefer != "utf-8":
         return text, prefer, []
     doubt = (
         f"read as {prefer}, as the page declares, but few of its characters are common "
@@ -230,11 +302,13 @@ def _not_as_declared(raw: bytes, prefer: str) -> tuple[str, str, list[Issue]] | 
     return text, enc, [Issue("encoding_guessed", note, None, "info"), *notes]
 
 
-def _better_reading(raw: bytes, prefer: str) -> tuple[float, str, str, str] | None:
+def _better_reading(
+    raw: bytes, prefer: str, minimum: int = _MIN_COMMON
+) -> tuple[float, str, str, str] | None:
     """The undeclared encoding that reads the bytes as the most plausible Chinese, if any.
 
     (share of common characters, encoding, text, how it was counted); a reading
-    counts only when valid, with at least _MIN_COMMON common characters and
+    counts only when valid, with at least *minimum* common characters and
     more than _PLAUSIBLE of them.
     """
     best: tuple[float, str, str, str] | None = None
@@ -247,7 +321,7 @@ def _better_reading(raw: bytes, prefer: str) -> tuple[float, str, str, str] | No
             continue
         o_hits, o_counted = _common(other)
         share = o_hits / o_counted if o_counted else 0.0
-        if o_hits >= _MIN_COMMON and share > _PLAUSIBLE and (best is None or share > best[0]):
+        if o_hits >= minimum and share > _PLAUSIBLE and (best is None or share > best[0]):
             best = (share, enc, other, f"{o_hits} of {o_counted} as {enc}")
     return best
 
@@ -281,6 +355,8 @@ def decode(
         else:
             if enc == "gb18030" and prefer != enc:
                 return _gb18030_or_big5(raw, text)
+            if enc == "utf-8":
+                return _utf8_or_other(raw, text)
             return text, enc, []
     return _undecodable(raw, candidates, first_error, errors)
 
@@ -459,13 +535,47 @@ def read_limited(fh: BinaryIO, name: str, max_bytes: int | None) -> bytes:
     return raw
 
 
+def read_file_limited(name: str, max_bytes: int, what: str) -> bytes:
+    """The bytes of the file *name* (a pipe or a device too), at most *max_bytes* of them.
+
+    For the files beside the documents (a --from list, a gazetteer): /dev/zero
+    or an endless pipe must end in one error, not in all the memory there is.
+    """
+    try:
+        with open(name, "rb") as fh:
+            raw = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read {what} ({exc.strerror or exc})") from None
+    if len(raw) > max_bytes:
+        raise InputError(f"{name}: {what} over {size_limit(max_bytes)}: not a {what}")
+    return raw
+
+
+def _missing(p: Path) -> None:
+    """Why *p* cannot be opened: a symlink loop, a link to nothing, or no such file."""
+    import errno
+
+    try:
+        p.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise NotAFileError(f"{p}: a symlink loop (the links point at each other)") from None
+        if exc.errno == errno.ENOENT and p.is_symlink():
+            target = os.readlink(p)
+            message = f"{p}: a symlink to {target}, which does not exist"
+            raise NotFoundError(message, str(p)) from None
+        if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
+            raise NotAFileError(f"{p}: cannot read ({exc.strerror or exc})") from None
+    raise NotFoundError(f"{p}: no such file", str(p))
+
+
 def load_path(
     path: str | os.PathLike[str], *, errors: Errors = "strict", max_bytes: int | None = MAX_BYTES
 ) -> Loaded:
     """Read and decode the file at *path*."""
     p = Path(path)
     if not p.exists():
-        raise NotFoundError(f"{p}: no such file", str(p))
+        _missing(p)
     if not p.is_file():
         raise NotAFileError(f"{p}: not a regular file")
     size = p.stat().st_size

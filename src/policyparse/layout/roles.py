@@ -34,6 +34,23 @@ def _attachment() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return marker, listing
 
 
+@cache
+def _attachment_head() -> re.Pattern[str]:
+    """附件2.表格: the label, a stop, the title on the same line."""
+    word = lexicon.alternation(lexicon.column("layout/attachment_words"))
+    return re.compile(
+        rf"{word}\s{{0,2}}(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s{{0,2}}[.、]\s{{0,2}}"
+    )
+
+
+def attachment_head(folded: str, start: int, end: int) -> tuple[int, int] | None:
+    """附件2.表格 → (end of 附件2, start of 表格); None for any other line."""
+    m = _attachment_head().match(folded, start, end)
+    if m is None or m.end() >= end:
+        return None
+    return start + len(folded[start : m.end()].rstrip(" .、")), m.end()
+
+
 def signers(content: str) -> list[str]:
     """The bodies on a signature line: 国务院办公厅　中央军委办公厅 → both."""
     if len(content) > SHORT_LINE:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..diagnostics import Issue
+from ..diagnostics import Issue, capped
 from ..extract.citations import Cited
 from ..extract.deadlines import Due
 from ..extract.metadata import Meta
@@ -238,6 +238,6 @@ def document_dict(
             {"title": c.title, "number": c.number, "cue": c.cue, "span": (c.start, c.end)}
             for c in cited
         ],
-        "diagnostics": [issue_dict(i) for i in sorted(issues, key=issue_order)],
+        "diagnostics": [issue_dict(i) for i in sorted(capped(issues), key=issue_order)],
         "text": source if with_text else None,
     }

@@ -68,7 +68,8 @@ Span = Annotated[
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # NaN and Infinity are no values: a record holding one is refused, not read.
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class Diagnostic(_Model):

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..diagnostics import Issue
+from ..diagnostics import Capped, Issue
 from ..layout.blocks import Block
 from ..layout.markers import BoxMarker, Marker
 from ..layout.tables import Row
@@ -27,6 +27,10 @@ from .titles import TitleCut, title_span
 Phase = Literal["front", "body", "after_signature"]
 
 MAX_GAP = 3  # a numbering gap up to this size still opens a node, with a warning
+# Real plans have hundreds of nodes (the corpus at most 454); every node costs a few
+# kilobytes through to its JSON.  Past this many the rest of the input is one
+# paragraph, with a diagnostic, so that memory stays within docs/performance.md.
+MAX_NODES = 10_000
 ARTICLE: NodeStyle = "zh_article"
 TITLE_MAX = 60
 _TITLE_FORBIDDEN = frozenset("。,;:!?")
@@ -69,7 +73,7 @@ class OutlineState:
     last_value: dict[str, int] = field(default_factory=dict)  # per style, in this part
     pending: list[Block] = field(default_factory=list)  # text waiting for its node
     paths: set[str] = field(default_factory=set)
-    issues: list[Issue] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=Capped)
     title_blocks: list[Block] = field(default_factory=list)
     plan_title_blocks: list[Block] = field(default_factory=list)
     attachments: int = 0
@@ -77,6 +81,7 @@ class OutlineState:
     rows: dict[int, Row] = field(default_factory=dict)  # id(number block) → its row
     cells: set[int] = field(default_factory=set)  # id() of blocks that are row cells
     part_openers: set[int] = field(default_factory=set)  # id() of blocks that open a part
+    made: int = 0  # nodes made so far (MAX_NODES)
 
     # -- containers ------------------------------------------------------------
     def root_children(self) -> list[INode]:
@@ -86,6 +91,7 @@ class OutlineState:
         return self.part_root.level + 1 if self.part_root is not None else 1
 
     def paragraph(self, b: Block, level: int, role: BlockRole | None = None) -> INode:
+        self.made += 1
         return INode("paragraph", b.start, b.start, b.end, level=level, role=role, end=b.end)
 
     def top_paragraph(self, b: Block, role: BlockRole | None = None) -> None:
@@ -119,6 +125,7 @@ class OutlineState:
         self.stack.append(node)
 
     def attach(self, parent: INode | None, node: INode) -> None:
+        self.made += 1
         (parent.children if parent is not None else self.top).append(node)
 
     def claim_path(
@@ -238,7 +245,13 @@ class OutlineState:
         return True
 
     def open_box(self, b: Block, box: BoxMarker) -> bool:
-        """专栏2: a box inside the deepest open node, path <node>.B2; False if the path is taken."""
+        """专栏2: a box inside the deepest open node, path <node>.B2; False if the path is taken.
+
+        A box's lines follow it: what was read since the box it ends is its text,
+        taken before it is closed (its node's text must end at its first child).
+        """
+        if self.stack and self.stack[-1].kind == "box":
+            self.absorb_pending()
         while self.stack and self.stack[-1].kind == "box":
             self.stack.pop()  # a box ends where the next one starts
         parent = self.stack[-1] if self.stack else self.part_root
@@ -290,15 +303,21 @@ class OutlineState:
             title_rule="issued_title",
             heading_only=True,
         )
+        self.made += 1
         self.top.append(node)
         self.part_root = node
         self.phase = "body"
 
-    def open_attachment(self, b: Block) -> None:
-        """附件2: a new part at the top, numbered A2 (or by order where the number is taken)."""
+    def open_attachment(self, b: Block, head: tuple[int, int] | None = None) -> None:
+        """附件2: a new part at the top, numbered A2 (or by order where the number is taken).
+
+        With *head* (附件2.表格: end of the label, start of the title) the rest of
+        the line is the attachment's title.
+        """
         self.end_part()
         self.attachments += 1
-        label_text = compact(self.source[b.start : b.end])
+        label_end = b.end if head is None else head[0]
+        label_text = compact(self.source[b.start : label_end])
         digits = "".join(ch for ch in label_text if ch.isascii() and ch.isdigit())
         number = int(digits) if digits else self.attachments
         path = f"A{number}"
@@ -312,14 +331,32 @@ class OutlineState:
             b.end,
             b.end,
             level=1,
-            label=(b.start, b.end),
+            label=(b.start, label_end),
             number=number,
             path=path,
             heading_only=True,
         )
+        if head is not None:
+            node.text_start = head[1]
+            node.title_span = (head[1], b.end)
+            node.title = compact(self.source[head[1] : b.end])
+            node.title_rule = "attachment_title"
+        self.made += 1
         self.top.append(node)
         self.part_root = node
         self.phase = "body"
+
+    def rest_as_text(self, start: int, end: int) -> None:
+        """Past MAX_NODES: everything from *start* on is one paragraph at the top."""
+        self.flush_pending_to_top()
+        self.stack.clear()
+        self.part_root = None
+        self.top.append(INode("paragraph", start, start, end, level=1, end=end))
+        message = (
+            f"more than {MAX_NODES:,} nodes: the rest of the input, from here on, is one "
+            "paragraph (no plan has so many; its units and targets are still read)"
+        )
+        self.issues.append(Issue("too_many_nodes", message, (start, start)))
 
     # -- edits: what the rules' decisions do -----------------------------------------
     def place_text(self, b: Block) -> None:

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..diagnostics import Issue
+from ..diagnostics import Capped, Issue
 from ..layout.blocks import Block
 from ..layout.markers import match_marker
 from ..layout.tables import Row
 from ..ruler import Step
-from .builder import ARTICLE, OutlineState
+from .builder import ARTICLE, MAX_NODES, OutlineState
 from .nodes import INode, Outline, walk
 from .parts import part_openers
 from .rules import CHAIN, seen
@@ -50,6 +50,9 @@ def build(
         st.rows[id(row.number_block)] = row
         st.cells.update(id(c) for c in row.cells)
     for b in blocks:
+        if st.made + len(st.pending) >= MAX_NODES:  # pending lines may each become one
+            st.rest_as_text(b.start, blocks[-1].end)
+            break
         CHAIN.decide(st, seen(st, b, match_marker(folded, b.start, b.end)), trace, st.phase)
         st.previous = b
     outline = _finish(st)
@@ -65,8 +68,9 @@ def _finish(st: OutlineState) -> Outline:
     for node in st.top:
         _close(node)
     _bodiless(st, st.top, None)
-    st.issues.sort(key=lambda i: i.span or (-1, -1))
-    return Outline(st.top, st.title_blocks, st.plan_title_blocks, st.issues)
+    issues = st.issues.closed() if isinstance(st.issues, Capped) else st.issues
+    issues.sort(key=lambda i: i.span or (-1, -1))
+    return Outline(st.top, st.title_blocks, st.plan_title_blocks, issues)
 
 
 def _close(node: INode) -> int:

@@ -19,6 +19,7 @@ named here, once:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Container
 from dataclasses import dataclass
@@ -42,6 +43,8 @@ LISTS = Brackets("(〔【[《", ")〕】]》")
 QUOTES = {"“": "”", "《": "》", "「": "」", "『": "』"}
 _QUOTE_CHARS = re.compile("[" + "".join(QUOTES) + "".join(QUOTES.values()) + "]")
 _ROUND = re.compile(r"[()]")
+# Round brackets nest a few levels in a plan; deeper than this they are noise.
+_DEEPEST = 256
 _ROUND_OR_BREAK = re.compile(r"[()。!?\n]")
 
 
@@ -105,6 +108,10 @@ def round_pairs(folded: str, start: int, end: int, longest: int) -> dict[int, in
         i = m.start()
         if m.group() == "(":
             stack.append(i)
+            if len(stack) > _DEEPEST:
+                # Openers farther back than *longest* can pair with nothing: dropped,
+                # so that millions of unclosed ones hold no memory.
+                del stack[: bisect.bisect_left(stack, i - longest)]
         elif stack:
             opened = stack.pop()
             if i - opened <= longest:
@@ -123,6 +130,8 @@ def round_spans(folded: str, start: int, end: int) -> list[tuple[int, int]]:
         i, ch = m.start(), m.group()
         if ch == "(":
             stack.append(i)
+            if len(stack) > _DEEPEST:
+                del stack[0]  # nested past any aside: the outermost opener is text
         elif ch == ")":
             if stack:
                 spans.append((stack.pop(), i + 1))

@@ -17,6 +17,7 @@ from urllib.parse import quote
 from ...errors import PolicyParseError
 from ...model.document import Document, Node
 from ...vocab import ROLES
+from ..files import write_text
 from ..network import Network
 from ..owners import owners
 from ..records import records
@@ -175,7 +176,7 @@ def read_corpus(
             if folder is not None and view is not None and item.text is not None:
                 folder.mkdir(parents=True, exist_ok=True)
                 name = view_name(item.source.path, len(corpus.rows), used)
-                (folder / name).write_text(view(item, item.text, back), encoding="utf-8")
+                write_text(folder / name, view(item, item.text, back))
                 href = f"{quote(folder.name)}/{name}"
                 corpus.views += 1
             corpus.add(item, href)

@@ -9,11 +9,13 @@ charts are inline SVG drawn here.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from ...errors import PolicyParseError
 from ...vocab import ROLES
 from ..html import Html, asset, data_json, head
 from .analysis import TARGET_COLUMNS, TARGET_FIELDS
@@ -312,11 +314,34 @@ def render_report(corpus: Corpus, source: str) -> str:
     return h.serialize(root)
 
 
+def check_output(jsonl: str | Path, output: str | Path, views: bool) -> None:
+    """Refuse, before reading anything, an output that is the input or cannot be written.
+
+    ``report out.jsonl -o out.jsonl`` would put the report over the batch result.
+    """
+    out, src = Path(output), Path(jsonl)
+    if out.exists() and src.exists() and os.path.samefile(out, src):
+        raise PolicyParseError(f"-o {output} is the batch result itself: name another file")
+    if out.is_dir():
+        raise PolicyParseError(f"-o {output} is a folder: the report is one file")
+    parent = out.parent
+    if not parent.is_dir():
+        raise PolicyParseError(f"-o {output}: no folder {parent} to write it in")
+    if not os.access(parent, os.W_OK):
+        raise PolicyParseError(f"-o {output}: the folder {parent} cannot be written")
+    files = parent / f"{out.stem}_files"
+    if views and files.exists() and not files.is_dir():
+        raise PolicyParseError(f"{files} is a file: the views go into a folder of that name")
+
+
 def write_report(jsonl: str | Path, output: str | Path, view: ViewFn | None = None) -> str:
     """Read the batch result *jsonl*, write the report to *output*; a one-line summary."""
+    check_output(jsonl, output, view is not None)
     corpus = read_corpus(jsonl, output, view)
     Path(output).write_text(render_report(corpus, Path(jsonl).name), encoding="utf-8")
     line = f"{len(corpus.rows)} documents, {len(corpus.failed)} failed"
+    if corpus.torn:
+        line += f", {corpus.torn} lines skipped (not records)"
     if view is not None:
         line += f", {corpus.views} views"
         if corpus.views < len(corpus.rows):

@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from ... import lexicon
 from ...ruler import Step
-from ..quantities import find
+from ..quantities import Budget, find
 from .context import YearPhrase
 from .reader import Found, Reader, closing_year
 from .rules import CHAIN, RULES
@@ -39,6 +39,7 @@ def read(
     conditions_at: int | None = None,
     trace: list[Step] | None = None,
     inherited: YearPhrase | None = None,
+    budget: Budget | None = None,
 ) -> list[Found]:
     """Targets and figures of the quantities stated in [start, end), in text order.
 
@@ -50,9 +51,10 @@ def read(
     *inherited* is the year phrase of the goals paragraph the node stands under
     (closing_year of a node above), governing until the node's own phrases.
     *trace* gets one step per quantity (the rule that decided it) and, for each
-    record, the rules that gave its comparator and its year.
+    record, the rules that gave its comparator and its year.  Quantities are read
+    within *budget* (extract.stages keeps one per document).
     """
-    quantities = find(source, folded, start, end)
+    quantities = find(source, folded, start, end, budget)
     if not quantities:
         return []
     reader = Reader(source, folded, start, end, doc_year, body_start, bodies, quantities, inherited)

@@ -26,6 +26,7 @@ from .notice import (
     issued_part,
     leave_after_signature,
     leave_front,
+    next_attachment,
     notice_part,
     plan_title,
 )
@@ -38,6 +39,7 @@ RULES = (
     table_cell,
     issued_part,
     attachment,
+    next_attachment,
     notice_part,
     attachment_title,
     front_title,

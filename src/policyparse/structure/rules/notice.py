@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from ...layout.roles import attachment_head
 from ...ruler import Decision
 from ...text.fold import compact
 from ..builder import OutlineState, title_like
@@ -34,6 +35,21 @@ def attachment(st: OutlineState, s: Seen) -> Decision | None:
     return Decision("attachment", (partial(OutlineState.open_attachment, b=s.block),))
 
 
+def next_attachment(st: OutlineState, s: Seen) -> Decision | None:
+    """Inside an attachment, 附件2.表格 opens the next one (A2), titled by the rest of its line.
+
+    Takes 附件2.表格 after 附件 / 1.名单; leaves 附件1.docx before any attachment
+    (a list of files at the end of a notice) and 附件2.关于…的通知。 (a sentence).
+    """
+    if st.part_root is None or s.marker is not None or s.block.role is not None:
+        return None
+    head = attachment_head(st.folded, s.block.start, s.block.end)
+    if head is None or not title_like(st.folded[head[1] : s.block.end]):
+        return None
+    edit = partial(OutlineState.open_attachment, b=s.block, head=head)
+    return Decision("attachment", (edit,))
+
+
 def notice_part(st: OutlineState, s: Seen) -> Decision | None:
     """Signature, date, notes, 附件 lists and 文号 stand at the top, whatever is open.
 
@@ -50,10 +66,11 @@ def notice_part(st: OutlineState, s: Seen) -> Decision | None:
 def attachment_title(st: OutlineState, s: Seen) -> Decision | None:
     """The first short line of an attachment, before any text, is its title.
 
-    Takes 附件1 / 重点任务清单; leaves a numbered line (一、…) right after 附件1.
+    Takes 附件1 / 重点任务清单; leaves a numbered line (一、…) right after 附件1, and
+    any line after the attachment's first heading (its text, or a box).
     """
     root = st.part_root
-    if s.marker is not None or root is None:
+    if s.marker is not None or root is None or root.children:
         return None
     if root.title is not None or root.text_end > root.text_start:
         return None
