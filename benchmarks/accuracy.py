@@ -12,7 +12,12 @@ tests/targets) the parser's output is compared with what a person read:
 - targets: matched by (path, value, value_max, unit); among matched targets,
   the share with the oracle's year and with its comparator.
 
-Counts are pooled over documents (micro-averaged).  The held-out documents
+Counts are pooled over documents (micro-averaged).  ``--tables`` scores the real plans
+with tables (../shared/corpus/tables/) against tests/table-oracles/: there an oracle covers
+the lines given in tests/table-oracles/regions.tsv for each kind (nodes, units, targets),
+only parser items whose span starts on those lines count, and an oracle path ``*`` matches
+any path (a page whose numbering a reader cannot pin down).  Its held-out documents are
+tests/held_out_tables.txt.  The held-out documents
 (tests/held_out.txt) are scored only with --held-out, and reported apart: their
 errors are not to be looked at while rules are being changed.  --write SECTION
 puts the table into docs/accuracy.md between the markers of SECTION.
@@ -37,6 +42,7 @@ TESTS = REPO / "tests"
 sys.path.insert(0, str(TESTS))
 from targets_io import row as target_row  # noqa: E402  the oracles' own row format
 
+TABLES = TESTS / "table-oracles"
 SHARED = Path(os.environ.get("POLICYPARSE_SHARED_CORPUS", REPO.parent / "shared" / "corpus"))
 KINDS = ("nodes", "units", "lead", "targets")
 
@@ -56,6 +62,9 @@ def fresh() -> set[str]:
 
 def source_of(doc: str, shared: Path = SHARED) -> Path | None:
     """Where the document's text is: corpus/ for Ningbo, else the shared corpus."""
+    table_plan = shared / "tables" / f"{doc}.md"
+    if table_plan.is_file():
+        return table_plan
     for folder in (REPO / "corpus", shared / "plans", shared / "plans-2"):
         path = folder / f"{doc}.txt"
         if path.is_file():
@@ -148,20 +157,60 @@ def _compact(s: str | None) -> str:
     return "".join((s or "").split())
 
 
-def score(doc: str, shared: Path = SHARED) -> Score | None:
-    """The document's figures, or None where its text or an oracle is missing."""
+Region = tuple[int, int]  # [start, end) offsets of the text an oracle covers
+ALL: Region = (0, 1 << 62)
+
+
+def regions(doc: str, text: str) -> dict[str, Region]:
+    """The part of a table plan each of its oracles covers (tests/table-oracles/regions.tsv)."""
+    path = TABLES / "regions.tsv"
+    if not path.is_file():
+        return {}
+    starts = [0]
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    out: dict[str, Region] = {}
+    for r in _read(path):
+        if r["doc"] == doc:
+            first = min(int(r["first_line"]), len(starts) - 1)
+            last = min(int(r["last_line"]), len(starts) - 1)
+            out[r["kind"]] = (starts[first - 1], starts[last])
+    return out
+
+
+def _in(region: Region, span: tuple[int, int]) -> bool:
+    return region[0] <= span[0] < region[1]
+
+
+def _star(want: list[tuple[str, ...]], got: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Parser rows with the path replaced by ``*`` where the oracle does not pin paths."""
+    if any(w[0] == "*" for w in want):
+        return [("*", *g[1:]) for g in got]
+    return got
+
+
+def score(doc: str, shared: Path = SHARED, folder: Path = TESTS) -> Score | None:
+    """The document's figures, or None where its text or an oracle is missing.
+
+    *folder* holds the oracles (tests/, or tests/table-oracles/ for the table plans, whose
+    oracles cover the regions of regions.tsv).
+    """
     import policyparse
 
     path = source_of(doc, shared)
-    oracles = [TESTS / kind / f"{doc}.tsv" for kind in ("outlines", "units", "targets")]
+    oracles = [folder / kind / f"{doc}.tsv" for kind in ("outlines", "units", "targets")]
     if path is None or not all(o.is_file() for o in oracles):
         return None
     parsed = policyparse.parse_file(path)
+    where = regions(doc, parsed_text(path)) if folder == TABLES else {}
     s = Score()
     # Nodes and titles.
+    nodes_in = where.get("nodes", ALL)
     want_nodes = {r["path"]: _compact(r["title"]) for r in _read(oracles[0])}
     got_nodes = {
-        n.path: _compact(n.title) for n in parsed.walk() if n.kind != "paragraph" and n.path
+        n.path: _compact(n.title)
+        for n in parsed.walk()
+        if n.kind != "paragraph" and n.path and _in(nodes_in, n.span)
     }
     s.tallies["nodes"] = _match([(p,) for p in want_nodes], [(p,) for p in got_nodes])
     for p, title in want_nodes.items():
@@ -169,24 +218,43 @@ def score(doc: str, shared: Path = SHARED) -> Score | None:
             s.titles.of += 1
             s.titles.right += got_nodes[p] == title
     # Units and lead units.
+    units_in = where.get("units", ALL)
     want_units = [(r["path"], _compact(r["name"]), r["role"]) for r in _read(oracles[1])]
-    got_units = []
+    got_units: list[tuple[str, ...]] = []
     for node, listed in _listed(parsed):
         for u in node.responsible_units:
-            got_units.append((listed, _compact(u.name), u.role))
+            if _in(units_in, u.span):
+                got_units.append((listed, _compact(u.name), u.role))
+    got_units = _star(list(want_units), got_units)
     s.tallies["units"] = _match([u[:2] for u in want_units], [u[:2] for u in got_units])
     s.tallies["lead"] = _match(
         [u[:2] for u in want_units if u[2] == "lead"], [u[:2] for u in got_units if u[2] == "lead"]
     )
-    # Targets: matched by where and how much; then year and comparator.
+    _score_targets(s, oracles[2], parsed, where.get("targets", ALL))
+    return s
+
+
+def parsed_text(path: Path) -> str:
+    """The text spans index (the file's own text, for the plain-text table plans)."""
+    from policyparse.inputs.read import load_path
+
+    return load_path(path).text
+
+
+def _score_targets(s: Score, oracle: Path, parsed: Document, region: Region) -> None:
+    """Targets matched by where and how much; then year and comparator."""
     want_t: dict[Key, list[tuple[str, str]]] = {}
-    for r in _read(oracles[2]):
+    star = False
+    for r in _read(oracle):
+        star = star or r["path"] == "*"
         key: Key = (r["path"], _oracle_num(r["value"]), _oracle_num(r["value_max"]), r["unit"])
         want_t.setdefault(key, []).append((r["year"], r["comparator"]))
     got_t: dict[Key, list[tuple[str, str]]] = {}
     for node, listed in _listed(parsed):
         for t in node.targets:
-            got_key: Key = (listed, _num(t.value), _num(t.value_max), t.unit or "")
+            if not _in(region, t.span):
+                continue
+            got_key: Key = ("*" if star else listed, _num(t.value), _num(t.value_max), t.unit or "")
             got_t.setdefault(got_key, []).append((str(t.year or ""), t.comparator))
     hit = 0
     for key, wanted in want_t.items():
@@ -199,7 +267,6 @@ def score(doc: str, shared: Path = SHARED) -> Score | None:
     s.tallies["targets"] = Tally(
         hit, sum(len(v) for v in got_t.values()), sum(len(v) for v in want_t.values())
     )
-    return s
 
 
 def _listed(doc: Document) -> list[tuple[Node, str]]:
@@ -216,9 +283,9 @@ def _listed(doc: Document) -> list[tuple[Node, str]]:
     return out
 
 
-def documents() -> list[str]:
+def documents(folder: Path = TESTS) -> list[str]:
     """Every document with a targets oracle, in name order."""
-    return sorted(p.stem for p in (TESTS / "targets").glob("*.tsv"))
+    return sorted(p.stem for p in (folder / "targets").glob("*.tsv"))
 
 
 def _row(name: str, s: Score) -> str:
@@ -237,10 +304,11 @@ HEAD = (
 
 
 def report(
-    names: Sequence[str], shared: Path = SHARED, with_held_out: bool = False
+    names: Sequence[str], shared: Path = SHARED, with_held_out: bool = False, folder: Path = TESTS
 ) -> tuple[str, dict[str, Score]]:
     """The per-document and pooled table, and the pooled scores by group."""
-    out, second = held_out(), fresh()
+    tables = folder == TABLES
+    out, second = (held_out("held_out_tables.txt"), set()) if tables else (held_out(), fresh())
     pools = {"development": Score()}
     if with_held_out:
         pools.update({"held out": Score(), "all": Score()})
@@ -251,7 +319,7 @@ def report(
     for name in names:
         if (name in out or name in second) and not with_held_out:
             continue
-        s = score(name, shared)
+        s = score(name, shared, folder)
         if s is None:
             continue
         group = "held out 2" if name in second else "held out" if name in out else "development"
@@ -319,6 +387,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", metavar="SECTION", help="write the table into docs/accuracy.md")
     parser.add_argument("--held-out", action="store_true", help="score the held-out documents too")
     parser.add_argument(
+        "--tables", action="store_true", help="score the plans with tables (tests/table-oracles)"
+    )
+    parser.add_argument(
         "--diff", metavar="DOC", help="print one document's rows against its oracles"
     )
     args = parser.parse_args(argv)
@@ -327,7 +398,8 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit(f"{args.diff} is held out: add --held-out to look at it")
         print(diff(args.diff, args.corpus))
         return 0
-    table, _ = report(documents(), args.corpus, args.held_out)
+    folder = TABLES if args.tables else TESTS
+    table, _ = report(documents(folder), args.corpus, args.held_out, folder)
     print(table)
     if args.write:
         from perfdoc import DOCS, write
