@@ -31,7 +31,7 @@ from .inputs.read import Loaded
 from .layout.blocks import Block
 from .layout.furniture import Piece
 from .layout.stages import cut_blocks, mark_roles, read_tables, repair_blocks
-from .layout.tables import Row
+from .layout.tables import Row, Table
 from .model.build import document_dict as build_dict
 from .ruler import Step
 from .structure.nodes import Outline
@@ -54,6 +54,7 @@ class Parse:
     furniture: list[Piece] = field(default_factory=list)
     joins: int = 0
     rows: list[Row] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
     outline: Outline | None = None
     meta: Meta | None = None
     issues: list[Issue] = field(default_factory=list)
@@ -104,8 +105,8 @@ STAGES: tuple[Stage, ...] = (
     # layout: blocks, furniture set aside, wraps joined, roles, tables
     Stage(cut_blocks, ("folded", "source"), ("blocks", "furniture")),
     Stage(repair_blocks, ("folded", "blocks"), ("blocks", "joins")),
+    Stage(read_tables, ("source", "folded", "blocks"), ("rows", "tables", "folded"), ("issues",)),
     Stage(mark_roles, ("folded", "blocks"), ("blocks",)),
-    Stage(read_tables, ("folded", "blocks"), ("rows",), ("issues",)),
     # structure: the tree
     Stage(
         build_outline, ("source", "folded", "blocks", "rows", "trace"), ("outline",), ("issues",)
@@ -120,7 +121,7 @@ STAGES: tuple[Stage, ...] = (
     Stage(check_text, ("source", "folded", "outline", "joins"), (), ("issues",)),
     Stage(
         extract_nodes,
-        ("source", "folded", "outline", "meta", "gazetteer", "trace"),
+        ("source", "folded", "outline", "meta", "gazetteer", "trace", "tables"),
         ("extracted", "responsibility"),
     ),
     Stage(name_units, ("extracted", "meta", "gazetteer"), ("names",)),

@@ -81,6 +81,7 @@ DiagnosticCode = Literal[
     "glued_heading",
     "table_row_unreadable",
     "table_rows_missing",
+    "table_unread",
     # structure
     "numbering_gap",
     "numbering_repeat",

@@ -9,13 +9,15 @@ from ..diagnostics import Issue
 from ..inputs.read import Loaded
 from ..layout.blocks import Block
 from ..layout.furniture import Piece
+from ..layout.tables import Table
 from ..ruler import Step
 from ..structure.nodes import INode, Outline, walk
 from ..text.fold import INVISIBLE_PATTERN
 from . import metadata, responsibility, targets
-from .deadlines import Due, find_due
+from .deadlines import Due, cell_due, find_due
 from .gazetteer import Gazetteer, canonical_names, place_of
 from .responsibility import Mention
+from .table_targets import TableIndex, column_years
 
 
 @dataclass(slots=True)
@@ -77,6 +79,7 @@ class _Reading:
     doc_year: int | None
     gazetteer: Gazetteer
     trace: list[Step] | None
+    tables: TableIndex
     carry: responsibility.State = field(default_factory=responsibility.State)
     under_conditions: set[int] = field(default_factory=set)
 
@@ -88,10 +91,12 @@ def extract_nodes(
     meta: metadata.Meta,
     gazetteer: Gazetteer,
     trace: list[Step] | None,
+    tables: list[Table],
 ) -> tuple[dict[int, Extracted], responsibility.State]:
     """Units and targets of every node, in document order (notes carry forward)."""
     dated = meta.signed or meta.published
-    r = _Reading(source, folded, dated.year if dated else None, gazetteer, trace)
+    index = TableIndex(source, tables)
+    r = _Reading(source, folded, dated.year if dated else None, gazetteer, trace, index)
     nothing = Extracted()  # a notice part (title, signature …) holds no units or targets
     extracted: dict[int, Extracted] = {}
     for node in walk(outline.children):
@@ -125,7 +130,7 @@ def _node(r: _Reading, node: INode, inherited: bool) -> Extracted:
         end,
         r.carry,
         r.gazetteer.known,
-        cells=[(s, e, role, "") for s, e, role in node.table_units],
+        cells=node.table_units,
         trace=r.trace,
     )
     body_start = None
@@ -143,11 +148,34 @@ def _node(r: _Reading, node: INode, inherited: bool) -> Extracted:
         targets.conditions_from(folded, start, end, inherited),
         trace=r.trace,
     )
-    due = find_due(folded, start, end)
+    found = _with_tables(r, node, found, start, end)
+    due = find_due(folded, start, end) if node.table_deadline is None else None
+    if node.table_deadline is not None:
+        due = cell_due(folded, *node.table_deadline)
     if due is not None and r.trace is not None:
         when = "ongoing" if due.date is None else due.date.isoformat()
         r.trace.append(Step("deadline", due.rule, due.start, due.end, when))
     return Extracted(mentions, implied, found, due)
+
+
+def _with_tables(r: _Reading, node: INode, found: list[targets.Found], start: int, end: int
+                 ) -> list[targets.Found]:  # fmt: skip
+    """Prose targets outside the tables' prose cells dropped; the tables' own targets added.
+
+    A task row's targets take the year of their cell's column (2025年目标).
+    """
+    index = r.tables
+    if not index.tables:
+        return found
+    kept = [f for f in found if not index.outside_prose(f.start)]
+    column_years(kept, node.table_years)
+    table = index.in_range(start, end)
+    if not table:
+        return kept
+    if r.trace is not None:
+        for f in table:
+            r.trace.append(Step("targets", f.rule, f.start, f.end, "target", "an indicator row"))
+    return sorted(kept + table, key=lambda f: f.start)
 
 
 def name_units(

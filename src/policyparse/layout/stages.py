@@ -8,7 +8,7 @@ from .blocks import Block, split_blocks
 from .furniture import Piece, set_aside_furniture
 from .repair import unglue, unwrap
 from .roles import assign_roles
-from .tables import Row
+from .tables import Row, Table
 from .tables import find as find_tables
 
 
@@ -29,6 +29,27 @@ def mark_roles(folded: str, blocks: list[Block]) -> list[Block]:
     return blocks
 
 
-def read_tables(folded: str, blocks: list[Block]) -> tuple[list[Row], list[Issue]]:
-    """Tables rendered one cell per line whose rows are measures."""
-    return find_tables(folded, blocks)
+def read_tables(
+    source: str, folded: str, blocks: list[Block]
+) -> tuple[list[Row], list[Table], str, list[Issue]]:
+    """Tables in any text form: task rows (measures), indicator targets, the cells.
+
+    In the folded text the bars and tabs between the cells of a table read become
+    ``;``, so a cell's sentence ends at its cell for every later pattern.
+    """
+    rows, tables, issues = find_tables(source, folded, blocks)
+    if tables:
+        folded = _cell_borders(source, folded, tables)
+    return rows, tables, folded, issues
+
+
+def _cell_borders(source: str, folded: str, tables: list[Table]) -> str:
+    chars = list(folded)
+    for table in tables:
+        if table.form == "lines":
+            continue
+        for b in table.blocks:
+            for k in range(b.start, b.end):
+                if source[k] in "|\t" or folded[k] == "|":
+                    chars[k] = ";"
+    return "".join(chars)

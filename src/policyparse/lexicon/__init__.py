@@ -82,6 +82,44 @@ SPECS: dict[str, Spec] = {
         {"style": frozenset({"zh_part", "zh_chapter", "zh_section", "zh_article"})},
     ),
     "layout/table_headers": Spec(("word",)),
+    "layout/range_joins": Spec(("word",)),
+    "layout/table_columns": Spec(
+        ("word", "kind"),
+        {
+            "kind": frozenset(
+                {
+                    "serial",
+                    "task",
+                    "measure",
+                    "deadline",
+                    "indicator",
+                    "measure_unit",
+                    "attribute",
+                    "category",
+                    "project",
+                    "target",
+                    "base",
+                    "remark",
+                }
+            )
+        },
+    ),
+    "layout/table_cells": Spec(
+        ("word", "kind"),
+        {
+            "kind": frozenset(
+                {
+                    "base_words",
+                    "binding",
+                    "expected",
+                    "none",
+                    "decrease",
+                    "cumulative",
+                    "period_total",
+                }
+            )
+        },
+    ),
     "layout/source_line": Spec(("word", "field"), {"field": frozenset({"issuer", "date"})}),
     "layout/attachment_words": Spec(("word",)),
     "layout/box_words": Spec(("word",)),

@@ -72,6 +72,10 @@ def quantity_dicts(ex: Extracted, source: str) -> tuple[list[dict[str, Any]], li
                     "year": f.year,
                     "deadline": f.deadline,
                     "period": f.period,
+                    "baseline": None
+                    if f.baseline_value is None
+                    else {"value": float(f.baseline_value), "year": f.baseline_year},
+                    "binding": f.binding,
                 }
             )
         else:

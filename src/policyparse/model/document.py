@@ -29,6 +29,7 @@ from ..vocab import (
 )
 
 __all__ = [
+    "Baseline",
     "Comparator",
     "Diagnostic",
     "DiagnosticCode",
@@ -96,6 +97,13 @@ class Source(_Model):
     sha256: str = Field(description="SHA-256 of the input bytes (of the UTF-8 text for str input).")
 
 
+class Baseline(_Model):
+    """The figure a target starts from: an indicator table's base-year column (2020年, 基期值)."""
+
+    value: float
+    year: int | None = Field(default=None, description="The base year, from the column's header.")
+
+
 class Target(_Model):
     """A quantity the plan commits to reach, keep or not exceed."""
 
@@ -111,7 +119,19 @@ class Target(_Model):
     kind: TargetKind = "level"
     year: int | None = None
     deadline: str | None = Field(default=None, description="The year phrase as printed.")
-    period: str | None = Field(default=None, description="Rate per period as printed: 每年, 年均.")
+    period: str | None = Field(
+        default=None,
+        description="Rate per period as printed: 每年, 年均; 累计 for a total over the plan's "
+        "period (an indicator table's [13.5]).",
+    )
+    baseline: Baseline | None = Field(
+        default=None, description="Where the indicator stands in the base year (tables)."
+    )
+    binding: bool | None = Field(
+        default=None,
+        description="约束性 (true) or 预期性 (false), from an indicator table's 属性 column; "
+        "null where the plan does not say.",
+    )
 
 
 class Figure(_Model):

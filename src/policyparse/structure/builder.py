@@ -211,28 +211,26 @@ class OutlineState:
         if self.stack and self.stack[-1].style == "table_row":
             self.stack.pop()
         parent = self.stack[-1] if self.stack else self.part_root
-        b = row.number_block
-        path = self.claim_path(parent, row.number, (b.start, b.end), "")
+        path = self.claim_path(parent, row.number, row.label, "")
         if path is None:
             return False
-        title = row.cells[row.title]
         node = INode(
             "section",
-            b.start,
-            row.cells[0].start,
-            row.cells[-1].end,
+            row.first.start,
+            row.text_start,
+            row.end,
             level=(parent.level + 1) if parent is not None else 1,
             style="table_row",
-            label=(b.start, b.end),
+            label=row.label,
             number=row.number,
             path=path,
-            title=compact(self.source[title.start : title.end]),
-            title_span=(title.start, title.end),
+            title=compact(self.source[row.title[0] : row.title[1]]),
+            title_span=row.title,
             title_rule="task_cell",
         )
-        if row.units is not None and row.role is not None:
-            cell = row.cells[row.units]
-            node.table_units.append((cell.start, cell.end, row.role))
+        node.table_units.extend(row.units)
+        node.table_deadline = row.deadline
+        node.table_years.extend(row.years)
         self.attach(parent, node)
         self.stack.append(node)
         return True

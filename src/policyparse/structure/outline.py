@@ -47,8 +47,8 @@ def build(
     """
     st = OutlineState(source, folded, part_openers=part_openers(folded, blocks))
     for row in rows:
-        st.rows[id(row.number_block)] = row
-        st.cells.update(id(c) for c in row.cells)
+        st.rows[id(row.first)] = row
+        st.cells.update(id(c) for c in row.blocks if c is not row.first)
     for b in blocks:
         CHAIN.decide(st, seen(st, b, match_marker(folded, b.start, b.end)), trace, st.phase)
         st.previous = b
