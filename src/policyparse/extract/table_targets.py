@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from .. import lexicon
-from ..layout.columns import cell_words
+from ..inputs.columns import cell_words
 from ..layout.tables import Table, TableTarget
 from ..text.fold import compact
 from ..vocab import Comparator

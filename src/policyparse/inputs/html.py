@@ -19,6 +19,7 @@ from typing import Any
 from .. import lexicon
 from ..diagnostics import Issue
 from ..errors import FormatError
+from . import grid
 
 _BLOCK = frozenset(
     (
@@ -323,15 +324,45 @@ def _lines(body: Any) -> str:
 
 
 def _open(el: Any, body: Any, parts: list[str]) -> Any:
-    """Add what an opening element shows; the element itself when its subtree is left out."""
+    """Add what an opening element shows; the element itself when its subtree is left out.
+
+    A table of data is shown whole, one tab-separated line per row (inputs.grid), and
+    its subtree is not walked again.
+    """
     tag = _tag(el)
     if tag in _SKIP or (tag in ("header", "footer") and el is not body) or _hidden(el):
         return el
+    if tag == "table":
+        table = _grid(el)
+        if table is not None:
+            parts.append("\n" + "\n".join(grid.lines(table)) + "\n")
+            return el
     if tag in _BLOCK:
         parts.append("\n")
     if el.text and tag:
         parts.append(_SPACE.sub(" ", el.text))
     return None
+
+
+def _span(el: Any, name: str) -> int:
+    value = (el.get(name) or "1").strip()
+    return int(value) if value.isdigit() and len(value) <= 6 else 1
+
+
+def _grid(table: Any) -> grid.Grid | None:
+    """A table of data as a grid; None for a layout table or one holding another table."""
+    rows: list[list[grid.GridCell]] = []
+    for el in table.iter():
+        tag = _tag(el)
+        if tag == "table" and el is not table:
+            return None
+        if tag == "tr":
+            rows.append([])
+        elif tag in ("td", "th") and rows and not _hidden(el):
+            text = _lines(el)
+            rows[-1].append(grid.GridCell(text, _span(el, "rowspan"), _span(el, "colspan")))
+    found = grid.Grid(rows)
+    return found if found.is_data() else None
 
 
 def _tail(el: Any, body: Any, parts: list[str]) -> None:

@@ -142,8 +142,16 @@ def _line_end(source: str, b: Block) -> int:
     return end
 
 
+def _line_start(source: str, b: Block) -> int:
+    """Where the block's line starts in the source: leading tabs are empty cells."""
+    start = b.start
+    while start > 0 and source[start - 1] in " \t":
+        start -= 1
+    return start
+
+
 def _tab_line(source: str, b: Block) -> bool:
-    return "\t" in source[b.start : _line_end(source, b)]
+    return "\t" in source[_line_start(source, b) : _line_end(source, b)]
 
 
 def _tab_table(source: str, blocks: list[Block], i: int) -> tuple[TextTable | None, int]:
@@ -153,7 +161,9 @@ def _tab_table(source: str, blocks: list[Block], i: int) -> tuple[TextTable | No
     while j < len(blocks) and _tab_line(source, blocks[j]):
         b = blocks[j]
         table.blocks.append(b)
-        table.rows.append(TRow(_split(source, b.start, _line_end(source, b), "\t"), [b]))
+        table.rows.append(
+            TRow(_split(source, _line_start(source, b), _line_end(source, b), "\t"), [b])
+        )
         j += 1
     return (table if len(table.rows) >= 2 else None), j
 

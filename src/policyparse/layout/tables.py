@@ -22,18 +22,26 @@ gives neither measures nor targets; neither gives prose targets from its cells.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
 
 from ..diagnostics import Issue
+from ..inputs.columns import (
+    Column,
+    TableKind,
+    cell_words,
+    clean,
+    column,
+    is_header,
+    kind,
+    settle_years,
+    year_of,
+)
 from ..text.fold import compact
 from ..vocab import Role
 from .blocks import Block
 from .cells import Cell, TableForm, TextTable, TRow, text_tables
-from .columns import Column, cell_words, clean, column, is_header, settle_years, year_of
 from .lines import line_tables
 from .markers import match_marker
 
-TableKind = Literal["task", "indicator", "project", "other"]
 Span = tuple[int, int]
 _SERIAL_MAX = 4
 _CAPTION_LINES = 2  # a caption stands this many lines above the table at most
@@ -135,17 +143,6 @@ class _Reading:
     expected: int | None = None  # the next row number, if the numbering runs on
 
 
-def _kind(cols: list[Column]) -> TableKind:
-    kinds = {c.kind for c in cols}
-    if "project" in kinds:
-        return "project"
-    if "unit" in kinds and kinds & {"serial", "task"}:
-        return "task"
-    if "indicator" in kinds and kinds & {"target"}:
-        return "indicator"
-    return "other"
-
-
 def _first(cols: list[Column], *kinds: str) -> int | None:
     return next((k for k, c in enumerate(cols) if c.kind in kinds), None)
 
@@ -177,13 +174,22 @@ def _units(r: _Reading, row: Row, cells: list[Cell | None]) -> None:
             continue
         words = clean(_text(r.folded, c))
         if col.kind == "unit" and col.role is not None and words not in none:
-            row.units.extend((a, b, col.role, col.header) for a, b in _pieces(r, c))
+            _add_units(r, row, c, col)
         elif col.kind == "deadline" and row.deadline is None:
             row.deadline = (c.start, c.end)
         elif col.kind == "target" and col.year is not None:
             row.years.append((c.start, c.end, col.year, col.header))
         if col.kind in ("task", "measure", "target", ""):
             r.table.prose.append((c.start, c.end))
+
+
+def _add_units(r: _Reading, row: Row, c: Cell, col: Column) -> None:
+    """A unit cell's units; a unit printed again on a continuation row is not added twice."""
+    assert col.role is not None
+    seen = {(compact(r.source[a:b]), role) for a, b, role, _ in row.units}
+    for a, b in _pieces(r, c):
+        if (compact(r.source[a:b]), col.role) not in seen:
+            row.units.append((a, b, col.role, col.header))
 
 
 def _pieces(r: _Reading, c: Cell) -> list[Span]:
@@ -353,6 +359,15 @@ def _second_header(folded: str, rows: list[TRow], h: int) -> int:
     return h + 1
 
 
+def _refine(folded: str, cols: list[Column], second: TRow) -> None:
+    """A second header row names the columns under a merged group header (责任单位 over
+    牵头单位 | 配合单位): where its cell is a column word, it wins."""
+    for k, c in enumerate(second.cells[: len(cols)]):
+        col = column(_text(folded, c))
+        if col.kind:
+            cols[k] = col
+
+
 def interpret(
     source: str, folded: str, blocks: list[Block], t: TextTable, at: int, issues: list[Issue]
 ) -> tuple[Table, list[Block]] | None:
@@ -362,8 +377,11 @@ def interpret(
         return None
     head = t.rows[h]
     cols = [column(_text(folded, c)) for c in head.cells]
+    start = _second_header(folded, t.rows, h)
+    if start == h + 2:
+        _refine(folded, cols, t.rows[h + 1])
     settle_years(cols)
-    table = Table(t.start, t.end, t.form, _kind(cols), cols, t.blocks)
+    table = Table(t.start, t.end, t.form, kind(cols), cols, t.blocks)
     r = _Reading(folded, source, table, _caption(folded, blocks, at), issues)
     for row in t.rows[:h]:  # title rows above the header: 附件, the table's caption
         live = _trim_trailing(row.cells)
@@ -372,7 +390,7 @@ def interpret(
             b.start, b.end = live[0].start, live[0].end
             r.headings.append(b)
     header = [clean(_text(folded, c)) for c in head.cells]
-    _read_rows(r, t.rows[_second_header(folded, t.rows, h) :], header)
+    _read_rows(r, t.rows[start:], header)
     for row in t.rows:
         for c, col in zip(row.cells, cols, strict=False):
             table.cells.append((c.start, c.end, col.kind))

@@ -1,5 +1,9 @@
 """What a table's columns hold, read from its header row (or two).
 
+Read where a table is laid out (inputs.grid: a web page's or Word file's table is
+printed row by row only when its header says it is a table of tasks, indicators or
+projects) and where its rows are read (layout.tables).
+
 A header cell's words (lexicon layout/table_columns, extract/role_labels) give
 its kind: 序号 → serial, 重点任务 → task, 牵头单位 → a unit column whose units
 lead, 完成时限 → deadline, 指标名称 → indicator, 单位 → the unit of measure,
@@ -13,10 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
 from .. import lexicon
-from ..text.fold import compact
 from ..vocab import Role
+
+TableKind = Literal["task", "indicator", "project", "other"]
 
 _YEAR = re.compile(r"((?:19|20)\d{2}) ?年?")
 
@@ -49,6 +55,11 @@ def cell_words(kind: str) -> tuple[str, ...]:
 @cache
 def _periods() -> dict[str, int]:
     return {w: int(y) for w, y in lexicon.rows("extract/plan_periods")}
+
+
+def compact(text: str) -> str:
+    """Whitespace removed (as text.fold.compact, which comes later in the pipeline)."""
+    return "".join(text.split())
 
 
 def clean(text: str) -> str:
@@ -118,3 +129,26 @@ def settle_years(cols: list[Column]) -> None:
     if len(bare) >= 2 and not any(c.kind == "base" for c in cols):
         first = min(bare, key=lambda c: c.year or 0)
         first.kind = "base"
+
+
+def kind(cols: list[Column]) -> TableKind:
+    """A table of tasks (a unit column and 序号 or a task column), of indicators (an
+    indicator column and a target column), of projects (项目名称 …), or other."""
+    kinds = {c.kind for c in cols}
+    if "project" in kinds:
+        return "project"
+    if "unit" in kinds and kinds & {"serial", "task"}:
+        return "task"
+    if "indicator" in kinds and "target" in kinds:
+        return "indicator"
+    return "other"
+
+
+def header_kind(rows: list[list[str]], look: int = 4) -> TableKind | None:
+    """The kind of table whose header is one of the first *look* rows; None: no header."""
+    for texts in rows[:look]:
+        if is_header(texts):
+            cols = [column(t) for t in texts]
+            settle_years(cols)
+            return kind(cols)
+    return None
