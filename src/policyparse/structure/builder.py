@@ -22,7 +22,7 @@ from ..layout.tables import Row
 from ..text.fold import compact
 from ..vocab import BlockRole, NodeStyle
 from .nodes import INode
-from .titles import TitleCut, title_span
+from .titles import TitleCut, attachment_label, attachment_number, title_span
 
 Phase = Literal["front", "body", "after_signature"]
 
@@ -293,12 +293,15 @@ class OutlineState:
         self.phase = "body"
 
     def open_attachment(self, b: Block) -> None:
-        """附件2: a new part at the top, numbered A2 (or by order where the number is taken)."""
+        """附件2: a new part at the top, numbered A2 (or by order where the number is taken).
+
+        附件1：某某行动计划 on one line: the label is 附件1, the title the words after it.
+        """
         self.end_part()
         self.attachments += 1
-        label_text = compact(self.source[b.start : b.end])
-        digits = "".join(ch for ch in label_text if ch.isascii() and ch.isdigit())
-        number = int(digits) if digits else self.attachments
+        label_end, title_start = attachment_label(self.folded, b.start, b.end)
+        label_text = compact(self.source[b.start : label_end])
+        number = attachment_number(label_text) or self.attachments
         path = f"A{number}"
         if path in self.paths:
             number = self.attachments
@@ -310,11 +313,15 @@ class OutlineState:
             b.end,
             b.end,
             level=1,
-            label=(b.start, b.end),
+            label=(b.start, label_end),
             number=number,
             path=path,
             heading_only=True,
         )
+        if title_start < b.end:
+            node.title_span = (title_start, b.end)
+            node.title = compact(self.source[title_start : b.end])
+            node.title_rule = "attachment_line"
         self.top.append(node)
         self.part_root = node
         self.phase = "body"
