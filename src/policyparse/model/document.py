@@ -90,7 +90,7 @@ class Source(_Model):
     """Where the text came from, so a result can be traced and deduplicated."""
 
     path: str | None = None
-    format: Literal["text", "html", "docx"] = "text"
+    format: Literal["text", "markdown", "html", "docx"] = "text"
     encoding: str | None = Field(
         default=None, description="Encoding the bytes were decoded with; null for str input."
     )

@@ -6,7 +6,8 @@ from ..diagnostics import Issue
 from ..layout.blocks import Block
 from ..layout.tables import Row
 from ..ruler import Step
-from .nodes import Outline
+from ..text.fold import compact
+from .nodes import Outline, walk
 from .outline import build
 
 
@@ -15,4 +16,19 @@ def build_outline(
 ) -> tuple[Outline, list[Issue]]:
     """Blocks to the tree of sections, measures, paragraphs and attachments."""
     outline = build(source, folded, blocks, rows, trace)
+    _unmarked_titles(source, folded, outline)
     return outline, outline.issues
+
+
+def _unmarked_titles(source: str, folded: str, outline: Outline) -> None:
+    """Titles without the markdown marks the folded text blanked (**（一）目标**)."""
+    for node in walk(outline.children):
+        if node.title is None or node.title_span is None:
+            continue
+        a, b = node.title_span
+        if folded[a:b] == source[a:b]:
+            continue
+        kept = (
+            s for s, f in zip(source[a:b], folded[a:b], strict=True) if f != " " or s not in "*#_"
+        )
+        node.title = compact("".join(kept))
