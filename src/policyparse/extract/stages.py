@@ -19,6 +19,8 @@ from .gazetteer import Gazetteer, canonical_names, place_of
 from .responsibility import Mention
 from .table_targets import TableIndex, column_years
 
+_BREAK = "<br>"  # a line break inside a markdown table's cell
+
 
 @dataclass(slots=True)
 class Extracted:
@@ -133,6 +135,9 @@ def _node(r: _Reading, node: INode, inherited: bool) -> Extracted:
         cells=node.table_units,
         trace=r.trace,
     )
+    if node.table_units:
+        for m in mentions:  # a name broken over two lines of a cell: 市生态环境局<br>某某分局
+            m.name = m.name.replace(_BREAK, "")
     body_start = None
     if node.title_span and node.title_span[1] < end:
         # After a run-in title (促进充分就业。…) the body opens a paragraph.

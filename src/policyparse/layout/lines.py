@@ -42,12 +42,21 @@ def _cell(b: Block) -> Cell:
     return Cell(b.start, b.end)
 
 
-def _broken(folded: str, cells: list[Block], width: int) -> bool:
-    """A row short of cells, or whose cells run into the next row's number or a marker."""
-    return len(cells) < width - 1 or any(
-        _serial(folded, c) is not None or match_marker(folded, c.start, c.end) is not None
-        for c in cells
-    )
+def _broken(folded: str, number: int, cells: list[Block], width: int) -> bool:
+    """A row short of cells, or whose cells run into a heading or the next row's number.
+
+    A figure in a cell (10, 2025) is a value, not a row number, unless it is the next
+    number and its row would start with it (a row short of a cell).
+    """
+    if len(cells) < width - 1:
+        return True
+    for k, c in enumerate(cells):
+        mk = match_marker(folded, c.start, c.end)
+        if mk is not None and not mk.digit_follows:  # 7.8 is a figure, 7.加强… a heading
+            return True
+        if k == 0 and _serial(folded, c) == number + 1:
+            return True
+    return False
 
 
 def _rows(folded: str, blocks: list[Block], j: int, table: TextTable, width: int) -> int:
@@ -62,7 +71,7 @@ def _rows(folded: str, blocks: list[Block], j: int, table: TextTable, width: int
             j += 1
             continue
         cells = blocks[j + 1 : j + width]
-        if _broken(folded, cells, width):
+        if _broken(folded, _serial(folded, b) or 0, cells, width):
             break
         row = [b, *cells]
         table.rows.append(TRow([_cell(c) for c in row], row))

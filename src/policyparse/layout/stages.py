@@ -44,12 +44,22 @@ def read_tables(
 
 
 def _cell_borders(source: str, folded: str, tables: list[Table]) -> str:
+    """Everything on a table's lines outside its cells (bars, tabs, padding) made ``;``."""
     chars = list(folded)
     for table in tables:
         if table.form == "lines":
             continue
-        for b in table.blocks:
-            for k in range(b.start, b.end):
-                if source[k] in "|\t" or folded[k] == "|":
-                    chars[k] = ";"
+        cells = sorted((a, b) for a, b, _ in table.cells if b > a)
+        k = 0
+        for blk in table.blocks:
+            pos = blk.start
+            while k < len(cells) and cells[k][1] <= pos:
+                k += 1
+            while pos < blk.end:
+                if k < len(cells) and cells[k][0] <= pos < cells[k][1]:
+                    pos = cells[k][1]
+                    k += 1
+                    continue
+                chars[pos] = ";"
+                pos += 1
     return "".join(chars)
