@@ -104,8 +104,8 @@ STAGES: tuple[Stage, ...] = (
     Stage(fold_text, ("loaded",), ("folded",), ("issues",)),
     # layout: blocks, furniture set aside, wraps joined, roles, tables
     Stage(cut_blocks, ("folded", "source"), ("blocks", "furniture")),
-    Stage(repair_blocks, ("folded", "blocks"), ("blocks", "joins")),
     Stage(read_tables, ("source", "folded", "blocks"), ("rows", "tables", "folded"), ("issues",)),
+    Stage(repair_blocks, ("folded", "blocks", "tables"), ("blocks", "joins")),
     Stage(mark_roles, ("folded", "blocks"), ("blocks",)),
     # structure: the tree
     Stage(

@@ -97,7 +97,7 @@ def extract_nodes(
 ) -> tuple[dict[int, Extracted], responsibility.State]:
     """Units and targets of every node, in document order (notes carry forward)."""
     dated = meta.signed or meta.published
-    index = TableIndex(source, tables)
+    index = TableIndex(source, folded, tables)
     r = _Reading(source, folded, dated.year if dated else None, gazetteer, trace, index)
     nothing = Extracted()  # a notice part (title, signature …) holds no units or targets
     extracted: dict[int, Extracted] = {}

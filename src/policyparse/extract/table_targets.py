@@ -137,9 +137,9 @@ def _period(text: str) -> str | None:
     return None
 
 
-def found(source: str, t: TableTarget) -> Found | None:
+def found(source: str, folded: str, t: TableTarget) -> Found | None:
     """The target one indicator row states in one column, or None (no figure)."""
-    text = compact(source[t.value[0] : t.value[1]])
+    text = compact(folded[t.value[0] : t.value[1]])
     read = _value(text)
     if read is None:
         return None
@@ -172,7 +172,7 @@ def found(source: str, t: TableTarget) -> Found | None:
     f.q_start = t.value[0]
     f.comparator_by = ("table_cell", "the value cell's sign or word")
     f.year_by = ("table_column", "the target column's header, or the table's caption")
-    f.baseline_value = _baseline(source, t)
+    f.baseline_value = _baseline(folded, t)
     f.baseline_year = t.base_year if f.baseline_value is not None else None
     f.binding = t.binding
     return f
@@ -181,11 +181,11 @@ def found(source: str, t: TableTarget) -> Found | None:
 class TableIndex:
     """The tables of a document as its nodes ask about them: by position, by bisection."""
 
-    def __init__(self, source: str, tables: list[Table]) -> None:
+    def __init__(self, source: str, folded: str, tables: list[Table]) -> None:
         self.found: list[Found] = []
         for table in tables:
             for t in table.targets:
-                f = found(source, t)
+                f = found(source, folded, t)
                 if f is not None:
                     self.found.append(f)
         self.found.sort(key=lambda f: f.start)

@@ -17,10 +17,30 @@ def cut_blocks(folded: str, source: str) -> tuple[list[Block], list[Piece]]:
     return set_aside_furniture(folded, split_blocks(folded), source)
 
 
-def repair_blocks(folded: str, blocks: list[Block]) -> tuple[list[Block], int]:
-    """Hard-wrapped lines joined; headings glued to the text before them split off."""
-    blocks, joins = unwrap(folded, blocks)
-    return unglue(folded, blocks), joins
+def repair_blocks(folded: str, blocks: list[Block], tables: list[Table]) -> tuple[list[Block], int]:
+    """Hard-wrapped lines joined; headings glued to the text before them split off.
+
+    The lines of a table read are left as they are: a row is no wrapped line.
+    """
+    keep = {id(b) for t in tables for b in t.blocks}
+    if not keep:
+        blocks, joins = unwrap(folded, blocks)
+        return unglue(folded, blocks), joins
+    out: list[Block] = []
+    joins = 0
+    run: list[Block] = []
+    for b in [*blocks, None]:
+        if b is not None and id(b) not in keep:
+            run.append(b)
+            continue
+        if run:
+            fixed, n = unwrap(folded, run)
+            out.extend(unglue(folded, fixed))
+            joins += n
+            run = []
+        if b is not None:
+            out.append(b)
+    return out, joins
 
 
 def mark_roles(folded: str, blocks: list[Block]) -> list[Block]:

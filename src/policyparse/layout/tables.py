@@ -21,8 +21,11 @@ gives neither measures nor targets; neither gives prose targets from its cells.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cache
 
+from .. import lexicon
 from ..diagnostics import Issue
 from ..inputs.columns import (
     Column,
@@ -126,6 +129,53 @@ def _align(folded: str, cells: list[Cell], width: int) -> list[Cell | None]:
     room = width - head
     for k, c in enumerate(rest[-room:] if room > 0 else []):
         out[width - min(room, len(rest)) + k] = c
+    return out
+
+
+@cache
+def _value_words() -> frozenset[str]:
+    """Cells that stand after an indicator's name: units, 属性 words, 'none' marks."""
+    kinds = ("none", "binding", "expected")
+    words = {w for k in kinds for w in cell_words(k)}
+    return frozenset(words | set(lexicon.column("extract/units")) | {"%"})
+
+
+_FIGURE = re.compile(r"[\[<>≥≤~]?\d")
+
+
+def _value_like(folded: str, c: Cell) -> bool:
+    """A figure (67, >90, [13.5]), a unit, a 属性 word or a mark for nothing (/, ——)."""
+    words = clean(_text(folded, c))
+    return _FIGURE.match(words) is not None or words in _value_words()
+
+
+def _align_indicator(folded: str, cells: list[Cell], cols: list[Column]) -> list[Cell | None]:
+    """An indicator row by column, whatever merged or collapsed cells did to its width.
+
+    A row as wide as the header is read as it stands.  Else its number stays first,
+    its name is the first cell followed by a figure, a unit or a 属性 word (a 类别
+    printed only on a group's first row comes before it), the name goes under the
+    indicator column and the cells after it are aligned to the right: 新建客运枢纽（个）
+    | 6 puts 6 under the last (target) column.
+    """
+    width = len(cols)
+    if len(cells) == width:
+        return list(cells)
+    out: list[Cell | None] = [None] * width
+    head = 1 if cells and serial(folded, cells[0]) is not None and cols[0].kind == "serial" else 0
+    if head:
+        out[0] = cells[0]
+    rest = cells[head:]
+    ind = next((k for k, c in enumerate(cols) if c.kind == "indicator"), head)
+    name = next(
+        (i for i in range(len(rest) - 1) if _value_like(folded, rest[i + 1])), 0 if rest else -1
+    )
+    if name < 0:
+        return out
+    out[ind] = rest[name]
+    after = rest[name + 1 :][-(width - ind - 1) :] if width - ind - 1 > 0 else []
+    for k, c in enumerate(after):
+        out[width - len(after) + k] = c
     return out
 
 
@@ -332,12 +382,12 @@ def _read_rows(r: _Reading, rows: list[TRow], header: list[str]) -> None:
         if len(live) == 1 and serial(folded, live[0]) is None:
             _heading(r, row, live)
             continue
-        cells = _align(folded, row.cells, width)
-        number = serial(folded, cells[0]) if cells[0] is not None else None
         if r.table.kind == "task":
+            cells = _align(folded, row.cells, width)
+            number = serial(folded, cells[0]) if cells[0] is not None else None
             _task_row(r, row, cells, number)
         elif r.table.kind == "indicator":
-            _indicator_row(r, row, cells)
+            _indicator_row(r, row, _align_indicator(folded, live, r.table.columns))
 
 
 def _header_at(folded: str, rows: list[TRow]) -> int | None:
@@ -353,6 +403,7 @@ def _second_header(folded: str, rows: list[TRow], h: int) -> int:
         return h + 1
     cells = _trim_trailing(rows[h + 1].cells)
     short = all(len(clean(_text(folded, c))) <= 12 for c in cells)
+    short = short and not any(_FIGURE.match(clean(_text(folded, c))) for c in cells)
     numbered = bool(cells) and serial(folded, cells[0]) is not None
     if len(cells) >= 2 and short and not numbered:
         return h + 2
