@@ -338,7 +338,9 @@ def report(
     return "\n".join(lines), pools
 
 
-def rows(doc: str, shared: Path = SHARED) -> dict[str, tuple[list[str], list[str]]]:
+def rows(
+    doc: str, shared: Path = SHARED, folder: Path = TESTS
+) -> dict[str, tuple[list[str], list[str]]]:
     """Oracle and parser rows of one document as TSV lines, by kind, for diffing."""
     import policyparse
 
@@ -364,18 +366,18 @@ def rows(doc: str, shared: Path = SHARED) -> dict[str, tuple[list[str], list[str
     }
     out = {}
     for kind, lines in got.items():
-        with (TESTS / kind / f"{doc}.tsv").open(encoding="utf-8") as fh:
+        with (folder / kind / f"{doc}.tsv").open(encoding="utf-8") as fh:
             want = [line.rstrip("\n") for line in fh][1:]
         out[kind] = (want, lines)
     return out
 
 
-def diff(doc: str, shared: Path = SHARED) -> str:
+def diff(doc: str, shared: Path = SHARED, folder: Path = TESTS) -> str:
     """A unified diff per oracle (- oracle, + parser) of one document."""
     import difflib
 
     parts = []
-    for kind, (want, got) in rows(doc, shared).items():
+    for kind, (want, got) in rows(doc, shared, folder).items():
         lines = list(difflib.unified_diff(want, got, f"{kind} oracle", "parser", n=0, lineterm=""))
         parts.append("\n".join(lines) if lines else f"{kind}: same")
     return "\n".join(parts)
@@ -393,12 +395,13 @@ def main(argv: list[str] | None = None) -> int:
         "--diff", metavar="DOC", help="print one document's rows against its oracles"
     )
     args = parser.parse_args(argv)
-    if args.diff:
-        if args.diff in held_out() | fresh() and not args.held_out:
-            raise SystemExit(f"{args.diff} is held out: add --held-out to look at it")
-        print(diff(args.diff, args.corpus))
-        return 0
     folder = TABLES if args.tables else TESTS
+    if args.diff:
+        hidden = held_out() | fresh() | held_out("held_out_tables.txt")
+        if args.diff in hidden and not args.held_out:
+            raise SystemExit(f"{args.diff} is held out: add --held-out to look at it")
+        print(diff(args.diff, args.corpus, folder))
+        return 0
     table, _ = report(documents(folder), args.corpus, args.held_out, folder)
     print(table)
     if args.write:

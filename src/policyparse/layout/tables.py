@@ -48,6 +48,8 @@ from .markers import match_marker
 Span = tuple[int, int]
 _SERIAL_MAX = 4
 _CAPTION_LINES = 2  # a caption stands this many lines above the table at most
+_NAME_MAX = 24  # a body's name is shorter than this
+_SEARCHES = 64  # look-ups of a name in the whole text, per table
 
 
 @dataclass(slots=True)
@@ -190,6 +192,16 @@ class _Reading:
     issues: list[Issue]
     headings: list[Block] = field(default_factory=list)
     last: Row | None = None
+    searches: int = 0  # look-ups of a name in the whole text, bounded (_SEARCHES)
+
+    def printed(self, name: str) -> bool:
+        """Whether *name* stands in the text outside this table (a bounded number of times)."""
+        if self.searches >= _SEARCHES:
+            return False
+        self.searches += 1
+        t = self.table
+        return name in self.folded[: t.start] or name in self.folded[t.end :]
+
     expected: int | None = None  # the next row number, if the numbering runs on
 
 
@@ -261,11 +273,43 @@ def _pieces(r: _Reading, c: Cell) -> list[Span]:
     out: list[Span] = [parts[0]]
     for a, b in parts[1:]:
         joined = compact(source[out[-1][0] : out[-1][1]]) + compact(source[a:b])
-        if len(joined) <= 24 and r.folded.count(joined) > 0:
+        if len(joined) <= _NAME_MAX and r.printed(joined):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
+    return [cut for a, b in out for cut in _unglued(r, a, b)]
+
+
+def _unglued(r: _Reading, a: int, b: int) -> list[Span]:
+    """Two names printed with nothing between them, cut apart: 区住建局区市场监管局.
+
+    A cut falls after an ending of lexicon layout/glued_unit_ends when what follows
+    ends so too; the whole is kept where the document prints it elsewhere.
+    """
+    text = r.source[a:b]
+    if len(text) > _NAME_MAX * 4 or any(ch.isspace() for ch in text) or "<" in text:
+        return [(a, b)]
+    ends = _glued_ends()
+    cuts = [
+        i
+        for i in range(3, len(text) - 2)
+        if text[:i].endswith(ends) and text[i:].endswith(ends) and text[i - 1] != text[i]
+    ]
+    if not cuts or r.printed(text):
+        return [(a, b)]
+    out: list[Span] = []
+    start = 0
+    for i in cuts:
+        if text[start:i].endswith(ends) and i - start >= 3:
+            out.append((a + start, a + i))
+            start = i
+    out.append((a + start, b))
     return out
+
+
+@cache
+def _glued_ends() -> tuple[str, ...]:
+    return tuple(lexicon.column("layout/glued_unit_ends"))
 
 
 def _continue_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
@@ -377,7 +421,11 @@ def _read_rows(r: _Reading, rows: list[TRow], header: list[str]) -> None:
     for row in rows:
         texts = [clean(_text(folded, c)) for c in row.cells]
         live = _trim_trailing(row.cells)
-        if not live or texts == header or (not any(texts)):
+        if not live or not any(texts):
+            continue
+        if texts == header or is_header([_text(folded, c) for c in row.cells]):  # a page on
+            _new_header(r, row)
+            width = len(r.table.columns)
             continue
         if len(live) == 1 and serial(folded, live[0]) is None:
             _heading(r, row, live)
@@ -388,6 +436,14 @@ def _read_rows(r: _Reading, rows: list[TRow], header: list[str]) -> None:
             _task_row(r, row, cells, number)
         elif r.table.kind == "indicator":
             _indicator_row(r, row, _align_indicator(folded, live, r.table.columns))
+
+
+def _new_header(r: _Reading, row: TRow) -> None:
+    """A header printed again (at a page break) may add or drop a column: read it anew."""
+    cols = [column(_text(r.folded, c)) for c in row.cells]
+    settle_years(cols)
+    if kind(cols) == r.table.kind:
+        r.table.columns = cols
 
 
 def _header_at(folded: str, rows: list[TRow]) -> int | None:

@@ -83,6 +83,7 @@ SPECS: dict[str, Spec] = {
     ),
     "layout/table_headers": Spec(("word",)),
     "layout/range_joins": Spec(("word",)),
+    "layout/glued_unit_ends": Spec(("ending",)),
     "layout/table_columns": Spec(
         ("word", "kind"),
         {
