@@ -13,7 +13,7 @@ from ..layout.tables import Table
 from ..ruler import Step
 from ..structure.nodes import INode, Outline, walk
 from ..text.fold import INVISIBLE_PATTERN
-from . import metadata, responsibility, targets
+from . import frames, metadata, responsibility, targets
 from .deadlines import Due, cell_due, find_due
 from .gazetteer import Gazetteer, canonical_names, place_of
 from .responsibility import Mention
@@ -82,6 +82,8 @@ class _Reading:
     gazetteer: Gazetteer
     trace: list[Step] | None
     tables: TableIndex
+    plan_year: int | None = None  # a plan for one year (frames.plan_year)
+    past: set[int] = field(default_factory=set)  # id() of nodes under a heading on the past
     carry: responsibility.State = field(default_factory=responsibility.State)
     under_conditions: set[int] = field(default_factory=set)
 
@@ -99,10 +101,14 @@ def extract_nodes(
     dated = meta.signed or meta.published
     index = TableIndex(source, folded, tables)
     r = _Reading(source, folded, dated.year if dated else None, gazetteer, trace, index)
+    r.plan_year = frames.plan_year(meta.plan_title or meta.title)
     nothing = Extracted()  # a notice part (title, signature …) holds no units or targets
     extracted: dict[int, Extracted] = {}
     for node in walk(outline.children):
         inherited = _conditions(r, node)
+        if node.kind != "paragraph" and frames.past_heading(node.title):
+            r.past.add(id(node))
+            r.past.update(id(n) for n in walk(node.children))
         if node.kind == "paragraph" and node.role is not None:
             extracted[id(node)] = nothing
         else:
@@ -154,6 +160,10 @@ def _node(r: _Reading, node: INode, inherited: bool) -> Extracted:
         trace=r.trace,
     )
     found = _with_tables(r, node, found, start, end)
+    if r.plan_year is not None:
+        frames.one_year(folded, start, found, r.plan_year, r.trace)
+    if id(node) in r.past:
+        frames.past(found, r.trace)
     due = find_due(folded, start, end) if node.table_deadline is None else None
     if node.table_deadline is not None:
         due = cell_due(folded, *node.table_deadline)

@@ -207,6 +207,10 @@ SPECS: dict[str, Spec] = {
     ),
     "extract/duration_goals": Spec(("word",), max_len=4),
     "extract/plan_periods": Spec(("word", "year")),
+    "extract/frames": Spec(
+        ("word", "kind"),
+        {"kind": frozenset({"one_year_plan", "within_year", "past_heading"})},
+    ),
     "extract/node_deadlines": Spec(
         ("word", "role", "month"),
         {"role": frozenset({"label", "ongoing", "part", "before", "done", "joins"})},
