@@ -82,6 +82,7 @@ DiagnosticCode = Literal[
     "table_row_unreadable",
     "table_rows_missing",
     "table_unread",
+    "table_too_wide",
     # structure
     "numbering_gap",
     "numbering_repeat",

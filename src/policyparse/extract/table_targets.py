@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import lexicon
 from ..inputs.columns import cell_words
@@ -64,13 +64,26 @@ def _units() -> frozenset[str]:
     return frozenset(lexicon.column("extract/units"))
 
 
+_SYMBOL_ORDER = sorted(_SYMBOLS, key=len, reverse=True)
+
+
+@cache
+def _after_order() -> tuple[str, ...]:
+    return tuple(lexicon.longest_first(tuple(_after_words())))
+
+
+@cache
+def _scale_order() -> tuple[str, ...]:
+    return tuple(lexicon.longest_first(tuple(_scales())))
+
+
 def _comparator(text: str) -> Comparator:
     if _range().search(text):
         return "range"
-    for symbol in sorted(_SYMBOLS, key=len, reverse=True):
+    for symbol in _SYMBOL_ORDER:
         if text.startswith(symbol):
             return _SYMBOLS[symbol]
-    for word in lexicon.longest_first(tuple(_after_words())):
+    for word in _after_order():
         if word in text:
             return _after_words()[word]
     return "="
@@ -80,11 +93,21 @@ def _base(value: Decimal, unit: str | None) -> tuple[Decimal, str | None]:
     """The value with the unit's scale applied: 100 万平方米 → 1000000 平方米."""
     if unit is None or unit in _units():
         return value, unit
-    for scale in lexicon.longest_first(tuple(_scales())):
+    for scale in _scale_order():
         rest = unit[len(scale) :]
         if unit.startswith(scale) and rest:
             return value * _scales()[scale], rest
     return value, unit
+
+
+@lru_cache(maxsize=1024)
+def _name_parts(name: str) -> tuple[str, str | None]:
+    """An indicator's name without its closing bracket, and the unit that bracket holds."""
+    for close, open_ in ((")", "("), ("）", "（")):
+        if name.endswith(close) and open_ in name:
+            inner = name[name.rindex(open_) + 1 : -1]
+            return name[: name.rindex(open_)], inner if 0 < len(inner) <= 6 else None
+    return name, None
 
 
 def _unit(source: str, t: TableTarget, after: str) -> str | None:
@@ -93,22 +116,15 @@ def _unit(source: str, t: TableTarget, after: str) -> str | None:
         words = compact(source[t.unit[0] : t.unit[1]])
         if words and words not in cell_words("none"):
             return words
-    name = compact(source[t.indicator[0] : t.indicator[1]])
-    for close, open_ in ((")", "("), ("）", "（")):
-        if name.endswith(close) and open_ in name:
-            inner = name[name.rindex(open_) + 1 : -1]
-            if 0 < len(inner) <= 6:
-                return inner
+    inner = _name_parts(compact(source[t.indicator[0] : t.indicator[1]]))[1]
+    if inner is not None:
+        return inner
     after = after.strip("[] ")
     return after or None
 
 
 def _indicator(source: str, t: TableTarget) -> str:
-    name = compact(source[t.indicator[0] : t.indicator[1]])
-    for close, open_ in ((")", "("), ("）", "（")):
-        if name.endswith(close) and open_ in name:
-            return name[: name.rindex(open_)]
-    return name
+    return _name_parts(compact(source[t.indicator[0] : t.indicator[1]]))[0]
 
 
 def _value(text: str) -> tuple[Decimal, Decimal | None, int] | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from .. import lexicon
@@ -25,6 +25,7 @@ from ..vocab import Role
 TableKind = Literal["task", "indicator", "project", "other"]
 
 _YEAR = re.compile(r"((?:19|20)\d{2}) ?年?")
+_HEADER_MAX = 24  # a header cell is a short label
 
 
 @dataclass(slots=True)
@@ -67,10 +68,20 @@ def clean(text: str) -> str:
     return compact(text.replace("<br>", "").replace("*", ""))
 
 
+@cache
+def _kind_words() -> tuple[str, ...]:
+    return tuple(lexicon.longest_first(tuple(_kinds())))
+
+
+@cache
+def _role_words() -> tuple[str, ...]:
+    return tuple(lexicon.longest_first(tuple(lexicon.roles("extract/role_labels"))))
+
+
 def _word_kind(words: str) -> str:
     """The kind of the longest lexicon word the header equals or starts with."""
     kinds = _kinds()
-    for word in lexicon.longest_first(tuple(kinds)):
+    for word in _kind_words():
         if words.startswith(word):
             return kinds[word]
     return ""
@@ -78,7 +89,7 @@ def _word_kind(words: str) -> str:
 
 def _role(words: str) -> Role | None:
     roles = lexicon.roles("extract/role_labels")
-    for label in lexicon.longest_first(tuple(roles)):
+    for label in _role_words():
         if words.startswith(label):
             return roles[label]
     return None
@@ -96,7 +107,13 @@ def year_of(words: str) -> int | None:
 
 
 def column(text: str) -> Column:
-    """The column a header cell's text opens."""
+    """The column a header cell's text opens (a fresh Column: callers may change it)."""
+    c = _column(text) if len(text) <= _HEADER_MAX * 2 else Column("", clean(text))
+    return Column(c.kind, c.header, c.role, c.year)
+
+
+@lru_cache(maxsize=4096)
+def _column(text: str) -> Column:
     words = clean(text)
     role = _role(words)
     if role is not None:
@@ -107,9 +124,6 @@ def column(text: str) -> Column:
         base = any(w in words for w in _cell_words("base_words"))
         return Column("base" if base or kind == "base" else "target", words, None, year)
     return Column(kind, words)
-
-
-_HEADER_MAX = 24  # a header cell is a short label
 
 
 def is_header(texts: list[str]) -> bool:

@@ -46,7 +46,8 @@ from .lines import line_tables
 from .markers import match_marker
 
 Span = tuple[int, int]
-_SERIAL_MAX = 4
+_SERIAL_MAX = 6  # digits of a row number
+MAX_TARGET_COLUMNS = 64  # target columns read per table; indicator tables have a few
 _CAPTION_LINES = 2  # a caption stands this many lines above the table at most
 _NAME_MAX = 24  # a body's name is shorter than this
 _SEARCHES = 64  # look-ups of a name in the whole text, per table
@@ -108,7 +109,7 @@ def serial(folded: str, c: Cell) -> int | None:
     text = compact(folded[c.start : c.end]).rstrip(".、")
     # isascii: ① and ² are str.isdigit() too, but no int() reads them.
     ok = text.isascii() and text.isdigit() and len(text) <= _SERIAL_MAX
-    return int(text) if ok and int(text) < 1000 else None
+    return int(text) if ok else None
 
 
 def _trim_trailing(cells: list[Cell]) -> list[Cell]:
@@ -316,7 +317,8 @@ def _continue_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
     """A row without a number (or printing the last one again) adds to the last measure."""
     last = r.last
     if last is not None:
-        last.blocks.extend(b for b in row.blocks if b not in last.blocks)
+        known = {id(b) for b in last.blocks[-len(row.blocks) :]}
+        last.blocks.extend(b for b in row.blocks if id(b) not in known)
         last.end = max(last.end, row.end)
         _units(r, last, cells)
 
@@ -475,6 +477,17 @@ def _refine(folded: str, cols: list[Column], second: TRow) -> None:
             cols[k] = col
 
 
+def _bound_targets(cols: list[Column], where: Span, issues: list[Issue]) -> None:
+    """Only the first MAX_TARGET_COLUMNS target columns are read (no plan has more)."""
+    targets = [c for c in cols if c.kind == "target"]
+    if len(targets) <= MAX_TARGET_COLUMNS:
+        return
+    for c in targets[MAX_TARGET_COLUMNS:]:
+        c.kind = ""
+    message = f"a table of {len(targets)} target columns: the first {MAX_TARGET_COLUMNS} read"
+    issues.append(Issue("table_too_wide", message, where, "warning"))
+
+
 def interpret(
     source: str, folded: str, blocks: list[Block], t: TextTable, at: int, issues: list[Issue]
 ) -> tuple[Table, list[Block]] | None:
@@ -488,6 +501,7 @@ def interpret(
     if start == h + 2:
         _refine(folded, cols, t.rows[h + 1])
     settle_years(cols)
+    _bound_targets(cols, (head.start, head.end), issues)
     table = Table(t.start, t.end, t.form, kind(cols), cols, t.blocks)
     r = _Reading(folded, source, table, _caption(folded, blocks, at), issues)
     for row in t.rows[:h]:  # title rows above the header: 附件, the table's caption
