@@ -351,11 +351,13 @@ def _span(el: Any, name: str) -> int:
 
 def _grid(table: Any) -> grid.Grid | None:
     """A table of data as a grid; None for a layout table or one holding another table."""
+    inner = table.iter("table", "TABLE")
+    next(inner, None)  # the table itself
+    if next(inner, None) is not None:
+        return None  # a table in a table: a page laid out in tables
     rows: list[list[grid.GridCell]] = []
     for el in table.iter():
         tag = _tag(el)
-        if tag == "table" and el is not table:
-            return None
         if tag == "tr":
             rows.append([])
         elif tag in ("td", "th") and rows and not _hidden(el):
