@@ -106,8 +106,24 @@ def _name_parts(name: str) -> tuple[str, str | None]:
     for close, open_ in ((")", "("), ("）", "（")):
         if name.endswith(close) and open_ in name:
             inner = name[name.rindex(open_) + 1 : -1]
-            return name[: name.rindex(open_)], inner if 0 < len(inner) <= 6 else None
+            return name[: name.rindex(open_)], _bracket_unit(inner)
     return name, None
+
+
+def _bracket_unit(inner: str) -> str | None:
+    """The unit a bracket after an indicator names: （%）, （万吨）, （5A级比率%） → %."""
+    scaled = next((inner[len(w) :] for w in _scale_order() if inner.startswith(w)), inner)
+    if inner in _units() or scaled in _units():
+        return inner
+    known = [u for u in _unit_order() if inner.endswith(u)]
+    if known and len(inner) > len(known[0]) and known[0] in ("%", "％"):
+        return known[0]  # （5A级比率%）: what is measured, then the unit
+    return inner if 0 < len(inner) <= 6 else None
+
+
+@cache
+def _unit_order() -> tuple[str, ...]:
+    return tuple(lexicon.longest_first(tuple(_units() | {"%", "％"})))
 
 
 def _unit(source: str, t: TableTarget, after: str) -> str | None:

@@ -238,12 +238,25 @@ def _units(r: _Reading, row: Row, cells: list[Cell | None]) -> None:
         words = clean(_text(r.folded, c))
         if col.kind == "unit" and col.role is not None and words not in none:
             _add_units(r, row, c, col)
+        elif col.kind in ("", "target") and _stray_unit(words):
+            _add_units(r, row, c, _unit_column(r.table.columns))
         elif col.kind == "deadline" and row.deadline is None:
             row.deadline = (c.start, c.end)
         elif col.kind == "target" and col.year is not None:
             row.years.append((c.start, c.end, col.year, col.header))
         if col.kind in ("task", "measure", "target", ""):
             r.table.prose.append((c.start, c.end))
+
+
+def _stray_unit(words: str) -> bool:
+    """A body's name alone in a column of no kind or a year's (a merged cell flattened away
+    pushed it there: 区机关事务服务中心 under 2027年目标)."""
+    short = 2 < len(words) <= _NAME_MAX
+    return short and words.endswith(_glued_ends()) and not any(ch.isdigit() for ch in words)
+
+
+def _unit_column(cols: list[Column]) -> Column:
+    return next(c for c in cols if c.kind == "unit")
 
 
 def _add_units(r: _Reading, row: Row, c: Cell, col: Column) -> None:
