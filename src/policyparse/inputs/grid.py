@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from .columns import header_kind
 
 MAX_SPAN = 1000  # rows or columns one merged cell may cover
+HEADER_ROWS = 4  # the header is one of a table's first rows
 
 
 @dataclass(slots=True)
@@ -46,7 +47,7 @@ class Grid:
         """A table of tasks, indicators or projects by its header, rows after it."""
         if len(self.rows) < 2:
             return False
-        found = header_kind([[one_line(c.text) for c in row] for row in self.rows[:4]])
+        found = header_kind([[one_line(c.text) for c in row] for row in self.rows[:HEADER_ROWS]])
         return found is not None and found != "other"
 
 

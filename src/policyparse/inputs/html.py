@@ -350,21 +350,32 @@ def _span(el: Any, name: str) -> int:
 
 
 def _grid(table: Any) -> grid.Grid | None:
-    """A table of data as a grid; None for a layout table or one holding another table."""
-    inner = table.iter("table", "TABLE")
-    next(inner, None)  # the table itself
-    if next(inner, None) is not None:
-        return None  # a table in a table: a page laid out in tables
-    rows: list[list[grid.GridCell]] = []
+    """A table of data as a grid; None for a layout table or one holding another table.
+
+    The cells are walked first and read only when no table stands among them: a page laid
+    out in tables in tables stops at its first inner table, at once.
+    """
+    rows: list[list[Any]] = []
     for el in table.iter():
         tag = _tag(el)
+        if tag == "table" and el is not table:
+            return None
         if tag == "tr":
             rows.append([])
         elif tag in ("td", "th") and rows and not _hidden(el):
-            text = _lines(el)
-            rows[-1].append(grid.GridCell(text, _span(el, "rowspan"), _span(el, "colspan")))
-    found = grid.Grid(rows)
-    return found if found.is_data() else None
+            rows[-1].append(el)
+
+    def cells(part: list[list[Any]]) -> grid.Grid:
+        return grid.Grid(
+            [
+                [grid.GridCell(_lines(c), _span(c, "rowspan"), _span(c, "colspan")) for c in r]
+                for r in part
+            ]
+        )
+
+    if not cells(rows[: grid.HEADER_ROWS]).is_data() or len(rows) < 2:
+        return None  # the header decides, before any other cell is read
+    return cells(rows)
 
 
 def _tail(el: Any, body: Any, parts: list[str]) -> None:
