@@ -38,3 +38,22 @@ def test_a_section_on_the_past_gives_baselines_not_targets() -> None:
     past = next(n for n in doc.walk() if n.path == "1.1")
     assert sorted(f.value for f in past.figures) == [12.0, 30.0]
     assert {f.kind for f in past.figures} == {"baseline"}
+
+
+def test_a_year_after_the_subject_governs_its_clause() -> None:
+    text = "一、任务\n（一）全省储能装机2025年达到300万千瓦，城市绿道2030年达到800公里。\n"
+    doc = policyparse.parse(text)
+    got = [(t.indicator, t.value, t.year, t.deadline) for n in doc.walk() for t in n.targets]
+    assert got == [("全省储能装机", 300.0, 2025, "2025年"), ("城市绿道", 800.0, 2030, "2030年")]
+
+
+def test_a_goals_paragraph_governs_its_dash_lines() -> None:
+    text = (
+        "一、主要目标\n到2028年，全市工业经济实现高质量发展，主要目标如下：\n"
+        "——规上工业增加值年均增长8%。\n——新培育专精特新企业100家。\n"
+    )
+    doc = policyparse.parse(text)
+    assert [(t.value, t.year) for n in doc.walk() for t in n.targets] == [
+        (8.0, 2028),
+        (100.0, 2028),
+    ]

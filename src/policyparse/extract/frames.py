@@ -8,6 +8,9 @@ trace as chain ``frames``):
   target whose sentence says 年内, 全年 or 年底前 before its figure takes that year.
   A target with no such word keeps no year (the oracles never guess a year from
   the document's date, and neither does the parser).
+- ``subject_year``: a year placed after the subject (全省储能装机2025年达到300万千瓦,
+  城市绿道2030年达到800公里) governs its own clause: a target with no year whose
+  indicator ends in a year takes it, and the indicator drops it.
 - ``past_section``: under a heading that reports the previous period (一、发展基础,
   （一）“十三五”时期取得的成就, 1.电力现状), every quantity is a baseline: the
   section tells where the plan starts from, not what it commits to.
@@ -67,6 +70,24 @@ def one_year(
         f.year_by = ("one_year_plan", f"{word} in a plan for {year}")
         if trace is not None:
             trace.append(Step("frames", "one_year_plan", f.start, f.end, str(year), word))
+
+
+_TRAILING_YEAR = re.compile(r"((?:19|20)\d{2}) ?年$")
+
+
+def subject_year(found: list[Found], trace: list[Step] | None) -> None:
+    """全省储能装机2025年达到300万千瓦: the year after the subject is the target's."""
+    for f in found:
+        if f.kind != "target" or f.year is not None or not f.indicator:
+            continue
+        m = _TRAILING_YEAR.search(f.indicator)
+        if m is None or m.start() == 0:
+            continue
+        f.year, f.deadline = int(m.group(1)), m.group()
+        f.indicator = f.indicator[: m.start()]
+        f.year_by = ("subject_year", "the year printed after the subject")
+        if trace is not None:
+            trace.append(Step("frames", "subject_year", f.start, f.end, str(f.year), m.group()))
 
 
 def past_heading(title: str | None) -> bool:

@@ -160,6 +160,7 @@ def _node(r: _Reading, node: INode, inherited: bool) -> Extracted:
         trace=r.trace,
     )
     found = _with_tables(r, node, found, start, end)
+    frames.subject_year(found, r.trace)
     if r.plan_year is not None:
         frames.one_year(folded, start, found, r.plan_year, r.trace)
     if id(node) in r.past:
