@@ -467,3 +467,24 @@ def test_markdown_marks_read_as_spaces_and_spans_index_the_file() -> None:
     assert [(n.path, n.title) for n in doc.walk() if n.path] == [("1", "总体要求"), ("1.1", "目标")]
     t = next(t for n in doc.walk() for t in n.targets)
     assert text[t.span[0] : t.span[1]] == t.text and t.value == 5.0
+
+
+# --- odd tables: never an error, every span exact ---------------------------------
+
+PIECES = [
+    "|", " | ", "\t", "\n", "| --- |", "序号", "指标", "单位", "2025年", "2020年", "属性",
+    "牵头单位", "配合单位", "完成时限", "1", "2", "10", "≥95", "[13.5]", "5—8", "——", "/",
+    "市发展改革委", "<br>", "一、推进", "（一）", "附件1：", "**", "# ", "约束性", "预期性",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
+def test_odd_tables_parse_with_exact_spans(text: str) -> None:
+    from spans import check_document
+
+    check_document(policyparse.parse(text), text)
+    if text.strip():
+        doc = policyparse.parse_bytes(text.encode("utf-8"), path="plan.md", with_text=True)
+        assert doc.text == text
+        check_document(doc, text)
