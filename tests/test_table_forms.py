@@ -488,3 +488,40 @@ def test_odd_tables_parse_with_exact_spans(text: str) -> None:
         doc = policyparse.parse_bytes(text.encode("utf-8"), path="plan.md", with_text=True)
         assert doc.text == text
         check_document(doc, text)
+
+
+# --- boxes printed as tables ----------------------------------------------------------
+
+
+def _placed(doc: Document) -> list[tuple[str | None, str | None, list[float]]]:
+    """Numbered nodes with the targets of their own text and of their paragraphs."""
+    out = []
+    for n in doc.walk():
+        if n.path:
+            paras = [c for c in n.children if c.kind == "paragraph"]
+            values = [t.value for m in [n, *paras] for t in m.targets]
+            out.append((n.path, n.title, values))
+    return out
+
+
+def test_a_box_printed_as_a_table_ends_with_its_table() -> None:
+    text = (
+        "一、任务\n（一）建设通道。内容。\n专栏1  重点工程\n\n|     |\n| --- |\n"
+        "| 推进重点项目建设。 |\n\n构建综合运输大通道，建设高速公路100公里。\n"
+    )
+    doc = policyparse.parse_bytes(text.encode("utf-8"), path="plan.md")
+    assert _placed(doc) == [
+        ("1", "任务", []),
+        ("1.1", "建设通道", [100.0]),
+        ("1.1.B1", "重点工程", []),
+    ]
+
+
+def test_a_box_of_lines_ending_in_a_bar_ends_with_them() -> None:
+    text = (
+        "一、任务\n（一）建设通道。内容。\n专栏2：综合运输通道 |\n1．济郑渝通道：加强联系。 |\n"
+        "构建综合运输大通道，建设高速公路100公里。\n"
+    )
+    got = _placed(policyparse.parse(text))
+    assert got[1] == ("1.1", "建设通道", [100.0])
+    assert got[2] == ("1.1.B2", "：综合运输通道", [])

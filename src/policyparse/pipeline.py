@@ -109,7 +109,10 @@ STAGES: tuple[Stage, ...] = (
     Stage(mark_roles, ("folded", "blocks"), ("blocks",)),
     # structure: the tree
     Stage(
-        build_outline, ("source", "folded", "blocks", "rows", "trace"), ("outline",), ("issues",)
+        build_outline,
+        ("source", "folded", "blocks", "rows", "trace", "tables"),
+        ("outline",),
+        ("issues",),
     ),
     # extract: metadata, whole-input checks, every node's units and targets, names
     Stage(

@@ -22,7 +22,7 @@ def repair_blocks(folded: str, blocks: list[Block], tables: list[Table]) -> tupl
 
     The lines of a table read are left as they are: a row is no wrapped line.
     """
-    keep = {id(b) for t in tables for b in t.blocks}
+    keep = {id(b) for t in tables if t.columns for b in t.blocks}
     if not keep:
         blocks, joins = unwrap(folded, blocks)
         return unglue(folded, blocks), joins
@@ -67,7 +67,7 @@ def _cell_borders(source: str, folded: str, tables: list[Table]) -> str:
     """Everything on a table's lines outside its cells (bars, tabs, padding) made ``;``."""
     chars = list(folded)
     for table in tables:
-        if table.form == "lines":
+        if table.form == "lines" or not table.columns:
             continue
         cells = sorted((a, b) for a, b, _ in table.cells if b > a)
         k = 0

@@ -544,6 +544,8 @@ def find(
     for t in found:
         read = interpret(source, folded, blocks, t, index.get(id(t.blocks[0]), 0), issues)
         if read is None:
+            # Kept, of no kind: where it ends still tells where a box printed as a table ends.
+            tables.append(Table(t.start, t.end, t.form, "other", [], t.blocks))
             if len(t.rows) >= 3:
                 issues.append(
                     Issue(

@@ -77,6 +77,13 @@ class OutlineState:
     rows: dict[int, Row] = field(default_factory=dict)  # id(number block) → its row
     cells: set[int] = field(default_factory=set)  # id() of blocks that are row cells
     part_openers: set[int] = field(default_factory=set)  # id() of blocks that open a part
+    # Boxes printed as tables: where each table starts and ends, where
+    # a run of lines ending in a bar ends, and the box being read with where it ends.
+    table_ends: dict[int, int] = field(default_factory=dict)
+    bar_ends: dict[int, int] = field(default_factory=dict)
+    box: INode | None = None
+    box_end: int | None = None
+    box_lines: int = 0
 
     # -- containers ------------------------------------------------------------
     def root_children(self) -> list[INode]:
@@ -253,7 +260,10 @@ class OutlineState:
             return False
         self.paths.add(path)
         self.absorb_pending()
-        cut = title_span(self.folded, box.end, b.end, run_in=False)
+        end = b.end
+        while end > box.end and self.folded[end - 1] in " |":
+            end -= 1  # 专栏2：综合运输通道 |: a one-cell table's bar is no part of the title
+        cut = title_span(self.folded, box.end, end, run_in=False)
         node = INode(
             "box",
             box.start,
@@ -325,6 +335,32 @@ class OutlineState:
         self.top.append(node)
         self.part_root = node
         self.phase = "body"
+
+    # -- boxes printed as tables ------------------------------------------------------
+    def close_box_table(self, b: Block) -> None:
+        """A box printed as a table ends where its table ends: what follows is the node's."""
+        box = self.box
+        if box is None or self.box_end is None or b.start < self.box_end:
+            return
+        if box in self.stack:
+            del self.stack[self.stack.index(box) :]
+        self.box, self.box_end = None, None
+
+    def note_box_table(self, b: Block) -> None:
+        """After a block: a box just opened, or its first line, may say where the box ends.
+
+        专栏2：综合运输通道 | (a one-cell table whose lines end in a bar) ends with the last
+        of those lines; 专栏1 followed by a table ends with that table.
+        """
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.kind == "box" and top is not self.box:
+            self.box, self.box_end, self.box_lines = top, self.bar_ends.get(id(b)), 0
+            return
+        if self.box is None or top is not self.box:
+            return
+        self.box_lines += 1
+        if self.box_lines == 1 and self.box_end is None and b.start in self.table_ends:
+            self.box_end = self.table_ends[b.start]
 
     # -- edits: what the rules' decisions do -----------------------------------------
     def place_text(self, b: Block) -> None:

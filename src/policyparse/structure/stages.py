@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..diagnostics import Issue
 from ..layout.blocks import Block
-from ..layout.tables import Row
+from ..layout.tables import Row, Table
 from ..ruler import Step
 from ..text.fold import compact
 from .nodes import Outline, walk
@@ -12,10 +12,15 @@ from .outline import build
 
 
 def build_outline(
-    source: str, folded: str, blocks: list[Block], rows: list[Row], trace: list[Step] | None
+    source: str,
+    folded: str,
+    blocks: list[Block],
+    rows: list[Row],
+    trace: list[Step] | None,
+    tables: list[Table],
 ) -> tuple[Outline, list[Issue]]:
     """Blocks to the tree of sections, measures, paragraphs and attachments."""
-    outline = build(source, folded, blocks, rows, trace)
+    outline = build(source, folded, blocks, rows, trace, tables)
     _unmarked_titles(source, folded, outline)
     return outline, outline.issues
 
