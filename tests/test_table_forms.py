@@ -495,7 +495,7 @@ def test_odd_tables_parse_with_exact_spans(text: str) -> None:
 
 def _placed(doc: Document) -> list[tuple[str | None, str | None, list[float]]]:
     """Numbered nodes with the targets of their own text and of their paragraphs."""
-    out = []
+    out: list[tuple[str | None, str | None, list[float]]] = []
     for n in doc.walk():
         if n.path:
             paras = [c for c in n.children if c.kind == "paragraph"]
