@@ -57,3 +57,10 @@ def test_a_goals_paragraph_governs_its_dash_lines() -> None:
         (8.0, 2028),
         (100.0, 2028),
     ]
+
+
+def test_explain_names_the_frame_rules() -> None:
+    text = "某市2026年工作要点\n一、发展基础\n（一）成效。建成花园30座。\n二、任务\n（一）培育企业。力争年内培育企业30家。\n"
+    rules = {(e.what, e.rule) for e in policyparse.explain(text)}
+    assert ("frame", "past_section") in rules
+    assert ("frame", "one_year_plan") in rules

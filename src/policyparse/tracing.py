@@ -25,7 +25,16 @@ from .structure.nodes import INode, walk
 __all__ = ["Explained", "What", "explain_loaded", "render"]
 
 What = Literal[
-    "phase", "block", "title", "quantity", "comparator", "year", "statement", "unit", "deadline"
+    "phase",
+    "block",
+    "title",
+    "quantity",
+    "comparator",
+    "year",
+    "frame",
+    "statement",
+    "unit",
+    "deadline",
 ]
 # The chain of each step, as --explain names it; the order sorts decisions at one place.
 _WHAT: dict[str, What] = {
@@ -34,6 +43,7 @@ _WHAT: dict[str, What] = {
     "targets": "quantity",
     "comparator": "comparator",
     "year": "year",
+    "frames": "frame",
     "responsibility": "statement",
     "unit": "unit",
     "deadline": "deadline",
