@@ -16,7 +16,12 @@ A document of the third held-out set (tests/held_out_3.txt) has a targets
 oracle only: it is scored on targets, year and comparator, and its other
 cells read "—".
 
-Counts are pooled over documents (micro-averaged).  The held-out documents
+Counts are pooled over documents (micro-averaged).  ``--tables`` scores the real plans
+with tables (../shared/corpus/tables/) against tests/table-oracles/: there an oracle covers
+the lines given in tests/table-oracles/regions.tsv for each kind (nodes, units, targets),
+only parser items whose span starts on those lines count, and an oracle path ``*`` matches
+any path (a page whose numbering a reader cannot pin down).  Its held-out documents are
+tests/held_out_tables.txt.  The held-out documents
 (tests/held_out.txt) are scored only with --held-out, and reported apart: their
 errors are not to be looked at while rules are being changed.  --write SECTION
 puts the table into docs/accuracy.md between the markers of SECTION.
@@ -41,6 +46,7 @@ TESTS = REPO / "tests"
 sys.path.insert(0, str(TESTS))
 from targets_io import row as target_row  # noqa: E402  the oracles' own row format
 
+TABLES = TESTS / "table-oracles"
 SHARED = Path(os.environ.get("POLICYPARSE_SHARED_CORPUS", REPO.parent / "shared" / "corpus"))
 KINDS = ("nodes", "units", "lead", "targets")
 
@@ -65,6 +71,9 @@ def third() -> set[str]:
 
 def source_of(doc: str, shared: Path = SHARED) -> Path | None:
     """Where the document's text is: corpus/ for Ningbo, else the shared corpus."""
+    table_plan = shared / "tables" / f"{doc}.md"
+    if table_plan.is_file():
+        return table_plan
     for folder in (REPO / "corpus", shared / "plans", shared / "plans-2"):
         path = folder / f"{doc}.txt"
         if path.is_file():
@@ -163,32 +172,74 @@ def _compact(s: str | None) -> str:
     return "".join((s or "").split())
 
 
-def score(doc: str, shared: Path = SHARED) -> Score | None:
-    """The document's figures, or None where its text or an oracle is missing."""
+Region = tuple[int, int]  # [start, end) offsets of the text an oracle covers
+ALL: Region = (0, 1 << 62)
+
+
+def regions(doc: str, text: str) -> dict[str, Region]:
+    """The part of a table plan each of its oracles covers (tests/table-oracles/regions.tsv)."""
+    path = TABLES / "regions.tsv"
+    if not path.is_file():
+        return {}
+    starts = [0]
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    out: dict[str, Region] = {}
+    for r in _read(path):
+        if r["doc"] == doc:
+            first = min(int(r["first_line"]), len(starts) - 1)
+            last = min(int(r["last_line"]), len(starts) - 1)
+            out[r["kind"]] = (starts[first - 1], starts[last])
+    return out
+
+
+def _in(region: Region, span: tuple[int, int]) -> bool:
+    return region[0] <= span[0] < region[1]
+
+
+def _star(want: list[tuple[str, ...]], got: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Parser rows with the path replaced by ``*`` where the oracle does not pin paths."""
+    if any(w[0] == "*" for w in want):
+        return [("*", *g[1:]) for g in got]
+    return got
+
+
+def score(doc: str, shared: Path = SHARED, folder: Path = TESTS) -> Score | None:
+    """The document's figures, or None where its text or an oracle is missing.
+
+    *folder* holds the oracles (tests/, or tests/table-oracles/ for the table plans, whose
+    oracles cover the regions of regions.tsv).
+    """
     import policyparse
 
     path = source_of(doc, shared)
-    oracles = [TESTS / kind / f"{doc}.tsv" for kind in ("outlines", "units", "targets")]
+    oracles = [folder / kind / f"{doc}.tsv" for kind in ("outlines", "units", "targets")]
     if path is None or not oracles[2].is_file():
         return None
     if not all(o.is_file() for o in oracles) and doc not in third():
         return None
     parsed = policyparse.parse_file(path)
+    where = regions(doc, parsed_text(path)) if folder == TABLES else {}
     s = Score()
     if oracles[0].is_file() and oracles[1].is_file():
-        _score_outline(s, parsed, oracles[0], oracles[1])
-    _score_targets(s, parsed, oracles[2])
+        _score_outline(s, parsed, oracles[0], oracles[1], where)
+    _score_targets(s, oracles[2], parsed, where.get("targets", ALL))
     return s
 
 
-def _score_outline(s: Score, parsed: Document, outlines: Path, units: Path) -> None:
+def _score_outline(
+    s: Score, parsed: Document, outlines: Path, units: Path, where: dict[str, Region]
+) -> None:
     """Nodes, titles, units and lead units against their oracles."""
     s.scored |= {"nodes", "units", "lead"}
     oracles = [outlines, units]
     # Nodes and titles.
+    nodes_in = where.get("nodes", ALL)
     want_nodes = {r["path"]: _compact(r["title"]) for r in _read(oracles[0])}
     got_nodes = {
-        n.path: _compact(n.title) for n in parsed.walk() if n.kind != "paragraph" and n.path
+        n.path: _compact(n.title)
+        for n in parsed.walk()
+        if n.kind != "paragraph" and n.path and _in(nodes_in, n.span)
     }
     s.tallies["nodes"] = _match([(p,) for p in want_nodes], [(p,) for p in got_nodes])
     for p, title in want_nodes.items():
@@ -196,28 +247,42 @@ def _score_outline(s: Score, parsed: Document, outlines: Path, units: Path) -> N
             s.titles.of += 1
             s.titles.right += got_nodes[p] == title
     # Units and lead units.
+    units_in = where.get("units", ALL)
     want_units = [(r["path"], _compact(r["name"]), r["role"]) for r in _read(oracles[1])]
-    got_units = []
+    got_units: list[tuple[str, ...]] = []
     for node, listed in _listed(parsed):
         for u in node.responsible_units:
-            got_units.append((listed, _compact(u.name), u.role))
+            if _in(units_in, u.span):
+                got_units.append((listed, _compact(u.name), u.role))
+    got_units = _star(list(want_units), got_units)
     s.tallies["units"] = _match([u[:2] for u in want_units], [u[:2] for u in got_units])
     s.tallies["lead"] = _match(
         [u[:2] for u in want_units if u[2] == "lead"], [u[:2] for u in got_units if u[2] == "lead"]
     )
 
 
-def _score_targets(s: Score, parsed: Document, oracle: Path) -> None:
+def parsed_text(path: Path) -> str:
+    """The text spans index (the file's own text, for the plain-text table plans)."""
+    from policyparse.inputs.read import load_path
+
+    return load_path(path).text
+
+
+def _score_targets(s: Score, oracle: Path, parsed: Document, region: Region) -> None:
     """Targets matched by where and how much; then year and comparator."""
     s.scored.add("targets")
     want_t: dict[Key, list[tuple[str, str]]] = {}
+    star = False
     for r in _read(oracle):
+        star = star or r["path"] == "*"
         key: Key = (r["path"], _oracle_num(r["value"]), _oracle_num(r["value_max"]), r["unit"])
         want_t.setdefault(key, []).append((r["year"], r["comparator"]))
     got_t: dict[Key, list[tuple[str, str]]] = {}
     for node, listed in _listed(parsed):
         for t in node.targets:
-            got_key: Key = (listed, _num(t.value), _num(t.value_max), t.unit or "")
+            if not _in(region, t.span):
+                continue
+            got_key: Key = ("*" if star else listed, _num(t.value), _num(t.value_max), t.unit or "")
             got_t.setdefault(got_key, []).append((str(t.year or ""), t.comparator))
     hit = 0
     for key, wanted in want_t.items():
@@ -246,9 +311,9 @@ def _listed(doc: Document) -> list[tuple[Node, str]]:
     return out
 
 
-def documents() -> list[str]:
+def documents(folder: Path = TESTS) -> list[str]:
     """Every document with a targets oracle, in name order."""
-    return sorted(p.stem for p in (TESTS / "targets").glob("*.tsv"))
+    return sorted(p.stem for p in (folder / "targets").glob("*.tsv"))
 
 
 def _row(name: str, s: Score) -> str:
@@ -268,8 +333,10 @@ HEAD = (
 )
 
 
-def _group(name: str) -> str:
-    """The pool a document is scored in."""
+def _group(name: str, folder: Path = TESTS) -> str:
+    """The pool a document is scored in (the table plans have their own held-out list)."""
+    if folder == TABLES:
+        return "held out" if name in held_out("held_out_tables.txt") else "development"
     groups = (("held out 3", third()), ("held out 2", fresh()), ("held out", held_out()))
     for group, names in groups:
         if name in names:
@@ -278,22 +345,22 @@ def _group(name: str) -> str:
 
 
 def report(
-    names: Sequence[str], shared: Path = SHARED, with_held_out: bool = False
+    names: Sequence[str], shared: Path = SHARED, with_held_out: bool = False, folder: Path = TESTS
 ) -> tuple[str, dict[str, Score]]:
     """The per-document and pooled table, and the pooled scores by group."""
     pools = {"development": Score()}
     if with_held_out:
         pools.update({"held out": Score(), "all": Score()})
         for group, names_of in (("held out 2", fresh()), ("held out 3", third())):
-            if names_of:
+            if names_of and folder != TABLES:
                 pools[group] = Score()
     counts = Counter[str]()
     lines = [HEAD]
     for name in names:
-        group = _group(name)
+        group = _group(name, folder)
         if group != "development" and not with_held_out:
             continue
-        s = score(name, shared)
+        s = score(name, shared, folder)
         if s is None:
             continue
         mark = f" ({group})" if group != "development" else ""
@@ -308,12 +375,14 @@ def report(
     for group, s in pools.items():
         lines.append(_row(f"**pooled: {group} ({counts[group]} documents)**", s))
     if not with_held_out:
-        n = len(held_out()) + len(fresh()) + len(third())
+        n = sum(_group(name, folder) != "development" for name in names)
         lines.append(f"\nThe {n} held-out documents are not scored here (--held-out).")
     return "\n".join(lines), pools
 
 
-def rows(doc: str, shared: Path = SHARED) -> dict[str, tuple[list[str], list[str]]]:
+def rows(
+    doc: str, shared: Path = SHARED, folder: Path = TESTS
+) -> dict[str, tuple[list[str], list[str]]]:
     """Oracle and parser rows of one document as TSV lines, by kind, for diffing."""
     import policyparse
 
@@ -339,20 +408,21 @@ def rows(doc: str, shared: Path = SHARED) -> dict[str, tuple[list[str], list[str
     }
     out = {}
     for kind, lines in got.items():
-        if not (TESTS / kind / f"{doc}.tsv").is_file():
+        oracle = folder / kind / f"{doc}.tsv"
+        if not oracle.is_file():
             continue  # a third held-out document has a targets oracle only
-        with (TESTS / kind / f"{doc}.tsv").open(encoding="utf-8") as fh:
+        with oracle.open(encoding="utf-8") as fh:
             want = [line.rstrip("\n") for line in fh][1:]
         out[kind] = (want, lines)
     return out
 
 
-def diff(doc: str, shared: Path = SHARED) -> str:
+def diff(doc: str, shared: Path = SHARED, folder: Path = TESTS) -> str:
     """A unified diff per oracle (- oracle, + parser) of one document."""
     import difflib
 
     parts = []
-    for kind, (want, got) in rows(doc, shared).items():
+    for kind, (want, got) in rows(doc, shared, folder).items():
         lines = list(difflib.unified_diff(want, got, f"{kind} oracle", "parser", n=0, lineterm=""))
         parts.append("\n".join(lines) if lines else f"{kind}: same")
     return "\n".join(parts)
@@ -363,6 +433,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=SHARED)
     parser.add_argument("--write", metavar="SECTION", help="write the table into docs/accuracy.md")
     parser.add_argument("--held-out", action="store_true", help="score the held-out documents too")
+    parser.add_argument(
+        "--tables", action="store_true", help="score the plans with tables (tests/table-oracles)"
+    )
     parser.add_argument(
         "--diff", metavar="DOC", help="print one document's rows against its oracles"
     )
@@ -382,12 +455,14 @@ def main(argv: list[str] | None = None) -> int:
 
             write(args.write, table, DOCS / "analysis.md")
         return 0
+    folder = TABLES if args.tables else TESTS
     if args.diff:
-        if args.diff in held_out() | fresh() | third() and not args.held_out:
+        hidden = held_out() | fresh() | third() | held_out("held_out_tables.txt")
+        if args.diff in hidden and not args.held_out:
             raise SystemExit(f"{args.diff} is held out: add --held-out to look at it")
-        print(diff(args.diff, args.corpus))
+        print(diff(args.diff, args.corpus, folder))
         return 0
-    table, _ = report(documents(), args.corpus, args.held_out)
+    table, _ = report(documents(folder), args.corpus, args.held_out, folder)
     print(table)
     if args.write:
         from perfdoc import DOCS, write

@@ -76,11 +76,64 @@ def _word_document(size: int) -> bytes:
     return docx_shapes.document_xml(size)
 
 
+_TASK_HEADER = (
+    "| 序号 | 重点任务 | 工作措施 | 牵头单位 | 配合单位 | 完成时限 |\n"
+    "| --- | --- | --- | --- | --- | --- |\n"
+)
+
+
+def _pipe_table(size: int) -> bytes:
+    """One markdown task table of *size* bytes: numbered rows, units, <br> in cells."""
+    rows = [_TASK_HEADER]
+    n, total = 0, len(_TASK_HEADER.encode("utf-8"))
+    while total < size:
+        n += 1
+        row = (
+            f"| {n} | 加强大气治理 | 新建监测站10个 | 市生态环境局<br>某某分局 | "
+            "区发展改革委<br>区财政局 | 2025年底前 |\n"
+        )
+        rows.append(row)
+        total += len(row.encode("utf-8"))
+    return "".join(rows).encode("utf-8")
+
+
+def _html_table(size: int) -> bytes:
+    """A web page holding one task table of about *size* bytes (100 k rows at 10 MB)."""
+    head = "<tr><th>序号</th><th>重点任务</th><th>牵头单位</th><th>完成时限</th></tr>"
+    rows = [f'<html><body><div id="UCAP-CONTENT"><table>{head}']
+    n, total = 0, len(rows[0].encode("utf-8"))
+    while total < size:
+        n += 1
+        row = f"<tr><td>{n}</td><td>推进水治理</td><td>市水务局</td><td>持续推进</td></tr>"
+        rows.append(row)
+        total += len(row.encode("utf-8"))
+    rows.append("</table></div></body></html>")
+    return "".join(rows).encode("utf-8")
+
+
+def _wide_table(size: int) -> bytes:
+    """An indicator table 10 000 columns wide (rows of one target column per year)."""
+    width = 10_000
+    head = "\t".join(["序号", "指标", "单位"] + [f"{2025 + k % 5}年" for k in range(width - 3)])
+    out = [head]
+    total = len(head.encode("utf-8"))
+    n = 0
+    while total < size:
+        n += 1
+        row = "\t".join([str(n), "森林覆盖率", "%"] + ["42"] * (width - 3))
+        out.append(row)
+        total += len(row.encode("utf-8")) + 1
+    return "\n".join(out).encode("utf-8")
+
+
 # name -> (file suffix, builder of an input of about *size* bytes)
 SHAPES: dict[str, tuple[str, Callable[[int], bytes]]] = {
     **{name: (".txt", _repeat(pattern)) for name, pattern in PATTERNS.items()},
     "nested tables (HTML)": (".html", _nested_tables),
     "numbered paragraphs (Word)": (".docx", _word_document),
+    "a pipe table (markdown)": (".md", _pipe_table),
+    "a table of many rows (HTML)": (".html", _html_table),
+    "a table of 10 000 columns": (".txt", _wide_table),
 }
 
 

@@ -103,3 +103,25 @@ def build(body: str, *, numbering: bool | str = True, styles: str | None = None)
         if styles is not None:
             zf.writestr("word/styles.xml", f'<w:styles xmlns:w="{W_NS}">{styles}</w:styles>')
     return buf.getvalue()
+
+
+Cell = str | tuple[str, int, str | None]  # text, or (text, w:gridSpan, w:vMerge value)
+
+
+def grid_table(rows: list[list[Cell]]) -> str:
+    """A w:tbl whose cells may merge: (text, columns spanned, "restart" / "continue" / None)."""
+    out = []
+    for row in rows:
+        tcs = []
+        for cell in row:
+            text, span, merge = (cell, 1, None) if isinstance(cell, str) else cell
+            props = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+            if merge == "restart":
+                props += '<w:vMerge w:val="restart"/>'
+            elif merge == "continue":
+                props += "<w:vMerge/>"
+            tc_pr = f"<w:tcPr>{props}</w:tcPr>" if props else ""
+            paras = "".join(paragraph(p) for p in text.split("\n")) if text else "<w:p/>"
+            tcs.append(f"<w:tc>{tc_pr}{paras}</w:tc>")
+        out.append("<w:tr>" + "".join(tcs) + "</w:tr>")
+    return "<w:tbl>" + "".join(out) + "</w:tbl>"

@@ -76,3 +76,23 @@ def test_every_development_document_is_scored(pools: dict[str, accuracy.Score]) 
     # The oracles of the six first plans and the sixteen development documents hold
     # 676 numbered nodes; a document left out (no text found) would lower the count.
     assert pools["development"].tallies["nodes"].want == 676
+
+
+# The plans with tables (benchmarks/accuracy.py --tables): the development pool's floors.
+TABLE_FLOORS = {
+    "nodes_f1": 1.0,
+    "units_f1": 0.98,
+    "lead_f1": 0.98,
+    "targets_f1": 0.98,
+    "year": 1.0,
+    "comparator": 1.0,
+}
+
+
+def test_table_plans_stay_above_their_floors() -> None:
+    if not (SHARED / "tables").is_dir():
+        pytest.skip(f"plans with tables not found at {SHARED}/tables")
+    names = accuracy.documents(accuracy.TABLES)
+    _, pools = accuracy.report(names, SHARED, folder=accuracy.TABLES)
+    got = _figures(pools["development"])
+    assert not {k: round(got[k], 4) for k, floor in TABLE_FLOORS.items() if got[k] < floor}

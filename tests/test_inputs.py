@@ -262,6 +262,15 @@ def test_big5_page_with_meta_charset() -> None:
 # -- web pages -----------------------------------------------------------------
 
 
+def _spaced(x: object) -> object:
+    """Tabs and line breaks inside texts read as one kind of space."""
+    if isinstance(x, str):
+        return " ".join(x.split())
+    if isinstance(x, (list, tuple)):
+        return [_spaced(y) for y in x]
+    return x
+
+
 @pytest.mark.parametrize(
     ("page", "plan"),
     [
@@ -276,7 +285,9 @@ def test_portal_page_equals_its_text_version(page: str, plan: str) -> None:
         pytest.skip(f"reference corpus not found under {SHARED}")
     a, b = policyparse.parse_file(html), policyparse.parse_file(text)
     assert a.source.format == "html"
-    assert tree(a) == tree(b)
+    # The page prints a table's row on one tab-separated line, the text version one cell
+    # per line: the same tree, the texts the same but for that whitespace.
+    assert _spaced(tree(a)) == _spaced(tree(b))
     assert (a.title, a.doc_number, a.issuer, a.signed) == (
         b.title,
         b.doc_number,
@@ -430,12 +441,8 @@ def test_docx_tables_and_line_breaks() -> None:
         "一、任务",
         "（一）发放消费券。内容。",
         "（二）举办活动。内容。",
-        "序号",
-        "事项",
-        "责任单位",
-        "1",
-        "消费券",
-        "市商务局",
+        "序号\t事项\t责任单位",
+        "1\t消费券\t市商务局",
     ]
     assert [n.path for n in doc.walk() if n.path] == ["1", "1.1", "1.2", "1.2.1"]
 

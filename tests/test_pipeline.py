@@ -40,11 +40,14 @@ def test_every_field_is_filled_by_one_stage_and_read_by_a_later_one_or_the_model
         for name in stage.writes:
             writers.setdefault(name, []).append(stage.name)
     # blocks is rewritten on purpose: each layout stage hands on a better list; the
-    # plan's text (layout.plan) replaces the source and what was found in it so far.
+    # tables set their cell borders in the folded text; the plan's text (layout.plan)
+    # replaces the source and what was found in it so far, the tables included.
     assert {k: v for k, v in writers.items() if len(v) > 1} == {
         "blocks": ["cut_blocks", "repair_blocks", "plan_text", "mark_roles"],
         "furniture": ["cut_blocks", "plan_text"],
-        "folded": ["fold_text", "plan_text"],
+        "folded": ["fold_text", "read_tables", "plan_text"],
+        "rows": ["read_tables", "plan_text"],
+        "tables": ["read_tables", "plan_text"],
     }
     filled = set(writers) | {a for s in STAGES for a in s.appends}
     assert filled - set(GIVEN) == FIELDS - set(GIVEN)

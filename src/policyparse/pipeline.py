@@ -42,7 +42,7 @@ from .layout.furniture import Piece
 from .layout.plan import PlanText
 from .layout.repair import Gap
 from .layout.stages import cut_blocks, mark_roles, plan_text, read_tables, repair_blocks
-from .layout.tables import Row
+from .layout.tables import Row, Table
 from .model import remap
 from .model.build import document_dict as build_dict
 from .ruler import Step
@@ -69,6 +69,7 @@ class Parse:
     gaps: list[Gap] = field(default_factory=list)
     plan: PlanText | None = None  # the way back to the source, where gaps were closed
     rows: list[Row] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
     outline: Outline | None = None
     meta: Meta | None = None
     issues: list[Issue] = field(default_factory=list)
@@ -122,18 +123,21 @@ STAGES: tuple[Stage, ...] = (
     Stage(fold_text, ("loaded",), ("folded",), ("issues",)),
     # layout: blocks, furniture set aside, wraps joined, roles, tables
     Stage(cut_blocks, ("folded", "loaded"), ("blocks", "furniture")),
-    Stage(repair_blocks, ("loaded", "folded", "blocks"), ("blocks", "joins", "gaps")),
+    Stage(read_tables, ("source", "folded", "blocks"), ("rows", "tables", "folded"), ("issues",)),
+    Stage(repair_blocks, ("loaded", "folded", "blocks", "tables"), ("blocks", "joins", "gaps")),
     # the plan's text: the gaps inside joined paragraphs closed, the map back kept
     Stage(
         plan_text,
-        ("loaded", "source", "folded", "blocks", "furniture", "gaps", "issues"),
-        ("source", "folded", "blocks", "furniture", "issues", "plan"),
+        ("loaded", "source", "folded", "blocks", "furniture", "gaps", "issues", "rows", "tables"),
+        ("source", "folded", "blocks", "furniture", "issues", "plan", "rows", "tables"),
     ),
     Stage(mark_roles, ("folded", "blocks"), ("blocks",)),
-    Stage(read_tables, ("folded", "blocks"), ("rows",), ("issues",)),
     # structure: the tree
     Stage(
-        build_outline, ("source", "folded", "blocks", "rows", "trace"), ("outline",), ("issues",)
+        build_outline,
+        ("source", "folded", "blocks", "rows", "trace", "tables"),
+        ("outline",),
+        ("issues",),
     ),
     Stage(mark_functions, ("outline",), ("functions",)),
     # extract: metadata, whole-input checks, every node's units and targets, names
@@ -147,7 +151,7 @@ STAGES: tuple[Stage, ...] = (
     Stage(check_text, ("source", "folded", "outline", "joins"), (), ("issues",)),
     Stage(
         extract_nodes,
-        ("source", "folded", "outline", "meta", "gazetteer", "trace"),
+        ("source", "folded", "outline", "meta", "gazetteer", "trace", "tables"),
         ("extracted", "responsibility"),
         ("issues",),
     ),

@@ -98,6 +98,8 @@ DiagnosticCode = Literal[
     "glued_heading",
     "table_row_unreadable",
     "table_rows_missing",
+    "table_unread",
+    "table_too_wide",
     # structure
     "numbering_gap",
     "numbering_repeat",

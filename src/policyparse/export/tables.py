@@ -75,6 +75,9 @@ TARGET_COLUMNS = [
     "owner_path",
     *(f"{role}_units" for role in ROLES),
     *DOC_KEY_COLUMNS,
+    "baseline_value",
+    "baseline_year",
+    "binding",
 ]
 MEASURE_COLUMNS = [
     "document",
@@ -101,12 +104,15 @@ COLUMNS = {
     "units": UNIT_COLUMNS,
 }
 
-_INT = "horizon_start horizon_end nodes measures warnings diagnostics year level number start end"
+_INT = (
+    "horizon_start horizon_end nodes measures warnings diagnostics year level number start end "
+    "baseline_year"
+)
 # Column types by name: a name means the same in every table.  Text unless stated.
 COLUMN_TYPES: dict[str, ColumnType] = {
     **dict.fromkeys(_INT.split(), "int"),
-    **dict.fromkeys(["value", "value_max", "base_value"], "float"),
-    **dict.fromkeys(["generic", "implied"], "bool"),
+    **dict.fromkeys(["value", "value_max", "base_value", "baseline_value"], "float"),
+    **dict.fromkeys(["generic", "implied", "binding"], "bool"),
     **dict.fromkeys(["published", "signed", "node_due", "due"], "date"),
 }
 # ``targets`` and ``units`` are counts in these tables, and names elsewhere.
@@ -235,6 +241,9 @@ def table_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
                     "year": t.year,
                     "deadline": t.deadline,
                     "period": t.period,
+                    "baseline_value": t.baseline.value if t.baseline else None,
+                    "baseline_year": t.baseline.year if t.baseline else None,
+                    "binding": t.binding,
                     "units": units,
                     "text": t.text,
                     "node_deadline": deadline,

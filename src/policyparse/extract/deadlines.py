@@ -137,3 +137,11 @@ def find_due(folded: str, start: int, end: int) -> Due | None:
                 found = due
         pos = folded.find(")", pos + 1, end)
     return found
+
+
+def cell_due(folded: str, start: int, end: int) -> Due | None:
+    """The deadline a table's 完成时限 cell holds, if it is one value (2024年底前, 持续推进)."""
+    due = _read(folded, start, end)
+    if due is not None:
+        due.rule = "table_deadline"
+    return due

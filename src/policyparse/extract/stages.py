@@ -9,13 +9,17 @@ from ..diagnostics import Issue
 from ..inputs.read import Loaded
 from ..layout.blocks import Block
 from ..layout.furniture import Piece
+from ..layout.tables import Table
 from ..ruler import Step
 from ..structure.nodes import INode, Outline, walk
 from ..text.fold import INVISIBLE_PATTERN
-from . import citations, metadata, quantities, responsibility, targets
-from .deadlines import Due, find_due
+from . import citations, frames, metadata, quantities, responsibility, targets
+from .deadlines import Due, cell_due, find_due
 from .gazetteer import Gazetteer, canonical_names, place_of
 from .responsibility import Mention
+from .table_targets import TableIndex, column_years
+
+_BREAK = "<br>"  # a line break inside a markdown table's cell
 
 
 @dataclass(slots=True)
@@ -96,6 +100,9 @@ class _Reading:
     doc_year: int | None
     gazetteer: Gazetteer
     trace: list[Step] | None
+    tables: TableIndex
+    plan_year: int | None = None  # a plan for one year (frames.plan_year)
+    past: set[int] = field(default_factory=set)  # id() of nodes under a heading on the past
     carry: responsibility.State = field(default_factory=responsibility.State)
     under_conditions: set[int] = field(default_factory=set)
     # Node id → the year phrase of the goals paragraph it stands under.
@@ -111,14 +118,20 @@ def extract_nodes(
     meta: metadata.Meta,
     gazetteer: Gazetteer,
     trace: list[Step] | None,
+    tables: list[Table],
 ) -> tuple[dict[int, Extracted], responsibility.State, list[Issue]]:
     """Units and targets of every node, in document order (notes carry forward)."""
     dated = meta.signed or meta.published
-    r = _Reading(source, folded, dated.year if dated else None, gazetteer, trace)
+    index = TableIndex(source, folded, tables)
+    r = _Reading(source, folded, dated.year if dated else None, gazetteer, trace, index)
+    r.plan_year = frames.plan_year(meta.plan_title or meta.title)
     nothing = Extracted()  # a notice part (title, signature …) holds no units or targets
     extracted: dict[int, Extracted] = {}
     for node in walk(outline.children):
         inherited = _conditions(r, node)
+        if node.kind != "paragraph" and frames.past_heading(node.title):
+            r.past.add(id(node))
+            r.past.update(id(n) for n in walk(node.children))
         if node.kind == "paragraph" and node.role is not None:
             extracted[id(node)] = nothing
         else:
@@ -168,9 +181,12 @@ def _node(r: _Reading, node: INode, inherited: bool) -> Extracted:
         end,
         r.carry,
         r.gazetteer.known,
-        cells=[(s, e, role, "") for s, e, role in node.table_units],
+        cells=node.table_units,
         trace=r.trace,
     )
+    if node.table_units:
+        for m in mentions:  # a name broken over two lines of a cell: 市生态环境局<br>某某分局
+            m.name = m.name.replace(_BREAK, "")
     body_start = None
     if node.title_span and node.title_span[1] < end:
         # After a run-in title (促进充分就业。…) the body opens a paragraph.
@@ -189,7 +205,8 @@ def _node(r: _Reading, node: INode, inherited: bool) -> Extracted:
         budget=r.budget,
     )
     _spend(r, found, end)
-    due = find_due(folded, start, end)
+    found = _framed(r, node, _with_tables(r, node, found, start, end), start)
+    due = _due(folded, node, start, end)
     if due is not None and r.trace is not None:
         when = "ongoing" if due.date is None else due.date.isoformat()
         r.trace.append(Step("deadline", due.rule, due.start, due.end, when))
@@ -205,6 +222,46 @@ def _spend(r: _Reading, found: list[targets.Found], end: int) -> None:
             "(no plan states so many)"
         )
         r.issues.append(Issue("too_many_quantities", message, (where, where)))
+
+
+def _with_tables(r: _Reading, node: INode, found: list[targets.Found], start: int, end: int
+                 ) -> list[targets.Found]:  # fmt: skip
+    """Prose targets outside the tables' prose cells dropped; the tables' own targets added.
+
+    A task row's targets take the year of their cell's column (2025年目标).
+    """
+    index = r.tables
+    if not index.tables:
+        return found
+    kept = [f for f in found if not index.outside_prose(f.start)]
+    column_years(kept, node.table_years)
+    table = index.in_range(start, end)
+    if not table:
+        return kept
+    if r.trace is not None:
+        for f in table:
+            r.trace.append(Step("targets", f.rule, f.start, f.end, "target", "an indicator row"))
+    return sorted(kept + table, key=lambda f: f.start)
+
+
+def _framed(
+    r: _Reading, node: INode, found: list[targets.Found], start: int
+) -> list[targets.Found]:
+    """The frame the sentences stand in (extract.frames): a year after the subject, a plan
+    for one year, a heading on the past."""
+    frames.subject_year(found, r.trace)
+    if r.plan_year is not None:
+        frames.one_year(r.folded, start, found, r.plan_year, r.trace)
+    if id(node) in r.past:
+        frames.past(found, r.trace)
+    return found
+
+
+def _due(folded: str, node: INode, start: int, end: int) -> Due | None:
+    """The node's deadline: a table row's 完成时限 cell, else what its own text prints."""
+    if node.table_deadline is not None:
+        return cell_due(folded, *node.table_deadline)
+    return find_due(folded, start, end)
 
 
 def name_units(

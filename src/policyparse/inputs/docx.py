@@ -32,6 +32,7 @@ from typing import Any
 
 from ..diagnostics import Issue
 from ..errors import FormatError
+from . import grid
 from .docx_numbering import Numbering, read_numbering, read_styles
 from .docx_parts import Budget, W, drop, member, one_line, xml_events, xml_int
 
@@ -68,8 +69,20 @@ class _Para:
         return num_id, ilvl if ilvl is not None else 0
 
 
+@dataclass(slots=True)
+class _Cell:
+    """A table cell being read: its paragraphs (numbering key, text) and its merges."""
+
+    paras: list[tuple[tuple[str, int] | None, str]] = field(default_factory=list)
+    colspan: int = 1  # w:gridSpan
+    continues: bool = False  # w:vMerge without val="restart": the cell above goes on
+
+    def append(self, para: tuple[tuple[str, int] | None, str]) -> None:
+        self.paras.append(para)
+
+
 # What an open element is to the reader of document.xml.
-_OTHER, _ROOT, _LIVE, _SDT, _TABLE, _CELL, _PARA, _PPR, _NUMPR, _TEXT = range(10)
+_OTHER, _ROOT, _LIVE, _SDT, _TABLE, _CELL, _PARA, _PPR, _NUMPR, _TEXT, _TCPR = range(11)
 
 
 # The run content that makes a paragraph's text (a w:tab in w:pPr/w:tabs is no text).
@@ -100,7 +113,9 @@ class _Body:
         self.kinds: list[int] = []  # per open element
         self.objs: list[Any] = []  # per open element: its _Para, cell, first-child flags …
         self.paras: list[_Para] = []  # the open paragraphs read, innermost last
-        self.cells: list[list[tuple[tuple[str, int] | None, str]]] | None = None
+        self.cells: list[_Cell] | None = None
+        self.rows: list[list[_Cell]] = []  # the table's rows, while it is one grid
+        self.nested = False  # a table inside a cell: read one cell per line
         self.body_seen = False
 
     def start(self, tag: str, el: Any) -> None:
@@ -126,10 +141,31 @@ class _Body:
             return _PARA, para
         if parent == _LIVE:
             return self._block(tag)
-        if tag == W + "tc" and self.cells is not None:
-            cell: list[tuple[tuple[str, int] | None, str]] = []
+        if self.cells is not None:
+            return self._in_table(parent, tag, el)
+        return self._inner(parent, tag, el), None
+
+    def _in_table(self, parent: int, tag: str, el: Any) -> tuple[int, Any]:
+        """Rows, cells, a cell's merges (w:gridSpan, w:vMerge) and a table in a cell."""
+        assert self.cells is not None
+        if tag == W + "tc":
+            cell = _Cell()
             self.cells.append(cell)
+            if self.rows:
+                self.rows[-1].append(cell)
             return _CELL, cell
+        if tag == W + "tr":
+            self.rows.append([])
+        elif tag == W + "tbl":
+            self.nested = True
+        elif tag == W + "tcPr" and parent == _CELL:
+            return _TCPR, self.objs[-1]
+        elif parent == _TCPR:
+            cell = self.objs[-1]
+            if tag == W + "gridSpan":
+                cell.colspan = xml_int(el.get(W + "val", "")) or 1
+            elif tag == W + "vMerge":
+                cell.continues = el.get(W + "val") != "restart"
         return self._inner(parent, tag, el), None
 
     def _run_text(self, tag: str, el: Any) -> tuple[int, Any]:
@@ -148,7 +184,7 @@ class _Body:
     def _block(self, tag: str) -> tuple[int, Any]:
         """A child of the live body other than a paragraph: a table, a content control."""
         if tag == W + "tbl":
-            self.cells = []
+            self.cells, self.rows, self.nested = [], [], False
             return _TABLE, None
         if tag == W + "sdt":
             return _SDT, [False]
@@ -219,17 +255,29 @@ class _Body:
             text = label + text
         self.lines.extend(line for line in (part.strip(" ") for part in text.split("\n")) if line)
 
+    def _cell_text(self, cell: _Cell) -> str:
+        """A cell's paragraphs, their Word numbering labels rendered, one per line."""
+        lines: list[str] = []
+        for key, text in cell.paras:
+            label = self.numbering.label(*key) if key is not None else None
+            lines.append((label or "") + text)
+        return "\n".join(lines)
+
     def _table(self) -> None:
+        """A table of data as tab-separated rows (inputs.grid); else one line per cell."""
         cells, self.cells = self.cells or [], None
-        numbering = self.numbering
+        texts = {id(c): self._cell_text(c) for c in cells}  # labels counted in cell order
+        table = grid.Grid(
+            [
+                [grid.GridCell(texts[id(c)], 1, c.colspan, c.continues) for c in row]
+                for row in self.rows
+            ]
+        )
+        if not self.nested and table.is_data():
+            self.lines.extend(grid.lines(table))
+            return
         for cell in cells:
-            parts: list[str] = []
-            for key, text in cell:
-                label = numbering.label(*key) if key is not None else None
-                if label:
-                    parts.append(label)
-                parts.append(text)
-            line = "".join(parts).strip(" ")
+            line = "".join(texts[id(cell)].split("\n")).strip(" ")
             if line:
                 self.lines.append(line)
 

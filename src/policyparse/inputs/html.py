@@ -19,6 +19,7 @@ from typing import Any
 from .. import lexicon
 from ..diagnostics import Issue
 from ..errors import FormatError
+from . import grid
 
 _BLOCK = frozenset(
     (
@@ -340,15 +341,58 @@ def _lines(body: Any) -> str:
 
 
 def _open(el: Any, body: Any, parts: list[str]) -> Any:
-    """Add what an opening element shows; the element itself when its subtree is left out."""
+    """Add what an opening element shows; the element itself when its subtree is left out.
+
+    A table of data is shown whole, one tab-separated line per row (inputs.grid), and
+    its subtree is not walked again.
+    """
     tag = _tag(el)
     if tag in _SKIP or (tag in ("header", "footer") and el is not body) or _hidden(el):
         return el
+    if tag == "table":
+        table = _grid(el)
+        if table is not None:
+            parts.append("\n" + "\n".join(grid.lines(table)) + "\n")
+            return el
     if tag in _BLOCK:
         parts.append("\n")
     if el.text and tag:
         parts.append(_SPACE.sub(" ", el.text))
     return None
+
+
+def _span(el: Any, name: str) -> int:
+    value = (el.get(name) or "1").strip()
+    return int(value) if value.isdigit() and len(value) <= 6 else 1
+
+
+def _grid(table: Any) -> grid.Grid | None:
+    """A table of data as a grid; None for a layout table or one holding another table.
+
+    The cells are walked first and read only when no table stands among them: a page laid
+    out in tables in tables stops at its first inner table, at once.
+    """
+    rows: list[list[Any]] = []
+    for el in table.iter():
+        tag = _tag(el)
+        if tag == "table" and el is not table:
+            return None
+        if tag == "tr":
+            rows.append([])
+        elif tag in ("td", "th") and rows and not _hidden(el):
+            rows[-1].append(el)
+
+    def cells(part: list[list[Any]]) -> grid.Grid:
+        return grid.Grid(
+            [
+                [grid.GridCell(_lines(c), _span(c, "rowspan"), _span(c, "colspan")) for c in r]
+                for r in part
+            ]
+        )
+
+    if not cells(rows[: grid.HEADER_ROWS]).is_data() or len(rows) < 2:
+        return None  # the header decides, before any other cell is read
+    return cells(rows)
 
 
 def _tail(el: Any, body: Any, parts: list[str]) -> None:

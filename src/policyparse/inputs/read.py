@@ -60,6 +60,7 @@ _BINARY_MAGIC = (
 )
 _ZIP = b"PK\x03\x04"
 _HTML_EXT = (".html", ".htm", ".shtml", ".xhtml")
+_MARKDOWN_EXT = (".md", ".markdown")
 _HTML_SNIFF = re.compile(
     rb"<(?:!doctype\s+html|html|head|body|div|p|table|meta)[\s>]", re.IGNORECASE
 )
@@ -398,7 +399,7 @@ def _looks_binary(raw: bytes) -> bool:
 
 
 def sniff(raw: bytes, path: str | None) -> str:
-    """text, html, docx, pdf or doc (.doc, .wps), from the name and the first bytes."""
+    """text, markdown, html, docx, pdf or doc (.doc, .wps), from the name and the first bytes."""
     name = (path or "").lower()
     if raw.startswith(_ZIP):
         return "docx"
@@ -408,6 +409,8 @@ def sniff(raw: bytes, path: str | None) -> str:
         return "doc"
     if name.endswith(_HTML_EXT):
         return "html"
+    if name.endswith(_MARKDOWN_EXT):
+        return "markdown"
     head = raw[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"<") and _HTML_SNIFF.search(head):
         return "html"
@@ -458,7 +461,7 @@ def load_bytes(
         loaded = Loaded(text, "html", enc, digest, path, notes + page_notes, meta)
     else:
         text, enc, notes = decode(raw, errors=errors)
-        loaded = Loaded(text, "text", enc, digest, path, notes)
+        loaded = Loaded(text, "markdown" if fmt == "markdown" else "text", enc, digest, path, notes)
     if not loaded.text.strip():
         raise EmptyInputError("no text in the input")
     return loaded

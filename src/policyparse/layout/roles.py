@@ -26,12 +26,38 @@ def _note_openings() -> frozenset[str]:
 
 
 @cache
-def _attachment() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """附件2 alone on its line (an attachment starts); 附件：1.… (a list of them)."""
+def _attachment() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """附件2 (or 附件1—2) alone on its line; 附件：1.… (a list of them); 附件1：标题."""
     word = lexicon.alternation(lexicon.column("layout/attachment_words"))
-    marker = re.compile(rf"{word}(?P<n>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})?")
+    number = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
+    joins = lexicon.alternation(lexicon.column("layout/range_joins"))
+    marker = re.compile(rf"{word}(?P<n>{number})?(?:(?:{joins})(?:{number}))?")
     listing = re.compile(rf"{word}\d{{0,2}}:")
-    return marker, listing
+    titled = re.compile(rf"{word}(?P<n>\d{{1,2}}):?(?P<title>[^\d.、:].{{0,59}})")
+    return marker, listing, titled
+
+
+_LOOK = 4  # a list of attachments stands this many lines above the signature at most
+
+
+def _titled_marker(folded: str, blocks: list[Block], i: int, squeezed: str) -> bool:
+    """附件1：某某行动计划 (or 附件1 某某行动计划) opens attachment 1 with its title.
+
+    Not when it is one line of the covering notice's list: another 附件 line follows,
+    or the signature or date stands within a few lines below it.
+    """
+    m = _attachment()[2].fullmatch(squeezed)
+    if m is None or _SENTENCE_PUNCT.search(m.group("title")):
+        return False
+    for b in blocks[i + 1 : i + 1 + _LOOK]:
+        line = folded[b.start : b.end]
+        if is_date_line(line) or _is_signer_line(line):
+            return False
+    if i + 1 < len(blocks):
+        after = compact(folded[blocks[i + 1].start : blocks[i + 1].end])
+        if _attachment()[1].match(after) or _attachment()[2].fullmatch(after):
+            return False
+    return True
 
 
 @cache
@@ -86,11 +112,11 @@ def assign_roles(folded: str, blocks: list[Block]) -> None:
             b.role = "doc_number"
         elif (m := _NOTE.fullmatch(squeezed)) and m.group("w") in _note_openings():
             b.role = "note"
+        elif _attachment()[0].fullmatch(squeezed) or _titled_marker(folded, blocks, i, squeezed):
+            b.role = "attachment_marker"
         elif _attachment()[1].match(squeezed):
             b.role = "attachment_list"
             in_list = True
-        elif _attachment()[0].fullmatch(squeezed):
-            b.role = "attachment_marker"
 
 
 def _signers_above(folded: str, blocks: list[Block], i: int) -> None:

@@ -10,7 +10,7 @@ from .furniture import Piece, set_aside_furniture
 from .plan import PlanText, close_gaps, plan_blocks, plan_furniture, plan_issues
 from .repair import Gap, join_wrapped, unglue, unwrap
 from .roles import assign_roles
-from .tables import Row
+from .tables import Row, Table
 from .tables import find as find_tables
 
 
@@ -21,17 +21,42 @@ def cut_blocks(folded: str, loaded: Loaded) -> tuple[list[Block], list[Piece]]:
 
 
 def repair_blocks(
-    loaded: Loaded, folded: str, blocks: list[Block]
+    loaded: Loaded, folded: str, blocks: list[Block], tables: list[Table]
 ) -> tuple[list[Block], int, list[Gap]]:
     """Wrapped lines joined (a PDF's by its margins, other text by a common width, which
-    the ``hard_wrap`` diagnostic counts); headings glued to the text before them split off."""
+    the ``hard_wrap`` diagnostic counts); headings glued to the text before them split off.
+
+    The lines of a table read are left as they are: a row is no wrapped line.
+    """
+    keep = {id(b) for t in tables if t.columns for b in t.blocks}
+    out: list[Block] = []
+    gaps: list[Gap] = []
+    run: list[Block] = []
+    for b in [*blocks, None]:
+        if b is not None and id(b) not in keep:
+            run.append(b)
+            continue
+        if run:
+            fixed, found = _join(loaded, folded, run)
+            out.extend(unglue(folded, fixed))
+            gaps.extend(found)
+            run = []
+        if b is not None:
+            out.append(b)
+    joins = 0 if loaded.margins is not None else len(gaps)  # a PDF's lines wrap by nature
+    return out, joins, gaps
+
+
+def _join(loaded: Loaded, folded: str, blocks: list[Block]) -> tuple[list[Block], list[Gap]]:
+    """One run of lines outside tables joined where they wrap."""
     if loaded.margins is not None:
-        blocks, gaps = join_wrapped(loaded.text, folded, blocks, loaded.margins)
-        joins = 0  # a PDF's lines wrap by nature: nothing to report
-    else:
-        blocks, gaps = unwrap(folded, blocks)
-        joins = len(gaps)
-    return unglue(folded, blocks), joins, gaps
+        return join_wrapped(loaded.text, folded, blocks, loaded.margins)
+    return unwrap(folded, blocks)
+
+
+Planned = tuple[
+    str, str, list[Block], list[Piece], list[Issue], PlanText | None, list[Row], list[Table]
+]
 
 
 def plan_text(
@@ -42,23 +67,34 @@ def plan_text(
     furniture: list[Piece],
     gaps: list[Gap],
     issues: list[Issue],
-) -> tuple[str, str, list[Block], list[Piece], list[Issue], PlanText | None]:
+    rows: list[Row],
+    tables: list[Table],
+) -> tuple[
+    str, str, list[Block], list[Piece], list[Issue], PlanText | None, list[Row], list[Table]
+]:
     """The plan's text: the gaps inside joined paragraphs closed (layout.plan).
 
     Every later stage reads it; the Document's spans are mapped back to the source.
+    The tables, whose lines are never joined, are read again in the plan's offsets
+    (their diagnostics were given the first time).
     """
     if not gaps:
-        return source, folded, blocks, furniture, issues, None
+        return source, folded, blocks, furniture, issues, None, rows, tables
     # A PDF's lines break between words; a hard-wrapped copy's anywhere.
     plan_source, plan_folded, text = close_gaps(source, folded, gaps, loaded.margins is not None)
     text.furniture.extend(furniture)
+    moved = plan_blocks(blocks, text)
+    if tables:
+        rows, tables, _ = find_tables(plan_source, plan_folded, moved)
     return (
         plan_source,
         plan_folded,
-        plan_blocks(blocks, text),
+        moved,
         plan_furniture(furniture, gaps, text),
         plan_issues(issues, text),
         text,
+        rows,
+        tables,
     )
 
 
@@ -68,6 +104,37 @@ def mark_roles(folded: str, blocks: list[Block]) -> list[Block]:
     return blocks
 
 
-def read_tables(folded: str, blocks: list[Block]) -> tuple[list[Row], list[Issue]]:
-    """Tables rendered one cell per line whose rows are measures."""
-    return find_tables(folded, blocks)
+def read_tables(
+    source: str, folded: str, blocks: list[Block]
+) -> tuple[list[Row], list[Table], str, list[Issue]]:
+    """Tables in any text form: task rows (measures), indicator targets, the cells.
+
+    In the folded text the bars and tabs between the cells of a table read become
+    ``;``, so a cell's sentence ends at its cell for every later pattern.
+    """
+    rows, tables, issues = find_tables(source, folded, blocks)
+    if tables:
+        folded = _cell_borders(source, folded, tables)
+    return rows, tables, folded, issues
+
+
+def _cell_borders(source: str, folded: str, tables: list[Table]) -> str:
+    """Everything on a table's lines outside its cells (bars, tabs, padding) made ``;``."""
+    chars = list(folded)
+    for table in tables:
+        if table.form == "lines" or not table.columns:
+            continue
+        cells = sorted((a, b) for a, b, _ in table.cells if b > a)
+        k = 0
+        for blk in table.blocks:
+            pos = blk.start
+            while k < len(cells) and cells[k][1] <= pos:
+                k += 1
+            while pos < blk.end:
+                if k < len(cells) and cells[k][0] <= pos < cells[k][1]:
+                    pos = cells[k][1]
+                    k += 1
+                    continue
+                chars[pos] = ";"
+                pos += 1
+    return "".join(chars)

@@ -82,6 +82,45 @@ SPECS: dict[str, Spec] = {
         {"style": frozenset({"zh_part", "zh_chapter", "zh_section", "zh_article"})},
     ),
     "layout/table_headers": Spec(("word",)),
+    "layout/range_joins": Spec(("word",)),
+    "layout/glued_unit_ends": Spec(("ending",)),
+    "layout/table_columns": Spec(
+        ("word", "kind"),
+        {
+            "kind": frozenset(
+                {
+                    "serial",
+                    "task",
+                    "measure",
+                    "deadline",
+                    "indicator",
+                    "measure_unit",
+                    "attribute",
+                    "category",
+                    "project",
+                    "target",
+                    "base",
+                    "remark",
+                }
+            )
+        },
+    ),
+    "layout/table_cells": Spec(
+        ("word", "kind"),
+        {
+            "kind": frozenset(
+                {
+                    "base_words",
+                    "binding",
+                    "expected",
+                    "none",
+                    "decrease",
+                    "cumulative",
+                    "period_total",
+                }
+            )
+        },
+    ),
     "layout/source_line": Spec(("word", "field"), {"field": frozenset({"issuer", "date"})}),
     "layout/attachment_words": Spec(("word",)),
     "layout/box_words": Spec(("word",)),
@@ -185,6 +224,10 @@ SPECS: dict[str, Spec] = {
     ),
     "extract/duration_goals": Spec(("word",), max_len=4),
     "extract/plan_periods": Spec(("word", "year")),
+    "extract/frames": Spec(
+        ("word", "kind"),
+        {"kind": frozenset({"one_year_plan", "within_year", "past_heading"})},
+    ),
     "extract/node_deadlines": Spec(
         ("word", "role", "month"),
         {"role": frozenset({"label", "ongoing", "part", "before", "done", "joins"})},

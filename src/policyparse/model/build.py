@@ -90,6 +90,10 @@ def quantity_dicts(
                     "period": f.period,
                     "owners": owners,
                     "owner_path": owner_path,
+                    "baseline": None
+                    if f.baseline_value is None
+                    else {"value": float(f.baseline_value), "year": f.baseline_year},
+                    "binding": f.binding,
                 }
             )
         else:

@@ -30,6 +30,7 @@ from ..vocab import (
 )
 
 __all__ = [
+    "Baseline",
     "Citation",
     "Comparator",
     "Diagnostic",
@@ -94,7 +95,7 @@ class Source(_Model):
     """Where the text came from, so a result can be traced and deduplicated."""
 
     path: str | None = None
-    format: Literal["text", "html", "docx", "pdf", "doc"] = "text"
+    format: Literal["text", "markdown", "html", "docx", "pdf", "doc"] = "text"
     encoding: str | None = Field(
         default=None, description="Encoding the bytes were decoded with; null for str input."
     )
@@ -102,6 +103,13 @@ class Source(_Model):
     pages: int | None = Field(
         default=None, description="A PDF's page count; null for every other format."
     )
+
+
+class Baseline(_Model):
+    """The figure a target starts from: an indicator table's base-year column (2020年, 基期值)."""
+
+    value: float
+    year: int | None = Field(default=None, description="The base year, from the column's header.")
 
 
 class Target(_Model):
@@ -119,7 +127,11 @@ class Target(_Model):
     kind: TargetKind = "level"
     year: int | None = None
     deadline: str | None = Field(default=None, description="The year phrase as printed.")
-    period: str | None = Field(default=None, description="Rate per period as printed: 每年, 年均.")
+    period: str | None = Field(
+        default=None,
+        description="Rate per period as printed: 每年, 年均; 累计 for a total over the plan's "
+        "period (an indicator table's [13.5]).",
+    )
     owners: dict[Role, list[str]] = Field(
         default_factory=dict,
         description="Who answers for the target, by role: the canonical names of the units "
@@ -130,6 +142,14 @@ class Target(_Model):
         default=None,
         description="Path of the node whose units answer for the target (its nearest "
         "numbered ancestor's for a paragraph); null where no node above names units.",
+    )
+    baseline: Baseline | None = Field(
+        default=None, description="Where the indicator stands in the base year (tables)."
+    )
+    binding: bool | None = Field(
+        default=None,
+        description="约束性 (true) or 预期性 (false), from an indicator table's 属性 column; "
+        "null where the plan does not say.",
     )
 
 

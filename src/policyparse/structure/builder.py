@@ -22,7 +22,7 @@ from ..layout.tables import Row
 from ..text.fold import compact
 from ..vocab import BlockRole, NodeStyle
 from .nodes import INode
-from .titles import TitleCut, title_span
+from .titles import TitleCut, attachment_label, attachment_number, title_span
 
 Phase = Literal["front", "body", "after_signature"]
 
@@ -82,6 +82,13 @@ class OutlineState:
     cells: set[int] = field(default_factory=set)  # id() of blocks that are row cells
     part_openers: set[int] = field(default_factory=set)  # id() of blocks that open a part
     made: int = 0  # nodes made so far (MAX_NODES)
+    # Boxes printed as tables: where each table starts and ends, where
+    # a run of lines ending in a bar ends, and the box being read with where it ends.
+    table_ends: dict[int, int] = field(default_factory=dict)
+    bar_ends: dict[int, int] = field(default_factory=dict)
+    box: INode | None = None
+    box_end: int | None = None
+    box_lines: int = 0
 
     # -- containers ------------------------------------------------------------
     def root_children(self) -> list[INode]:
@@ -218,28 +225,26 @@ class OutlineState:
         if self.stack and self.stack[-1].style == "table_row":
             self.stack.pop()
         parent = self.stack[-1] if self.stack else self.part_root
-        b = row.number_block
-        path = self.claim_path(parent, row.number, (b.start, b.end), "")
+        path = self.claim_path(parent, row.number, row.label, "")
         if path is None:
             return False
-        title = row.cells[row.title]
         node = INode(
             "section",
-            b.start,
-            row.cells[0].start,
-            row.cells[-1].end,
+            row.first.start,
+            row.text_start,
+            row.end,
             level=(parent.level + 1) if parent is not None else 1,
             style="table_row",
-            label=(b.start, b.end),
+            label=row.label,
             number=row.number,
             path=path,
-            title=compact(self.source[title.start : title.end]),
-            title_span=(title.start, title.end),
+            title=compact(self.source[row.title[0] : row.title[1]]),
+            title_span=row.title,
             title_rule="task_cell",
         )
-        if row.units is not None and row.role is not None:
-            cell = row.cells[row.units]
-            node.table_units.append((cell.start, cell.end, row.role))
+        node.table_units.extend(row.units)
+        node.table_deadline = row.deadline
+        node.table_years.extend(row.years)
         self.attach(parent, node)
         self.stack.append(node)
         return True
@@ -268,7 +273,10 @@ class OutlineState:
             return False
         self.paths.add(path)
         self.absorb_pending()
-        cut = title_span(self.folded, box.end, b.end, run_in=False)
+        end = b.end
+        while end > box.end and self.folded[end - 1] in " |":
+            end -= 1  # 专栏2：综合运输通道 |: a one-cell table's bar is no part of the title
+        cut = title_span(self.folded, box.end, end, run_in=False)
         node = INode(
             "box",
             box.start,
@@ -311,15 +319,18 @@ class OutlineState:
     def open_attachment(self, b: Block, head: tuple[int, int] | None = None) -> None:
         """附件2: a new part at the top, numbered A2 (or by order where the number is taken).
 
-        With *head* (附件2.表格: end of the label, start of the title) the rest of
-        the line is the attachment's title.
+        附件1：某某行动计划 on one line: the label is 附件1, the title the words after it.
+        *head* (end of the label, start of the title) is given by a rule that read the
+        line already (附件2.表格 inside an attachment: next_attachment).
         """
         self.end_part()
         self.attachments += 1
-        label_end = b.end if head is None else head[0]
+        if head is None:
+            label_end, title_start = attachment_label(self.folded, b.start, b.end)
+        else:
+            label_end, title_start = head
         label_text = compact(self.source[b.start : label_end])
-        digits = "".join(ch for ch in label_text if ch.isascii() and ch.isdigit())
-        number = int(digits) if digits else self.attachments
+        number = attachment_number(label_text) or self.attachments
         path = f"A{number}"
         if path in self.paths:
             number = self.attachments
@@ -336,11 +347,10 @@ class OutlineState:
             path=path,
             heading_only=True,
         )
-        if head is not None:
-            node.text_start = head[1]
-            node.title_span = (head[1], b.end)
-            node.title = compact(self.source[head[1] : b.end])
-            node.title_rule = "attachment_title"
+        if title_start < b.end:
+            node.title_span = (title_start, b.end)
+            node.title = compact(self.source[title_start : b.end])
+            node.title_rule = "attachment_line"
         self.made += 1
         self.top.append(node)
         self.part_root = node
@@ -357,6 +367,32 @@ class OutlineState:
             "paragraph (no plan has so many; its units and targets are still read)"
         )
         self.issues.append(Issue("too_many_nodes", message, (start, start)))
+
+    # -- boxes printed as tables ------------------------------------------------------
+    def close_box_table(self, b: Block) -> None:
+        """A box printed as a table ends where its table ends: what follows is the node's."""
+        box = self.box
+        if box is None or self.box_end is None or b.start < self.box_end:
+            return
+        if box in self.stack:
+            del self.stack[self.stack.index(box) :]
+        self.box, self.box_end = None, None
+
+    def note_box_table(self, b: Block) -> None:
+        """After a block: a box just opened, or its first line, may say where the box ends.
+
+        专栏2：综合运输通道 | (a one-cell table whose lines end in a bar) ends with the last
+        of those lines; 专栏1 followed by a table ends with that table.
+        """
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.kind == "box" and top is not self.box:
+            self.box, self.box_end, self.box_lines = top, self.bar_ends.get(id(b)), 0
+            return
+        if self.box is None or top is not self.box:
+            return
+        self.box_lines += 1
+        if self.box_lines == 1 and self.box_end is None and b.start in self.table_ends:
+            self.box_end = self.table_ends[b.start]
 
     # -- edits: what the rules' decisions do -----------------------------------------
     def place_text(self, b: Block) -> None:

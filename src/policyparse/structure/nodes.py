@@ -29,8 +29,11 @@ class INode:
     role: BlockRole | None = None
     children: list[INode] = field(default_factory=list)
     end: int = 0
-    # Cells whose units answer for a table row: (start, end, role).
-    table_units: list[tuple[int, int, Role]] = field(default_factory=list)
+    # Cells whose units answer for a table row: (start, end, role, the column's header).
+    table_units: list[tuple[int, int, Role, str]] = field(default_factory=list)
+    table_deadline: tuple[int, int] | None = None  # a task row's 完成时限 cell
+    # A task row's cells under a target-year column: (start, end, year, the header).
+    table_years: list[tuple[int, int, int, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

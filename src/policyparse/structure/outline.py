@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from ..diagnostics import Capped, Issue
 from ..layout.blocks import Block
 from ..layout.markers import match_marker
-from ..layout.tables import Row
+from ..layout.tables import Row, Table
 from ..ruler import Step
 from .builder import ARTICLE, MAX_NODES, OutlineState
 from .nodes import INode, Outline, walk
@@ -40,6 +40,7 @@ def build(
     blocks: list[Block],
     rows: Iterable[Row] = (),
     trace: list[Step] | None = None,
+    tables: Iterable[Table] = (),
 ) -> Outline:
     """Turn blocks into the document tree; *rows* are table rows found by layout.tables.
 
@@ -47,13 +48,17 @@ def build(
     """
     st = OutlineState(source, folded, part_openers=part_openers(folded, blocks))
     for row in rows:
-        st.rows[id(row.number_block)] = row
-        st.cells.update(id(c) for c in row.cells)
+        st.rows[id(row.first)] = row
+        st.cells.update(id(c) for c in row.blocks if c is not row.first)
+    st.table_ends = {t.start: t.end for t in tables}
+    st.bar_ends = _bar_runs(folded, blocks)
     for b in blocks:
         if st.made + len(st.pending) >= MAX_NODES:  # pending lines may each become one
             st.rest_as_text(b.start, blocks[-1].end)
             break
+        st.close_box_table(b)
         CHAIN.decide(st, seen(st, b, match_marker(folded, b.start, b.end)), trace, st.phase)
+        st.note_box_table(b)
         st.previous = b
     outline = _finish(st)
     if trace is not None:
@@ -61,6 +66,19 @@ def build(
             if node.title_span is not None:
                 trace.append(Step("title", node.title_rule, *node.title_span, "title"))
     return outline
+
+
+def _bar_runs(folded: str, blocks: list[Block]) -> dict[int, int]:
+    """For each line ending in a bar (专栏2：… |), where the run of such lines ends."""
+    ends: dict[int, int] = {}
+    run_end = -1
+    for b in reversed(blocks):
+        if b.end > b.start and folded[b.end - 1] == "|":
+            run_end = b.end if run_end == -1 else run_end
+            ends[id(b)] = run_end
+        else:
+            run_end = -1
+    return ends
 
 
 def _finish(st: OutlineState) -> Outline:

@@ -160,3 +160,35 @@ def _run_in(folded: str, start: int, phrase: int, end: int) -> bool:
         and _has_body(folded, phrase + 1, end)
         and _heading_phrase(folded, start, phrase)
     )
+
+
+_ATTACHMENT_NUMBER = re.compile(r"\d{1,2}")
+_LABEL_SEPARATORS = frozenset(": ")
+
+
+def attachment_label(folded: str, start: int, end: int) -> tuple[int, int]:
+    """Where an attachment line's label ends (附件1, 附件1—2) and where its title starts.
+
+    附件1：某某行动计划 → label 附件1, title 某某行动计划; 附件2 alone → no title.
+    """
+    words = lexicon.longest_first(lexicon.column("layout/attachment_words"))
+    pos = start
+    for word in words:
+        if folded.startswith(word, start, end):
+            pos = start + len(word)
+            break
+    joins = "".join(lexicon.column("layout/range_joins"))
+    while pos < end and (folded[pos].isdigit() or folded[pos] in joins or folded[pos] == " "):
+        pos += 1
+    label_end = pos
+    while label_end > start and folded[label_end - 1] == " ":
+        label_end -= 1
+    while pos < end and folded[pos] in _LABEL_SEPARATORS:
+        pos += 1
+    return label_end, pos
+
+
+def attachment_number(label: str) -> int | None:
+    """The first number of an attachment's label: 附件2 → 2, 附件1—2 → 1."""
+    m = _ATTACHMENT_NUMBER.search(label)
+    return int(m.group()) if m else None

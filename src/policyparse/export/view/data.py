@@ -13,9 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...layout.blocks import split_blocks
+from ...layout.cells import text_tables
 from ...model.document import Document, Figure, Node, ResponsibleUnit, Target
+from ...text.fold import fold
 from ...vocab import NODE_KINDS, ROLES
 from ..owners import OwnerRow, owners, short_target
+
+# A table in the text: where it stands and its rows' cells, [start, end) each.
+TextGrid = tuple[int, int, list[list[tuple[int, int]]]]
 
 # A quantity decision of the target reader: (start, end, outcome, rule, why).
 # Plain tuples, so that this module needs nothing from the tracing layer.
@@ -234,6 +240,8 @@ class Collected:
     target_ids: dict[int, str]  # id(Target) -> item id
     unit_ids: dict[tuple[int, int, str, bool], str]  # (start, end, name, implied) -> item id
     rules: dict[str, str]  # target item id -> the rule that decided it
+    # The tables printed in the text, drawn as tables: (start, end, rows of cell spans).
+    tables: list[TextGrid] = field(default_factory=list)
 
 
 class _Collector:
@@ -337,7 +345,18 @@ def collect(doc: Document, text: str, decisions: Sequence[Decision] = ()) -> Col
     for item in items:  # a span past the text (a text that does not match) is cut to it
         item.start = max(0, min(item.start, size))
         item.end = max(item.start, min(item.end, size))
+    collector.found.tables = grids(text)
     return collector.found
+
+
+def grids(text: str) -> list[TextGrid]:
+    """The tables printed in *text* (pipe, tab and bar-line rows, layout.cells), as cells."""
+    folded = fold(text)
+    out: list[TextGrid] = []
+    for t in text_tables(text, folded, split_blocks(folded)):
+        rows = [[(c.start, c.end) for c in row.cells] for row in t.rows]
+        out.append((t.start, t.end, rows))
+    return out
 
 
 # ---------------------------------------------------------------- the page's lists and tables

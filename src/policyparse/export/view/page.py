@@ -26,6 +26,7 @@ from .data import (
     Decision,
     Item,
     TargetRow,
+    TextGrid,
     collect,
     meta_rows,
     outline_counts,
@@ -40,11 +41,16 @@ from .data import (
 # ---------------------------------------------------------------- the text
 
 
-def _segments(size: int, items: list[Item]) -> Iterator[tuple[int, int, list[Item], list[Item]]]:
-    """(start, end, items covering, items starting here) for each piece between boundaries."""
+def _segments(
+    size: int, items: list[Item], extra: Iterable[int] = ()
+) -> Iterator[tuple[int, int, list[Item], list[Item]]]:
+    """(start, end, items covering, items starting here) for each piece between boundaries.
+
+    *extra* are further boundaries (a table's cells) where no item starts or ends.
+    """
     starts: dict[int, list[Item]] = defaultdict(list)
     ends: dict[int, list[Item]] = defaultdict(list)
-    bounds = {0, size}
+    bounds = {0, size, *extra}
     for item in items:
         starts[item.start].append(item)
         ends[item.end].append(item)
@@ -133,15 +139,82 @@ class _Text:
         )
 
 
+class _Grids:
+    """Where the text's tables stand: each piece of text goes to its cell, or the text box.
+
+    A table of the text (pipe, tab or bar-line rows) is drawn as a table: its cells hold
+    their text with every item marked in it; the bars and tabs between cells are not shown.
+    """
+
+    def __init__(self, out: _Text, grids: list[TextGrid]) -> None:
+        self.out = out
+        self.main = out.box
+        self.cells: list[tuple[int, int, int, int]] = []  # start, end, table, row
+        for k, (_, _, rows) in enumerate(grids):
+            for r, row in enumerate(rows):
+                self.cells.extend((a, b, k, r) for a, b in row)
+        self.cells.sort()
+        self.tables = [(a, b) for a, b, _ in grids]
+        self.table = 0  # the first table that does not end before the text written
+        self.open: dict[int, Any] = {}  # table index → its element
+        self.rows: dict[tuple[int, int], Any] = {}
+        self.cell = 0
+        self.at: Any = None  # the td written to, if any
+
+    def bounds(self) -> list[int]:
+        cells = [x for a, b, _, _ in self.cells for x in (a, b)]
+        return cells + [x for a, b in self.tables for x in (a, b)]
+
+    def route(self, a: int) -> bool:
+        """Point the text box at the place for text from *a*; False: a border, not shown."""
+        cells = self.cells
+        while self.cell < len(cells) and cells[self.cell][1] <= a and cells[self.cell][0] < a:
+            self.cell += 1
+        while self.table < len(self.tables) and self.tables[self.table][1] <= a:
+            self.table += 1
+        t = self.table
+        if t >= len(self.tables) or not self.tables[t][0] <= a:
+            self._leave()
+            return True
+        if self.cell < len(cells) and cells[self.cell][0] <= a < cells[self.cell][1]:
+            self._enter(*cells[self.cell])
+            return True
+        return False
+
+    def _enter(self, a: int, b: int, k: int, r: int) -> None:
+        h = self.out.h
+        if k not in self.open:
+            self._leave()
+            self.open[k] = h.el(self.main, "table", class_="tbl")
+            self.out.last = self.open[k]
+        row = self.rows.get((k, r))
+        if row is None:
+            row = self.rows[(k, r)] = h.el(self.open[k], "tr")
+        td = row[-1] if len(row) and row[-1].get("data-a") == str(a) else None
+        if td is None:
+            td = h.el(row, "td", data_a=str(a))
+        if td is not self.at:
+            self.at = td
+            self.out.box = td
+            self.out.last = td[-1] if len(td) else None
+
+    def _leave(self) -> None:
+        if self.at is not None or self.out.box is not self.main:
+            last = self.open[max(self.open)] if self.open else None
+            self.out.box, self.out.last, self.at = self.main, last, None
+
+
 def _text(h: Html, parent: Any, text: str, collected: Collected) -> None:
     """The whole text, cut at every boundary; each piece carries the items covering it."""
     out = _Text(h, parent)
+    grids = _Grids(out, collected.tables)
     node_starts: dict[int, list[int]] = defaultdict(list)
     for w in collected.walked:
         node_starts[min(max(w.node.span[0], 0), len(text))].append(w.index)
-    for a, b, covering, beginning in _segments(len(text), collected.items):
+    for a, b, covering, beginning in _segments(len(text), collected.items, grids.bounds()):
+        shown = grids.route(a)
         out.anchors(node_starts.pop(a, ()), beginning)
-        if a < b:
+        if a < b and shown:
             out.piece(text[a:b], covering)
 
 

@@ -65,6 +65,10 @@ class Found:
     comparator_by: Field = ("", "")
     year_by: Field = ("", "")
     q_start: int = -1  # where its number starts (a trace step's place)
+    # An indicator table's row: the base-year figure and year, and 约束性 (True) / 预期性.
+    baseline_value: Decimal | None = None
+    baseline_year: int | None = None
+    binding: bool | None = None
 
     def copy(self) -> Found:
         """A copy a taking rule completes: the candidate's draft stays as the rules found it.

@@ -1,0 +1,105 @@
+"""The frame a sentence stands in: a plan for one year, a section on the past.
+
+Two frames change what the target rules found, after them (their own rules, in the
+trace as chain ``frames``):
+
+- ``one_year_plan``: a plan whose title names one year and calls itself a plan for
+  it (某市2026年工作要点, 关于2019年…重点工作的通知; lexicon extract/frames): a
+  target whose sentence says 年内, 全年 or 年底前 before its figure takes that year.
+  A target with no such word keeps no year (the oracles never guess a year from
+  the document's date, and neither does the parser).
+- ``subject_year``: a year placed after the subject (全省储能装机2025年达到300万千瓦,
+  城市绿道2030年达到800公里) governs its own clause: a target with no year whose
+  indicator ends in a year takes it, and the indicator drops it.
+- ``past_section``: under a heading that reports the previous period (一、发展基础,
+  （一）“十三五”时期取得的成就, 1.电力现状), every quantity is a baseline: the
+  section tells where the plan starts from, not what it commits to.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import lexicon
+from ..ruler import Step
+from .targets import Found
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_WINDOW = 60  # characters before a figure searched for 年内, back to the sentence's start
+_SENTENCE_ENDS = "。;!?\n"
+
+
+@cache
+def _words(kind: str) -> tuple[str, ...]:
+    return lexicon.column("extract/frames", kind=kind)
+
+
+def plan_year(title: str | None) -> int | None:
+    """The year of a plan for one year, from its title; None for any other plan.
+
+    Takes 某市2026年工作要点; leaves 2024—2026年行动方案 (a span) and 十四五规划.
+    """
+    if not title:
+        return None
+    years = _YEAR.findall(title)
+    if len(set(years)) != 1 or not any(w in title for w in _words("one_year_plan")):
+        return None
+    return int(years[0])
+
+
+def within_year(folded: str, start: int, pos: int) -> str | None:
+    """The 年内 / 全年 / 年底前 word of the sentence before *pos*, if one stands there."""
+    lo = max(start, pos - _WINDOW)
+    cut = max(folded.rfind(ch, lo, pos) for ch in _SENTENCE_ENDS)
+    text = folded[max(lo, cut + 1) : pos]
+    return next((w for w in _words("within_year") if w in text), None)
+
+
+def one_year(
+    folded: str, start: int, found: list[Found], year: int, trace: list[Step] | None
+) -> None:
+    """Targets of a one-year plan whose sentence says 年内 (or 全年, 年底前) take its year."""
+    for f in found:
+        if f.kind != "target" or f.year is not None:
+            continue
+        word = within_year(folded, start, f.q_start if f.q_start >= 0 else f.start)
+        if word is None:
+            continue
+        f.year, f.deadline = year, word
+        f.year_by = ("one_year_plan", f"{word} in a plan for {year}")
+        if trace is not None:
+            trace.append(Step("frames", "one_year_plan", f.start, f.end, str(year), word))
+
+
+_TRAILING_YEAR = re.compile(r"((?:19|20)\d{2}) ?年$")
+
+
+def subject_year(found: list[Found], trace: list[Step] | None) -> None:
+    """全省储能装机2025年达到300万千瓦: the year after the subject is the target's."""
+    for f in found:
+        if f.kind != "target" or f.year is not None or not f.indicator:
+            continue
+        m = _TRAILING_YEAR.search(f.indicator)
+        if m is None or m.start() == 0:
+            continue
+        f.year, f.deadline = int(m.group(1)), m.group()
+        f.indicator = f.indicator[: m.start()]
+        f.year_by = ("subject_year", "the year printed after the subject")
+        if trace is not None:
+            trace.append(Step("frames", "subject_year", f.start, f.end, str(f.year), m.group()))
+
+
+def past_heading(title: str | None) -> bool:
+    """Whether a heading reports the previous period: 发展基础, …取得的成就, 电力现状."""
+    return title is not None and title.endswith(_words("past_heading"))
+
+
+def past(found: list[Found], trace: list[Step] | None) -> None:
+    """Under a heading on the past, targets are baselines."""
+    for f in found:
+        if f.kind == "target" and f.rule != "indicator_table":
+            f.kind = "baseline"
+            if trace is not None:
+                why = "a section reporting the previous period"
+                trace.append(Step("frames", "past_section", f.start, f.end, "baseline", why))

@@ -1,0 +1,253 @@
+"""Targets of indicator tables, and what a task table's columns say of the targets in its cells.
+
+An indicator row's value cell is read whole, not as prose: ``≥95`` and ``95以上``
+are at least 95, ``<1`` below 1, ``5—8`` a range, ``下降15%`` (or an indicator
+named …下降) a decrease, ``[13.5]`` a total over the plan's period (period
+``累计``: the brackets the plans explain as 五年累计数).  The unit is the unit
+column's, else the bracket that ends the indicator (…比重（%）), else the unit
+printed after the figure.  The year is the column's (2025年, 2026年计划值,
+“十四五”末 → 2025), else the caption's; the base-year column gives the
+baseline, the 属性 column whether the target binds (约束性) or is expected (预期性).
+A cell of words (持续下降, 完成市下达指标) gives no target.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from decimal import Decimal, InvalidOperation
+from functools import cache, lru_cache
+
+from .. import lexicon
+from ..inputs.columns import cell_words
+from ..layout.tables import Table, TableTarget
+from ..text.fold import compact
+from ..vocab import Comparator
+from .targets import Found
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+@cache
+def _range() -> re.Pattern[str]:
+    joins = lexicon.alternation(lexicon.column("layout/range_joins"))
+    return re.compile(rf"(\d+(?:\.\d+)?) ?(?:{joins}) ?(\d+(?:\.\d+)?)")
+
+
+_SYMBOLS: dict[str, Comparator] = {
+    "≥": ">=",
+    ">=": ">=",
+    "≤": "<=",
+    "<=": "<=",
+    ">": ">",
+    "<": "<",
+}
+
+
+@cache
+def _after_words() -> dict[str, Comparator]:
+    """Comparator words printed after a number (以上, 以下, 以内), from the lexicon."""
+    out: dict[str, Comparator] = {}
+    for word, comparator, _kind, position, _marks in lexicon.rows("extract/comparators"):
+        if position == "after" and comparator in (">", ">=", "<", "<=", "~"):
+            out[word] = comparator  # type: ignore[assignment]
+    return out
+
+
+@cache
+def _scales() -> dict[str, int]:
+    return {word: int(factor) for word, factor in lexicon.rows("extract/scales")}
+
+
+@cache
+def _units() -> frozenset[str]:
+    return frozenset(lexicon.column("extract/units"))
+
+
+_SYMBOL_ORDER = sorted(_SYMBOLS, key=len, reverse=True)
+
+
+@cache
+def _after_order() -> tuple[str, ...]:
+    return tuple(lexicon.longest_first(tuple(_after_words())))
+
+
+@cache
+def _scale_order() -> tuple[str, ...]:
+    return tuple(lexicon.longest_first(tuple(_scales())))
+
+
+def _comparator(text: str) -> Comparator:
+    if _range().search(text):
+        return "range"
+    for symbol in _SYMBOL_ORDER:
+        if text.startswith(symbol):
+            return _SYMBOLS[symbol]
+    for word in _after_order():
+        if word in text:
+            return _after_words()[word]
+    return "="
+
+
+def _base(value: Decimal, unit: str | None) -> tuple[Decimal, str | None]:
+    """The value with the unit's scale applied: 100 万平方米 → 1000000 平方米."""
+    if unit is None or unit in _units():
+        return value, unit
+    for scale in _scale_order():
+        rest = unit[len(scale) :]
+        if unit.startswith(scale) and rest:
+            return value * _scales()[scale], rest
+    return value, unit
+
+
+@lru_cache(maxsize=1024)
+def _name_parts(name: str) -> tuple[str, str | None]:
+    """An indicator's name without its closing bracket, and the unit that bracket holds."""
+    for close, open_ in ((")", "("), ("）", "（")):
+        if name.endswith(close) and open_ in name:
+            inner = name[name.rindex(open_) + 1 : -1]
+            return name[: name.rindex(open_)], _bracket_unit(inner)
+    return name, None
+
+
+def _bracket_unit(inner: str) -> str | None:
+    """The unit a bracket after an indicator names: （%）, （万吨）, （5A级比率%） → %."""
+    scaled = next((inner[len(w) :] for w in _scale_order() if inner.startswith(w)), inner)
+    if inner in _units() or scaled in _units():
+        return inner
+    known = [u for u in _unit_order() if inner.endswith(u)]
+    if known and len(inner) > len(known[0]) and known[0] in ("%", "％"):
+        return known[0]  # （5A级比率%）: what is measured, then the unit
+    return inner if 0 < len(inner) <= 6 else None
+
+
+@cache
+def _unit_order() -> tuple[str, ...]:
+    return tuple(lexicon.longest_first(tuple(_units() | {"%", "％"})))
+
+
+def _unit(source: str, t: TableTarget, after: str) -> str | None:
+    """The unit column's text, else the indicator's closing bracket, else what follows."""
+    if t.unit is not None:
+        words = compact(source[t.unit[0] : t.unit[1]])
+        if words and words not in cell_words("none"):
+            return words
+    inner = _name_parts(compact(source[t.indicator[0] : t.indicator[1]]))[1]
+    if inner is not None:
+        return inner
+    after = after.strip("[] ")
+    return after or None
+
+
+def _indicator(source: str, t: TableTarget) -> str:
+    return _name_parts(compact(source[t.indicator[0] : t.indicator[1]]))[0]
+
+
+def _value(text: str) -> tuple[Decimal, Decimal | None, int] | None:
+    """The value (and upper end of a range) of a cell, and where the figure ends."""
+    m = _range().search(text)
+    try:
+        if m is not None:
+            return Decimal(m.group(1)), Decimal(m.group(2)), m.end()
+        n = _NUMBER.search(text)
+        return (Decimal(n.group()), None, n.end()) if n is not None else None
+    except InvalidOperation:
+        return None
+
+
+def _baseline(source: str, t: TableTarget) -> Decimal | None:
+    if t.base is None:
+        return None
+    read = _value(compact(source[t.base[0] : t.base[1]]))
+    return read[0] if read is not None else None
+
+
+def _period(text: str) -> str | None:
+    """累计 for a bracketed total over the plan's period ([13.5])."""
+    if any(w in text for w in cell_words("cumulative")):
+        return cell_words("period_total")[0]
+    return None
+
+
+def found(source: str, folded: str, t: TableTarget) -> Found | None:
+    """The target one indicator row states in one column, or None (no figure)."""
+    text = compact(folded[t.value[0] : t.value[1]])
+    read = _value(text)
+    if read is None:
+        return None
+    value, value_max, stop = read
+    after = "".join(ch for ch in text[stop:] if not ch.isspace())
+    for word in _after_words():
+        after = after.replace(word, "")
+    unit = _unit(source, t, after)
+    base_value, base_unit = _base(value, unit)
+    name = _indicator(source, t)
+    decrease = cell_words("decrease")
+    falls = any(w in text for w in decrease) or any(name.endswith(w) for w in decrease)
+    f = Found(
+        "target",
+        t.value[0],
+        t.value[1],
+        value,
+        value_max,
+        unit,
+        base_value,
+        base_unit,
+        _comparator(text),
+        "decrease" if falls else "level",
+        name,
+        t.year,
+        t.deadline,
+        _period(text),
+    )
+    f.rule = "indicator_table"
+    f.q_start = t.value[0]
+    f.comparator_by = ("table_cell", "the value cell's sign or word")
+    f.year_by = ("table_column", "the target column's header, or the table's caption")
+    f.baseline_value = _baseline(folded, t)
+    f.baseline_year = t.base_year if f.baseline_value is not None else None
+    f.binding = t.binding
+    return f
+
+
+class TableIndex:
+    """The tables of a document as its nodes ask about them: by position, by bisection."""
+
+    def __init__(self, source: str, folded: str, tables: list[Table]) -> None:
+        self.found: list[Found] = []
+        for table in tables:
+            for t in table.targets:
+                f = found(source, folded, t)
+                if f is not None:
+                    self.found.append(f)
+        self.found.sort(key=lambda f: f.start)
+        self.starts = [f.start for f in self.found]
+        self.tables = sorted((t.start, t.end, t.kind == "other") for t in tables)
+        self.table_starts = [t[0] for t in self.tables]
+        cells = sorted(span for t in tables for span in t.prose)
+        self.prose_starts = [a for a, _ in cells]
+        self.prose_ends = [b for _, b in cells]
+
+    def in_range(self, start: int, end: int) -> list[Found]:
+        """The indicator tables' targets whose value cell lies in [start, end)."""
+        return self.found[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    def outside_prose(self, pos: int) -> bool:
+        """Whether a quantity at *pos* stands in a table read, but not in a prose cell."""
+        k = bisect_right(self.table_starts, pos) - 1
+        if k < 0 or pos >= self.tables[k][1] or self.tables[k][2]:
+            return False
+        c = bisect_right(self.prose_starts, pos) - 1
+        return not (c >= 0 and pos < self.prose_ends[c])
+
+
+def column_years(found: list[Found], years: list[tuple[int, int, int, str]]) -> None:
+    """A target in a task row's cell under 2025年目标 takes that year, unless it prints one."""
+    for f in found:
+        if f.kind != "target" or f.deadline:
+            continue
+        for a, b, year, header in years:
+            if a <= f.start < b:
+                f.year, f.deadline = year, header
+                f.year_by = ("table_column", "the cell's column header names the year")
+                break

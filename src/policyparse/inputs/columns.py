@@ -1,0 +1,168 @@
+"""What a table's columns hold, read from its header row (or two).
+
+Read where a table is laid out (inputs.grid: a web page's or Word file's table is
+printed row by row only when its header says it is a table of tasks, indicators or
+projects) and where its rows are read (layout.tables).
+
+A header cell's words (lexicon layout/table_columns, extract/role_labels) give
+its kind: 序号 → serial, 重点任务 → task, 牵头单位 → a unit column whose units
+lead, 完成时限 → deadline, 指标名称 → indicator, 单位 → the unit of measure,
+属性 → binding or expected, 2020年 / 基期值 → base-year figures, 2025年 /
+“十四五”末 / 目标值 → target values.  A header with none of these words is a
+column of no kind (备注, 联系人).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Literal
+
+from .. import lexicon
+from ..vocab import Role
+
+TableKind = Literal["task", "indicator", "project", "other"]
+
+_YEAR = re.compile(r"((?:19|20)\d{2}) ?年?")
+_HEADER_MAX = 24  # a header cell is a short label
+
+
+@dataclass(slots=True)
+class Column:
+    """One column: its kind, the role of its units, the year of its values, its header."""
+
+    kind: str  # a kind of lexicon layout/table_columns, "unit" (responsible units) or ""
+    header: str = ""  # the header's words, compact (the cue of a unit column)
+    role: Role | None = None
+    year: int | None = None
+
+
+@cache
+def _kinds() -> dict[str, str]:
+    return lexicon.mapping("layout/table_columns", "kind")
+
+
+@cache
+def _cell_words(kind: str) -> tuple[str, ...]:
+    return lexicon.column("layout/table_cells", kind=kind)
+
+
+def cell_words(kind: str) -> tuple[str, ...]:
+    """The words of one kind in lexicon layout/table_cells (binding, none, decrease …)."""
+    return _cell_words(kind)
+
+
+@cache
+def _periods() -> dict[str, int]:
+    return {w: int(y) for w, y in lexicon.rows("extract/plan_periods")}
+
+
+def compact(text: str) -> str:
+    """Whitespace removed (as text.fold.compact, which comes later in the pipeline)."""
+    return "".join(text.split())
+
+
+def clean(text: str) -> str:
+    """A header or cell's words: markdown marks and <br> dropped, spaces removed."""
+    return compact(text.replace("<br>", "").replace("*", ""))
+
+
+@cache
+def _kind_words() -> tuple[str, ...]:
+    return tuple(lexicon.longest_first(tuple(_kinds())))
+
+
+@cache
+def _role_words() -> tuple[str, ...]:
+    return tuple(lexicon.longest_first(tuple(lexicon.roles("extract/role_labels"))))
+
+
+def _word_kind(words: str) -> str:
+    """The kind of the longest lexicon word the header equals or starts with."""
+    kinds = _kinds()
+    for word in _kind_words():
+        if words.startswith(word):
+            return kinds[word]
+    return ""
+
+
+def _role(words: str) -> Role | None:
+    roles = lexicon.roles("extract/role_labels")
+    for label in _role_words():
+        if words.startswith(label):
+            return roles[label]
+    return None
+
+
+def year_of(words: str) -> int | None:
+    """The year a header (or caption) names: 2025年 → 2025, “十四五”末 → 2025."""
+    m = _YEAR.match(words)
+    if m is not None:
+        return int(m.group(1))
+    for word, year in _periods().items():
+        if word in words:
+            return year
+    return None
+
+
+def column(text: str) -> Column:
+    """The column a header cell's text opens (a fresh Column: callers may change it)."""
+    c = _column(text) if len(text) <= _HEADER_MAX * 2 else Column("", clean(text))
+    return Column(c.kind, c.header, c.role, c.year)
+
+
+@lru_cache(maxsize=4096)
+def _column(text: str) -> Column:
+    words = clean(text)
+    role = _role(words)
+    if role is not None:
+        return Column("unit", words, role)
+    kind = _word_kind(words)
+    year = year_of(words)
+    if year is not None and kind in ("", "target", "base"):
+        base = any(w in words for w in _cell_words("base_words"))
+        return Column("base" if base or kind == "base" else "target", words, None, year)
+    return Column(kind, words)
+
+
+def is_header(texts: list[str]) -> bool:
+    """A row of short cells, two or more of them column words (序号 | 指标 | 2025年 …)."""
+    words = [clean(t) for t in texts]
+    if any(len(w) > _HEADER_MAX for w in words):
+        return False
+    return sum(1 for w in words if w and column(w).kind) >= 2
+
+
+def settle_years(cols: list[Column]) -> None:
+    """Two or more bare year columns (2020 | 2025): the first holds the base year.
+
+    A column that says what it holds (2020年实际值, 2025年目标值) keeps its kind.
+    """
+    bare = [c for c in cols if c.kind == "target" and _YEAR.fullmatch(c.header)]
+    if len(bare) >= 2 and not any(c.kind == "base" for c in cols):
+        first = min(bare, key=lambda c: c.year or 0)
+        first.kind = "base"
+
+
+def kind(cols: list[Column]) -> TableKind:
+    """A table of tasks (a unit column and 序号 or a task column), of indicators (an
+    indicator column and a target column), of projects (项目名称 …), or other."""
+    kinds = {c.kind for c in cols}
+    if "project" in kinds:
+        return "project"
+    if "unit" in kinds and kinds & {"serial", "task"}:
+        return "task"
+    if "indicator" in kinds and "target" in kinds:
+        return "indicator"
+    return "other"
+
+
+def header_kind(rows: list[list[str]], look: int = 4) -> TableKind | None:
+    """The kind of table whose header is one of the first *look* rows; None: no header."""
+    for texts in rows[:look]:
+        if is_header(texts):
+            cols = [column(t) for t in texts]
+            settle_years(cols)
+            return kind(cols)
+    return None

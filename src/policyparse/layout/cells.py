@@ -1,0 +1,228 @@
+"""Tables in text, whatever form they were written in: rows of cells with exact spans.
+
+Four text forms are read (docs/structure.md, "Tables"):
+
+- pipe rows: ``| 1 | 任务 | 区发展改革委 |``, a ``| --- |`` separator row skipped; a line
+  of the table needs two ``|`` or a leading one (trafilatura's broken rows drop the
+  leading bar: ``基础 设施 | 高速公路里程 | 公里``);
+- tab-separated rows: two lines or more in a run whose source has tabs between cells
+  (web pages and Word files are rendered so: inputs.html, inputs.docx);
+- cell lines with bars: a bare ``|`` line opens a row, each cell on a line of its own
+  ending `` |``, runs of bars are empty cells (``||||``);
+- cell lines without bars: a header of short column words one per line (序号 / 任务 /
+  牵头单位), then per row its cells, one per line, in the same count (read by
+  layout.tables from the blocks, since only the header tells where a row ends).
+
+A table here is only its rows; what its columns mean is layout.tables' business.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .blocks import Block
+
+TableForm = Literal["pipe", "tab", "bar_lines", "lines"]
+_BAR = "|"
+_DASHES = frozenset("-:— ")
+
+
+@dataclass(slots=True)
+class Cell:
+    """One cell: [start, end) in the text; start == end for an empty one."""
+
+    start: int
+    end: int
+
+    @property
+    def empty(self) -> bool:
+        return self.start == self.end
+
+
+@dataclass(slots=True)
+class TRow:
+    """One row of a table as printed: its cells and the blocks (lines) it covers."""
+
+    cells: list[Cell]
+    blocks: list[Block]
+
+    @property
+    def start(self) -> int:
+        return self.blocks[0].start
+
+    @property
+    def end(self) -> int:
+        return self.blocks[-1].end
+
+
+@dataclass(slots=True)
+class TextTable:
+    """Consecutive rows of one form."""
+
+    form: TableForm
+    rows: list[TRow] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)  # every block of the table, in order
+
+    @property
+    def start(self) -> int:
+        return self.blocks[0].start
+
+    @property
+    def end(self) -> int:
+        return self.blocks[-1].end
+
+
+def _trimmed(text: str, start: int, end: int) -> Cell:
+    """The cell [start, end) without the spaces around its text."""
+    while start < end and text[start] in " \t":
+        start += 1
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    return Cell(start, end)
+
+
+def _split(text: str, start: int, end: int, sep: str) -> list[Cell]:
+    """The cells of [start, end) between the separators *sep*."""
+    cells: list[Cell] = []
+    pos = start
+    while True:
+        at = text.find(sep, pos, end)
+        if at == -1:
+            cells.append(_trimmed(text, pos, end))
+            return cells
+        cells.append(_trimmed(text, pos, at))
+        pos = at + 1
+
+
+def _pipe_line(folded: str, b: Block) -> bool:
+    if folded.startswith(_BAR, b.start, b.end) and b.end - b.start > 1:
+        return True
+    return folded.count(_BAR, b.start, b.end) >= 2
+
+
+def _separator(folded: str, b: Block) -> bool:
+    """``| --- | :---: |``: the markdown row under the header."""
+    body = folded[b.start : b.end].replace(_BAR, "")
+    return "-" in body and set(body) <= _DASHES
+
+
+def pipe_cells(folded: str, b: Block) -> list[Cell]:
+    """The cells of one pipe row; the bars that open and close it are not cell borders."""
+    start, end = b.start, b.end
+    if folded.startswith(_BAR, start, end):
+        start += 1
+    if end > start and folded[end - 1] == _BAR:
+        end -= 1
+    return _split(folded, start, end, _BAR)
+
+
+def _pipe_table(folded: str, blocks: list[Block], i: int) -> tuple[TextTable | None, int]:
+    """The pipe table that starts at block *i*, and the block after it."""
+    table = TextTable("pipe")
+    n = len(blocks)
+    j = i
+    while j < n and _pipe_line(folded, blocks[j]):
+        b = blocks[j]
+        table.blocks.append(b)
+        if not _separator(folded, b):
+            table.rows.append(TRow(pipe_cells(folded, b), [b]))
+        j += 1
+    if len(table.rows) < 2 and not any(_separator(folded, b) for b in table.blocks):
+        return None, j
+    return table, j
+
+
+def _line_end(source: str, b: Block) -> int:
+    """Where the block's line ends in the source: trailing tabs are empty cells."""
+    end = b.end
+    n = len(source)
+    while end < n and source[end] in " \t":
+        end += 1
+    return end
+
+
+def _line_start(source: str, b: Block) -> int:
+    """Where the block's line starts in the source: leading tabs are empty cells."""
+    start = b.start
+    while start > 0 and source[start - 1] in " \t":
+        start -= 1
+    return start
+
+
+def _tab_line(source: str, b: Block) -> bool:
+    return "\t" in source[_line_start(source, b) : _line_end(source, b)]
+
+
+def _tab_table(source: str, blocks: list[Block], i: int) -> tuple[TextTable | None, int]:
+    """Two lines or more with tabs between cells."""
+    table = TextTable("tab")
+    j = i
+    while j < len(blocks) and _tab_line(source, blocks[j]):
+        b = blocks[j]
+        table.blocks.append(b)
+        table.rows.append(
+            TRow(_split(source, _line_start(source, b), _line_end(source, b), "\t"), [b])
+        )
+        j += 1
+    return (table if len(table.rows) >= 2 else None), j
+
+
+def _bar_only(folded: str, b: Block) -> bool:
+    return not folded[b.start : b.end].replace(_BAR, "").strip()
+
+
+def _bar_cell(folded: str, b: Block) -> Cell | None:
+    """A cell line ``text |`` (or ``text | ||||``): its text; None for a line of bars."""
+    end = b.end
+    while end > b.start and folded[end - 1] in " |":
+        end -= 1
+    if end == b.start:
+        return None
+    return _trimmed(folded, b.start, end)
+
+
+def _bar_lines(folded: str, blocks: list[Block], i: int) -> tuple[TextTable | None, int]:
+    """Rows opened by a bare ``|`` line, one cell per line after it."""
+    table = TextTable("bar_lines")
+    n = len(blocks)
+    j = i
+    row: TRow | None = None
+    while j < n:
+        b = blocks[j]
+        text = folded[b.start : b.end]
+        if text == _BAR:
+            row = TRow([], [b])
+            table.rows.append(row)
+        elif row is not None and (text.endswith(_BAR) or _bar_only(folded, b)):
+            row.blocks.append(b)
+            cell = _bar_cell(folded, b)
+            if cell is not None:
+                row.cells.append(cell)
+        else:
+            break
+        table.blocks.append(b)
+        j += 1
+    return (table if len(table.rows) >= 2 else None), j
+
+
+def text_tables(source: str, folded: str, blocks: list[Block]) -> list[TextTable]:
+    """Every pipe, tab and bar-line table of the text, in order."""
+    tables: list[TextTable] = []
+    i = 0
+    n = len(blocks)
+    while i < n:
+        b = blocks[i]
+        table: TextTable | None = None
+        if folded[b.start : b.end] == _BAR:
+            table, j = _bar_lines(folded, blocks, i)
+        elif _pipe_line(folded, b):
+            table, j = _pipe_table(folded, blocks, i)
+        elif _tab_line(source, b):
+            table, j = _tab_table(source, blocks, i)
+        else:
+            j = i + 1
+        if table is not None:
+            tables.append(table)
+        i = max(j, i + 1)
+    return tables

@@ -1,0 +1,66 @@
+"""The frame a sentence stands in: a plan for one year, a section on the past (extract/frames)."""
+
+from __future__ import annotations
+
+import policyparse
+from policyparse.extract.frames import plan_year
+
+
+def _targets(text: str) -> list[tuple[float, int | None, str | None]]:
+    doc = policyparse.parse(text)
+    return [(t.value, t.year, t.deadline) for n in doc.walk() for t in n.targets]
+
+
+def test_a_plan_for_one_year_is_told_by_its_title() -> None:
+    assert plan_year("某市2026年工作要点") == 2026
+    assert plan_year("关于2019年贯彻落实有关文件重点工作的通知") == 2019
+    assert plan_year("某市2024—2026年行动方案") is None
+    assert plan_year("某市“十四五”发展规划") is None
+
+
+def test_within_the_year_takes_the_plans_year() -> None:
+    text = "某市2026年工作要点\n一、重点任务\n（一）培育企业。力争年内培育专精特新企业30家。\n"
+    assert _targets(text) == [(30.0, 2026, "年内")]
+
+
+def test_an_undated_commitment_keeps_no_year() -> None:
+    text = "某市2026年工作要点\n一、重点任务\n（一）培育企业。培育专精特新企业30家。\n"
+    assert _targets(text) == [(30.0, None, None)]
+
+
+def test_a_section_on_the_past_gives_baselines_not_targets() -> None:
+    text = (
+        "某市“十四五”规划\n一、发展基础\n（一）成效显著。建成生境花园30座，累计完成改造项目12个。\n"
+        "二、主要任务\n（一）建设花园。到2025年，建成生境花园50座。\n"
+    )
+    doc = policyparse.parse(text)
+    assert [(t.value, t.year) for n in doc.walk() for t in n.targets] == [(50.0, 2025)]
+    past = next(n for n in doc.walk() if n.path == "1.1")
+    assert sorted(f.value for f in past.figures) == [12.0, 30.0]
+    assert {f.kind for f in past.figures} == {"baseline"}
+
+
+def test_a_year_after_the_subject_governs_its_clause() -> None:
+    text = "一、任务\n（一）全省储能装机2025年达到300万千瓦，城市绿道2030年达到800公里。\n"
+    doc = policyparse.parse(text)
+    got = [(t.indicator, t.value, t.year, t.deadline) for n in doc.walk() for t in n.targets]
+    assert got == [("全省储能装机", 300.0, 2025, "2025年"), ("城市绿道", 800.0, 2030, "2030年")]
+
+
+def test_a_goals_paragraph_governs_its_dash_lines() -> None:
+    text = (
+        "一、主要目标\n到2028年，全市工业经济实现高质量发展，主要目标如下：\n"
+        "——规上工业增加值年均增长8%。\n——新培育专精特新企业100家。\n"
+    )
+    doc = policyparse.parse(text)
+    assert [(t.value, t.year) for n in doc.walk() for t in n.targets] == [
+        (8.0, 2028),
+        (100.0, 2028),
+    ]
+
+
+def test_explain_names_the_frame_rules() -> None:
+    text = "某市2026年工作要点\n一、发展基础\n（一）成效。建成花园30座。\n二、任务\n（一）培育企业。力争年内培育企业30家。\n"
+    rules = {(e.what, e.rule) for e in policyparse.explain(text)}
+    assert ("frame", "past_section") in rules
+    assert ("frame", "one_year_plan") in rules

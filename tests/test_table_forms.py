@@ -1,0 +1,527 @@
+"""Tables in every form: the same table gives the same measures, owners and targets.
+
+Each table here is made from a description (rows of tasks, units, deadlines, or of
+indicators and their values) and printed in each form a plan reaches us in: a web
+page's <table>, a Word table, tab-separated rows, markdown pipe rows (in a .txt and
+in a .md file), bar lines (one cell per line, ``|`` opening each row) and plain
+lines (one cell per line under a header of column words).  Nothing is copied from a
+real document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import policyparse
+from docx_builder import build, grid_table, paragraph
+from policyparse import Document
+
+# --- what a task table says ---------------------------------------------------------
+
+TASKS = ["加强大气治理", "推进水环境整治", "实施土壤修复", "建设智慧平台", "完善监测网络"]
+MEASURES = ["新建监测站10个", "改造管网20公里", "培育示范企业5家", "建成试点3个", "完善制度"]
+UNITS = ["市生态环境局", "市发展改革委", "市财政局", "市水务局", "市工业和信息化局", "市科技局"]
+DEADLINES = ["2025年底前", "2026年6月", "持续推进", "2027年底前"]
+HEADINGS = ["一、推进污染防治", "二、强化支撑保障", "三、完善体制机制"]
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    task: str
+    measure: str
+    lead: tuple[str, ...]
+    cooperating: tuple[str, ...]
+    deadline: str
+
+
+@dataclass(frozen=True)
+class TaskTable:
+    groups: tuple[tuple[str, tuple[TaskRow, ...]], ...]
+
+    HEADER = ("序号", "重点任务", "工作措施", "牵头单位", "配合单位", "完成时限")
+
+    def rows(self) -> list[list[str]]:
+        """The header, then per group its heading row and its numbered rows."""
+        out = [list(self.HEADER)]
+        n = 0
+        for heading, rows in self.groups:
+            out.append([heading])
+            for r in rows:
+                n += 1
+                coop = "、".join(r.cooperating) or "——"
+                out.append([str(n), r.task, r.measure, "、".join(r.lead), coop, r.deadline])
+        return out
+
+
+task_rows = st.builds(
+    TaskRow,
+    st.sampled_from(TASKS),
+    st.sampled_from(MEASURES),
+    st.lists(st.sampled_from(UNITS), min_size=1, max_size=2, unique=True).map(tuple),
+    st.lists(st.sampled_from(UNITS), max_size=2, unique=True).map(tuple),
+    st.sampled_from(DEADLINES),
+)
+task_tables = st.lists(
+    st.lists(task_rows, min_size=1, max_size=3).map(tuple), min_size=1, max_size=3
+).map(lambda gs: TaskTable(tuple(zip(HEADINGS, gs, strict=False))))
+
+
+# --- the forms ------------------------------------------------------------------------
+
+INTRO = "附件1\n重点任务分工表\n"
+
+
+def _width(rows: list[list[str]]) -> int:
+    return max(len(r) for r in rows)
+
+
+def as_tab(rows: list[list[str]]) -> str:
+    w = _width(rows)
+    return "\n".join("\t".join(r + [""] * (w - len(r))) for r in rows)
+
+
+def as_pipe(rows: list[list[str]]) -> str:
+    w = _width(rows)
+    lines = ["| " + " | ".join(rows[0]) + " |", "|" + " --- |" * w]
+    lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
+    return "\n".join(lines)
+
+
+def as_bar_lines(rows: list[list[str]]) -> str:
+    out: list[str] = []
+    for r in rows:
+        out.append("|")
+        out += [f"{c} |" for c in r]
+    return "\n".join(out)
+
+
+def as_lines(rows: list[list[str]]) -> str:
+    return "\n".join(c for r in rows for c in r)
+
+
+def as_html(rows: list[list[str]]) -> bytes:
+    w = _width(rows)
+    trs = []
+    for r in rows:
+        if len(r) == 1:
+            trs.append(f'<tr><td colspan="{w}">{escape(r[0])}</td></tr>')
+        else:
+            trs.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>")
+    paras = "".join(f"<p>{escape(line)}</p>" for line in INTRO.split("\n") if line)
+    page = f'<html><body><div id="UCAP-CONTENT">{paras}<table>{"".join(trs)}</table></div></body></html>'
+    return page.encode("utf-8")
+
+
+def as_docx(rows: list[list[str]]) -> bytes:
+    w = _width(rows)
+    cells: list[list[Any]] = [[(r[0], w, None)] if len(r) == 1 else r for r in rows]
+    paras = "".join(paragraph(line) for line in INTRO.split("\n") if line)
+    return build(paras + grid_table(cells))
+
+
+def forms(rows: list[list[str]]) -> dict[str, Document]:
+    """The table in every form, parsed."""
+    text = {
+        "tab": as_tab(rows),
+        "pipe": as_pipe(rows),
+        "bar_lines": as_bar_lines(rows),
+        "lines": as_lines(rows),
+    }
+    docs = {k: policyparse.parse(INTRO + v + "\n") for k, v in text.items()}
+    md = (INTRO + text["pipe"] + "\n").encode("utf-8")
+    docs["markdown"] = policyparse.parse_bytes(md, path="plan.md")
+    docs["html"] = policyparse.parse_bytes(as_html(rows), path="plan.html")
+    docs["docx"] = policyparse.parse_bytes(as_docx(rows), path="plan.docx")
+    return docs
+
+
+def owners(doc: Document) -> list[tuple[Any, ...]]:
+    """Per numbered node: path, title, units with roles, deadline, targets."""
+    return [
+        (
+            n.path,
+            n.title,
+            [(u.name, u.role) for u in n.responsible_units],
+            n.deadline.text if n.deadline else None,
+            [(t.value, t.unit, t.comparator, t.year, t.baseline, t.binding) for t in n.targets],
+        )
+        for n in doc.walk()
+        if n.path
+    ]
+
+
+def expected(table: TaskTable) -> list[tuple[Any, ...]]:
+    """What a reader lists for a task table, from its description alone."""
+    out: list[tuple[Any, ...]] = [("A1", "重点任务分工表", [], None, [])]
+    n = 0
+    for g, (heading, rows) in enumerate(table.groups, 1):
+        out.append((f"A1.{g}", heading.split("、", 1)[1], [], None, []))
+        for r in rows:
+            n += 1
+            units = [(u, "lead") for u in r.lead] + [(u, "cooperating") for u in r.cooperating]
+            out.append((f"A1.{g}.{n}", r.task, units, r.deadline, None))
+    return out
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(task_tables)
+def test_a_task_table_gives_the_same_owners_in_every_form(table: TaskTable) -> None:
+    docs = forms(table.rows())
+    want = expected(table)
+    for form, doc in docs.items():
+        got = owners(doc)
+        assert [g[:4] for g in got] == [w[:4] for w in want], form
+    first = owners(docs["tab"])
+    for form, doc in docs.items():
+        assert owners(doc) == first, form
+
+
+# --- what an indicator table says ----------------------------------------------------
+
+INDICATOR_HEADER = ["序号", "指标", "单位", "2020年", "2025年", "属性"]
+VALUES = [
+    # cell, value, value_max, comparator
+    ("10", 10.0, None, "="),
+    ("≥95", 95.0, None, ">="),
+    (">95", 95.0, None, ">"),
+    ("95以上", 95.0, None, ">="),
+    ("<1", 1.0, None, "<"),
+    ("≤5", 5.0, None, "<="),
+    ("5—8", 5.0, 8.0, "range"),
+]
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    name: str
+    unit: str
+    base: str
+    value: tuple[str, float, float | None, str]
+    binding: str
+
+
+indicator_rows = st.lists(
+    st.builds(
+        IndicatorRow,
+        st.sampled_from(
+            ["数字经济核心产业增加值占比", "森林覆盖率", "城镇新增就业", "研发投入强度"]
+        ),
+        st.sampled_from(["%", "万人", "个"]),
+        st.sampled_from(["7.8", "—", "12"]),
+        st.sampled_from(VALUES),
+        st.sampled_from(["预期性", "约束性"]),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+def indicator_table(rows: list[IndicatorRow]) -> list[list[str]]:
+    out = [list(INDICATOR_HEADER)]
+    for k, r in enumerate(rows, 1):
+        out.append([str(k), r.name, r.unit, r.base, r.value[0], r.binding])
+    return out
+
+
+def targets(doc: Document) -> list[tuple[Any, ...]]:
+    return [
+        (
+            t.indicator,
+            t.value,
+            t.value_max,
+            t.unit,
+            t.comparator,
+            t.year,
+            t.baseline.value if t.baseline else None,
+            t.baseline.year if t.baseline else None,
+            t.binding,
+        )
+        for n in doc.walk()
+        for t in n.targets
+    ]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(indicator_rows)
+def test_an_indicator_table_gives_the_same_targets_in_every_form(rows: list[IndicatorRow]) -> None:
+    want = [
+        (
+            r.name,
+            r.value[1],
+            r.value[2],
+            r.unit,
+            r.value[3],
+            2025,
+            None if r.base == "—" else float(r.base),
+            None if r.base == "—" else 2020,
+            r.binding == "约束性",
+        )
+        for r in rows
+    ]
+    for form, doc in forms(indicator_table(rows)).items():
+        assert targets(doc) == want, form
+
+
+# --- single cases ------------------------------------------------------------------
+
+EXAMPLE = """表2 某省“十四五”数字经济主要指标
+序号\t指标\t单位\t2020年\t2025年\t属性
+1\t数字经济核心产业增加值占GDP比重\t%\t7.8\t10\t预期性
+2\t万元GDP能耗下降\t%\t—\t[13.5]\t约束性
+"""
+
+
+def test_the_issue_example_gives_exactly_two_targets() -> None:
+    doc = policyparse.parse(EXAMPLE)
+    got = [t for n in doc.walk() for t in n.targets]
+    assert len(got) == 2
+    first, second = got
+    assert (first.indicator, first.value, first.unit, first.year) == (
+        "数字经济核心产业增加值占GDP比重",
+        10.0,
+        "%",
+        2025,
+    )
+    assert first.baseline is not None and (first.baseline.value, first.baseline.year) == (7.8, 2020)
+    assert first.binding is False and first.kind == "level"
+    assert (second.value, second.unit, second.kind, second.period) == (
+        13.5,
+        "%",
+        "decrease",
+        "累计",
+    )
+    assert second.baseline is None and second.binding is True
+    for t in got:
+        assert EXAMPLE[t.span[0] : t.span[1]] == t.text
+
+
+def test_words_and_base_figures_are_not_targets() -> None:
+    text = (
+        "序号\t指标\t单位\t2020年\t2025年\t属性\n"
+        "1\t单位生产总值能耗\t%\t3.2\t持续下降\t约束性\n"
+        "2\t新增光伏装机\t万千瓦\t120\t完成国家下达任务\t预期性\n"
+    )
+    doc = policyparse.parse(text)
+    assert [t for n in doc.walk() for t in n.targets] == []
+
+
+def test_several_target_columns_give_one_target_each() -> None:
+    text = (
+        "序号\t指标名称\t单位\t2020年实际值\t2025年目标值\t2030年目标值\n"
+        "1\t森林覆盖率\t%\t40\t42\t45\n"
+    )
+    got = [(t.value, t.year, t.baseline.year if t.baseline else None) for t in _targets(text)]
+    assert got == [(42.0, 2025, 2020), (45.0, 2030, 2020)]
+
+
+def test_the_unit_can_stand_in_the_indicator_cell() -> None:
+    text = "序号\t指标\t2025年\n1\t研发投入强度（%）\t3\n2\t城市绿道长度（公里）\t800\n"
+    got = [(t.indicator, t.value, t.unit) for t in _targets(text)]
+    assert got == [("研发投入强度", 3.0, "%"), ("城市绿道长度", 800.0, "公里")]
+
+
+def test_a_plan_period_header_gives_its_year() -> None:
+    text = "| 序号 | 指标名称 | 单位 | “十四五”末 |\n| --- | --- | --- | --- |\n| 1 | 森林覆盖率 | % | 42 |\n"
+    assert [(t.year, t.deadline) for t in _targets(text)] == [(2025, "“十四五”末")]
+
+
+def test_a_project_table_gives_no_targets() -> None:
+    text = (
+        "到2025年，建成充电站10座。\n"
+        "| 序号 | 项目名称 | 建设地点 | 建设规模 | 总投资 | 建设年限 |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        "| 1 | 某某光伏项目 | 某镇 | 年发电12万千瓦时 | 5000万元 | 2024-2026年 |\n"
+    )
+    assert [(t.value, t.unit) for t in _targets(text)] == [(10.0, "座")]
+
+
+def _targets(text: str) -> list[Any]:
+    return [t for n in policyparse.parse(text).walk() for t in n.targets]
+
+
+def test_continuation_rows_and_a_repeated_number_add_to_the_row() -> None:
+    text = (
+        "| 序号 | 重点任务 | 牵头单位 | 责任单位 |\n"
+        "| --- | --- | --- | --- |\n"
+        "| 1 | 加强大气治理 | 市生态环境局 | 市财政局 |\n"
+        "|  |  |  | 市水务局 |\n"
+        "| 1 | 加强大气治理 | 市生态环境局 | 市科技局 |\n"
+        "| 2 | 推进水环境整治 | 市水务局 | / |\n"
+    )
+    doc = policyparse.parse(text)
+    got = {n.path: [(u.name, u.role) for u in n.responsible_units] for n in doc.walk() if n.path}
+    assert got == {
+        "1": [
+            ("市生态环境局", "lead"),
+            ("市财政局", "responsible"),
+            ("市水务局", "responsible"),
+            ("市科技局", "responsible"),
+        ],
+        "2": [("市水务局", "lead")],
+    }
+
+
+def test_a_unit_name_broken_by_a_line_break_stays_whole() -> None:
+    text = (
+        "市生态环境局某某分局负责监督。\n"
+        "| 序号 | 重点任务 | 牵头单位 | 配合单位 |\n"
+        "| --- | --- | --- | --- |\n"
+        "| 1 | 加强大气治理 | 市生态环境局<br>某某分局 | 区发展改革委<br>区财政局 |\n"
+    )
+    doc = policyparse.parse_bytes(text.encode(), path="plan.md")
+    row = next(n for n in doc.walk() if n.path == "1")
+    assert [(u.name, u.role) for u in row.responsible_units] == [
+        ("市生态环境局某某分局", "lead"),
+        ("区发展改革委", "cooperating"),
+        ("区财政局", "cooperating"),
+    ]
+
+
+def test_a_repeated_header_and_an_empty_row_are_skipped() -> None:
+    header = "| 序号 | 重点任务 | 牵头单位 |\n| --- | --- | --- |\n"
+    text = (
+        header
+        + "| 1 | 加强大气治理 | 市生态环境局 |\n|  |  |  |\n\n* * *\n\n"
+        + header
+        + "| 2 | 推进水环境整治 | 市水务局 |\n"
+    )
+    doc = policyparse.parse_bytes(text.encode(), path="plan.md")
+    assert [(n.path, n.title) for n in doc.walk() if n.path] == [
+        ("1", "加强大气治理"),
+        ("2", "推进水环境整治"),
+    ]
+
+
+def test_a_short_row_keeps_its_number_and_aligns_right() -> None:
+    text = (
+        "| 序号 | 类别 | 指标名称 | 单位 | 属性 | 目标值 |\n| --- | --- | --- | --- | --- | --- |\n"
+        "| 1 | 建筑节能 | 既有建筑节能改造面积 | 万平方米 | 预期性 | 100 |\n"
+        "| 2 | 建成零碳建筑 | 栋 | 预期性 | ≥3 |\n"
+    )
+    got = [(t.indicator, t.value, t.unit, t.comparator) for t in _targets(text)]
+    assert got == [
+        ("既有建筑节能改造面积", 100.0, "万平方米", "="),
+        ("建成零碳建筑", 3.0, "栋", ">="),
+    ]
+
+
+def test_a_task_table_cell_under_a_year_column_takes_that_year() -> None:
+    text = (
+        "| 序号 | 任务内容 | 2024年目标 | 2025年目标 | 牵头单位 |\n| --- | --- | --- | --- | --- |\n"
+        "| 1 | 推动设备更新 | 更新设备850台 | 更新设备1200台 | 区工信局 |\n"
+    )
+    assert [(t.value, t.year) for t in _targets(text)] == [(850.0, 2024), (1200.0, 2025)]
+
+
+def test_a_header_without_column_words_is_a_diagnostic_not_a_table() -> None:
+    text = "| 甲 | 乙 |\n| 一 | 二 |\n| 三 | 四 |\n"
+    doc = policyparse.parse(text)
+    assert "table_unread" in [d.code for d in doc.diagnostics]
+
+
+# --- annexes ------------------------------------------------------------------------
+
+
+def _paths(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(n.path, n.label, n.title) for n in policyparse.parse(text).walk() if n.path]
+
+
+NOTICE = (
+    "现将有关文件印发给你们。\n附件：1.某某行动计划\n2.某某任务清单\n某市人民政府\n2025年1月2日\n"
+)
+
+
+def test_an_annex_label_with_its_title_on_one_line_opens_the_attachment() -> None:
+    text = NOTICE + "附件1：某某行动计划\n一、总体要求\n附件2 某某任务清单\n一、任务\n"
+    assert _paths(text) == [
+        ("A1", "附件1", "某某行动计划"),
+        ("A1.1", "一、", "总体要求"),
+        ("A2", "附件2", "某某任务清单"),
+        ("A2.1", "一、", "任务"),
+    ]
+
+
+def test_an_annex_range_and_a_bare_annex_open_attachments() -> None:
+    assert _paths(NOTICE + "附件1—2\n某某清单\n一、任务\n")[0] == ("A1", "附件1—2", "某某清单")
+    assert _paths(NOTICE + "附件\n某某清单\n一、任务\n")[0] == ("A1", "附件", "某某清单")
+
+
+def test_the_covering_notice_list_of_annexes_opens_nothing() -> None:
+    text = "现将有关文件印发给你们。\n附件1：某某行动计划\n附件2：某某任务清单\n某市人民政府\n2025年1月2日\n"
+    assert _paths(text) == []
+
+
+# --- markdown -------------------------------------------------------------------------
+
+
+def test_markdown_marks_read_as_spaces_and_spans_index_the_file() -> None:
+    text = "---\ntitle: x\n---\n# 某市行动方案\n\n## 一、总体要求\n\n**（一）目标。**到2025年，建成基地5个。\n"
+    raw = text.encode("utf-8")
+    doc = policyparse.parse_bytes(raw, path="plan.md")
+    assert doc.source.format == "markdown"
+    assert [(n.path, n.title) for n in doc.walk() if n.path] == [("1", "总体要求"), ("1.1", "目标")]
+    t = next(t for n in doc.walk() for t in n.targets)
+    assert text[t.span[0] : t.span[1]] == t.text and t.value == 5.0
+
+
+# --- odd tables: never an error, every span exact ---------------------------------
+
+PIECES = [
+    "|", " | ", "\t", "\n", "| --- |", "序号", "指标", "单位", "2025年", "2020年", "属性",
+    "牵头单位", "配合单位", "完成时限", "1", "2", "10", "≥95", "[13.5]", "5—8", "——", "/",
+    "市发展改革委", "<br>", "一、推进", "（一）", "附件1：", "**", "# ", "约束性", "预期性",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
+def test_odd_tables_parse_with_exact_spans(text: str) -> None:
+    from spans import check_document
+
+    check_document(policyparse.parse(text), text)
+    if text.strip():
+        doc = policyparse.parse_bytes(text.encode("utf-8"), path="plan.md", with_text=True)
+        assert doc.text == text
+        check_document(doc, text)
+
+
+# --- boxes printed as tables ----------------------------------------------------------
+
+
+def _placed(doc: Document) -> list[tuple[str | None, str | None, list[float]]]:
+    """Numbered nodes with the targets of their own text and of their paragraphs."""
+    out: list[tuple[str | None, str | None, list[float]]] = []
+    for n in doc.walk():
+        if n.path:
+            paras = [c for c in n.children if c.kind == "paragraph"]
+            values = [t.value for m in [n, *paras] for t in m.targets]
+            out.append((n.path, n.title, values))
+    return out
+
+
+def test_a_box_printed_as_a_table_ends_with_its_table() -> None:
+    text = (
+        "一、任务\n（一）建设通道。内容。\n专栏1  重点工程\n\n|     |\n| --- |\n"
+        "| 推进重点项目建设。 |\n\n构建综合运输大通道，建设高速公路100公里。\n"
+    )
+    doc = policyparse.parse_bytes(text.encode("utf-8"), path="plan.md")
+    assert _placed(doc) == [
+        ("1", "任务", []),
+        ("1.1", "建设通道", [100.0]),
+        ("1.1.B1", "重点工程", []),
+    ]
+
+
+def test_a_box_of_lines_ending_in_a_bar_ends_with_them() -> None:
+    text = (
+        "一、任务\n（一）建设通道。内容。\n专栏2：综合运输通道 |\n1．济郑渝通道：加强联系。 |\n"
+        "构建综合运输大通道，建设高速公路100公里。\n"
+    )
+    got = _placed(policyparse.parse(text))
+    assert got[1] == ("1.1", "建设通道", [100.0])
+    assert got[2] == ("1.1.B2", "：综合运输通道", [])
