@@ -34,12 +34,15 @@ def _place_endings() -> tuple[str, ...]:
 
 @cache
 def _place() -> re.Pattern[str]:
-    """The place at the head of an issuer's name: 宁波市 in 宁波市人民政府办公厅."""
+    """The place at the head of an issuer's name: 宁波市 in 宁波市人民政府办公厅, 广州市海珠区 in
+    广州市海珠区人力资源和社会保障局 (a city and its district)."""
     ending = lexicon.alternation(_place_endings())
     whole = lexicon.alternation(lexicon.column("extract/issuer_heads", match="whole"))
     tail = lexicon.alternation(lexicon.column("extract/issuer_heads", match="ending"))
+    # A district's body is the district's: 广州市海珠区 in 广州市海珠区人力资源和社会保障局.
     return re.compile(
-        rf"(?P<place>[\u4e00-\u9fff]{{2,7}}?{ending})(?:{whole}|[\u4e00-\u9fff]{{0,8}}{tail})"
+        rf"(?P<place>[\u4e00-\u9fff]{{2,7}}?{ending}(?:[\u4e00-\u9fff]{{1,6}}?{ending})?)"
+        rf"(?:{whole}|[\u4e00-\u9fff]{{0,12}}{tail})"
     )
 
 
@@ -95,19 +98,24 @@ class Gazetteer:
     def known(self, name: str) -> bool:
         return name in self.national or name in self.local
 
+    def _without_place(self, name: str, place: str | None) -> tuple[str, bool]:
+        """*name* without the document's place at its head (宁波市X, 宁波X); whether it had it."""
+        if not place:
+            return name, False
+        for p in (place, _short(place)):
+            if p and name.startswith(p) and len(name) > len(p):
+                if p != place and _nested(place) and name[len(p) :] not in self.local:
+                    break  # 广州市天河中央商务区…: a zone's name, no 广州市天河区 body
+                return name[len(p) :], True
+        return name, False
+
     def canonical(self, name: str, place: str | None) -> str:
         """The canonical name of *name* in a document issued at *place*."""
         if name in self.national:
             return self.national[name]
         if name in self.local:
             return self.local[name]
-        rest = name
-        had_place = False
-        if place:
-            for p in (place, _short(place)):
-                if p and rest.startswith(p) and len(rest) > len(p):
-                    rest, had_place = rest[len(p) :], True
-                    break
+        rest, had_place = self._without_place(name, place)
         level = ""
         m = _level().match(rest)
         if m and m.end() < len(rest):
@@ -148,6 +156,17 @@ def _short(place: str) -> str:
         if place.endswith(suffix) and len(place) > len(suffix) + 1:
             return place[: -len(suffix)]
     return ""
+
+
+@cache
+def _nested_pattern() -> re.Pattern[str]:
+    ending = lexicon.alternation(_place_endings())
+    return re.compile(rf"[\u4e00-\u9fff]{{2,7}}?{ending}[\u4e00-\u9fff]{{1,6}}?{ending}")
+
+
+def _nested(place: str) -> bool:
+    """A place in a place: 广州市天河区, whose short form 广州市天河 also opens zones' names."""
+    return _nested_pattern().fullmatch(place) is not None
 
 
 def place_of(issuer: str | None) -> str | None:
