@@ -91,7 +91,7 @@ def test_strict_and_nothing_parsed(tmp_path: Path) -> None:
     assert batch(PLANS[0], str(bad), "-o", str(out)).returncode == 0
     assert batch(PLANS[0], str(bad), "-o", str(out), "--strict").returncode == 1
     r = batch(str(tmp_path / "empty-folder-*"), "-o", str(out))
-    assert r.returncode == 2 and "no input files found" in r.stderr
+    assert r.returncode == 2 and "no plans found in" in r.stderr
 
 
 def test_parse_many_in_order() -> None:
@@ -156,8 +156,8 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     r = batch(PLANS[0], "-o", str(tmp_path / "o.jsonl"))
     assert "\r[" not in r.stderr
     progress, summary = r.stderr.splitlines()
-    assert progress.startswith("policyparse: 1/1 files, ") and "elapsed, ETA" in progress
-    assert summary.startswith("policyparse: 1 files, 1 succeeded")
+    assert progress.startswith("policyparse: 1/1 file, ") and "elapsed, ETA" in progress
+    assert summary.startswith("policyparse: 1 file, 1 succeeded")
     quiet = batch(PLANS[0], "-o", str(tmp_path / "q.jsonl"), "--quiet")
     assert quiet.stderr.count("\n") == 1
 

@@ -69,7 +69,7 @@ def test_help_has_an_example() -> None:
     ("args", "message"),
     [
         (["no/such/file.txt"], "no such file"),
-        (["corpus"], "not a regular file"),
+        (["corpus"], "corpus names 4 plans; policyparse FILE reads one"),
         ([], "a FILE to parse is required"),
         (["--indent", "x", "plan.txt"], "argument --indent: 'x' is not a whole number"),
     ],
@@ -228,10 +228,13 @@ def test_batch_names_failed_files_and_unsupported_formats(tmp_path: Path) -> Non
     r = run("batch", str(folder), "-o", str(out), "-j", "1")
     err = r.stderr.decode()
     assert r.returncode == 0, err
-    assert "left out 1 files policyparse cannot read (1 .ofd)" in err
+    assert "left out 1 file (1 .ofd); policyparse cannot read .rtf, .xls, .xlsx or .ofd" in err
     assert f"failed:\n  {folder / 'c.pdf'} (bad_format)\n  {folder / 'd.txt'} (empty)" in err
     assert "4/4 files" in err and "elapsed, ETA" in err  # a line even when stderr is a pipe
-    assert len(out.read_text(encoding="utf-8").splitlines()) == 4
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 5  # the .ofd is accounted for: a skipped record, first
+    assert records[0]["path"] == str(folder / "e.ofd")
+    assert records[0]["skipped"] == "unsupported_format"
 
 
 def test_parquet_without_pyarrow_fails_before_parsing(tmp_path: Path) -> None:

@@ -77,7 +77,7 @@ def test_tables_carry_the_node_deadline() -> None:
         "（二）加强保障。推进保障。（持续推进）"
     )
     tables = table_rows(doc)
-    measures = {r["path"]: (r["deadline"], r["due"]) for r in tables["measures"]}
+    measures = {r["path"]: (r["deadline"], r["due"]) for r in tables["nodes"]}
     assert measures["1.1"] == ("2024年底前完成", dt.date(2024, 12, 31))
     assert measures["1.2"] == ("持续推进", None)
     [target] = tables["targets"]

@@ -14,7 +14,7 @@ import policyparse
 from conftest import CORPUS
 from helpers import cli_without
 from policyparse.export.akn import AKN, PP, to_akn
-from policyparse.export.tables import COLUMNS, MEASURE_COLUMNS, TARGET_COLUMNS
+from policyparse.export.tables import COLUMNS, NODE_COLUMNS, TARGET_COLUMNS
 
 NINGBO = CORPUS / "ningbo-2025-consumption.txt"
 
@@ -43,7 +43,7 @@ def test_documented_column_sets() -> None:
         "guiding_units", "doc_title", "doc_number", "issuer", "published", "sha256",
         "baseline_value", "baseline_year", "binding",
     ]  # fmt: skip
-    assert MEASURE_COLUMNS == [
+    assert NODE_COLUMNS == [
         "document", "path", "kind", "level", "label", "number", "title", "units", "targets", "text",
         "deadline", "due", "start", "end", "doc_title", "doc_number", "issuer", "published",
         "sha256",
@@ -60,15 +60,15 @@ def test_csv_tables_of_one_file(tmp_path: Path) -> None:
     r = cli(str(NINGBO), "--format", "csv", "-o", str(out))
     assert r.returncode == 0, r.stderr
     targets = read_csv(out / "targets.csv")
-    measures = read_csv(out / "measures.csv")
+    nodes = read_csv(out / "nodes.csv")
     units = read_csv(out / "units.csv")
-    assert targets[0] == TARGET_COLUMNS and measures[0] == MEASURE_COLUMNS
+    assert targets[0] == TARGET_COLUMNS and nodes[0] == NODE_COLUMNS
     documents = read_csv(out / "documents.csv")
     assert len(documents) == 2
     assert len(targets) - 1 == 48
     assert len(units) - 1 == 106
     doc = policyparse.parse_file(NINGBO)
-    assert len(measures) - 1 == sum(1 for _ in doc.walk())
+    assert len(nodes) - 1 == sum(1 for _ in doc.walk())
     first = dict(zip(TARGET_COLUMNS, targets[1], strict=True))
     assert first == {
         "document": str(NINGBO),

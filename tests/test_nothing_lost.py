@@ -133,7 +133,7 @@ def test_a_record_with_infinity_is_skipped_by_report(tmp_path: Path) -> None:
     jsonl.write_text(f"{good}\n{bad}\n{nan}\n", encoding="utf-8")
     proc = run("report", jsonl, "-o", tmp_path / "report.html", "--no-views")
     assert proc.returncode == 0, proc.stderr
-    assert "1 documents" in proc.stderr, proc.stderr
+    assert "1 document," in proc.stderr, proc.stderr
 
 
 # -- options at absurd values, closed streams, symlink loops, workers ------------------
@@ -265,8 +265,8 @@ def test_csv_escaping_reads_back_exactly(tmp_path: Path) -> None:
         "utf-8",
     )
     assert run(plan, "--format", "csv", "-o", tmp_path / "t").returncode == 0
-    back = read_tables(tmp_path / "t")["measures"]
-    assert list(back["title"]) == list(frames(parse_file(plan))["measures"]["title"]) == titles
+    back = read_tables(tmp_path / "t")["nodes"]
+    assert list(back["title"]) == list(frames(parse_file(plan))["nodes"]["title"]) == titles
 
 
 # -- planted symlinks and tables written at the end --------------------------------------
@@ -297,7 +297,7 @@ def test_planted_links_in_an_output_folder_are_not_followed(tmp_path: Path) -> N
     # one plan's tables, and the report's views
     tables = tmp_path / "tables"
     tables.mkdir()
-    (tables / "measures.csv").symlink_to(victim)
+    (tables / "nodes.csv").symlink_to(victim)
     assert run(src / "plan.txt", "--format", "csv", "-o", tables).returncode == 0
     jsonl = tmp_path / "r.jsonl"
     assert run("batch", src, "-o", jsonl, "--with-text", "-j", "1").returncode == 0
@@ -345,7 +345,7 @@ def test_report_refuses_to_overwrite_its_input_and_counts_skipped_lines(tmp_path
     with jsonl.open("a", encoding="utf-8") as fh:
         fh.write('{"torn": \n')
     proc = run("report", jsonl, "-o", tmp_path / "r.html")
-    assert proc.returncode == 0 and "1 lines skipped" in proc.stderr, proc.stderr
+    assert proc.returncode == 0 and "1 line skipped" in proc.stderr, proc.stderr
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs mkfifo")

@@ -35,7 +35,8 @@ def test_report_of_the_bundled_corpus(tmp_path: Path) -> None:
     targets = json.loads(data.text)
     fields = targets["fields"]
     rows = targets["rows"]
-    assert len(rows) == int(page.xpath('//ul[@class="cards"]/li[4]/b')[0].text)
+    [count] = page.xpath('//ul[@class="cards"]/li[contains(., "targets")]/b')
+    assert len(rows) == int(count.text)
     owners = [row[fields.index("owners")] for row in rows]
     assert any("宁波市人力资源社会保障局" in cell for cell in owners)
     hrefs = {row[fields.index("href")].split("#")[0] for row in rows}

@@ -71,9 +71,9 @@ def csv_folder(plan: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_read_csv_defaults_keep_paths_as_text(csv_folder: Path) -> None:
-    measures = pd.read_csv(csv_folder / "measures.csv")
-    assert measures["path"].dtype.kind == "O" or str(measures["path"].dtype) in ("str", "string")
-    paths = set(measures["path"].dropna())
+    nodes = pd.read_csv(csv_folder / "nodes.csv")
+    assert nodes["path"].dtype.kind == "O" or str(nodes["path"].dtype) in ("str", "string")
+    paths = set(nodes["path"].dropna())
     assert {"§2.1", "§2.10", "§2.10.1"} <= paths
     targets = pd.read_csv(csv_folder / "targets.csv")
     assert list(targets["path"]) == ["§1", "§1", "§2.10.1"]
@@ -89,7 +89,7 @@ def test_every_csv_export_writes_paths_as_text(plan: Path, tmp_path: Path) -> No
     assert "§2.10" in set(frame["path"]) and frame["path"].dtype.kind != "f"
     batch = tmp_path / "batch"
     cli("batch", str(plan), "--format", "csv", "-o", str(batch), "-j", "1")
-    for name in ("targets", "measures", "units"):
+    for name in ("targets", "nodes", "units"):
         frame = pd.read_csv(batch / f"{name}.csv")
         assert frame["path"].dtype.kind != "f", name
         assert frame["path"].dropna().str.startswith("§").all(), name
@@ -107,10 +107,10 @@ def test_years_are_whole_numbers_in_csv(csv_folder: Path) -> None:
 def test_read_tables_types_csv_like_frames(plan: Path, csv_folder: Path) -> None:
     read = policyparse.read_tables(csv_folder)
     made = policyparse.frames(policyparse.parse_file(plan))
-    assert set(read) == set(made) == {"documents", "targets", "measures", "units"}
+    assert set(read) == set(made) == {"documents", "targets", "nodes", "units"}
     for name in made:
         pd.testing.assert_frame_equal(read[name], made[name])
-    assert "2.10" in set(read["measures"]["path"].dropna())
+    assert "2.10" in set(read["nodes"]["path"].dropna())
 
 
 # -- typed frames and Parquet --------------------------------------------------------------
@@ -149,7 +149,7 @@ def test_read_parquet_gives_typed_columns(plan: Path, tmp_path: Path) -> None:
     assert str(t["year"].dtype) == "Int64" and str(t["value"].dtype) == "Float64"
     assert str(t["start"].dtype) == "Int64" and str(t["path"].dtype) == "string"
     assert list(t["path"]) == ["1", "1", "2.10.1"]
-    m = pd.read_parquet(out / "measures.parquet")
+    m = pd.read_parquet(out / "nodes.parquet")
     assert str(m["level"].dtype) == "Int64" and str(m["number"].dtype) == "Int64"
     u = pd.read_parquet(out / "units.parquet")
     assert str(u["implied"].dtype) == "boolean"
@@ -206,7 +206,7 @@ def test_target_rows_carry_owners_roles_spans_and_document(plan: Path) -> None:
     assert last["doc_number"] == "某府办发〔2024〕3号" and last["issuer"] == "某市人民政府办公厅"
     for row in rows["targets"]:
         assert text[row["start"] : row["end"]] == row["text"]
-    for row in rows["measures"]:
+    for row in rows["nodes"]:
         assert text[row["start"] : row["end"]].count(row["text"].strip()[:4]) >= 1
     for row in rows["units"]:
         assert text[row["start"] : row["end"]].startswith(row["name"])
@@ -252,7 +252,7 @@ def test_csv_cells_that_would_run_as_formulas_are_quoted(tmp_path: Path) -> None
     cli(str(plan), "--format", "csv", "-o", str(tmp_path / "t"))
     raw = "".join(
         (tmp_path / "t" / f"{name}.csv").read_text(encoding="utf-8-sig")
-        for name in ("documents", "targets", "measures", "units")
+        for name in ("documents", "targets", "nodes", "units")
     )
     cells = [c for line in raw.splitlines() for c in line.split(",")]
     assert not [c for c in cells if c.lstrip('"').startswith(("=", "+", "@"))]
@@ -264,8 +264,80 @@ def test_csv_cells_that_would_run_as_formulas_are_quoted(tmp_path: Path) -> None
     ]
     # read back, the text is as printed
     frames = policyparse.read_tables(tmp_path / "t")
-    assert frames["measures"]["text"].iloc[0].startswith("=HYPERLINK")
+    assert frames["nodes"]["text"].iloc[0].startswith("=HYPERLINK")
     assert list(frames["units"]["unit"]) == ["@市商务局", "-市财政局"]
     made = policyparse.frames(policyparse.parse_file(plan))
     for name in made:
         pd.testing.assert_frame_equal(frames[name], made[name])
+
+
+# -- the nodes table: labels, kinds, its old name -------------------------------------------
+
+
+def test_labels_stay_text_in_excel_and_pandas(csv_folder: Path) -> None:
+    raw = (csv_folder / "nodes.csv").read_text(encoding="utf-8-sig")
+    assert ",§1.," in raw  # （十）'s item 1.: Excel would read the number 1
+    plain = pd.read_csv(csv_folder / "nodes.csv")
+    assert "§1." in set(plain["label"].dropna()) and "§（十）" in set(plain["label"].dropna())
+    labels = set(policyparse.read_tables(csv_folder)["nodes"]["label"].dropna())
+    assert {"1.", "（十）", "一、"} <= labels and not [x for x in labels if x.startswith("§")]
+
+
+def test_the_nodes_table_holds_every_node_with_its_kind(csv_folder: Path) -> None:
+    tables = policyparse.read_tables(csv_folder)
+    nodes, documents = tables["nodes"], tables["documents"]
+    assert len(nodes) == documents["nodes"].iloc[0]
+    assert (nodes["kind"] == "measure").sum() == documents["measures"].iloc[0]
+    assert {"section", "measure", "paragraph"} <= set(nodes["kind"])
+
+
+def test_a_folder_written_by_0_2_reads_back_and_the_old_name_still_works(
+    csv_folder: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    old = tmp_path / "old"
+    shutil.copytree(csv_folder, old)
+    (old / "nodes.csv").rename(old / "measures.csv")
+    text = (old / "measures.csv").read_text(encoding="utf-8-sig")
+    (old / "measures.csv").write_text(text.replace(",§", ","), encoding="utf-8-sig")  # 0.2
+    tables = policyparse.read_tables(old)
+    assert list(tables) == ["documents", "targets", "nodes", "units"]
+    pd.testing.assert_frame_equal(tables["nodes"], policyparse.read_tables(csv_folder)["nodes"])
+    with pytest.warns(DeprecationWarning, match="the measures table is called nodes now"):
+        assert tables["measures"] is tables["nodes"]
+    made = policyparse.frames(policyparse.parse(PLAN))
+    with pytest.warns(DeprecationWarning):
+        assert made["measures"] is made["nodes"]
+    with pytest.raises(KeyError):
+        made["edges"]
+
+
+def test_the_comparator_is_guarded_in_csv_and_itself_everywhere_else(csv_folder: Path) -> None:
+    plain = pd.read_csv(csv_folder / "targets.csv")
+    assert set(plain["comparator"]) == {"'=", ">="}  # 达到5000亿元, 不少于30个
+    typed = policyparse.read_tables(csv_folder)["targets"]
+    assert set(typed["comparator"]) == {"=", ">="}
+    made = policyparse.frames(policyparse.parse(PLAN))["targets"]
+    assert set(made["comparator"]) == {"=", ">="}
+    assert set(plain["comparator"].str.removeprefix("'")) == {"=", ">="}  # as docs/exports.md says
+
+
+def test_tables_and_a_network_never_share_a_folder(plan: Path, tmp_path: Path) -> None:
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "policyparse", *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    net = tmp_path / "net"
+    assert run("network", str(plan), "-o", str(net)).returncode == 0
+    r = run(str(plan), "--format", "csv", "-o", str(net))
+    assert r.returncode == 2 and "holds a network (nodes.csv, edges.csv)" in r.stderr
+    tables = tmp_path / "tables"
+    assert run(str(plan), "--format", "csv", "-o", str(tables)).returncode == 0
+    r = run("network", str(plan), "-o", str(tables))
+    assert r.returncode == 2 and "holds policyparse tables" in r.stderr
+    assert (tables / "nodes.csv").read_text(encoding="utf-8-sig").startswith("document,path,kind")

@@ -128,6 +128,26 @@ def test_target_details_name_the_rule(ningbo: tuple[policyparse.Document, str, A
     )
 
 
+def test_the_value_without_its_scale_is_not_a_baseline() -> None:
+    """20万人 is 200000 人 without its scale: "value in 人", not a "base value" that reads
+    as the baseline a change is measured from (a figure of the past is that)."""
+    text = "一、目标\n到2025年，新增城镇就业20万人，研发投入较2023年增长25%。\n"
+    doc = policyparse.parse(text)
+    page = lxml_html.document_fromstring(policyparse.render_html(doc, text))
+    [data] = page.xpath('//script[@id="pp-data"]')
+    items = json.loads(data.text)["items"]
+    fields = [dict(item["f"]) for key, item in items.items() if key.startswith("tgt-")]
+    jobs = next(f for f in fields if f["unit"] == "万人")
+    assert jobs["value"] == "20" and jobs["value in 人"] == "200000"
+    share = next(f for f in fields if f["unit"] == "%")
+    assert not [k for k in share if k.startswith("value ")]  # no scale: nothing to add
+    assert not [k for f in fields for k in f if "base" in k]
+    headers = [b.text for b in page.xpath('//table[@id="targets-table"]/thead//button')]
+    assert "unscaled value" in headers and "base value" not in headers
+    legend = [s.text for s in page.xpath('//ul[@class="legend"]//span')]
+    assert "figure: baseline (a figure of the past)" in legend
+
+
 def _self_contained(page_text: str) -> None:
     page = lxml_html.document_fromstring(page_text)
     assert not re.search(r"https?://", page_text), "a URL in the page"
@@ -201,7 +221,10 @@ def test_report_over_a_batch(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     r = _cli("batch", str(CORPUS), "--with-text", "-o", str(out), "--quiet", "-j", "1")
     assert r.returncode == 0, r.stderr
-    parsed = sum(1 for line in out.read_text("utf-8").splitlines() if line.strip())
+    lines = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    parsed = sum(1 for record in lines if "schema_version" in record)
+    # corpus/expected/*.json: found, left out, accounted for
+    assert len(lines) - parsed == sum(1 for record in lines if "skipped" in record) == 4
     with out.open("a", encoding="utf-8") as fh:
         fh.write(json.dumps({"path": "bad.txt", "error": "DecodeError", "message": "<b>x</b>"}))
         fh.write('\n{"schema_version": "1.1", "title": "torn')

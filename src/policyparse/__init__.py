@@ -39,6 +39,7 @@ __all__ = [
     "PolicyParseError",
     "ResponsibilityNote",
     "ResponsibleUnit",
+    "SkippedRecord",
     "Source",
     "Target",
     "TooLargeError",
@@ -72,7 +73,8 @@ _HOME = {
     "parse_file_json": "api",
     "render_html": "api",
     "parse_many": "batch",
-    "ErrorRecord": "batch",
+    "ErrorRecord": "model.records",
+    "SkippedRecord": "model.records",
     "owners": "export.owners",
     "totals": "export.owners",
     "table_rows": "export.tables",
@@ -116,7 +118,6 @@ if TYPE_CHECKING:
     from .api import parse_file as parse_file
     from .api import parse_file_json as parse_file_json
     from .api import render_html as render_html
-    from .batch import ErrorRecord as ErrorRecord
     from .batch import parse_many as parse_many
     from .errors import BinaryInputError as BinaryInputError
     from .errors import DecodeError as DecodeError
@@ -151,6 +152,8 @@ if TYPE_CHECKING:
     from .model.document import ResponsibleUnit as ResponsibleUnit
     from .model.document import Source as Source
     from .model.document import Target as Target
+    from .model.records import ErrorRecord as ErrorRecord
+    from .model.records import SkippedRecord as SkippedRecord
     from .tracing import Explained as Explained
 
 

@@ -70,6 +70,7 @@ def capped(issues: list[Issue]) -> list[Issue]:
         parts = [i for i in (kept.left_out.get(code), counted.get(code)) if i is not None]
         n = sum(i.more for i in parts)
         worst = max((i.severity for i in parts), key=_RANK.__getitem__)
-        message = f"{n:,} more {code} diagnostics like the ones above, not listed"
+        more = "diagnostic" if n == 1 else "diagnostics"
+        message = f"{n:,} more {code} {more} like the ones above, not listed"
         out.append(Issue(code, message, parts[0].span, worst))
     return out

@@ -38,6 +38,11 @@ def shown(text: str) -> str:
     return "".join(out)
 
 
+def counted(n: int, word: str, many: str | None = None) -> str:
+    """*n* and the word in the form that fits it: 1 file, 2 files, 0 files."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
+
+
 class PolicyParseError(Exception):
     """Base of every error policyparse raises on purpose."""
 

@@ -80,6 +80,16 @@ ErrorCode = Literal[
     "worker_died",
     "timeout",
 ]
+# Why a batch left a path out (its skipped records, docs/exports.md): a file of a format
+# plans come in that policyparse cannot read, a file that is no plan by its name, a
+# folder it did not walk (a link to a folder, a hidden folder, one it could not list).
+SkipReason = Literal[
+    "unsupported_format",
+    "not_a_plan",
+    "link_to_folder",
+    "hidden_folder",
+    "unreadable_folder",
+]
 DiagnosticCode = Literal[
     # inputs
     "replaced_bytes",

@@ -101,6 +101,14 @@ def write_akn(folder: Path, name: str, xml: bytes) -> None:
 STALE = "TABLES-STALE"
 
 
+def written_here(name: str) -> bool:
+    """Whether *name* is one a batch writes into its output folder (tables, XML files,
+    the JSONL file), so that a run over that folder does not read it as an input."""
+    from ..export.tables import TABLE_FILES
+
+    return name in TABLE_FILES or name in (STALE, "documents.jsonl") or name.endswith(".akn.xml")
+
+
 def mark_stale(folder: Path) -> None:
     """Say in *folder* that its tables are not of its documents.jsonl, until tables_from ends.
 
@@ -111,7 +119,7 @@ def mark_stale(folder: Path) -> None:
 
     write_text(
         folder / STALE,
-        "The tables in this folder (documents, targets, measures, units) are not those of\n"
+        "The tables in this folder (documents, targets, nodes, units) are not those of\n"
         "documents.jsonl: a policyparse batch was writing it, and the tables are only\n"
         "replaced when a run ends. Rerun the batch (--resume carries on) to bring them\n"
         "up to date; this file goes when they are.\n",
@@ -119,7 +127,7 @@ def mark_stale(folder: Path) -> None:
 
 
 def tables_from(jsonl: Path, folder: Path, fmt: str) -> None:
-    """The documents, targets, measures and units tables from a JSONL file, streaming:
+    """The documents, targets, nodes and units tables from a JSONL file, streaming:
     each path's first Document (export.records)."""
     from ..export.records import records
     from ..export.tables import CsvTables, ParquetTables

@@ -16,11 +16,11 @@ from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
 from ..errors import MainGuardError, PolicyParseError
+from ..model.records import ErrorRecord
 from ..vocab import Errors
 from .guard import broken_message, check_main_guard, rerun_script
 from .worker import (
     STOP_SIGNALS,
-    ErrorRecord,
     Result,
     error_result,
     init_worker,

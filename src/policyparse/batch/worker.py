@@ -13,21 +13,10 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any, get_args
 
-from pydantic import BaseModel, ConfigDict
-
 from ..errors import PolicyParseError
 from ..inputs.read import escape_surrogates, record_key
+from ..model.records import ErrorRecord
 from ..vocab import ErrorCode
-
-
-class ErrorRecord(BaseModel):
-    """A file that could not be parsed: where, which error, why."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    path: str
-    error: ErrorCode
-    message: str
 
 
 @dataclass(slots=True)

@@ -11,14 +11,15 @@ One module per command (``parse``, the default, ``units``, ``batch``, ``view``,
 
 from __future__ import annotations
 
+import argparse
 import os
 import signal
 import sys
 from collections.abc import Sequence
 
 from .batch import Terminated, batch_signals
-from .commands import COMMANDS, route, top_parser
-from .common import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK
+from .commands import COMMANDS, check_options, route, top_parser
+from .common import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, emit
 from .parse import schema_json
 
 __all__ = ["EXIT_INPUT", "EXIT_INTERNAL", "EXIT_OK", "main", "schema_json"]
@@ -34,6 +35,16 @@ def _closed_streams() -> None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
 
+def _run(args: argparse.Namespace, parsers: dict[str, argparse.ArgumentParser]) -> int:
+    """The command named; ``--completion`` is written from every command's parser."""
+    if args.command == "parse" and args.completion:
+        from .completion import script
+
+        emit(script(args.completion, parsers), args.output)
+        return EXIT_OK
+    return COMMANDS[args.command].run(args, parsers[args.command])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     # The command line uses no pydantic plugins; not scanning the installed
@@ -42,13 +53,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     _closed_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     top, parsers = top_parser()
-    args = top.parse_args(route(argv, parsers))
+    routed = route(argv, parsers)
+    check_options(routed, parsers)
+    args = top.parse_args(routed)
     command = args.command
     from ..errors import PolicyParseError, shown
 
     handlers = batch_signals() if command == "batch" else {}
     try:
-        return COMMANDS[command].run(args, parsers[command])
+        return _run(args, parsers)
     except Terminated:
         print("policyparse: terminated (SIGTERM)", file=sys.stderr)
         return 143

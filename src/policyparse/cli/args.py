@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import math
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple, NoReturn
@@ -111,8 +113,9 @@ def format_alias(alias: str, name: str) -> Callable[[str], str]:
 _FILE_SUFFIXES = (".csv", ".parquet", ".json", ".jsonl", ".xml", ".txt")
 
 
-def check_folder(parser: argparse.ArgumentParser, output: str, what: str) -> None:
+def check_folder(parser: argparse.ArgumentParser, output: str, fmt: str) -> None:
     """-o must name a folder for tables: not a file, nor a name that reads as one."""
+    what = f"the {'XML files' if fmt == 'akn' else 'four tables'} of --format {fmt}"
     path = Path(output)
     if path.exists() and not path.is_dir():
         parser.error(f"-o {output} is a file; {what} go into a folder")
@@ -132,10 +135,20 @@ def need_pyarrow() -> None:
         raise PolicyParseError("--format parquet needs pyarrow: pip install pyarrow") from None
 
 
+_INVALID_CHOICE = re.compile(r"invalid choice: '([^']*)' \(choose from (.*)\)$")
+
+
 class Parser(argparse.ArgumentParser):
-    """Usage errors exit 2, their message escaped for the terminal."""
+    """Usage errors exit 2, their message escaped for the terminal; a mistyped choice
+    gets the choice meant (``--format cvs``: did you mean csv?)."""
 
     def error(self, message: str) -> NoReturn:
+        wrong = _INVALID_CHOICE.search(message)
+        if wrong:
+            choices = re.findall(r"'([^']*)'", wrong.group(2))
+            close = difflib.get_close_matches(wrong.group(1), choices, n=1, cutoff=0.5)
+            if close:
+                message += f" (did you mean {close[0]}?)"
         self.exit(EXIT_INPUT, f"{self.prog}: error: {shown(message)}\n")
 
 

@@ -11,8 +11,7 @@ import contextlib
 import os
 import signal
 import sys
-from collections import Counter
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,9 +27,10 @@ from .args import (
     seconds,
 )
 from .common import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK
+from .inputs import add_inputs, given, none_found, say_left_out
 
 if TYPE_CHECKING:
-    from ..batch import LockedOutput, Progress, Result
+    from ..batch import LockedOutput, Progress, Result, Skipped
 
 EPILOG = """\
 examples:
@@ -41,7 +41,10 @@ examples:
   find plans -name '*.txt' | policyparse batch --from - -o out.jsonl
 
 Each line of the JSONL output is a Document, or an error record
-{"path", "error", "message"} for a file that failed; the run carries on.
+{"path", "error", "message"} for a file that failed; the run carries on.  A path
+a folder walk or a glob found and left out (an image, an .ofd file, a hidden
+folder) gets a skipped record {"path", "skipped", "message"}, written first: the
+output accounts for every file found (docs/exports.md; policyparse --schema record).
 A file that takes longer than --timeout, or whose worker process dies, gets an
 error record ("timeout", "worker_died") and the run goes on.
 exit status: 0 ok; 1 with --strict if any file failed; 2 if nothing could be
@@ -52,13 +55,7 @@ interrupted (Ctrl-C), 143 if terminated (SIGTERM): rerun with --resume.
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """A corpus: files, folders (recursively) and globs of .txt, .html, .docx, .pdf, .doc."""
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, globs")
-    p.add_argument(
-        "--from",
-        dest="from_file",
-        metavar="FILE",
-        help="read more paths from FILE, one per line (- reads standard input)",
-    )
+    add_inputs(p)
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="JSONL file, or folder")
     p.add_argument(
         "--format",
@@ -129,7 +126,7 @@ def batch_signals() -> dict[int, Any]:
 def _batch_output(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Path:
     """The JSONL file of the run (inside the folder -o for tables and akn)."""
     if args.format != "jsonl":
-        check_folder(parser, args.output, f"--format {args.format}")
+        check_folder(parser, args.output, args.format)
     elif Path(args.output).is_dir():
         parser.error(f"-o {args.output} is a folder; --format jsonl writes one file")
     if args.format == "parquet":
@@ -145,40 +142,52 @@ def _batch_output(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
 
 def _batch_inputs(
     args: argparse.Namespace, parser: argparse.ArgumentParser, out: Path
-) -> list[str]:
-    """The files to parse, in order, without the output file itself."""
-    from ..batch import expand, read_list
+) -> tuple[list[str], list[Skipped]]:
+    """The files to parse, in order, and what was left out, without the output itself."""
+    from ..batch import expand
 
-    inputs = list(args.paths)
-    if args.from_file:
-        inputs += read_list(args.from_file)
-    unsupported: Counter[str] = Counter()
-    paths = list(expand(inputs, unsupported))
-    if unsupported:
-        kinds = ", ".join(f"{n} {suffix}" for suffix, n in sorted(unsupported.items()))
+    inputs = given(args)
+    skipped: list[Skipped] = []
+    paths = list(expand(inputs, skipped))
+    mine = _output_test(args, out)
+    kept = [p for p in paths if not mine(p)]
+    left = [s for s in skipped if not mine(s.path)]
+    if len(kept) + len(left) < len(paths) + len(skipped):
+        what = "file" if args.format == "jsonl" else "folder"
+        where = out if args.format == "jsonl" else out.parent
         print(
-            f"policyparse: left out {sum(unsupported.values())} files policyparse cannot read "
-            f"({shown(kinds)}): convert them to text, HTML, .docx or PDF",
-            file=sys.stderr,
-        )
-    real_out = os.path.realpath(out)
-    kept = [p for p in paths if os.path.basename(p) != out.name or os.path.realpath(p) != real_out]
-    if len(kept) < len(paths):
-        print(
-            f"policyparse: left out the output file {shown(str(out))} from the inputs",
+            f"policyparse: left out the output {what} {shown(str(where))} from the inputs",
             file=sys.stderr,
         )
     if not kept:
-        parser.error("no input files found")
-    return kept
+        parser.error(none_found(inputs, left))
+    say_left_out(left, f"; each has a skipped record in {shown(str(out))}")
+    return kept, left
+
+
+def _output_test(args: argparse.Namespace, out: Path) -> Callable[[str], bool]:
+    """Whether a path found is the run's own output: the JSONL file, or (in the folder
+    -o of tables or XML files) a file the run writes there."""
+    from ..batch.output import written_here
+
+    real_out = os.path.realpath(out)
+    if args.format == "jsonl":
+        return lambda p: os.path.basename(p) == out.name and os.path.realpath(p) == real_out
+    folder = os.path.realpath(out.parent)
+
+    def mine(p: str) -> bool:
+        name = os.path.basename(p)
+        return written_here(name) and os.path.dirname(os.path.realpath(p)) == folder
+
+    return mine
 
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from ..batch import LockedOutput, Progress, mark_stale, run_many, tables_from
+    from ..batch import LockedOutput, Progress, mark_stale, run_many, skipped_line, tables_from
     from ..inputs.read import record_key
 
     out = _batch_output(args, parser)
-    paths = _batch_inputs(args, parser, out)
+    paths, left = _batch_inputs(args, parser, out)
     folder = None if args.format == "jsonl" else out.parent
     # before reading or truncating
     output = LockedOutput(out, truncate=not args.resume, nofollow=folder is not None)
@@ -189,6 +198,10 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         todo = [p for p in paths if record_key(p) not in done]
         skipped = len(paths) - len(todo)
         progress = Progress(len(todo), not args.quiet, terminal=sys.stderr.isatty())
+        progress.left_out = len(left)
+        for s in left:  # before the documents: the record of what the run left out
+            if record_key(s.path) not in done:
+                output.write((skipped_line(s.path, s.reason, s.message) + "\n").encode("utf-8"))
         timeout = args.timeout or None
         try:
             results = run_many(todo, args.jobs, _options(args), timeout=timeout, processes=True)

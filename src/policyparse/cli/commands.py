@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import re
 
 from ..version import __version__
 from . import batch, network, parse, report, targets, units, view
@@ -145,3 +146,43 @@ def _refuse_typo(token: str, parsers: dict[str, argparse.ArgumentParser]) -> Non
     close = difflib.get_close_matches(token, list(parsers), n=1, cutoff=0.6)
     if close:
         parsers["parse"].error(f"{token}: no such file or command (did you mean {close[0]}?)")
+
+
+_NUMBER = re.compile(r"-\d")  # -1, -0.5: a value, not an option
+
+
+def check_options(argv: list[str], parsers: dict[str, argparse.ArgumentParser]) -> None:
+    """Refuse an option the command does not have, before argparse reads anything (so
+    that ``--outptu x`` is not reported as a missing -o): with the option meant, when
+    one is close (``--fromat`` → ``--format``), or the command that has it."""
+    if not argv or argv[0] not in parsers:
+        return
+    parser = parsers[argv[0]]
+    known = _options(parser)
+    for token in argv[1:]:
+        if token == "--":
+            return
+        if not token.startswith("-") or token == STDIN or _NUMBER.match(token):
+            continue
+        name = token.split("=", 1)[0]
+        if _known(name, known):
+            continue
+        elsewhere = [c for c, p in parsers.items() if c != argv[0] and name in _options(p)]
+        if elsewhere:
+            parser.error(f"unrecognized option {name} (an option of policyparse {elsewhere[0]})")
+        close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+        if close:
+            parser.error(f"unrecognized option {name} (did you mean {close[0]}?)")
+        parser.error(f"unrecognized option {name} ({parser.prog} --help lists the options)")
+
+
+def _options(parser: argparse.ArgumentParser) -> set[str]:
+    return {o for a in parser._actions for o in a.option_strings}
+
+
+def _known(name: str, known: set[str]) -> bool:
+    """An option of the command: by its name, a prefix of one long name (argparse's
+    abbreviations), or a short option with its value attached (-j4)."""
+    if name in known or (name[:2] in known and not name.startswith("--")):
+        return True
+    return name.startswith("--") and any(o.startswith(name) for o in known)

@@ -6,7 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..errors import counted
 from .common import EXIT_OK
+from .inputs import add_inputs
 from .targets import functions, year
 
 EPILOG = """\
@@ -17,13 +19,14 @@ examples:
   policyparse network out.jsonl -o network/ --skip safeguards,review  # nodes.csv, edges.csv
   policyparse network out.jsonl -o y2025.graphml --year 2025 --region 北京市
 
-FILE is a plan, a folder of plans or a batch result (.jsonl).  Nodes are units by
-canonical name (with level and jurisdiction where the name shows them); classes of
-bodies (各有关部门) are left out.  Edges: co (two units named on the same node,
-weight = nodes), lead (a lead unit to each cooperating unit of a node, directed),
-issuers (co-issuers of a document, weight = documents).  .graphml and .gexf hold
-one kind (--kind) and need networkx (pip install 'policyparse[network]'); a
-folder gets nodes.csv and edges.csv with every kind.  docs/analysis.md has a
+PATH is a plan, a folder of plans, a glob or a batch result (.jsonl); --from
+LIST adds the paths of LIST.  Nodes are units by canonical name (with level and
+jurisdiction where the name shows them); classes of bodies (各有关部门) are left out.
+Edges: co (two units named on the same node, weight = nodes), lead (a lead unit to
+each cooperating unit of a node, directed), issuers (co-issuers of a document,
+weight = documents).  .graphml and .gexf hold one kind (--kind) and need networkx
+(pip install 'policyparse[network]'); a folder gets nodes.csv and edges.csv with
+every kind.  docs/analysis.md has a
 recipe for Gephi and networkx.
 """
 
@@ -32,7 +35,7 @@ _GRAPH_SUFFIXES = (".graphml", ".gexf")
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The co-responsibility network."""
-    p.add_argument("inputs", nargs="+", metavar="FILE", help="plans, folders or a batch .jsonl")
+    add_inputs(p, "plans: files, folders, globs ('plans/**/*.txt'), or batch results (.jsonl)")
     p.add_argument(
         "-o",
         "--output",
@@ -69,7 +72,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from ..export.network import Slice, build, need_networkx, write
     from ..extract.gazetteer import load
-    from .documents import Reading, documents
+    from .documents import Reading, documents, sources
 
     out = Path(args.output)
     graph = out.suffix.lower() in _GRAPH_SUFFIXES
@@ -79,8 +82,8 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error(f"-o {args.output}: give a .graphml or .gexf file, or a folder for CSV")
     keep = Slice(args.document, args.year, args.region, args.skip)
     reading = Reading()
-    net = build(documents(args.inputs, load(args.gazetteer), reading), keep)
+    net = build(documents(sources(args, parser), load(args.gazetteer), reading), keep)
     reading.report()
     summary = write(net, out, args.kind, args.min_weight)
-    print(f"policyparse: {net.documents} documents, {summary}", file=sys.stderr)
+    print(f"policyparse: {counted(net.documents, 'document')}, {summary}", file=sys.stderr)
     return EXIT_OK

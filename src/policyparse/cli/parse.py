@@ -4,13 +4,14 @@ its HTML page, or the trace of its decisions."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING
 
+from ..export.schemas import SCHEMAS
 from ..version import __version__
 from .args import check_folder, format_alias, indent, input_options, need_pyarrow
 from .common import EXIT_OK, emit, input_name, opened, read_input, report_diagnostics, write
+from .inputs import add_inputs, one_plan
 from .view import render_page
 
 if TYPE_CHECKING:
@@ -22,25 +23,41 @@ examples:
   policyparse corpus/ningbo-2025-consumption.txt --indent 2
   policyparse plan.txt -o plan.json
   cat plan.txt | policyparse -                              (standard input)
-  policyparse --schema > schema.json
-  policyparse plan.txt --format csv -o tables/             (targets, measures, units)
+  policyparse --schema > schema.json                        (record, tables: the others)
+  policyparse plan.txt --format csv -o tables/              (documents, targets, nodes, units)
   policyparse plan.txt --format akn > plan.xml              (Akoma Ntoso)
   policyparse plan.txt --explain                            (the rule behind each decision)
-  policyparse units plan.txt --format csv -o owners.csv    (who owns what)
+  policyparse units plan.txt --format csv -o owners.csv     (who owns what)
   policyparse batch corpus/ -o out.jsonl -j 4               (a whole corpus)
   policyparse view plan.txt -o plan.html                    (the text, items marked)
   policyparse report out.jsonl -o report.html               (a batch result as a page)
+  eval "$(policyparse --completion bash)"                   (shell completion; zsh too)
+
+Plans are named alike for every command: files, folders (walked for plans), quoted
+globs ('plans/**/*.txt') and --from LIST (one path a line, - for standard input).
+CSV tables (docs/exports.md): a path and a label are written with § in front (§2.10,
+§1.) and text a spreadsheet would run with ' in front, so the comparator = is '= in
+CSV (df.comparator == "'=" with plain pandas); policyparse.read_tables(DIR) reads
+them back as they were.
 
 exit status: 0 ok, 1 internal error, 2 usage error or unreadable input.
 """
 
 
+# What to run instead when the inputs name several plans.
+MANY = (
+    "policyparse FILE reads one: policyparse batch reads many "
+    "(policyparse batch PATHS -o out.jsonl)"
+)
+
+
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The main command: one plan to JSON, tables, AKN or the trace."""
-    p.add_argument(
-        "file",
-        nargs="?",
-        help="plan to parse (.txt, .html, .docx, .pdf, .doc, .wps); - reads standard input",
+    add_inputs(
+        p,
+        "the plan to parse (.txt, .html, .docx, .pdf, .doc, .wps), or a folder or glob "
+        "naming one; - reads standard input",
+        "FILE",
     )
     p.add_argument(
         "--format",
@@ -73,25 +90,41 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="print every diagnostic on stderr (line:column); else a count of the warnings",
     )
-    p.add_argument("--schema", action="store_true", help="print the JSON Schema of the output")
+    p.add_argument(
+        "--schema",
+        nargs="?",
+        const="document",
+        choices=SCHEMAS,
+        help="print a published schema: document (the JSON Schema of the output, the "
+        "default), record (of a line of batch's JSONL) or tables (the CSV tables, as a "
+        "Frictionless data package)",
+    )
+    p.add_argument(
+        "--completion",
+        choices=("bash", "zsh"),
+        help='print a shell completion script (eval "$(policyparse --completion bash)")',
+    )
     p.add_argument("--version", action="version", version=f"policyparse {__version__}")
 
 
-def schema_json() -> str:
-    """The JSON Schema of Document, as committed in docs/schema.json."""
-    from ..model.document import Document
+def schema_json(name: str = "document") -> str:
+    """A published schema, as committed in docs/ (docs/schema.json for a Document)."""
+    from ..export.schemas import schema_text
 
-    return json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2)
+    return schema_text(name)
 
 
 def _check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
     """Usage errors, before anything is read: a FILE, and options that fit the format."""
-    if args.file is None:
+    if not args.inputs and not args.from_file:
         parser.error("a FILE to parse is required (- reads standard input; or --schema)")
     if args.format in ("csv", "parquet"):
         if not args.output:
-            parser.error(f"--format {args.format} writes three tables: give a folder with -o")
-        check_folder(parser, args.output, f"--format {args.format}")
+            parser.error(
+                f"--format {args.format} writes four tables (documents, targets, nodes, "
+                "units): give a folder with -o"
+            )
+        check_folder(parser, args.output, args.format)
         if args.format == "parquet":
             need_pyarrow()
     if args.indent is not None and (args.format != "json" or args.explain):
@@ -102,9 +135,10 @@ def _check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.schema:
-        emit(schema_json(), args.output)
+        emit(schema_json(args.schema), args.output)
         return EXIT_OK
     _check(args, parser)
+    args.file = one_plan(args, parser, MANY)
     from ..extract.gazetteer import load as load_gazetteer
 
     loaded = read_input(args)

@@ -8,6 +8,7 @@ from typing import cast
 
 from ..vocab import SECTION_FUNCTIONS, SectionFunction
 from .common import EXIT_OK, emit
+from .inputs import add_inputs
 
 EPILOG = """\
 examples:
@@ -16,11 +17,11 @@ examples:
   policyparse targets out.jsonl --no-year --format csv -o undated.csv
   policyparse targets plan.txt --skip safeguards,review
 
-FILE is a plan, a folder of plans or a batch result (.jsonl).  The lead and
-responsible units of a target are those of its node, or of the nearest node
-above it that names units.  --unit matches part of a unit's canonical name
-(市发展改革委 matches 宁波市发展改革委).  CSV is UTF-8 with a BOM; JSON is a list of
-rows with the same columns (docs/analysis.md).
+PATH is a plan, a folder of plans, a glob or a batch result (.jsonl); --from
+LIST adds the paths of LIST.  The lead and responsible units of a target are those
+of its node, or of the nearest node above it that names units.  --unit matches
+part of a unit's canonical name (市发展改革委 matches 宁波市发展改革委).  CSV is UTF-8
+with a BOM; JSON is a list of rows with the same columns (docs/analysis.md).
 """
 
 
@@ -44,7 +45,7 @@ def year(text: str) -> int:
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Targets with their owners."""
-    p.add_argument("inputs", nargs="+", metavar="FILE", help="plans, folders or a batch .jsonl")
+    add_inputs(p, "plans: files, folders, globs ('plans/**/*.txt'), or batch results (.jsonl)")
     p.add_argument(
         "--year", type=year, action="append", metavar="YYYY", help="targets of this year"
     )
@@ -73,7 +74,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from ..export.targets import Filter, target_rows, to_csv, to_json, to_text
     from ..extract.gazetteer import load
-    from .documents import Reading, documents
+    from .documents import Reading, documents, sources
 
     if args.no_year and args.year:
         parser.error("--year and --no-year exclude each other")
@@ -85,7 +86,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         skip=args.skip,
     )
     reading = Reading()
-    rows = target_rows(documents(args.inputs, load(args.gazetteer), reading), keep)
+    rows = target_rows(documents(sources(args, parser), load(args.gazetteer), reading), keep)
     reading.report()
     if args.format == "csv":
         emit(to_csv(rows).rstrip("\r\n"), args.output)

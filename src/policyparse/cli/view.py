@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from .args import input_options
 from .common import EXIT_OK, read_input, report_diagnostics, write
+from .inputs import add_inputs, one_plan
 
 if TYPE_CHECKING:
     from ..extract.gazetteer import Gazetteer
@@ -24,10 +25,20 @@ unit and diagnostic marked in place, a targets table and who owns what
 """
 
 
+# What to run instead when the inputs name several plans.
+MANY = (
+    "view shows one: policyparse batch PATHS --with-text -o out.jsonl, then "
+    "policyparse report out.jsonl -o report.html, gives a view of each"
+)
+
+
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """One plan as a self-contained HTML page."""
-    p.add_argument(
-        "file", help="plan to view (.txt, .html, .docx, .pdf, .doc, .wps); - reads standard input"
+    add_inputs(
+        p,
+        "the plan to view (.txt, .html, .docx, .pdf, .doc, .wps), or a folder or glob "
+        "naming one; - reads standard input",
+        "FILE",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write the page here, not to stdout")
     p.add_argument(
@@ -57,4 +68,5 @@ def render_page(loaded: Loaded, gazetteer: Gazetteer, args: argparse.Namespace, 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from ..extract.gazetteer import load as load_gazetteer
 
+    args.file = one_plan(args, parser, MANY)
     return render_page(read_input(args), load_gazetteer(args.gazetteer), args, args.rules)

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .. import lexicon
-from ..errors import PolicyParseError
+from ..errors import PolicyParseError, counted
 from ..model.document import Document, Node
 from ..vocab import ROLES, SectionFunction
 
@@ -332,12 +332,20 @@ def write(net: Network, output: str | Path, kind: EdgeKind = "co", min_weight: i
 
         graph = to_networkx(net, kind, min_weight)
         (nx.write_graphml if suffix == "graphml" else nx.write_gexf)(graph, out)
-        return f"{graph.number_of_nodes()} units, {graph.number_of_edges()} {kind} edges → {out}"
+        units = counted(graph.number_of_nodes(), "unit")
+        return f"{units}, {counted(graph.number_of_edges(), f'{kind} edge')} → {out}"
+    if (out / "targets.csv").exists() or (out / "documents.jsonl").exists():
+        raise PolicyParseError(
+            f"{out} holds policyparse tables, whose nodes.csv the network's would replace: "
+            "write the network into another folder"
+        )
     out.mkdir(parents=True, exist_ok=True)
     nodes, edges = node_rows(net), edge_rows(net, None, min_weight)
     _csv(out / "nodes.csv", NODE_COLUMNS, nodes)
     _csv(out / "edges.csv", EDGE_COLUMNS, edges)
-    return f"{len(nodes)} units, {len(edges)} edges → {out}/nodes.csv, edges.csv"
+    return (
+        f"{counted(len(nodes), 'unit')}, {counted(len(edges), 'edge')} → {out}/nodes.csv, edges.csv"
+    )
 
 
 def _csv(path: Path, columns: list[str], rows: list[dict[str, Any]]) -> None:
@@ -346,4 +354,6 @@ def _csv(path: Path, columns: list[str], rows: list[dict[str, Any]]) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\r\n")
         writer.writerow(columns)
-        writer.writerows([cell(r[c], c) for c in columns] for r in rows)
+        # A node's label is a unit's name, not a printed label: no § in front.
+        names = [c if c != "label" else "" for c in columns]
+        writer.writerows([cell(r[c], n) for c, n in zip(columns, names, strict=True)] for r in rows)

@@ -172,20 +172,29 @@ def totals(rows: Iterable[OwnerRow]) -> list[UnitTotal]:
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # What gets a ' in front in CSV: a formula's start, or a ' that was there already.
 QUOTED_STARTS = (*FORMULA_STARTS, "'")
+# What goes in front of a path or a label in CSV, so that it stays text.
+MARK = "§"
+
+
+def marked(column: str) -> bool:
+    """Whether the column's text gets MARK in CSV: paths (2.10) and labels (1.) read as
+    numbers in Excel and pandas otherwise."""
+    return column.endswith("path") or column == "label"
 
 
 def cell(v: object, column: str = "") -> object:
     """A value as a CSV cell: lists joined with ；, true/false, empty for null, 20 not 20.0.
 
     A path is written §2.10: as 2.10 pandas and Excel read the number 2.1, and （一） and
-    （十） of section 2 become one.  Text that a spreadsheet would run as a formula
+    （十） of section 2 become one; a label is written §1. (Excel reads 1. as 1, and
+    (1) as -1).  Text that a spreadsheet would run as a formula
     (starting with = + - @, a tab or a carriage return) gets a ' in front, as OWASP
     advises for CSV meant for spreadsheets; so does text that starts with ' itself,
     so that reading drops exactly one ' where one was added (``read_tables``).  Lists are
     joined first: the joined text is what a spreadsheet sees.
     """
-    if column.endswith("path") and isinstance(v, str) and v:
-        return "§" + v
+    if marked(column) and isinstance(v, str) and v:
+        return MARK + v
     if isinstance(v, list):
         v = "；".join(str(x) for x in v)
     if isinstance(v, str) and v.startswith(QUOTED_STARTS):

@@ -1,7 +1,8 @@
 """A batch's JSON lines read back: one record per path, the first, as ``--resume`` counts.
 
 The tables built after a batch run and the corpus report read the same file the
-same way: a line is a Document, an error record, or no record at all (a torn
+same way: a line is a Document, an error record, a skipped record (a path the batch
+left out), or no record at all (a torn
 line left by an interruption, a blank or foreign line); a path's second record
 (two runs on one file before the output was locked) is passed over.
 """
@@ -33,7 +34,8 @@ def _open_regular(jsonl: str | Path) -> TextIO:
 
 
 def records(jsonl: str | Path) -> Iterator[Document | dict[str, Any] | None]:
-    """Each line of *jsonl*: a Document, an error record (a dict), or None for no record.
+    """Each line of *jsonl*: a Document, an error or skipped record (a dict: ``"error"``
+    or ``"skipped"`` says which), or None for no record.
 
     A path already read gives nothing; blank lines give nothing either.
     """
@@ -55,7 +57,7 @@ def records(jsonl: str | Path) -> Iterator[Document | dict[str, Any] | None]:
                     record = json.loads(line)
                 except ValueError:
                     record = None
-                if isinstance(record, dict) and "error" in record:
+                if isinstance(record, dict) and ("error" in record or "skipped" in record):
                     item, path = record, record.get("path")
             if isinstance(path, str):
                 if path in seen:

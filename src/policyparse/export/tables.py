@@ -1,27 +1,33 @@
-"""Tables for pandas, Parquet and Excel: documents, targets, measures and units.
+"""Tables for pandas, Parquet and Excel: documents, targets, nodes and units.
 
 Every column has a type (``COLUMN_TYPES``), stated once here and used by every writer:
-Parquet columns and ``frames()`` are typed from it, and ``read_tables()`` reads a CSV
-folder back with it.  The column sets are part of the contract (docs/exports.md):
-columns may be added at the end, never renamed or reordered.  CSV is UTF-8 with a BOM so
-that Excel reads the Chinese; in CSV a ``path`` is written ``§2.10`` so that neither
-pandas nor Excel reads it as the number 2.1 (which would merge （一） and （十）).
+Parquet columns and ``frames()`` are typed from it, ``read_tables()`` reads a CSV
+folder back with it, and docs/tables.schema.json is written from it.  The column sets
+are part of the contract (docs/exports.md): columns may be added at the end, never
+renamed or reordered.  CSV is UTF-8 with a BOM so that Excel reads the Chinese; in CSV
+a ``path`` is written ``§2.10`` and a ``label`` ``§1.`` so that neither pandas nor
+Excel reads them as numbers (2.10 as 2.1 would merge （一） and （十）).
+
+The nodes table was called ``measures`` up to 0.2 (it always held every node, not the
+measures alone): ``read_tables`` still reads a folder written then, and
+``["measures"]`` of the tables still gives the nodes, with a DeprecationWarning.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from ..errors import PolicyParseError
 from ..model.document import Document, Node, ResponsibleUnit
 from ..version import __version__
 from ..vocab import ROLES
 from .files import Pending
-from .owners import QUOTED_STARTS, ROW_COLUMNS, cell, owners, walk
+from .owners import MARK, QUOTED_STARTS, ROW_COLUMNS, cell, marked, owners, walk
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -79,7 +85,7 @@ TARGET_COLUMNS = [
     "baseline_year",
     "binding",
 ]
-MEASURE_COLUMNS = [
+NODE_COLUMNS = [
     "document",
     "path",
     "kind",
@@ -100,9 +106,33 @@ UNIT_COLUMNS = [*ROW_COLUMNS, *DOC_KEY_COLUMNS]
 COLUMNS = {
     "documents": DOCUMENT_COLUMNS,
     "targets": TARGET_COLUMNS,
-    "measures": MEASURE_COLUMNS,
+    "nodes": NODE_COLUMNS,
     "units": UNIT_COLUMNS,
 }
+# The files a folder of tables holds, and the name the nodes table had up to 0.2.
+OLD_NAMES = {"nodes": "measures"}
+TABLE_FILES = frozenset(
+    f"{name}.{ext}" for name in [*COLUMNS, *OLD_NAMES.values()] for ext in ("csv", "parquet")
+)
+
+_V = TypeVar("_V")
+
+
+class Tables(dict[str, _V]):
+    """The tables by name.  ``["measures"]``, the nodes table's name up to 0.2, gives
+    the nodes table still (with a DeprecationWarning)."""
+
+    def __missing__(self, key: str) -> _V:
+        new = next((n for n, old in OLD_NAMES.items() if old == key), None)
+        if new is None or new not in self:
+            raise KeyError(key)
+        warnings.warn(
+            f"the {key} table is called {new} now (it holds every node): use [{new!r}]",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self[new]
+
 
 _INT = (
     "horizon_start horizon_end nodes measures warnings diagnostics year level number start end "
@@ -116,7 +146,7 @@ COLUMN_TYPES: dict[str, ColumnType] = {
     **dict.fromkeys(["published", "signed", "node_due", "due"], "date"),
 }
 # ``targets`` and ``units`` are counts in these tables, and names elsewhere.
-_COUNTS = {("documents", "targets"), ("documents", "units"), ("measures", "targets")}
+_COUNTS = {("documents", "targets"), ("documents", "units"), ("nodes", "targets")}
 
 
 def column_type(table: str, column: str) -> ColumnType:
@@ -191,18 +221,18 @@ def document_row(doc: Document) -> dict[str, Any]:
     }
 
 
-def table_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
+def table_rows(doc: Document) -> Tables[list[dict[str, Any]]]:
     """The four tables of one document, as lists of dicts keyed by column."""
     name = doc.source.path
     key = _doc_key(doc)
     targets: list[dict[str, Any]] = []
-    measures: list[dict[str, Any]] = []
+    nodes: list[dict[str, Any]] = []
     owned = dict((id(n), o) for n, o in _owning(doc.children))
     for node, path, title in walk(doc.children):
         units = "；".join(_names(node.responsible_units)) or None
         deadline = node.deadline.text if node.deadline else None
         due = node.deadline.date if node.deadline else None
-        measures.append(
+        nodes.append(
             {
                 "document": name,
                 "path": node.path,
@@ -260,16 +290,21 @@ def table_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
         row = r.model_dump()
         row["targets"] = "；".join(row["targets"]) or None
         unit_rows.append({**row, **key})
-    return {
-        "documents": [document_row(doc)],
-        "targets": targets,
-        "measures": measures,
-        "units": unit_rows,
-    }
+    return Tables(documents=[document_row(doc)], targets=targets, nodes=nodes, units=unit_rows)
+
+
+def _not_a_network(folder: Path) -> None:
+    """Refuse a folder that holds a network (policyparse network -o): its nodes.csv
+    is the units of the network, and the nodes table would replace it."""
+    if (folder / "edges.csv").exists() and (folder / "nodes.csv").exists():
+        raise PolicyParseError(
+            f"{folder} holds a network (nodes.csv, edges.csv), whose nodes.csv the tables' "
+            "would replace: write the tables into another folder"
+        )
 
 
 class CsvTables:
-    """documents.csv, targets.csv, measures.csv, units.csv in a folder, a document at a time.
+    """documents.csv, targets.csv, nodes.csv, units.csv in a folder, a document at a time.
 
     Each is written under a temporary name and renamed into place by ``close``
     (export.files): a planted link is replaced, not written through, and a run
@@ -278,6 +313,7 @@ class CsvTables:
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
+        _not_a_network(self.folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.files: dict[str, Pending] = {}
         self.writers: dict[str, Any] = {}
@@ -417,7 +453,7 @@ def _typed(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     return pd.DataFrame(data, columns=COLUMNS[name])
 
 
-def frames(docs: Document | Iterable[Document]) -> dict[str, pd.DataFrame]:
+def frames(docs: Document | Iterable[Document]) -> Tables[pd.DataFrame]:
     """The four tables of one document or many as typed pandas DataFrames.
 
     Text is ``string``, counts, years and offsets ``Int64``, amounts ``Float64``, flags
@@ -430,7 +466,7 @@ def frames(docs: Document | Iterable[Document]) -> dict[str, pd.DataFrame]:
     for doc in items:
         for name, rows in table_rows(doc).items():
             acc[name].extend(rows)
-    return {name: _typed(name, rows) for name, rows in acc.items()}
+    return Tables({name: _typed(name, rows) for name, rows in acc.items()})
 
 
 def _unquoted(column: pd.Series) -> pd.Series:
@@ -439,46 +475,64 @@ def _unquoted(column: pd.Series) -> pd.Series:
     return column.mask(guarded.fillna(False), column.str[1:])
 
 
-def read_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
+def _table_file(base: Path, name: str) -> Path:
+    """The file of table *name* in *base*: Parquet before CSV, the name of 0.2 after."""
+    for stem in (name, OLD_NAMES.get(name)):
+        for ext in ("parquet", "csv"):
+            if stem is not None and (base / f"{stem}.{ext}").is_file():
+                return base / f"{stem}.{ext}"
+    raise PolicyParseError(f"{base}: no {name}.csv or {name}.parquet")
+
+
+def read_tables(folder: str | Path) -> Tables[pd.DataFrame]:
     """Tables written by ``--format csv`` or ``--format parquet`` back as typed DataFrames.
 
-    Parquet is read as written; CSV is read with the column types above and the § taken
-    off every path, so the frames equal what ``frames()`` gives for the same documents.
+    Parquet is read as written; CSV is read with the column types above, the § taken
+    off every path and label and the ' off every guarded cell, so the frames equal what
+    ``frames()`` gives for the same documents.  A folder written by 0.2 (``measures.csv``)
+    is read too: its table comes back as ``nodes``.
     """
     _need_pandas()
+    base = Path(folder)
+    out: Tables[pd.DataFrame] = Tables()
+    for name in COLUMNS:
+        path = _table_file(base, name)
+        out[name] = (
+            _read_parquet(path, name) if path.suffix == ".parquet" else _read_csv(path, name)
+        )
+    return out
+
+
+def _read_parquet(path: Path, name: str) -> pd.DataFrame:
     import pandas as pd
 
-    base = Path(folder)
-    out: dict[str, pd.DataFrame] = {}
-    for name, columns in COLUMNS.items():
-        parquet, text = base / f"{name}.parquet", base / f"{name}.csv"
-        if parquet.is_file():
-            frame = pd.read_parquet(parquet)
-            for c in columns:
-                if column_type(name, c) == "date":
-                    frame[c] = frame[c].astype("datetime64[s]")
-            out[name] = frame
-            continue
-        if not text.is_file():
-            raise PolicyParseError(f"{base}: no {name}.csv or {name}.parquet")
-        kinds = {c: column_type(name, c) for c in columns}
-        frame = pd.read_csv(
-            text,
-            encoding="utf-8-sig",
-            dtype={c: _PANDAS[k] for c, k in kinds.items() if k not in ("date", "bool")},
-            true_values=["true"],
-            false_values=["false"],
-            keep_default_na=False,
-            na_values=[""],
-        )
-        for c, k in kinds.items():
-            if k == "date":
-                frame[c] = pd.Series(pd.to_datetime(frame[c]), dtype="datetime64[s]")
-            elif k == "bool":
-                frame[c] = frame[c].astype("boolean")
-            elif c.endswith("path"):
-                frame[c] = frame[c].str.removeprefix("§")
-            elif k == "str":
-                frame[c] = _unquoted(frame[c])
-        out[name] = frame
-    return out
+    frame = pd.read_parquet(path)
+    for c in COLUMNS[name]:
+        if column_type(name, c) == "date":
+            frame[c] = frame[c].astype("datetime64[s]")
+    return frame
+
+
+def _read_csv(path: Path, name: str) -> pd.DataFrame:
+    import pandas as pd
+
+    kinds = {c: column_type(name, c) for c in COLUMNS[name]}
+    frame = pd.read_csv(
+        path,
+        encoding="utf-8-sig",
+        dtype={c: _PANDAS[k] for c, k in kinds.items() if k not in ("date", "bool")},
+        true_values=["true"],
+        false_values=["false"],
+        keep_default_na=False,
+        na_values=[""],
+    )
+    for c, k in kinds.items():
+        if k == "date":
+            frame[c] = pd.Series(pd.to_datetime(frame[c]), dtype="datetime64[s]")
+        elif k == "bool":
+            frame[c] = frame[c].astype("boolean")
+        elif marked(c):
+            frame[c] = frame[c].str.removeprefix(MARK)
+        elif k == "str":
+            frame[c] = _unquoted(frame[c])
+    return frame

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..diagnostics import Issue
+from ..errors import counted
 from ..inputs.read import Loaded
 from ..layout.blocks import Block
 from ..layout.furniture import Piece
@@ -56,13 +57,17 @@ def check_text(source: str, folded: str, outline: Outline, joins: int) -> list[I
     pair, no text, no structure."""
     issues = []
     if joins:
-        message = f"{joins} lines hard-wrapped at a fixed width were joined"
+        wrapped = counted(joins, "line", "lines")
+        message = (
+            f"{wrapped} hard-wrapped at a fixed width {'was' if joins == 1 else 'were'} joined"
+        )
         issues.append(Issue("hard_wrap", message, None, "info"))
     invisible = [m.start() for m in INVISIBLE_PATTERN.finditer(source)]
     if invisible:
         message = (
-            f"{len(invisible)} invisible or control characters (zero-width, bidi, soft "
-            "hyphen, C0/C1 controls) were read as spaces"
+            f"{counted(len(invisible), 'invisible or control character')} (zero-width, "
+            f"bidi, soft hyphen, C0/C1 controls) {'was' if len(invisible) == 1 else 'were'} "
+            "read as spaces"
         )
         issues.append(
             Issue("invisible_characters", message, (invisible[0], invisible[0] + 1), "warning")

@@ -83,7 +83,7 @@
     body.appendChild(fragment);
     table.setAttribute("data-total", String(list.length));
     count.textContent = list.length
-      ? (from + 1) + "–" + Math.min(from + PER, list.length) + " of " + list.length + " targets"
+      ? (from + 1) + "–" + Math.min(from + PER, list.length) + " of " + list.length + (list.length === 1 ? " target" : " targets")
         + (pages > 1 ? " (page " + (state.page + 1) + " of " + pages + ")" : "")
       : "no target matches";
     el("tg-prev").disabled = state.page === 0;

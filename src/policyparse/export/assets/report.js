@@ -77,7 +77,7 @@
     body.appendChild(fragment);
     table.setAttribute("data-total", String(list.length));
     count.textContent = list.length
-      ? (from + 1) + "–" + (from + shown.length) + " of " + list.length + " documents"
+      ? (from + 1) + "–" + (from + shown.length) + " of " + list.length + (list.length === 1 ? " document" : " documents")
         + (pages > 1 ? " (page " + (state.page + 1) + " of " + pages + ")" : "")
       : "no documents match";
     prev.disabled = state.page === 0;

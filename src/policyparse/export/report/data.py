@@ -60,6 +60,7 @@ class Corpus:
 
     rows: list[list[Any]] = field(default_factory=list)  # the documents table
     failed: list[tuple[str, str, str]] = field(default_factory=list)  # path, error, message
+    skipped: list[tuple[str, str, str]] = field(default_factory=list)  # path, reason, message
     problems: list[tuple[int, str]] = field(default_factory=list)  # row index, what
     by_year: Counter[str] = field(default_factory=Counter)
     by_unit: Counter[str] = field(default_factory=Counter)
@@ -164,13 +165,9 @@ def read_corpus(
         if item is None:
             corpus.torn += 1
         elif isinstance(item, dict):
-            corpus.failed.append(
-                (
-                    str(item.get("path", "")),
-                    str(item.get("error", "")),
-                    str(item.get("message", "")),
-                )
-            )
+            kind = "skipped" if "skipped" in item else "error"
+            entry = (str(item.get("path", "")), str(item[kind]), str(item.get("message", "")))
+            (corpus.skipped if kind == "skipped" else corpus.failed).append(entry)
         else:
             href = None
             if folder is not None and view is not None and item.text is not None:
@@ -180,9 +177,9 @@ def read_corpus(
                 href = f"{quote(folder.name)}/{name}"
                 corpus.views += 1
             corpus.add(item, href)
-    if not corpus.rows and not corpus.failed:
+    if not corpus.rows and not corpus.failed and not corpus.skipped:
         raise PolicyParseError(
-            f"{jsonl}: not a batch result (no document or error record in it); "
+            f"{jsonl}: not a batch result (no document, error or skipped record in it); "
             "make one with: policyparse batch FILES -o out.jsonl"
         )
     return corpus

@@ -10,12 +10,13 @@ charts are inline SVG drawn here.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from ...errors import PolicyParseError
+from ...errors import PolicyParseError, counted
 from ...vocab import ROLES
 from ..html import Html, asset, data_json, head
 from .analysis import TARGET_COLUMNS, TARGET_FIELDS
@@ -155,7 +156,31 @@ def _problems(h: Html, parent: Any, corpus: Corpus) -> None:
                 h.el(li, "span", name, lang="zh-CN")
             h.el(li, "span", f" — {what} ({path})")
     if corpus.torn:
-        h.el(section, "p", f"{corpus.torn} lines were not records (a run cut off mid-line?).")
+        lines = counted(corpus.torn, "line was", "lines were")
+        h.el(section, "p", f"{lines} not records (a run cut off mid-line?).")
+
+
+def _left_out(h: Html, parent: Any, corpus: Corpus) -> None:
+    """The paths the batch found and left out (its skipped records): the report covers
+    the documents above, and says here what it does not cover."""
+    section = h.el(parent, "section", id="left-out", aria_labelledby="left-out-h")
+    h.el(section, "h2", f"Files left out ({len(corpus.skipped)})", id="left-out-h")
+    if not corpus.skipped:
+        h.el(section, "p", "None: the batch read every file it found.")
+        return
+    kinds = Counter(reason for _, reason, _ in corpus.skipped)
+    h.el(
+        section,
+        "p",
+        "Found by the batch and not read, so not counted above: "
+        + ", ".join(f"{n} {reason}" for reason, n in sorted(kinds.items()))
+        + " (docs/exports.md, Skipped records).",
+    )
+    ul = h.el(section, "ul", id="skipped")
+    for path, reason, message in corpus.skipped:
+        li = h.el(ul, "li")
+        h.el(li, "code", path)
+        h.el(li, "span", f" {reason}: {message}")
 
 
 def _targets(h: Html, parent: Any, corpus: Corpus) -> None:
@@ -219,7 +244,7 @@ def _network(h: Html, parent: Any, corpus: Corpus) -> None:
         "to its targets; policyparse network writes the whole network for Gephi or networkx.",
     )
     placed, edges = place(corpus.network, _national())
-    draw(h, section, placed, edges, f"Co-responsibility network ({len(placed)} units)")
+    draw(h, section, placed, edges, f"Co-responsibility network ({counted(len(placed), 'unit')})")
 
 
 def _citations(h: Html, parent: Any, corpus: Corpus) -> None:
@@ -229,7 +254,8 @@ def _citations(h: Html, parent: Any, corpus: Corpus) -> None:
     h.el(
         section,
         "p",
-        f"{mentions} citations of {distinct} documents; {found} of them are in this corpus "
+        f"{counted(mentions, 'citation')} of {counted(distinct, 'document')}; {found} of them "
+        "are in this corpus "
         "(matched by title or 文号). The documents cited most that the corpus lacks:",
     )
     missing = corpus.citations.missing(_CITED)
@@ -273,6 +299,7 @@ def render_report(corpus: Corpus, source: str) -> str:
     for label, value in (
         ("documents", len(corpus.rows)),
         ("failed", len(corpus.failed)),
+        ("left out", len(corpus.skipped)),
         ("measures", corpus.measures),
         ("targets", corpus.targets),
         ("units", len(corpus.units)),
@@ -300,6 +327,7 @@ def render_report(corpus: Corpus, source: str) -> str:
     _units(h, main, corpus)
     _citations(h, main, corpus)
     _problems(h, main, corpus)
+    _left_out(h, main, corpus)
     columns = [name for name, _ in DOC_COLUMNS]
     data = {"columns": columns, "rows": corpus.rows}
     h.raw(body, "script", data_json(data), type="application/json", id="pp-docs")
@@ -339,11 +367,13 @@ def write_report(jsonl: str | Path, output: str | Path, view: ViewFn | None = No
     check_output(jsonl, output, view is not None)
     corpus = read_corpus(jsonl, output, view)
     Path(output).write_text(render_report(corpus, Path(jsonl).name), encoding="utf-8")
-    line = f"{len(corpus.rows)} documents, {len(corpus.failed)} failed"
+    line = f"{counted(len(corpus.rows), 'document')}, {len(corpus.failed)} failed"
+    if corpus.skipped:
+        line += f", {len(corpus.skipped)} left out (skipped records)"
     if corpus.torn:
-        line += f", {corpus.torn} lines skipped (not records)"
+        line += f", {counted(corpus.torn, 'line')} skipped (not records)"
     if view is not None:
-        line += f", {corpus.views} views"
+        line += f", {counted(corpus.views, 'view')}"
         if corpus.views < len(corpus.rows):
             line += " (records without text have none: batch --with-text)"
     return f"{line} → {output}"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
+from ...errors import counted
 from ..html import Html
 from ..network import Network, level_of
 
@@ -183,7 +184,7 @@ def draw(
         width=str(_W),
         height=str(_H),
         role="img",
-        aria_label=f"{caption}: {len(placed)} units, {len(edges)} links",
+        aria_label=f"{caption}: {counted(len(placed), 'unit')}, {counted(len(edges), 'link')}",
         id="network-svg",
     )
     where = {p.name: p for p in placed}
@@ -200,7 +201,7 @@ def draw(
             class_="edge",
             stroke_width=f"{0.6 + 4 * w / most:.2f}",
         )
-        h.el(line, "title", f"{a} — {b}: {w} measures")
+        h.el(line, "title", f"{a} — {b}: {counted(w, 'measure')}")
     biggest = max(p.measures for p in placed)
     for p in placed:
         link = h.el(svg, "a", href=f"#targets:owner={quote(p.name)}", class_="unit-link")
@@ -213,7 +214,8 @@ def draw(
             r=f"{r:.1f}",
             class_=f"lv lv-{p.level or 'unknown'}",
         )
-        h.el(circle, "title", f"{p.name}: {p.measures} measures ({p.level or 'level unknown'})")
+        level = p.level or "level unknown"
+        h.el(circle, "title", f"{p.name}: {counted(p.measures, 'measure')} ({level})")
         label = p.name if len(p.name) <= 10 else p.name[:9] + "…"
         h.el(link, "text", label, x=f"{p.x:.1f}", y=f"{p.y - r - 3:.1f}", text_anchor="middle")
     _legend(h, fig, placed)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...errors import counted
 from ...layout.blocks import split_blocks
 from ...layout.cells import text_tables
 from ...model.document import Document, Figure, Node, ResponsibleUnit, Target
@@ -57,8 +58,17 @@ def amount(q: Target | Figure) -> str:
 
 
 def base_value(q: Target | Figure) -> str:
-    """The value a change is measured from, with its unit: "5 万辆", or empty."""
+    """The value in its unit without the scale, with that unit: "200000 人" for 20万人
+    (``base_value``, ``base_unit``), or empty.  Not a baseline: that is a figure's kind."""
     return f"{number(q.base_value)} {q.base_unit or ''}".strip()
+
+
+def unscaled(q: Target | Figure) -> tuple[str, str]:
+    """The detail line of the value without its scale: ("value in 人", "200000") for
+    20万人; nothing when the unit has no scale (25% is 25 %, said already)."""
+    if q.base_value is None or (q.base_value == q.value and q.base_unit == q.unit):
+        return ("", "")
+    return (f"value in {q.base_unit}" if q.base_unit else "value, unscaled", number(q.base_value))
 
 
 @dataclass
@@ -155,7 +165,7 @@ def _target_fields(t: Target, where: str, rule: tuple[str, str] | None) -> list[
         ("comparator", t.comparator),
         ("value", amount(t)),
         ("unit", t.unit or ""),
-        ("base value", base_value(t)),
+        unscaled(t),
         ("kind", t.kind),
         ("year", str(t.year) if t.year is not None else ""),
         ("deadline", t.deadline or ""),
@@ -177,7 +187,7 @@ def _figure_fields(f: Figure, where: str, rule: tuple[str, str] | None) -> list[
         ("comparator", f.comparator),
         ("value", amount(f)),
         ("unit", f.unit or ""),
-        ("base value", base_value(f)),
+        unscaled(f),
         ("year", str(f.year) if f.year is not None else ""),
         ("section", where),
         ("span", f"{f.span[0]}–{f.span[1]}"),
@@ -210,7 +220,7 @@ def _heading(w: Walked) -> Item | None:
     a, b = min(s[0] for s in spans), max(s[1] for s in spans)
     n_t, n_u = counts(node)
     name = KIND_NAMES[node.kind]
-    hover = f"{name} {node.path or ''}: {node.title or ''} ({n_t} targets, {n_u} units)"
+    hover = f"{name} {node.path or ''}: {node.title or ''} ({_targets_units(n_t, n_u, ', ')})"
     fields = _heading_fields(node, n_t, n_u)
     return Item(f"head-{w.index}", a, b, ("hd",), hover, f"{name} {node.path or ''}", fields)
 
@@ -391,17 +401,22 @@ def outline_counts(node: Node) -> str:
     """What the outline says beside a node: its targets and units, and a PDF's page."""
     n_t, n_u = counts(node)
     page = f" · p. {node.page}" if node.page else ""
-    return f"{n_t} targets · {n_u} units{page}"
+    return f"{_targets_units(n_t, n_u, ' · ')}{page}"
+
+
+def _targets_units(targets: int, units: int, between: str) -> str:
+    return f"{counted(targets, 'target')}{between}{counted(units, 'unit')}"
 
 
 def _found(doc: Document) -> str:
     nodes = list(doc.walk())
+    mentions = sum(len(n.responsible_units) + len(n.implied_units) for n in nodes)
     return (
-        f"{sum(1 for n in nodes if n.kind == 'section')} sections, "
-        f"{sum(1 for n in nodes if n.kind == 'measure')} measures, "
-        f"{sum(len(n.targets) for n in nodes)} targets, "
-        f"{sum(len(n.figures) for n in nodes)} figures, "
-        f"{sum(len(n.responsible_units) + len(n.implied_units) for n in nodes)} unit mentions"
+        f"{counted(sum(1 for n in nodes if n.kind == 'section'), 'section')}, "
+        f"{counted(sum(1 for n in nodes if n.kind == 'measure'), 'measure')}, "
+        f"{counted(sum(len(n.targets) for n in nodes), 'target')}, "
+        f"{counted(sum(len(n.figures) for n in nodes), 'figure')}, "
+        f"{counted(mentions, 'unit mention')}"
     )
 
 
@@ -505,7 +520,7 @@ def _unit_row(unit: str, rows: list[OwnerRow], collected: Collected) -> UnitRow:
     def label(r: OwnerRow) -> str:
         text = f"{r.path or ''} {r.title or ''}".strip() or "(no heading)"
         if r.targets:
-            text += f" ({len(r.targets)} targets)"
+            text += f" ({counted(len(r.targets), 'target')})"
         if r.implied:
             text += " (implied)"
         return text

@@ -248,12 +248,15 @@ def _diagnostics(h: Html, section: Any, doc: Document) -> None:
             h.el(li, "span", d.message)
 
 
+# What a figure of each kind is, in the legend: a baseline is a statement of the past,
+# not the value of a target without its scale (the details' "value in 人").
+_FIGURE_MEANING = {"parameter": " (a policy amount)", "baseline": " (a figure of the past)"}
 _LEGEND = [
     ("hd", "heading"),
     ("tg tg-level", "target: level"),
     ("tg tg-increase", "target: increase"),
     ("tg tg-decrease", "target: decrease"),
-    *((f"fg fg-{kind}", f"figure: {kind}") for kind in FIGURE_KINDS),
+    *((f"fg fg-{kind}", f"figure: {kind}{_FIGURE_MEANING.get(kind, '')}") for kind in FIGURE_KINDS),
     *((f"un un-{role}", f"{role} unit") for role in ROLES),
     ("un un-responsible un-implied", "implied unit (at its note)"),
     ("dg", "diagnostic"),
@@ -317,7 +320,7 @@ _TARGET_COLUMNS = [
     ("cmp", ""),
     ("value", "num"),
     ("unit", ""),
-    ("base value", "num"),
+    ("unscaled value", "num"),
     ("kind", ""),
     ("year", "num"),
     ("deadline", ""),
