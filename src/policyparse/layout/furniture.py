@@ -71,12 +71,31 @@ def _closing() -> tuple[re.Pattern[str], ...]:
     )
 
 
+@cache
+def _closing_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The words of each form, to pass over a line that holds none before any pattern runs."""
+    return (
+        lexicon.column("layout/closing_lines", form="label"),
+        lexicon.column("layout/closing_lines", form="dated_end"),
+        lexicon.column("layout/closing_lines", form="whole"),
+    )
+
+
 def _closing_kind(squeezed: str) -> FurnitureKind | None:
-    """The kind of a closing line (版记) or a page note, from its text without spaces."""
+    """The kind of a closing line (版记) or a page note, from its text without spaces.
+
+    Most lines hold none of the words: the patterns (a date anywhere in the line) run only
+    where a word stands where its form puts it.
+    """
     label, dated, whole = _closing()
-    if label.fullmatch(squeezed) or dated.fullmatch(squeezed):
+    labels, dated_ends, wholes = _closing_words()
+    if squeezed.startswith(labels) and label.fullmatch(squeezed):
         return "closing"
-    return "page_note" if whole.fullmatch(squeezed) else None
+    if squeezed.endswith(dated_ends) and dated.fullmatch(squeezed):
+        return "closing"
+    if any(w in squeezed for w in wholes) and whole.fullmatch(squeezed):
+        return "page_note"
+    return None
 
 
 @cache
