@@ -99,7 +99,9 @@ def appended_openers(folded: str, blocks: list[Block]) -> dict[int, tuple[Block,
     ends = _appended_words()[0]
     out: dict[int, tuple[Block, ...]] = {}
     for i, b in enumerate(blocks):
-        if not compact(folded[b.start : b.end]).endswith(ends) or not _title_line(folded, b):
+        if b.end - b.start > SHORT_LINE or not compact(folded[b.start : b.end]).endswith(ends):
+            continue  # a long block is no title (and not copied: it may be megabytes)
+        if not _title_line(folded, b):
             continue
         first = i
         while i - first < _TITLE_LINES - 1 and first > 0:
