@@ -11,8 +11,9 @@ before parsing.  Linear growth shows as a flat µs/KB column; the last column is
 peak memory per MB of input at the largest size.  --write puts the table into
 docs/performance.md between the markers of its "Linear time" section.
 
---bound measures what the default limits guarantee: the worst shapes at the default
-size limit (32 MB), each through the command line (``policyparse FILE -o
+--bound measures what the default limits guarantee: the worst shapes and the table
+shapes at the default size limit (32 MB; a web page at its limit of tags), each
+through the command line (``policyparse FILE -o
 /dev/null``, peak resident memory of the process), then a batch of two such files
 under ``-j 2`` (the peak of the whole process tree, sampled from /proc), and puts
 that table into docs/performance.md between the "bound" markers.
@@ -83,31 +84,45 @@ _TASK_HEADER = (
 
 
 def _pipe_table(size: int) -> bytes:
-    """One markdown task table of *size* bytes: numbered rows, units, <br> in cells."""
+    """One markdown task table of at most *size* bytes: numbered rows, units, <br> in cells."""
     rows = [_TASK_HEADER]
     n, total = 0, len(_TASK_HEADER.encode("utf-8"))
-    while total < size:
+    while True:
         n += 1
         row = (
             f"| {n} | 加强大气治理 | 新建监测站10个 | 市生态环境局<br>某某分局 | "
             "区发展改革委<br>区财政局 | 2025年底前 |\n"
         )
-        rows.append(row)
         total += len(row.encode("utf-8"))
+        if total > size:
+            break
+        rows.append(row)
     return "".join(rows).encode("utf-8")
 
 
 def _html_table(size: int) -> bytes:
-    """A web page holding one task table of about *size* bytes (100 k rows at 10 MB)."""
+    """A web page holding one task table of at most *size* bytes (90 k rows at 10 MB).
+
+    Never more tags than a page may hold (inputs.html.MAX_TAGS, 2,000,000: about 190 k
+    rows, 18 MB): the largest such table the default limits read.
+    """
+    from policyparse.inputs.html import MAX_TAGS
+
     head = "<tr><th>序号</th><th>重点任务</th><th>牵头单位</th><th>完成时限</th></tr>"
     rows = [f'<html><body><div id="UCAP-CONTENT"><table>{head}']
-    n, total = 0, len(rows[0].encode("utf-8"))
-    while total < size:
+    tail = "</table></div></body></html>"
+    total = len(rows[0].encode("utf-8")) + len(tail.encode("utf-8"))
+    tags = rows[0].count("<") + tail.count("<")
+    n = 0
+    while True:
         n += 1
         row = f"<tr><td>{n}</td><td>推进水治理</td><td>市水务局</td><td>持续推进</td></tr>"
-        rows.append(row)
         total += len(row.encode("utf-8"))
-    rows.append("</table></div></body></html>")
+        tags += row.count("<")
+        if total > size or tags > MAX_TAGS:
+            break
+        rows.append(row)
+    rows.append(tail)
     return "".join(rows).encode("utf-8")
 
 
@@ -118,11 +133,13 @@ def _wide_table(size: int) -> bytes:
     out = [head]
     total = len(head.encode("utf-8"))
     n = 0
-    while total < size:
+    while True:
         n += 1
         row = "\t".join([str(n), "森林覆盖率", "%"] + ["42"] * (width - 3))
-        out.append(row)
         total += len(row.encode("utf-8")) + 1
+        if total > size:
+            break
+        out.append(row)
     return "\n".join(out).encode("utf-8")
 
 
@@ -209,6 +226,9 @@ WORST = [
     "一、 on every line",
     "numbers in one list",
 ]
+# The table shapes, as large as the default limits read them (the web page's table
+# stops at 2,000,000 tags, about 17 MB).
+TABLES = ["a pipe table (markdown)", "a table of many rows (HTML)", "a table of 10 000 columns"]
 
 
 def _tree_kb(pid: int) -> int:
@@ -259,9 +279,10 @@ def bound(size_mb: float) -> str:
     ]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        for name in WORST:
-            path = folder / "shape.txt"
-            raw = SHAPES[name][1](size)
+        for name in WORST + TABLES:
+            suffix, make = SHAPES[name]
+            path = folder / f"shape{suffix}"
+            raw = make(size)
             path.write_bytes(raw)
             secs, peak, status = _run_peak([str(path), "-o", "/dev/null"])
             mb = len(raw) / KB / KB

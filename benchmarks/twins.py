@@ -12,7 +12,10 @@ compared item by item:
 - targets: (path, value, upper value, unit, year).
 
 Each kind is a multiset: the table gives the items both have, and those only one
-has; ``--diff NAME`` prints the differing rows of one file.  The files without a
+has; ``--diff NAME`` prints the differing rows of one file.  Like is compared with
+like: a document appended to explain the notice (a 解读, an 起草说明: a part the
+parser opens for it, structure/parts.py) that only one side prints is left out of
+that side, and the column ``appended`` says so; one both print is compared.  The files without a
 text layer must give their one-line errors, and every Word file (.docx, .doc,
 .wps) must parse into a tree of numbered nodes: both are listed below the table.
 ``--write`` puts the tables into docs/accuracy.md (section ``twins``).
@@ -25,10 +28,12 @@ import csv
 import os
 import sys
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from policyparse import Document, Node
+from policyparse.structure.parts import appended_title
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("POLICYPARSE_SHARED_CORPUS", REPO.parent / "shared" / "corpus"))
@@ -61,13 +66,24 @@ def _listed(doc: Document) -> list[tuple[Node, str]]:
     return out
 
 
-def items(doc: Document) -> dict[str, list[Row]]:
-    """The rows compared, by kind."""
-    listed = _listed(doc)
+def appended(doc: Document) -> dict[str, str]:
+    """The parts that explain the notice (关于…的解读): title → path."""
     return {
-        "outline": [
-            (n.path, _compact(n.title)) for n in doc.walk() if n.kind != "paragraph" and n.path
-        ],
+        _compact(n.title): n.path
+        for n in doc.children
+        if n.kind == "attachment" and n.path and appended_title(n.title)
+    }
+
+
+def _outside(path: str, parts: Collection[str]) -> bool:
+    return not any(path == p or path.startswith(p + ".") for p in parts)
+
+
+def items(doc: Document, leave: Collection[str] = ()) -> dict[str, list[Row]]:
+    """The rows compared, by kind; the rows under the parts *leave* are left out."""
+    listed = [(n, p) for n, p in _listed(doc) if _outside(p, leave)]
+    return {
+        "outline": [(p, _compact(n.title)) for n, p in listed if n.kind != "paragraph" and n.path],
         "units": [(p, _compact(u.name), u.role) for n, p in listed for u in n.responsible_units],
         "targets": [
             (p, _num(t.value), _num(t.value_max), t.unit or "", str(t.year or ""))
@@ -85,6 +101,8 @@ class Compared:
     fmt: str
     pages: int | None
     both: dict[str, int] = field(default_factory=dict)
+    # Appended parts (解读): where each is, and whether both print it (else left out).
+    appended: list[tuple[str, bool]] = field(default_factory=list)
     only_file: dict[str, list[Row]] = field(default_factory=dict)
     only_twin: dict[str, list[Row]] = field(default_factory=dict)
 
@@ -105,8 +123,13 @@ def compare(row: dict[str, str], originals: Path = ORIGINALS) -> Compared:
     name = row["file"]
     doc = policyparse.parse_file(originals / name)
     twin = policyparse.parse_file(originals / "twins" / (Path(name).stem + ".html"))
-    got, want = items(doc), items(twin)
+    mine, theirs = appended(doc), appended(twin)
+    got = items(doc, {p for t, p in mine.items() if t not in theirs})
+    want = items(twin, {p for t, p in theirs.items() if t not in mine})
     out = Compared(name, row["format"], doc.source.pages)
+    out.appended = [(f"{p} in both", True) for t, p in mine.items() if t in theirs]
+    out.appended += [(f"{p} in the file only", False) for t, p in mine.items() if t not in theirs]
+    out.appended += [(f"{p} on the page only", False) for t, p in theirs.items() if t not in mine]
     for kind in KINDS:
         a, b = Counter(got[kind]), Counter(want[kind])
         out.both[kind] = sum((a & b).values())
@@ -127,13 +150,14 @@ def _cell(c: Compared, kind: str) -> str:
 
 def table(compared: list[Compared]) -> str:
     lines = [
-        "| file | format | pages | outline | units | targets | same |",
-        "|---|---|---|---|---|---|---|",
+        "| file | format | pages | appended | outline | units | targets | same |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for c in compared:
         cells = [_cell(c, k) for k in KINDS]
+        extra = ", ".join(p + ("" if on_both else ": left out") for p, on_both in c.appended)
         lines.append(
-            f"| {c.name} | {c.fmt} | {c.pages or ''} | "
+            f"| {c.name} | {c.fmt} | {c.pages or ''} | {extra or '—'} | "
             + " | ".join(cells)
             + f" | {'yes' if c.same else 'no'} |"
         )

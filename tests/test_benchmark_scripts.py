@@ -67,5 +67,10 @@ def test_linear_bound_measures_the_worst_shapes_and_a_batch() -> None:
     )
     assert r.returncode == 0, r.stderr
     rows = r.stdout.splitlines()
-    assert len(rows) == 5 and rows[-1].startswith("| `batch -j 2`")
+    assert len(rows) == 8 and rows[-1].startswith("| `batch -j 2`")
+    assert [row.split(",")[0] for row in rows[4:7]] == [
+        "| a pipe table (markdown)",
+        "| a table of many rows (HTML)",
+        "| a table of 10 000 columns",
+    ]
     assert all(row.rstrip().endswith("| 0 |") for row in rows)  # every run exits 0

@@ -472,3 +472,87 @@ def test_a_label_followed_by_a_space_is_still_a_heading() -> None:
         ("1.2", "（二）", "提升商贸"),
         ("1.3", "（三）", "加强监管"),
     ]
+
+
+# -- a document appended to explain the notice (解读, 起草说明 …) --------------------
+
+NOTICE = (
+    "某市住房公积金管理委员会关于调整某项提取政策的通知\n"
+    "各缴存人：\n"
+    "现将有关事项通知如下：\n"
+    "一、调整提取比例。租房提取比例提高至80%。\n"
+    "二、延长受理期限。受理期限延长至2025年底。\n"
+    "三、停止受理某项提取。\n"
+)
+EXPLAINED = (
+    "一、关于调整提取比例\n"
+    "本次调整后，每月可提取额度提高到1800元。\n"
+    "二、关于延长受理期限\n"
+    "（一）背景。受理量较大。\n"
+)
+
+
+TITLE = "关于调整某项提取政策的解读"
+
+
+@pytest.mark.parametrize(
+    ("between", "title"),
+    [
+        (f"特此通知\n{TITLE}\n", TITLE),
+        ("特此通知\n关于阶段性调整某项\n提取政策的解读\n", "关于阶段性调整某项提取政策的解读"),
+        (
+            "某市住房公积金管理委员会\n2023年9月11日\n关于某项政策的起草说明\n",
+            "关于某项政策的起草说明",
+        ),
+        # A web page: the notice's 附件 list and a link's label stand above the title.
+        (f"特此通知\n附件：{TITLE}\n政策解读：{TITLE}\n{TITLE}\n", TITLE),
+        (f"特此通知\n政策解读\n{TITLE}\n", TITLE),  # a label above is no line of the title
+    ],
+    ids=["one-line", "two-lines", "after-the-date", "web-page", "label-above"],
+)
+def test_an_appended_interpretation_is_a_part_of_its_own(between: str, title: str) -> None:
+    text = NOTICE + between + EXPLAINED
+    doc = parse(text)
+    nodes = numbered(doc)
+    assert [(n.path, n.kind) for n in nodes] == [
+        ("1", "measure"),
+        ("2", "measure"),
+        ("3", "measure"),
+        ("A1", "attachment"),
+        ("A1.1", "measure"),
+        ("A1.2", "section"),
+        ("A1.2.1", "measure"),
+    ]
+    part = nodes[3]
+    assert part.title == title and part.title_span is not None
+    assert "".join(text[part.title_span[0] : part.title_span[1]].split()) == title
+    assert part.function == "annex" and doc.plan_title is None
+    # The notice's last item keeps its own text; the 解读's figures are the 解读's.
+    assert title[-4:] not in "".join(nodes[2].text.split()) and not nodes[2].children
+    assert [q.value for q in nodes[4].figures + nodes[4].targets] == [1800]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "四、政策解读\n",  # a numbered heading: the notice's fourth item
+        "四是做好政策解读。\n",  # a sentence
+        "部门解读\n",  # a portal's label, too short to name a document
+    ],
+    ids=["numbered", "sentence", "label"],
+)
+def test_no_appended_part(line: str) -> None:
+    doc = parse(NOTICE + line + EXPLAINED)
+    assert not any(n.kind == "attachment" for n in doc.walk())
+
+
+def test_an_interpretation_on_its_own_page_is_the_document() -> None:
+    doc = parse("关于调整某项提取政策的解读\n" + EXPLAINED)
+    assert doc.title == "关于调整某项提取政策的解读"
+    assert [n.path for n in numbered(doc)] == ["1", "2", "2.1"]
+
+
+def test_an_interpretation_after_an_attachment_label_titles_the_attachment() -> None:
+    doc = parse(NOTICE + "特此通知\n附件\n关于调整某项提取政策的解读\n" + EXPLAINED)
+    parts = [(n.path, n.title) for n in numbered(doc) if n.kind == "attachment"]
+    assert parts == [("A1", "关于调整某项提取政策的解读")]

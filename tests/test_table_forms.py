@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -467,6 +468,78 @@ def test_markdown_marks_read_as_spaces_and_spans_index_the_file() -> None:
     assert [(n.path, n.title) for n in doc.walk() if n.path] == [("1", "总体要求"), ("1.1", "目标")]
     t = next(t for n in doc.walk() for t in n.targets)
     assert text[t.span[0] : t.span[1]] == t.text and t.value == 5.0
+
+
+def test_markdown_marks_are_blanked_in_every_stretch_of_a_long_file() -> None:
+    from policyparse.text.fold import fold
+    from policyparse.text.markdown import blank_marks
+
+    filler = "推进工作。\n" * 30_000  # past two stretches of 65,536 characters
+    text = (
+        "---\ntitle: x\n---\n## 一、总体\n"
+        + filler
+        + "**（一）目标**\n---\n"
+        + filler
+        + "# 二、保障"
+    )
+    blanked = blank_marks(fold(text))
+    assert len(blanked) == len(text) and blanked.count("\n") == text.count("\n")
+    assert "#" not in blanked and "*" not in blanked and "-" not in blanked
+    assert blanked.endswith("  二、保障") and "  (一)目标  \n" in blanked
+
+
+def test_folding_a_long_text_folds_every_stretch() -> None:
+    from policyparse.text.fold import _TABLE, fold
+
+    text = ("Ａ１\u3000，\t" * 40_000)[:-1] + "２"
+    assert fold(text) == text.translate(_TABLE)
+
+
+# --- how many cells a document reads as tables -----------------------------------------
+
+
+def test_tables_past_the_cell_limit_are_text_with_a_diagnostic() -> None:
+    from policyparse.layout.cells import MAX_CELLS
+
+    head = "| 序号 | 重点任务 | 牵头单位 |\n| --- | --- | --- |\n"
+    rows = [f"| {n} | 推进第{n}项工作 | 市发展改革委 |\n" for n in range(1, MAX_CELLS // 3 + 3)]
+    text = head + "".join(rows)
+    doc = policyparse.parse_bytes(text.encode("utf-8"), path="plan.md")
+    cut = [d for d in doc.diagnostics if d.code == "too_many_cells"]
+    assert len(cut) == 1 and cut[0].severity == "warning" and cut[0].span is not None
+    # The header and the rows within the limit are read; the row that passes it starts
+    # the text.
+    read = MAX_CELLS // 3 - 1
+    assert text[cut[0].span[0] :].startswith(f"| {read + 1} |")
+    paths = [n.path for n in doc.walk() if n.path]
+    assert paths[:2] == ["1", "2"] and f"{read + 1}" not in paths and len(paths) <= read
+    small = policyparse.parse_bytes((head + "".join(rows[:5])).encode("utf-8"), path="plan.md")
+    assert "too_many_cells" not in [d.code for d in small.diagnostics]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "|\n序号 |\n任务 |\n单位 |\n|\n1 |\n甲 |\n市商务局 |\n|\n2 |\n乙 |\n市财政局 |\n",
+        "| 序号 | 任务 | 单位 |\n| 1 | 甲 | 市商务局 |\n| 2 | 乙 | 市财政局 |\n",
+        "序号\t任务\t单位\n1\t甲\t市商务局\n2\t乙\t市财政局\n",
+        "序号\n任务\n单位\n1\n甲\n市商务局\n2\n乙\n市财政局\n",
+    ],
+    ids=["bar-lines", "pipe", "tab", "lines"],
+)
+def test_every_form_stops_at_the_row_that_passes_the_cell_budget(text: str) -> None:
+    from policyparse.layout.blocks import split_blocks
+    from policyparse.layout.cells import Budget, text_tables
+    from policyparse.layout.lines import line_tables
+    from policyparse.text.fold import fold
+
+    folded = fold(text)
+    budget = Budget(left=7)  # the header and one row; the second row passes it
+    tables = text_tables(text, folded, split_blocks(folded), budget)
+    tables += line_tables(folded, split_blocks(folded), budget)
+    assert [len(t.rows) for t in tables] == [2]
+    assert budget.cut is not None and text[budget.cut :].lstrip("|\n ").startswith("2")
+    assert tables[0].end < budget.cut
 
 
 # --- odd tables: never an error, every span exact ---------------------------------

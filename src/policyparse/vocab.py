@@ -110,6 +110,7 @@ DiagnosticCode = Literal[
     "table_rows_missing",
     "table_unread",
     "table_too_wide",
+    "too_many_cells",
     # structure
     "numbering_gap",
     "numbering_repeat",

@@ -14,6 +14,8 @@ Four text forms are read (docs/structure.md, "Tables"):
   layout.tables from the blocks, since only the header tells where a row ends).
 
 A table here is only its rows; what its columns mean is layout.tables' business.
+A document's tables read at most ``MAX_CELLS`` cells in all (``Budget``): the rows
+after are text, so that memory stays within docs/performance.md.
 """
 
 from __future__ import annotations
@@ -26,6 +28,31 @@ from .blocks import Block
 TableForm = Literal["pipe", "tab", "bar_lines", "lines"]
 _BAR = "|"
 _DASHES = frozenset("-:— ")
+# Real plans' tables hold hundreds or a few thousand cells (the corpus: at most 1,600
+# in one document); every cell costs a few objects, and a 32 MB table of narrow cells
+# holds ten million of them.  Past this many the rows are text (too_many_cells).
+MAX_CELLS = 100_000
+
+
+@dataclass(slots=True)
+class Budget:
+    """The cells a document may still read as tables; where the first row past them starts."""
+
+    left: int = MAX_CELLS
+    cut: int | None = None
+
+    @property
+    def spent(self) -> bool:
+        return self.cut is not None
+
+    def take(self, n: int, at: int) -> bool:
+        """Take *n* cells for the row that starts at *at*; False (and the cut) past the budget."""
+        if self.cut is None and n <= self.left:
+            self.left -= n
+            return True
+        if self.cut is None:
+            self.cut = at
+        return False
 
 
 @dataclass(slots=True)
@@ -117,16 +144,21 @@ def pipe_cells(folded: str, b: Block) -> list[Cell]:
     return _split(folded, start, end, _BAR)
 
 
-def _pipe_table(folded: str, blocks: list[Block], i: int) -> tuple[TextTable | None, int]:
+def _pipe_table(
+    folded: str, blocks: list[Block], i: int, budget: Budget
+) -> tuple[TextTable | None, int]:
     """The pipe table that starts at block *i*, and the block after it."""
     table = TextTable("pipe")
     n = len(blocks)
     j = i
     while j < n and _pipe_line(folded, blocks[j]):
         b = blocks[j]
-        table.blocks.append(b)
         if not _separator(folded, b):
-            table.rows.append(TRow(pipe_cells(folded, b), [b]))
+            cells = pipe_cells(folded, b)
+            if not budget.take(len(cells), b.start):
+                break
+            table.rows.append(TRow(cells, [b]))
+        table.blocks.append(b)
         j += 1
     if len(table.rows) < 2 and not any(_separator(folded, b) for b in table.blocks):
         return None, j
@@ -154,16 +186,19 @@ def _tab_line(source: str, b: Block) -> bool:
     return "\t" in source[_line_start(source, b) : _line_end(source, b)]
 
 
-def _tab_table(source: str, blocks: list[Block], i: int) -> tuple[TextTable | None, int]:
+def _tab_table(
+    source: str, blocks: list[Block], i: int, budget: Budget
+) -> tuple[TextTable | None, int]:
     """Two lines or more with tabs between cells."""
     table = TextTable("tab")
     j = i
     while j < len(blocks) and _tab_line(source, blocks[j]):
         b = blocks[j]
+        start, end = _line_start(source, b), _line_end(source, b)
+        if not budget.take(source.count("\t", start, end) + 1, b.start):
+            break
         table.blocks.append(b)
-        table.rows.append(
-            TRow(_split(source, _line_start(source, b), _line_end(source, b), "\t"), [b])
-        )
+        table.rows.append(TRow(_split(source, start, end, "\t"), [b]))
         j += 1
     return (table if len(table.rows) >= 2 else None), j
 
@@ -182,7 +217,9 @@ def _bar_cell(folded: str, b: Block) -> Cell | None:
     return _trimmed(folded, b.start, end)
 
 
-def _bar_lines(folded: str, blocks: list[Block], i: int) -> tuple[TextTable | None, int]:
+def _bar_lines(
+    folded: str, blocks: list[Block], i: int, budget: Budget
+) -> tuple[TextTable | None, int]:
     """Rows opened by a bare ``|`` line, one cell per line after it."""
     table = TextTable("bar_lines")
     n = len(blocks)
@@ -195,8 +232,10 @@ def _bar_lines(folded: str, blocks: list[Block], i: int) -> tuple[TextTable | No
             row = TRow([], [b])
             table.rows.append(row)
         elif row is not None and (text.endswith(_BAR) or _bar_only(folded, b)):
-            row.blocks.append(b)
             cell = _bar_cell(folded, b)
+            if cell is not None and not budget.take(1, row.start):
+                return _drop_last_row(table, row), j - len(row.blocks)
+            row.blocks.append(b)
             if cell is not None:
                 row.cells.append(cell)
         else:
@@ -206,20 +245,30 @@ def _bar_lines(folded: str, blocks: list[Block], i: int) -> tuple[TextTable | No
     return (table if len(table.rows) >= 2 else None), j
 
 
-def text_tables(source: str, folded: str, blocks: list[Block]) -> list[TextTable]:
-    """Every pipe, tab and bar-line table of the text, in order."""
+def _drop_last_row(table: TextTable, row: TRow) -> TextTable | None:
+    """The table without its last row, which the budget cut in the middle (it is text)."""
+    table.rows.pop()
+    del table.blocks[len(table.blocks) - len(row.blocks) :]
+    return table if len(table.rows) >= 2 else None
+
+
+def text_tables(
+    source: str, folded: str, blocks: list[Block], budget: Budget | None = None
+) -> list[TextTable]:
+    """Every pipe, tab and bar-line table of the text, in order, within the cell *budget*."""
+    budget = Budget() if budget is None else budget
     tables: list[TextTable] = []
     i = 0
     n = len(blocks)
-    while i < n:
+    while i < n and not budget.spent:
         b = blocks[i]
         table: TextTable | None = None
         if folded[b.start : b.end] == _BAR:
-            table, j = _bar_lines(folded, blocks, i)
+            table, j = _bar_lines(folded, blocks, i, budget)
         elif _pipe_line(folded, b):
-            table, j = _pipe_table(folded, blocks, i)
+            table, j = _pipe_table(folded, blocks, i, budget)
         elif _tab_line(source, b):
-            table, j = _tab_table(source, blocks, i)
+            table, j = _tab_table(source, blocks, i, budget)
         else:
             j = i + 1
         if table is not None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from .. import lexicon
 from ..text.fold import compact
 from .blocks import Block
-from .cells import Cell, TextTable, TRow
+from .cells import Budget, Cell, TextTable, TRow
 from .markers import match_marker
 
 _HEADER_MAX = 12  # a header cell is a short label
@@ -59,12 +59,14 @@ def _broken(folded: str, number: int, cells: list[Block], width: int) -> bool:
     return False
 
 
-def _rows(folded: str, blocks: list[Block], j: int, table: TextTable, width: int) -> int:
+def _rows(
+    folded: str, blocks: list[Block], j: int, table: TextTable, width: int, budget: Budget
+) -> int:
     """The rows of a table of *width* columns from block *j*; where they end."""
     while j < len(blocks):
         b = blocks[j]
         if _serial(folded, b) is None:
-            if match_marker(folded, b.start, b.end) is None:
+            if match_marker(folded, b.start, b.end) is None or not budget.take(1, b.start):
                 break
             table.rows.append(TRow([_cell(b)], [b]))  # 一、知识产权保护方面
             table.blocks.append(b)
@@ -73,6 +75,8 @@ def _rows(folded: str, blocks: list[Block], j: int, table: TextTable, width: int
         cells = blocks[j + 1 : j + width]
         if _broken(folded, _serial(folded, b) or 0, cells, width):
             break
+        if not budget.take(width, b.start):
+            break
         row = [b, *cells]
         table.rows.append(TRow([_cell(c) for c in row], row))
         table.blocks.extend(row)
@@ -80,13 +84,14 @@ def _rows(folded: str, blocks: list[Block], j: int, table: TextTable, width: int
     return j
 
 
-def line_tables(folded: str, blocks: list[Block]) -> list[TextTable]:
-    """Every table rendered one cell per line under a header of column labels."""
+def line_tables(folded: str, blocks: list[Block], budget: Budget | None = None) -> list[TextTable]:
+    """Every table rendered one cell per line under a header of column labels (within *budget*)."""
+    budget = Budget() if budget is None else budget
     serial = lexicon.words("layout/table_headers")
     tables: list[TextTable] = []
     i = 0
     n = len(blocks)
-    while i < n:
+    while i < n and not budget.spent:
         if compact(folded[blocks[i].start : blocks[i].end]) not in serial:
             i += 1
             continue
@@ -95,8 +100,10 @@ def line_tables(folded: str, blocks: list[Block]) -> list[TextTable]:
             i = j
             continue
         head = blocks[i:j]
+        if not budget.take(len(head), head[0].start):
+            break
         table = TextTable("lines", [TRow([_cell(b) for b in head], list(head))], list(head))
-        end = _rows(folded, blocks, j, table, j - i)
+        end = _rows(folded, blocks, j, table, j - i, budget)
         if len(table.rows) > 1:
             tables.append(table)
         i = max(end, i + 1)

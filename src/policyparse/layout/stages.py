@@ -119,8 +119,13 @@ def read_tables(
 
 
 def _cell_borders(source: str, folded: str, tables: list[Table]) -> str:
-    """Everything on a table's lines outside its cells (bars, tabs, padding) made ``;``."""
-    chars = list(folded)
+    """Everything on a table's lines outside its cells (bars, tabs, padding) made ``;``.
+
+    Built from slices of *folded* (not a list of its characters, which for Chinese text
+    costs some 80 bytes a character).
+    """
+    pieces: list[str] = []
+    done = 0  # folded is copied into pieces up to here
     for table in tables:
         if table.form == "lines" or not table.columns:
             continue
@@ -135,6 +140,8 @@ def _cell_borders(source: str, folded: str, tables: list[Table]) -> str:
                     pos = cells[k][1]
                     k += 1
                     continue
-                chars[pos] = ";"
-                pos += 1
-    return "".join(chars)
+                stop = min(cells[k][0], blk.end) if k < len(cells) else blk.end
+                pieces += (folded[done:pos], ";" * (stop - pos))
+                done = pos = stop
+    pieces.append(folded[done:])
+    return "".join(pieces)

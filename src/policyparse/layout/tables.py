@@ -41,7 +41,7 @@ from ..inputs.columns import (
 from ..text.fold import compact
 from ..vocab import Role
 from .blocks import Block
-from .cells import Cell, TableForm, TextTable, TRow, text_tables
+from .cells import MAX_CELLS, Budget, Cell, TableForm, TextTable, TRow, text_tables
 from .lines import line_tables
 from .markers import match_marker
 
@@ -536,9 +536,17 @@ def find(
 ) -> tuple[list[Row], list[Table], list[Issue]]:
     """Every table of the text read as a table: task rows, tables, diagnostics."""
     issues: list[Issue] = []
+    budget = Budget()
     found = sorted(
-        text_tables(source, folded, blocks) + line_tables(folded, blocks), key=lambda t: t.start
+        text_tables(source, folded, blocks, budget) + line_tables(folded, blocks, budget),
+        key=lambda t: t.start,
     )
+    if budget.cut is not None:
+        message = (
+            f"more than {MAX_CELLS:,} table cells: the rows from here on, and the tables "
+            "after, are read as text (no plan has so many)"
+        )
+        issues.append(Issue("too_many_cells", message, (budget.cut, budget.cut)))
     index = {id(b): k for k, b in enumerate(blocks)}
     tables: list[Table] = []
     for t in found:

@@ -138,6 +138,10 @@ SPECS: dict[str, Spec] = {
     "structure/section_functions": Spec(
         ("word", "function"), {"function": frozenset(SECTION_FUNCTIONS)}
     ),
+    # A 解读, 起草说明 … printed after the notice it explains opens a part of its own.
+    "structure/appended_parts": Spec(
+        ("word", "kind"), {"kind": frozenset({"title_end", "closing"})}
+    ),
     # extract: targets
     "extract/comparators": Spec(
         ("word", "comparator", "kind", "position", "marks"),

@@ -81,6 +81,10 @@ class OutlineState:
     rows: dict[int, Row] = field(default_factory=dict)  # id(number block) → its row
     cells: set[int] = field(default_factory=set)  # id() of blocks that are row cells
     part_openers: set[int] = field(default_factory=set)  # id() of blocks that open a part
+    # An appended document's title (structure.parts): id() of its first line → its lines;
+    # the lines after the first, once the part is open.
+    appended: dict[int, tuple[Block, ...]] = field(default_factory=dict)
+    title_rest: set[int] = field(default_factory=set)
     made: int = 0  # nodes made so far (MAX_NODES)
     # Boxes printed as tables: where each table starts and ends, where
     # a run of lines ending in a bar ends, and the box being read with where it ends.
@@ -292,29 +296,39 @@ class OutlineState:
         self.enter(parent, node, cut)
         return True
 
-    def open_part(self, b: Block) -> None:
-        """The title line of one of several documents a notice issues: part A<k>, titled."""
+    def open_part(self, b: Block, rest: tuple[Block, ...] = (), rule: str = "issued_title") -> None:
+        """A document's title line: part A<k>, titled by it and the lines *rest* it wraps onto.
+
+        One of several documents a notice issues (issued_title), or a document printed
+        after the notice it explains (appended_title).
+        """
         self.end_part()
         self.attachments += 1
         path = f"A{self.attachments}"
         self.paths.add(path)
+        end = rest[-1].end if rest else b.end
         node = INode(
             "attachment",
             b.start,
             b.start,
-            b.end,
+            end,
             level=1,
             number=self.attachments,
             path=path,
-            title=compact(self.source[b.start : b.end]),
-            title_span=(b.start, b.end),
-            title_rule="issued_title",
+            title=compact(self.source[b.start : end]),
+            title_span=(b.start, end),
+            title_rule=rule,
             heading_only=True,
         )
         self.made += 1
         self.top.append(node)
         self.part_root = node
         self.phase = "body"
+        self.title_rest = {id(r) for r in rest}
+
+    def title_rest_line(self, b: Block) -> None:
+        """A later line of a part's title, already inside the part's title span."""
+        self.title_rest.discard(id(b))
 
     def open_attachment(self, b: Block, head: tuple[int, int] | None = None) -> None:
         """附件2: a new part at the top, numbered A2 (or by order where the number is taken).

@@ -7,8 +7,9 @@ review counts what the plan sets out to do, not who signs the closing duties.
 
 The words are the lexicon's (structure/section_functions).  A numbered top-level
 section whose title holds none of them is a tasks section; an attachment (附件) is
-an annex; the paragraphs before the first section are the preamble.  The plans
-a notice issues together (parts A1, A2 …) have their own top-level sections.
+an annex, and so is a document appended to explain the notice (a 解读); the
+paragraphs before the first section are the preamble.  The plans a notice issues
+together (parts A1, A2 …) have their own top-level sections.
 """
 
 from __future__ import annotations
@@ -46,8 +47,8 @@ def _top(nodes: list[INode], out: dict[int, SectionFunction]) -> None:
                 out[id(node)] = "preamble"
         elif node.kind == "attachment":
             seen_section = True
-            if node.label is None:  # a plan the notice issues: its sections are its own
-                _top(node.children, out)
+            if node.label is None and node.title_rule != "appended_title":
+                _top(node.children, out)  # a plan the notice issues: its sections are its own
             else:
                 out[id(node)] = "annex"
         else:

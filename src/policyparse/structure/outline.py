@@ -28,7 +28,7 @@ from ..layout.tables import Row, Table
 from ..ruler import Step
 from .builder import ARTICLE, MAX_NODES, OutlineState
 from .nodes import INode, Outline, walk
-from .parts import part_openers
+from .parts import appended_openers, part_openers
 from .rules import CHAIN, seen
 
 __all__ = ["INode", "Outline", "build"]
@@ -46,7 +46,12 @@ def build(
 
     *trace* gets one step per block (the rule that placed it), and one per phase change.
     """
-    st = OutlineState(source, folded, part_openers=part_openers(folded, blocks))
+    st = OutlineState(
+        source,
+        folded,
+        part_openers=part_openers(folded, blocks),
+        appended=appended_openers(folded, blocks),
+    )
     for row in rows:
         st.rows[id(row.first)] = row
         st.cells.update(id(c) for c in row.blocks if c is not row.first)

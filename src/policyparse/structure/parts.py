@@ -1,18 +1,24 @@
-"""Several documents issued under one covering notice: where each begins.
+"""Documents printed one after another in one file: where each begins.
 
 A notice that issues two or more documents (印发《支持工业互联网发展若干政策》
 《…行动计划》的通知) prints each one's title on a line of its own after the
-signature, then its body.  Each document becomes a part of the tree (A1, A2 …),
-so that their numbering, which restarts in each, does not collide.
+signature, then its body.  A notice may also be followed by a document that
+explains it (a 解读, an 起草说明, an 答记者问), its title on a line of its own or
+wrapped over two or three short lines.  Each such document becomes a part of the
+tree (A1, A2 …), so that their numbering, which restarts in each, does not
+collide, and what they say is theirs.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from ..layout.blocks import Block
+from .. import lexicon
+from ..layout.blocks import SHORT_LINE, Block
 from ..layout.markers import match_marker
 from ..text.fold import compact
+from .builder import title_like
 
 _QUOTED_TITLE = re.compile(r"《(?P<name>[^《》\n]{2,80})》")
 _NOTICE_END_ROLES = frozenset({"signature", "date"})
@@ -44,3 +50,65 @@ def part_openers(folded: str, blocks: list[Block]) -> set[int]:
         if text in names and text not in openers:
             openers[text] = id(b)
     return set(openers.values()) if len(openers) >= 2 else set()
+
+
+# 部门解读, 相关解读: a portal's label over a list of links, too short to name a document.
+_APPENDED_TITLE_MIN = 8
+_TITLE_LINES = 3
+
+
+@cache
+def _appended_words() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The last words of an appended document's title, and the notice's closing lines."""
+    table = "structure/appended_parts"
+    return lexicon.column(table, kind="title_end"), lexicon.words(table, kind="closing")
+
+
+def appended_title(title: str | None) -> bool:
+    """Whether *title* names an appended document (关于…的解读, …起草说明)."""
+    text = compact(title or "")
+    return len(text) >= _APPENDED_TITLE_MIN and text.endswith(_appended_words()[0])
+
+
+def _title_line(folded: str, b: Block) -> bool:
+    """A short unnumbered line with no part in the notice and no sentence punctuation."""
+    if b.role is not None or b.end - b.start > SHORT_LINE:
+        return False
+    return match_marker(folded, b.start, b.end) is None and title_like(folded[b.start : b.end])
+
+
+def _wraps_onto(folded: str, above: Block, below: Block) -> bool:
+    """*above* is the line before *below* in one title: adjacent, title-like, not 特此通知."""
+    if folded[above.end : below.start].strip():
+        return False  # something stands between (furniture of a page break)
+    text = compact(folded[above.start : above.end])
+    ends, closing = _appended_words()
+    if text in closing or text.endswith(ends):
+        return False  # 特此通知 (the notice's last line), or a title (a label) of its own
+    return _title_line(folded, above)
+
+
+def appended_openers(folded: str, blocks: list[Block]) -> dict[int, tuple[Block, ...]]:
+    """id of the first line of each appended document's title → the lines of that title.
+
+    Takes 关于调整某项政策的解读 on its own line, or 关于阶段性实施某项 / 政策的解读 over
+    two lines, with 特此通知 right above; leaves 三、政策解读 (numbered), 做好政策解读。
+    (a sentence) and 部门解读 (a label too short to name a document).  Where the lines
+    stand (after the body of a notice) is the outline rule's to check (appended_part).
+    """
+    ends = _appended_words()[0]
+    out: dict[int, tuple[Block, ...]] = {}
+    for i, b in enumerate(blocks):
+        if b.end - b.start > SHORT_LINE or not compact(folded[b.start : b.end]).endswith(ends):
+            continue  # a long block is no title (and not copied: it may be megabytes)
+        if not _title_line(folded, b):
+            continue
+        first = i
+        while i - first < _TITLE_LINES - 1 and first > 0:
+            if not _wraps_onto(folded, blocks[first - 1], blocks[first]):
+                break
+            first -= 1
+        run = tuple(blocks[first : i + 1])
+        if appended_title(folded[run[0].start : b.end]):
+            out[id(run[0])] = run
+    return out

@@ -23,18 +23,38 @@ def _blank(chars: list[str], start: int, end: int) -> None:
             chars[k] = " "
 
 
+# Marks are blanked a stretch of whole lines at a time: a list of the characters of
+# the whole text would cost some 80 bytes per Chinese character.
+_STRETCH = 1 << 16
+
+
 def blank_marks(folded: str) -> str:
     """*folded* with markdown's marks made spaces; the same length, line breaks kept."""
-    chars = list(folded)
+    front = 0
     if folded.startswith("---\n"):
         close = folded.find("\n---", 3, _FRONT_MAX)
         if close != -1:
-            _blank(chars, 0, close + 4)
+            front = close + 4
+    pieces: list[str] = []
+    start = 0
+    while start < len(folded):
+        end = folded.find("\n", max(start + _STRETCH, front), len(folded))
+        end = len(folded) if end == -1 else end + 1
+        pieces.append(_blank_stretch(folded[start:end], front - start))
+        start = end
+    return "".join(pieces)
+
+
+def _blank_stretch(text: str, front: int) -> str:
+    """One stretch of whole lines with its marks blanked (and its first *front* characters)."""
+    chars = list(text)
+    if front > 0:
+        _blank(chars, 0, front)
     for pattern in (_HEADING, _STARS):
-        for m in pattern.finditer(folded):
+        for m in pattern.finditer(text):
             _blank(chars, m.start(), m.end())
     pos = 0
-    for line in folded.split("\n"):
+    for line in text.split("\n"):
         if _is_rule(line):
             _blank(chars, pos, pos + len(line))
         pos += len(line) + 1

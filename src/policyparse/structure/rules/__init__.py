@@ -20,6 +20,7 @@ from ..builder import OutlineState
 from .base import PHASES, Seen, seen
 from .notice import (
     addressee,
+    appended_part,
     attachment,
     attachment_title,
     front_title,
@@ -38,6 +39,7 @@ RULES = (
     table_row,
     table_cell,
     issued_part,
+    appended_part,
     attachment,
     next_attachment,
     notice_part,

@@ -8,6 +8,7 @@ from ...layout.roles import attachment_head
 from ...ruler import Decision
 from ...text.fold import compact
 from ..builder import OutlineState, title_like
+from ..nodes import INode
 from .base import Seen, only_in
 
 _TOP_ROLES = frozenset({"signature", "date", "note", "attachment_list", "doc_number"})
@@ -23,6 +24,33 @@ def issued_part(st: OutlineState, s: Seen) -> Decision | None:
     if id(s.block) not in st.part_openers:
         return None
     return Decision("attachment", (partial(OutlineState.open_part, b=s.block),))
+
+
+@only_in("body", "after_signature")
+def appended_part(st: OutlineState, s: Seen) -> Decision | None:
+    """A 解读 (起草说明, 答记者问 …) titled on its own line(s) after a notice opens part A<k>.
+
+    Its numbering restarts and its targets and units are its own, not the notice's last
+    item's.  Takes 关于调整某项政策的解读 (or 关于阶段性实施某项 / 政策的解读 over two
+    lines, structure.parts) after 四、…。 / 特此通知; leaves 三、政策解读 (a numbered
+    heading), 做好政策解读。 (a sentence), the same line at the top of a page that is
+    the 解读 (the document's title: front_title), and the line right after 附件 (the
+    attachment's title: attachment_title).
+    """
+    if id(s.block) in st.title_rest:
+        return Decision("title", (partial(OutlineState.title_rest_line, b=s.block),))
+    run = st.appended.get(id(s.block))
+    if run is None or _awaits_title(st.part_root):
+        return None
+    edit = partial(OutlineState.open_part, b=run[0], rest=run[1:], rule="appended_title")
+    return Decision("attachment", (edit,), why=f"{len(run)} title line(s)")
+
+
+def _awaits_title(root: INode | None) -> bool:
+    """An attachment opened by 附件 alone, nothing read in it yet: its title comes next."""
+    if root is None or root.title is not None or root.children:
+        return False
+    return root.text_end == root.text_start
 
 
 def attachment(st: OutlineState, s: Seen) -> Decision | None:
