@@ -250,7 +250,7 @@ def _score_outline(
     units_in = where.get("units", ALL)
     want_units = [(r["path"], _compact(r["name"]), r["role"]) for r in _read(oracles[1])]
     got_units: list[tuple[str, ...]] = []
-    for node, listed in _listed(parsed):
+    for node, listed in listed_nodes(parsed):
         for u in node.responsible_units:
             if _in(units_in, u.span):
                 got_units.append((listed, _compact(u.name), u.role))
@@ -278,7 +278,7 @@ def _score_targets(s: Score, oracle: Path, parsed: Document, region: Region) -> 
         key: Key = (r["path"], _oracle_num(r["value"]), _oracle_num(r["value_max"]), r["unit"])
         want_t.setdefault(key, []).append((r["year"], r["comparator"]))
     got_t: dict[Key, list[tuple[str, str]]] = {}
-    for node, listed in _listed(parsed):
+    for node, listed in listed_nodes(parsed):
         for t in node.targets:
             if not _in(region, t.span):
                 continue
@@ -297,7 +297,7 @@ def _score_targets(s: Score, oracle: Path, parsed: Document, region: Region) -> 
     )
 
 
-def _listed(doc: Document) -> list[tuple[Node, str]]:
+def listed_nodes(doc: Document) -> list[tuple[Node, str]]:
     """Every node with the path it is listed under (its own, or its numbered ancestor's)."""
     out: list[tuple[Node, str]] = []
 
@@ -390,7 +390,7 @@ def rows(
     if path is None:
         raise SystemExit(f"{doc}: no text found")
     parsed = policyparse.parse_file(path)
-    listed = _listed(parsed)
+    listed = listed_nodes(parsed)
     got = {
         "outlines": [
             f"{n.path}\t{n.label or ''}\t{_compact(n.title)}"

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
-from accuracy import SHARED, TESTS, Share, Tally, _listed, source_of
+from accuracy import SHARED, TESTS, Share, Tally, source_of
+from accuracy import listed_nodes as _listed
 from policyparse import Document
 
 KINDS = ("issuer names", "citations", "edges", "distinct edges", "lead edges")

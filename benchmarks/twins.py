@@ -32,7 +32,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from policyparse import Document, Node
+from accuracy import listed_nodes as _listed
+from policyparse import Document
 from policyparse.structure.parts import appended_title
 
 REPO = Path(__file__).resolve().parents[1]
@@ -50,20 +51,6 @@ def _num(x: float | None) -> str:
     if x is None:
         return ""
     return str(int(x)) if float(x).is_integer() else repr(float(x))
-
-
-def _listed(doc: Document) -> list[tuple[Node, str]]:
-    """Every node with the path it is listed under (its own, or its numbered ancestor's)."""
-    out: list[tuple[Node, str]] = []
-
-    def walk(nodes: list[Node], parent: str) -> None:
-        for n in nodes:
-            path = n.path or parent
-            out.append((n, path))
-            walk(n.children, path)
-
-    walk(doc.children, "-")
-    return out
 
 
 def appended(doc: Document) -> dict[str, str]:

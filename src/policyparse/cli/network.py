@@ -9,7 +9,7 @@ from pathlib import Path
 from ..errors import counted
 from .common import EXIT_OK
 from .inputs import add_inputs
-from .targets import functions, year
+from .targets import add_skip, year
 
 EPILOG = """\
 examples:
@@ -49,13 +49,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         default="co",
         help="the edges of a .graphml or .gexf (default co)",
     )
-    p.add_argument(
-        "--skip",
-        type=functions,
-        default=frozenset(),
-        metavar="F,F",
-        help="leave out sections of these functions (safeguards,review …)",
-    )
+    add_skip(p)
     p.add_argument("--document", metavar="TEXT", help="only documents whose path or title has it")
     p.add_argument("--year", type=year, metavar="YYYY", help="only documents of this year")
     p.add_argument("--region", metavar="PLACE", help="only documents an issuer of PLACE issued")

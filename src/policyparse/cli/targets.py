@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import cast
 
-from ..vocab import SECTION_FUNCTIONS, SectionFunction
+from ..vocab import ROLES, SECTION_FUNCTIONS, SectionFunction
 from .common import EXIT_OK, emit
 from .inputs import add_inputs
 
@@ -23,6 +23,17 @@ of its node, or of the nearest node above it that names units.  --unit matches
 part of a unit's canonical name (市发展改革委 matches 宁波市发展改革委).  CSV is UTF-8
 with a BOM; JSON is a list of rows with the same columns (docs/analysis.md).
 """
+
+
+def add_skip(p: argparse.ArgumentParser) -> None:
+    """--skip F,F: the sections of these functions left out (targets and network alike)."""
+    p.add_argument(
+        "--skip",
+        type=functions,
+        default=frozenset(),
+        metavar="F,F",
+        help="leave out sections of these functions (safeguards,review …)",
+    )
 
 
 def functions(text: str) -> frozenset[SectionFunction]:
@@ -51,16 +62,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--no-year", action="store_true", help="only the targets with no year")
     p.add_argument("--unit", metavar="NAME", help="targets a unit answers for (part of its name)")
-    p.add_argument(
-        "--role", choices=("lead", "responsible", "cooperating", "guiding"), help="with --unit"
-    )
-    p.add_argument(
-        "--skip",
-        type=functions,
-        default=frozenset(),
-        metavar="F,F",
-        help="leave out sections of these functions (safeguards,review …)",
-    )
+    p.add_argument("--role", choices=ROLES, help="with --unit")
+    add_skip(p)
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
     p.add_argument("--indent", type=int, metavar="N", default=None, help="indent JSON by N")
