@@ -411,6 +411,33 @@ def test_a_short_row_keeps_its_number_and_aligns_right() -> None:
     ]
 
 
+def test_bar_lines_that_print_empty_cells_keep_each_row_from_the_left() -> None:
+    # A converter's rows of bar lines: ``||||`` closes the row's empty cells, the header
+    # has columns no row fills (进展情况 …), and the last row lost its line of bars.
+    header = ["序号", "改革任务", "改革事项", "牵头单位", "联系人", "进展情况", "存在问题"]
+    rows = [
+        ["1", "推进园区改革", "完善园区管理体制", "县发展改革局"],
+        ["2", "深化投资审批改革", "推行承诺制", "县行政审批局"],
+    ]
+    lines = ["|", "附件 | ||||||", "|", "某县重点改革任务台账 | ||||||", "|"]
+    lines += [f"{c} |" for c in header]
+    for k, row in enumerate(rows):
+        lines += ["|", *(f"{c} |" for c in row)]
+        if k < len(rows) - 1:
+            lines.append("|" * (len(header) - len(row)))
+    doc = policyparse.parse("\n".join(lines) + "\n")
+    got = [
+        (n.path, n.title, [(u.name, u.role) for u in n.responsible_units])
+        for n in doc.walk()
+        if n.path
+    ]
+    assert got == [
+        ("A1", "某县重点改革任务台账", []),
+        ("A1.1", "推进园区改革", [("县发展改革局", "lead")]),
+        ("A1.2", "深化投资审批改革", [("县行政审批局", "lead")]),
+    ]
+
+
 def test_a_task_table_cell_under_a_year_column_takes_that_year() -> None:
     text = (
         "| 序号 | 任务内容 | 2024年目标 | 2025年目标 | 牵头单位 |\n| --- | --- | --- | --- | --- |\n"

@@ -207,14 +207,21 @@ def _bar_only(folded: str, b: Block) -> bool:
     return not folded[b.start : b.end].replace(_BAR, "").strip()
 
 
-def _bar_cell(folded: str, b: Block) -> Cell | None:
-    """A cell line ``text |`` (or ``text | ||||``): its text; None for a line of bars."""
+def _bar_cells(folded: str, b: Block) -> list[Cell]:
+    """A cell line ``text |`` and the empty cells its further bars close (``text | ||||``:
+    one cell and four empty ones); a line of bars alone is empty cells only.
+
+    The empty cells count: a row printed ``1 |`` / ``任务 |`` / ``县财政局 |`` / ``||||``
+    under a header of seven columns is full, its cells standing from the left.
+    """
     end = b.end
     while end > b.start and folded[end - 1] in " |":
         end -= 1
-    if end == b.start:
-        return None
-    return _trimmed(folded, b.start, end)
+    bars = [k for k in range(end, b.end) if folded[k] == _BAR]
+    cells = [] if end == b.start else [_trimmed(folded, b.start, end)]
+    # The first bar closes the text's own cell; each further bar closes an empty one.
+    empties = bars[1:] if cells else bars
+    return cells + [Cell(k, k) for k in empties]
 
 
 def _bar_lines(
@@ -232,12 +239,11 @@ def _bar_lines(
             row = TRow([], [b])
             table.rows.append(row)
         elif row is not None and (text.endswith(_BAR) or _bar_only(folded, b)):
-            cell = _bar_cell(folded, b)
-            if cell is not None and not budget.take(1, row.start):
+            cells = _bar_cells(folded, b)
+            if cells and not budget.take(len(cells), row.start):
                 return _drop_last_row(table, row), j - len(row.blocks)
             row.blocks.append(b)
-            if cell is not None:
-                row.cells.append(cell)
+            row.cells.extend(cells)
         else:
             break
         table.blocks.append(b)

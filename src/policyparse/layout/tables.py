@@ -119,11 +119,23 @@ def _trim_trailing(cells: list[Cell]) -> list[Cell]:
     return cells[:end]
 
 
-def _align(folded: str, cells: list[Cell], width: int) -> list[Cell | None]:
-    """The row's cells by column; a short or long row keeps its number first, the rest right."""
+def _empty_tail(cells: list[Cell], width: int) -> bool:
+    """A row as wide as the header whose last cells are printed empty."""
+    return len(cells) >= width and bool(cells) and cells[-1].empty and not cells[0].empty
+
+
+def _align(folded: str, cells: list[Cell], width: int, left: bool = False) -> list[Cell | None]:
+    """The row's cells by column; a short or long row keeps its number first, the rest right.
+
+    In a table that prints its empty cells (*left*: ``| 1 | 任务 | 县财政局 | | |``, or
+    ``||||`` after the cells of a row of bar lines), a short row has only lost its empty
+    tail: its cells stand from the left (``| 5 | 任务 | 措施 | 县农业 |`` under seven columns).
+    """
     cells = _trim_trailing(cells) if len(cells) > width else cells
     if len(cells) == width:
         return list(cells)
+    if left and len(cells) < width:
+        return [*cells, *([None] * (width - len(cells)))]
     out: list[Cell | None] = [None] * width
     head = 1 if cells and serial(folded, cells[0]) is not None else 0
     if head:
@@ -204,6 +216,7 @@ class _Reading:
         return name in self.folded[: t.start] or name in self.folded[t.end :]
 
     expected: int | None = None  # the next row number, if the numbering runs on
+    left: bool = False  # the table prints its rows' empty tails: short rows stand left
 
 
 def _first(cols: list[Column], *kinds: str) -> int | None:
@@ -446,7 +459,7 @@ def _read_rows(r: _Reading, rows: list[TRow], header: list[str]) -> None:
             _heading(r, row, live)
             continue
         if r.table.kind == "task":
-            cells = _align(folded, row.cells, width)
+            cells = _align(folded, row.cells, width, r.left)
             number = serial(folded, cells[0]) if cells[0] is not None else None
             _task_row(r, row, cells, number)
         elif r.table.kind == "indicator":
@@ -524,6 +537,7 @@ def interpret(
             b.start, b.end = live[0].start, live[0].end
             r.headings.append(b)
     header = [clean(_text(folded, c)) for c in head.cells]
+    r.left = any(_empty_tail(row.cells, len(cols)) for row in t.rows[start:])
     _read_rows(r, t.rows[start:], header)
     for row in t.rows:
         for c, col in zip(row.cells, cols, strict=False):

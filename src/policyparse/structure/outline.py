@@ -56,6 +56,11 @@ def build(
         st.rows[id(row.first)] = row
         st.cells.update(id(c) for c in row.blocks if c is not row.first)
     st.table_ends = {t.start: t.end for t in tables}
+    # A read table's lines that hold no cell (a bar line ``|`` opening a row, ``||||``)
+    # are its borders: neither text nor a title's first line.
+    st.cells.update(
+        id(b) for t in tables for b in t.blocks if not folded[b.start : b.end].strip(";")
+    )
     st.bar_ends = _bar_runs(folded, blocks)
     for b in blocks:
         if st.made + len(st.pending) >= MAX_NODES:  # pending lines may each become one

@@ -56,6 +56,7 @@ class Words:
     verb_adverbs: frozenset[str]
     heads: tuple[str, ...]
     listing: tuple[str, ...]
+    open_list: tuple[str, ...]  # 等: the list before a count goes on
     distributive: frozenset[str]  # 分别, 均: one quantity to each item of a list
     thresholds: frozenset[str]  # 及以上: the quantity is an eligibility threshold
     ands: str  # 和, 及
@@ -110,6 +111,7 @@ def words() -> Words:
         verb_adverbs=lexicon.words("extract/verb_adverbs"),
         heads=lexicon.column("extract/indicator_heads"),
         listing=lexicon.column("extract/listing_words"),
+        open_list=lexicon.column("extract/open_list_words"),
         distributive=lexicon.words("extract/indicator_adverbs", distributes="yes"),
         thresholds=lexicon.words("extract/comparators", marks="parameter"),
         ands=ands,

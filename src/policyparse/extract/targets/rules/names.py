@@ -8,6 +8,7 @@ from .edits import leave
 from .helpers import before_verb, explicit, subject
 
 _ONE = "一"
+_LIST_SIZE = range(2, 21)
 
 
 def in_name_or_aside(reader: Reader, c: Candidate) -> Decision | None:
@@ -67,3 +68,23 @@ def listing_count(reader: Reader, c: Candidate) -> Decision | None:
     if not verb and not explicit(c) and any(subj.endswith(x) for x in reader.words.listing):
         return leave("counts the items the text lists")
     return None
+
+
+def list_size(reader: Reader, c: Candidate) -> Decision | None:
+    """A count in words right after a list of as many items sums the list up.
+
+    Takes 抓好产业发展、人才培养、社会保障三项重点工作 (三项 after three items) and
+    推进甲、乙和丙三类改革; leaves 建成甲、乙等三个中心 (等: the list is open), 建设产业园、
+    孵化器10个 (a count in figures) and 培育甲、乙企业三家 (two items, three).
+    """
+    q, f = c.quantity, reader.folded
+    if not q.chinese or q.value_max is not None or q.value not in _LIST_SIZE:
+        return None
+    before = f[c.clause[0] : q.start]
+    if before.endswith(reader.words.open_list) or "、" not in before:
+        return None
+    last = before.rfind("、")
+    joins = before.count("、") + any(ch in reader.words.list_joins for ch in before[last + 1 :])
+    if joins + 1 != q.value:
+        return None
+    return leave("a count in words that sums up the list before it")
