@@ -48,6 +48,9 @@ from targets_io import row as target_row  # noqa: E402  the oracles' own row for
 
 TABLES = TESTS / "table-oracles"
 SHARED = Path(os.environ.get("POLICYPARSE_SHARED_CORPUS", REPO.parent / "shared" / "corpus"))
+# Held-out documents kept outside the repository and the shared corpus (docs/accuracy.md
+# lists where each was published): one folder per set, e.g. external/prose-4/<doc>.txt.
+EXTERNAL = Path(os.environ.get("POLICYPARSE_EXTERNAL_CORPUS", REPO.parent / "external"))
 KINDS = ("nodes", "units", "lead", "targets")
 
 
@@ -69,6 +72,17 @@ def third() -> set[str]:
     return held_out("held_out_3.txt")
 
 
+def fourth() -> set[str]:
+    """The fourth held-out set (tests/held_out_4.txt): documents from outside the shared
+    corpus (EXTERNAL), a targets oracle only."""
+    return held_out("held_out_4.txt")
+
+
+def targets_only() -> set[str]:
+    """Held-out documents oracled for their targets alone."""
+    return third() | fourth()
+
+
 def source_of(doc: str, shared: Path = SHARED) -> Path | None:
     """Where the document's text is: corpus/ for Ningbo, else the shared corpus."""
     table_plan = shared / "tables" / f"{doc}.md"
@@ -82,6 +96,10 @@ def source_of(doc: str, shared: Path = SHARED) -> Path | None:
     for page in (folder / f"{doc}.html" for folder in pages):
         if page.is_file():
             return page
+    if EXTERNAL.is_dir():
+        for found in sorted(EXTERNAL.glob(f"*/{doc}.*")):
+            if found.suffix in (".txt", ".md", ".html"):
+                return found
     return None
 
 
@@ -216,7 +234,7 @@ def score(doc: str, shared: Path = SHARED, folder: Path = TESTS) -> Score | None
     oracles = [folder / kind / f"{doc}.tsv" for kind in ("outlines", "units", "targets")]
     if path is None or not oracles[2].is_file():
         return None
-    if not all(o.is_file() for o in oracles) and doc not in third():
+    if not all(o.is_file() for o in oracles) and doc not in targets_only():
         return None
     parsed = policyparse.parse_file(path)
     where = regions(doc, parsed_text(path)) if folder == TABLES else {}
@@ -337,7 +355,12 @@ def _group(name: str, folder: Path = TESTS) -> str:
     """The pool a document is scored in (the table plans have their own held-out list)."""
     if folder == TABLES:
         return "held out" if name in held_out("held_out_tables.txt") else "development"
-    groups = (("held out 3", third()), ("held out 2", fresh()), ("held out", held_out()))
+    groups = (
+        ("held out 4", fourth()),
+        ("held out 3", third()),
+        ("held out 2", fresh()),
+        ("held out", held_out()),
+    )
     for group, names in groups:
         if name in names:
             return group
@@ -351,7 +374,11 @@ def report(
     pools = {"development": Score()}
     if with_held_out:
         pools.update({"held out": Score(), "all": Score()})
-        for group, names_of in (("held out 2", fresh()), ("held out 3", third())):
+        for group, names_of in (
+            ("held out 2", fresh()),
+            ("held out 3", third()),
+            ("held out 4", fourth()),
+        ):
             if names_of and folder != TABLES:
                 pools[group] = Score()
     counts = Counter[str]()
@@ -457,7 +484,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     folder = TABLES if args.tables else TESTS
     if args.diff:
-        hidden = held_out() | fresh() | third() | held_out("held_out_tables.txt")
+        hidden = held_out() | fresh() | targets_only() | held_out("held_out_tables.txt")
         if args.diff in hidden and not args.held_out:
             raise SystemExit(f"{args.diff} is held out: add --held-out to look at it")
         print(diff(args.diff, args.corpus, folder))

@@ -14,6 +14,7 @@ from ..reader import Candidate, Found, Reader, record
 from .edits import leave, take, take_list
 from .helpers import (
     comparator_ending,
+    dictionary_verb,
     dimension,
     distribute,
     distribute_lead,
@@ -126,6 +127,16 @@ def subject_form(reader: Reader, c: Candidate) -> Decision | None:
     return take(c, found, c.suffix_end)
 
 
+def _goal(c: Candidate) -> bool:
+    """A count in figures under a year phrase (到2026年底，争创5个…): a goal's form, where a
+    verb the lexicon lacks may be taken from jieba's dictionary (dictionary_verb).
+
+    Leaves 统筹两个市场 (a count in words: a name) and 赋予1个随机号码 (no year: a
+    procedure, whatever its verb).
+    """
+    return c.year is not None and not c.quantity.chinese
+
+
 def _verb_reading(reader: Reader, c: Candidate, found: Found) -> tuple[str, str] | Decision:
     """The verb of a (B) target and what of the indicator stands before the number.
 
@@ -139,6 +150,9 @@ def _verb_reading(reader: Reader, c: Candidate, found: Found) -> tuple[str, str]
     head_end = v_end
     if v_end == v_start:
         v_start, v_end, head_end = modified_object(reader, c)
+    if v_end == v_start and _goal(c):
+        n = dictionary_verb(f, pre.start, pre.end)
+        v_start, v_end, head_end = pre.end - n, pre.end, pre.end
     if v_end > v_start:
         verb = compact(reader.source[v_start:v_end])
         if not explicit(c) and any(verb.endswith(x) for x in reader.words.weak_verbs):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ....ruler import Decision
 from ....text.brackets import SPANS, split_outside
 from ....text.fold import compact
-from ....text.tokenizer import cut
+from ....text.tokenizer import cut, dictionary_words
 from ..context import CompWord, Mask, around, ends_with, object_end, starts_with, words
 from ..reader import Candidate, Found, Reader
 from .edits import take
@@ -205,6 +205,7 @@ def _verb_end(f: str, start: int, end: int) -> int:
     return pos
 
 
+_DICT_LENGTHS = (4, 3, 2)  # the longest verb first
 _MODIFIER = 2  # 具有区域影响力的: a modifier of the object is a word at least
 
 
@@ -227,6 +228,20 @@ def modified_object(reader: Reader, c: Candidate) -> tuple[int, int, int]:
     if not verb or v_end + _MODIFIER > pre.end - 1:
         return none  # 建设中的3个项目: a one-character aspect (中), no modifier of the object
     return v_start, v_end, pre.end
+
+
+def dictionary_verb(f: str, start: int, end: int) -> int:
+    """The length of a verb of jieba's dictionary ending at *end*, else 0: the fallback
+    for a verb the lexicon lacks, right before a number (争创5个…实验室, 动态筛选300个).
+
+    Verbs that state what is rather than what is to be done (包括, 具有, 位居:
+    lexicon/extract/stative_verbs.tsv) are no such verb.
+    """
+    verbs = dictionary_words("v")
+    for n in _DICT_LENGTHS:
+        if end - n >= start and f[end - n : end] in verbs:
+            return 0 if f[end - n : end] in words().stative else n
+    return 0
 
 
 def verb_before(f: str, start: int, end: int) -> tuple[int, int, str | None]:
