@@ -78,6 +78,11 @@ def fourth() -> set[str]:
     return held_out("held_out_4.txt")
 
 
+def _later_sets() -> tuple[tuple[str, set[str]], ...]:
+    """The held-out sets after the first, each reported in a pool of its own."""
+    return (("held out 2", fresh()), ("held out 3", third()), ("held out 4", fourth()))
+
+
 def targets_only() -> set[str]:
     """Held-out documents oracled for their targets alone."""
     return third() | fourth()
@@ -355,12 +360,7 @@ def _group(name: str, folder: Path = TESTS) -> str:
     """The pool a document is scored in (the table plans have their own held-out list)."""
     if folder == TABLES:
         return "held out" if name in held_out("held_out_tables.txt") else "development"
-    groups = (
-        ("held out 4", fourth()),
-        ("held out 3", third()),
-        ("held out 2", fresh()),
-        ("held out", held_out()),
-    )
+    groups = (*_later_sets(), ("held out", held_out()))
     for group, names in groups:
         if name in names:
             return group
@@ -374,11 +374,7 @@ def report(
     pools = {"development": Score()}
     if with_held_out:
         pools.update({"held out": Score(), "all": Score()})
-        for group, names_of in (
-            ("held out 2", fresh()),
-            ("held out 3", third()),
-            ("held out 4", fourth()),
-        ):
+        for group, names_of in _later_sets():
             if names_of and folder != TABLES:
                 pools[group] = Score()
     counts = Counter[str]()

@@ -205,7 +205,6 @@ def _verb_end(f: str, start: int, end: int) -> int:
     return pos
 
 
-_DICT_LENGTHS = (4, 3, 2)  # the longest verb first
 _MODIFIER = 2  # 具有区域影响力的: a modifier of the object is a word at least
 
 
@@ -237,11 +236,8 @@ def dictionary_verb(f: str, start: int, end: int) -> int:
     Verbs that state what is rather than what is to be done (包括, 具有, 位居:
     lexicon/extract/stative_verbs.tsv) are no such verb.
     """
-    verbs = dictionary_words("v")
-    for n in _DICT_LENGTHS:
-        if end - n >= start and f[end - n : end] in verbs:
-            return 0 if f[end - n : end] in words().stative else n
-    return 0
+    n = ends_with(f, start, end, dictionary_words("v"))
+    return 0 if f[end - n : end] in words().stative else n
 
 
 def verb_before(f: str, start: int, end: int) -> tuple[int, int, str | None]:
