@@ -78,3 +78,13 @@ def test_usage_errors_exit_2() -> None:
     assert run("targets", str(NINGBO), "--year", "2025", "--no-year").returncode == 2
     missing = run("targets", "no-such-plan.txt")
     assert missing.returncode == 2 and "no such file" in missing.stderr
+
+
+def test_indent_is_bounded_as_on_every_other_command() -> None:
+    from policyparse.cli.args import MAX_INDENT
+
+    for bad, why in (("-1", "is negative"), (str(MAX_INDENT + 1), "")):
+        r = run("targets", str(NINGBO), "--format", "json", "--indent", bad)
+        assert r.returncode == 2 and "argument --indent" in r.stderr and why in r.stderr
+    r = run("targets", str(NINGBO), "--format", "json", "--indent", "2")
+    assert r.returncode == 0 and r.stdout.startswith("[\n  {")

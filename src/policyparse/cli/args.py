@@ -152,6 +152,15 @@ class Parser(argparse.ArgumentParser):
         self.exit(EXIT_INPUT, f"{self.prog}: error: {shown(message)}\n")
 
 
+def add_gazetteer(p: argparse.ArgumentParser) -> None:
+    """--gazetteer, the same on every command that reads units."""
+    p.add_argument(
+        "--gazetteer",
+        metavar="FILE",
+        help="extra unit names (a gazetteer table: docs/responsibility.md)",
+    )
+
+
 def input_options(p: argparse.ArgumentParser) -> None:
     """How files are read: shared by the main command and batch."""
     p.add_argument(
@@ -159,11 +168,7 @@ def input_options(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="replace undecodable bytes with U+FFFD (and a diagnostic) instead of failing",
     )
-    p.add_argument(
-        "--gazetteer",
-        metavar="FILE",
-        help="extra unit names (a gazetteer table: docs/responsibility.md)",
-    )
+    add_gazetteer(p)
     p.add_argument(
         "--max-mb",
         type=megabytes,

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..errors import counted
+from .args import add_gazetteer
 from .common import EXIT_OK
 from .inputs import add_inputs
 from .targets import add_skip, year
@@ -56,11 +57,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--min-weight", type=int, default=1, metavar="N", help="edges of weight N or more"
     )
-    p.add_argument(
-        "--gazetteer",
-        metavar="FILE",
-        help="extra unit names (a gazetteer table: docs/responsibility.md)",
-    )
+    add_gazetteer(p)
 
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

@@ -7,6 +7,7 @@ import sys
 from typing import cast
 
 from ..vocab import ROLES, SECTION_FUNCTIONS, SectionFunction
+from .args import add_gazetteer, indent
 from .common import EXIT_OK, emit
 from .inputs import add_inputs
 
@@ -66,12 +67,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_skip(p)
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
-    p.add_argument("--indent", type=int, metavar="N", default=None, help="indent JSON by N")
-    p.add_argument(
-        "--gazetteer",
-        metavar="FILE",
-        help="extra unit names (a gazetteer table: docs/responsibility.md)",
-    )
+    p.add_argument("--indent", type=indent, metavar="N", default=None, help="indent JSON by N")
+    add_gazetteer(p)
 
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

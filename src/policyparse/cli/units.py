@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from .args import indent
+from .args import add_gazetteer, indent
 from .common import EXIT_OK, emit
 from .inputs import add_inputs
 
@@ -29,11 +29,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--totals", action="store_true", help="CSV: totals per unit instead of rows")
     p.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
     p.add_argument("--indent", type=indent, metavar="N", default=None, help="indent JSON by N")
-    p.add_argument(
-        "--gazetteer",
-        metavar="FILE",
-        help="extra unit names (a gazetteer table: docs/responsibility.md)",
-    )
+    add_gazetteer(p)
 
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
