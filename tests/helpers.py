@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
+from pathlib import Path
 
 from policyparse import Document, Node
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 def numbered(doc: Document) -> list[Node]:
@@ -42,3 +46,14 @@ XSS_PLAN = (
     '（责任单位：市发改委"><img src=x onerror=window.__pwned=1>、市人力社保局）\n'
     "<svg onload=window.__pwned=2></svg>\u2028</script><script>window.__pwned=3</script>\n"
 )
+
+
+def run_cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """``python -m policyparse ARGS`` from the repository, as a user runs it: output as text."""
+    return subprocess.run(
+        [sys.executable, "-m", "policyparse", *args],
+        cwd=REPO,
+        capture_output=True,
+        timeout=timeout,
+        encoding="utf-8",
+    )

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, REPO
+from helpers import run_cli as run
 
 nx = pytest.importorskip("networkx")
 
@@ -30,16 +31,6 @@ PLAN_B = """某省甲厅 某省乙厅关于推进某项工作的实施意见
 某省乙厅
 2024年5月6日
 """
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "policyparse", *args],
-        cwd=REPO,
-        capture_output=True,
-        timeout=120,
-        encoding="utf-8",
-    )
 
 
 @pytest.fixture

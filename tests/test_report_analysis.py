@@ -6,22 +6,16 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 from lxml import html as lxml_html
 
-from conftest import CORPUS, REPO
+from conftest import CORPUS
+from helpers import run_cli
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "policyparse", *args],
-        cwd=REPO,
-        capture_output=True,
-        timeout=300,
-        encoding="utf-8",
-    )
+    return run_cli(*args, timeout=300)
 
 
 def test_report_of_the_bundled_corpus(tmp_path: Path) -> None:

@@ -10,18 +10,9 @@ import sys
 from pathlib import Path
 
 from conftest import CORPUS, REPO
+from helpers import run_cli as run
 
 NINGBO = CORPUS / "ningbo-2025-consumption.txt"
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "policyparse", *args],
-        cwd=REPO,
-        capture_output=True,
-        timeout=120,
-        encoding="utf-8",
-    )
 
 
 def test_the_2025_targets_and_who_leads_each_in_one_command() -> None:
