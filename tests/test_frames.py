@@ -40,6 +40,42 @@ def test_a_section_on_the_past_gives_baselines_not_targets() -> None:
     assert {f.kind for f in past.figures} == {"baseline"}
 
 
+def test_a_year_before_the_plans_horizon_gives_a_baseline() -> None:
+    text = (
+        "某市养老服务发展规划（2016—2020年）\n一、成效\n"
+        "（一）设施。“十二五”期间，建成养老机构120家；2011至2015年新增床位5000张。\n"
+        "（二）目标。到2020年，养老机构达到200家。\n"
+    )
+    doc = policyparse.parse(text)
+    assert [(t.value, t.year) for n in doc.walk() for t in n.targets] == [(200.0, 2020)]
+    past = next(n for n in doc.walk() if n.path == "1.1")
+    assert [(f.value, f.year, f.kind) for f in past.figures] == [
+        (120.0, 2015, "baseline"),
+        (5000.0, 2015, "baseline"),
+    ]
+    rules = {(e.what, e.rule) for e in policyparse.explain(text)}
+    assert ("frame", "before_horizon") in rules
+
+
+def test_a_plan_signed_before_its_horizon_keeps_that_years_targets() -> None:
+    text = (
+        "某市数字经济三年行动计划（2024—2026年）\n一、任务\n"
+        "（一）平台。2023年底前，建成数据平台1个。\n"
+        "某市人民政府\n2023年10月8日\n"
+    )
+    assert _targets(text) == [(1.0, 2023, "2023年底前")]
+
+
+def test_a_five_year_period_in_the_title_is_the_horizon() -> None:
+    text = "某区节能降碳“十五五”规划\n一、发展基础\n"
+    doc = policyparse.parse(text)
+    assert doc.horizon is not None
+    assert (doc.horizon.start, doc.horizon.end, doc.horizon.text) == (2026, 2030, "十五五")
+    assert text[doc.horizon.span[0] : doc.horizon.span[1]] == "十五五"
+    # A title that prints a year of its own is a plan for that year, not the period's.
+    assert policyparse.parse("某市2024年落实“十四五”规划工作要点\n一、任务\n").horizon is None
+
+
 def test_a_year_after_the_subject_governs_its_clause() -> None:
     text = "一、任务\n（一）全省储能装机2025年达到300万千瓦，城市绿道2030年达到800公里。\n"
     doc = policyparse.parse(text)

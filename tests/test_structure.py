@@ -556,3 +556,40 @@ def test_an_interpretation_after_an_attachment_label_titles_the_attachment() -> 
     doc = parse(NOTICE + "特此通知\n附件\n关于调整某项提取政策的解读\n" + EXPLAINED)
     parts = [(n.path, n.title) for n in numbered(doc) if n.kind == "attachment"]
     assert parts == [("A1", "关于调整某项提取政策的解读")]
+
+
+NUMBERED_NOTICE = (
+    "某区发展改革委关于公开征求《某区节能降碳规划（草案）》意见的公告\n"
+    "现将规划草案全文公布，征求社会各界意见。\n"
+    "一、市民可以将书面意见寄送某区发展和改革委员会。\n"
+    "二、征求意见截止日期为2026年5月1日。\n"
+    "某区发展和改革委员会\n2026年4月1日\n"
+)
+PLAN_BODY = (
+    "为推动节能降碳工作，制定本规划。\n一、发展基础\n（一）成效显著。建成生境花园30座。\n"
+    "二、主要任务\n（一）建设花园。到2030年，建成生境花园50座。\n"
+)
+
+
+def test_a_plan_after_a_numbered_notice_opens_a_part_of_its_own() -> None:
+    # The notice's 一、二、 and the plan's 一、 restart: the plan is part A1 and keeps
+    # its outline, its title stays the plan's title, and its past section gives baselines.
+    doc = parse(NUMBERED_NOTICE + "某区节能降碳“十五五”规划\n（草案）\n" + PLAN_BODY)
+    assert [(n.path, n.title) for n in numbered(doc)] == [
+        ("1", "市民可以将书面意见寄送某区发展和改革委员会"),
+        ("2", "征求意见截止日期为2026年5月1日"),
+        ("A1", "某区节能降碳“十五五”规划（草案）"),
+        ("A1.1", "发展基础"),
+        ("A1.1.1", "成效显著"),
+        ("A1.2", "主要任务"),
+        ("A1.2.1", "建设花园"),
+    ]
+    assert doc.plan_title == "某区节能降碳“十五五”规划（草案）"
+    assert [(t.value, t.year) for n in doc.walk() for t in n.targets] == [(50.0, 2030)]
+
+
+def test_a_plan_after_a_notice_of_paragraphs_stays_at_the_top() -> None:
+    notice = "关于印发某区节能降碳规划的通知\n现将规划印发给你们，请认真贯彻执行。\n某区人民政府\n2026年4月1日\n"
+    doc = parse(notice + "某区节能降碳规划\n" + PLAN_BODY)
+    assert [n.path for n in numbered(doc)] == ["1", "1.1", "2", "2.1"]
+    assert doc.plan_title == "某区节能降碳规划"

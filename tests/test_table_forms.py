@@ -479,6 +479,12 @@ def test_an_annex_range_and_a_bare_annex_open_attachments() -> None:
     assert _paths(NOTICE + "附件\n某某清单\n一、任务\n")[0] == ("A1", "附件", "某某清单")
 
 
+@pytest.mark.parametrize("label", ["附件1.", "附件1、", "附件1："])
+def test_an_annex_label_with_its_stop_alone_on_a_line_opens_the_attachment(label: str) -> None:
+    text = NOTICE + f"{label}\n某某界址点坐标\n一、说明\n"
+    assert _paths(text) == [("A1", "附件1", "某某界址点坐标"), ("A1.1", "一、", "说明")]
+
+
 def test_the_covering_notice_list_of_annexes_opens_nothing() -> None:
     text = "现将有关文件印发给你们。\n附件1：某某行动计划\n附件2：某某任务清单\n某市人民政府\n2025年1月2日\n"
     assert _paths(text) == []

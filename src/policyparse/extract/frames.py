@@ -14,6 +14,9 @@ trace as chain ``frames``):
 - ``past_section``: under a heading that reports the previous period (一、发展基础,
   （一）“十三五”时期取得的成就, 1.电力现状), every quantity is a baseline: the
   section tells where the plan starts from, not what it commits to.
+- ``before_horizon``: a target whose year phrase ends before the plan's horizon
+  starts (2011至2015年…完成1595亿元, “十二五”期间… in a plan for 2016–2020) reports
+  the past, whatever heading it stands under: it is a baseline.
 """
 
 from __future__ import annotations
@@ -103,3 +106,29 @@ def past(found: list[Found], trace: list[Step] | None) -> None:
             if trace is not None:
                 why = "a section reporting the previous period"
                 trace.append(Step("frames", "past_section", f.start, f.end, "baseline", why))
+
+
+def first_year(horizon: dict[str, object] | None, dated: int | None) -> int | None:
+    """The first year a plan can commit to: its horizon's start, or the year it was
+    signed if that comes earlier (a 2024—2026 plan signed in 2023 may set 2023年底前)."""
+    start = horizon.get("start") if horizon else None
+    if not isinstance(start, int):
+        return None
+    return min(start, dated) if dated is not None else start
+
+
+def before_horizon(found: list[Found], first: int, trace: list[Step] | None) -> None:
+    """A target due before the plan's first year reports the past: a baseline.
+
+    Takes ``“十二五”期间，完成生产线改造394条`` in a plan for 2016–2020 (year 2015);
+    leaves ``到2020年，…达到95%`` there, and every target with no year.
+    """
+    for f in found:
+        if f.kind != "target" or f.year is None or f.year >= first:
+            continue
+        if f.rule == "indicator_table":
+            continue
+        f.kind = "baseline"
+        if trace is not None:
+            why = f"its year {f.year} is before the plan's first year {first}"
+            trace.append(Step("frames", "before_horizon", f.start, f.end, "baseline", why))

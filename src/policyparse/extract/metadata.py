@@ -77,8 +77,16 @@ def issuer_from_title(title: str | None) -> str | None:
     return name if name.endswith(tuple(lexicon.column("layout/signer_suffixes"))) else None
 
 
-def horizon(source: str, folded: str, spans: list[tuple[int, int]]) -> dict[str, object] | None:
-    """The years a plan covers (2024—2026年) from the title, else the opening text."""
+def horizon(
+    source: str, folded: str, spans: list[tuple[int, int]], titles: int = 0
+) -> dict[str, object] | None:
+    """The years a plan covers (2024—2026年) from the title, else the opening text; else
+    the five-year period a title names (某区“十五五”规划 → 2026–2030).
+
+    The first *titles* spans are titles. A period name counts only there, and only in a
+    title that prints no year of its own: 2024年落实“十四五”规划工作要点 is a plan for
+    2024, and the opening text cites other plans' periods (根据《某省“十四五”规划》).
+    """
     for start, end in spans:
         m = _horizon().search(folded, start, end)
         if m:
@@ -90,7 +98,33 @@ def horizon(source: str, folded: str, spans: list[tuple[int, int]]) -> dict[str,
                     "text": source[m.start() : m.end()],
                     "span": (m.start(), m.end()),
                 }
+    for start, end in spans[:titles]:
+        if _A_YEAR.search(folded, start, end):
+            continue
+        p = _period().search(folded, start, end)
+        if p:
+            last = _periods()[p.group()]
+            return {
+                "start": last - 4,
+                "end": last,
+                "text": source[p.start() : p.end()],
+                "span": (p.start(), p.end()),
+            }
     return None
+
+
+_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+@cache
+def _periods() -> dict[str, int]:
+    """十四五 → 2025: the five-year periods and the year each ends."""
+    return {word: int(year) for word, year in lexicon.rows("extract/plan_periods")}
+
+
+@cache
+def _period() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(tuple(_periods())))
 
 
 def _join(source: str, blocks: list[Block]) -> tuple[str, tuple[int, int]] | None:
@@ -163,8 +197,9 @@ def extract(
     spans = [s for s in (meta.title_span,) if s]
     if outline.plan_title_blocks:
         spans.append((outline.plan_title_blocks[0].start, outline.plan_title_blocks[-1].end))
+    titles = len(spans)
     spans.append((0, min(len(folded), _HORIZON_WINDOW)))
-    meta.horizon = horizon(source, folded, spans)
+    meta.horizon = horizon(source, folded, spans, titles)
     return meta, issues
 
 

@@ -107,6 +107,7 @@ class _Reading:
     trace: list[Step] | None
     tables: TableIndex
     plan_year: int | None = None  # a plan for one year (frames.plan_year)
+    first_year: int | None = None  # the first year the plan covers (frames.first_year)
     past: set[int] = field(default_factory=set)  # id() of nodes under a heading on the past
     carry: responsibility.State = field(default_factory=responsibility.State)
     under_conditions: set[int] = field(default_factory=set)
@@ -130,6 +131,7 @@ def extract_nodes(
     index = TableIndex(source, folded, tables)
     r = _Reading(source, folded, dated.year if dated else None, gazetteer, trace, index)
     r.plan_year = frames.plan_year(meta.plan_title or meta.title)
+    r.first_year = frames.first_year(meta.horizon, dated.year if dated else None)
     nothing = Extracted()  # a notice part (title, signature …) holds no units or targets
     extracted: dict[int, Extracted] = {}
     for node in walk(outline.children):
@@ -253,12 +255,14 @@ def _framed(
     r: _Reading, node: INode, found: list[targets.Found], start: int
 ) -> list[targets.Found]:
     """The frame the sentences stand in (extract.frames): a year after the subject, a plan
-    for one year, a heading on the past."""
+    for one year, a heading on the past, a year before the plan's horizon."""
     frames.subject_year(found, r.trace)
     if r.plan_year is not None:
         frames.one_year(r.folded, start, found, r.plan_year, r.trace)
     if id(node) in r.past:
         frames.past(found, r.trace)
+    if r.first_year is not None:
+        frames.before_horizon(found, r.first_year, r.trace)
     return found
 
 

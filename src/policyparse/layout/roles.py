@@ -27,11 +27,12 @@ def _note_openings() -> frozenset[str]:
 
 @cache
 def _attachment() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """附件2 (or 附件1—2) alone on its line; 附件：1.… (a list of them); 附件1：标题."""
+    """附件2 (or 附件1—2, or 附件2. with its stop and the title on the next line) alone on
+    its line; 附件：1.… (a list of them); 附件1：标题."""
     word = lexicon.alternation(lexicon.column("layout/attachment_words"))
     number = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
     joins = lexicon.alternation(lexicon.column("layout/range_joins"))
-    marker = re.compile(rf"{word}(?P<n>{number})?(?:(?:{joins})(?:{number}))?")
+    marker = re.compile(rf"{word}(?:(?P<n>{number})(?:(?:{joins})(?:{number}))?[.、:]?)?")
     listing = re.compile(rf"{word}\d{{0,2}}:")
     titled = re.compile(rf"{word}(?P<n>\d{{1,2}}):?(?P<title>[^\d.、:].{{0,59}})")
     return marker, listing, titled

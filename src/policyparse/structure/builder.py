@@ -85,6 +85,7 @@ class OutlineState:
     # the lines after the first, once the part is open.
     appended: dict[int, tuple[Block, ...]] = field(default_factory=dict)
     title_rest: set[int] = field(default_factory=set)
+    plan_part: INode | None = None  # the wrapped plan, as a part after a numbered notice
     made: int = 0  # nodes made so far (MAX_NODES)
     # Boxes printed as tables: where each table starts and ends, where
     # a run of lines ending in a bar ends, and the box being read with where it ends.
@@ -325,6 +326,27 @@ class OutlineState:
         self.part_root = node
         self.phase = "body"
         self.title_rest = {id(r) for r in rest}
+
+    def open_plan_part(self, b: Block) -> None:
+        """The wrapped plan's first title line after a numbered notice: part A<k>.
+
+        The lines stay the plan's title (Document.plan_title) and later title lines
+        extend the part's (plan_part_line) until the body starts.
+        """
+        self.plan_title_blocks.append(b)
+        self.open_part(b, rule="plan_title")
+        self.plan_part = self.part_root
+        self.phase = "after_signature"
+
+    def plan_part_line(self, b: Block) -> None:
+        """One more line of the wrapped plan's title, inside its part."""
+        self.plan_title_blocks.append(b)
+        node = self.plan_part
+        assert node is not None
+        start = node.title_span[0] if node.title_span else b.start
+        node.title_span = (start, b.end)
+        node.title = compact(self.source[start : b.end])
+        node.text_end = b.end
 
     def title_rest_line(self, b: Block) -> None:
         """A later line of a part's title, already inside the part's title span."""

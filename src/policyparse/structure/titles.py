@@ -163,7 +163,7 @@ def _run_in(folded: str, start: int, phrase: int, end: int) -> bool:
 
 
 _ATTACHMENT_NUMBER = re.compile(r"\d{1,2}")
-_LABEL_SEPARATORS = frozenset(": ")
+_LABEL_SEPARATORS = frozenset(": .、")
 
 
 def attachment_label(folded: str, start: int, end: int) -> tuple[int, int]:

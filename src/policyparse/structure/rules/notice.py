@@ -153,12 +153,28 @@ def plan_title(st: OutlineState, s: Seen) -> Decision | None:
     """Right after a signature or date, short lines are the title of the wrapped plan.
 
     Takes 宁波市大力提振消费专项行动实施方案 under the covering notice's date; leaves
-    为进一步… (a sentence).
+    为进一步… (a sentence). Where the notice numbers items of its own (一、…意见寄送
+    二、…截止日期, then the signature), the plan opens part A<k> titled by these
+    lines, so that its 一、 starts its own outline.
     """
     if not _title_line(st, s, st.plan_title_blocks):
         return None
+    if st.plan_part is not None:
+        return Decision("plan_title", (partial(OutlineState.plan_part_line, b=s.block),))
+    if not st.plan_title_blocks and _numbered_notice(st):
+        edit = partial(OutlineState.open_plan_part, b=s.block)
+        return Decision("attachment", (edit,), why="the notice has numbered items")
     edit = partial(OutlineState.title_line, run=st.plan_title_blocks, b=s.block)
     return Decision("plan_title", (edit,))
+
+
+def _numbered_notice(st: OutlineState) -> bool:
+    """Whether the notice before the plan numbers items of its own (一、意见寄送…).
+
+    The plan's 一、 restarts that numbering, so the plan opens a part of its own;
+    a notice of paragraphs only leaves the plan's sections at the top.
+    """
+    return st.part_root is None and any(n.kind != "paragraph" for n in st.top)
 
 
 @only_in("after_signature")
