@@ -326,6 +326,13 @@ def test_the_unit_can_stand_in_the_indicator_cell() -> None:
     assert got == [("研发投入强度", 3.0, "%"), ("城市绿道长度", 800.0, "公里")]
 
 
+def test_an_inclusive_bound_in_a_cell_keeps_its_unit_clean() -> None:
+    # 6人（含）以下: （含） says the bound is included; it is no part of the unit.
+    text = "序号\t指标\t2020年\n1\t工房现场操作人员\t6人（含）以下\n2\t培育企业\t10家(含)以上\n"
+    got = [(t.value, t.comparator, t.unit) for t in _targets(text)]
+    assert got == [(6.0, "<=", "人"), (10.0, ">=", "家")]
+
+
 def test_a_plan_period_header_gives_its_year() -> None:
     text = "| 序号 | 指标名称 | 单位 | “十四五”末 |\n| --- | --- | --- | --- |\n| 1 | 森林覆盖率 | % | 42 |\n"
     assert [(t.year, t.deadline) for t in _targets(text)] == [(2025, "“十四五”末")]

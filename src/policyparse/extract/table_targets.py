@@ -177,7 +177,7 @@ def found(source: str, folded: str, t: TableTarget) -> Found | None:
         return None
     value, value_max, stop = read
     after = "".join(ch for ch in text[stop:] if not ch.isspace())
-    for word in _after_words():
+    for word in _after_order():  # longest first: (含)以下 before 以下
         after = after.replace(word, "")
     unit = _unit(source, t, after)
     base_value, base_unit = _base(value, unit)
