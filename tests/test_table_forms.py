@@ -638,3 +638,26 @@ def test_a_box_of_lines_ending_in_a_bar_ends_with_them() -> None:
     got = _placed(policyparse.parse(text))
     assert got[1] == ("1.1", "建设通道", [100.0])
     assert got[2] == ("1.1.B2", "：综合运输通道", [])
+
+
+def test_a_table_laid_out_with_spaces_is_text_with_a_diagnostic() -> None:
+    # A PDF's text layer: columns by runs of spaces, rows shifted and names wrapped.
+    text = (
+        "专栏1  某省主要指标\n"
+        "类别      指标名称        单位    2020 年    2025 年      属性\n"
+        "经济 1  地区生产总值          亿元  17826   26000 左右   预期性\n"
+        "     2  研发经费投入增长      %      10 以上   12 以上  预期性\n"
+    )
+    doc = policyparse.parse(text)
+    unread = [d for d in doc.diagnostics if d.code == "table_unread"]
+    assert len(unread) == 1 and unread[0].severity == "warning"
+    assert unread[0].span is not None
+    start, end = unread[0].span
+    assert text[start:end].startswith("类别") and text[start:end].endswith("属性")
+    assert "2020年 | 2025年 | 属性" in unread[0].message
+    # A line of column words with one gap between them is no such header.
+    assert not [
+        d
+        for d in policyparse.parse("序号 指标 单位 2025年\n").diagnostics
+        if d.code == "table_unread"
+    ]

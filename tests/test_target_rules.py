@@ -31,6 +31,8 @@ CASES = [
     ("抓好产业发展、人才培养、社会保障三项重点工作。", "三项", "skipped", "list_size"),
     ("推进甲、乙和丙三类改革。", "三类", "skipped", "list_size"),
     ("培育甲、乙企业三家。", "三家", "target", "subject_form"),
+    ("年内重点完成12条推进举措。", "12条", "skipped", "own_items"),
+    ("培育3户小升规企业。", "3户", "target", "verb_form"),
     ("培育重点企业5家。", "5家", "target", "subject_form"),
     ("新增城镇就业超20万人。", "20万人", "target", "subject_form"),
     ("创建1条省级高品质步行街。", "1条", "target", "verb_form"),

@@ -165,9 +165,16 @@ def _unit_pattern() -> re.Pattern[str]:
 
 
 def _unit_at(folded: str, pos: int, end: int) -> tuple[int, bool] | None:
-    """Length of the longest unit at *pos* and whether it is a real unit (not time)."""
+    """Length of the longest unit at *pos* and whether it is a real unit (not time).
+
+    A unit in Latin letters (PFLOPS, Gbps, MW) is a unit only where no letter follows
+    it: 10MWh is read whole (longest first), 5Gbit is no unit at all.
+    """
     m = _unit_pattern().match(folded, pos, end)
     if m is None:
+        return None
+    follows = folded[m.end() : m.end() + 1]
+    if m.group()[-1].isascii() and follows.isascii() and follows.isalpha():
         return None
     return m.end() - pos, _units()[0][m.group()]
 

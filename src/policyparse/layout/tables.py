@@ -44,6 +44,7 @@ from .blocks import Block
 from .cells import MAX_CELLS, Budget, Cell, TableForm, TextTable, TRow, text_tables
 from .lines import line_tables
 from .markers import match_marker
+from .spaced import spaced_headers
 
 Span = tuple[int, int]
 _SERIAL_MAX = 6  # digits of a row number
@@ -580,5 +581,6 @@ def find(
                 )
             continue
         tables.append(read[0])
+    issues.extend(spaced_headers(folded, blocks, [(t.start, t.end) for t in tables]))
     rows = [row for table in tables for row in table.rows]
     return rows, tables, issues

@@ -165,6 +165,7 @@ SPECS: dict[str, Spec] = {
     "extract/verb_adverbs": Spec(("word",), max_len=MAX_WORD),
     "extract/listing_words": Spec(("word",)),
     "extract/open_list_words": Spec(("word",), max_len=MAX_WORD),
+    "extract/own_items": Spec(("word",), max_len=MAX_WORD),
     "extract/stative_verbs": Spec(("word",), max_len=MAX_WORD),
     "extract/parameter_cues": Spec(("word",)),
     "extract/baseline_cues": Spec(("word",)),
@@ -220,6 +221,9 @@ SPECS: dict[str, Spec] = {
                     "container",
                     "ratio",
                     "concentration",
+                    "computing",
+                    "rate",
+                    "data",
                 }
             )
         },

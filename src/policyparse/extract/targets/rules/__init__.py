@@ -17,7 +17,14 @@ from ....ruler import Chain
 from ..reader import Candidate, Reader
 from .figures import baseline, eligibility, parameter, subsidy_condition
 from .forms import carried_subject, respectively, subject_form, unclaimed, verb_form
-from .names import article_numeral, bare_count, in_name_or_aside, list_size, listing_count
+from .names import (
+    article_numeral,
+    bare_count,
+    in_name_or_aside,
+    list_size,
+    listing_count,
+    own_items,
+)
 from .shares import object_share, ratio_before_verb, share_of, share_of_base
 from .sizes import fund_size, object_count
 
@@ -25,6 +32,7 @@ RULES = (
     in_name_or_aside,
     article_numeral,
     list_size,
+    own_items,
     share_of,
     share_of_base,
     fund_size,

@@ -56,6 +56,29 @@ def bare_count(reader: Reader, c: Candidate) -> Decision | None:
     return None
 
 
+_OWN_OBJECT = 12  # characters after the count its object may take, at most
+
+
+def own_items(reader: Reader, c: Candidate) -> Decision | None:
+    """A count of the plan's own measures is bookkeeping, not a commitment.
+
+    Takes 年内重点完成12条推进举措 and 对8条改革举措和3项重点任务建立台账
+    (lexicon extract/own_items: 推进举措, 改革任务, 重点任务); leaves 建成示范园区5个 and
+    培育3户小升规企业 (what the count counts is an outcome).
+    """
+    q, f = c.quantity, reader.folded
+    end = min(c.clause[1], q.end + _OWN_OBJECT + 1)
+    rest = f[q.end : end]
+    cut = next((i for i, ch in enumerate(rest) if ch in _OBJECT_STOPS), len(rest))
+    obj = rest[:cut]
+    if not obj or len(obj) > _OWN_OBJECT or not obj.endswith(reader.words.own_items):
+        return None
+    return leave("counts the plan's own measures")
+
+
+_OBJECT_STOPS = ",，。；;:：、()（）"
+
+
 def listing_count(reader: Reader, c: Candidate) -> Decision | None:
     """A bare count after 方面, 类别 … counts the items the text lists next.
 
