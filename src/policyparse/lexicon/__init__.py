@@ -166,6 +166,7 @@ SPECS: dict[str, Spec] = {
     "extract/listing_words": Spec(("word",)),
     "extract/open_list_words": Spec(("word",), max_len=MAX_WORD),
     "extract/own_items": Spec(("word",), max_len=MAX_WORD),
+    "extract/field_words": Spec(("word",), max_len=MAX_WORD),
     "extract/stative_verbs": Spec(("word",), max_len=MAX_WORD),
     "extract/parameter_cues": Spec(("word",)),
     "extract/baseline_cues": Spec(("word",)),

@@ -209,22 +209,30 @@ _MODIFIER = 2  # 具有区域影响力的: a modifier of the object is a word at
 
 
 def modified_object(reader: Reader, c: Candidate) -> tuple[int, int, int]:
-    """A verb opening the item and a modifier ending in 的 between it and the number.
+    """A verb opening the item and a modifier ending in 的 (or in a field word: 领域,
+    行业) between it and the number.
 
     (verb start, verb end, head end): 打造具有区域影响力、体现地方特色的50个示范场景 →
     the verb 打造 and the head 打造具有区域影响力、体现地方特色的, which the indicator
-    keeps before the object.  Leaves 包括北京等8个区域 and 其中具备条件的2个区 (no verb
-    opens the item) and 建设中的3个项目 (中 marks the verb's aspect, it modifies nothing):
-    an empty span at the number.
+    keeps before the object; 培育形成新材料领域80家企业 → 培育形成, head
+    培育形成新材料领域 (lexicon extract/field_words).  Leaves 包括北京等8个区域 and
+    其中具备条件的2个区 (no verb opens the item) and 建设中的3个项目 (中 marks the
+    verb's aspect, it modifies nothing): an empty span at the number.
     """
     f, pre = reader.folded, c.prefix
     none = (pre.end, pre.end, pre.end)
-    if pre.end - pre.start < 3 or f[pre.end - 1] not in reader.words.of:
+    if pre.end - pre.start < 3:
         return none
-    lead, verb = verb_after_actor(f[pre.start : pre.end - 1])
+    if f[pre.end - 1] in reader.words.of:
+        body_end = pre.end - 1
+    else:  # 培育人工智能领域50家企业: a field the count is taken in
+        body_end = pre.end - ends_with(f, pre.start, pre.end, reader.words.fields)
+        if body_end == pre.end:
+            return none
+    lead, verb = verb_after_actor(f[pre.start : body_end])
     v_start = pre.start + lead
     v_end = v_start + len(verb)
-    if not verb or v_end + _MODIFIER > pre.end - 1:
+    if not verb or v_end + _MODIFIER > body_end:
         return none  # 建设中的3个项目: a one-character aspect (中), no modifier of the object
     return v_start, v_end, pre.end
 
