@@ -88,11 +88,17 @@ def verb_quantity_of(reader: Reader, c: Candidate) -> Decision | None:
 
     The verb stands right before the number (预留40%的门诊号源, 培育30个左右的特色基地);
     the indicator is the verb and the object.  None with no verb there, no 的 after the
-    quantity, no object, or a parameter cue in the clause.
+    quantity, no object, a parameter cue in the clause, or a clause that opens with 对
+    (对年度服务达1000辆的机构，…: the 的 phrase names whom the sentence addresses).
     """
     w, f = reader.words, reader.folded
     if not c.next_char or c.next_char not in w.of or w.parameter.search(c.window):
         return None
+    head = c.clause[0]
+    while head < c.prefix.start and f[head].isspace():
+        head += 1
+    if w.openers.match(f, head):
+        return None  # 对年度服务达1000辆的机构: whom 对 addresses, a condition
     v_start, v_end, period = verb_before(f, c.prefix.start, c.prefix.end)
     if v_end == v_start:
         return None
