@@ -362,9 +362,17 @@ def test_the_network_picture_links_units_and_the_csv_holds_the_rows_shown(
     units = page.locator("#network-svg a.unit-link")
     assert units.count() >= 10
     shown = 0
+    before = page.locator("#tg-owner").input_value()
     for k in range(units.count()):  # the first unit in the picture that owns targets
         units.nth(k).click()
-        assert page.locator("#tg-owner").input_value().startswith('"')
+        # The click changes the address's #fragment; the page reads it on hashchange,
+        # after the click returns: wait for the filter to show a new quoted name.
+        page.wait_for_function(
+            "b => { const v = document.querySelector('#tg-owner').value;"
+            " return v !== b && v.startsWith('\"'); }",
+            arg=before,
+        )
+        before = page.locator("#tg-owner").input_value()
         shown = int(page.locator("#tg-table").get_attribute("data-total") or "0")
         if shown:
             break

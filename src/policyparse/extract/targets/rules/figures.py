@@ -8,7 +8,7 @@ from ....ruler import Decision
 from ..context import WINDOW
 from ..reader import Candidate, Reader
 from .edits import take_as
-from .helpers import before_verb, percent
+from .helpers import before_verb, dated_past, percent, states_past
 
 
 def parameter(reader: Reader, c: Candidate) -> Decision | None:
@@ -16,16 +16,18 @@ def parameter(reader: Reader, c: Candidate) -> Decision | None:
 
     Takes 每台最高补助15万元, 对年营业收入500万元及以上的企业, 占比30%的部分, and a
     condition clause ending in 的 before its consequence (营业收入首次达到1亿元的，给予…);
-    leaves 新增城镇就业超20万人.
+    leaves 新增城镇就业超20万人, and a quantity before 的 that 截至 or a past year
+    governs (截至2024年底，全市80%的社区完成…: the past, for the rule baseline).
     """
     w = reader.words
     pre = c.prefix
     before = reader.folded[pre.end - 1] if pre.end > c.item_start else ""
     closing = reader.folded[c.clause[1] - 1] if c.clause[1] > c.clause[0] else ""
+    described = (c.next_char != "" and c.next_char in w.of) and not dated_past(reader, c)
     if (
         (c.suffix is not None and c.suffix in w.thresholds)
         or (closing in w.of and reader.folded[c.clause[1] : c.clause[1] + 1] == ",")
-        or (c.next_char != "" and c.next_char in w.of)
+        or described
         or (percent(reader, c) and before != "" and before in w.of)
         or w.parameter.search(c.window)
     ):
@@ -112,9 +114,4 @@ def baseline(reader: Reader, c: Candidate) -> Decision | None:
     Takes 截至2024年底，已建成5G基站3万个, 目前已有企业120家 and 今年截至8月底，新增贷款
     1万笔 (截至 earlier in the sentence, with no year: the present); leaves 到2027年建成5万个.
     """
-    if (c.year and c.year.baseline) or reader.words.baseline.search(c.window):
-        return take_as(c, "baseline")
-    f, stop = reader.folded, c.quantity.start
-    if any(f.find(w, c.sentence_start, stop) != -1 for w in reader.words.as_of):
-        return take_as(c, "baseline")
-    return None
+    return take_as(c, "baseline") if states_past(reader, c) else None

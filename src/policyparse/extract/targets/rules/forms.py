@@ -128,13 +128,14 @@ def subject_form(reader: Reader, c: Candidate) -> Decision | None:
 
 
 def _goal(c: Candidate) -> bool:
-    """A count in figures under a year phrase (到2026年底，争创5个…): a goal's form, where a
-    verb the lexicon lacks may be taken from jieba's dictionary (dictionary_verb).
+    """A count in figures under a year phrase (到2026年底，争创5个…), or stating a range or
+    a bound (确定1-2个主体专业, 争创3个以上): a goal's form, where a verb the lexicon lacks
+    may be taken from jieba's dictionary (dictionary_verb).
 
-    Leaves 统筹两个市场 (a count in words: a name) and 赋予1个随机号码 (no year: a
-    procedure, whatever its verb).
+    Leaves 统筹两个市场 (a count in words: a name) and 赋予1个随机号码 (no year and no
+    bound: a procedure, whatever its verb).
     """
-    return c.year is not None and not c.quantity.chinese
+    return (c.year is not None or explicit(c)) and not c.quantity.chinese
 
 
 def _verb_reading(reader: Reader, c: Candidate, found: Found) -> tuple[str, str] | Decision:
