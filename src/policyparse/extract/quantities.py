@@ -68,6 +68,8 @@ def _qty() -> re.Pattern[str]:
         rf"(?P<sep>{sep})(?P<b>{_NUM}))?"
         # 100 亿元: a space a PDF put between the number and its scale or unit.
         rf"(?P<gap> (?=[{opening}{re.escape(firsts)}]))?"
+        # 1500多亿元, 120余万人: a word of approximation before the scale.
+        rf"(?P<before>{inside}(?={scale}))?"
         # 3万4000人, 三万四千人次, 2亿5000万元: a scale inside the number.
         rf"(?:(?P<scale>{scale})"
         rf"(?:(?P<mixed>(?<=万)(?:\d{{1,4}}|[零〇]?[一二两三四五六七八九][十百千][{_CN}]{{0,3}}))|(?<=亿)(?P<yi>\d{{1,4}}|[{_CN}]{{1,5}})万)?)?"
@@ -196,8 +198,28 @@ def _duration_cues() -> re.Pattern[str]:
 
 
 def _duration_goal(folded: str, start: int, pos: int) -> bool:
-    """Whether the duration at *pos* is what a shortening verb aims at (压缩至30个工作日)."""
-    return _duration_cues().search(folded, max(start, pos - 4), pos) is not None
+    """Whether the duration at *pos* is what a shortening verb aims at (压缩至30个工作日,
+    压缩至平均9个工作日), or a later item of the list such a verb opens (压缩至15个、
+    7个工作日: 7 too)."""
+    if _duration_cues().search(folded, max(start, pos - _CUE_MAX), pos) is not None:
+        return True
+    lo = max(start, pos - _LIST_LOOK)
+    m = _earlier_items().search(folded, lo, pos)
+    return m is not None and _duration_goal(folded, start, m.start())
+
+
+_LIST_LOOK = 24  # characters before a duration searched for the list's earlier items
+
+
+@cache
+def _earlier_items() -> re.Pattern[str]:
+    """15个、 right before a number: the earlier items of its list."""
+    table, _ = _units()
+    unit = lexicon.alternation(tuple(table))
+    return re.compile(rf"\d+(?:\.\d+)?(?:{unit})?、$")
+
+
+_CUE_MAX = 6  # characters of the longest word of extract/duration_goals (max_len)
 
 
 def _per(folded: str, pos: int, end: int) -> int:
@@ -323,7 +345,7 @@ def _bare_scale(m: re.Match[str], source: str, folded: str, end: int) -> Quantit
 
 def _number(m: re.Match[str], source: str, folded: str, start: int, end: int) -> Quantity | None:
     """A number or a range in digits or Chinese numerals, with its scale and unit."""
-    a, b, inner = m["a"], m["b"], m["inner"]
+    a, b, inner = m["a"], m["b"], m["inner"] or m["before"]
     chinese = not a[0].isdigit()
     value = _read(a)
     value_max = _read(b) if b else None
@@ -333,13 +355,12 @@ def _number(m: re.Match[str], source: str, folded: str, start: int, end: int) ->
     read = _unit(m, source, folded, start, end, factor)
     if read is None:
         return None
-    unit_end, base_unit = read
+    unit_end, base_unit, shared = read
     if chinese and base_unit is None:
         return None  # 实施百万高校毕业生…行动: a scale in words with no unit names a programme
-    unit = source[unit_start:unit_end] if unit_end > unit_start else None
-    if inner and unit:
-        # 3万余人: the unit is 万人, the word of approximation stands apart.
-        unit = unit.replace(source[m.start("inner") : m.end("inner")], "", 1) or None
+    unit = _unit_text(m, source, unit_start, unit_end, shared)
+    if shared and unit:
+        base_unit = shared[1]
     return Quantity(
         m.start(),
         unit_end,
@@ -352,6 +373,20 @@ def _number(m: re.Match[str], source: str, folded: str, start: int, end: int) ->
         chinese=chinese,
         inner=inner,
     )
+
+
+def _unit_text(
+    m: re.Match[str], source: str, start: int, end: int, shared: tuple[str, str] | None
+) -> str | None:
+    """The unit as printed from *start* to *end*, scale included, without a word of
+    approximation (3万余人: 万人), and with the list's unit where it prints it once
+    (15个、7个工作日: 个工作日 for 15)."""
+    unit = source[start:end] if end > start else None
+    if m["inner"] and unit:
+        unit = unit.replace(source[m.start("inner") : m.end("inner")], "", 1) or None
+    if shared and unit:
+        unit = unit[: len(unit) - len(shared[0])] + shared[1]
+    return unit
 
 
 def _with_scale(
@@ -380,20 +415,50 @@ def _with_scale(
 
 def _unit(
     m: re.Match[str], source: str, folded: str, start: int, end: int, factor: int
-) -> tuple[int, str | None] | None:
-    """Where the unit ends and the unit word as printed (rate and alternatives included).
+) -> tuple[int, str | None, tuple[str, str] | None] | None:
+    """Where the unit ends, the unit word as printed (rate and alternatives included),
+    and (printed, the list's) where the list prints a longer unit once (15个、7个工作日).
 
     None when the number is no quantity: a bare number (no unit and no scale), a
     date, a duration or an age (a duration a shortening verb aims at is kept).
     """
     found = _unit_at(folded, m.end(), end)
     if found is None:
-        return None if factor == 1 else (m.end(), None)
+        return None if factor == 1 else (m.end(), None, None)
     length, real = found
+    word = folded[m.end() : m.end() + length]
+    longer = _shared_unit(folded, m.end() + length, end, word)
+    if longer is not None:
+        real = _units()[0][longer]
     if not real and not _duration_goal(folded, start, m.start()):
         return None
     unit_end = m.end() + length
     base_start = unit_end - length
+    if longer is not None:  # the unit is the list's, not printed here: no rate, no brackets
+        return unit_end, longer, (source[base_start:unit_end], longer)
     unit_end += _alternates(folded, unit_end, end)
     unit_end += _per(folded, unit_end, end)
-    return unit_end, source[base_start:unit_end]
+    return unit_end, source[base_start:unit_end], None
+
+
+@cache
+def _next_item() -> re.Pattern[str]:
+    """、7个工作日 after 15个: the next item of a list, a number and its unit."""
+    table, _ = _units()
+    return re.compile(rf"、\d+(?:\.\d+)?(?P<unit>{lexicon.alternation(tuple(table))})")
+
+
+def _shared_unit(folded: str, pos: int, end: int, unit: str) -> str | None:
+    """The longer unit the next item of a list prints, where this item's unit begins it.
+
+    15个、7个工作日 → 个工作日 for 15; 3个、5个百分点 → 个百分点 for 3 (the unit is
+    printed once, after the last item).  None where the next item's unit is the same
+    (5所、10所) or another (5个、10家).
+    """
+    m = _next_item().match(folded, pos, end)
+    if m is None:
+        return None
+    nxt = m.group("unit")
+    if len(nxt) > len(unit) and nxt.startswith(unit):
+        return nxt
+    return None

@@ -192,7 +192,7 @@ SPECS: dict[str, Spec] = {
         key=("word", "role"),
     ),
     "extract/comparison_bases": Spec(
-        ("word", "role"), {"role": frozenset({"compare", "base", "year_part"})}
+        ("word", "role"), {"role": frozenset({"compare", "base", "year_part", "start"})}
     ),
     "extract/scope_words": Spec(("word",)),
     "extract/area_scopes": Spec(("word",)),
@@ -233,7 +233,7 @@ SPECS: dict[str, Spec] = {
         ("word", "dimension", "scan"),
         {"dimension": frozenset({"time", "age"}), "scan": frozenset({"yes", "no"})},
     ),
-    "extract/duration_goals": Spec(("word",), max_len=4),
+    "extract/duration_goals": Spec(("word",), max_len=6),
     "extract/plan_periods": Spec(("word", "year")),
     "extract/frames": Spec(
         ("word", "kind"),

@@ -191,12 +191,16 @@ def plan_periods() -> dict[str, int]:
 
 @cache
 def _base_pattern() -> re.Pattern[str]:
-    """A comparison base right before the number: 较2023年, 比上年, 较同期."""
+    """A comparison base right before the number: 较2023年, 比上年, 较同期; or the value a
+    change starts from: 由71人, 从平均22个工作日 (a number within a few characters of
+    由/从, then its unit)."""
 
     def ws(role: str) -> str:
         return lexicon.alternation(lexicon.column("extract/comparison_bases", role=role))
 
-    return re.compile(rf"{ws('compare')}(?:(?:19|20)\d{{2}}年{ws('year_part')}?|{ws('base')})$")
+    compared = rf"{ws('compare')}(?:(?:19|20)\d{{2}}年{ws('year_part')}?|{ws('base')})"
+    started = rf"{ws('start')}[^\d,;:。]{{0,3}}\d+(?:\.\d+)?[^\d,;:。]{{0,6}}"
+    return re.compile(rf"(?:{compared}|{started})$")
 
 
 @cache

@@ -185,13 +185,17 @@ def distribute_lead(
 
 
 def distribute(source: str, items: list[tuple[int, int]], bodies: tuple[str, ...]) -> list[str]:
-    """One indicator per item of a 分别 list: share the tail and the leading word."""
+    """One indicator per item of a 分别 list: share the tail and the leading word.
+
+    职工、城乡居民住院报销比例 → 职工住院报销比例, 城乡居民住院报销比例; 审批时限、验收时限
+    (the first item ends in the last one's head word) stay as printed.
+    """
     texts = [compact(source[a:b]) for a, b in items]
     if any(texts[0].endswith(h) for h in words().heads):
         return texts  # every item is complete already
     last = cut(texts[-1], bodies)
-    if len(last) < 2:
-        return texts
+    if len(last) < 2 or texts[0].endswith(last[-1]):
+        return texts  # 审批时限、验收时限: each item names its own head
     tail = "".join(last[1:])
     first = cut(texts[0], bodies)
     lead = "".join(first[:-1]) if len(first) > 1 else ""
