@@ -661,3 +661,75 @@ def test_a_table_laid_out_with_spaces_is_text_with_a_diagnostic() -> None:
         for d in policyparse.parse("序号 指标 单位 2025年\n").diagnostics
         if d.code == "table_unread"
     ]
+
+
+# --- one cell per line, as converters print merged cells -------------------------------
+
+MERGED_INDICATORS = (
+    "附件\n某区“十五五”主要指标表\n类别\n序号\n一级指标\n二级指标\n单位\n属性\n“十四五”\n完成值\n"
+    "“十五五”\n目标值\n"
+    "建设宜居城区\n1\n既有建筑改造\n旧住房改造面积\n万平方米\n预期性\n25\n30\n\n"
+    "2\n完整社区建设\n完整社区覆盖率\n%\n预期性\n\n60\n\n"
+    "3\n城中村改造\n城中村改造项目数量\n个\n约束性\n启动8个项目\n至2026年底，全面启动改造\n\n"
+    "打造活力城区\n4\n商业设施更新\n商业设施更新面积\n万平方米\n预期性\n2\n2027年60\n"
+)
+
+
+def test_lines_with_a_group_column_wrapped_headers_and_merged_cells() -> None:
+    # 类别 printed once per group, before the row's number; “十五五” / 目标值 one header
+    # cell over two lines; row 2's empty 完成值 printed as a blank line; row 3's target a
+    # sentence opening with a date (words); row 4's target dated in its own cell.
+    got = [
+        (t.indicator, t.value, t.unit, t.year, t.baseline.value if t.baseline else None)
+        for t in _targets(MERGED_INDICATORS)
+    ]
+    assert got == [
+        ("旧住房改造面积", 30.0, "万平方米", 2030, 25.0),
+        ("完整社区覆盖率", 60.0, "%", 2030, None),
+        ("商业设施更新面积", 60.0, "万平方米", 2027, 2.0),
+    ]
+
+
+def test_lines_a_value_printed_like_the_next_rows_number_stays_in_its_row() -> None:
+    text = (
+        "类别\n序号\n指标\n单位\n属性\n目标\n"
+        "促发展\n1\n片区更新数量\n个\n预期性\n2\n2\n商办楼宇更新数量\n个\n预期性\n25\n"
+        "惠民生\n3\n口袋公园数量\n座\n预期性\n10\n"
+    )
+    got = [(t.indicator, t.value, t.unit) for t in _targets(text)]
+    assert got == [
+        ("片区更新数量", 2.0, "个"),
+        ("商办楼宇更新数量", 25.0, "个"),
+        ("口袋公园数量", 10.0, "座"),
+    ]
+
+
+def test_lines_a_task_name_merged_down_leaves_rows_titled_by_their_content() -> None:
+    # 任务名称 printed on its group's first row only; a unit list broken after 、.
+    text = (
+        "附件1\n某区工作任务清单\n序号\n任务名称\n任务内容\n牵头部门\n配合部门\n时间节点\n"
+        "1\n加强组织领导\n召开全区动员大会。\n区政府办公室\n各街镇（园区）\n2019年3月\n"
+        "2\n建立联席会议制度。\n区绿化市容局\n区民政局、\n区商务委\n2019年6月\n"
+        "3\n推进源头减量\n开展净菜上市。\n区商务委\n区市场监管局\n2019年\n"
+        "4\n公共机构分类全覆盖。\n区机管局\n区绿化市容局\n区党政机关、公共机构\n2019年9月\n"
+        "附件2\n某区分解表\n"
+    )
+    doc = policyparse.parse(text)
+    rows = [(n.path, n.title) for n in doc.walk() if n.path and n.path.count(".") == 1]
+    assert rows == [
+        ("A1.1", "加强组织领导"),
+        ("A1.2", "建立联席会议制度"),
+        ("A1.3", "推进源头减量"),
+        ("A1.4", "公共机构分类全覆盖"),
+    ]
+    # A body beyond the unit columns is a second list of the last one; 附件2 ends the table.
+    assert [n.path for n in doc.walk() if n.kind == "attachment"] == ["A1", "A2"]
+    units = {n.path: [(u.name, u.role) for u in n.responsible_units] for n in doc.walk() if n.path}
+    assert units["A1.1"] == [("区政府办公室", "lead"), ("各街镇（园区）", "cooperating")]
+    assert units["A1.2"] == [
+        ("区绿化市容局", "lead"),
+        ("区民政局", "cooperating"),
+        ("区商务委", "cooperating"),
+    ]
+    assert units["A1.4"][:2] == [("区机管局", "lead"), ("区绿化市容局", "cooperating")]
+    assert {role for _, role in units["A1.4"][2:]} == {"cooperating"}

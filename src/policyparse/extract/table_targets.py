@@ -143,6 +143,33 @@ def _indicator(source: str, t: TableTarget) -> str:
     return _name_parts(compact(source[t.indicator[0] : t.indicator[1]]))[0]
 
 
+# A cell that opens with its own date: 2027年60% (the figure due then), or words (至2026年
+# 底，全面启动…: no figure right after the date).
+@cache
+def _dated_pattern() -> re.Pattern[str]:
+    """2027年, 至2026年底: a date opening a cell (lexicon deadline_words, the year's parts)."""
+    parts = lexicon.alternation(lexicon.column("extract/deadline_words", role="part"))
+    return re.compile(rf"\D{{0,3}}(?P<year>(?:19|20)\d{{2}})年(?:{parts})?")
+
+
+_FIGURE_NEXT = re.compile(r"[\[<>≥≤~＞＜]?\d")
+
+
+def _dated(text: str) -> tuple[str, int | None] | None:
+    """The cell's text from its figure on and the year it prints first, or None (words).
+
+    2027年60%，2028年进一步优化布局 → (60%，…, 2027); 至2026年底，全面启动… → None; a
+    cell that opens with no date → (the cell, None).
+    """
+    m = _dated_pattern().match(text)
+    if m is None:
+        return text, None
+    rest = text[m.end() :]
+    if _FIGURE_NEXT.match(rest) is None:
+        return None
+    return rest, int(m.group("year"))
+
+
 def _value(text: str) -> tuple[Decimal, Decimal | None, int] | None:
     """The value (and upper end of a range) of a cell, and where the figure ends."""
     m = _range().search(text)
@@ -171,7 +198,10 @@ def _period(text: str) -> str | None:
 
 def found(source: str, folded: str, t: TableTarget) -> Found | None:
     """The target one indicator row states in one column, or None (no figure)."""
-    text = compact(folded[t.value[0] : t.value[1]])
+    dated = _dated(compact(folded[t.value[0] : t.value[1]]))
+    if dated is None:
+        return None
+    text, own_year = dated
     read = _value(text)
     if read is None:
         return None
@@ -196,14 +226,16 @@ def found(source: str, folded: str, t: TableTarget) -> Found | None:
         _comparator(text),
         "decrease" if falls else "level",
         name,
-        t.year,
-        t.deadline,
+        own_year or t.year,
+        t.deadline if own_year is None else f"{own_year}年",
         _period(text),
     )
     f.rule = "indicator_table"
     f.q_start = t.value[0]
     f.comparator_by = ("table_cell", "the value cell's sign or word")
     f.year_by = ("table_column", "the target column's header, or the table's caption")
+    if own_year is not None:
+        f.year_by = ("table_cell", "the year the value cell prints before its figure")
     f.baseline_value = _baseline(folded, t)
     f.baseline_year = t.base_year if f.baseline_value is not None else None
     f.binding = t.binding

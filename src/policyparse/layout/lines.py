@@ -2,86 +2,243 @@
 
 序号 / 改革举措 / 主要内容 / 指导部门 / 推广范围, then per row a bare number and its
 cells.  Only the header tells where a row ends: a header line of the serial column
-(lexicon layout/table_headers) opens it, short column labels follow, and each row
-is its number and as many cells as the header has columns after 序号.  A group
-heading between rows (一、知识产权保护方面) is a row of one cell.  A row short of
-its cells is left as text, with a diagnostic.
+(lexicon layout/table_headers) opens it, or follows the column words of a group
+column (类别 / 序号 / …), short column labels follow, and each row is its number and
+the cells after it, up to as many as the header has columns after 序号.
+
+What a converter does to merged cells is read too:
+
+- a header cell wrapped over two lines, a period or year and then what the column
+  holds (“十五五” / 目标值, 2020年 / 现状值), is one column;
+- a group cell printed once, on its group's first row (类别 merged down), stands
+  before that row's number and belongs to the row;
+- a row whose cells were merged with the row above (任务名称 spanning two tasks) is
+  short: it ends where the next number in sequence starts it, and the table reader
+  aligns it to the right (layout/tables.py).
+
+A group heading between rows (一、知识产权保护方面) is a row of one cell.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from .. import lexicon
+from ..inputs.columns import clean, column, year_of
 from ..text.fold import compact
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
 from .markers import match_marker
+from .roles import opens_attachment
+from .values import value_like
 
 _HEADER_MAX = 12  # a header cell is a short label
+_GROUP_MAX = 24  # a group cell printed before a row's number is a short name
+_LEADING = 2  # group columns (类别, 领域) a header may print before 序号
+_HEADINGS_AHEAD = 4  # headings a table may print in a row before its next row
+_JUMP = 50  # rows a table may leave out between two it prints (四、…（共6项）, none listed)
+
+
+def _text(folded: str, b: Block) -> str:
+    return compact(folded[b.start : b.end])
 
 
 def _serial(folded: str, b: Block) -> int | None:
-    text = compact(folded[b.start : b.end])
+    text = _text(folded, b)
     # isascii: ① and ² are str.isdigit() too, but no int() reads them.
     return int(text) if text.isascii() and text.isdigit() and len(text) <= 4 else None
+
+
+def _label(folded: str, b: Block) -> bool:
+    """A line that can be a header label: short, no number, no marker, no bar."""
+    text = _text(folded, b)
+    if not text or len(text) > _HEADER_MAX or _serial(folded, b) is not None:
+        return False
+    return "|" not in text and match_marker(folded, b.start, b.end) is None
 
 
 def _header_end(folded: str, blocks: list[Block], i: int) -> int:
     """The end of the header that opens at block *i*: short labels, no number, no marker."""
     j = i + 1
-    while j < len(blocks):
-        text = compact(folded[blocks[j].start : blocks[j].end])
-        if not text or len(text) > _HEADER_MAX or _serial(folded, blocks[j]) is not None:
-            break
-        if "|" in text or match_marker(folded, blocks[j].start, blocks[j].end) is not None:
-            break
+    while j < len(blocks) and _label(folded, blocks[j]):
         j += 1
     return j
 
 
-def _cell(b: Block) -> Cell:
-    return Cell(b.start, b.end)
+def _header_start(folded: str, blocks: list[Block], i: int) -> int:
+    """Where the header whose serial label is block *i* starts: 类别 / 序号 opens at 类别.
 
-
-def _broken(folded: str, number: int, cells: list[Block], width: int) -> bool:
-    """A row short of cells, or whose cells run into a heading or the next row's number.
-
-    A figure in a cell (10, 2025) is a value, not a row number, unless it is the next
-    number and its row would start with it (a row short of a cell).
+    Takes up to two group columns right above (lexicon layout/table_columns, kind
+    category); leaves a caption (主要指标表) above them.
     """
-    if len(cells) < width - 1:
-        return True
-    for k, c in enumerate(cells):
-        mk = match_marker(folded, c.start, c.end)
-        if mk is not None and not mk.digit_follows:  # 7.8 is a figure, 7.加强… a heading
-            return True
-        if k == 0 and _serial(folded, c) == number + 1:
-            return True
-    return False
+    start = i
+    while start > 0 and i - start < _LEADING:
+        prev = blocks[start - 1]
+        if not _label(folded, prev) or column(_text(folded, prev)).kind != "category":
+            break
+        start -= 1
+    return start
 
 
-def _rows(
-    folded: str, blocks: list[Block], j: int, table: TextTable, width: int, budget: Budget
-) -> int:
-    """The rows of a table of *width* columns from block *j*; where they end."""
+def _group_cell_out(folded: str, blocks: list[Block], start: int, i: int, j: int) -> int:
+    """The header's end without the first row's group cell: 类别 / 序号 / … / 属性 /
+    建设宜居城区 / 1 — a line right before the first number, naming no column, is the
+    group cell of that row when the header has a group column before 序号."""
+    if i > start and j < len(blocks) and _serial(folded, blocks[j]) is not None:
+        last = _text(folded, blocks[j - 1])
+        if j - 1 > i and not column(last).kind and year_of(last) is None:
+            return j - 1
+    return j
+
+
+def _wrapped(folded: str, a: Block, b: Block) -> bool:
+    """Whether header lines *a* and *b* are one cell: “十五五” / 目标值, 2020年 / 现状值."""
+    first, second = _text(folded, a), _text(folded, b)
+    if year_of(first) is None or year_of(second) is not None:
+        return False
+    return column(first).kind in ("", "target") and column(second).kind in ("target", "base")
+
+
+def _header_cells(folded: str, head: list[Block]) -> list[Cell]:
+    """The header's columns: one per line, a wrapped cell's two lines as one."""
+    cells: list[Cell] = []
+    k = 0
+    while k < len(head):
+        if k + 1 < len(head) and _wrapped(folded, head[k], head[k + 1]):
+            cells.append(Cell(head[k].start, head[k + 1].end))
+            k += 2
+            continue
+        cells.append(Cell(head[k].start, head[k].end))
+        k += 1
+    return cells
+
+
+@dataclass(slots=True)
+class _Rows:
+    """Reading the rows under a header: where the serial column stands, the last number."""
+
+    folded: str
+    blocks: list[Block]
+    table: TextTable
+    width: int  # columns of the header
+    serial_at: int  # the serial column's place among them
+    budget: Budget
+    tasks: bool = False  # the header has a unit column: a task table
+    last: int | None = None
+    lead: list[Block] = field(default_factory=list)  # group cells before a row's number
+
+    def next_number(self, b: Block, jump: bool = False) -> bool:
+        """The next row's number: the last one plus one, or (*jump*: where a row may
+        start, after a heading or a group) a later one, rows left out of the print."""
+        n = _serial(self.folded, b)
+        if n is None or self.last is None:
+            return n is not None
+        return n == self.last + 1 or (jump and self.last < n <= self.last + _JUMP)
+
+    def ends_row(self, j: int) -> bool:
+        """Block *j* ends the row being read: the next number in sequence (unless the line
+        after it prints that number again: 预期性 / 2 / 2 / 商办楼宇…, a value and then the
+        next row), a heading (一、…, not a figure such as 1.4), a notice's part, 附件2."""
+        b = self.blocks[j]
+        if self.next_number(b):
+            after = self.blocks[j + 1] if j + 1 < len(self.blocks) else None
+            return after is None or _serial(self.folded, after) != _serial(self.folded, b)
+        mk = match_marker(self.folded, b.start, b.end)
+        if mk is not None and not mk.digit_follows:
+            return True
+        return b.role is not None or opens_attachment(_text(self.folded, b))
+
+    def next_group(self, j: int, cells: list[Cell]) -> bool:
+        """Block *j* is the next group's cell (构筑安全韧性生态城区 / 9), not the last cell
+        of a short row: the table has group columns, the next number follows, the row has
+        reached its values (a figure, a unit, a 属性 word), and the line is none of them."""
+        if not self.serial_at or j + 1 >= len(self.blocks) or not self.short(self.blocks[j]):
+            return False
+        if not self.next_number(self.blocks[j + 1]):
+            return False
+        texts = [clean(self.folded[c.start : c.end]) for c in cells[1:]]
+        line = _text(self.folded, self.blocks[j])
+        return any(value_like(t) for t in texts) and not value_like(line)
+
+    def heads_rows(self, j: int) -> bool:
+        """Whether rows follow from block *j*, past more headings (四、…（共6项） / 五、… / 21):
+        at most a few, so that a long run of headings is read in linear time."""
+        stop = min(len(self.blocks), j + _HEADINGS_AHEAD)
+        while j < stop and _heading(self.folded, self.blocks[j]):
+            j += 1
+        if j >= stop:
+            return False
+        return self.next_number(self.blocks[j], jump=True) or self.group(j)
+
+    def short(self, b: Block) -> bool:
+        text = _text(self.folded, b)
+        return 0 < len(text) <= _GROUP_MAX and _serial(self.folded, b) is None
+
+    def row(self, j: int) -> int:
+        """The row whose number is block *j* (after its group cells): where it ends."""
+        number = self.blocks[j]
+        self.last = _serial(self.folded, number)
+        row = [*self.lead, number]
+        # The cells from the number on, and the group cells printed before it: a row
+        # without them (merged down from its group's first row) takes no more.
+        most = self.width - self.serial_at + len(self.lead)
+        self.lead = []
+        if self.tasks:
+            most = 2 * self.width  # a task row may print a unit cell over two lines
+        k = j + 1
+        while k < len(self.blocks) and len(row) < most and not self.ends_row(k):
+            if self.next_group(k, [Cell(b.start, b.end) for b in row]):
+                break
+            row.append(self.blocks[k])
+            k += 1
+        cells = [Cell(b.start, b.end) for b in row]
+        if len(row) == 1 or not self.budget.take(len(row), number.start):
+            return -1
+        self.table.rows.append(TRow(cells, row))
+        self.table.blocks.extend(row)
+        return k
+
+    def group(self, j: int) -> bool:
+        """Block *j* is a group cell printed before the next row's number (类别 merged down):
+        short, and the number follows within the group columns left."""
+        slots = self.serial_at - len(self.lead)
+        for k in range(j, min(j + slots, len(self.blocks))):
+            if not self.short(self.blocks[k]):
+                return False
+            if k + 1 < len(self.blocks) and self.next_number(self.blocks[k + 1], jump=True):
+                return True
+        return False
+
+
+def _heading(folded: str, b: Block) -> bool:
+    """一、…, （二）…: a numbered heading line (not a figure such as 1.4)."""
+    mk = match_marker(folded, b.start, b.end)
+    return mk is not None and not mk.digit_follows
+
+
+def _rows(r: _Rows, j: int) -> int:
+    """The rows from block *j*; where they end."""
+    blocks, folded = r.blocks, r.folded
     while j < len(blocks):
         b = blocks[j]
-        if _serial(folded, b) is None:
-            if match_marker(folded, b.start, b.end) is None or not budget.take(1, b.start):
+        if r.next_number(b, jump=True):
+            end = r.row(j)
+            if end < 0:
                 break
-            table.rows.append(TRow([_cell(b)], [b]))  # 一、知识产权保护方面
-            table.blocks.append(b)
+            j = end
+            continue
+        if r.group(j):
+            r.lead.append(b)
             j += 1
             continue
-        cells = blocks[j + 1 : j + width]
-        if _broken(folded, _serial(folded, b) or 0, cells, width):
+        if r.lead or not _heading(folded, b) or not r.heads_rows(j + 1):
+            break  # a heading inside the table stands before a row, else the text goes on
+        if not r.budget.take(1, b.start):
             break
-        if not budget.take(width, b.start):
-            break
-        row = [b, *cells]
-        table.rows.append(TRow([_cell(c) for c in row], row))
-        table.blocks.extend(row)
-        j += width
-    return j
+        r.table.rows.append(TRow([Cell(b.start, b.end)], [b]))  # 一、知识产权保护方面
+        r.table.blocks.append(b)
+        j += 1
+    return j - len(r.lead)
 
 
 def line_tables(folded: str, blocks: list[Block], budget: Budget | None = None) -> list[TextTable]:
@@ -89,22 +246,28 @@ def line_tables(folded: str, blocks: list[Block], budget: Budget | None = None) 
     budget = Budget() if budget is None else budget
     serial = lexicon.words("layout/table_headers")
     tables: list[TextTable] = []
-    i = 0
+    i = floor = 0
     n = len(blocks)
     while i < n and not budget.spent:
-        if compact(folded[blocks[i].start : blocks[i].end]) not in serial:
+        if _text(folded, blocks[i]) not in serial:
             i += 1
             continue
+        start = max(_header_start(folded, blocks, i), floor)
         j = _header_end(folded, blocks, i)
-        if j - i < 3:
+        if j - start < 3:
             i = j
             continue
-        head = blocks[i:j]
+        j = _group_cell_out(folded, blocks, start, i, j)
+        head = blocks[start:j]
         if not budget.take(len(head), head[0].start):
             break
-        table = TextTable("lines", [TRow([_cell(b) for b in head], list(head))], list(head))
-        end = _rows(folded, blocks, j, table, j - i, budget)
+        cells = _header_cells(folded, head)
+        table = TextTable("lines", [TRow(cells, list(head))], list(head))
+        tasks = any(column(compact(folded[c.start : c.end])).role is not None for c in cells)
+        r = _Rows(folded, blocks, table, len(cells), i - start, budget, tasks)
+        end = _rows(r, j)
         if len(table.rows) > 1:
             tables.append(table)
+            floor = end
         i = max(end, i + 1)
     return tables

@@ -61,6 +61,15 @@ def _titled_marker(folded: str, blocks: list[Block], i: int, squeezed: str) -> b
     return True
 
 
+def opens_attachment(squeezed: str) -> bool:
+    """附件2, 附件2：标题 alone on a line (whitespace removed): a line that opens an annex.
+
+    The table readers run before roles are assigned; a table ends at such a line.
+    """
+    marker, _, titled = _attachment()
+    return marker.fullmatch(squeezed) is not None or titled.fullmatch(squeezed) is not None
+
+
 @cache
 def _attachment_head() -> re.Pattern[str]:
     """附件2.表格: the label, a stop, the title on the same line."""

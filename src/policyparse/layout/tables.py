@@ -21,7 +21,6 @@ gives neither measures nor targets; neither gives prose targets from its cells.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -40,11 +39,23 @@ from ..inputs.columns import (
 )
 from ..text.fold import compact
 from ..vocab import Role
+from .align import (
+    align,
+    align_indicator,
+    align_task,
+    binding,
+    empty_tail,
+    serial,
+    text_of,
+    trim_trailing,
+    unit_like,
+)
 from .blocks import Block
 from .cells import MAX_CELLS, Budget, Cell, TableForm, TextTable, TRow, text_tables
 from .lines import line_tables
 from .markers import match_marker
 from .spaced import spaced_headers
+from .values import FIGURE
 
 Span = tuple[int, int]
 _SERIAL_MAX = 6  # digits of a row number
@@ -101,100 +112,6 @@ class Table:
     cells: list[tuple[int, int, str]] = field(default_factory=list)  # every cell, its column kind
 
 
-def _text(folded: str, c: Cell) -> str:
-    return folded[c.start : c.end]
-
-
-def serial(folded: str, c: Cell) -> int | None:
-    """The row number a cell holds, if it is one (1, 12; not ① or 2025)."""
-    text = compact(folded[c.start : c.end]).rstrip(".、")
-    # isascii: ① and ² are str.isdigit() too, but no int() reads them.
-    ok = text.isascii() and text.isdigit() and len(text) <= _SERIAL_MAX
-    return int(text) if ok else None
-
-
-def _trim_trailing(cells: list[Cell]) -> list[Cell]:
-    end = len(cells)
-    while end > 0 and cells[end - 1].empty:
-        end -= 1
-    return cells[:end]
-
-
-def _empty_tail(cells: list[Cell], width: int) -> bool:
-    """A row as wide as the header whose last cells are printed empty."""
-    return len(cells) >= width and bool(cells) and cells[-1].empty and not cells[0].empty
-
-
-def _align(folded: str, cells: list[Cell], width: int, left: bool = False) -> list[Cell | None]:
-    """The row's cells by column; a short or long row keeps its number first, the rest right.
-
-    In a table that prints its empty cells (*left*: ``| 1 | 任务 | 县财政局 | | |``, or
-    ``||||`` after the cells of a row of bar lines), a short row has only lost its empty
-    tail: its cells stand from the left (``| 5 | 任务 | 措施 | 县农业 |`` under seven columns).
-    """
-    cells = _trim_trailing(cells) if len(cells) > width else cells
-    if len(cells) == width:
-        return list(cells)
-    if left and len(cells) < width:
-        return [*cells, *([None] * (width - len(cells)))]
-    out: list[Cell | None] = [None] * width
-    head = 1 if cells and serial(folded, cells[0]) is not None else 0
-    if head:
-        out[0] = cells[0]
-    rest = cells[head:]
-    room = width - head
-    for k, c in enumerate(rest[-room:] if room > 0 else []):
-        out[width - min(room, len(rest)) + k] = c
-    return out
-
-
-@cache
-def _value_words() -> frozenset[str]:
-    """Cells that stand after an indicator's name: units, 属性 words, 'none' marks."""
-    kinds = ("none", "binding", "expected")
-    words = {w for k in kinds for w in cell_words(k)}
-    return frozenset(words | set(lexicon.column("extract/units")) | {"%"})
-
-
-_FIGURE = re.compile(r"[\[<>≥≤~]?\d")
-
-
-def _value_like(folded: str, c: Cell) -> bool:
-    """A figure (67, >90, [13.5]), a unit, a 属性 word or a mark for nothing (/, ——)."""
-    words = clean(_text(folded, c))
-    return _FIGURE.match(words) is not None or words in _value_words()
-
-
-def _align_indicator(folded: str, cells: list[Cell], cols: list[Column]) -> list[Cell | None]:
-    """An indicator row by column, whatever merged or collapsed cells did to its width.
-
-    A row as wide as the header is read as it stands.  Else its number stays first,
-    its name is the first cell followed by a figure, a unit or a 属性 word (a 类别
-    printed only on a group's first row comes before it), the name goes under the
-    indicator column and the cells after it are aligned to the right: 新建客运枢纽（个）
-    | 6 puts 6 under the last (target) column.
-    """
-    width = len(cols)
-    if len(cells) == width:
-        return list(cells)
-    out: list[Cell | None] = [None] * width
-    head = 1 if cells and serial(folded, cells[0]) is not None and cols[0].kind == "serial" else 0
-    if head:
-        out[0] = cells[0]
-    rest = cells[head:]
-    ind = next((k for k, c in enumerate(cols) if c.kind == "indicator"), head)
-    name = next(
-        (i for i in range(len(rest) - 1) if _value_like(folded, rest[i + 1])), 0 if rest else -1
-    )
-    if name < 0:
-        return out
-    out[ind] = rest[name]
-    after = rest[name + 1 :][-(width - ind - 1) :] if width - ind - 1 > 0 else []
-    for k, c in enumerate(after):
-        out[width - len(after) + k] = c
-    return out
-
-
 @dataclass(slots=True)
 class _Reading:
     """One table's reading: what its header said and what its rows gave so far."""
@@ -224,6 +141,36 @@ def _first(cols: list[Column], *kinds: str) -> int | None:
     return next((k for k, c in enumerate(cols) if c.kind in kinds), None)
 
 
+def _row_title(
+    folded: str, cols: list[Column], cells: list[Cell | None], title_col: int | None
+) -> Span | None:
+    """The span of a task row's title: its task cell, else the next task column's (where
+    the task cell was merged above), without a closing stop (建立联席会议制度。)."""
+    title = cells[title_col] if title_col is not None and title_col < len(cells) else None
+    if title is None or title.empty:
+        title = _next_task_cell(cols, cells, title_col)
+    if title is None or title.empty:
+        return None
+    end = title.end
+    while end > title.start + 1 and folded[end - 1] in "。;；. ":
+        end -= 1
+    return (title.start, end)
+
+
+def _next_task_cell(
+    cols: list[Column], cells: list[Cell | None], title_col: int | None
+) -> Cell | None:
+    """Where the task column's cell was merged with the rows above (任务名称 spanning
+    several tasks), the next task column's cell names the row: 任务内容."""
+    if title_col is None:
+        return None
+    for k in range(title_col + 1, min(len(cols), len(cells))):
+        c = cells[k]
+        if cols[k].kind == "task" and c is not None and not c.empty:
+            return c
+    return None
+
+
 def _title_col(cols: list[Column]) -> int | None:
     """The task column, else the first column of no other use after the number."""
     task = _first(cols, "task")
@@ -249,7 +196,7 @@ def _units(r: _Reading, row: Row, cells: list[Cell | None]) -> None:
     for c, col in zip(cells, r.table.columns, strict=False):
         if c is None or c.empty:
             continue
-        words = clean(_text(r.folded, c))
+        words = clean(text_of(r.folded, c))
         if col.kind == "unit" and col.role is not None and words not in none:
             _add_units(r, row, c, col)
         elif col.kind in ("", "target") and _stray_unit(words):
@@ -350,7 +297,41 @@ def _continue_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
         _units(r, last, cells)
 
 
-def _task_row(r: _Reading, row: TRow, cells: list[Cell | None], number: int | None) -> None:
+def _task_cells(r: _Reading, row: TRow, width: int) -> tuple[list[Cell | None], list[Cell]]:
+    """A task row's cells by column, and bodies beyond its unit columns (for the last).
+
+    By position where the row reads so; by what the cells hold (align_task) where the
+    position puts a body under a task column or words under a unit column: merged or
+    split cells changed the row.
+    """
+    cells = align(r.folded, row.cells, width, r.left)
+    if not _misplaced(r.folded, cells, r.table.columns):
+        return cells, []
+    by_kind = align_task(r.folded, row.cells, r.table.columns)
+    return by_kind if by_kind is not None else (cells, [])
+
+
+def _misplaced(folded: str, cells: list[Cell | None], cols: list[Column]) -> bool:
+    """A cell of words under a unit column, or a body's name under a second task column
+    after a task cell of words (任务名称 | 任务内容 read as 建立…制度 | 区绿化市容局).  A
+    task named like a body (建设社区消费中心) under the one task column is no sign."""
+    words_seen = False
+    for c, col in zip(cells, cols, strict=False):
+        if c is None or c.empty:
+            continue
+        held = unit_like(clean(text_of(folded, c)))
+        if col.kind == "unit" and col.role is not None and not held:
+            return True
+        if col.kind in ("task", "measure"):
+            if held and words_seen:
+                return True
+            words_seen = words_seen or not held
+    return False
+
+
+def _task_row(
+    r: _Reading, row: TRow, cells: list[Cell | None], number: int | None, extras: list[Cell]
+) -> None:
     """A numbered row opens a measure; a row without a number (or the same one) continues."""
     cols = r.table.columns
     title_col = _title_col(cols)
@@ -358,8 +339,8 @@ def _task_row(r: _Reading, row: TRow, cells: list[Cell | None], number: int | No
         _continue_row(r, row, cells)
         return
     label = cells[0]
-    title = cells[title_col] if title_col is not None and title_col < len(cells) else None
-    if label is None or title is None or title.empty:
+    title = _row_title(r.folded, cols, cells, title_col)
+    if label is None or title is None:
         r.issues.append(
             Issue(
                 "table_row_unreadable",
@@ -370,9 +351,13 @@ def _task_row(r: _Reading, row: TRow, cells: list[Cell | None], number: int | No
         r.last = None
         return
     after = [c.start for c in cells if c is not None and not c.empty and c.start > label.end]
-    measure = Row(number, (label.start, label.end), row.blocks[0], (title.start, title.end),
+    measure = Row(number, (label.start, label.end), row.blocks[0], title,
                   row.end, min(after, default=label.end), list(row.blocks))  # fmt: skip
     _units(r, measure, cells)
+    last = next((c for c in reversed(cols) if c.kind == "unit" and c.role is not None), None)
+    for c in extras:
+        if last is not None:  # 区绿化市容局 | 区党政机关: a second list of the last column
+            _add_units(r, measure, c, last)
     _jump(r, number, measure.label)
     r.table.rows.append(measure)
     r.last = measure
@@ -412,10 +397,12 @@ def _indicator_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
         return
     base_col = _first(cols, "base")
     base = _at(cells, base_col)
-    binding = _binding(r.folded, _at(cells, _first(cols, "attribute")))
+    bound = binding(r.folded, _at(cells, _first(cols, "attribute")))
     for k, col in enumerate(cols):
         c = _at(cells, k)
-        if col.kind != "target" or c is None or not any(ch.isdigit() for ch in _text(r.folded, c)):
+        if col.kind != "target" or c is None:
+            continue
+        if not any(ch.isdigit() for ch in text_of(r.folded, c)):
             continue  # 持续下降, 完成市下达指标: words, no figure
         year, deadline = (col.year, col.header) if col.year is not None else r.caption
         r.table.targets.append(
@@ -428,31 +415,20 @@ def _indicator_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
                 deadline,
                 _span(base),
                 cols[base_col].year if base is not None and base_col is not None else None,
-                binding,
+                bound,
             )
         )
-
-
-def _binding(folded: str, c: Cell | None) -> bool | None:
-    if c is None:
-        return None
-    words = clean(_text(folded, c))
-    if any(w in words for w in cell_words("binding")):
-        return True
-    if any(w in words for w in cell_words("expected")):
-        return False
-    return None
 
 
 def _read_rows(r: _Reading, rows: list[TRow], header: list[str]) -> None:
     folded = r.folded
     width = len(r.table.columns)
     for row in rows:
-        texts = [clean(_text(folded, c)) for c in row.cells]
-        live = _trim_trailing(row.cells)
+        texts = [clean(text_of(folded, c)) for c in row.cells]
+        live = trim_trailing(row.cells)
         if not live or not any(texts):
             continue
-        if texts == header or is_header([_text(folded, c) for c in row.cells]):  # a page on
+        if texts == header or is_header([text_of(folded, c) for c in row.cells]):  # a page on
             _new_header(r, row)
             width = len(r.table.columns)
             continue
@@ -460,16 +436,16 @@ def _read_rows(r: _Reading, rows: list[TRow], header: list[str]) -> None:
             _heading(r, row, live)
             continue
         if r.table.kind == "task":
-            cells = _align(folded, row.cells, width, r.left)
+            cells, extras = _task_cells(r, row, width)
             number = serial(folded, cells[0]) if cells[0] is not None else None
-            _task_row(r, row, cells, number)
+            _task_row(r, row, cells, number, extras)
         elif r.table.kind == "indicator":
-            _indicator_row(r, row, _align_indicator(folded, live, r.table.columns))
+            _indicator_row(r, row, align_indicator(folded, live, r.table.columns))
 
 
 def _new_header(r: _Reading, row: TRow) -> None:
     """A header printed again (at a page break) may add or drop a column: read it anew."""
-    cols = [column(_text(r.folded, c)) for c in row.cells]
+    cols = [column(text_of(r.folded, c)) for c in row.cells]
     settle_years(cols)
     if kind(cols) == r.table.kind:
         r.table.columns = cols
@@ -477,7 +453,7 @@ def _new_header(r: _Reading, row: TRow) -> None:
 
 def _header_at(folded: str, rows: list[TRow]) -> int | None:
     for k, row in enumerate(rows):
-        if is_header([_text(folded, c) for c in row.cells]):
+        if is_header([text_of(folded, c) for c in row.cells]):
             return k
     return None
 
@@ -486,9 +462,9 @@ def _second_header(folded: str, rows: list[TRow], h: int) -> int:
     """Where the rows start: after a second header row of short words without a number."""
     if h + 1 >= len(rows):
         return h + 1
-    cells = _trim_trailing(rows[h + 1].cells)
-    short = all(len(clean(_text(folded, c))) <= 12 for c in cells)
-    short = short and not any(_FIGURE.match(clean(_text(folded, c))) for c in cells)
+    cells = trim_trailing(rows[h + 1].cells)
+    short = all(len(clean(text_of(folded, c))) <= 12 for c in cells)
+    short = short and not any(FIGURE.match(clean(text_of(folded, c))) for c in cells)
     numbered = bool(cells) and serial(folded, cells[0]) is not None
     if len(cells) >= 2 and short and not numbered:
         return h + 2
@@ -499,7 +475,7 @@ def _refine(folded: str, cols: list[Column], second: TRow) -> None:
     """A second header row names the columns under a merged group header (责任单位 over
     牵头单位 | 配合单位): where its cell is a column word, it wins."""
     for k, c in enumerate(second.cells[: len(cols)]):
-        col = column(_text(folded, c))
+        col = column(text_of(folded, c))
         if col.kind:
             cols[k] = col
 
@@ -523,7 +499,7 @@ def interpret(
     if h is None:
         return None
     head = t.rows[h]
-    cols = [column(_text(folded, c)) for c in head.cells]
+    cols = [column(text_of(folded, c)) for c in head.cells]
     start = _second_header(folded, t.rows, h)
     if start == h + 2:
         _refine(folded, cols, t.rows[h + 1])
@@ -532,13 +508,13 @@ def interpret(
     table = Table(t.start, t.end, t.form, kind(cols), cols, t.blocks)
     r = _Reading(folded, source, table, _caption(folded, blocks, at), issues)
     for row in t.rows[:h]:  # title rows above the header: 附件, the table's caption
-        live = _trim_trailing(row.cells)
+        live = trim_trailing(row.cells)
         if len(live) == 1:
             b = row.blocks[-1]
             b.start, b.end = live[0].start, live[0].end
             r.headings.append(b)
-    header = [clean(_text(folded, c)) for c in head.cells]
-    r.left = any(_empty_tail(row.cells, len(cols)) for row in t.rows[start:])
+    header = [clean(text_of(folded, c)) for c in head.cells]
+    r.left = any(empty_tail(row.cells, len(cols)) for row in t.rows[start:])
     _read_rows(r, t.rows[start:], header)
     for row in t.rows:
         for c, col in zip(row.cells, cols, strict=False):

@@ -159,6 +159,8 @@ def _mention(
         alias = compact(source[open_at + 1 : name_end - 1])
         if opener == "(" and ("、" in alias or not is_body(alias)):
             break  # 各省(区、市): a gloss, not another name
+        if opener == "(" and is_generic(compact(source[start:open_at])):
+            break  # 各街镇（园区）: a class widened, not another name of one body
         aliases.insert(0, alias)
         name_end = open_at
     name = compact(source[start:name_end])

@@ -1,0 +1,238 @@
+"""Where a table row's cells go: by position, or, for an indicator row whose empty or
+merged cells were dropped, by what the cells hold (a unit, a 属性 word, a figure)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import lexicon
+from ..inputs.columns import Column, cell_words, clean
+from ..text.fold import compact
+from .cells import Cell
+from .values import unit_word, value_like
+
+_SERIAL_MAX = 6  # digits of a row number
+
+
+def text_of(folded: str, c: Cell) -> str:
+    return folded[c.start : c.end]
+
+
+def serial(folded: str, c: Cell) -> int | None:
+    """The row number a cell holds, if it is one (1, 12; not ① or 2025)."""
+    text = compact(folded[c.start : c.end]).rstrip(".、")
+    # isascii: ① and ² are str.isdigit() too, but no int() reads them.
+    ok = text.isascii() and text.isdigit() and len(text) <= _SERIAL_MAX
+    return int(text) if ok else None
+
+
+def trim_trailing(cells: list[Cell]) -> list[Cell]:
+    end = len(cells)
+    while end > 0 and cells[end - 1].empty:
+        end -= 1
+    return cells[:end]
+
+
+def empty_tail(cells: list[Cell], width: int) -> bool:
+    """A row as wide as the header whose last cells are printed empty."""
+    return len(cells) >= width and bool(cells) and cells[-1].empty and not cells[0].empty
+
+
+def align(folded: str, cells: list[Cell], width: int, left: bool = False) -> list[Cell | None]:
+    """The row's cells by column; a short or long row keeps its number first, the rest right.
+
+    In a table that prints its empty cells (*left*: ``| 1 | 任务 | 县财政局 | | |``, or
+    ``||||`` after the cells of a row of bar lines), a short row has only lost its empty
+    tail: its cells stand from the left (``| 5 | 任务 | 措施 | 县农业 |`` under seven columns).
+    """
+    cells = trim_trailing(cells) if len(cells) > width else cells
+    if len(cells) == width:
+        return list(cells)
+    if left and len(cells) < width:
+        return [*cells, *([None] * (width - len(cells)))]
+    out: list[Cell | None] = [None] * width
+    head = 1 if cells and serial(folded, cells[0]) is not None else 0
+    if head:
+        out[0] = cells[0]
+    rest = cells[head:]
+    room = width - head
+    for k, c in enumerate(rest[-room:] if room > 0 else []):
+        out[width - min(room, len(rest)) + k] = c
+    return out
+
+
+def align_indicator(folded: str, cells: list[Cell], cols: list[Column]) -> list[Cell | None]:
+    """An indicator row by column, whatever merged or collapsed cells did to its width.
+
+    A row as wide as the header is read as it stands.  Else its number stays first,
+    its name is the first cell followed by a figure, a unit or a 属性 word (a 类别
+    printed only on a group's first row comes before it), the name goes under the
+    indicator column and the cells after it are aligned to the right: 新建客运枢纽（个）
+    | 6 puts 6 under the last (target) column.
+    """
+    width = len(cols)
+    if len(cells) == width:
+        return list(cells)
+    out: list[Cell | None] = [None] * width
+    head = 1 if cells and serial(folded, cells[0]) is not None and cols[0].kind == "serial" else 0
+    if head:
+        out[0] = cells[0]
+    rest = cells[head:]
+    ind = next((k for k, c in enumerate(cols) if c.kind == "indicator"), head)
+    name = _name_at(folded, rest)
+    if name < 0:
+        return out
+    out[ind] = rest[name]
+    after = rest[name + 1 :][-(width - ind - 1) :] if width - ind - 1 > 0 else []
+    if not _by_kind(folded, after, cols, out):
+        for k, c in enumerate(after):
+            out[width - len(after) + k] = c
+    return out
+
+
+def _name_at(folded: str, rest: list[Cell]) -> int:
+    """The indicator's name: the first cell followed by a figure, a unit or a 属性 word
+    (else the first cell; -1 for no cell)."""
+    values = [value_like(clean(text_of(folded, c))) for c in rest]
+    return next((i for i in range(len(rest) - 1) if values[i + 1]), 0 if rest else -1)
+
+
+def _by_kind(folded: str, after: list[Cell], cols: list[Column], out: list[Cell | None]) -> bool:
+    """Place the cells after an indicator's name by what they hold: a unit under 单位, a
+    属性 word under 属性, the figures right-aligned under the year columns.  An empty cell
+    a converter dropped (a blank line) then leaves its own column empty: 老旧街区改造数量 |
+    个 | 预期性 | ≥5 under 单位 | 属性 | 2025年 | 2030年 puts ≥5 under 2030年, 个 under 单位.
+    False (nothing placed) where the cells do not fit so.
+    """
+    years = [k for k, c in enumerate(cols) if c.kind in ("base", "target")]
+    placed, figures = _sorted_cells(folded, after, cols)
+    if not years or len(figures) > len(years):
+        return False
+    placed.update(zip(years[len(years) - len(figures) :], figures, strict=True))
+    for k, c in placed.items():
+        out[k] = c
+    return True
+
+
+def _sorted_cells(
+    folded: str, after: list[Cell], cols: list[Column]
+) -> tuple[dict[int, Cell], list[Cell]]:
+    """The unit cell under 单位 and the 属性 cell under 属性 (the first of each), and the
+    other cells in order: the figures."""
+    unit = next((k for k, c in enumerate(cols) if c.kind == "measure_unit"), None)
+    attr = next((k for k, c in enumerate(cols) if c.kind == "attribute"), None)
+    placed: dict[int, Cell] = {}
+    figures: list[Cell] = []
+    for c in after:
+        if unit is not None and unit not in placed and unit_word(clean(text_of(folded, c))):
+            placed[unit] = c
+        elif attr is not None and attr not in placed and binding(folded, c) is not None:
+            placed[attr] = c
+        else:
+            figures.append(c)
+    return placed, figures
+
+
+def binding(folded: str, c: Cell | None) -> bool | None:
+    if c is None:
+        return None
+    words = clean(text_of(folded, c))
+    if any(w in words for w in cell_words("binding")):
+        return True
+    if any(w in words for w in cell_words("expected")):
+        return False
+    return None
+
+
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+_UNIT_MAX = 24  # one body's name is shorter than this
+
+
+@cache
+def _body_ends() -> tuple[str, ...]:
+    return tuple(lexicon.column("extract/body_suffixes"))
+
+
+@cache
+def _generic_openings() -> tuple[str, ...]:
+    return tuple(lexicon.column("extract/generic_bodies", match="opening"))
+
+
+@cache
+def _class_nouns() -> tuple[str, ...]:
+    return tuple(lexicon.column("extract/generic_bodies", match="class"))
+
+
+def unit_like(words: str) -> bool:
+    """A cell of bodies: 区绿化市容局, 区商务委、区住建委, 各街镇（园区）, 区民政局、 (a list
+    broken over two lines), or a mark for nobody (——, /)."""
+    if words in cell_words("none"):
+        return True
+    bare = _BRACKETED.sub("", words).rstrip("、")
+    if not bare or any(ch in bare for ch in "。；;，,：:") or any(ch.isdigit() for ch in bare):
+        return False
+    parts = bare.split("、")
+    return all(
+        0 < len(p) <= _UNIT_MAX
+        and (p.endswith(_body_ends() + _class_nouns()) or p.startswith(_generic_openings()))
+        for p in parts
+    )
+
+
+def _deadline_like(words: str) -> bool:
+    """2019年3月, 年底前, 持续推进, 长期坚持: what a 完成时限 cell holds."""
+    return bool(words) and len(words) <= _UNIT_MAX and any(w in words for w in _due_words())
+
+
+@cache
+def _due_words() -> tuple[str, ...]:
+    """年 and 月, the parts of a year (底, 前, 上半年) and the words of an ongoing task."""
+    parts = lexicon.column("extract/deadline_words", role="part")
+    ongoing = lexicon.column("extract/node_deadlines", role="ongoing")
+    return ("年", "月", *parts, *ongoing)
+
+
+def align_task(
+    folded: str, cells: list[Cell], cols: list[Column]
+) -> tuple[list[Cell | None], list[Cell]] | None:
+    """A task row by what its cells hold, where merged or split cells changed its width:
+    the number first, a deadline last under 完成时限, the bodies before it under the unit
+    columns in order (more bodies than columns: the rest join the last unit column, the
+    second list), the text before them right-aligned under the task columns.
+
+    Takes 2 | 建立联席会议制度。| 区绿化市容局 | 区民政局、| 区商务委 | 2019年6月 under 序号 |
+    任务名称 | 任务内容 | 牵头部门 | 配合部门 | 时间节点 (任务名称 merged above, 配合部门 over
+    two lines); None where the cells do not read so (then the row is read by position).
+    """
+    units = [k for k, c in enumerate(cols) if c.kind == "unit" and c.role is not None]
+    if not units:
+        return None
+    out: list[Cell | None] = [None] * len(cols)
+    rest = _ends(folded, list(cells), cols, out)
+    k = len(rest)
+    while k > 0 and unit_like(clean(text_of(folded, rest[k - 1]))):
+        k -= 1
+    k = max(k, 1)  # a task row names its task: the first cell is text, whatever it ends in
+    text, bodies = rest[:k], rest[k:]
+    slots = [i for i in range(units[0]) if out[i] is None and cols[i].kind in _TEXT_KINDS]
+    if not bodies or len(text) > len(slots):
+        return None
+    for col, c in zip(units, bodies, strict=False):
+        out[col] = c
+    for i, c in zip(slots[len(slots) - len(text) :], text, strict=True):
+        out[i] = c
+    return out, bodies[len(units) :]
+
+
+def _ends(folded: str, rest: list[Cell], cols: list[Column], out: list[Cell | None]) -> list[Cell]:
+    """Place the row's number (first) and deadline (last) in *out*; the cells between."""
+    if rest and cols[0].kind == "serial" and serial(folded, rest[0]) is not None:
+        out[0] = rest.pop(0)
+    due = next((k for k, c in enumerate(cols) if c.kind == "deadline"), None)
+    if due is not None and rest and _deadline_like(clean(text_of(folded, rest[-1]))):
+        out[due] = rest.pop()
+    return rest
+
+
+_TEXT_KINDS = ("task", "measure", "")

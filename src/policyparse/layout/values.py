@@ -1,0 +1,46 @@
+"""What a table cell holds when it is no name: a figure, a unit, a 属性 word, a mark for
+nothing.  The one-cell-per-line reader (layout/lines.py) and the table reader
+(layout/tables.py) both tell a row's name from its values by it."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import lexicon
+from ..inputs.columns import cell_words
+
+FIGURE = re.compile(r"[\[<>≥≤~＞＜]?\d")
+
+
+@cache
+def _value_words() -> frozenset[str]:
+    """Cells that stand after an indicator's name: units, 属性 words, 'none' marks."""
+    kinds = ("none", "binding", "expected")
+    words = {w for k in kinds for w in cell_words(k)}
+    return frozenset(words | set(lexicon.column("extract/units")) | {"%", "％"})
+
+
+@cache
+def _scale_words() -> tuple[str, ...]:
+    return tuple(lexicon.longest_first(lexicon.column("extract/scales")))
+
+
+def _unscaled(words: str) -> str:
+    """万平方米 → 平方米: the unit without its scale word (the words as they are else)."""
+    scale = next((s for s in _scale_words() if words.startswith(s)), "")
+    return words[len(scale) :] if scale else words
+
+
+def value_like(words: str) -> bool:
+    """A figure (67, >90, [13.5]), a unit (万平方米: scale and unit), a 属性 word or a
+    mark for nothing (/, ——); *words* as layout/tables.clean leaves a cell."""
+    if FIGURE.match(words) is not None or words in _value_words():
+        return True
+    return _unscaled(words) in _value_words()
+
+
+def unit_word(words: str) -> bool:
+    """万平方米, 个, %: a unit, with its scale."""
+    units = set(lexicon.column("extract/units")) | {"%", "％"}
+    return words in units or _unscaled(words) in units
