@@ -59,6 +59,7 @@ class Words:
     open_list: tuple[str, ...]  # 等: the list before a count goes on
     own_items: tuple[str, ...]  # 推进举措: a count of them counts the plan's own measures
     fields: tuple[str, ...]  # 领域: 培育新材料领域80家 (the field a count is taken in)
+    goal_nouns: tuple[str, ...]  # 目标任务: a subject that names the goal (…目标任务131吨)
     stative: frozenset[str]  # 包括, 具有: a dictionary verb that commits to nothing
     distributive: frozenset[str]  # 分别, 均: one quantity to each item of a list
     thresholds: frozenset[str]  # 及以上: the quantity is an eligibility threshold
@@ -117,6 +118,7 @@ def words() -> Words:
         open_list=lexicon.column("extract/open_list_words"),
         own_items=lexicon.column("extract/own_items"),
         fields=lexicon.column("extract/field_words"),
+        goal_nouns=lexicon.column("extract/goal_nouns"),
         stative=lexicon.words("extract/stative_verbs"),
         distributive=lexicon.words("extract/indicator_adverbs", distributes="yes"),
         thresholds=lexicon.words("extract/comparators", marks="parameter"),

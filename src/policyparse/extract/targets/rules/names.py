@@ -40,11 +40,14 @@ def article_numeral(reader: Reader, c: Candidate) -> Decision | None:
 def bare_count(reader: Reader, c: Candidate) -> Decision | None:
     """A count with no verb, no comparator and no change is a name, not a commitment.
 
-    Takes 其中重点区域2个; leaves 新增城镇就业超20万人 (a verb and a comparator).
+    Takes 其中重点区域2个; leaves 新增城镇就业超20万人 (a verb and a comparator) and
+    餐厨垃圾目标任务日均131吨 (a subject that names the goal: lexicon extract/goal_nouns).
     """
     pre = c.prefix
     if not c.closes or pre.empty:
         return None
+    if reader.folded[pre.start : pre.end].endswith(reader.words.goal_nouns):
+        return None  # 餐厨垃圾目标任务日均131吨: the subject names the goal
     _, verb, _ = subject(reader, c)
     if (
         not verb
