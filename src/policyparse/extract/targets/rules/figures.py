@@ -8,7 +8,7 @@ from ....ruler import Decision
 from ..context import WINDOW
 from ..reader import Candidate, Reader
 from .edits import take_as
-from .helpers import before_verb, dated_past, percent, states_past
+from .helpers import before_verb, dated_past, goal_tail, percent, states_past
 
 
 def parameter(reader: Reader, c: Candidate) -> Decision | None:
@@ -24,6 +24,8 @@ def parameter(reader: Reader, c: Candidate) -> Decision | None:
     before = reader.folded[pre.end - 1] if pre.end > c.item_start else ""
     closing = reader.folded[c.clause[1] - 1] if c.clause[1] > c.clause[0] else ""
     described = (c.next_char != "" and c.next_char in w.of) and not dated_past(reader, c)
+    if described and goal_tail(reader, c):
+        described = False  # 完成清理收费1500多亿元的目标任务: the quantity is the goal
     if (
         (c.suffix is not None and c.suffix in w.thresholds)
         or (closing in w.of and reader.folded[c.clause[1] : c.clause[1] + 1] == ",")

@@ -19,6 +19,7 @@ from .helpers import (
     distribute,
     distribute_lead,
     explicit,
+    goal_tail,
     inner_distributive,
     modified_object,
     split_items,
@@ -114,10 +115,11 @@ def subject_form(reader: Reader, c: Candidate) -> Decision | None:
     """(A) subject … quantity: the quantity closes its item, the words before it name it.
 
     Takes 新增城镇就业超20万人 → 新增城镇就业 > 20万人, and in 培育A企业5家、B企业3家
-    the second item inherits the verb 培育; leaves 创建1条省级高品质步行街 (the
-    object follows the number: verb_form).
+    the second item inherits the verb 培育, and 完成清理收费1500多亿元的目标任务 (的 and a
+    noun naming the goal close it); leaves 创建1条省级高品质步行街 (the object follows
+    the number: verb_form).
     """
-    if not c.closes or c.prefix.empty:
+    if not (c.closes or goal_tail(reader, c)) or c.prefix.empty:
         return None
     subj, verb, inherited = subject(reader, c)
     found = c.draft.copy()

@@ -131,6 +131,16 @@ def dated_past(reader: Reader, c: Candidate) -> bool:
     return any(f.find(w, c.sentence_start, stop) != -1 for w in reader.words.as_of)
 
 
+def goal_tail(reader: Reader, c: Candidate) -> bool:
+    """的 and a noun naming the goal close the quantity's clause (完成清理收费1500多亿元的
+    目标任务): the quantity is the goal's size, its item ends there (lexicon goal_nouns)."""
+    f, start = reader.folded, c.suffix_end
+    if not c.next_char or c.next_char not in reader.words.of:
+        return False
+    rest = f[start + 1 : c.clause[1]].rstrip("。；;，, ")
+    return rest in reader.words.goal_nouns
+
+
 def explicit(c: Candidate) -> bool:
     """Whether the words around the number state a comparison (超, 以上, 保持, 余, a range)."""
     q = c.quantity
