@@ -23,18 +23,23 @@ def parameter(reader: Reader, c: Candidate) -> Decision | None:
     pre = c.prefix
     before = reader.folded[pre.end - 1] if pre.end > c.item_start else ""
     closing = reader.folded[c.clause[1] - 1] if c.clause[1] > c.clause[0] else ""
-    described = (c.next_char != "" and c.next_char in w.of) and not dated_past(reader, c)
-    if described and goal_tail(reader, c):
-        described = False  # 完成清理收费1500多亿元的目标任务: the quantity is the goal
     if (
         (c.suffix is not None and c.suffix in w.thresholds)
         or (closing in w.of and reader.folded[c.clause[1] : c.clause[1] + 1] == ",")
-        or described
+        or _described(reader, c)
         or (percent(reader, c) and before != "" and before in w.of)
         or w.parameter.search(c.window)
     ):
         return take_as(c, "parameter")
     return None
+
+
+def _described(reader: Reader, c: Candidate) -> bool:
+    """A quantity before 的 that describes what follows (人口超过100万的城市), unless 截至 or
+    a past year governs it (the past) or the noun after 的 names the goal (…的目标任务)."""
+    if not c.next_char or c.next_char not in reader.words.of:
+        return False
+    return not dated_past(reader, c) and not goal_tail(reader, c)
 
 
 def eligibility(reader: Reader, c: Candidate) -> Decision | None:
