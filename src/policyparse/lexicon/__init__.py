@@ -168,6 +168,7 @@ SPECS: dict[str, Spec] = {
     "extract/own_items": Spec(("word",), max_len=MAX_WORD),
     "extract/field_words": Spec(("word",), max_len=MAX_WORD),
     "extract/goal_nouns": Spec(("word",), max_len=MAX_WORD),
+    "extract/locatives": Spec(("word",), max_len=MAX_WORD),
     "extract/stative_verbs": Spec(("word",), max_len=MAX_WORD),
     "extract/parameter_cues": Spec(("word",)),
     "extract/baseline_cues": Spec(("word",)),

@@ -60,6 +60,7 @@ class Words:
     own_items: tuple[str, ...]  # 推进举措: a count of them counts the plan's own measures
     fields: tuple[str, ...]  # 领域: 培育新材料领域80家 (the field a count is taken in)
     goal_nouns: tuple[str, ...]  # 目标任务: a subject that names the goal (…目标任务131吨)
+    locatives: tuple[str, ...]  # 在: 在100个县开展试点 under a year phrase (the places acted in)
     stative: frozenset[str]  # 包括, 具有: a dictionary verb that commits to nothing
     distributive: frozenset[str]  # 分别, 均: one quantity to each item of a list
     thresholds: frozenset[str]  # 及以上: the quantity is an eligibility threshold
@@ -119,6 +120,7 @@ def words() -> Words:
         own_items=lexicon.column("extract/own_items"),
         fields=lexicon.column("extract/field_words"),
         goal_nouns=lexicon.column("extract/goal_nouns"),
+        locatives=lexicon.column("extract/locatives"),
         stative=lexicon.words("extract/stative_verbs"),
         distributive=lexicon.words("extract/indicator_adverbs", distributes="yes"),
         thresholds=lexicon.words("extract/comparators", marks="parameter"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ....ruler import Decision
 from ....text.fold import compact
-from ..context import around, object_end
+from ..context import around, ends_with, object_end
 from ..reader import Candidate, Found, Reader, record
 from .edits import leave, take, take_list
 from .helpers import (
@@ -140,6 +140,19 @@ def _goal(c: Candidate) -> bool:
     return (c.year is not None or explicit(c)) and not c.quantity.chinese
 
 
+def _fallback_verb(reader: Reader, c: Candidate) -> int:
+    """The length of a verb the lexicon's verbs did not find right before the number: a
+    verb of jieba's dictionary in a goal's form (_goal), or under a year phrase 在 before
+    a count of places (到2025年，在100个县开展试点: lexicon extract/locatives); else 0."""
+    f, pre = reader.folded, c.prefix
+    if not _goal(c):
+        return 0
+    n = dictionary_verb(f, pre.start, pre.end)
+    if n or c.year is None:
+        return n
+    return ends_with(f, pre.start, pre.end, reader.words.locatives)
+
+
 def _verb_reading(reader: Reader, c: Candidate, found: Found) -> tuple[str, str] | Decision:
     """The verb of a (B) target and what of the indicator stands before the number.
 
@@ -153,8 +166,8 @@ def _verb_reading(reader: Reader, c: Candidate, found: Found) -> tuple[str, str]
     head_end = v_end
     if v_end == v_start:
         v_start, v_end, head_end = modified_object(reader, c)
-    if v_end == v_start and _goal(c):
-        n = dictionary_verb(f, pre.start, pre.end)
+    if v_end == v_start:
+        n = _fallback_verb(reader, c)
         v_start, v_end, head_end = pre.end - n, pre.end, pre.end
     if v_end > v_start:
         verb = compact(reader.source[v_start:v_end])
