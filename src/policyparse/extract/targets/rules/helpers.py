@@ -308,6 +308,18 @@ def acts(f: str, start: int, end: int) -> bool:
     return False
 
 
+def lead_dictionary_verb(f: str, start: int, end: int) -> int:
+    """The length of a verb of jieba's dictionary (not a stative one) opening f[start:end],
+    else 0: 招引 in 招引人工智能亿元以上项目."""
+    verbs = dictionary_words("v")
+    stative = words().stative
+    for n in (4, 3, 2):
+        word = f[start : start + n]
+        if start + n < end and word in verbs and word not in stative:
+            return n
+    return 0
+
+
 def verb_before(f: str, start: int, end: int) -> tuple[int, int, str | None]:
     """The verb phrase ending at *end* (重点引进和培养): (start, end, period)."""
     w = words()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ....ruler import Decision
 from ..reader import Candidate, Reader
 from .edits import leave
-from .helpers import before_verb, explicit, subject
+from .helpers import before_verb, explicit, lead_dictionary_verb, subject
 
 _ONE = "一"
 _LIST_SIZE = range(2, 21)
@@ -54,9 +54,19 @@ def bare_count(reader: Reader, c: Candidate) -> Decision | None:
         and not explicit(c)
         and c.draft.target_kind == "level"
         and reader.words.any_verb.search(reader.folded, pre.start, pre.end) is None
+        and not _dictionary_lead(reader, c)
     ):
         return leave("a count with no verb, comparator or change")
     return None
+
+
+def _dictionary_lead(reader: Reader, c: Candidate) -> bool:
+    """Under a year phrase, a count in figures whose item opens with a verb of jieba's
+    dictionary (2025年，招引…项目30个; 2019年底前消减…积压10万件): a goal's subject."""
+    if c.year is None or c.quantity.chinese:
+        return False
+    pre = c.prefix
+    return lead_dictionary_verb(reader.folded, pre.start, pre.end) > 0
 
 
 _OWN_OBJECT = 12  # characters after the count its object may take, at most
