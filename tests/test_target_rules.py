@@ -32,6 +32,8 @@ CASES = [
     ("推进甲、乙和丙三类改革。", "三类", "skipped", "list_size"),
     ("培育甲、乙企业三家。", "三家", "target", "subject_form"),
     ("年内重点完成12条推进举措。", "12条", "skipped", "own_items"),
+    ("到2025年，100家企业完成数字化改造。", "100家", "target", "acting_count"),
+    ("其中2个区为试点。", "2个", "skipped", "verb_form"),
     ("培育3户小升规企业。", "3户", "target", "verb_form"),
     ("培育重点企业5家。", "5家", "target", "subject_form"),
     ("新增城镇就业超20万人。", "20万人", "target", "subject_form"),

@@ -25,7 +25,7 @@ from .names import (
     listing_count,
     own_items,
 )
-from .shares import object_share, ratio_before_verb, share_of, share_of_base
+from .shares import acting_count, object_share, ratio_before_verb, share_of, share_of_base
 from .sizes import fund_size, object_count
 
 RULES = (
@@ -47,6 +47,7 @@ RULES = (
     listing_count,
     subject_form,
     ratio_before_verb,
+    acting_count,
     verb_form,
     carried_subject,
     unclaimed,

@@ -1,13 +1,23 @@
-"""Percentages read as shares: of a group that acts, of a named base, of an action."""
+"""Percentages read as shares (of a group that acts, of a named base, of an action), and
+counts of actors that act."""
 
 from __future__ import annotations
 
 from ....ruler import Decision
 from ....text.fold import compact
-from ..context import WINDOW, object_end, starts_with
+from ....text.tokenizer import cut
+from ..context import WINDOW, ends_with, object_end, starts_with
 from ..reader import Candidate, Reader
 from .edits import take
-from .helpers import acts, percent, states_past, verb_before, verb_quantity_of
+from .helpers import (
+    acts,
+    dimension,
+    lead_dictionary_verb,
+    percent,
+    states_past,
+    verb_before,
+    verb_quantity_of,
+)
 
 
 def share_of(reader: Reader, c: Candidate) -> Decision | None:
@@ -105,3 +115,91 @@ def ratio_before_verb(reader: Reader, c: Candidate) -> Decision | None:
     found.indicator = subj + compact(reader.source[pos:o_end])
     found.end = o_end
     return take(c, found, o_end)
+
+
+_ACTORS_WITHIN = 12  # characters between a count and its actors' action, at most
+
+
+def acting_count(reader: Reader, c: Candidate) -> Decision | None:
+    """A count of actors that act, under a year phrase: 到2025年，100家企业完成数字化改造.
+
+    The count opens its item (no verb before it: only an area, an actor or a comparison
+    word), a short noun follows (the actors, or a list of them: 2个地市、10个县区), then
+    their action: the goal is that many of them acting.  Takes 到2025年，30个县建成示范区
+    (indicator 县建成示范区) and 2018年底前至少2个地市、10个县区实施“互联网+登记”; leaves
+    建设园区3个 (the count closes its item: subject_form), 其中2个区为试点 (no year phrase),
+    到2025年，100家企业的产值 (no action after the actors), 培育A平台10个、100家B平台
+    (a later item of a list after one verb: verb_form) and 2人间和3人间病房占比达到75%
+    (counts inside a name).
+    """
+    w, f, q = reader.words, reader.folded, c.quantity
+    if c.year is None or q.chinese or c.closes or dimension(c.draft) != "count":
+        return None
+    if not _opens_item(reader, c):
+        return None
+    o_end = object_end(f, c.suffix_end, c.clause[1], set())
+    if o_end is None:
+        return None
+    at = _action_at(reader, c.suffix_end, min(o_end, c.suffix_end + _ACTORS_WITHIN))
+    if at is None:
+        return None
+    actors = _first_item(f[c.suffix_end : at])
+    if not actors or any(ch in w.of or ch.isdigit() for ch in actors):
+        return None  # 2人间和3人间病房: no actors, a name with counts in it
+    if not _unit_ends_word(f, q.start, c.suffix_end, at):
+        return None  # 3人间病房: the unit is part of a word (人间), no count of 人
+    found = c.draft.copy()
+    found.start = q.start
+    found.end = o_end
+    found.indicator = compact(reader.source[c.suffix_end : c.suffix_end + len(actors)]) + compact(
+        reader.source[at:o_end]
+    )
+    return take(c, found, o_end)
+
+
+def _action_at(reader: Reader, start: int, stop: int) -> int | None:
+    """Where the first verb (the lexicon's, else jieba's dictionary's) starts in [start, stop)."""
+    m = reader.words.any_verb.search(reader.folded, start, stop)
+    if m is not None:
+        return m.start()
+    for i in range(start + 1, stop):
+        if lead_dictionary_verb(reader.folded, i, stop + 4):
+            return i
+    return None
+
+
+def _first_item(text: str) -> str:
+    """The text up to the first 、 outside brackets: 县（市、区） stays whole."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif ch == "、" and depth == 0:
+            return text[:i]
+    return text
+
+
+def _unit_ends_word(f: str, start: int, unit_end: int, stop: int) -> bool:
+    """Whether the count's unit ends a word of the phrase (3家企业: 家 | 企业), not one that
+    runs on past it (3人间病房: 人间)."""
+    pos = start
+    for word in cut(f[start:stop]):
+        pos = f.find(word, pos, stop) + len(word)
+        if pos >= unit_end:
+            return pos == unit_end
+    return True
+
+
+def _opens_item(reader: Reader, c: Candidate) -> bool:
+    """The count opens its item: no verb before it (verb_form reads one), no 在 (the
+    places acted in: verb_form), not a later item of a list after one verb (培育…平台10个、
+    100家…平台)."""
+    w, f, pre, mem = reader.words, reader.folded, c.prefix, reader.memory
+    v_start, v_end, _ = verb_before(f, pre.start, pre.end)
+    if w.any_verb.search(f, pre.start, pre.end) or v_end > v_start:
+        return False
+    if ends_with(f, pre.start, pre.end, w.locatives):
+        return False
+    return not (mem.last_verb and mem.last_verb[0] == c.sentence_start)
