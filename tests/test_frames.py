@@ -57,6 +57,15 @@ def test_a_year_before_the_plans_horizon_gives_a_baseline() -> None:
     assert ("frame", "before_horizon") in rules
 
 
+def test_a_table_column_of_the_last_plans_targets_gives_baselines() -> None:
+    text = (
+        "某区绿化“十五五”规划\n一、回顾\n"
+        "序号\t指标\t单位\t“十四五”目标值\t“十五五”目标值\n1\t新建绿地\t万平方米\t75\t35\n"
+    )
+    doc = policyparse.parse(text)
+    assert [(t.value, t.year) for n in doc.walk() for t in n.targets] == [(35.0, 2030)]
+
+
 def test_a_plan_signed_before_its_horizon_keeps_that_years_targets() -> None:
     text = (
         "某市数字经济三年行动计划（2024—2026年）\n一、任务\n"

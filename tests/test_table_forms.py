@@ -733,3 +733,17 @@ def test_lines_a_task_name_merged_down_leaves_rows_titled_by_their_content() -> 
     ]
     assert units["A1.4"][:2] == [("区机管局", "lead"), ("区绿化市容局", "cooperating")]
     assert {role for _, role in units["A1.4"][2:]} == {"cooperating"}
+
+
+def test_lines_a_sub_row_without_a_number_and_a_group_column_named_ban_kuai() -> None:
+    text = (
+        "板块\n序号\n指标名称\n属性\n单位\n“十四五”现状\n“十五五”目标\n"
+        "绿化\n1\n新建绿地\n约束性\n万平方米\n90.87\n35\n其中 公园绿地\n58.46\n17.5\n"
+        "2\n绿化覆盖率\n约束性\n%\n31.46\n31.5\n"
+    )
+    got = [(t.indicator, t.value, t.year) for t in _targets(text)]
+    assert got == [
+        ("新建绿地", 35.0, 2030),
+        ("其中公园绿地", 17.5, 2030),
+        ("绿化覆盖率", 31.5, 2030),
+    ]

@@ -120,13 +120,12 @@ def first_year(horizon: dict[str, object] | None, dated: int | None) -> int | No
 def before_horizon(found: list[Found], first: int, trace: list[Step] | None) -> None:
     """A target due before the plan's first year reports the past: a baseline.
 
-    Takes ``“十二五”期间，完成生产线改造394条`` in a plan for 2016–2020 (year 2015);
+    Takes ``“十二五”期间，完成生产线改造394条`` in a plan for 2016–2020 (year 2015), and
+    a table's “十四五”目标值 column in a plan for 2026–2030 (the last plan's targets);
     leaves ``到2020年，…达到95%`` there, and every target with no year.
     """
     for f in found:
         if f.kind != "target" or f.year is None or f.year >= first:
-            continue
-        if f.rule == "indicator_table":
             continue
         f.kind = "baseline"
         if trace is not None:

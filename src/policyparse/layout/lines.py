@@ -160,6 +160,25 @@ class _Rows:
         line = _text(self.folded, self.blocks[j])
         return any(value_like(t) for t in texts) and not value_like(line)
 
+    def continuation(self, j: int) -> int:
+        """A row with no number after a numbered one (其中 公园绿地 / 58.46 / 17.5 / 2): its
+        lines up to the next number, fewer than the header's columns; where it ends, or -1.
+        """
+        if self.last is None or self.lead or _heading(self.folded, self.blocks[j]):
+            return -1
+        stop = min(len(self.blocks), j + self.width)
+        for k in range(j + 1, stop):
+            if self.next_number(self.blocks[k], jump=True):
+                row = self.blocks[j:k]
+                if not self.budget.take(len(row), row[0].start):
+                    return -1
+                self.table.rows.append(TRow([Cell(b.start, b.end) for b in row], row))
+                self.table.blocks.extend(row)
+                return k
+            if self.ends_row(k):
+                return -1
+        return -1
+
     def heads_rows(self, j: int) -> bool:
         """Whether rows follow from block *j*, past more headings (四、…（共6项） / 五、… / 21):
         at most a few, so that a long run of headings is read in linear time."""
@@ -230,6 +249,10 @@ def _rows(r: _Rows, j: int) -> int:
         if r.group(j):
             r.lead.append(b)
             j += 1
+            continue
+        end = r.continuation(j)
+        if end > j:
+            j = end  # 其中 公园绿地 / 58.46 / 17.5: a sub-row of the row above
             continue
         if r.lead or not _heading(folded, b) or not r.heads_rows(j + 1):
             break  # a heading inside the table stands before a row, else the text goes on
