@@ -747,3 +747,31 @@ def test_lines_a_sub_row_without_a_number_and_a_group_column_named_ban_kuai() ->
         ("其中公园绿地", 17.5, 2030),
         ("绿化覆盖率", 31.5, 2030),
     ]
+
+
+def test_lines_whose_cells_are_paragraphs_keep_a_cell_over_several_lines() -> None:
+    # Every cell a paragraph (a blank line between cells), a cell's lines run on: the
+    # task over two lines, the units over three.
+    text = (
+        "某区人民政府\n2024年5月6日\n"
+        "附件：某区海绵城市建设重点任务分解表\n\n序号\n\n任务类型\n\n重点内容\n\n责任单位\n\n"
+        "1\n\n海绵城市\n建设管理\n\n区建设管理委负责指导推进海绵城市建设工作。\n\n"
+        "区建设管理委、区发展改革委、\n区水务局、区交通委、\n各街镇\n\n"
+        "2\n\n系统方案\n\n编制海绵城市系统方案。\n\n区建设管理委\n"
+    )
+    doc = policyparse.parse(text)
+    rows = [(n.path, n.title) for n in doc.walk() if n.path and n.path.startswith("A1")]
+    assert rows == [
+        ("A1", "某区海绵城市建设重点任务分解表"),
+        ("A1.1", "海绵城市建设管理"),
+        ("A1.2", "系统方案"),
+    ]
+    units = [u.name for n in doc.walk() if n.path == "A1.1" for u in n.responsible_units]
+    assert units == ["区建设管理委", "区发展改革委", "区水务局", "区交通委", "各街镇"]
+
+
+def test_an_unnumbered_annex_title_opens_the_annex_only_where_the_annex_follows() -> None:
+    closing = "（四）做好评估。定期评估。\n附件：某市第三批场景清单\n"
+    assert not [
+        n for n in policyparse.parse("三、保障\n" + closing).walk() if n.kind == "attachment"
+    ]

@@ -22,6 +22,7 @@ A group heading between rows (一、知识产权保护方面) is a row of one ce
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .. import lexicon
 from ..inputs.columns import clean, column, year_of
@@ -124,6 +125,9 @@ class _Rows:
     serial_at: int  # the serial column's place among them
     budget: Budget
     tasks: bool = False  # the header has a unit column: a task table
+    # Paragraph cells (a cell's lines run on, a blank line ends it): id() of a unit
+    # spanning several lines → those lines.
+    lines: dict[int, list[Block]] = field(default_factory=dict)
     last: int | None = None
     lead: list[Block] = field(default_factory=list)  # group cells before a row's number
 
@@ -160,6 +164,15 @@ class _Rows:
         line = _text(self.folded, self.blocks[j])
         return any(value_like(t) for t in texts) and not value_like(line)
 
+    def real(self, units: list[Block]) -> list[Block]:
+        """The document's lines of *units* (a paragraph cell's lines, else the line)."""
+        return [b for u in units for b in self.lines.get(id(u), [u])]
+
+    def add(self, cells: list[Cell], units: list[Block]) -> None:
+        real = self.real(units)
+        self.table.rows.append(TRow(cells, real))
+        self.table.blocks.extend(real)
+
     def continuation(self, j: int) -> int:
         """A row with no number after a numbered one (其中 公园绿地 / 58.46 / 17.5 / 2): its
         lines up to the next number, fewer than the header's columns; where it ends, or -1.
@@ -172,8 +185,7 @@ class _Rows:
                 row = self.blocks[j:k]
                 if not self.budget.take(len(row), row[0].start):
                     return -1
-                self.table.rows.append(TRow([Cell(b.start, b.end) for b in row], row))
-                self.table.blocks.extend(row)
+                self.add([Cell(b.start, b.end) for b in row], row)
                 return k
             if self.ends_row(k):
                 return -1
@@ -213,8 +225,7 @@ class _Rows:
         cells = [Cell(b.start, b.end) for b in row]
         if len(row) == 1 or not self.budget.take(len(row), number.start):
             return -1
-        self.table.rows.append(TRow(cells, row))
-        self.table.blocks.extend(row)
+        self.add(cells, row)
         return k
 
     def group(self, j: int) -> bool:
@@ -258,8 +269,7 @@ def _rows(r: _Rows, j: int) -> int:
             break  # a heading inside the table stands before a row, else the text goes on
         if not r.budget.take(1, b.start):
             break
-        r.table.rows.append(TRow([Cell(b.start, b.end)], [b]))  # 一、知识产权保护方面
-        r.table.blocks.append(b)
+        r.add([Cell(b.start, b.end)], [b])  # 一、知识产权保护方面
         j += 1
     return j - len(r.lead)
 
@@ -271,6 +281,7 @@ def line_tables(folded: str, blocks: list[Block], budget: Budget | None = None) 
     tables: list[TextTable] = []
     i = floor = 0
     n = len(blocks)
+    paras: _Paragraphs | None = None
     while i < n and not budget.spent:
         if _text(folded, blocks[i]) not in serial:
             i += 1
@@ -287,10 +298,55 @@ def line_tables(folded: str, blocks: list[Block], budget: Budget | None = None) 
         cells = _header_cells(folded, head)
         table = TextTable("lines", [TRow(cells, list(head))], list(head))
         tasks = any(column(compact(folded[c.start : c.end])).role is not None for c in cells)
-        r = _Rows(folded, blocks, table, len(cells), i - start, budget, tasks)
-        end = _rows(r, j)
+        spaced = _spaced(folded, head)
+        if spaced and paras is None:
+            paras = _Paragraphs(folded, blocks)
+        layout = paras if spaced and paras is not None else None
+        r = _Rows(folded, layout.units if layout else blocks, table, len(cells), i - start, budget)
+        r.tasks = tasks
+        end = _read(r, layout, j, n)
         if len(table.rows) > 1:
             tables.append(table)
             floor = end
         i = max(end, i + 1)
     return tables
+
+
+def _read(r: _Rows, layout: _Paragraphs | None, j: int, n: int) -> int:
+    """The rows from line *j*, by line or (*layout*) by paragraph; the line they end at."""
+    if layout is None:
+        return _rows(r, j)
+    r.lines = layout.lines
+    end = _rows(r, layout.index[j])
+    return layout.first[end] if end < len(layout.first) else n
+
+
+def _spaced(folded: str, head: list[Block]) -> bool:
+    """A header whose labels stand a blank line apart: each cell is a paragraph, whose
+    lines run on (a unit list over three lines is one cell)."""
+    return all(folded.count("\n", a.end, b.start) >= 2 for a, b in pairwise(head))
+
+
+class _Paragraphs:
+    """The document's lines grouped into paragraphs (no blank line between them): one
+    unit per paragraph, a pseudo block spanning it, for tables whose cells are paragraphs."""
+
+    def __init__(self, folded: str, blocks: list[Block]) -> None:
+        self.units: list[Block] = []
+        self.first: list[int] = []  # the first line's index, per unit
+        self.index: dict[int, int] = {}  # a line's index → its unit's
+        self.lines: dict[int, list[Block]] = {}
+        k = 0
+        while k < len(blocks):
+            m = k + 1
+            while m < len(blocks) and folded.count("\n", blocks[m - 1].end, blocks[m].start) < 2:
+                m += 1
+            run = blocks[k:m]
+            unit = run[0] if len(run) == 1 else Block(run[0].start, run[-1].end, run[0].role)
+            if len(run) > 1:
+                self.lines[id(unit)] = run
+            for x in range(k, m):
+                self.index[x] = len(self.units)
+            self.first.append(k)
+            self.units.append(unit)
+            k = m

@@ -9,6 +9,7 @@ from .. import lexicon
 from ..text.dates import is_date_line
 from ..text.fold import compact
 from .blocks import SHORT_LINE, Block
+from .markers import match_marker
 
 DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,15}\s{0,2}[〔\[(【](?:19|20)\d{2}[〕\])】]\s{0,2}\d{1,5}\s{0,2}号"
@@ -28,21 +29,36 @@ def _note_openings() -> frozenset[str]:
 @cache
 def _attachment() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """附件2 (or 附件1—2, or 附件2. with its stop and the title on the next line) alone on
-    its line; 附件：1.… (a list of them); 附件1：标题."""
+    its line; 附件：1.… (a list of them); 附件1：标题, 附件：标题 (one annex, titled)."""
     word = lexicon.alternation(lexicon.column("layout/attachment_words"))
     number = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
     joins = lexicon.alternation(lexicon.column("layout/range_joins"))
     marker = re.compile(rf"{word}(?:(?P<n>{number})(?:(?:{joins})(?:{number}))?[.、:]?)?")
     listing = re.compile(rf"{word}\d{{0,2}}:")
-    titled = re.compile(rf"{word}(?P<n>\d{{1,2}}):?(?P<title>[^\d.、:].{{0,59}})")
+    titled = re.compile(rf"{word}(?:(?P<n>\d{{1,2}}):?|:)(?P<title>[^\d.、:].{{0,59}})")
     return marker, listing, titled
 
 
 _LOOK = 4  # a list of attachments stands this many lines above the signature at most
 
 
+def _annex_follows(folded: str, blocks: list[Block], i: int) -> bool:
+    """The annex an unnumbered 附件：标题 names is printed right below it: its table's
+    序号 (lexicon layout/table_headers) or its first numbered heading opens the next line.
+    A closing line, or a label after it (政策解读：…), names an annex not printed."""
+    if i + 1 >= len(blocks):
+        return False
+    nxt = blocks[i + 1]
+    head = compact(folded[nxt.start : nxt.end])
+    return (
+        head in lexicon.words("layout/table_headers")
+        or match_marker(folded, nxt.start, nxt.end) is not None
+    )
+
+
 def _titled_marker(folded: str, blocks: list[Block], i: int, squeezed: str) -> bool:
-    """附件1：某某行动计划 (or 附件1 某某行动计划) opens attachment 1 with its title.
+    """附件1：某某行动计划 (or 附件1 某某行动计划, or 附件：某某分解表 with no number) opens an
+    attachment with its title.
 
     Not when it is one line of the covering notice's list: another 附件 line follows,
     or the signature or date stands within a few lines below it.
@@ -50,6 +66,8 @@ def _titled_marker(folded: str, blocks: list[Block], i: int, squeezed: str) -> b
     m = _attachment()[2].fullmatch(squeezed)
     if m is None or _SENTENCE_PUNCT.search(m.group("title")):
         return False
+    if m.group("n") is None and not _annex_follows(folded, blocks, i):
+        return False  # 附件：某某清单 naming an annex not printed below it
     for b in blocks[i + 1 : i + 1 + _LOOK]:
         line = folded[b.start : b.end]
         if is_date_line(line) or _is_signer_line(line):
