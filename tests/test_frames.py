@@ -66,6 +66,18 @@ def test_a_table_column_of_the_last_plans_targets_gives_baselines() -> None:
     assert [(t.value, t.year) for n in doc.walk() for t in n.targets] == [(35.0, 2030)]
 
 
+def test_an_item_label_glued_to_its_year_opens_the_item_and_the_year_governs() -> None:
+    # 1.2025年6月底前: the label 1. and a year phrase, not the decimal 1.2025.
+    text = (
+        "一、任务\n1.2025年6月底前，新增观赏点位30个、特色道路10条。\n"
+        "2.2026年11月底前，新增观赏点位40个。\n"
+    )
+    doc = policyparse.parse(text)
+    got = [(n.path, t.value, t.year) for n in doc.walk() for t in n.targets]
+    assert got == [("1.1", 30.0, 2025), ("1.1", 10.0, 2025), ("1.2", 40.0, 2026)]
+    assert [n.path for n in policyparse.parse("一、指标\n增长1.2025亿元。\n").walk()] == ["1"]
+
+
 def test_a_plan_signed_before_its_horizon_keeps_that_years_targets() -> None:
     text = (
         "某市数字经济三年行动计划（2024—2026年）\n一、任务\n"

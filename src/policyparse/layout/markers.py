@@ -113,5 +113,15 @@ def match_marker(folded: str, pos: int, end: int) -> Marker | None:
     if value is None or value == 0:
         return None
     mend = m.end()
-    digit_follows = style == "arabic" and mend < end and folded[mend].isdigit()
-    return Marker(style, pos, mend, value, digit_follows)
+    return Marker(style, pos, mend, value, _digit_follows(folded, style, mend, end))
+
+
+def _digit_follows(folded: str, style: str, mend: int, end: int) -> bool:
+    """A figure right after an arabic label (7.8 is a figure, 7.加强… a heading); not a
+    year phrase (1.2025年6月底前，…: the label, then the year)."""
+    if style != "arabic" or mend >= end or not folded[mend].isdigit():
+        return False
+    return _YEAR_AFTER.match(folded, mend, end) is None
+
+
+_YEAR_AFTER = re.compile(r"(?:19|20)\d{2}年")
