@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from .. import lexicon
-from ..inputs.columns import clean, column, year_of
+from ..inputs.columns import clean, column, kind, year_of
 from ..text.fold import compact
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
@@ -284,6 +284,11 @@ def line_tables(folded: str, blocks: list[Block], budget: Budget | None = None) 
     paras: _Paragraphs | None = None
     while i < n and not budget.spent:
         if _text(folded, blocks[i]) not in serial:
+            projects = _project_table(folded, blocks, i, budget)
+            if projects is not None:
+                tables.append(projects)
+                i = floor = blocks.index(projects.blocks[-1], i) + 1
+                continue
             i += 1
             continue
         start = max(_header_start(folded, blocks, i), floor)
@@ -350,3 +355,58 @@ class _Paragraphs:
             self.first.append(k)
             self.units.append(unit)
             k = m
+
+
+_PROJECT_ROWS_MIN = 2  # rows a table of projects with no 序号 must print to be one
+
+
+def _project_table(folded: str, blocks: list[Block], i: int, budget: Budget) -> TextTable | None:
+    """A table of projects with no 序号 column, one cell per line: 项目名称 / 项目内容 /
+    总投资（亿元）, then rows of as many lines, each ending in a figure.
+
+    Read so that its quantities (建设公园绿地200公顷 under 项目内容) are the projects', not
+    the plan's targets (layout/tables.py: a project table).  The rows end at the first
+    group of lines whose last is no figure, or at a heading or an 附件 line.
+    """
+    if column(_text(folded, blocks[i])).kind != "project":
+        return None
+    width = _project_width(folded, blocks, i)
+    if width < 2:
+        return None
+    head = blocks[i : i + width]
+    j = i + width
+    rows: list[TRow] = []
+    k = j
+    while k + width <= len(blocks) and len(rows) * width < _MAX_PROJECT_LINES:
+        group = blocks[k : k + width]
+        if any(_heading(folded, b) or opens_attachment(_text(folded, b)) for b in group):
+            break
+        if not value_like(clean(folded[group[-1].start : group[-1].end])):
+            break
+        rows.append(TRow([Cell(b.start, b.end) for b in group], group))
+        k += width
+    if len(rows) < _PROJECT_ROWS_MIN or not budget.take(width * (len(rows) + 1), head[0].start):
+        return None
+    table = TextTable("lines", [TRow([Cell(b.start, b.end) for b in head], list(head))], list(head))
+    for row in rows:
+        table.rows.append(row)
+        table.blocks.extend(row.blocks)
+    return table
+
+
+_MAX_PROJECT_LINES = 20_000  # lines of one table of projects read at most
+
+
+def _project_width(folded: str, blocks: list[Block], i: int) -> int:
+    """How many of the short lines from block *i* are the header: the most whose last
+    names a column of its own (总投资（亿元）) and after which a row of as many lines ends
+    in a figure (a row's first cell, 郊野公园, is short too); 0 for none."""
+    end = _header_end(folded, blocks, i)
+    for width in range(end - i, 1, -1):
+        cols = [column(_text(folded, b)) for b in blocks[i : i + width]]
+        if kind(cols) != "project" or cols[-1].kind in ("", "remark"):
+            continue
+        last = i + 2 * width - 1
+        if last < len(blocks) and value_like(clean(_text(folded, blocks[last]))):
+            return width
+    return 0
