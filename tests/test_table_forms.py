@@ -338,14 +338,27 @@ def test_a_plan_period_header_gives_its_year() -> None:
     assert [(t.year, t.deadline) for t in _targets(text)] == [(2025, "“十四五”末")]
 
 
-def test_a_project_table_gives_no_targets() -> None:
-    text = (
+PROJECT_TABLES = {
+    "pipe": (
         "到2025年，建成充电站10座。\n"
         "| 序号 | 项目名称 | 建设地点 | 建设规模 | 总投资 | 建设年限 |\n"
         "| --- | --- | --- | --- | --- | --- |\n"
         "| 1 | 某某光伏项目 | 某镇 | 年发电12万千瓦时 | 5000万元 | 2024-2026年 |\n"
-    )
-    assert [(t.value, t.unit) for t in _targets(text)] == [(10.0, "座")]
+    ),
+    # One cell per line with no 序号: 项目名称 / 项目内容 / 总投资（亿元）, rows of three.
+    "lines-no-serial": (
+        "一、目标\n到2025年，建成充电站10座。\n附件8\n绿化建设项目资金测算表\n"
+        "项目名称\n项目内容\n总投资（亿元）\n"
+        "郊野公园\n建设郊野公园一期，实施面积4.5平方公里。\n13\n"
+        "公园绿地\n建设公园绿地200公顷\n12\n绿道\n建设绿道100公里\n3\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("form", list(PROJECT_TABLES))
+def test_a_project_table_gives_no_targets(form: str) -> None:
+    # The projects' quantities are no targets; the plan's own sentence still is.
+    assert [(t.value, t.unit) for t in _targets(PROJECT_TABLES[form])] == [(10.0, "座")]
 
 
 def _targets(text: str) -> list[Any]:
@@ -775,14 +788,3 @@ def test_an_unnumbered_annex_title_opens_the_annex_only_where_the_annex_follows(
     assert not [
         n for n in policyparse.parse("三、保障\n" + closing).walk() if n.kind == "attachment"
     ]
-
-
-def test_lines_a_project_table_with_no_serial_column_gives_no_targets() -> None:
-    # 项目名称 / 项目内容 / 总投资（亿元） with no 序号: its quantities are the projects'.
-    text = (
-        "一、目标\n到2025年，建成公园50座。\n附件8\n绿化建设项目资金测算表\n"
-        "项目名称\n项目内容\n总投资（亿元）\n"
-        "郊野公园\n建设郊野公园一期，实施面积4.5平方公里。\n13\n"
-        "公园绿地\n建设公园绿地200公顷\n12\n绿道\n建设绿道100公里\n3\n"
-    )
-    assert [(t.value, t.unit) for t in _targets(text)] == [(50.0, "座")]
