@@ -788,3 +788,27 @@ def test_an_unnumbered_annex_title_opens_the_annex_only_where_the_annex_follows(
     assert not [
         n for n in policyparse.parse("三、保障\n" + closing).walk() if n.kind == "attachment"
     ]
+
+
+def test_lines_header_cells_that_are_paragraphs_of_two_lines() -> None:
+    # 指标 / 属性 and 目标值 / （2025年） are one header cell each (a paragraph); the year
+    # stands in the header's closing bracket; ％ stays as printed, as in prose.
+    text = (
+        "主要指标\n\n序号\n\n指标名称\n\n指标\n属性\n\n基准值\n（2020年）\n\n目标值\n（2025年）\n\n"
+        "1\n\n主海塘达标率\n\n预期性\n\n46％\n\n≥73％\n\n"
+        "2\n\n河湖水面积\n\n约束性\n\n120.14平方公里\n\n128.92平方公里\n"
+    )
+    got = [(t.indicator, t.comparator, t.value, t.unit, t.year) for t in _targets(text)]
+    assert got == [
+        ("主海塘达标率", ">=", 73.0, "％", 2025),
+        ("河湖水面积", "=", 128.92, "平方公里", 2025),
+    ]
+
+
+def test_lines_a_serial_label_with_a_word_before_it_opens_the_table() -> None:
+    text = (
+        "附件1\n某区改革任务分工表\n项目序号\n改革任务\n责任单位\n配合单位\n"
+        "1\n制定移交方案\n区水务局\n区财政局\n2\n完成设施移交\n区建设管理委\n区水务局\n"
+    )
+    doc = policyparse.parse(text)
+    assert [n.path for n in doc.walk() if n.path] == ["A1", "A1.1", "A1.2"]

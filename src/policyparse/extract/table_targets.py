@@ -126,6 +126,22 @@ def _unit_order() -> tuple[str, ...]:
     return tuple(lexicon.longest_first(tuple(_units() | {"%", "％"})))
 
 
+def _without_words(folded: str, printed: str) -> str:
+    """What follows a cell's figure, as printed, without the comparator words after it
+    (以上, (含)以下: found in the folded text, longest first): ％ in ≥73％ stays ％, as
+    the prose rules give it."""
+    if len(printed) != len(folded):
+        printed = folded
+    keep = [True] * len(folded)
+    for word in _after_order():  # longest first: (含)以下 before 以下
+        start = folded.find(word)
+        while start != -1:
+            if all(keep[start : start + len(word)]):
+                keep[start : start + len(word)] = [False] * len(word)
+            start = folded.find(word, start + len(word))
+    return "".join(ch for ch, ok in zip(printed, keep, strict=True) if ok)
+
+
 def _unit(source: str, t: TableTarget, after: str) -> str | None:
     """The unit column's text, else the indicator's closing bracket, else what follows."""
     if t.unit is not None:
@@ -206,9 +222,9 @@ def found(source: str, folded: str, t: TableTarget) -> Found | None:
     if read is None:
         return None
     value, value_max, stop = read
-    after = "".join(ch for ch in text[stop:] if not ch.isspace())
-    for word in _after_order():  # longest first: (含)以下 before 以下
-        after = after.replace(word, "")
+    printed = compact(source[t.value[0] : t.value[1]])  # as printed: ％ stays ％
+    at = len(printed) - len(text) + stop
+    after = _without_words(text[stop:], printed[at:] if at >= 0 else text[stop:])
     unit = _unit(source, t, after)
     base_value, base_unit = _base(value, unit)
     name = _indicator(source, t)

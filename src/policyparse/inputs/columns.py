@@ -25,6 +25,7 @@ from ..vocab import Role
 TableKind = Literal["task", "indicator", "project", "other"]
 
 _YEAR = re.compile(r"((?:19|20)\d{2}) ?年?")
+_BRACKET_YEAR = re.compile(r"[(（]((?:19|20)\d{2}) ?年?[)）]$")
 _HEADER_MAX = 24  # a header cell is a short label
 
 
@@ -96,8 +97,9 @@ def _role(words: str) -> Role | None:
 
 
 def year_of(words: str) -> int | None:
-    """The year a header (or caption) names: 2025年 → 2025, “十四五”末 → 2025."""
-    m = _YEAR.match(words)
+    """The year a header (or caption) names: 2025年 → 2025, 目标值（2025年） → 2025 (the
+    year in the header's closing bracket), “十四五”末 → 2025."""
+    m = _YEAR.match(words) or _BRACKET_YEAR.search(words)
     if m is not None:
         return int(m.group(1))
     for word, year in _periods().items():

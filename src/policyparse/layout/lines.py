@@ -283,7 +283,7 @@ def line_tables(folded: str, blocks: list[Block], budget: Budget | None = None) 
     n = len(blocks)
     paras: _Paragraphs | None = None
     while i < n and not budget.spent:
-        if _text(folded, blocks[i]) not in serial:
+        if not _serial_label(_text(folded, blocks[i]), serial):
             projects = _project_table(folded, blocks, i, budget)
             if projects is not None:
                 tables.append(projects)
@@ -300,21 +300,33 @@ def line_tables(folded: str, blocks: list[Block], budget: Budget | None = None) 
         head = blocks[start:j]
         if not budget.take(len(head), head[0].start):
             break
-        cells = _header_cells(folded, head)
-        table = TextTable("lines", [TRow(cells, list(head))], list(head))
-        tasks = any(column(compact(folded[c.start : c.end])).role is not None for c in cells)
-        spaced = _spaced(folded, head)
-        if spaced and paras is None:
-            paras = _Paragraphs(folded, blocks)
-        layout = paras if spaced and paras is not None else None
-        r = _Rows(folded, layout.units if layout else blocks, table, len(cells), i - start, budget)
-        r.tasks = tasks
-        end = _read(r, layout, j, n)
+        layout = None
+        if _spaced(folded, head):
+            paras = layout = paras or _Paragraphs(folded, blocks)
+        table, end = _table_under(folded, blocks, (start, i, j), budget, layout)
         if len(table.rows) > 1:
             tables.append(table)
             floor = end
         i = max(end, i + 1)
     return tables
+
+
+def _table_under(
+    folded: str,
+    blocks: list[Block],
+    where: tuple[int, int, int],
+    budget: Budget,
+    layout: _Paragraphs | None,
+) -> tuple[TextTable, int]:
+    """The table whose header runs over lines [start, j) with its serial label at line i
+    (*where*), read by line or (*layout*) by paragraph; the line its rows end at."""
+    start, i, j = where
+    head = blocks[start:j]
+    cells = _header_cells(folded, head) if layout is None else layout.cells(start, j)
+    table = TextTable("lines", [TRow(cells, list(head))], list(head))
+    r = _Rows(folded, layout.units if layout else blocks, table, len(cells), i - start, budget)
+    r.tasks = any(column(compact(folded[c.start : c.end])).role is not None for c in cells)
+    return table, _read(r, layout, j, len(blocks))
 
 
 def _read(r: _Rows, layout: _Paragraphs | None, j: int, n: int) -> int:
@@ -327,9 +339,11 @@ def _read(r: _Rows, layout: _Paragraphs | None, j: int, n: int) -> int:
 
 
 def _spaced(folded: str, head: list[Block]) -> bool:
-    """A header whose labels stand a blank line apart: each cell is a paragraph, whose
-    lines run on (a unit list over three lines is one cell)."""
-    return all(folded.count("\n", a.end, b.start) >= 2 for a, b in pairwise(head))
+    """A header whose labels stand a blank line apart (most of them: a label may wrap,
+    任务 / 类型 in one paragraph): each cell is a paragraph, whose lines run on (a unit
+    list over three lines is one cell)."""
+    gaps = [folded.count("\n", a.end, b.start) >= 2 for a, b in pairwise(head)]
+    return sum(gaps) >= max(2, (len(gaps) + 1) // 2)
 
 
 class _Paragraphs:
@@ -355,6 +369,11 @@ class _Paragraphs:
             self.first.append(k)
             self.units.append(unit)
             k = m
+
+    def cells(self, start: int, end: int) -> list[Cell]:
+        """The header cells of the lines [start, end): one per paragraph (指标 / 属性 one)."""
+        first, last = self.index[start], self.index[end - 1]
+        return [Cell(u.start, u.end) for u in self.units[first : last + 1]]
 
 
 _PROJECT_ROWS_MIN = 2  # rows a table of projects with no 序号 must print to be one
@@ -410,3 +429,11 @@ def _project_width(folded: str, blocks: list[Block], i: int) -> int:
         if last < len(blocks) and value_like(clean(_text(folded, blocks[last]))):
             return width
     return 0
+
+
+_SERIAL_LABEL_MAX = 6  # 项目序号, 任务序号: a serial column's label, a word before 序号
+
+
+def _serial_label(text: str, serial: frozenset[str]) -> bool:
+    """序号, 编号, or a short label ending in one (项目序号)."""
+    return text in serial or (len(text) <= _SERIAL_LABEL_MAX and text.endswith(tuple(serial)))
