@@ -16,6 +16,7 @@ from ..structure.nodes import Outline
 from ..text.dates import parse_date
 from ..text.fold import compact
 from . import issuers
+from .targets.context import plan_periods
 
 
 @dataclass(slots=True)
@@ -103,7 +104,7 @@ def horizon(
             continue
         p = _period().search(folded, start, end)
         if p:
-            last = _periods()[p.group()]
+            last = plan_periods()[p.group()]
             return {
                 "start": last - 4,
                 "end": last,
@@ -117,14 +118,8 @@ _A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 @cache
-def _periods() -> dict[str, int]:
-    """十四五 → 2025: the five-year periods and the year each ends."""
-    return {word: int(year) for word, year in lexicon.rows("extract/plan_periods")}
-
-
-@cache
 def _period() -> re.Pattern[str]:
-    return re.compile(lexicon.alternation(tuple(_periods())))
+    return re.compile(lexicon.alternation(tuple(plan_periods())))
 
 
 def _join(source: str, blocks: list[Block]) -> tuple[str, tuple[int, int]] | None:

@@ -214,9 +214,7 @@ _LIST_LOOK = 24  # characters before a duration searched for the list's earlier 
 @cache
 def _earlier_items() -> re.Pattern[str]:
     """15个、 right before a number: the earlier items of its list."""
-    table, _ = _units()
-    unit = lexicon.alternation(tuple(table))
-    return re.compile(rf"\d+(?:\.\d+)?(?:{unit})?、$")
+    return re.compile(rf"\d+(?:\.\d+)?(?:{_unit_pattern().pattern})?、$")
 
 
 _CUE_MAX = 6  # characters of the longest word of extract/duration_goals (max_len)
@@ -444,8 +442,7 @@ def _unit(
 @cache
 def _next_item() -> re.Pattern[str]:
     """、7个工作日 after 15个: the next item of a list, a number and its unit."""
-    table, _ = _units()
-    return re.compile(rf"、\d+(?:\.\d+)?(?P<unit>{lexicon.alternation(tuple(table))})")
+    return re.compile(rf"、\d+(?:\.\d+)?(?P<unit>{_unit_pattern().pattern})")
 
 
 def _shared_unit(folded: str, pos: int, end: int, unit: str) -> str | None:

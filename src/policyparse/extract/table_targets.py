@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from .. import lexicon
 from ..inputs.columns import cell_words
 from ..layout.tables import Table, TableTarget
+from ..layout.values import FIGURE
 from ..text.fold import compact
 from ..vocab import Comparator
 from .targets import Found
@@ -168,9 +169,6 @@ def _dated_pattern() -> re.Pattern[str]:
     return re.compile(rf"\D{{0,3}}(?P<year>(?:19|20)\d{{2}})年(?:{parts})?")
 
 
-_FIGURE_NEXT = re.compile(r"[\[<>≥≤~＞＜]?\d")
-
-
 def _dated(text: str) -> tuple[str, int | None] | None:
     """The cell's text from its figure on and the year it prints first, or None (words).
 
@@ -181,7 +179,7 @@ def _dated(text: str) -> tuple[str, int | None] | None:
     if m is None:
         return text, None
     rest = text[m.end() :]
-    if _FIGURE_NEXT.match(rest) is None:
+    if FIGURE.match(rest) is None:
         return None
     return rest, int(m.group("year"))
 

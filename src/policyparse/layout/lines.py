@@ -147,12 +147,11 @@ class _Rows:
         if self.next_number(b):
             after = self.blocks[j + 1] if j + 1 < len(self.blocks) else None
             return after is None or _serial(self.folded, after) != _serial(self.folded, b)
-        mk = match_marker(self.folded, b.start, b.end)
-        if mk is not None and not mk.digit_follows:
+        if _heading(self.folded, b):
             return True
         return b.role is not None or opens_attachment(_text(self.folded, b))
 
-    def next_group(self, j: int, cells: list[Cell]) -> bool:
+    def next_group(self, j: int, row: list[Block]) -> bool:
         """Block *j* is the next group's cell (构筑安全韧性生态城区 / 9), not the last cell
         of a short row: the table has group columns, the next number follows, the row has
         reached its values (a figure, a unit, a 属性 word), and the line is none of them."""
@@ -160,7 +159,7 @@ class _Rows:
             return False
         if not self.next_number(self.blocks[j + 1]):
             return False
-        texts = [clean(self.folded[c.start : c.end]) for c in cells[1:]]
+        texts = [clean(self.folded[b.start : b.end]) for b in row[1:]]
         line = _text(self.folded, self.blocks[j])
         return any(value_like(t) for t in texts) and not value_like(line)
 
@@ -218,7 +217,7 @@ class _Rows:
             most = 2 * self.width  # a task row may print a unit cell over two lines
         k = j + 1
         while k < len(self.blocks) and len(row) < most and not self.ends_row(k):
-            if self.next_group(k, [Cell(b.start, b.end) for b in row]):
+            if self.next_group(k, row):
                 break
             row.append(self.blocks[k])
             k += 1
@@ -284,10 +283,10 @@ def line_tables(folded: str, blocks: list[Block], budget: Budget | None = None) 
     paras: _Paragraphs | None = None
     while i < n and not budget.spent:
         if not _serial_label(_text(folded, blocks[i]), serial):
-            projects = _project_table(folded, blocks, i, budget)
+            projects, end = _project_table(folded, blocks, i, budget)
             if projects is not None:
                 tables.append(projects)
-                i = floor = blocks.index(projects.blocks[-1], i) + 1
+                i = floor = end
                 continue
             i += 1
             continue
@@ -379,23 +378,25 @@ class _Paragraphs:
 _PROJECT_ROWS_MIN = 2  # rows a table of projects with no 序号 must print to be one
 
 
-def _project_table(folded: str, blocks: list[Block], i: int, budget: Budget) -> TextTable | None:
+def _project_table(
+    folded: str, blocks: list[Block], i: int, budget: Budget
+) -> tuple[TextTable | None, int]:
     """A table of projects with no 序号 column, one cell per line: 项目名称 / 项目内容 /
-    总投资（亿元）, then rows of as many lines, each ending in a figure.
+    总投资（亿元）, then rows of as many lines, each ending in a figure; and the line it
+    ends at (None and *i* where there is none).
 
     Read so that its quantities (建设公园绿地200公顷 under 项目内容) are the projects', not
     the plan's targets (layout/tables.py: a project table).  The rows end at the first
     group of lines whose last is no figure, or at a heading or an 附件 line.
     """
     if column(_text(folded, blocks[i])).kind != "project":
-        return None
+        return None, i
     width = _project_width(folded, blocks, i)
     if width < 2:
-        return None
+        return None, i
     head = blocks[i : i + width]
-    j = i + width
     rows: list[TRow] = []
-    k = j
+    k = i + width
     while k + width <= len(blocks) and len(rows) * width < _MAX_PROJECT_LINES:
         group = blocks[k : k + width]
         if any(_heading(folded, b) or opens_attachment(_text(folded, b)) for b in group):
@@ -405,12 +406,12 @@ def _project_table(folded: str, blocks: list[Block], i: int, budget: Budget) -> 
         rows.append(TRow([Cell(b.start, b.end) for b in group], group))
         k += width
     if len(rows) < _PROJECT_ROWS_MIN or not budget.take(width * (len(rows) + 1), head[0].start):
-        return None
+        return None, i
     table = TextTable("lines", [TRow([Cell(b.start, b.end) for b in head], list(head))], list(head))
     for row in rows:
         table.rows.append(row)
         table.blocks.extend(row.blocks)
-    return table
+    return table, k
 
 
 _MAX_PROJECT_LINES = 20_000  # lines of one table of projects read at most

@@ -297,15 +297,8 @@ def acts(f: str, start: int, end: int) -> bool:
     Takes 企业纳入监管平台 (90%的企业纳入…); leaves 节能量 (节能 opens it: no group
     before) and 历史性负增长 (增长 closes the clause: a noun's head, no object).
     """
-    verbs = dictionary_words("v")
-    stative = words().stative
     stop = min(end, start + _ACTS_WITHIN)
-    for i in range(start + _GROUP, stop):
-        for n in (4, 3, 2):
-            word = f[i : i + n]
-            if i + n < end and word in verbs and word not in stative:
-                return True
-    return False
+    return any(lead_dictionary_verb(f, i, end) for i in range(start + _GROUP, stop))
 
 
 def lead_dictionary_verb(f: str, start: int, end: int) -> int:

@@ -4,6 +4,7 @@ counts of actors that act."""
 from __future__ import annotations
 
 from ....ruler import Decision
+from ....text.brackets import SPANS, split_outside
 from ....text.fold import compact
 from ....text.tokenizer import cut
 from ..context import WINDOW, ends_with, object_end, starts_with
@@ -143,7 +144,8 @@ def acting_count(reader: Reader, c: Candidate) -> Decision | None:
     at = _action_at(reader, c.suffix_end, min(o_end, c.suffix_end + _ACTORS_WITHIN))
     if at is None:
         return None
-    actors = _first_item(f[c.suffix_end : at])
+    first = split_outside(f, c.suffix_end, at, "、", SPANS)[0]
+    actors = f[first[0] : first[1]]
     if not actors or any(ch in w.of or ch.isdigit() for ch in actors):
         return None  # 2人间和3人间病房: no actors, a name with counts in it
     if not _unit_ends_word(f, q.start, c.suffix_end, at):
@@ -166,19 +168,6 @@ def _action_at(reader: Reader, start: int, stop: int) -> int | None:
         if lead_dictionary_verb(reader.folded, i, stop + 4):
             return i
     return None
-
-
-def _first_item(text: str) -> str:
-    """The text up to the first 、 outside brackets: 县（市、区） stays whole."""
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            depth = max(0, depth - 1)
-        elif ch == "、" and depth == 0:
-            return text[:i]
-    return text
 
 
 def _unit_ends_word(f: str, start: int, unit_end: int, stop: int) -> bool:
