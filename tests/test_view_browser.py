@@ -327,6 +327,21 @@ def test_the_year_chart_links_to_its_targets(browser: Any, corpus_report: tuple[
 
 
 @pytest.mark.slow  # the corpus_report fixture parses the corpus
+def click_owner(page: Any, link: Any) -> None:
+    """Click a link to a unit's targets and wait for the page to show them.
+
+    The click changes the address's #fragment; the page reads it on hashchange, after
+    the click returns: wait until the owner filter holds a new quoted name.
+    """
+    before = page.locator("#tg-owner").input_value()
+    link.click()
+    page.wait_for_function(
+        "b => { const v = document.querySelector('#tg-owner').value;"
+        " return v !== b && v.startsWith('\"'); }",
+        arg=before,
+    )
+
+
 def test_a_unit_links_to_the_targets_it_answers_for(
     browser: Any, corpus_report: tuple[Path, int]
 ) -> None:
@@ -339,7 +354,7 @@ def test_a_unit_links_to_the_targets_it_answers_for(
     row = next(k for k, n in enumerate(counts) if n > 0)  # a unit that owns targets
     link = page.locator("#units-table tbody tr td a").nth(row)
     unit = link.inner_text()
-    link.click()
+    click_owner(page, link)
     rows = page.locator("#tg-table tbody tr")
     assert rows.count() > 0
     owners = rows.evaluate_all("rows => rows.map(r => r.cells[9].textContent)")
@@ -362,17 +377,8 @@ def test_the_network_picture_links_units_and_the_csv_holds_the_rows_shown(
     units = page.locator("#network-svg a.unit-link")
     assert units.count() >= 10
     shown = 0
-    before = page.locator("#tg-owner").input_value()
     for k in range(units.count()):  # the first unit in the picture that owns targets
-        units.nth(k).click()
-        # The click changes the address's #fragment; the page reads it on hashchange,
-        # after the click returns: wait for the filter to show a new quoted name.
-        page.wait_for_function(
-            "b => { const v = document.querySelector('#tg-owner').value;"
-            " return v !== b && v.startsWith('\"'); }",
-            arg=before,
-        )
-        before = page.locator("#tg-owner").input_value()
+        click_owner(page, units.nth(k))
         shown = int(page.locator("#tg-table").get_attribute("data-total") or "0")
         if shown:
             break
