@@ -85,7 +85,21 @@ def _word_kind(words: str) -> str:
     for word in _kind_words():
         if words.startswith(word):
             return kinds[word]
-    return ""
+    return "serial" if serial_label(words) and words else ""
+
+
+_SERIAL_LABEL_MAX = 6  # 项目序号, 任务序号: a serial column's label, a word before 序号
+
+
+@cache
+def _serial_words() -> tuple[str, ...]:
+    kinds = _kinds()
+    return tuple(w for w in kinds if kinds[w] == "serial")
+
+
+def serial_label(words: str) -> bool:
+    """序号, 编号, or a short label ending in one (项目序号, 任务编号)."""
+    return len(words) <= _SERIAL_LABEL_MAX and words.endswith(_serial_words())
 
 
 def _role(words: str) -> Role | None:
@@ -153,7 +167,7 @@ def kind(cols: list[Column]) -> TableKind:
     kinds = {c.kind for c in cols}
     if "project" in kinds:
         return "project"
-    if "unit" in kinds and kinds & {"serial", "task"}:
+    if "unit" in kinds and kinds & {"serial", "task", "task_group"}:
         return "task"
     if "indicator" in kinds and "target" in kinds:
         return "indicator"

@@ -197,7 +197,8 @@ def align_task(
     folded: str, cells: list[Cell], cols: list[Column]
 ) -> tuple[list[Cell | None], list[Cell]] | None:
     """A task row by what its cells hold, where merged or split cells changed its width:
-    the number first, a deadline last under 完成时限, the bodies before it under the unit
+    the number first, a deadline under 完成时限 (last, or before the bodies where the
+    column stands before them), the bodies before it under the unit
     columns in order (more bodies than columns: the rest join the last unit column, the
     second list), the text before them right-aligned under the task columns.
 
@@ -215,6 +216,7 @@ def align_task(
         k -= 1
     k = max(k, 1)  # a task row names its task: the first cell is text, whatever it ends in
     text, bodies = rest[:k], rest[k:]
+    _due_before(folded, text, cols, units[0], out)
     slots = [i for i in range(units[0]) if out[i] is None and cols[i].kind in _TEXT_KINDS]
     if not bodies or len(text) > len(slots):
         return None
@@ -235,4 +237,17 @@ def _ends(folded: str, rest: list[Cell], cols: list[Column], out: list[Cell | No
     return rest
 
 
-_TEXT_KINDS = ("task", "measure", "")
+def _due_before(
+    folded: str, text: list[Cell], cols: list[Column], first_unit: int, out: list[Cell | None]
+) -> None:
+    """A deadline column printed before the unit columns (… | 完成时间 | 责任单位 | 配合单位):
+    the deadline is the last cell before the bodies (… | 2025年12月 | 区财政局, the row's
+    配合单位 cell left empty)."""
+    due = next((k for k, c in enumerate(cols[:first_unit]) if c.kind == "deadline"), None)
+    if due is None or out[due] is not None or len(text) < 2:
+        return
+    if _deadline_like(clean(text_of(folded, text[-1]))):
+        out[due] = text.pop()
+
+
+_TEXT_KINDS = ("task", "task_group", "measure", "")

@@ -2,7 +2,7 @@
 
 序号 / 改革举措 / 主要内容 / 指导部门 / 推广范围, then per row a bare number and its
 cells.  Only the header tells where a row ends: a header line of the serial column
-(lexicon layout/table_headers) opens it, or follows the column words of a group
+(序号, 项目序号: inputs.columns.serial_label) opens it, or follows the column words of a group
 column (类别 / 序号 / …), short column labels follow, and each row is its number and
 the cells after it, up to as many as the header has columns after 序号.
 
@@ -24,8 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .. import lexicon
-from ..inputs.columns import clean, column, kind, year_of
+from ..inputs.columns import clean, column, kind, serial_label, year_of
 from ..text.fold import compact
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
@@ -276,13 +275,12 @@ def _rows(r: _Rows, j: int) -> int:
 def line_tables(folded: str, blocks: list[Block], budget: Budget | None = None) -> list[TextTable]:
     """Every table rendered one cell per line under a header of column labels (within *budget*)."""
     budget = Budget() if budget is None else budget
-    serial = lexicon.words("layout/table_headers")
     tables: list[TextTable] = []
     i = floor = 0
     n = len(blocks)
     paras: _Paragraphs | None = None
     while i < n and not budget.spent:
-        if not _serial_label(_text(folded, blocks[i]), serial):
+        if not serial_label(_text(folded, blocks[i])):
             projects, end = _project_table(folded, blocks, i, budget)
             if projects is not None:
                 tables.append(projects)
@@ -430,11 +428,3 @@ def _project_width(folded: str, blocks: list[Block], i: int) -> int:
         if last < len(blocks) and value_like(clean(_text(folded, blocks[last]))):
             return width
     return 0
-
-
-_SERIAL_LABEL_MAX = 6  # 项目序号, 任务序号: a serial column's label, a word before 序号
-
-
-def _serial_label(text: str, serial: frozenset[str]) -> bool:
-    """序号, 编号, or a short label ending in one (项目序号)."""
-    return text in serial or (len(text) <= _SERIAL_LABEL_MAX and text.endswith(tuple(serial)))

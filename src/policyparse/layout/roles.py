@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from .. import lexicon
+from ..inputs.columns import serial_label
 from ..text.dates import is_date_line
 from ..text.fold import compact
 from .blocks import SHORT_LINE, Block
@@ -44,16 +45,13 @@ _LOOK = 4  # a list of attachments stands this many lines above the signature at
 
 def _annex_follows(folded: str, blocks: list[Block], i: int) -> bool:
     """The annex an unnumbered 附件：标题 names is printed right below it: its table's
-    序号 (lexicon layout/table_headers) or its first numbered heading opens the next line.
+    serial label (序号, 项目序号) or its first numbered heading opens the next line.
     A closing line, or a label after it (政策解读：…), names an annex not printed."""
     if i + 1 >= len(blocks):
         return False
     nxt = blocks[i + 1]
     head = compact(folded[nxt.start : nxt.end])
-    return (
-        head in lexicon.words("layout/table_headers")
-        or match_marker(folded, nxt.start, nxt.end) is not None
-    )
+    return serial_label(head) or match_marker(folded, nxt.start, nxt.end) is not None
 
 
 def _titled_marker(folded: str, blocks: list[Block], i: int, squeezed: str) -> bool:

@@ -22,9 +22,7 @@ gives neither measures nor targets; neither gives prose targets from its cells.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 
-from .. import lexicon
 from ..diagnostics import Issue
 from ..inputs.columns import (
     Column,
@@ -55,6 +53,7 @@ from .cells import MAX_CELLS, Budget, Cell, TableForm, TextTable, TRow, text_tab
 from .lines import line_tables
 from .markers import match_marker
 from .spaced import spaced_headers
+from .unitcells import glued_ends, pieces
 from .values import FIGURE
 
 Span = tuple[int, int]
@@ -172,10 +171,12 @@ def _next_task_cell(
 
 
 def _title_col(cols: list[Column]) -> int | None:
-    """The task column, else the first column of no other use after the number."""
-    task = _first(cols, "task")
-    if task is not None:
-        return task
+    """The task column, else a task group's (任务类型 | 重点内容: the type names the row;
+    任务类型 | 改革任务: the task does), else the first column of no other use."""
+    for kind_ in ("task", "task_group"):
+        at = _first(cols, kind_)
+        if at is not None:
+            return at
     return next((k for k, c in enumerate(cols) if c.kind in ("", "measure")), None)
 
 
@@ -205,7 +206,7 @@ def _units(r: _Reading, row: Row, cells: list[Cell | None]) -> None:
             row.deadline = (c.start, c.end)
         elif col.kind == "target" and col.year is not None:
             row.years.append((c.start, c.end, col.year, col.header))
-        if col.kind in ("task", "measure", "target", ""):
+        if col.kind in ("task", "task_group", "measure", "target", ""):
             r.table.prose.append((c.start, c.end))
 
 
@@ -213,7 +214,7 @@ def _stray_unit(words: str) -> bool:
     """A body's name alone in a column of no kind or a year's (a merged cell flattened away
     pushed it there: 区机关事务服务中心 under 2027年目标)."""
     short = 2 < len(words) <= _NAME_MAX
-    return short and words.endswith(_glued_ends()) and not any(ch.isdigit() for ch in words)
+    return short and words.endswith(glued_ends()) and not any(ch.isdigit() for ch in words)
 
 
 def _unit_column(cols: list[Column]) -> Column:
@@ -224,67 +225,9 @@ def _add_units(r: _Reading, row: Row, c: Cell, col: Column) -> None:
     """A unit cell's units; a unit printed again on a continuation row is not added twice."""
     assert col.role is not None
     seen = {(compact(r.source[a:b]), role) for a, b, role, _ in row.units}
-    for a, b in _pieces(r, c):
+    for a, b in pieces(r.source, c.start, c.end, r.printed):
         if (compact(r.source[a:b]), col.role) not in seen:
             row.units.append((a, b, col.role, col.header))
-
-
-def _pieces(r: _Reading, c: Cell) -> list[Span]:
-    """A unit cell split at its <br> line breaks, a name broken over two lines kept whole.
-
-    ``区发展改革委<br>区财政局`` is two cells' worth of units; ``市生态环境局<br>某某分局``
-    is one name where the document prints 市生态环境局某某分局 elsewhere.
-    """
-    source = r.source
-    parts: list[Span] = []
-    pos = c.start
-    while True:
-        at = source.find("<br>", pos, c.end)
-        if at == -1:
-            parts.append((pos, c.end))
-            break
-        parts.append((pos, at))
-        pos = at + 4
-    out: list[Span] = [parts[0]]
-    for a, b in parts[1:]:
-        joined = compact(source[out[-1][0] : out[-1][1]]) + compact(source[a:b])
-        if len(joined) <= _NAME_MAX and r.printed(joined):
-            out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
-    return [cut for a, b in out for cut in _unglued(r, a, b)]
-
-
-def _unglued(r: _Reading, a: int, b: int) -> list[Span]:
-    """Two names printed with nothing between them, cut apart: 区住建局区市场监管局.
-
-    A cut falls after an ending of lexicon layout/glued_unit_ends when what follows
-    ends so too; the whole is kept where the document prints it elsewhere.
-    """
-    text = r.source[a:b]
-    if len(text) > _NAME_MAX * 4 or any(ch.isspace() for ch in text) or "<" in text:
-        return [(a, b)]
-    ends = _glued_ends()
-    cuts = [
-        i
-        for i in range(3, len(text) - 2)
-        if text[:i].endswith(ends) and text[i:].endswith(ends) and text[i - 1] != text[i]
-    ]
-    if not cuts or r.printed(text):
-        return [(a, b)]
-    out: list[Span] = []
-    start = 0
-    for i in cuts:
-        if text[start:i].endswith(ends) and i - start >= 3:
-            out.append((a + start, a + i))
-            start = i
-    out.append((a + start, b))
-    return out
-
-
-@cache
-def _glued_ends() -> tuple[str, ...]:
-    return tuple(lexicon.column("layout/glued_unit_ends"))
 
 
 def _continue_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
@@ -322,7 +265,7 @@ def _misplaced(folded: str, cells: list[Cell | None], cols: list[Column]) -> boo
         held = unit_like(clean(text_of(folded, c)))
         if col.kind == "unit" and col.role is not None and not held:
             return True
-        if col.kind in ("task", "measure"):
+        if col.kind in ("task", "task_group", "measure"):
             if held and words_seen:
                 return True
             words_seen = words_seen or not held

@@ -81,7 +81,6 @@ SPECS: dict[str, Spec] = {
         ("word", "style"),
         {"style": frozenset({"zh_part", "zh_chapter", "zh_section", "zh_article"})},
     ),
-    "layout/table_headers": Spec(("word",)),
     "layout/range_joins": Spec(("word",)),
     "layout/glued_unit_ends": Spec(("ending",)),
     "layout/table_columns": Spec(
@@ -91,6 +90,7 @@ SPECS: dict[str, Spec] = {
                 {
                     "serial",
                     "task",
+                    "task_group",
                     "measure",
                     "deadline",
                     "indicator",

@@ -1,0 +1,115 @@
+"""A task table's unit cell cut into names: line breaks, aliases, names glued together.
+
+Converters print several names in one cell in many ways: one per line (区建设管理委 /
+（区水务局） / 上海城投集团), broken by <br>, run together with nothing between them
+(区住建局区市场监管局), or one name wrapped over two lines (区土方工作 / 专班).  The
+cuts here decide which; the mention finder then reads each piece (aliases, 、 lists).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from itertools import pairwise
+
+from .. import lexicon
+from ..text.fold import compact
+
+Span = tuple[int, int]
+Printed = Callable[[str], bool]  # whether a name stands in the text outside the table
+_NAME_MAX = 24  # a body's name is shorter than this
+
+
+_BREAK = re.compile(r"<br>|\s*\n\s*")  # a line break inside a cell: <br> or the line's end
+
+
+def pieces(source: str, start: int, end: int, printed: Printed) -> list[Span]:
+    """A unit cell split at its line breaks (<br>, or a paragraph cell's lines), a name
+    broken over two lines kept whole.
+
+    ``区发展改革委<br>区财政局`` is two cells' worth of units. A line is joined to the one
+    before it where the whole is one name: ``市生态环境局<br>某某分局`` when the document
+    prints 市生态环境局某某分局 elsewhere; ``区土方工作`` / ``专班`` (the first line ends as
+    no body does, the whole does); ``区建设管理委`` / ``（区水务局）`` (an alias or a
+    qualifier in brackets belongs to the name above).
+    """
+    parts: list[Span] = []
+    pos = start
+    for m in _BREAK.finditer(source, start, end):
+        if m.start() > pos:
+            parts.append((pos, m.start()))
+        pos = m.end()
+    if pos < end or not parts:
+        parts.append((pos, end))
+    out: list[Span] = [parts[0]]
+    for a, b in parts[1:]:
+        if _one_name(printed, compact(source[out[-1][0] : out[-1][1]]), compact(source[a:b])):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return [cut for a, b in out for cut in _unglued(source, a, b, printed)]
+
+
+def _one_name(printed: Printed, first: str, second: str) -> bool:
+    """Whether two lines of a unit cell are one name (see pieces)."""
+    if second.startswith(("（", "(")) or first.endswith("、") or second.startswith("、"):
+        return True
+    joined = first + second
+    if len(joined) > _NAME_MAX:
+        return False
+    ends = glued_ends() + _body_suffixes()
+    bare = _ALIAS_AFTER.sub("", first)  # 区建设管理委（区水务局） ends as 委 does
+    return (not bare.endswith(ends) and joined.endswith(ends)) or printed(joined)
+
+
+_ALIAS_AFTER = re.compile(r"[（(][^（）()]*[）)]$")
+
+
+def _unglued(source: str, a: int, b: int, printed: Printed) -> list[Span]:
+    """Two names printed with nothing between them, cut apart: 区住建局区市场监管局.
+
+    A cut falls after an ending of lexicon layout/glued_unit_ends when what follows
+    ends so too; each name of a list (、) is cut on its own, and a name the document
+    prints whole elsewhere is kept.
+    """
+    cuts = [
+        c for m in _NAME.finditer(source, a, b) for c in _cuts(source, m.start(), m.end(), printed)
+    ]
+    bounds = [a, *cuts, b]
+    return list(pairwise(bounds))
+
+
+_NAME = re.compile(r"[^、，,；;\s]+")  # one name of a list
+
+
+def _cuts(source: str, a: int, b: int, printed: Printed) -> list[int]:
+    """Where one name glued of two is cut (see _unglued)."""
+    text = source[a:b]
+    if len(text) > _NAME_MAX * 4 or "<" in text or text.count("（") != text.count("）"):
+        return []
+    ends = glued_ends()
+    cuts = [
+        i
+        for i in range(3, len(text) - 2)
+        if text[:i].endswith(ends) and text[i:].endswith(ends) and text[i - 1] != text[i]
+    ]
+    if not cuts or printed(text):
+        return []
+    out: list[int] = []
+    start = 0
+    for i in cuts:
+        if text[start:i].endswith(ends) and i - start >= 3:
+            out.append(a + i)
+            start = i
+    return out
+
+
+@cache
+def _body_suffixes() -> tuple[str, ...]:
+    return tuple(lexicon.column("extract/body_suffixes"))
+
+
+@cache
+def glued_ends() -> tuple[str, ...]:
+    return tuple(lexicon.column("layout/glued_unit_ends"))
