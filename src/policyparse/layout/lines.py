@@ -138,16 +138,19 @@ class _Rows:
             return n is not None
         return n == self.last + 1 or (jump and self.last < n <= self.last + _JUMP)
 
-    def ends_row(self, j: int) -> bool:
+    def ends_row(self, j: int, full: bool = True) -> bool:
         """Block *j* ends the row being read: the next number in sequence (unless the line
         after it prints that number again: 预期性 / 2 / 2 / 商办楼宇…, a value and then the
-        next row), a heading (一、…, not a figure such as 1.4), a notice's part, 附件2."""
+        next row), a heading (一、…, not a figure such as 1.4), a notice's part, 附件2.
+
+        Before the row has its cells (not *full*), a heading ends it only where rows follow
+        it: 1.《某法》第八条 / 区级 is a cell of the row, 一、… / 2 a heading between rows."""
         b = self.blocks[j]
         if self.next_number(b):
             after = self.blocks[j + 1] if j + 1 < len(self.blocks) else None
             return after is None or _serial(self.folded, after) != _serial(self.folded, b)
         if _heading(self.folded, b):
-            return True
+            return full or self.heads_rows(j)
         return b.role is not None or opens_attachment(_text(self.folded, b))
 
     def next_group(self, j: int, row: list[Block]) -> bool:
@@ -210,12 +213,12 @@ class _Rows:
         row = [*self.lead, number]
         # The cells from the number on, and the group cells printed before it: a row
         # without them (merged down from its group's first row) takes no more.
-        most = self.width - self.serial_at + len(self.lead)
+        most = width = self.width - self.serial_at + len(self.lead)
         self.lead = []
         if self.tasks:
             most = 2 * self.width  # a task row may print a unit cell over two lines
         k = j + 1
-        while k < len(self.blocks) and len(row) < most and not self.ends_row(k):
+        while k < len(self.blocks) and len(row) < most and not self.ends_row(k, len(row) >= width):
             if self.next_group(k, row):
                 break
             row.append(self.blocks[k])
