@@ -58,6 +58,7 @@ CASES = [
     ("每年评选不超过2个平台，按档次给予最高50万元奖励。", "2个", "parameter", "subsidy_condition"),
     ("行业门槛如下：住宿业年度营业额200万元以上。", "200万元", "parameter", "eligibility"),
     ("新建小区充电车位不低于停车位总数的15%。", "15%", "target", "share_of_base"),
+    ("实现即时结算资金占月结算资金的80%以上。", "80%", "target", "share_named"),
     ("设立总规模不低于5亿元的产业引导基金。", "5亿元", "target", "fund_size"),
     ("对总投资5000万元以上的项目给予补助。", "5000万元", "parameter", "parameter"),
     ("预留40%的门诊号源。", "40%", "target", "object_share"),

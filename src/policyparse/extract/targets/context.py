@@ -69,6 +69,7 @@ class Words:
     verb_joins: str  # the list joins and 并: what joins the verbs of a verb phrase
     partners: str  # 与, 同, 向: between a verb and its partner
     of: str  # 的: ties a quantity to the noun it describes
+    share: str  # 占: names the whole a share is of (X占Y的80%)
     as_of: frozenset[str]  # 截至: a year phrase that states the present
     dimensions: dict[str, str]  # unit → what it measures (count, money, ratio …)
 
@@ -129,6 +130,7 @@ def words() -> Words:
         verb_joins="、" + ands + _connectors("verbs"),
         partners=_connectors("with"),
         of=_connectors("of"),
+        share=_connectors("share"),
         as_of=lexicon.words("extract/deadline_words", role="as_of"),
         dimensions=lexicon.mapping("extract/units", "dimension"),
     )

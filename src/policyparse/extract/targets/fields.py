@@ -175,10 +175,12 @@ def base_comparator(folded: str, pre: Prefix, unit: str | None) -> re.Match[str]
     if unit != "%" or pre.end <= pre.start or folded[pre.end - 1] not in w.of:
         return None
     found_at = None
+    nouns = tuple(h for h in w.heads if len(h) == 1)
     for m in _comparator_words().finditer(
         folded, max(pre.start, pre.end - 1 - _BASE_MAX), pre.end - 1
     ):
-        found_at = m
+        if not folded.startswith(nouns, m.end()):  # 增加值, 增长率: a noun, no comparator
+            found_at = m
     if found_at is None or w.any_verb.search(folded, found_at.end(), pre.end) is not None:
         return None  # 不低于完成任务的: a clause, not a base
     return found_at

@@ -25,7 +25,14 @@ from .names import (
     listing_count,
     own_items,
 )
-from .shares import acting_count, object_share, ratio_before_verb, share_of, share_of_base
+from .shares import (
+    acting_count,
+    object_share,
+    ratio_before_verb,
+    share_named,
+    share_of,
+    share_of_base,
+)
 from .sizes import fund_size, object_count
 
 RULES = (
@@ -35,6 +42,7 @@ RULES = (
     own_items,
     share_of,
     share_of_base,
+    share_named,
     fund_size,
     object_share,
     object_count,

@@ -16,8 +16,9 @@ def parameter(reader: Reader, c: Candidate) -> Decision | None:
 
     Takes 每台最高补助15万元, 对年营业收入500万元及以上的企业, 占比30%的部分, and a
     condition clause ending in 的 before its consequence (营业收入首次达到1亿元的，给予…);
-    leaves 新增城镇就业超20万人, and a quantity before 的 that 截至 or a past year
-    governs (截至2024年底，全市80%的社区完成…: the past, for the rule baseline).
+    leaves 新增城镇就业超20万人, and a quantity before or after 的 that 截至 or a past year
+    governs (截至2024年底，全市80%的社区完成…, 截至2024年底，…占…的35%: the past, for
+    the rule baseline).
     """
     w = reader.words
     pre = c.prefix
@@ -27,7 +28,7 @@ def parameter(reader: Reader, c: Candidate) -> Decision | None:
         (c.suffix is not None and c.suffix in w.thresholds)
         or (closing in w.of and reader.folded[c.clause[1] : c.clause[1] + 1] == ",")
         or _described(reader, c)
-        or (percent(reader, c) and before != "" and before in w.of)
+        or (percent(reader, c) and before != "" and before in w.of and not dated_past(reader, c))
         or w.parameter.search(c.window)
     ):
         return take_as(c, "parameter")

@@ -56,7 +56,8 @@ def share_of_base(reader: Reader, c: Candidate) -> Decision | None:
 
     Takes 新建小区充电车位不低于停车位总数的15% (indicator 新建小区充电车位, >=); leaves
     占比30%的部分 and 按投资额的30%给予补助 (no comparator before the base), and 对项目给予
-    补助，原则上不超过合同总额的30% (a parameter cue in the sentence: a cap on a payment).
+    补助，原则上不超过合同总额的30% (a parameter cue in the sentence: a cap on a payment), and
+    a share under 截至 (the past).
     """
     w, q, f = reader.words, c.quantity, reader.folded
     pre = c.prefix
@@ -65,8 +66,8 @@ def share_of_base(reader: Reader, c: Candidate) -> Decision | None:
         return None
     lo = max(c.sentence_start, q.start - WINDOW)
     hi = min(c.sentence_end, c.suffix_end + WINDOW)
-    if w.parameter.search(f, lo, hi):
-        return None
+    if w.parameter.search(f, lo, hi) or states_past(reader, c):
+        return None  # 截至2024年底，…占…的35%: the past, for the rule baseline
     word = found_at.group()
     comp, kind = w.comparators[word]
     found = c.draft.copy()
@@ -76,6 +77,31 @@ def share_of_base(reader: Reader, c: Candidate) -> Decision | None:
         found.comparator_by = ("share_of_base", word)
     if kind != ".":
         found.target_kind = kind
+    return take(c, found, c.suffix_end)
+
+
+def share_named(reader: Reader, c: Candidate) -> Decision | None:
+    """A share whose whole 占 names, then 的 and the percentage: 即时结算资金占月结算资金的80%以上.
+
+    Takes 实现即时结算资金占本地医保基金月结算资金的80%以上 (indicator 即时结算资金占本地
+    医保基金月结算资金, the verb before it dropped; >= 80%); leaves 补助资金占项目总投资的
+    30% with a parameter cue (给予补助: the rate of a payment), and 截至2024年底，…占…的35%
+    (the past, for the rule baseline). A percentage after 的 with no 占 before it (按销售额
+    的5%) is the rule parameter's.
+    """
+    w, f = reader.words, reader.folded
+    pre = c.prefix
+    if not percent(reader, c) or pre.end <= pre.start or f[pre.end - 1] not in w.of:
+        return None
+    if not any(ch in w.share for ch in f[pre.start : pre.end - 1]):
+        return None
+    if w.parameter.search(c.window) or states_past(reader, c):
+        return None
+    start = pre.start
+    start += starts_with(f, start, pre.end, w.verbs) or lead_dictionary_verb(f, start, pre.end)
+    found = c.draft.copy()
+    found.start = min(start, found.start)
+    found.indicator = compact(reader.source[start : pre.end - 1])
     return take(c, found, c.suffix_end)
 
 
