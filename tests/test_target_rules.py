@@ -64,6 +64,7 @@ CASES = [
     ("预留40%的门诊号源。", "40%", "target", "object_share"),
     ("每年实现2%以上的节水量。", "2%", "target", "object_share"),
     ("培育30个左右的特色基地。", "30个", "target", "object_count"),
+    ("建成50公里的绿道。", "50公里", "target", "object_size"),
     ("人口超过100万的城市。", "100万", "parameter", "parameter"),
     ("一半以上的资金用于基层。", "一半", "parameter", "parameter"),
     ("一半以上的资金用于社区服务。", "一半", "parameter", "parameter"),

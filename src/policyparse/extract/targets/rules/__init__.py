@@ -33,7 +33,7 @@ from .shares import (
     share_of,
     share_of_base,
 )
-from .sizes import fund_size, object_count
+from .sizes import fund_size, object_count, object_size
 
 RULES = (
     in_name_or_aside,
@@ -46,6 +46,7 @@ RULES = (
     fund_size,
     object_share,
     object_count,
+    object_size,
     parameter,
     eligibility,
     subsidy_condition,

@@ -48,3 +48,21 @@ def object_count(reader: Reader, c: Candidate) -> Decision | None:
     if dimension(c.draft) != "count":
         return None
     return verb_quantity_of(reader, c)
+
+
+_PHYSICAL = frozenset(
+    {"length", "area", "volume", "power", "energy", "mass", "container", "computing", "data"}
+)
+
+
+def object_size(reader: Reader, c: Candidate) -> Decision | None:
+    """A physical size a verb commits to, before 的 and its object: 完成2000万平方米以上的
+    既有建筑节能改造示范项目.
+
+    Takes 引导完成2000万平方米以上的改造项目 (indicator 引导完成改造项目, >= 2000 万平方米)
+    and 建成50公里的绿道; leaves 引进投资5000万元以上的项目 (money before 的: a threshold,
+    a parameter) and 面积超过1000平方米的商场 (no verb right before the number).
+    """
+    if dimension(c.draft) not in _PHYSICAL:
+        return None
+    return verb_quantity_of(reader, c)
