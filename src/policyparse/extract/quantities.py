@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import cache
 
 from .. import lexicon
-from ..text.numerals import cn_to_int
+from ..text.numerals import cn_to_int, round_scale
 
 _CN = "零〇一二两三四五六七八九十百千"
 # A number in digits starts where a run of digits starts: a start inside the run
@@ -98,6 +98,7 @@ class Quantity:
     chinese: bool = False
     doubling: bool = False  # 翻一番: an increase by its nature
     inner: str | None = None  # a word between number and unit: 余 in 7000余个
+    round: bool = False  # 百个, 千家: a round count printed as a scale alone
 
 
 @cache
@@ -350,6 +351,9 @@ def _number(m: re.Match[str], source: str, folded: str, start: int, end: int) ->
     if value is None or value == 0 or (b and value_max is None):
         return None
     value, factor, unit_start = _with_scale(m, value, value_max)
+    rounded = _round(m, chinese, factor)
+    if rounded is not None:  # 百个: one of the scale, the scale printed in the unit
+        value, factor, unit_start = Decimal(1), rounded, m.start("a")
     read = _unit(m, source, folded, start, end, factor)
     if read is None:
         return None
@@ -369,8 +373,16 @@ def _number(m: re.Match[str], source: str, folded: str, start: int, end: int) ->
         base_unit,
         single_cn=chinese and len(a) == 1 and factor == 1,
         chinese=chinese,
+        round=rounded is not None,
         inner=inner,
     )
+
+
+def _round(m: re.Match[str], chinese: bool, factor: int) -> int | None:
+    """The scale of 百 or 千 printed alone as a number (百个, 千家), else None."""
+    if not chinese or m["b"] or factor != 1:
+        return None
+    return round_scale(m["a"])
 
 
 def _unit_text(

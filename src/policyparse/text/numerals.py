@@ -34,6 +34,14 @@ _DIGITS = {
 _SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 
+
+def round_scale(s: str) -> int | None:
+    """百 or 千 alone (百个示范应用, 千家企业): one hundred or one thousand as a round
+    count, printed as a scale; else None (十个 is ten, a plain count)."""
+    factor = _SMALL_UNITS.get(s)
+    return factor if factor is not None and factor >= 100 else None
+
+
 CN_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_SMALL_UNITS) + "".join(_BIG_UNITS)
 
 

@@ -134,10 +134,12 @@ def _goal(c: Candidate) -> bool:
     a bound (确定1-2个主体专业, 争创3个以上): a goal's form, where a verb the lexicon lacks
     may be taken from jieba's dictionary (dictionary_verb).
 
+    A round count printed as a scale (到2027年，开放百个应用场景) is a goal's form too.
     Leaves 统筹两个市场 (a count in words: a name) and 赋予1个随机号码 (no year and no
     bound: a procedure, whatever its verb).
     """
-    return (c.year is not None or explicit(c)) and not c.quantity.chinese
+    q = c.quantity
+    return (c.year is not None or explicit(c)) and (not q.chinese or q.round)
 
 
 def _fallback_verb(reader: Reader, c: Candidate) -> int:
