@@ -200,7 +200,8 @@ def align_task(
     the number first, a deadline under 完成时限 (last, or before the bodies where the
     column stands before them), the bodies before it under the unit
     columns in order (more bodies than columns: the rest join the last unit column, the
-    second list), the text before them right-aligned under the task columns.
+    second list), the text before them right-aligned under the task columns; a row with
+    no bodies (its unit cells merged above) has its text right-aligned the same way.
 
     Takes 2 | 建立联席会议制度。| 区绿化市容局 | 区民政局、| 区商务委 | 2019年6月 under 序号 |
     任务名称 | 任务内容 | 牵头部门 | 配合部门 | 时间节点 (任务名称 merged above, 配合部门 over
@@ -218,7 +219,7 @@ def align_task(
     text, bodies = rest[:k], rest[k:]
     _due_before(folded, text, cols, units[0], out)
     slots = [i for i in range(units[0]) if out[i] is None and cols[i].kind in _TEXT_KINDS]
-    if not bodies or len(text) > len(slots):
+    if len(text) > len(slots) or not (bodies or _merged_units(folded, rest)):
         return None
     for col, c in zip(units, bodies, strict=False):
         out[col] = c
@@ -235,6 +236,12 @@ def _ends(folded: str, rest: list[Cell], cols: list[Column], out: list[Cell | No
     if due is not None and rest and _deadline_like(clean(text_of(folded, rest[-1]))):
         out[due] = rest.pop()
     return rest
+
+
+def _merged_units(folded: str, rest: list[Cell]) -> bool:
+    """A row with no bodies whose unit cells were merged with the rows above: its cells
+    are all text (2 | 新建车站要求屋顶光伏覆盖面积达到50%), none a unit or a deadline."""
+    return bool(rest) and not any(_deadline_like(clean(text_of(folded, c))) for c in rest)
 
 
 def _due_before(

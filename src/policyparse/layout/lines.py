@@ -202,6 +202,16 @@ class _Rows:
             return False
         return self.next_number(self.blocks[j], jump=True) or self.group(j)
 
+    def title_line(self, j: int) -> bool:
+        """Block *j* titles the rows below it though it has no number: a short line with no
+        stop, right before the next row's number (序号 | 事项 | … / 推进实施示范工程 / 1 / …),
+        in a table whose number stands first (else it is a group cell: group)."""
+        b = self.blocks[j]
+        text = _text(self.folded, b)
+        if self.serial_at or not self.short(b) or any(ch in text for ch in "。；;，,"):
+            return False
+        return j + 1 < len(self.blocks) and self.next_number(self.blocks[j + 1], jump=True)
+
     def short(self, b: Block) -> bool:
         text = _text(self.folded, b)
         return 0 < len(text) <= _GROUP_MAX and _serial(self.folded, b) is None
@@ -266,7 +276,7 @@ def _rows(r: _Rows, j: int) -> int:
         if end > j:
             j = end  # 其中 公园绿地 / 58.46 / 17.5: a sub-row of the row above
             continue
-        if r.lead or not _heading(folded, b) or not r.heads_rows(j + 1):
+        if r.lead or not (_heading(folded, b) or r.title_line(j)) or not r.heads_rows(j + 1):
             break  # a heading inside the table stands before a row, else the text goes on
         if not r.budget.take(1, b.start):
             break

@@ -21,6 +21,7 @@ gives neither measures nor targets; neither gives prose targets from its cells.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..diagnostics import Issue
@@ -134,6 +135,7 @@ class _Reading:
 
     expected: int | None = None  # the next row number, if the numbering runs on
     left: bool = False  # the table prints its rows' empty tails: short rows stand left
+    title_at: int | None = None  # the column that titles the rows (_titling)
 
 
 def _first(cols: list[Column], *kinds: str) -> int | None:
@@ -165,9 +167,38 @@ def _next_task_cell(
         return None
     for k in range(title_col + 1, min(len(cols), len(cells))):
         c = cells[k]
-        if cols[k].kind == "task" and c is not None and not c.empty:
+        if cols[k].kind in _TITLE_KINDS and c is not None and not c.empty:
             return c
     return None
+
+
+_TITLE_KINDS = ("task", "measure", "")
+
+
+def _titling(r: _Reading, rows: list[TRow], width: int) -> int | None:
+    """The column that titles a task table's rows: the task column, unless it is merged
+    down (printed on a group's first row only, 事项 | 工作措施: the cell is empty on most
+    numbered rows while a later text column is filled), then that later column, on every
+    row: the merged one groups the rows."""
+    title = _title_col(r.table.columns)
+    if title is None:
+        return None
+    later: Counter[int] = Counter()
+    numbered = 0
+    for row in rows:
+        cells, _ = _task_cells(r, row, width)
+        if cells[0] is None or serial(r.folded, cells[0]) is None:
+            continue
+        numbered += 1
+        own = cells[title] if title < len(cells) else None
+        if title < len(cells) and (own is None or own.empty):
+            nxt = _next_task_cell(r.table.columns, cells, title)
+            if nxt is not None:
+                later[cells.index(nxt)] += 1
+    if not later:
+        return title
+    col, count = later.most_common(1)[0]
+    return col if 2 * count > numbered else title
 
 
 def _title_col(cols: list[Column]) -> int | None:
@@ -277,7 +308,7 @@ def _task_row(
 ) -> None:
     """A numbered row opens a measure; a row without a number (or the same one) continues."""
     cols = r.table.columns
-    title_col = _title_col(cols)
+    title_col = r.title_at
     if number is None or (r.last is not None and number == r.last.number):
         _continue_row(r, row, cells)
         return
@@ -458,6 +489,8 @@ def interpret(
             r.headings.append(b)
     header = [clean(text_of(folded, c)) for c in head.cells]
     r.left = any(empty_tail(row.cells, len(cols)) for row in t.rows[start:])
+    if table.kind == "task":
+        r.title_at = _titling(r, t.rows[start:], len(cols))
     _read_rows(r, t.rows[start:], header)
     for row in t.rows:
         for c, col in zip(row.cells, cols, strict=False):

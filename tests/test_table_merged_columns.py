@@ -1,0 +1,52 @@
+"""Task tables whose columns were merged down, printed one cell per line: a group title
+with no number above the rows, a 事项 column printed on its group's first row only, unit
+cells merged over several rows.  Synthetic; nothing copied from a document."""
+
+from __future__ import annotations
+
+import policyparse
+
+# The group title is longer than a header label (12 characters at most: layout/lines.py),
+# so it is not read as one more column of the header above it.
+_TABLE = (
+    "附表1\n任务分工表\n序号\n事项\n工作措施\n责任单位\n"
+    "推进实施“交通+光伏”示范工程\n"
+    "1\n“光伏+地铁”工程\n利用既有车站屋顶建设光伏项目\n某地铁集团\n"
+    "2\n新建车站屋顶光伏覆盖面积达到50%\n"
+    "3\n探索光伏建筑一体化项目\n"
+    "4\n“光伏+铁路”工程\n对符合条件的既有站点进行光伏改造\n某铁路局\n"
+    "5\n新建新线新站预留安装光伏的条件\n"
+)
+
+
+def test_a_group_title_without_a_number_above_the_rows_opens_no_row_and_ends_nothing() -> None:
+    doc = policyparse.parse(_TABLE)
+    assert [n.path for n in doc.walk() if n.path] == ["A1", "A1.1", "A1.2", "A1.3", "A1.4", "A1.5"]
+
+
+def test_a_column_merged_down_groups_the_rows_and_the_next_column_titles_them() -> None:
+    doc = policyparse.parse(_TABLE)
+    titles = {n.path: n.title for n in doc.walk() if n.path}
+    assert titles["A1.1"] == "利用既有车站屋顶建设光伏项目"
+    assert titles["A1.2"] == "新建车站屋顶光伏覆盖面积达到50%"
+    assert titles["A1.4"] == "对符合条件的既有站点进行光伏改造"
+
+
+def test_a_row_whose_unit_cell_was_merged_above_names_no_unit_of_its_own() -> None:
+    doc = policyparse.parse(_TABLE)
+    units = {n.path: [u.name for u in n.responsible_units] for n in doc.walk() if n.path}
+    assert units["A1.1"] == ["某地铁集团"]
+    assert units["A1.2"] == [] and units["A1.3"] == []
+    assert units["A1.4"] == ["某铁路局"]
+    row2 = next(n for n in doc.walk() if n.path == "A1.2")
+    assert [(t.value, t.unit) for t in row2.targets] == [(50.0, "%")]
+
+
+def test_a_task_column_printed_on_every_row_keeps_titling_its_rows() -> None:
+    text = (
+        "附表1\n任务分工表\n序号\n重点任务\n工作措施\n责任单位\n"
+        "1\n建设智慧平台\n建成平台并接入数据\n区大数据局\n"
+        "2\n完善监测网络\n新建监测站10个\n区生态环境局\n"
+    )
+    titles = {n.path: n.title for n in policyparse.parse(text).walk() if n.path}
+    assert titles["A1.1"] == "建设智慧平台" and titles["A1.2"] == "完善监测网络"
