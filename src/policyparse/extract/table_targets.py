@@ -56,6 +56,21 @@ def _after_words() -> dict[str, Comparator]:
 
 
 @cache
+def _before_words() -> dict[str, Comparator]:
+    """Comparator words printed before a number (超, 不低于, 不超过), from the lexicon."""
+    out: dict[str, Comparator] = {}
+    for word, comparator, _kind, position, _marks in lexicon.rows("extract/comparators"):
+        if position == "before" and comparator in (">", ">=", "<", "<=", "~"):
+            out[word] = comparator  # type: ignore[assignment]
+    return out
+
+
+@cache
+def _before_order() -> tuple[str, ...]:
+    return tuple(lexicon.longest_first(tuple(_before_words())))
+
+
+@cache
 def _scales() -> dict[str, int]:
     return {word: int(factor) for word, factor in lexicon.rows("extract/scales")}
 
@@ -87,6 +102,11 @@ def _comparator(text: str) -> Comparator:
     for word in _after_order():
         if word in text:
             return _after_words()[word]
+    n = _NUMBER.search(text)
+    head = text[: n.start()] if n is not None else ""
+    for word in _before_order():  # 超3000亿元, …比例不低于75
+        if head.endswith(word):
+            return _before_words()[word]
     return "="
 
 
@@ -144,16 +164,49 @@ def _without_words(folded: str, printed: str) -> str:
 
 
 def _unit(source: str, t: TableTarget, after: str) -> str | None:
-    """The unit column's text, else the indicator's closing bracket, else what follows."""
+    """The unit column's text (with the scale the cell prints after its figure: 800万
+    under 平方米 is 万平方米), else the indicator's closing bracket, else what follows."""
     if t.unit is not None:
         words = compact(source[t.unit[0] : t.unit[1]])
         if words and words not in cell_words("none"):
-            return words
+            scale = next((w for w in _scale_order() if after.startswith(w)), "")
+            return scale + words if scale and not words.startswith(scale) else words
     inner = _name_parts(compact(source[t.indicator[0] : t.indicator[1]]))[1]
     if inner is not None:
         return inner
+    header = _header_unit(t.header)
+    if header is not None:
+        return header
     after = after.strip("[] ")
     return after or None
+
+
+def _header_unit(header: str) -> str | None:
+    """The unit a target column's header names in its closing bracket: 目标值（%）, 2025年
+    （万吨）; not a year or a word there (目标值（2025年））."""
+    for close, open_ in ((")", "("), ("）", "（")):
+        if header.endswith(close) and open_ in header:
+            inner = header[header.rindex(open_) + 1 : -1]
+            scaled = next((inner[len(w) :] for w in _scale_order() if inner.startswith(w)), inner)
+            if inner in _unit_order() or scaled in _units():
+                return inner
+    return None
+
+
+def _other_unit(after: str, unit: str | None) -> bool:
+    """Whether the cell prints a unit of its own after the figure that is not the
+    column's (…，“十五五”突破2000亿元 in a column of %)."""
+    if unit is None:
+        return False
+    own = next((u for u in _unit_order() if after.startswith(u)), None)
+    if own is None:
+        scale = next((w for w in _scale_order() if after.startswith(w)), "")
+        rest = after[len(scale) :]
+        own = next((u for u in _unit_order() if scale and rest.startswith(u)), None)
+        own = scale + own if own is not None else None
+    if own is None:
+        return False
+    return own.replace("％", "%") != unit.replace("％", "%")
 
 
 def _indicator(source: str, t: TableTarget) -> str:
@@ -224,10 +277,15 @@ def found(source: str, folded: str, t: TableTarget) -> Found | None:
     at = len(printed) - len(text) + stop
     after = _without_words(text[stop:], printed[at:] if at >= 0 else text[stop:])
     unit = _unit(source, t, after)
+    if _other_unit(after, unit):
+        return None  # 突破2000亿元 under %: a figure of something else, in words
     base_value, base_unit = _base(value, unit)
     name = _indicator(source, t)
     decrease = cell_words("decrease")
-    falls = any(w in text for w in decrease) or any(name.endswith(w) for w in decrease)
+    # 万元GDP能耗下降, 碳排放下降率: the name ends in a fall, or in its rate
+    falls = any(w in text for w in decrease) or any(
+        name.endswith(w) or name[:-1].endswith(w) for w in decrease
+    )
     f = Found(
         "target",
         t.value[0],

@@ -49,6 +49,7 @@ from .align import (
     trim_trailing,
     unit_like,
 )
+from .attributed import attribute_tables
 from .blocks import Block
 from .cells import MAX_CELLS, Budget, Cell, TableForm, TextTable, TRow, text_tables
 from .lines import line_tables
@@ -94,6 +95,7 @@ class TableTarget:
     base: Span | None = None
     base_year: int | None = None
     binding: bool | None = None
+    header: str = ""  # the target column's header, compact (目标值（%）: its unit)
 
 
 @dataclass(slots=True)
@@ -390,6 +392,7 @@ def _indicator_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
                 _span(base),
                 cols[base_col].year if base is not None and base_col is not None else None,
                 bound,
+                col.header,
             )
         )
 
@@ -440,6 +443,7 @@ def _second_header(folded: str, rows: list[TRow], h: int) -> int:
     short = all(len(clean(text_of(folded, c))) <= 12 for c in cells)
     short = short and not any(FIGURE.match(clean(text_of(folded, c))) for c in cells)
     numbered = bool(cells) and serial(folded, cells[0]) is not None
+    short = short and not any(binding(folded, c) is not None for c in cells)  # …| 约束性
     if len(cells) >= 2 and short and not numbered:
         return h + 2
     return h + 1
@@ -498,15 +502,29 @@ def interpret(
     return table, r.headings
 
 
+def _apart(tables: list[TextTable]) -> list[TextTable]:
+    """The tables in order, one read per stretch of text: a table that starts inside an
+    earlier one (read by another form's reader) is dropped."""
+    out: list[TextTable] = []
+    for t in tables:
+        if not out or t.start >= out[-1].end:
+            out.append(t)
+    return out
+
+
 def find(
     source: str, folded: str, blocks: list[Block]
 ) -> tuple[list[Row], list[Table], list[Issue]]:
     """Every table of the text read as a table: task rows, tables, diagnostics."""
     issues: list[Issue] = []
     budget = Budget()
-    found = sorted(
-        text_tables(source, folded, blocks, budget) + line_tables(folded, blocks, budget),
-        key=lambda t: t.start,
+    found = _apart(
+        sorted(
+            text_tables(source, folded, blocks, budget)
+            + line_tables(folded, blocks, budget)
+            + attribute_tables(folded, blocks, budget),
+            key=lambda t: t.start,
+        )
     )
     if budget.cut is not None:
         message = (

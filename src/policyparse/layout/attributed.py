@@ -1,0 +1,119 @@
+"""Indicator tables printed one cell per line with no 序号, their rows ended by 属性.
+
+目标类别 / 具体目标内容 / 目标值（%） / 指标属性, then per row an optional group cell (merged
+down: printed on its group's first row only), the indicator, the value and the 属性 word
+(约束性, 预期性): no number tells where a row starts, but the 属性 word, printed last,
+tells where it ends.  The cell right before it is the value; the one before that, the
+indicator; any before that, the group.  A value in words over two lines (完成市级 /
+下达目标) gives a row with no target.
+
+The header is a run of short labels (a label is at most 12 characters: layout/lines.py),
+three or more of them naming columns, an indicator or target column among them and the
+属性 column last; a table with a 序号 column is layout/lines.py's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..inputs.columns import cell_words, clean, column
+from ..text.fold import compact
+from .blocks import Block
+from .cells import Budget, Cell, TextTable, TRow
+from .markers import match_marker
+from .values import value_like
+
+_LABEL_MAX = 12  # a header cell is a short label
+_FOOTNOTE = re.compile(r"(?:\[\d+\]|（\d+）|\(\d+\)|\*+)$")  # 预期性[1]
+_SLACK = 3  # lines a row may print beyond the header's columns (a cell over two lines)
+
+
+def _text(folded: str, b: Block) -> str:
+    return compact(folded[b.start : b.end])
+
+
+def _label(folded: str, b: Block) -> bool:
+    text = _text(folded, b)
+    if not text or len(text) > _LABEL_MAX or "|" in text:
+        return False
+    return match_marker(folded, b.start, b.end) is None and not text.isdigit()
+
+
+def _attribute(folded: str, b: Block) -> bool:
+    """约束性, 预期性[1]: the 属性 word that ends a row."""
+    words = _FOOTNOTE.sub("", clean(folded[b.start : b.end]))
+    return words in cell_words("binding") or words in cell_words("expected")
+
+
+def _header(folded: str, blocks: list[Block], i: int) -> int | None:
+    """Where the header that opens at block *i* ends, or None where none opens there."""
+    j = i
+    cols = []
+    while j < len(blocks) and _label(folded, blocks[j]) and not _attribute(folded, blocks[j]):
+        cols.append(column(_text(folded, blocks[j])))
+        j += 1
+        if cols[-1].kind == "attribute":
+            break  # the 属性 column is the last: the first row follows
+    if len(cols) < 3 or cols[-1].kind != "attribute":
+        return None
+    kinds = {c.kind for c in cols}
+    if "serial" in kinds or "unit" in kinds or not kinds & {"indicator", "target"}:
+        return None
+    if sum(1 for c in cols if c.kind) < 3:
+        return None
+    return j
+
+
+def attribute_tables(folded: str, blocks: list[Block], budget: Budget) -> list[TextTable]:
+    """Every indicator table of this form (within *budget*)."""
+    tables: list[TextTable] = []
+    i = 0
+    while i < len(blocks) and not budget.spent:
+        j = _header(folded, blocks, i) if _label(folded, blocks[i]) else None
+        if j is None:
+            i += 1
+            continue
+        head = blocks[i:j]
+        if not budget.take(len(head), head[0].start):
+            break
+        table = TextTable("lines", [TRow([Cell(b.start, b.end) for b in head], head)], list(head))
+        end = _rows(folded, blocks, j, len(head), table, budget)
+        if len(table.rows) > 1:
+            tables.append(table)
+        i = max(end, i + 1)
+    return tables
+
+
+def _rows(
+    folded: str, blocks: list[Block], j: int, width: int, table: TextTable, budget: Budget
+) -> int:
+    """The rows from block *j*, each ended by its 属性 word; where they end."""
+    start = j
+    while j < len(blocks) and j - start <= width + _SLACK:
+        b = blocks[j]
+        if b.role is not None or match_marker(folded, b.start, b.end) is not None:
+            break  # a heading or a part of the notice: the text goes on
+        if not _attribute(folded, b):
+            j += 1
+            continue
+        row = blocks[start : j + 1]
+        if len(row) < 3 or not budget.take(len(row), row[0].start):
+            break
+        table.rows.append(TRow(_cells(folded, row, width), list(row)))
+        table.blocks.extend(row)
+        start = j = j + 1
+    return start
+
+
+def _cells(folded: str, row: list[Block], width: int) -> list[Cell]:
+    """A row's cells: the value right before the 属性 word, the indicator before it, the
+    group cell before that; a value in words over several lines is one cell."""
+    *lines, attribute = row
+    last = clean(folded[lines[-1].start : lines[-1].end])
+    if value_like(last) or len(lines) < 3:
+        cells = [Cell(b.start, b.end) for b in lines]
+    else:  # 单位生产总值能耗降低 / 完成市级 / 下达目标: the value is the lines after the name
+        name = 1 if len(lines) + 1 > width else 0
+        cells = [Cell(b.start, b.end) for b in lines[: name + 1]]
+        cells.append(Cell(lines[name + 1].start, lines[-1].end))
+    return [*cells, Cell(attribute.start, attribute.end)][-width:]

@@ -1,0 +1,90 @@
+"""What an indicator table's value cell says beyond its figure: a comparator word before
+it, a scale after it that joins the unit column, a unit of its own that is not the
+column's.  Synthetic pipe tables (every form reads cells the same way:
+tests/test_table_forms.py); nothing copied from a document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import policyparse
+
+_HEAD = "| 序号 | 指标 | 单位 | “十五五”目标 | 属性 |\n| --- | --- | --- | --- | --- |\n"
+
+
+def _targets(rows: str) -> list[Any]:
+    doc = policyparse.parse("某区“十五五”规划主要指标\n" + _HEAD + rows)
+    return [t for n in doc.walk() for t in n.targets]
+
+
+def test_a_comparator_word_before_the_figure_gives_the_comparator() -> None:
+    got = _targets(
+        "| 1 | 外贸进出口总额（五年累计） | 亿元 | 超3000亿元 | 预期性 |\n"
+        "| 2 | 优良水体比例 | % | 达到或好于Ⅲ类水体比例不低于75 | 约束性 |\n"
+    )
+    assert [(t.comparator, t.value, t.unit) for t in got] == [
+        (">", 3000.0, "亿元"),
+        (">=", 75.0, "%"),
+    ]
+
+
+def test_a_scale_after_the_figure_joins_the_unit_column() -> None:
+    (t,) = _targets("| 1 | 重大项目开竣工面积 | 平方米 | 800万 | 预期性 |\n")
+    assert (t.value, t.unit, t.base_value, t.base_unit) == (800.0, "万平方米", 8000000.0, "平方米")
+
+
+def test_a_figure_of_another_unit_inside_words_is_no_target_of_the_column() -> None:
+    got = _targets(
+        "| 1 | 地区生产总值年均增长率 | % | 与全市经济增速保持同步，“十五五”突破2000亿元 | 预期性 |\n"
+        "| 2 | 主海塘达标率 | % | ≥73％ | 预期性 |\n"
+    )
+    assert [(t.indicator, t.value) for t in got] == [("主海塘达标率", 73.0)]
+
+
+# -- an indicator table with no 序号, its rows ended by the 属性 word --------------------
+
+_ATTRIBUTED = (
+    "一、总体目标\n到2030年，节能降碳工作取得明显成效。\n"
+    "表 某区“十五五”节能降碳主要指标\n"
+    "目标类别\n具体目标内容\n目标值（%）\n指标属性\n"
+    "节能降碳\n单位生产总值能耗降低\n完成市级\n下达目标\n约束性\n"
+    "建筑领域\n新建民用建筑执行绿色建筑标准比例\n100\n预期性\n"
+    "新建大型公共建筑执行三星级标准比例\n100\n预期性[1]\n"
+    "公共机构\n办公建筑单位面积碳排放下降率\n3\n预期性\n"
+    "二、重点任务\n推进节能改造。\n"
+)
+
+
+def test_rows_ended_by_their_attribute_word_give_one_target_each() -> None:
+    doc = policyparse.parse(_ATTRIBUTED)
+    got = [
+        (t.indicator, t.value, t.unit, t.kind, t.year, t.binding)
+        for n in doc.walk()
+        for t in n.targets
+    ]
+    assert got == [
+        ("新建民用建筑执行绿色建筑标准比例", 100.0, "%", "level", 2030, False),
+        ("新建大型公共建筑执行三星级标准比例", 100.0, "%", "level", 2030, False),
+        ("办公建筑单位面积碳排放下降率", 3.0, "%", "decrease", 2030, False),
+    ]
+
+
+def test_the_heading_after_an_attributed_table_opens_its_section() -> None:
+    doc = policyparse.parse(_ATTRIBUTED)
+    assert [(n.label, n.title) for n in doc.walk() if n.label] == [
+        ("一、", "总体目标"),
+        ("二、", "重点任务"),
+    ]
+
+
+def test_a_table_with_a_serial_column_is_read_once() -> None:
+    text = (
+        "某区“十五五”主要指标\n序号\n指标\n单位\n“十五五”目标\n属性\n"
+        "1\n科技小巨人企业\n家\n150\n预期性\n2\n优良水体比例\n%\n不低于75\n约束性\n"
+    )
+    got = [
+        (t.indicator, t.comparator, t.value)
+        for n in policyparse.parse(text).walk()
+        for t in n.targets
+    ]
+    assert got == [("科技小巨人企业", "=", 150.0), ("优良水体比例", ">=", 75.0)]
