@@ -37,7 +37,8 @@ def _qty() -> re.Pattern[str]:
     times = lexicon.column("extract/time_units", scan="yes")
     units = (*lexicon.column("extract/units"), *times)
     firsts = "".join(sorted({u[0] for u in units}))
-    unit_ahead = "(?=[" + re.escape(firsts) + "])"
+    # A unit follows, or 、 and the next item of a list that prints the unit once (407、700万千瓦).
+    unit_ahead = "(?=[" + re.escape(firsts) + "、])"
     scales = lexicon.column("extract/scales")
     scale = lexicon.alternation(scales)
     # 突破万亿元: a scale with no numeral, right after a word of reaching or passing.
@@ -222,11 +223,37 @@ _CUE_MAX = 6  # characters of the longest word of extract/duration_goals (max_le
 
 
 def _per(folded: str, pos: int, end: int) -> int:
-    """Length of a rate after a unit: /日 in 3000吨/日, /年 in 5万元/年."""
+    """Length of a rate after a unit: /日 in 3000吨/日, /年 in 5万元/年, /万千瓦时 in
+    4吨/万千瓦时 (a scale in the denominator is part of the unit, not of the value)."""
     if pos >= end or folded[pos] != "/":
         return 0
-    m = _unit_pattern().match(folded, pos + 1, end)
+    at = pos + 1
+    at += next((len(w) for w in _scale_order() if folded.startswith(w, at, end)), 0)
+    m = _unit_pattern().match(folded, at, end)
     return m.end() - pos if m else 0
+
+
+@cache
+def _scale_order() -> tuple[str, ...]:
+    return tuple(lexicon.longest_first(tuple(_scales())))
+
+
+@cache
+def _later_item() -> re.Pattern[str]:
+    """、700万千瓦 after a bare 407: the next item of a list, a number, its scale and unit."""
+    scale = lexicon.alternation(tuple(_scales()))
+    return re.compile(rf"、\d+(?:\.\d+)?(?P<scale>{scale})?(?P<unit>{_unit_pattern().pattern})")
+
+
+def _list_unit(folded: str, pos: int, end: int) -> tuple[str, int, str] | None:
+    """The unit a list prints once after its last item, for a bare number before 、:
+    407、700万千瓦 gives 407 the list's 万千瓦 (printed, factor, base unit); None where
+    the next item prints none, or a unit of time (2025、2030年 are years)."""
+    m = _later_item().match(folded, pos, end)
+    if m is None or not _units()[0].get(m.group("unit"), False):
+        return None
+    scale = m.group("scale") or ""
+    return scale + m.group("unit"), _scales().get(scale, 1), m.group("unit")
 
 
 def _scaled(value: Decimal | None, factor: int) -> Decimal | None:
@@ -351,8 +378,11 @@ def _number(m: re.Match[str], source: str, folded: str, start: int, end: int) ->
     if value is None or value == 0 or (b and value_max is None):
         return None
     value, factor, unit_start = _with_scale(m, value, value_max)
+    listed = _listed(m, folded, end, value, value_max)
+    if listed is not None:
+        return listed
     rounded = _round(m, chinese, factor)
-    if rounded is not None:  # 百个: one of the scale, the scale printed in the unit
+    if rounded:  # 百个: one of the scale, the scale printed in the unit
         value, factor, unit_start = Decimal(1), rounded, m.start("a")
     read = _unit(m, source, folded, start, end, factor)
     if read is None:
@@ -361,8 +391,6 @@ def _number(m: re.Match[str], source: str, folded: str, start: int, end: int) ->
     if chinese and base_unit is None:
         return None  # 实施百万高校毕业生…行动: a scale in words with no unit names a programme
     unit = _unit_text(m, source, unit_start, unit_end, shared)
-    if shared and unit:
-        base_unit = shared[1]
     return Quantity(
         m.start(),
         unit_end,
@@ -370,12 +398,33 @@ def _number(m: re.Match[str], source: str, folded: str, start: int, end: int) ->
         value_max,
         unit,
         _scaled(value, factor),
-        base_unit,
+        _listed_base(shared, unit, base_unit),
         single_cn=chinese and len(a) == 1 and factor == 1,
         chinese=chinese,
         round=rounded is not None,
         inner=inner,
     )
+
+
+def _listed_base(
+    shared: tuple[str, str] | None, unit: str | None, base_unit: str | None
+) -> str | None:
+    """The base unit, the list's where the item takes the unit the list prints once."""
+    return shared[1] if shared and unit else base_unit
+
+
+def _listed(
+    m: re.Match[str], folded: str, end: int, value: Decimal, value_max: Decimal | None
+) -> Quantity | None:
+    """A bare number before 、 taking the unit its list prints after the last item
+    (407、700万千瓦: 407 万千瓦), else None."""
+    if not m["a"][0].isdigit() or m["scale"] or _unit_at(folded, m.end(), end) is not None:
+        return None
+    listed = _list_unit(folded, m.end(), end)
+    if listed is None:
+        return None
+    unit, factor, base = listed
+    return Quantity(m.start(), m.end(), value, value_max, unit, _scaled(value, factor), base)
 
 
 def _round(m: re.Match[str], chinese: bool, factor: int) -> int | None:
