@@ -50,3 +50,27 @@ def test_a_task_column_printed_on_every_row_keeps_titling_its_rows() -> None:
     )
     titles = {n.path: n.title for n in policyparse.parse(text).walk() if n.path}
     assert titles["A1.1"] == "建设智慧平台" and titles["A1.2"] == "完善监测网络"
+
+
+def test_group_rows_of_the_serial_column_hold_the_rows_after_them() -> None:
+    # 一 / its title, then rows numbered on through the groups: 1, 2 / 二 / 3.
+    text = (
+        "附件\n某区2026年重点工作任务分工表\n序号\n重点任务\n具体工作\n时间进度\n责任部门\n"
+        "一\n推进碳达峰碳中和综合管理\n"
+        "1\n全面实施碳排放双控制度\n全年推进\n发展改革委、生态环境局\n"
+        "2\n编制温室气体排放清单\n年内完成\n生态环境局\n"
+        "二\n持续推动节能降碳增效\n"
+        "3\n开展重点用能单位节能目标责任考核\n三季度完成\n发展改革委\n"
+    )
+    doc = policyparse.parse(text)
+    nodes = [(n.path, n.label, n.title) for n in doc.walk() if n.path]
+    assert nodes == [
+        ("A1", "附件", "某区2026年重点工作任务分工表"),
+        ("A1.1", "一", "推进碳达峰碳中和综合管理"),
+        ("A1.1.1", "1", "全面实施碳排放双控制度"),
+        ("A1.1.2", "2", "编制温室气体排放清单"),
+        ("A1.2", "二", "持续推动节能降碳增效"),
+        ("A1.2.3", "3", "开展重点用能单位节能目标责任考核"),
+    ]
+    units = {n.path: [u.name for u in n.responsible_units] for n in doc.walk() if n.path}
+    assert units["A1.1"] == [] and units["A1.1.1"] == ["发展改革委", "生态环境局"]

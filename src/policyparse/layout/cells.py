@@ -73,6 +73,7 @@ class TRow:
 
     cells: list[Cell]
     blocks: list[Block]
+    group: bool = False  # a group row of a serial column: 一 / 推进碳达峰碳中和综合管理
 
     @property
     def start(self) -> int:

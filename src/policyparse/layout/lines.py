@@ -26,6 +26,7 @@ from itertools import pairwise
 
 from ..inputs.columns import clean, column, kind, serial_label, year_of
 from ..text.fold import compact
+from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
 from .markers import match_marker
@@ -50,10 +51,13 @@ def _serial(folded: str, b: Block) -> int | None:
 
 
 def _label(folded: str, b: Block) -> bool:
-    """A line that can be a header label: short, no number, no marker, no bar."""
+    """A line that can be a header label: short, no number (in figures or a Chinese
+    numeral alone), no marker, no bar."""
     text = _text(folded, b)
     if not text or len(text) > _HEADER_MAX or _serial(folded, b) is not None:
         return False
+    if _group_number(folded, b) is not None:
+        return False  # 一: a group's number, the rows begin
     return "|" not in text and match_marker(folded, b.start, b.end) is None
 
 
@@ -151,6 +155,8 @@ class _Rows:
             return after is None or _serial(self.folded, after) != _serial(self.folded, b)
         if _heading(self.folded, b):
             return full or self.heads_rows(j)
+        if self.group_row(j):
+            return True
         return b.role is not None or opens_attachment(_text(self.folded, b))
 
     def next_group(self, j: int, row: list[Block]) -> bool:
@@ -202,6 +208,28 @@ class _Rows:
             return False
         return self.next_number(self.blocks[j], jump=True) or self.group(j)
 
+    def group_row(self, j: int) -> bool:
+        """Blocks *j* and *j + 1* are a group row of the serial column: a Chinese numeral
+        alone (一, 十四), its title, then the next row's number (一 / 推进碳达峰碳中和综合管理 /
+        1): the rows below belong to the group."""
+        if self.serial_at or j + 2 >= len(self.blocks):
+            return False
+        if _group_number(self.folded, self.blocks[j]) is None:
+            return False
+        title = self.blocks[j + 1]
+        if not self.short(title) or _heading(self.folded, title):
+            return False
+        return self.next_number(self.blocks[j + 2], jump=True)
+
+    def add_group(self, j: int) -> bool:
+        """The group row at block *j* (its numeral and title); False past the budget."""
+        pair = self.blocks[j : j + 2]
+        if not self.budget.take(2, pair[0].start):
+            return False
+        self.add([Cell(b.start, b.end) for b in pair], pair)
+        self.table.rows[-1].group = True
+        return True
+
     def title_line(self, j: int) -> bool:
         """Block *j* titles the rows below it though it has no number: a short line with no
         stop, right before the next row's number (序号 | 事项 | … / 推进实施示范工程 / 1 / …),
@@ -251,6 +279,17 @@ class _Rows:
         return False
 
 
+_GROUP_NUMBER_MAX = 3  # 十四: a group's number in Chinese numerals is short
+
+
+def _group_number(folded: str, b: Block) -> int | None:
+    """A line that is a Chinese numeral alone (一, 十四): a group's number, else None."""
+    text = _text(folded, b)
+    if not text or len(text) > _GROUP_NUMBER_MAX or any(ch not in CN_NUMERAL_CHARS for ch in text):
+        return None
+    return cn_to_int(text)
+
+
 def _heading(folded: str, b: Block) -> bool:
     """一、…, （二）…: a numbered heading line (not a figure such as 1.4)."""
     mk = match_marker(folded, b.start, b.end)
@@ -262,6 +301,11 @@ def _rows(r: _Rows, j: int) -> int:
     blocks, folded = r.blocks, r.folded
     while j < len(blocks):
         b = blocks[j]
+        if r.group_row(j):  # 一 / 推进碳达峰碳中和综合管理 / 1 …: a group of the rows below
+            if not r.add_group(j):
+                break
+            j += 2
+            continue
         if r.next_number(b, jump=True):
             end = r.row(j)
             if end < 0:

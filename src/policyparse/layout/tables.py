@@ -37,6 +37,7 @@ from ..inputs.columns import (
     year_of,
 )
 from ..text.fold import compact
+from ..text.numerals import cn_to_int
 from ..vocab import Role
 from .align import (
     align,
@@ -80,6 +81,7 @@ class Row:
     units: list[tuple[int, int, Role, str]] = field(default_factory=list)  # cell, role, header
     deadline: Span | None = None
     years: list[tuple[int, int, int, str]] = field(default_factory=list)  # cell, year, header
+    group: bool = False  # a group row (一 / 推进…): the rows after it stand under it
 
 
 @dataclass(slots=True)
@@ -340,6 +342,19 @@ def _task_row(
     r.expected = number + 1
 
 
+def _group_row(r: _Reading, row: TRow) -> None:
+    """A group row of the serial column (一 / 推进碳达峰碳中和综合管理): a node the rows
+    after it stand under, numbered by its numeral, titled by its other cell."""
+    label, title = row.cells[0], row.cells[-1]
+    number = cn_to_int(compact(r.folded[label.start : label.end]))
+    if number is None:
+        return
+    group = Row(number, (label.start, label.end), row.blocks[0], (title.start, title.end),
+                row.end, title.start, list(row.blocks), group=True)  # fmt: skip
+    r.table.rows.append(group)
+    r.last = None
+
+
 def _jump(r: _Reading, number: int, label: Span) -> None:
     if r.expected is not None and number != r.expected:
         message = f"table rows jump from {r.expected - 1} to {number}"
@@ -405,6 +420,9 @@ def _read_rows(r: _Reading, rows: list[TRow], header: list[str]) -> None:
         live = trim_trailing(row.cells)
         if not live or not any(texts):
             continue
+        if row.group:
+            _group_row(r, row)
+            continue
         if texts == header or is_header([text_of(folded, c) for c in row.cells]):  # a page on
             _new_header(r, row)
             width = len(r.table.columns)
@@ -437,7 +455,7 @@ def _header_at(folded: str, rows: list[TRow]) -> int | None:
 
 def _second_header(folded: str, rows: list[TRow], h: int) -> int:
     """Where the rows start: after a second header row of short words without a number."""
-    if h + 1 >= len(rows):
+    if h + 1 >= len(rows) or rows[h + 1].group:
         return h + 1
     cells = trim_trailing(rows[h + 1].cells)
     short = all(len(clean(text_of(folded, c))) <= 12 for c in cells)

@@ -90,6 +90,7 @@ class OutlineState:
     # Boxes printed as tables: where each table starts and ends, where
     # a run of lines ending in a bar ends, and the box being read with where it ends.
     table_ends: dict[int, int] = field(default_factory=dict)
+    groups: set[int] = field(default_factory=set)  # id() of the table's group rows (一 / …)
     bar_ends: dict[int, int] = field(default_factory=dict)
     box: INode | None = None
     box_end: int | None = None
@@ -227,8 +228,14 @@ class OutlineState:
     def open_row(self, row: Row) -> bool:
         """A table row becomes a measure under the group heading it stands in."""
         self.absorb_pending()
-        if self.stack and self.stack[-1].style == "table_row":
+        if (
+            self.stack
+            and self.stack[-1].style == "table_row"
+            and id(self.stack[-1]) not in self.groups
+        ):
             self.stack.pop()
+        if row.group and self.stack and id(self.stack[-1]) in self.groups:
+            self.stack.pop()  # 二 after the rows of 一: a group closes the one before
         parent = self.stack[-1] if self.stack else self.part_root
         path = self.claim_path(parent, row.number, row.label, "")
         if path is None:
@@ -252,6 +259,8 @@ class OutlineState:
         node.table_years.extend(row.years)
         self.attach(parent, node)
         self.stack.append(node)
+        if row.group:
+            self.groups.add(id(node))
         return True
 
     def open_box(self, b: Block, box: BoxMarker) -> bool:
