@@ -88,3 +88,11 @@ def test_a_table_with_a_serial_column_is_read_once() -> None:
         for t in n.targets
     ]
     assert got == [("科技小巨人企业", "=", 150.0), ("优良水体比例", ">=", 75.0)]
+
+
+def test_a_unit_column_saying_none_leaves_a_bracket_of_the_name_alone() -> None:
+    (t, u) = _targets(
+        "| 1 | 城市生物多样性指数（鸟类） | / | 0.6 | 预期性 |\n| 2 | 森林覆盖率* | % | 14.6 | 约束性 |\n"
+    )
+    assert (t.value, t.unit, t.base_unit) == (0.6, None, None)
+    assert (u.indicator, u.value, u.unit) == ("森林覆盖率", 14.6, "%")

@@ -168,7 +168,9 @@ def _unit(source: str, t: TableTarget, after: str) -> str | None:
     under 平方米 is 万平方米), else the indicator's closing bracket, else what follows."""
     if t.unit is not None:
         words = compact(source[t.unit[0] : t.unit[1]])
-        if words and words not in cell_words("none"):
+        if words in cell_words("none"):
+            return None  # / under 单位: the indicator has none (指数（鸟类）names no unit)
+        if words:
             scale = next((w for w in _scale_order() if after.startswith(w)), "")
             return scale + words if scale and not words.startswith(scale) else words
     inner = _name_parts(compact(source[t.indicator[0] : t.indicator[1]]))[1]
@@ -209,8 +211,11 @@ def _other_unit(after: str, unit: str | None) -> bool:
     return own.replace("％", "%") != unit.replace("％", "%")
 
 
+_FOOTNOTE = re.compile(r"(?:\*+|\[\d+\])$")  # 森林覆盖率*, 单位GDP能耗[1]: a note's mark
+
+
 def _indicator(source: str, t: TableTarget) -> str:
-    return _name_parts(compact(source[t.indicator[0] : t.indicator[1]]))[0]
+    return _FOOTNOTE.sub("", _name_parts(compact(source[t.indicator[0] : t.indicator[1]]))[0])
 
 
 # A cell that opens with its own date: 2027年60% (the figure due then), or words (至2026年
