@@ -74,3 +74,22 @@ def test_group_rows_of_the_serial_column_hold_the_rows_after_them() -> None:
     ]
     units = {n.path: [u.name for u in n.responsible_units] for n in doc.walk() if n.path}
     assert units["A1.1"] == [] and units["A1.1.1"] == ["发展改革委", "生态环境局"]
+
+
+def test_a_group_labelled_by_a_word_and_a_numeral_holds_the_rows_after_it() -> None:
+    text = (
+        "附件\n某区城市更新行动重点任务清单\n序号\n工作任务\n推进单位\n"
+        "行动一：再造发展新极行动\n"
+        "1\n推进走马塘片区规划研究\n区规划资源局\n2\n推进大徐家阁地区规划研究\n区发展改革委\n"
+        "行动二：重塑美丽新居行动\n"
+        "3\n完成既有多层住宅加装电梯700台\n区房管局\n"
+    )
+    doc = policyparse.parse(text)
+    nodes = [(n.path, n.label, n.title) for n in doc.walk() if n.path]
+    assert nodes[1:] == [
+        ("A1.1", "行动一", "再造发展新极行动"),
+        ("A1.1.1", "1", "推进走马塘片区规划研究"),
+        ("A1.1.2", "2", "推进大徐家阁地区规划研究"),
+        ("A1.2", "行动二", "重塑美丽新居行动"),
+        ("A1.2.3", "3", "完成既有多层住宅加装电梯700台"),
+    ]

@@ -21,9 +21,12 @@ A group heading between rows (一、知识产权保护方面) is a row of one ce
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 
+from .. import lexicon
 from ..inputs.columns import clean, column, kind, serial_label, year_of
 from ..text.fold import compact
 from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int
@@ -36,6 +39,7 @@ from .values import value_like
 _HEADER_MAX = 12  # a header cell is a short label
 _GROUP_MAX = 24  # a group cell printed before a row's number is a short name
 _LEADING = 2  # group columns (类别, 领域) a header may print before 序号
+_GROUPING = ("category", "task_group")  # columns a header may print before 序号
 _HEADINGS_AHEAD = 4  # headings a table may print in a row before its next row
 _JUMP = 50  # rows a table may leave out between two it prints (四、…（共6项）, none listed)
 
@@ -56,8 +60,8 @@ def _label(folded: str, b: Block) -> bool:
     text = _text(folded, b)
     if not text or len(text) > _HEADER_MAX or _serial(folded, b) is not None:
         return False
-    if _group_number(folded, b) is not None:
-        return False  # 一: a group's number, the rows begin
+    if _group_number(folded, b) is not None or _group_label(folded, b) is not None:
+        return False  # 一, 行动一：…: a group's number, the rows begin
     return "|" not in text and match_marker(folded, b.start, b.end) is None
 
 
@@ -78,7 +82,7 @@ def _header_start(folded: str, blocks: list[Block], i: int) -> int:
     start = i
     while start > 0 and i - start < _LEADING:
         prev = blocks[start - 1]
-        if not _label(folded, prev) or column(_text(folded, prev)).kind != "category":
+        if not _label(folded, prev) or column(_text(folded, prev)).kind not in _GROUPING:
             break
         start -= 1
     return start
@@ -212,6 +216,8 @@ class _Rows:
         """Blocks *j* and *j + 1* are a group row of the serial column: a Chinese numeral
         alone (一, 十四), its title, then the next row's number (一 / 推进碳达峰碳中和综合管理 /
         1): the rows below belong to the group."""
+        if self.labelled_group(j):
+            return True
         if self.serial_at or j + 2 >= len(self.blocks):
             return False
         if _group_number(self.folded, self.blocks[j]) is None:
@@ -221,14 +227,30 @@ class _Rows:
             return False
         return self.next_number(self.blocks[j + 2], jump=True)
 
-    def add_group(self, j: int) -> bool:
-        """The group row at block *j* (its numeral and title); False past the budget."""
+    def labelled_group(self, j: int) -> bool:
+        """Block *j* is a group row on a line of its own, labelled by a word of lexicon
+        layout/group_labels and a numeral (行动一：再造发展新极行动), rows following it."""
+        if j + 1 >= len(self.blocks) or _group_label(self.folded, self.blocks[j]) is None:
+            return False
+        return self.next_number(self.blocks[j + 1], jump=True) or self.group(j + 1)
+
+    def add_group(self, j: int) -> int:
+        """The group row at block *j* (its numeral and title): the lines it takes, 0 past
+        the budget."""
+        b = self.blocks[j]
+        cut = _group_label(self.folded, b)
+        if cut is not None:  # 行动一：title: the label and the title of one line
+            if not self.budget.take(2, b.start):
+                return 0
+            self.add([Cell(b.start, cut[0]), Cell(cut[1], b.end)], [b])
+            self.table.rows[-1].group = True
+            return 1
         pair = self.blocks[j : j + 2]
         if not self.budget.take(2, pair[0].start):
-            return False
+            return 0
         self.add([Cell(b.start, b.end) for b in pair], pair)
         self.table.rows[-1].group = True
-        return True
+        return 2
 
     def title_line(self, j: int) -> bool:
         """Block *j* titles the rows below it though it has no number: a short line with no
@@ -290,6 +312,23 @@ def _group_number(folded: str, b: Block) -> int | None:
     return cn_to_int(text)
 
 
+@cache
+def _group_label_pattern() -> re.Pattern[str]:
+    words = lexicon.alternation(lexicon.column("layout/group_labels"))
+    return re.compile(rf"\s*(?:{words})[{CN_NUMERAL_CHARS}]{{1,3}}(?=[:：])")
+
+
+def _group_label(folded: str, b: Block) -> tuple[int, int] | None:
+    """Where the label of 行动一：再造… ends, and where its title starts (after the colon)."""
+    m = _group_label_pattern().match(folded, b.start, b.end)
+    if m is None:
+        return None
+    start = m.end() + 1
+    while start < b.end and folded[start].isspace():
+        start += 1
+    return (m.end(), start) if start < b.end else None
+
+
 def _heading(folded: str, b: Block) -> bool:
     """一、…, （二）…: a numbered heading line (not a figure such as 1.4)."""
     mk = match_marker(folded, b.start, b.end)
@@ -302,9 +341,10 @@ def _rows(r: _Rows, j: int) -> int:
     while j < len(blocks):
         b = blocks[j]
         if r.group_row(j):  # 一 / 推进碳达峰碳中和综合管理 / 1 …: a group of the rows below
-            if not r.add_group(j):
+            taken = r.add_group(j)
+            if not taken:
                 break
-            j += 2
+            j += taken
             continue
         if r.next_number(b, jump=True):
             end = r.row(j)

@@ -37,7 +37,7 @@ from ..inputs.columns import (
     year_of,
 )
 from ..text.fold import compact
-from ..text.numerals import cn_to_int
+from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int
 from ..vocab import Role
 from .align import (
     align,
@@ -346,7 +346,9 @@ def _group_row(r: _Reading, row: TRow) -> None:
     """A group row of the serial column (一 / 推进碳达峰碳中和综合管理): a node the rows
     after it stand under, numbered by its numeral, titled by its other cell."""
     label, title = row.cells[0], row.cells[-1]
-    number = cn_to_int(compact(r.folded[label.start : label.end]))
+    words = compact(r.folded[label.start : label.end])
+    numeral = words[len(words.rstrip(CN_NUMERAL_CHARS)) :]  # 行动一 → 一
+    number = cn_to_int(numeral) if numeral else None
     if number is None:
         return
     group = Row(number, (label.start, label.end), row.blocks[0], (title.start, title.end),
