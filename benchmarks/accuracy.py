@@ -72,46 +72,15 @@ def third() -> set[str]:
     return held_out("held_out_3.txt")
 
 
-def fourth() -> set[str]:
-    """The fourth held-out set (tests/held_out_4.txt): documents from outside the shared
-    corpus (EXTERNAL), a targets oracle only."""
-    return held_out("held_out_4.txt")
+# The held-out sets from the fourth on: documents from outside the shared corpus
+# (EXTERNAL), each collected after the fixes made on the one before, a targets oracle only
+# (tests/held_out_<n>.txt; docs/accuracy.md says what each holds).
+_LATER = range(4, 11)
 
 
-def fifth() -> set[str]:
-    """The fifth held-out set (tests/held_out_5.txt): documents from outside the shared
-    corpus (EXTERNAL), collected after the fourth set's fixes, a targets oracle only."""
-    return held_out("held_out_5.txt")
-
-
-def sixth() -> set[str]:
-    """The sixth held-out set (tests/held_out_6.txt): documents from outside the shared
-    corpus (EXTERNAL), collected after the fifth set's fixes, a targets oracle only."""
-    return held_out("held_out_6.txt")
-
-
-def seventh() -> set[str]:
-    """The seventh held-out set (tests/held_out_7.txt): national documents from outside the
-    shared corpus (EXTERNAL), collected after the sixth set's fixes, a targets oracle only."""
-    return held_out("held_out_7.txt")
-
-
-def eighth() -> set[str]:
-    """The eighth held-out set (tests/held_out_8.txt): Shanghai documents from outside the
-    shared corpus (EXTERNAL), collected after the seventh set's fixes, a targets oracle only."""
-    return held_out("held_out_8.txt")
-
-
-def ninth() -> set[str]:
-    """The ninth held-out set (tests/held_out_9.txt): Shanghai documents from outside the
-    shared corpus (EXTERNAL), collected after the eighth set's fixes, a targets oracle only."""
-    return held_out("held_out_9.txt")
-
-
-def tenth() -> set[str]:
-    """The tenth held-out set (tests/held_out_10.txt): Shanghai documents from outside the
-    shared corpus (EXTERNAL), collected after the ninth set's fixes, a targets oracle only."""
-    return held_out("held_out_10.txt")
+def numbered(n: int) -> set[str]:
+    """The *n*-th held-out set (tests/held_out_<n>.txt), from the fourth on."""
+    return held_out(f"held_out_{n}.txt")
 
 
 def _later_sets() -> tuple[tuple[str, set[str]], ...]:
@@ -119,19 +88,13 @@ def _later_sets() -> tuple[tuple[str, set[str]], ...]:
     return (
         ("held out 2", fresh()),
         ("held out 3", third()),
-        ("held out 4", fourth()),
-        ("held out 5", fifth()),
-        ("held out 6", sixth()),
-        ("held out 7", seventh()),
-        ("held out 8", eighth()),
-        ("held out 9", ninth()),
-        ("held out 10", tenth()),
+        *((f"held out {n}", numbered(n)) for n in _LATER),
     )
 
 
 def targets_only() -> set[str]:
     """Held-out documents oracled for their targets alone."""
-    return third() | fourth() | fifth() | sixth() | seventh() | eighth() | ninth() | tenth()
+    return third().union(*(numbered(n) for n in _LATER))
 
 
 def source_of(doc: str, shared: Path = SHARED) -> Path | None:

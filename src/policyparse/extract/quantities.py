@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import cache
 
 from .. import lexicon
+from ..layout.values import scale_at
 from ..text.numerals import cn_to_int, round_scale
 
 _CN = "零〇一二两三四五六七八九十百千"
@@ -228,14 +229,9 @@ def _per(folded: str, pos: int, end: int) -> int:
     if pos >= end or folded[pos] != "/":
         return 0
     at = pos + 1
-    at += next((len(w) for w in _scale_order() if folded.startswith(w, at, end)), 0)
+    at += len(scale_at(folded, at, end))
     m = _unit_pattern().match(folded, at, end)
     return m.end() - pos if m else 0
-
-
-@cache
-def _scale_order() -> tuple[str, ...]:
-    return tuple(lexicon.longest_first(tuple(_scales())))
 
 
 @cache

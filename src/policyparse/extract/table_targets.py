@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from .. import lexicon
 from ..inputs.columns import cell_words
 from ..layout.tables import Table, TableTarget
-from ..layout.values import FIGURE
+from ..layout.values import FIGURE, scale_at, scale_words
 from ..text.fold import compact
 from ..vocab import Comparator
 from .targets import Found
@@ -46,28 +46,19 @@ _SYMBOLS: dict[str, Comparator] = {
 
 
 @cache
-def _after_words() -> dict[str, Comparator]:
-    """Comparator words printed after a number (以上, 以下, 以内), from the lexicon."""
+def _comparator_words(position: str) -> dict[str, Comparator]:
+    """Comparator words printed *position* a number, from the lexicon: after it (以上,
+    以下, 以内) or before it (超, 不低于, 不超过)."""
     out: dict[str, Comparator] = {}
-    for word, comparator, _kind, position, _marks in lexicon.rows("extract/comparators"):
-        if position == "after" and comparator in (">", ">=", "<", "<=", "~"):
+    for word, comparator, _kind, at, _marks in lexicon.rows("extract/comparators"):
+        if at == position and comparator in (">", ">=", "<", "<=", "~"):
             out[word] = comparator  # type: ignore[assignment]
     return out
 
 
 @cache
-def _before_words() -> dict[str, Comparator]:
-    """Comparator words printed before a number (超, 不低于, 不超过), from the lexicon."""
-    out: dict[str, Comparator] = {}
-    for word, comparator, _kind, position, _marks in lexicon.rows("extract/comparators"):
-        if position == "before" and comparator in (">", ">=", "<", "<=", "~"):
-            out[word] = comparator  # type: ignore[assignment]
-    return out
-
-
-@cache
-def _before_order() -> tuple[str, ...]:
-    return tuple(lexicon.longest_first(tuple(_before_words())))
+def _word_order(position: str) -> tuple[str, ...]:
+    return tuple(lexicon.longest_first(tuple(_comparator_words(position))))
 
 
 @cache
@@ -83,30 +74,20 @@ def _units() -> frozenset[str]:
 _SYMBOL_ORDER = sorted(_SYMBOLS, key=len, reverse=True)
 
 
-@cache
-def _after_order() -> tuple[str, ...]:
-    return tuple(lexicon.longest_first(tuple(_after_words())))
-
-
-@cache
-def _scale_order() -> tuple[str, ...]:
-    return tuple(lexicon.longest_first(tuple(_scales())))
-
-
 def _comparator(text: str) -> Comparator:
     if _range().search(text):
         return "range"
     for symbol in _SYMBOL_ORDER:
         if text.startswith(symbol):
             return _SYMBOLS[symbol]
-    for word in _after_order():
+    for word in _word_order("after"):
         if word in text:
-            return _after_words()[word]
+            return _comparator_words("after")[word]
     n = _NUMBER.search(text)
     head = text[: n.start()] if n is not None else ""
-    for word in _before_order():  # 超3000亿元, …比例不低于75
+    for word in _word_order("before"):  # 超3000亿元, …比例不低于75
         if head.endswith(word):
-            return _before_words()[word]
+            return _comparator_words("before")[word]
     return "="
 
 
@@ -114,27 +95,38 @@ def _base(value: Decimal, unit: str | None) -> tuple[Decimal, str | None]:
     """The value with the unit's scale applied: 100 万平方米 → 1000000 平方米."""
     if unit is None or unit in _units():
         return value, unit
-    for scale in _scale_order():
+    for scale in scale_words():
         rest = unit[len(scale) :]
         if unit.startswith(scale) and rest:
             return value * _scales()[scale], rest
     return value, unit
 
 
+def _closing_bracket(text: str) -> tuple[str, str] | None:
+    """What stands before a closing bracket that ends *text*, and what it holds:
+    研发投入强度（%） → (研发投入强度, %); None without one."""
+    for close, open_ in ((")", "("), ("）", "（")):
+        if text.endswith(close) and open_ in text:
+            at = text.rindex(open_)
+            return text[:at], text[at + 1 : -1]
+    return None
+
+
+def _plain_unit(inner: str) -> bool:
+    """A unit, with its scale or not: %, 万吨."""
+    return inner in _unit_order() or inner[len(scale_at(inner)) :] in _units()
+
+
 @lru_cache(maxsize=1024)
 def _name_parts(name: str) -> tuple[str, str | None]:
     """An indicator's name without its closing bracket, and the unit that bracket holds."""
-    for close, open_ in ((")", "("), ("）", "（")):
-        if name.endswith(close) and open_ in name:
-            inner = name[name.rindex(open_) + 1 : -1]
-            return name[: name.rindex(open_)], _bracket_unit(inner)
-    return name, None
+    parts = _closing_bracket(name)
+    return (parts[0], _bracket_unit(parts[1])) if parts is not None else (name, None)
 
 
 def _bracket_unit(inner: str) -> str | None:
     """The unit a bracket after an indicator names: （%）, （万吨）, （5A级比率%） → %."""
-    scaled = next((inner[len(w) :] for w in _scale_order() if inner.startswith(w)), inner)
-    if inner in _units() or scaled in _units():
+    if _plain_unit(inner):
         return inner
     known = [u for u in _unit_order() if inner.endswith(u)]
     if known and len(inner) > len(known[0]) and known[0] in ("%", "％"):
@@ -154,7 +146,7 @@ def _without_words(folded: str, printed: str) -> str:
     if len(printed) != len(folded):
         printed = folded
     keep = [True] * len(folded)
-    for word in _after_order():  # longest first: (含)以下 before 以下
+    for word in _word_order("after"):  # longest first: (含)以下 before 以下
         start = folded.find(word)
         while start != -1:
             if all(keep[start : start + len(word)]):
@@ -171,7 +163,7 @@ def _unit(source: str, t: TableTarget, after: str) -> str | None:
         if words in cell_words("none"):
             return None  # / under 单位: the indicator has none (指数（鸟类）names no unit)
         if words:
-            scale = next((w for w in _scale_order() if after.startswith(w)), "")
+            scale = scale_at(after)
             return scale + words if scale and not words.startswith(scale) else words
     inner = _name_parts(compact(source[t.indicator[0] : t.indicator[1]]))[1]
     if inner is not None:
@@ -186,13 +178,8 @@ def _unit(source: str, t: TableTarget, after: str) -> str | None:
 def _header_unit(header: str) -> str | None:
     """The unit a target column's header names in its closing bracket: 目标值（%）, 2025年
     （万吨）; not a year or a word there (目标值（2025年））."""
-    for close, open_ in ((")", "("), ("）", "（")):
-        if header.endswith(close) and open_ in header:
-            inner = header[header.rindex(open_) + 1 : -1]
-            scaled = next((inner[len(w) :] for w in _scale_order() if inner.startswith(w)), inner)
-            if inner in _unit_order() or scaled in _units():
-                return inner
-    return None
+    parts = _closing_bracket(header)
+    return parts[1] if parts is not None and _plain_unit(parts[1]) else None
 
 
 def _other_unit(after: str, unit: str | None) -> bool:
@@ -202,7 +189,7 @@ def _other_unit(after: str, unit: str | None) -> bool:
         return False
     own = next((u for u in _unit_order() if after.startswith(u)), None)
     if own is None:
-        scale = next((w for w in _scale_order() if after.startswith(w)), "")
+        scale = scale_at(after)
         rest = after[len(scale) :]
         own = next((u for u in _unit_order() if scale and rest.startswith(u)), None)
         own = scale + own if own is not None else None

@@ -150,7 +150,8 @@ _UNIT_MAX = 24  # one body's name is shorter than this
 
 
 @cache
-def _body_ends() -> tuple[str, ...]:
+def body_ends() -> tuple[str, ...]:
+    """How the name of a body ends (lexicon extract/body_suffixes: 局, 委, 专班 …)."""
     return tuple(lexicon.column("extract/body_suffixes"))
 
 
@@ -175,7 +176,7 @@ def unit_like(words: str) -> bool:
     parts = bare.split("、")
     return all(
         0 < len(p) <= _UNIT_MAX
-        and (p.endswith(_body_ends() + _class_nouns()) or p.startswith(_generic_openings()))
+        and (p.endswith(body_ends() + _class_nouns()) or p.startswith(_generic_openings()))
         for p in parts
     )
 

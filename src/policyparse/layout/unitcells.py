@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from .. import lexicon
 from ..text.fold import compact
+from .align import body_ends
 
 Span = tuple[int, int]
 Printed = Callable[[str], bool]  # whether a name stands in the text outside the table
@@ -58,7 +59,7 @@ def _one_name(printed: Printed, first: str, second: str) -> bool:
     joined = first + second
     if len(joined) > _NAME_MAX:
         return False
-    ends = glued_ends() + _body_suffixes()
+    ends = glued_ends() + body_ends()
     bare = _ALIAS_AFTER.sub("", first)  # 区建设管理委（区水务局） ends as 委 does
     return (not bare.endswith(ends) and joined.endswith(ends)) or printed(joined)
 
@@ -103,11 +104,6 @@ def _cuts(source: str, a: int, b: int, printed: Printed) -> list[int]:
             out.append(a + i)
             start = i
     return out
-
-
-@cache
-def _body_suffixes() -> tuple[str, ...]:
-    return tuple(lexicon.column("extract/body_suffixes"))
 
 
 @cache

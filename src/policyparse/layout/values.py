@@ -22,14 +22,19 @@ def _value_words() -> frozenset[str]:
 
 
 @cache
-def _scale_words() -> tuple[str, ...]:
+def scale_words() -> tuple[str, ...]:
+    """The scale words (万, 亿, 万亿 …) of lexicon extract/scales, longest first."""
     return tuple(lexicon.longest_first(lexicon.column("extract/scales")))
+
+
+def scale_at(words: str, pos: int = 0, end: int | None = None) -> str:
+    """The scale word *words* prints at *pos* (before *end*): 万 in 万平方米, else ""."""
+    return next((s for s in scale_words() if words.startswith(s, pos, end)), "")
 
 
 def _unscaled(words: str) -> str:
     """万平方米 → 平方米: the unit without its scale word (the words as they are else)."""
-    scale = next((s for s in _scale_words() if words.startswith(s)), "")
-    return words[len(scale) :] if scale else words
+    return words[len(scale_at(words)) :]
 
 
 def value_like(words: str) -> bool:
