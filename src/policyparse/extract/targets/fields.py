@@ -170,7 +170,12 @@ def _comparator_words() -> re.Pattern[str]:
 
 
 def base_comparator(folded: str, pre: Prefix, unit: str | None) -> re.Match[str] | None:
-    """The comparator before a base a percentage is a share of (不低于 in 不低于总数的15%)."""
+    """The comparator before a base a percentage is a share of (不低于 in 不低于总数的15%).
+
+    A verb inside the base is part of its name where the base ends in a measure
+    (达到辖区建成区面积的80%, 达到编制数量的95%: lexicon extract/indicator_heads); leaves
+    不低于完成任务的90% (a clause, not a base).
+    """
     w = words()
     if unit != "%" or pre.end <= pre.start or folded[pre.end - 1] not in w.of:
         return None
@@ -181,6 +186,10 @@ def base_comparator(folded: str, pre: Prefix, unit: str | None) -> re.Match[str]
     ):
         if not folded.startswith(nouns, m.end()):  # 增加值, 增长率: a noun, no comparator
             found_at = m
-    if found_at is None or w.any_verb.search(folded, found_at.end(), pre.end) is not None:
+    if found_at is None:
+        return None
+    if w.any_verb.search(folded, found_at.end(), pre.end) is not None and not folded[
+        found_at.end() : pre.end - 1
+    ].endswith(w.heads):
         return None  # 不低于完成任务的: a clause, not a base
     return found_at

@@ -22,13 +22,37 @@ def _read_subject(reader: Reader, c: Candidate) -> tuple[str, str, Found | None]
     subject = compact(reader.source[c.prefix.start : c.prefix.end])
     verb = verb_after_actor(subject)[1]
     out = reader.memory.out
-    prev = out[-1] if out else None
+    last = out[-1] if out else None
+    prev = _clause_head(out)
     inherits = not verb and prev is not None and prev.kind == "target" and bool(prev.verb)
-    if inherits and prev is not None and (c.item_start > c.clause[0] or parallel(reader, c, prev)):
+    if (
+        inherits
+        and prev is not None
+        and last is not None
+        and (c.item_start > c.clause[0] or parallel(reader, c, prev, last.end))
+    ):
         if measure_of(prev, c, subject):
             return (prev.indicator or "") + subject, prev.verb, prev
         return prev.verb + subject, prev.verb, prev
     return subject, verb, None
+
+
+def _clause_head(out: list[Found]) -> Found | None:
+    """The target a verbless clause may share its verb with: the last one, or where the
+    last only carried on its subject (…30个，总计达60个), the one that subject came from.
+
+    In 新增点位30个，总计达60个；特色道路10条 the clause 特色道路10条 repeats the shape of
+    新增点位30个, not of 总计达60个.
+    """
+    if not out:
+        return None
+    last = out[-1]
+    if last.rule != "carried_subject":
+        return last
+    for found in reversed(out[:-1]):
+        if found.kind == "target" and found.rule != "carried_subject":
+            return found if found.indicator == last.indicator else last
+    return last
 
 
 _MEASURE = 4  # 容量, 总投资: a measure of the item before is a word or two
@@ -46,7 +70,7 @@ def measure_of(prev: Found, c: Candidate, subject: str) -> bool:
     return dimension(prev) == "count" and dimension(c.draft) not in (None, "count")
 
 
-def parallel(reader: Reader, c: Candidate, prev: Found) -> bool:
+def parallel(reader: Reader, c: Candidate, prev: Found, last_end: int) -> bool:
     """A verbless clause repeating the shape of the target just before it shares its verb.
 
     选拔资助青年人才不少于100名，高层次人才不少于500名: the second clause has no
@@ -54,12 +78,13 @@ def parallel(reader: Reader, c: Candidate, prev: Found) -> bool:
     unit of the same kind, so it reads 选拔资助高层次人才.  新增就业超20万人，失业率控制在
     5.5%以内 does not (another comparator, another kind of unit), nor does a clause
     whose subject is an indicator already (…人才资源总量达到320万名左右: ends in 量).
+    *last_end* is where the last target ends: *prev* itself, or a total carried on after it.
     """
     f = reader.folded
     subject = compact(reader.source[c.prefix.start : c.prefix.end])
     if any(subject.endswith(h) for h in reader.words.heads):
         return False
-    between = f[prev.end : c.clause[0]].strip(" ")
+    between = f[last_end : c.clause[0]].strip(" ")
     if between not in (",", ";") or prev.comparator != c.draft.comparator:
         return False
     if reader.words.any_verb.search(f, c.prefix.start, c.prefix.end) is not None:
