@@ -96,3 +96,23 @@ def test_a_unit_column_saying_none_leaves_a_bracket_of_the_name_alone() -> None:
     )
     assert (t.value, t.unit, t.base_unit) == (0.6, None, None)
     assert (u.indicator, u.value, u.unit) == ("森林覆盖率", 14.6, "%")
+
+
+def test_a_value_equal_to_the_next_row_number_is_the_value_when_its_attribute_follows() -> None:
+    """One cell per line, a group cell merged down: row 3's value is 4, the number of
+    row 4; the 属性 word after it says it is a value, not where row 4 starts."""
+    doc = policyparse.parse(
+        "某区“十四五”规划主要指标\n"
+        "序号\n类型\n指标名称\n指标单位\n2025年目标值\n属性\n"
+        "1\n保护修缮\n历史建筑修缮面积\n万平方米\n30\n约束性\n"
+        "2\n文化传承\n文物保护建筑修缮改造\n处\n3\n预期性\n"
+        "3\n线下走读线路数\n条\n5\n预期性\n"
+        "4\n民生改善\n老旧住房修缮面积\n万平方米\n100\n预期性\n"
+    )
+    got = [(t.indicator, t.value, t.unit, t.year) for n in doc.walk() for t in n.targets]
+    assert got == [
+        ("历史建筑修缮面积", 30.0, "万平方米", 2025),
+        ("文物保护建筑修缮改造", 3.0, "处", 2025),
+        ("线下走读线路数", 5.0, "条", 2025),
+        ("老旧住房修缮面积", 100.0, "万平方米", 2025),
+    ]

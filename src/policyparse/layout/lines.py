@@ -27,14 +27,14 @@ from functools import cache
 from itertools import pairwise
 
 from .. import lexicon
-from ..inputs.columns import clean, column, kind, serial_label, year_of
+from ..inputs.columns import cell_words, clean, column, kind, serial_label, year_of
 from ..text.fold import compact
 from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
 from .markers import match_marker
 from .roles import opens_attachment
-from .values import value_like
+from .values import unit_word, value_like
 
 _HEADER_MAX = 12  # a header cell is a short label
 _GROUP_MAX = 24  # a group cell printed before a row's number is a short name
@@ -149,14 +149,20 @@ class _Rows:
     def ends_row(self, j: int, full: bool = True) -> bool:
         """Block *j* ends the row being read: the next number in sequence (unless the line
         after it prints that number again: 预期性 / 2 / 2 / 商办楼宇…, a value and then the
-        next row), a heading (一、…, not a figure such as 1.4), a notice's part, 附件2.
+        next row; or, before the row has its cells, a 属性 word or a unit follows it: 处 /
+        4 / 预期性 is the row's value 4, no row starts with its 属性), a heading (一、…,
+        not a figure such as 1.4), a notice's part, 附件2.
 
         Before the row has its cells (not *full*), a heading ends it only where rows follow
         it: 1.《某法》第八条 / 区级 is a cell of the row, 一、… / 2 a heading between rows."""
         b = self.blocks[j]
         if self.next_number(b):
             after = self.blocks[j + 1] if j + 1 < len(self.blocks) else None
-            return after is None or _serial(self.folded, after) != _serial(self.folded, b)
+            if after is None:
+                return True
+            if not full and _row_tail(_text(self.folded, after)):
+                return False  # 处 / 4 / 预期性: the row's value, then its 属性 (row 4 next)
+            return _serial(self.folded, after) != _serial(self.folded, b)
         if _heading(self.folded, b):
             return full or self.heads_rows(j)
         if self.group_row(j):
@@ -299,6 +305,11 @@ class _Rows:
             if k + 1 < len(self.blocks) and self.next_number(self.blocks[k + 1], jump=True):
                 return True
         return False
+
+
+def _row_tail(words: str) -> bool:
+    """A cell no row opens with: a 属性 word (预期性) or a unit (万平方米)."""
+    return words in cell_words("binding") or words in cell_words("expected") or unit_word(words)
 
 
 _GROUP_NUMBER_MAX = 3  # 十四: a group's number in Chinese numerals is short

@@ -60,6 +60,8 @@ class Words:
     own_items: tuple[str, ...]  # 推进举措: a count of them counts the plan's own measures
     fields: tuple[str, ...]  # 领域: 培育新材料领域80家 (the field a count is taken in)
     goal_nouns: tuple[str, ...]  # 目标任务: a subject that names the goal (…目标任务131吨)
+    meets: tuple[str, ...]  # 达到: …50平方公里达到…要求 (the size of what meets a standard)
+    standards: tuple[str, ...]  # 要求, 标准: the end of that clause
     locatives: tuple[str, ...]  # 在: 在100个县开展试点 under a year phrase (the places acted in)
     stative: frozenset[str]  # 包括, 具有: a dictionary verb that commits to nothing
     distributive: frozenset[str]  # 分别, 均: one quantity to each item of a list
@@ -121,6 +123,8 @@ def words() -> Words:
         own_items=lexicon.column("extract/own_items"),
         fields=lexicon.column("extract/field_words"),
         goal_nouns=lexicon.column("extract/goal_nouns"),
+        meets=lexicon.column("extract/standard_tails", role="verb"),
+        standards=lexicon.column("extract/standard_tails", role="end"),
         locatives=lexicon.column("extract/locatives"),
         stative=lexicon.words("extract/stative_verbs"),
         distributive=lexicon.words("extract/indicator_adverbs", distributes="yes"),

@@ -166,6 +166,18 @@ def goal_tail(reader: Reader, c: Candidate) -> bool:
     return rest in reader.words.goal_nouns
 
 
+def standard_tail(reader: Reader, c: Candidate) -> bool:
+    """A verb of meeting right after the quantity and a standard ending its clause
+    (新增城市建成区50平方公里达到海绵城市建设要求): the quantity is the size of what must
+    meet it, its item ends there (lexicon extract/standard_tails).  Leaves 50平方公里的
+    区域 (no verb of meeting) and …达到要求后给予补助 (the clause goes on)."""
+    f, w = reader.folded, reader.words
+    start, end = c.suffix_end, c.clause[1]
+    if not f.startswith(w.meets, start):
+        return False
+    return f[start:end].rstrip("。；;，,:： ").endswith(w.standards)
+
+
 def explicit(c: Candidate) -> bool:
     """Whether the words around the number state a comparison (超, 以上, 保持, 余, a range)."""
     q = c.quantity
