@@ -169,6 +169,7 @@ SPECS: dict[str, Spec] = {
     "extract/own_items": Spec(("word",), max_len=MAX_WORD),
     "extract/field_words": Spec(("word",), max_len=MAX_WORD),
     "extract/goal_nouns": Spec(("word",), max_len=MAX_WORD),
+    "extract/class_words": Spec(("word",), max_len=MAX_WORD),
     "extract/standard_tails": Spec(("word", "role"), {"role": frozenset({"verb", "end"})}),
     "extract/locatives": Spec(("word",), max_len=MAX_WORD),
     "extract/stative_verbs": Spec(("word",), max_len=MAX_WORD),

@@ -180,6 +180,10 @@ class Reader:
             self.years.insert(0, YearPhrase(start, end, *_phrase_fields(inherited)))
         self.year_starts = [d.pos for d in self.years]
         self.starts = {q.start for q in self.quantities}
+        # 10万吨级, 百万千瓦级: a quantity naming a size class (lexicon extract/class_words).
+        self.classes = {
+            q.start for q in self.quantities if self.folded.startswith(self.words.classes, q.end)
+        }
 
     def suffix_of(self, q: Quantity, clause_end: int) -> tuple[str | None, int]:
         """The word right after *q* (以上, 左右) and where the quantity with it ends."""
@@ -192,8 +196,9 @@ class Reader:
             not nxt
             or nxt in "、)("
             or (nxt in self.words.ands and suffix_end + 1 in self.starts)
-            # 改造燃煤机组12台600万千瓦: two quantities, one item (not 1倍以上5倍以下)
-            or (suffix_end in self.starts and suffix is None)
+            # 改造燃煤机组12台600万千瓦: two quantities, one item (not 1倍以上5倍以下), but
+            # not 建设2个10万吨级泊位 (the second names the class of the object)
+            or (suffix_end in self.starts and suffix is None and suffix_end not in self.classes)
         )
 
     def candidate(self, i: int) -> Candidate:

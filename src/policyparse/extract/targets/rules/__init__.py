@@ -24,6 +24,7 @@ from .names import (
     list_size,
     listing_count,
     own_items,
+    size_class,
 )
 from .shares import (
     acting_count,
@@ -37,6 +38,7 @@ from .sizes import fund_size, object_count, object_size
 
 RULES = (
     in_name_or_aside,
+    size_class,
     article_numeral,
     list_size,
     own_items,

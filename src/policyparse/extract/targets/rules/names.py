@@ -22,6 +22,17 @@ def in_name_or_aside(reader: Reader, c: Candidate) -> Decision | None:
     return None
 
 
+def size_class(reader: Reader, c: Candidate) -> Decision | None:
+    """A quantity right before a class word names the class of what is counted, not an amount.
+
+    Takes 10万吨 in 建设2个10万吨级泊位 and 百万千瓦 in 实施百万千瓦级海上风电示范 (lexicon
+    extract/class_words); leaves 2个 there (the count of berths) and 装机容量达到100万千瓦.
+    """
+    if c.quantity.start in reader.classes:
+        return leave("a size class (10万吨级): part of the object's name")
+    return None
+
+
 def article_numeral(reader: Reader, c: Candidate) -> Decision | None:
     """一 with no comparator is an article, not a count.
 
