@@ -162,13 +162,14 @@ def settle_years(cols: list[Column]) -> None:
 
 
 def kind(cols: list[Column]) -> TableKind:
-    """A table of tasks (a unit column and 序号 or a task column), of indicators (an
-    indicator column and a target column), of projects (项目名称 …), or other."""
+    """A table of tasks (a unit column and 序号 or a task column, projects with their
+    owners too), of indicators (an indicator column and a target column), of projects
+    (项目名称 … with no unit column), or other."""
     kinds = {c.kind for c in cols}
+    if "unit" in kinds and kinds & {"serial", "task", "task_group"}:
+        return "task"  # 序号 | 项目名称 | 牵头单位: projects assigned to their owners
     if "project" in kinds:
         return "project"
-    if "unit" in kinds and kinds & {"serial", "task", "task_group"}:
-        return "task"
     if "indicator" in kinds and "target" in kinds:
         return "indicator"
     return "other"

@@ -34,6 +34,7 @@ from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
 from .markers import match_marker
 from .roles import opens_attachment
+from .unitcells import legal_forms
 from .values import unit_word, value_like
 
 _HEADER_MAX = 12  # a header cell is a short label
@@ -91,11 +92,21 @@ def _header_start(folded: str, blocks: list[Block], i: int) -> int:
 def _group_cell_out(folded: str, blocks: list[Block], start: int, i: int, j: int) -> int:
     """The header's end without the first row's group cell: 类别 / 序号 / … / 属性 /
     建设宜居城区 / 1 — a line right before the first number, naming no column, is the
-    group cell of that row when the header has a group column before 序号."""
-    if i > start and j < len(blocks) and _serial(folded, blocks[j]) is not None:
-        last = _text(folded, blocks[j - 1])
-        if j - 1 > i and not column(last).kind and year_of(last) is None:
-            return j - 1
+    group cell of that row when the header has a group column before 序号.
+
+    Also without a title over the first group: 序号 / … / 所处区域 / 正式项目（67个） / 一 /
+    市政设施类 / 1 — a line naming no column and printing a count, right before a group
+    row, titles the groups below it (a title line: _Rows.title_line); 所处区域 / 一 stays.
+    """
+    if j >= len(blocks) or j - 1 <= i:
+        return j
+    last = _text(folded, blocks[j - 1])
+    if column(last).kind or year_of(last) is not None:
+        return j
+    if i > start and _serial(folded, blocks[j]) is not None:
+        return j - 1
+    if _group_number(folded, blocks[j]) is not None and any(ch.isdigit() for ch in last):
+        return j - 1  # 正式项目（67个）: a count, which no column label prints
     return j
 
 
@@ -165,7 +176,7 @@ class _Rows:
             return _serial(self.folded, after) != _serial(self.folded, b)
         if _heading(self.folded, b):
             return full or self.heads_rows(j)
-        if self.group_row(j):
+        if self.group_row(j) or (full and self.restarts(j)):
             return True
         return b.role is not None or opens_attachment(_text(self.folded, b))
 
@@ -216,7 +227,7 @@ class _Rows:
             j += 1
         if j >= stop:
             return False
-        return self.next_number(self.blocks[j], jump=True) or self.group(j)
+        return self.next_number(self.blocks[j], jump=True) or self.group(j) or self.group_row(j)
 
     def group_row(self, j: int) -> bool:
         """Blocks *j* and *j + 1* are a group row of the serial column: a Chinese numeral
@@ -260,13 +271,27 @@ class _Rows:
 
     def title_line(self, j: int) -> bool:
         """Block *j* titles the rows below it though it has no number: a short line with no
-        stop, right before the next row's number (序号 | 事项 | … / 推进实施示范工程 / 1 / …),
-        in a table whose number stands first (else it is a group cell: group)."""
+        stop, right before the next row's number (序号 | 事项 | … / 推进实施示范工程 / 1 / …)
+        or a group row (正式项目（67个） / 一 / 市政设施类 / 1), in a table whose number
+        stands first (else it is a group cell: group)."""
         b = self.blocks[j]
         text = _text(self.folded, b)
         if self.serial_at or not self.short(b) or any(ch in text for ch in "。；;，,"):
             return False
-        return j + 1 < len(self.blocks) and self.next_number(self.blocks[j + 1], jump=True)
+        if j + 1 >= len(self.blocks):
+            return False
+        return self.next_number(self.blocks[j + 1], jump=True) or self.group_row(j + 1)
+
+    def restarts(self, j: int) -> bool:
+        """Block *j* titles a second run of rows numbered from 1 again: 预备项目（9个） / 1
+        after row 67.  A short line of words (no unit, no figure, no stop) before a 1."""
+        if self.last is None or self.last < 2 or j + 1 >= len(self.blocks):
+            return False
+        b = self.blocks[j]
+        text = _text(self.folded, b)
+        if not self.short(b) or value_like(clean(text)) or any(ch in text for ch in "。；;，,"):
+            return False
+        return _serial(self.folded, self.blocks[j + 1]) == 1
 
     def short(self, b: Block) -> bool:
         text = _text(self.folded, b)
@@ -289,7 +314,7 @@ class _Rows:
                 break
             row.append(self.blocks[k])
             k += 1
-        cells = [Cell(b.start, b.end) for b in row]
+        cells = _cells(self.folded, row)
         if len(row) == 1 or not self.budget.take(len(row), number.start):
             return -1
         self.add(cells, row)
@@ -305,6 +330,18 @@ class _Rows:
             if k + 1 < len(self.blocks) and self.next_number(self.blocks[k + 1], jump=True):
                 return True
         return False
+
+
+def _cells(folded: str, row: list[Block]) -> list[Cell]:
+    """A row's cells, one per line, but a company's legal form on a line of its own
+    joins the line above: 上海某科技集团 / 股份有限公司 is one name, wrapped."""
+    cells: list[Cell] = []
+    for b in row:
+        if cells and len(cells) > 1 and _text(folded, b) in legal_forms():
+            cells[-1] = Cell(cells[-1].start, b.end)
+        else:
+            cells.append(Cell(b.start, b.end))
+    return cells
 
 
 def _row_tail(words: str) -> bool:
@@ -367,6 +404,8 @@ def _rows(r: _Rows, j: int) -> int:
             r.lead.append(b)
             j += 1
             continue
+        if r.restarts(j):
+            r.last = 0  # 预备项目（9个） / 1: the numbering starts again under a title
         end = r.continuation(j)
         if end > j:
             j = end  # 其中 公园绿地 / 58.46 / 17.5: a sub-row of the row above

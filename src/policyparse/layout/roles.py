@@ -36,7 +36,10 @@ def _attachment() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     joins = lexicon.alternation(lexicon.column("layout/range_joins"))
     marker = re.compile(rf"{word}(?:(?P<n>{number})(?:(?:{joins})(?:{number}))?[.、:]?)?")
     listing = re.compile(rf"{word}\d{{0,2}}:")
-    titled = re.compile(rf"{word}(?:(?P<n>\d{{1,2}}):?|:)(?P<title>[^\d.、:].{{0,59}})")
+    # The title opens with no figure (附件：1.… lists annexes), unless a year: 2026年…
+    titled = re.compile(
+        rf"{word}(?:(?P<n>\d{{1,2}}):?|:)(?P<title>(?:(?:19|20)\d\d年|[^\d.、:]).{{0,59}})"
+    )
     return marker, listing, titled
 
 
@@ -59,12 +62,16 @@ def _titled_marker(folded: str, blocks: list[Block], i: int, squeezed: str) -> b
     attachment with its title.
 
     Not when it is one line of the covering notice's list: another 附件 line follows,
-    or the signature or date stands within a few lines below it.
+    or the signature or date stands within a few lines below it.  Where the annex's
+    table (序号) or first heading follows at once, it opens whatever lines come after:
+    附件：某某计划 / 序号 / 项目名称 / 牵头单位 / … / 区绿容局 (a unit cell, no signature).
     """
     m = _attachment()[2].fullmatch(squeezed)
     if m is None or _SENTENCE_PUNCT.search(m.group("title")):
         return False
-    if m.group("n") is None and not _annex_follows(folded, blocks, i):
+    if _annex_follows(folded, blocks, i):
+        return True  # its table's 序号 or first heading next: the bodies below are cells
+    if m.group("n") is None:
         return False  # 附件：某某清单 naming an annex not printed below it
     for b in blocks[i + 1 : i + 1 + _LOOK]:
         line = folded[b.start : b.end]

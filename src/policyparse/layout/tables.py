@@ -140,6 +140,9 @@ class _Reading:
     expected: int | None = None  # the next row number, if the numbering runs on
     left: bool = False  # the table prints its rows' empty tails: short rows stand left
     title_at: int | None = None  # the column that titles the rows (_titling)
+    # A table of projects with their owners (项目名称 | 牵头单位): rows are measures, but
+    # their figures are the projects' facts (年产12万吨…), read as no sentence.
+    projects: bool = False
 
 
 def _first(cols: list[Column], *kinds: str) -> int | None:
@@ -207,8 +210,9 @@ def _titling(r: _Reading, rows: list[TRow], width: int) -> int | None:
 
 def _title_col(cols: list[Column]) -> int | None:
     """The task column, else a task group's (任务类型 | 重点内容: the type names the row;
-    任务类型 | 改革任务: the task does), else the first column of no other use."""
-    for kind_ in ("task", "task_group"):
+    任务类型 | 改革任务: the task does), else the project's (项目名称 | 牵头单位), else the
+    first column of no other use."""
+    for kind_ in ("task", "task_group", "project"):
         at = _first(cols, kind_)
         if at is not None:
             return at
@@ -241,7 +245,7 @@ def _units(r: _Reading, row: Row, cells: list[Cell | None]) -> None:
             row.deadline = (c.start, c.end)
         elif col.kind == "target" and col.year is not None:
             row.years.append((c.start, c.end, col.year, col.header))
-        if col.kind in ("task", "task_group", "measure", "target", ""):
+        if col.kind in ("task", "task_group", "measure", "target", "") and not r.projects:
             r.table.prose.append((c.start, c.end))
 
 
@@ -515,6 +519,7 @@ def interpret(
     r.left = any(empty_tail(row.cells, len(cols)) for row in t.rows[start:])
     if table.kind == "task":
         r.title_at = _titling(r, t.rows[start:], len(cols))
+        r.projects = any(c.kind == "project" for c in cols)
     _read_rows(r, t.rows[start:], header)
     for row in t.rows:
         for c, col in zip(row.cells, cols, strict=False):

@@ -22,17 +22,20 @@ Printed = Callable[[str], bool]  # whether a name stands in the text outside the
 _NAME_MAX = 24  # a body's name is shorter than this
 
 
-_BREAK = re.compile(r"<br>|\s*\n\s*")  # a line break inside a cell: <br> or the line's end
+# A line break inside a cell (<br>, the line's end), or a slash between two names
+# (住房集团/马陆镇: a cell of 建设单位/责任单位 naming both).
+_BREAK = re.compile(r"<br>|\s*\n\s*|\s*[/／]\s*")
 
 
 def pieces(source: str, start: int, end: int, printed: Printed) -> list[Span]:
     """A unit cell split at its line breaks (<br>, or a paragraph cell's lines), a name
     broken over two lines kept whole.
 
-    ``区发展改革委<br>区财政局`` is two cells' worth of units. A line is joined to the one
-    before it where the whole is one name: ``市生态环境局<br>某某分局`` when the document
-    prints 市生态环境局某某分局 elsewhere; ``区土方工作`` / ``专班`` (the first line ends as
-    no body does, the whole does); ``区建设管理委`` / ``（区水务局）`` (an alias or a
+    ``区发展改革委<br>区财政局`` is two cells' worth of units, and so is ``住房集团/马陆镇``.
+    A line is joined to the one before it where the whole is one name:
+    ``市生态环境局<br>某某分局`` when the document prints 市生态环境局某某分局
+    elsewhere; ``区土方工作`` / ``专班`` (the first line ends as no body does, the whole
+    does); ``区建设管理委`` / ``（区水务局）`` (an alias or a
     qualifier in brackets belongs to the name above).
     """
     parts: list[Span] = []
@@ -56,6 +59,8 @@ def _one_name(printed: Printed, first: str, second: str) -> bool:
     """Whether two lines of a unit cell are one name (see pieces)."""
     if second.startswith(("（", "(")) or first.endswith("、") or second.startswith("、"):
         return True
+    if second in legal_forms():
+        return True  # 某某科技集团 / 股份有限公司: a company's name wrapped before its form
     joined = first + second
     if len(joined) > _NAME_MAX:
         return False
@@ -90,10 +95,14 @@ def _cuts(source: str, a: int, b: int, printed: Printed) -> list[int]:
     if len(text) > _NAME_MAX * 4 or "<" in text or text.count("（") != text.count("）"):
         return []
     ends = glued_ends()
+    forms = legal_forms()
     cuts = [
         i
         for i in range(3, len(text) - 2)
-        if text[:i].endswith(ends) and text[i:].endswith(ends) and text[i - 1] != text[i]
+        if text[:i].endswith(ends)
+        and text[i:].endswith(ends)
+        and text[i - 1] != text[i]
+        and text[i:] not in forms  # 某某集团 / 股份有限公司: one company's name
     ]
     if not cuts or printed(text):
         return []
@@ -104,6 +113,12 @@ def _cuts(source: str, a: int, b: int, printed: Printed) -> list[int]:
             out.append(a + i)
             start = i
     return out
+
+
+@cache
+def legal_forms() -> frozenset[str]:
+    """有限公司, 股份有限公司 …: what follows a company's name (lexicon layout/legal_forms)."""
+    return frozenset(lexicon.column("layout/legal_forms"))
 
 
 @cache

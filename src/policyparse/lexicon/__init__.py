@@ -83,6 +83,7 @@ SPECS: dict[str, Spec] = {
     ),
     "layout/range_joins": Spec(("word",)),
     "layout/glued_unit_ends": Spec(("ending",)),
+    "layout/legal_forms": Spec(("form",)),
     "layout/group_labels": Spec(("word",)),
     "layout/table_columns": Spec(
         ("word", "kind"),
