@@ -40,6 +40,20 @@ def test_a_section_on_the_past_gives_baselines_not_targets() -> None:
     assert {f.kind for f in past.figures} == {"baseline"}
 
 
+def test_a_heading_naming_the_last_plan_period_gives_baselines() -> None:
+    """一、“十三五”发展成果 in a 十四五 plan: no past word at its end, but the period it
+    names ended before the plan begins; a later heading naming its own period does not."""
+    text = (
+        "某市住房发展“十四五”规划\n一、“十三五”发展成果\n"
+        "（一）旧区改造。实施旧住房更新改造5300余万平方米，受益居民90余万户。\n"
+        "二、“十四五”主要任务\n（一）租赁住房。“十四五”期间，形成供应租赁住房42万套。\n"
+    )
+    doc = policyparse.parse(text)
+    assert [(t.value, t.unit) for n in doc.walk() for t in n.targets] == [(42.0, "万套")]
+    past = next(n for n in doc.walk() if n.path == "1.1")
+    assert {f.kind for f in past.figures} == {"baseline"} and len(past.figures) == 2
+
+
 def test_a_year_before_the_plans_horizon_gives_a_baseline() -> None:
     text = (
         "某市养老服务发展规划（2016—2020年）\n一、成效\n"

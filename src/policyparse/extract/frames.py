@@ -12,8 +12,9 @@ trace as chain ``frames``):
   城市绿道2030年达到800公里) governs its own clause: a target with no year whose
   indicator ends in a year takes it, and the indicator drops it.
 - ``past_section``: under a heading that reports the previous period (一、发展基础,
-  （一）“十三五”时期取得的成就, 1.电力现状), every quantity is a baseline: the
-  section tells where the plan starts from, not what it commits to.
+  （一）“十三五”时期取得的成就, 1.电力现状, or any heading naming a plan period over
+  before the plan starts: 一、“十三五”期间发展成果 in a 十四五 plan), every quantity is a
+  baseline: the section tells where the plan starts from, not what it commits to.
 - ``before_horizon``: a target whose year phrase ends before the plan's horizon
   starts (2011至2015年…完成1595亿元, “十二五”期间… in a plan for 2016–2020) reports
   the past, whatever heading it stands under: it is a baseline.
@@ -27,6 +28,7 @@ from functools import cache
 from .. import lexicon
 from ..ruler import Step
 from .targets import Found
+from .targets.context import plan_periods
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _WINDOW = 60  # characters before a figure searched for 年内, back to the sentence's start
@@ -93,9 +95,17 @@ def subject_year(found: list[Found], trace: list[Step] | None) -> None:
             trace.append(Step("frames", "subject_year", f.start, f.end, str(f.year), m.group()))
 
 
-def past_heading(title: str | None) -> bool:
-    """Whether a heading reports the previous period: 发展基础, …取得的成就, 电力现状."""
-    return title is not None and title.endswith(_words("past_heading"))
+def past_heading(title: str | None, first: int | None = None) -> bool:
+    """Whether a heading reports the previous period: 发展基础, …取得的成就, 电力现状, or
+    one naming a plan period that ended before the plan's first year *first*
+    (“十三五”期间发展成果 in a plan for 2021–2025; lexicon extract/plan_periods)."""
+    if title is None:
+        return False
+    if title.endswith(_words("past_heading")):
+        return True
+    return first is not None and any(
+        word in title and year < first for word, year in plan_periods().items()
+    )
 
 
 def past(found: list[Found], trace: list[Step] | None) -> None:

@@ -136,7 +136,7 @@ def extract_nodes(
     extracted: dict[int, Extracted] = {}
     for node in walk(outline.children):
         inherited = _conditions(r, node)
-        if node.kind != "paragraph" and frames.past_heading(node.title):
+        if node.kind != "paragraph" and frames.past_heading(node.title, r.first_year):
             r.past.add(id(node))
             r.past.update(id(n) for n in walk(node.children))
         if node.kind == "paragraph" and node.role is not None:
