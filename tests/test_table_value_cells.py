@@ -116,3 +116,33 @@ def test_a_value_equal_to_the_next_row_number_is_the_value_when_its_attribute_fo
         ("线下走读线路数", 5.0, "条", 2025),
         ("老旧住房修缮面积", 100.0, "万平方米", 2025),
     ]
+
+
+_SENTENCES = (
+    "一、发展目标\n到2025年，应急能力显著提高。\n"
+    "“十四五”期间主要指标\n"  # the caption, no column of the header below
+    "类别\n指标内容\n2025年规划值\n指标属性\n"
+    "监测\n预警\n能力\n"  # a group cell printed a word per line
+    "地震监测能力\n城区达到0.8级，周边地区达到1.5级\n约束性\n"
+    "地震速报水平\n1分钟内完成自动速报\n约束性\n"
+    "应急\n服务\n能力\n"
+    "应急响应保障水平\n震后20分钟内提供快速评估结果\n预期性\n"
+    "风险区划图\n1：25万图\n约束性\n"
+    "公众满意度\n不低于90分\n预期性\n"
+    "二、主要任务\n加强监测。\n"
+)
+
+
+def test_a_target_cell_in_words_is_read_as_prose_under_its_columns_year() -> None:
+    """A table with no unit column whose cells say their goal in a sentence: each is read
+    as prose (a response time, minutes before 内), its targets dated by the column; a map's
+    scale (1：25万图) is no amount; a group cell wrapped a word per line stays one cell."""
+    doc = policyparse.parse(_SENTENCES)
+    got = [
+        (t.indicator, t.comparator, t.value, t.unit, t.year) for n in doc.walk() for t in n.targets
+    ]
+    assert got == [
+        ("完成自动速报", "<=", 1.0, "分钟", 2025),
+        ("提供快速评估结果", "<=", 20.0, "分钟", 2025),
+        ("公众满意度", ">=", 90.0, "分", 2025),
+    ]

@@ -215,6 +215,21 @@ _LIST_LOOK = 24  # characters before a duration searched for the list's earlier 
 
 
 @cache
+def _response_words(role: str) -> tuple[str, ...]:
+    return tuple(lexicon.longest_first(lexicon.column("extract/response_times", role=role)))
+
+
+def _response_time(folded: str, unit: str, unit_end: int) -> bool:
+    """Whether the duration in *unit* ending at *unit_end* is a response time the plan commits to:
+    minutes or seconds with 内 right after them (震后20分钟内提供…; lexicon
+    extract/response_times).  Leaves 3个月内, 5个工作日内办结 (a procedure's limit) and
+    15分钟生活圈 (a name: no 内)."""
+    if unit not in _response_words("within"):
+        return False
+    return folded.startswith(_response_words("after"), unit_end)
+
+
+@cache
 def _earlier_items() -> re.Pattern[str]:
     """15个、 right before a number: the earlier items of its list."""
     return re.compile(rf"\d+(?:\.\d+)?(?:{_unit_pattern().pattern})?、$")
@@ -485,7 +500,9 @@ def _unit(
     longer = _shared_unit(folded, m.end() + length, end, word)
     if longer is not None:
         real = _units()[0][longer]
-    if not real and not _duration_goal(folded, start, m.start()):
+    if not real and not (
+        _duration_goal(folded, start, m.start()) or _response_time(folded, word, m.end() + length)
+    ):
         return None
     unit_end = m.end() + length
     base_start = unit_end - length

@@ -235,13 +235,14 @@ def _with_tables(r: _Reading, node: INode, found: list[targets.Found], start: in
                  ) -> list[targets.Found]:  # fmt: skip
     """Prose targets outside the tables' prose cells dropped; the tables' own targets added.
 
-    A task row's targets take the year of their cell's column (2025年目标).
+    A task row's targets take the year of their cell's column (2025年目标), and so do
+    those of an indicator table's sentence cells (2025年规划值).
     """
     index = r.tables
     if not index.tables:
         return found
     kept = [f for f in found if not index.outside_prose(f.start)]
-    column_years(kept, node.table_years)
+    column_years(kept, node.table_years + index.years)
     table = index.in_range(start, end)
     if not table:
         return kept

@@ -265,6 +265,8 @@ def found(source: str, folded: str, t: TableTarget) -> Found | None:
     if read is None:
         return None
     value, value_max, stop = read
+    if text[stop : stop + 1] in (":", "："):
+        return None  # 1：25万图: a map's scale, a ratio, no amount
     printed = compact(source[t.value[0] : t.value[1]])  # as printed: ％ stays ％
     at = len(printed) - len(text) + stop
     after = _without_words(text[stop:], printed[at:] if at >= 0 else text[stop:])
@@ -319,6 +321,8 @@ class TableIndex:
         self.found.sort(key=lambda f: f.start)
         self.starts = [f.start for f in self.found]
         self.tables = sorted((t.start, t.end, t.kind == "other") for t in tables)
+        # Sentence cells of indicator tables, with their column's year (column_years).
+        self.years = sorted(y for t in tables for y in t.years)
         self.table_starts = [t[0] for t in self.tables]
         cells = sorted(span for t in tables for span in t.prose)
         self.prose_starts = [a for a, _ in cells]

@@ -93,9 +93,18 @@ def align_indicator(folded: str, cells: list[Cell], cols: list[Column]) -> list[
 
 def _name_at(folded: str, rest: list[Cell]) -> int:
     """The indicator's name: the first cell followed by a figure, a unit or a 属性 word
-    (else the first cell; -1 for no cell)."""
-    values = [value_like(clean(text_of(folded, c))) for c in rest]
-    return next((i for i in range(len(rest) - 1) if values[i + 1]), 0 if rest else -1)
+    (else the first cell; -1 for no cell); where only the 属性 word follows, the cell
+    before is a value in words and the name stands before it."""
+    texts = [clean(text_of(folded, c)) for c in rest]
+    values = [value_like(t) for t in texts]
+    at = next((i for i in range(len(rest) - 1) if values[i + 1]), 0 if rest else -1)
+    if at >= 1 and at == len(rest) - 2 and texts[-1] in _attribute_words():
+        return at - 1  # 地震应急响应保障水平 | 震后20分钟内提供… | 预期性: a value in words
+    return at
+
+
+def _attribute_words() -> tuple[str, ...]:
+    return cell_words("binding") + cell_words("expected")
 
 
 def _by_kind(folded: str, after: list[Cell], cols: list[Column], out: list[Cell | None]) -> bool:

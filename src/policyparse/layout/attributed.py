@@ -26,6 +26,7 @@ from .values import value_like
 _LABEL_MAX = 12  # a header cell is a short label
 _FOOTNOTE = re.compile(r"(?:\[\d+\]|（\d+）|\(\d+\)|\*+)$")  # 预期性[1]
 _SLACK = 3  # lines a row may print beyond the header's columns (a cell over two lines)
+_GROUP_LINES = 6  # and a group cell wrapped a word per line (地震 / 监测 / … / 能力) more
 
 
 def _text(folded: str, b: Block) -> str:
@@ -64,6 +65,16 @@ def _header(folded: str, blocks: list[Block], i: int) -> int | None:
     return j
 
 
+def _caption(folded: str, blocks: list[Block], i: int, j: int) -> bool:
+    """Whether the header's first line is the table's caption: the lines after it are the
+    whole header, and it names no column they do not (“十四五”期间主要指标 before 类别 /
+    指标内容 / 2025年规划值 / 指标属性 reads as one more target column)."""
+    if _header(folded, blocks, i + 1) != j:
+        return False
+    kind = column(_text(folded, blocks[i])).kind
+    return not kind or kind in {column(_text(folded, b)).kind for b in blocks[i + 1 : j]}
+
+
 def attribute_tables(folded: str, blocks: list[Block], budget: Budget) -> list[TextTable]:
     """Every indicator table of this form (within *budget*)."""
     tables: list[TextTable] = []
@@ -73,6 +84,8 @@ def attribute_tables(folded: str, blocks: list[Block], budget: Budget) -> list[T
         if j is None:
             i += 1
             continue
+        if _caption(folded, blocks, i, j):
+            i += 1  # “十四五”期间主要指标 / 类别 / …: the caption above is no column
         head = blocks[i:j]
         if not budget.take(len(head), head[0].start):
             break
@@ -89,7 +102,7 @@ def _rows(
 ) -> int:
     """The rows from block *j*, each ended by its 属性 word; where they end."""
     start = j
-    while j < len(blocks) and j - start <= width + _SLACK:
+    while j < len(blocks) and j - start <= width + _SLACK + _GROUP_LINES:
         b = blocks[j]
         if b.role is not None or match_marker(folded, b.start, b.end) is not None:
             break  # a heading or a part of the notice: the text goes on
@@ -105,12 +118,30 @@ def _rows(
     return start
 
 
+_WORD_LINE = 2  # a group cell wrapped a word per line prints this many characters a line
+
+
+def _wrapped_group(folded: str, lines: list[Block]) -> int:
+    """How many lines at a row's start are one group cell wrapped a word per line (地震 /
+    监测 / 预报 / 预警 / 能力): two or more lines of at most two characters; else 0."""
+    k = 0
+    while k < len(lines) - 2 and 0 < len(_text(folded, lines[k])) <= _WORD_LINE:
+        k += 1
+    return k if k >= 2 else 0
+
+
 def _cells(folded: str, row: list[Block], width: int) -> list[Cell]:
     """A row's cells: the value right before the 属性 word, the indicator before it, the
     group cell before that; a value in words over several lines is one cell."""
     *lines, attribute = row
     last = clean(folded[lines[-1].start : lines[-1].end])
-    if value_like(last) or len(lines) < 3:
+    group = _wrapped_group(folded, lines)
+    if group > 1:  # 地震 / 监测 / 预报 / 能力: a group cell printed a word per line
+        merged = Cell(lines[0].start, lines[group - 1].end)
+        rest = [Cell(b.start, b.end) for b in lines[group:]]
+        return [merged, *rest, Cell(attribute.start, attribute.end)][-width:]
+    if value_like(last) or len(lines) < 3 or any(ch.isdigit() for ch in last):
+        # …/ 上海行政区达到0.8级，邻近地区达到1.5级: a value in words on one line
         cells = [Cell(b.start, b.end) for b in lines]
     else:  # 单位生产总值能耗降低 / 完成市级 / 下达目标: the value is the lines after the name
         name = 1 if len(lines) + 1 > width else 0

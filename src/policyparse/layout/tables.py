@@ -21,6 +21,7 @@ gives neither measures nor targets; neither gives prose targets from its cells.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -113,6 +114,8 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     targets: list[TableTarget] = field(default_factory=list)
     prose: list[Span] = field(default_factory=list)  # cells whose sentences are read as prose
+    # An indicator table's sentence cells with their column's year: (start, end, year, header).
+    years: list[tuple[int, int, int, str]] = field(default_factory=list)
     cells: list[tuple[int, int, str]] = field(default_factory=list)  # every cell, its column kind
 
 
@@ -402,6 +405,11 @@ def _indicator_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
         if not any(ch.isdigit() for ch in text_of(r.folded, c)):
             continue  # 持续下降, 完成市下达指标: words, no figure
         year, deadline = (col.year, col.header) if col.year is not None else r.caption
+        if _sentence_cell(r.folded, cols, c):
+            r.table.prose.append((c.start, c.end))
+            if year is not None and deadline is not None:
+                r.table.years.append((c.start, c.end, year, deadline))
+            continue
         r.table.targets.append(
             TableTarget(
                 (row.start, row.end),
@@ -416,6 +424,25 @@ def _indicator_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
                 col.header,
             )
         )
+
+
+_SENTENCE_WORDS = 6  # characters of words after a cell's figure that make it a sentence
+
+
+def _sentence_cell(folded: str, cols: list[Column], c: Cell) -> bool:
+    """A target cell that says its goal in a sentence, in a table with no unit column
+    (30分钟提供震后趋势快速判定意见; 上海行政区达到0.8级，邻近地区达到1.5级): read as prose,
+    its figures taking the column's year.  Leaves ≥95%, 95以上, 下降15%, [13.5]."""
+    if _first(cols, "measure_unit") is not None:
+        return False
+    words = clean(text_of(folded, c))
+    m = _FIGURE_RUN.search(words)
+    if m is None:
+        return False
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in words[m.end() :]) >= _SENTENCE_WORDS
+
+
+_FIGURE_RUN = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _read_rows(r: _Reading, rows: list[TRow], header: list[str]) -> None:

@@ -240,6 +240,9 @@ SPECS: dict[str, Spec] = {
         {"dimension": frozenset({"time", "age"}), "scan": frozenset({"yes", "no"})},
     ),
     "extract/duration_goals": Spec(("word",), max_len=6),
+    "extract/response_times": Spec(
+        ("word", "role"), {"role": frozenset({"within", "after"})}, max_len=6
+    ),
     "extract/plan_periods": Spec(("word", "year")),
     "extract/frames": Spec(
         ("word", "kind"),

@@ -35,6 +35,7 @@ from .shares import (
     share_of_base,
 )
 from .sizes import fund_size, object_count, object_size
+from .times import within_time
 
 RULES = (
     in_name_or_aside,
@@ -59,6 +60,7 @@ RULES = (
     subject_form,
     ratio_before_verb,
     acting_count,
+    within_time,
     verb_form,
     carried_subject,
     unclaimed,

@@ -1,0 +1,52 @@
+"""Times a plan commits to act within: a duration, 内, and the action it bounds."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ....lexicon import column, longest_first
+from ....ruler import Decision
+from ....text.fold import compact
+from ..reader import Candidate, Reader
+from .edits import take
+
+
+@cache
+def _within() -> tuple[str, ...]:
+    """以内, 内 after a duration: the action after it is done within that time."""
+    return tuple(longest_first(column("extract/response_times", role="after")))
+
+
+@cache
+def _units() -> frozenset[str]:
+    return frozenset(column("extract/response_times", role="within"))
+
+
+def within_time(reader: Reader, c: Candidate) -> Decision | None:
+    """A response time: a duration, 内, then the action it bounds (震后20分钟内提供快速评估
+    结果 → 提供快速评估结果 <= 20分钟).
+
+    The quantity reader keeps only such durations in short units (minutes, seconds:
+    lexicon extract/response_times), so 3个月内完成 never comes here; leaves 30分钟提供
+    意见 (no 内: the rules after read it).
+    """
+    f = reader.folded
+    if c.draft.unit not in _units():
+        return None
+    at = c.suffix_end
+    word = c.suffix if c.suffix in _within() else None
+    word = word or next((w for w in _within() if f.startswith(w, at)), None)
+    if word is None:
+        return None
+    start = at if c.suffix == word else at + len(word)
+    end = c.clause[1]
+    while end > start and f[end - 1] in "。；;，,: ":
+        end -= 1
+    if end - start < 2:
+        return None
+    found = c.draft.copy()
+    found.comparator = "<="
+    found.comparator_by = ("within_time", word)
+    found.indicator = compact(reader.source[start:end])
+    found.end = end
+    return take(c, found, end)
