@@ -210,6 +210,7 @@ def _node(r: _Reading, node: INode, inherited: bool) -> Extracted:
         trace=r.trace,
         inherited=_pass_year(r, node, body_start),
         budget=r.budget,
+        worded=r.tables.worded,
     )
     _spend(r, found, end)
     found = _framed(r, node, _with_tables(r, node, found, start, end), start)

@@ -323,6 +323,7 @@ class TableIndex:
         self.tables = sorted((t.start, t.end, t.kind == "other") for t in tables)
         # Sentence cells of indicator tables, with their column's year (column_years).
         self.years = sorted(y for t in tables for y in t.years)
+        self.worded = sorted(span for t in tables for span in t.worded)
         self.table_starts = [t[0] for t in self.tables]
         cells = sorted(span for t in tables for span in t.prose)
         self.prose_starts = [a for a, _ in cells]

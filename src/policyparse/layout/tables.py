@@ -114,7 +114,9 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     targets: list[TableTarget] = field(default_factory=list)
     prose: list[Span] = field(default_factory=list)  # cells whose sentences are read as prose
-    # An indicator table's sentence cells with their column's year: (start, end, year, header).
+    # An indicator table's sentence cells (read as prose), and those with their column's
+    # year: (start, end, year, header).
+    worded: list[Span] = field(default_factory=list)
     years: list[tuple[int, int, int, str]] = field(default_factory=list)
     cells: list[tuple[int, int, str]] = field(default_factory=list)  # every cell, its column kind
 
@@ -407,6 +409,7 @@ def _indicator_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
         year, deadline = (col.year, col.header) if col.year is not None else r.caption
         if _sentence_cell(r.folded, cols, c):
             r.table.prose.append((c.start, c.end))
+            r.table.worded.append((c.start, c.end))
             if year is not None and deadline is not None:
                 r.table.years.append((c.start, c.end, year, deadline))
             continue
@@ -439,10 +442,12 @@ def _sentence_cell(folded: str, cols: list[Column], c: Cell) -> bool:
     m = _FIGURE_RUN.search(words)
     if m is None:
         return False
-    return sum("\u4e00" <= ch <= "\u9fff" for ch in words[m.end() :]) >= _SENTENCE_WORDS
+    rest = _ASIDE.sub("", words[m.end() :])  # 95%（含）以上（…为合格）: asides say no goal
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in rest) >= _SENTENCE_WORDS
 
 
 _FIGURE_RUN = re.compile(r"\d+(?:\.\d+)?")
+_ASIDE = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def _read_rows(r: _Reading, rows: list[TRow], header: list[str]) -> None:

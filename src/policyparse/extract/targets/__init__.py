@@ -40,6 +40,7 @@ def read(
     trace: list[Step] | None = None,
     inherited: YearPhrase | None = None,
     budget: Budget | None = None,
+    worded: list[tuple[int, int]] | None = None,
 ) -> list[Found]:
     """Targets and figures of the quantities stated in [start, end), in text order.
 
@@ -52,13 +53,16 @@ def read(
     (closing_year of a node above), governing until the node's own phrases.
     *trace* gets one step per quantity (the rule that decided it) and, for each
     record, the rules that gave its comparator and its year.  Quantities are read
-    within *budget* (extract.stages keeps one per document).
+    within *budget* (extract.stages keeps one per document).  *worded* are the cells
+    of indicator tables that state their goal in words (a response time there is the
+    indicator's value, elsewhere a rule of procedure).
     """
     quantities = find(source, folded, start, end, budget)
     if not quantities:
         return []
     reader = Reader(source, folded, start, end, doc_year, body_start, bodies, quantities, inherited)
     reader.conditions_at = conditions_at
+    reader.worded = worded or []
     out = reader.memory.out
     steps: list[Step] | None = [] if trace is not None else None
     i = 0

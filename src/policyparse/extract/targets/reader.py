@@ -167,6 +167,7 @@ class Reader:
         self.source, self.folded, self.start, self.end = source, folded, start, end
         self.bodies = bodies
         self.conditions_at: int | None = None  # from here on, the text states conditions
+        self.worded: list[tuple[int, int]] = []  # indicator table cells in words
         self.words: Words = words()
         self.memory = Memory()
         self.quantities = quantities

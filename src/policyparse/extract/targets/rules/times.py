@@ -8,7 +8,7 @@ from ....lexicon import column, longest_first
 from ....ruler import Decision
 from ....text.fold import compact
 from ..reader import Candidate, Reader
-from .edits import take
+from .edits import leave, take
 
 
 @cache
@@ -23,9 +23,11 @@ def _units() -> frozenset[str]:
 
 
 def within_time(reader: Reader, c: Candidate) -> Decision | None:
-    """A response time: a duration, 内, then the action it bounds (震后20分钟内提供快速评估
-    结果 → 提供快速评估结果 <= 20分钟).
+    """A response time in an indicator table's cell: a duration, 内, then the action it
+    bounds (地震应急响应保障水平 | 震后20分钟内提供快速评估结果 → 提供快速评估结果 <= 20分钟).
 
+    Outside such a cell a time limit for doing an action (接到指令后30分钟内抵达现场) is a
+    rule of procedure, not a target (tests/ORACLES.md): left.
     The quantity reader keeps only such durations in short units (minutes, seconds:
     lexicon extract/response_times), so 3个月内完成 never comes here; leaves 30分钟提供
     意见 (no 内: the rules after read it).
@@ -33,6 +35,9 @@ def within_time(reader: Reader, c: Candidate) -> Decision | None:
     f = reader.folded
     if c.draft.unit not in _units():
         return None
+    q = c.quantity.start
+    if not any(a <= q < b for a, b in reader.worded):
+        return leave("a time limit for an action outside an indicator's cell: a procedure")
     at = c.suffix_end
     word = c.suffix if c.suffix in _within() else None
     word = word or next((w for w in _within() if f.startswith(w, at)), None)
