@@ -93,3 +93,30 @@ def test_a_group_labelled_by_a_word_and_a_numeral_holds_the_rows_after_it() -> N
         ("A1.2", "行动二", "重塑美丽新居行动"),
         ("A1.2.3", "3", "完成既有多层住宅加装电梯700台"),
     ]
+
+
+def test_numbered_lists_in_year_cells_an_empty_remark_column_and_a_merged_task() -> None:
+    """One cell per line under 序号 | 内容 | 牵头部门 | 配合部门 | 2024年工作任务 |
+    2025年工作计划 | 备注: a year cell holds a numbered list (1. / 2. runs on, the next 1.
+    opens the next cell), 备注 is never printed, and a row whose 内容 was merged with the
+    row above is titled by its first year cell."""
+    text = (
+        "附件\n某市综合交通建设任务分解表\n"
+        "序号\n内容\n牵头部门\n配合部门\n2024年工作任务\n2025年工作计划\n备注\n"
+        "1\n编制综合交通规划\n综合规划处\n委内各相关处室\n"
+        "1.完善规划基本思路。\n2.编制都市圈交通规划。\n"
+        "1.启动规划编制。\n2.深化规划成果。\n"
+        "2\n推进快速路建设\n交通建设处\n设施养护处\n推进甲路快速路建设。\n推进乙路快速路建设。\n"
+        "3\n交通建设处\n—\n推进丙路隧道建设。\n推进丁路隧道建设。\n"
+    )
+    doc = policyparse.parse(text)
+    rows = [
+        (n.path, n.title, [(u.name, u.role) for u in n.responsible_units])
+        for n in doc.walk()
+        if n.path and n.path.startswith("A1.")
+    ]
+    assert rows == [
+        ("A1.1", "编制综合交通规划", [("综合规划处", "lead"), ("委内各相关处室", "cooperating")]),
+        ("A1.2", "推进快速路建设", [("交通建设处", "lead"), ("设施养护处", "cooperating")]),
+        ("A1.3", "推进丙路隧道建设", [("交通建设处", "lead")]),
+    ]

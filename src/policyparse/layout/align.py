@@ -268,3 +268,29 @@ def _due_before(
 
 
 _TEXT_KINDS = ("task", "task_group", "measure", "")
+
+
+def empty_remarks(cols: list[Column], left: bool) -> int:
+    """How many 备注 columns end the header (0 where the table prints its empty cells)."""
+    n = 0
+    while not left and n < len(cols) - 1 and cols[len(cols) - 1 - n].kind == "remark":
+        n += 1
+    return n
+
+
+def misplaced(folded: str, cells: list[Cell | None], cols: list[Column]) -> bool:
+    """A cell of words under a unit column, or a body's name under a second task column
+    after a task cell of words (任务名称 | 任务内容 read as 建立…制度 | 区绿化市容局).  A
+    task named like a body (建设社区消费中心) under the one task column is no sign."""
+    words_seen = False
+    for c, col in zip(cells, cols, strict=False):
+        if c is None or c.empty:
+            continue
+        held = unit_like(clean(text_of(folded, c)))
+        if col.kind == "unit" and col.role is not None and not held:
+            return True
+        if col.kind in ("task", "task_group", "measure"):
+            if held and words_seen:
+                return True
+            words_seen = words_seen or not held
+    return False

@@ -175,6 +175,8 @@ class _Rows:
                 return False  # 处 / 4 / 预期性: the row's value, then its 属性 (row 4 next)
             return _serial(self.folded, after) != _serial(self.folded, b)
         if _heading(self.folded, b):
+            if not full and _item_number(self.folded, b) is not None:
+                return False  # 1.完善… before the row has its cells: a list in a cell
             return full or self.heads_rows(j)
         if self.group_row(j) or (full and self.restarts(j)):
             return True
@@ -309,8 +311,8 @@ class _Rows:
         if self.tasks:
             most = 2 * self.width  # a task row may print a unit cell over two lines
         k = j + 1
-        while k < len(self.blocks) and len(row) < most and not self.ends_row(k, len(row) >= width):
-            if self.next_group(k, row):
+        while k < len(self.blocks) and len(row) < most:
+            if self.ends_row(k, len(_cells(self.folded, row)) >= width) or self.next_group(k, row):
                 break
             row.append(self.blocks[k])
             k += 1
@@ -334,14 +336,29 @@ class _Rows:
 
 def _cells(folded: str, row: list[Block]) -> list[Cell]:
     """A row's cells, one per line, but a company's legal form on a line of its own
-    joins the line above: 上海某科技集团 / 股份有限公司 is one name, wrapped."""
+    joins the line above (上海某科技集团 / 股份有限公司 is one name, wrapped), and a
+    numbered list runs on in one cell (1.完善… / 2.编制… / 3.推进… under 2024年工作任务;
+    the next 1. opens the next cell)."""
     cells: list[Cell] = []
+    last = None  # the number of the list item the last cell ends with
     for b in row:
-        if cells and len(cells) > 1 and _text(folded, b) in legal_forms():
+        n = _item_number(folded, b)
+        wrapped = len(cells) > 1 and _text(folded, b) in legal_forms()
+        listed = n is not None and last is not None and n == last + 1
+        if cells and (wrapped or listed):
             cells[-1] = Cell(cells[-1].start, b.end)
         else:
             cells.append(Cell(b.start, b.end))
+        last = n
     return cells
+
+
+def _item_number(folded: str, b: Block) -> int | None:
+    """The number of a list item line inside a cell (1.完善…, 2、编制…), else None."""
+    mk = match_marker(folded, b.start, b.end)
+    if mk is None or mk.digit_follows or mk.style != "arabic":
+        return None
+    return mk.value
 
 
 def _row_tail(words: str) -> bool:

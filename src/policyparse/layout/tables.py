@@ -21,7 +21,6 @@ gives neither measures nor targets; neither gives prose targets from its cells.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -45,11 +44,12 @@ from .align import (
     align_indicator,
     align_task,
     binding,
+    empty_remarks,
     empty_tail,
+    misplaced,
     serial,
     text_of,
     trim_trailing,
-    unit_like,
 )
 from .attributed import attribute_tables
 from .blocks import Block
@@ -58,7 +58,7 @@ from .lines import line_tables
 from .markers import match_marker
 from .spaced import spaced_headers
 from .unitcells import glued_ends, pieces
-from .values import FIGURE
+from .values import FIGURE, sentence
 
 Span = tuple[int, int]
 _SERIAL_MAX = 6  # digits of a row number
@@ -184,7 +184,7 @@ def _next_task_cell(
     return None
 
 
-_TITLE_KINDS = ("task", "measure", "")
+_TITLE_KINDS = ("task", "measure", "", "target")  # a year column of tasks (2024年工作任务) too
 
 
 def _titling(r: _Reading, rows: list[TRow], width: int) -> int | None:
@@ -291,29 +291,15 @@ def _task_cells(r: _Reading, row: TRow, width: int) -> tuple[list[Cell | None], 
     position puts a body under a task column or words under a unit column: merged or
     split cells changed the row.
     """
-    cells = align(r.folded, row.cells, width, r.left)
-    if not _misplaced(r.folded, cells, r.table.columns):
+    # A trailing 备注 column no row fills (one cell per line prints no empty cell): the
+    # rows stand right-aligned against the column before it.
+    kept = width - empty_remarks(r.table.columns, r.left)
+    cells = align(r.folded, row.cells, kept, r.left) if len(row.cells) <= kept else []
+    cells = cells + [None] * (width - kept) if cells else align(r.folded, row.cells, width, r.left)
+    if not misplaced(r.folded, cells, r.table.columns):
         return cells, []
     by_kind = align_task(r.folded, row.cells, r.table.columns)
     return by_kind if by_kind is not None else (cells, [])
-
-
-def _misplaced(folded: str, cells: list[Cell | None], cols: list[Column]) -> bool:
-    """A cell of words under a unit column, or a body's name under a second task column
-    after a task cell of words (任务名称 | 任务内容 read as 建立…制度 | 区绿化市容局).  A
-    task named like a body (建设社区消费中心) under the one task column is no sign."""
-    words_seen = False
-    for c, col in zip(cells, cols, strict=False):
-        if c is None or c.empty:
-            continue
-        held = unit_like(clean(text_of(folded, c)))
-        if col.kind == "unit" and col.role is not None and not held:
-            return True
-        if col.kind in ("task", "task_group", "measure"):
-            if held and words_seen:
-                return True
-            words_seen = words_seen or not held
-    return False
 
 
 def _task_row(
@@ -407,7 +393,7 @@ def _indicator_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
         if not any(ch.isdigit() for ch in text_of(r.folded, c)):
             continue  # 持续下降, 完成市下达指标: words, no figure
         year, deadline = (col.year, col.header) if col.year is not None else r.caption
-        if _sentence_cell(r.folded, cols, c):
+        if _first(cols, "measure_unit") is None and sentence(clean(text_of(r.folded, c))):
             r.table.prose.append((c.start, c.end))
             r.table.worded.append((c.start, c.end))
             if year is not None and deadline is not None:
@@ -427,27 +413,6 @@ def _indicator_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
                 col.header,
             )
         )
-
-
-_SENTENCE_WORDS = 6  # characters of words after a cell's figure that make it a sentence
-
-
-def _sentence_cell(folded: str, cols: list[Column], c: Cell) -> bool:
-    """A target cell that says its goal in a sentence, in a table with no unit column
-    (30分钟提供震后趋势快速判定意见; 上海行政区达到0.8级，邻近地区达到1.5级): read as prose,
-    its figures taking the column's year.  Leaves ≥95%, 95以上, 下降15%, [13.5]."""
-    if _first(cols, "measure_unit") is not None:
-        return False
-    words = clean(text_of(folded, c))
-    m = _FIGURE_RUN.search(words)
-    if m is None:
-        return False
-    rest = _ASIDE.sub("", words[m.end() :])  # 95%（含）以上（…为合格）: asides say no goal
-    return sum("\u4e00" <= ch <= "\u9fff" for ch in rest) >= _SENTENCE_WORDS
-
-
-_FIGURE_RUN = re.compile(r"\d+(?:\.\d+)?")
-_ASIDE = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def _read_rows(r: _Reading, rows: list[TRow], header: list[str]) -> None:

@@ -49,3 +49,19 @@ def unit_word(words: str) -> bool:
     """万平方米, 个, %: a unit, with its scale."""
     units = set(lexicon.column("extract/units")) | {"%", "％"}
     return words in units or _unscaled(words) in units
+
+
+_SENTENCE_WORDS = 6  # characters of words after a cell's figure that make it a sentence
+_FIGURE_RUN = re.compile(r"\d+(?:\.\d+)?")
+_ASIDE = re.compile(r"[（(][^（）()]*[）)]")
+
+
+def sentence(words: str) -> bool:
+    """A target cell that says its goal in a sentence (30分钟提供震后趋势快速判定意见;
+    上海行政区达到0.8级，邻近地区达到1.5级): words after its first figure, bracketed asides
+    aside.  Leaves ≥95%, 95以上, 下降15%, [13.5], 95%（含）以上（…为合格）."""
+    m = _FIGURE_RUN.search(words)
+    if m is None:
+        return False
+    rest = _ASIDE.sub("", words[m.end() :])
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in rest) >= _SENTENCE_WORDS
