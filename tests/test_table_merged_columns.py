@@ -120,3 +120,33 @@ def test_numbered_lists_in_year_cells_an_empty_remark_column_and_a_merged_task()
         ("A1.2", "推进快速路建设", [("交通建设处", "lead"), ("设施养护处", "cooperating")]),
         ("A1.3", "推进丙路隧道建设", [("交通建设处", "lead")]),
     ]
+
+
+def test_group_cells_before_the_number_and_units_merged_over_rows() -> None:
+    """任务类型 | 序号 | 工作任务 | 推进单位, one cell per line: a sub-category printed before
+    its first row's number only, a unit cell printed on the first row it covers only, and a
+    unit cell or a group cell right before the next number told apart by what it holds."""
+    text = (
+        "附件\n某区城市更新重点任务清单\n任务类型\n序号\n工作任务\n推进单位\n"
+        "行动一：美丽家园行动\n"
+        "旧区改造\n1\n完成零星旧里改造\n区房管局、各相关街镇\n"
+        "2\n推进老旧住房成套改造\n"
+        "3\n完成加装电梯700台\n"
+        "公共空间优化\n4\n完成公园改造\n区绿化市容局\n"
+        "5\n新建口袋公园9座\n"
+        "设施提升\n6\n完成燃气管道改造约36公里\n区建设管理委\n"
+    )
+    doc = policyparse.parse(text)
+    rows = [
+        (n.path, n.title, [u.name for u in n.responsible_units])
+        for n in doc.walk()
+        if n.path and n.path.startswith("A1.1.")
+    ]
+    assert rows == [
+        ("A1.1.1", "完成零星旧里改造", ["区房管局", "各相关街镇"]),
+        ("A1.1.2", "推进老旧住房成套改造", []),
+        ("A1.1.3", "完成加装电梯700台", []),
+        ("A1.1.4", "完成公园改造", ["区绿化市容局"]),
+        ("A1.1.5", "新建口袋公园9座", []),
+        ("A1.1.6", "完成燃气管道改造约36公里", ["区建设管理委"]),
+    ]

@@ -24,15 +24,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import pairwise
 
 from .. import lexicon
 from ..inputs.columns import cell_words, clean, column, kind, serial_label, year_of
 from ..text.fold import compact
 from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int
+from .align import unit_like
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
 from .markers import match_marker
+from .paragraphs import Paragraphs, spaced
 from .roles import opens_attachment
 from .unitcells import legal_forms
 from .values import unit_word, value_like
@@ -185,13 +186,19 @@ class _Rows:
     def next_group(self, j: int, row: list[Block]) -> bool:
         """Block *j* is the next group's cell (构筑安全韧性生态城区 / 9), not the last cell
         of a short row: the table has group columns, the next number follows, the row has
-        reached its values (a figure, a unit, a 属性 word), and the line is none of them."""
+        reached its values (a figure, a unit, a 属性 word), and the line is none of them.
+
+        In a task table the row needs only its task cell, and a unit cell is the row's
+        own (公共空间优化 / 12 opens a group; 区规划资源局、各相关街镇 / 10 ends row 9)."""
         if not self.serial_at or j + 1 >= len(self.blocks) or not self.short(self.blocks[j]):
             return False
         if not self.next_number(self.blocks[j + 1]):
             return False
-        texts = [clean(self.folded[b.start : b.end]) for b in row[1:]]
-        line = _text(self.folded, self.blocks[j])
+        at = next((k for k, b in enumerate(row) if _serial(self.folded, b) is not None), 0)
+        texts = [clean(self.folded[b.start : b.end]) for b in row[at + 1 :]]
+        line = clean(self.folded[self.blocks[j].start : self.blocks[j].end])
+        if self.tasks:
+            return bool(texts) and not unit_like(line)
         return any(value_like(t) for t in texts) and not value_like(line)
 
     def real(self, units: list[Block]) -> list[Block]:
@@ -307,6 +314,7 @@ class _Rows:
         # The cells from the number on, and the group cells printed before it: a row
         # without them (merged down from its group's first row) takes no more.
         most = width = self.width - self.serial_at + len(self.lead)
+        merged = self.serial_at - len(self.lead)  # group cells merged down from above
         self.lead = []
         if self.tasks:
             most = 2 * self.width  # a task row may print a unit cell over two lines
@@ -319,6 +327,12 @@ class _Rows:
         cells = _cells(self.folded, row)
         if len(row) == 1 or not self.budget.take(len(row), number.start):
             return -1
+        if self.tasks and self.serial_at:
+            # 6 / 任务 under 任务类型 | 序号 | 工作任务 | 推进单位: the number stands under 序号,
+            # and the cells after the task merged with the row above (its units) are empty.
+            cells = [Cell(number.start, number.start)] * merged + cells
+            end = row[-1].end
+            cells += [Cell(end, end)] * (self.width - len(cells))
         self.add(cells, row)
         return k
 
@@ -442,7 +456,7 @@ def line_tables(folded: str, blocks: list[Block], budget: Budget | None = None) 
     tables: list[TextTable] = []
     i = floor = 0
     n = len(blocks)
-    paras: _Paragraphs | None = None
+    paras: Paragraphs | None = None
     while i < n and not budget.spent:
         if not serial_label(_text(folded, blocks[i])):
             projects, end = _project_table(folded, blocks, i, budget)
@@ -462,8 +476,8 @@ def line_tables(folded: str, blocks: list[Block], budget: Budget | None = None) 
         if not budget.take(len(head), head[0].start):
             break
         layout = None
-        if _spaced(folded, head):
-            paras = layout = paras or _Paragraphs(folded, blocks)
+        if spaced(folded, head):
+            paras = layout = paras or Paragraphs(folded, blocks)
         table, end = _table_under(folded, blocks, (start, i, j), budget, layout)
         if len(table.rows) > 1:
             tables.append(table)
@@ -477,7 +491,7 @@ def _table_under(
     blocks: list[Block],
     where: tuple[int, int, int],
     budget: Budget,
-    layout: _Paragraphs | None,
+    layout: Paragraphs | None,
 ) -> tuple[TextTable, int]:
     """The table whose header runs over lines [start, j) with its serial label at line i
     (*where*), read by line or (*layout*) by paragraph; the line its rows end at."""
@@ -490,51 +504,13 @@ def _table_under(
     return table, _read(r, layout, j, len(blocks))
 
 
-def _read(r: _Rows, layout: _Paragraphs | None, j: int, n: int) -> int:
+def _read(r: _Rows, layout: Paragraphs | None, j: int, n: int) -> int:
     """The rows from line *j*, by line or (*layout*) by paragraph; the line they end at."""
     if layout is None:
         return _rows(r, j)
     r.lines = layout.lines
     end = _rows(r, layout.index[j])
     return layout.first[end] if end < len(layout.first) else n
-
-
-def _spaced(folded: str, head: list[Block]) -> bool:
-    """A header whose labels stand a blank line apart (most of them: a label may wrap,
-    任务 / 类型 in one paragraph): each cell is a paragraph, whose lines run on (a unit
-    list over three lines is one cell)."""
-    gaps = [folded.count("\n", a.end, b.start) >= 2 for a, b in pairwise(head)]
-    return sum(gaps) >= max(2, (len(gaps) + 1) // 2)
-
-
-class _Paragraphs:
-    """The document's lines grouped into paragraphs (no blank line between them): one
-    unit per paragraph, a pseudo block spanning it, for tables whose cells are paragraphs."""
-
-    def __init__(self, folded: str, blocks: list[Block]) -> None:
-        self.units: list[Block] = []
-        self.first: list[int] = []  # the first line's index, per unit
-        self.index: dict[int, int] = {}  # a line's index → its unit's
-        self.lines: dict[int, list[Block]] = {}
-        k = 0
-        while k < len(blocks):
-            m = k + 1
-            while m < len(blocks) and folded.count("\n", blocks[m - 1].end, blocks[m].start) < 2:
-                m += 1
-            run = blocks[k:m]
-            unit = run[0] if len(run) == 1 else Block(run[0].start, run[-1].end, run[0].role)
-            if len(run) > 1:
-                self.lines[id(unit)] = run
-            for x in range(k, m):
-                self.index[x] = len(self.units)
-            self.first.append(k)
-            self.units.append(unit)
-            k = m
-
-    def cells(self, start: int, end: int) -> list[Cell]:
-        """The header cells of the lines [start, end): one per paragraph (指标 / 属性 one)."""
-        first, last = self.index[start], self.index[end - 1]
-        return [Cell(u.start, u.end) for u in self.units[first : last + 1]]
 
 
 _PROJECT_ROWS_MIN = 2  # rows a table of projects with no 序号 must print to be one

@@ -150,6 +150,13 @@ class _Reading:
     projects: bool = False
 
 
+def _label_cell(cols: list[Column], cells: list[Cell | None]) -> Cell | None:
+    """The row's number cell: under 序号 where group columns stand before it (任务类型 |
+    序号 | …), else the first."""
+    at = _first(cols, "serial") or 0
+    return cells[at] if at < len(cells) else None
+
+
 def _first(cols: list[Column], *kinds: str) -> int | None:
     return next((k for k, c in enumerate(cols) if c.kind in kinds), None)
 
@@ -199,7 +206,8 @@ def _titling(r: _Reading, rows: list[TRow], width: int) -> int | None:
     numbered = 0
     for row in rows:
         cells, _ = _task_cells(r, row, width)
-        if cells[0] is None or serial(r.folded, cells[0]) is None:
+        label = _label_cell(r.table.columns, cells)
+        if label is None or serial(r.folded, label) is None:
             continue
         numbered += 1
         own = cells[title] if title < len(cells) else None
@@ -311,7 +319,7 @@ def _task_row(
     if number is None or (r.last is not None and number == r.last.number):
         _continue_row(r, row, cells)
         return
-    label = cells[0]
+    label = _label_cell(cols, cells)
     title = _row_title(r.folded, cols, cells, title_col)
     if label is None or title is None:
         r.issues.append(
@@ -435,7 +443,8 @@ def _read_rows(r: _Reading, rows: list[TRow], header: list[str]) -> None:
             continue
         if r.table.kind == "task":
             cells, extras = _task_cells(r, row, width)
-            number = serial(folded, cells[0]) if cells[0] is not None else None
+            label = _label_cell(r.table.columns, cells)
+            number = serial(folded, label) if label is not None else None
             _task_row(r, row, cells, number, extras)
         elif r.table.kind == "indicator":
             _indicator_row(r, row, align_indicator(folded, live, r.table.columns))
