@@ -150,3 +150,48 @@ def test_group_cells_before_the_number_and_units_merged_over_rows() -> None:
         ("A1.1.5", "新建口袋公园9座", []),
         ("A1.1.6", "完成燃气管道改造约36公里", ["区建设管理委"]),
     ]
+
+
+def test_rows_numbered_again_under_each_group_with_sub_rows_and_a_header_reprinted() -> None:
+    """序号 | 工作任务 | 主要工作内容 | 牵头单位 | 配合单位, one cell per line: group rows
+    — (一 as a converter printed it) and 二, rows （一）（二） numbered again under each,
+    a second measure of a row printed as a row with no number (its own units), and the
+    header printed again at a page break."""
+    text = (
+        "附件3\n某区实施意见任务职责分工表\n序号\n工作任务\n主要工作内容\n牵头单位\n配合单位\n"
+        "—\n构建处置体系\n"
+        "（一）\n推动源头减量\n增加土方平衡内容。\n区规划资源局\n区水务局和属地街镇\n"
+        "（二）\n建设转运码头\n建设转运码头。\n区建设管理委\n——\n"
+        "开展码头备案工作。\n区绿化市容局\n——\n"
+        "二\n构建监管体系\n"
+        "（一）\n加强备案管理\n落实备案制度。\n区绿化市容局\n区建设管理委\n"
+        "序号\n工作任务\n主要工作内容\n牵头单位\n配合单位\n"
+        "（二）\n加强源头监管\n落实工地监督。\n区城运中心\n区数据局\n"
+    )
+    doc = policyparse.parse(text)
+    rows = [
+        (n.path, n.label, n.title, [(u.name, u.role, u.generic) for u in n.responsible_units])
+        for n in doc.walk()
+        if n.path and n.path.startswith("A3.")
+    ]
+    assert rows == [
+        ("A3.1", "—", "构建处置体系", []),
+        ("A3.1.1", "（一）", "推动源头减量", [
+            ("区规划资源局", "lead", False),
+            ("区水务局", "cooperating", False),
+            ("属地街镇", "cooperating", True),
+        ]),
+        ("A3.1.2", "（二）", "建设转运码头", [
+            ("区建设管理委", "lead", False),
+            ("区绿化市容局", "lead", False),
+        ]),
+        ("A3.2", "二", "构建监管体系", []),
+        ("A3.2.1", "（一）", "加强备案管理", [
+            ("区绿化市容局", "lead", False),
+            ("区建设管理委", "cooperating", False),
+        ]),
+        ("A3.2.2", "（二）", "加强源头监管", [
+            ("区城运中心", "lead", False),
+            ("区数据局", "cooperating", False),
+        ]),
+    ]  # fmt: skip

@@ -9,6 +9,7 @@ from functools import cache
 from .. import lexicon
 from ..inputs.columns import Column, cell_words, clean
 from ..text.fold import compact
+from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int
 from .cells import Cell
 from .values import unit_word, value_like
 
@@ -20,11 +21,22 @@ def text_of(folded: str, c: Cell) -> str:
 
 
 def serial(folded: str, c: Cell) -> int | None:
-    """The row number a cell holds, if it is one (1, 12; not ① or 2025)."""
-    text = compact(folded[c.start : c.end]).rstrip(".、")
+    """The row number a cell holds, if it is one (1, 12, （三）; not ① or 2025)."""
+    return serial_text(compact(folded[c.start : c.end]).rstrip(".、"))
+
+
+def serial_text(text: str) -> int | None:
+    """12 or a bracketed Chinese numeral （三） (rows numbered again under each group row
+    of the serial column: 二 / （一） / （二）); None for anything else."""
     # isascii: ① and ² are str.isdigit() too, but no int() reads them.
-    ok = text.isascii() and text.isdigit() and len(text) <= _SERIAL_MAX
-    return int(text) if ok else None
+    if text.isascii() and text.isdigit() and len(text) <= _SERIAL_MAX:
+        return int(text)
+    m = _BRACKETED_NUMERAL.fullmatch(text)
+    return cn_to_int(m.group(1)) if m else None
+
+
+DASH_ONES = ("—", "－")  # the numeral 一 as a converter printed it (the two look alike)
+_BRACKETED_NUMERAL = re.compile(rf"[（(]([{CN_NUMERAL_CHARS}]{{1,3}})[）)]")
 
 
 def trim_trailing(cells: list[Cell]) -> list[Cell]:
@@ -165,6 +177,12 @@ def body_ends() -> tuple[str, ...]:
 
 
 @cache
+def _ands() -> str:
+    """和, 及: the connectors that join two names of a list (lexicon extract/connectors)."""
+    return "".join(lexicon.column("extract/connectors", role="and"))
+
+
+@cache
 def _generic_openings() -> tuple[str, ...]:
     return tuple(lexicon.column("extract/generic_bodies", match="opening"))
 
@@ -182,7 +200,7 @@ def unit_like(words: str) -> bool:
     bare = _BRACKETED.sub("", words).rstrip("、")
     if not bare or any(ch in bare for ch in "。；;，,：:") or any(ch.isdigit() for ch in bare):
         return False
-    parts = bare.split("、")
+    parts = re.split(f"[、{_ands()}]", bare)  # 区城管执法局和属地街镇: 和 joins two too
     return all(
         0 < len(p) <= _UNIT_MAX
         and (p.endswith(body_ends() + _class_nouns()) or p.startswith(_generic_openings()))

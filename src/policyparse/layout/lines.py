@@ -21,22 +21,18 @@ A group heading between rows (一、知识产权保护方面) is a row of one ce
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import cache
 
-from .. import lexicon
-from ..inputs.columns import cell_words, clean, column, kind, serial_label, year_of
+from ..inputs.columns import clean, column, kind, serial_label, year_of
 from ..text.fold import compact
-from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int
-from .align import unit_like
+from .align import DASH_ONES, serial_text, unit_like
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
+from .linecells import group_label, group_number, heading, item_number, row_cells, row_tail
 from .markers import match_marker
 from .paragraphs import Paragraphs, spaced
 from .roles import opens_attachment
-from .unitcells import legal_forms
-from .values import unit_word, value_like
+from .values import value_like
 
 _HEADER_MAX = 12  # a header cell is a short label
 _GROUP_MAX = 24  # a group cell printed before a row's number is a short name
@@ -51,9 +47,8 @@ def _text(folded: str, b: Block) -> str:
 
 
 def _serial(folded: str, b: Block) -> int | None:
-    text = _text(folded, b)
-    # isascii: ① and ² are str.isdigit() too, but no int() reads them.
-    return int(text) if text.isascii() and text.isdigit() and len(text) <= 4 else None
+    """A row's number alone on its line: 12, or （三） (layout.align.serial_text)."""
+    return serial_text(_text(folded, b))
 
 
 def _label(folded: str, b: Block) -> bool:
@@ -62,7 +57,7 @@ def _label(folded: str, b: Block) -> bool:
     text = _text(folded, b)
     if not text or len(text) > _HEADER_MAX or _serial(folded, b) is not None:
         return False
-    if _group_number(folded, b) is not None or _group_label(folded, b) is not None:
+    if group_number(folded, b) is not None or group_label(folded, b) is not None:
         return False  # 一, 行动一：…: a group's number, the rows begin
     return "|" not in text and match_marker(folded, b.start, b.end) is None
 
@@ -106,7 +101,7 @@ def _group_cell_out(folded: str, blocks: list[Block], start: int, i: int, j: int
         return j
     if i > start and _serial(folded, blocks[j]) is not None:
         return j - 1
-    if _group_number(folded, blocks[j]) is not None and any(ch.isdigit() for ch in last):
+    if group_number(folded, blocks[j]) is not None and any(ch.isdigit() for ch in last):
         return j - 1  # 正式项目（67个）: a count, which no column label prints
     return j
 
@@ -149,6 +144,8 @@ class _Rows:
     lines: dict[int, list[Block]] = field(default_factory=dict)
     last: int | None = None
     lead: list[Block] = field(default_factory=list)  # group cells before a row's number
+    regrouped: bool = False  # a group row was read since the last row
+    first: int = -1  # the line the rows start at, after the header
 
     def next_number(self, b: Block, jump: bool = False) -> bool:
         """The next row's number: the last one plus one, or (*jump*: where a row may
@@ -156,6 +153,8 @@ class _Rows:
         n = _serial(self.folded, b)
         if n is None or self.last is None:
             return n is not None
+        if jump and self.regrouped and n == 1:
+            return True  # 二 / （一）: numbered from one again under a group row
         return n == self.last + 1 or (jump and self.last < n <= self.last + _JUMP)
 
     def ends_row(self, j: int, full: bool = True) -> bool:
@@ -168,20 +167,59 @@ class _Rows:
         Before the row has its cells (not *full*), a heading ends it only where rows follow
         it: 1.《某法》第八条 / 区级 is a cell of the row, 一、… / 2 a heading between rows."""
         b = self.blocks[j]
+        if self.header_again(j):
+            return True
         if self.next_number(b):
             after = self.blocks[j + 1] if j + 1 < len(self.blocks) else None
             if after is None:
                 return True
-            if not full and _row_tail(_text(self.folded, after)):
+            if not full and row_tail(_text(self.folded, after)):
                 return False  # 处 / 4 / 预期性: the row's value, then its 属性 (row 4 next)
             return _serial(self.folded, after) != _serial(self.folded, b)
-        if _heading(self.folded, b):
-            if not full and _item_number(self.folded, b) is not None:
+        if heading(self.folded, b):
+            if not full and item_number(self.folded, b) is not None:
                 return False  # 1.完善… before the row has its cells: a list in a cell
             return full or self.heads_rows(j)
         if self.group_row(j) or (full and self.restarts(j)):
             return True
         return b.role is not None or opens_attachment(_text(self.folded, b))
+
+    def sub_row(self, k: int, full: bool) -> bool:
+        """In a task table, block *k* opens a row with no number continuing the row before
+        (主要工作内容 | 牵头单位 | 配合单位 of a second measure under one task): the row has
+        its cells and ends in a unit cell, and the line is words, no unit cell."""
+        if not (self.tasks and full) or k == 0:
+            return False
+        prev, line = (clean(_text(self.folded, b)) for b in self.blocks[k - 1 : k + 1])
+        return unit_like(prev) and not unit_like(line)
+
+    def add_header_or_group(self, j: int) -> int:
+        """The header printed again at block *j* (a page break: a row the table reader
+        skips), or a group row (一 / 推进碳达峰碳中和综合管理 / 1 …): the lines taken, 0 for
+        neither, -1 past the budget."""
+        again = self.header_again(j)
+        if again:
+            head = self.blocks[j : j + again]
+            if not self.budget.take(again, head[0].start):
+                return -1
+            self.add([Cell(h.start, h.end) for h in head], head)
+            return again
+        if self.group_row(j):
+            return self.add_group(j) or -1
+        return 0
+
+    def header_again(self, j: int) -> int:
+        """The header printed again from block *j* (a page break: 序号 / 工作任务 / …): the
+        lines it takes, else 0."""
+        head = self.table.rows[0].blocks
+        n = len(head)
+        if j + n > len(self.blocks) or not serial_label(_text(self.folded, self.blocks[j])):
+            return 0
+        same = all(
+            _text(self.folded, a) == _text(self.folded, b)
+            for a, b in zip(head, self.blocks[j : j + n], strict=True)
+        )
+        return n if same else 0
 
     def next_group(self, j: int, row: list[Block]) -> bool:
         """Block *j* is the next group's cell (构筑安全韧性生态城区 / 9), not the last cell
@@ -214,11 +252,11 @@ class _Rows:
         """A row with no number after a numbered one (其中 公园绿地 / 58.46 / 17.5 / 2): its
         lines up to the next number, fewer than the header's columns; where it ends, or -1.
         """
-        if self.last is None or self.lead or _heading(self.folded, self.blocks[j]):
+        if self.last is None or self.lead or heading(self.folded, self.blocks[j]):
             return -1
         stop = min(len(self.blocks), j + self.width)
         for k in range(j + 1, stop):
-            if self.next_number(self.blocks[k], jump=True):
+            if self.next_number(self.blocks[k], jump=True) or self.sub_row(k, k - j >= 2):
                 row = self.blocks[j:k]
                 if not self.budget.take(len(row), row[0].start):
                     return -1
@@ -232,7 +270,7 @@ class _Rows:
         """Whether rows follow from block *j*, past more headings (四、…（共6项） / 五、… / 21):
         at most a few, so that a long run of headings is read in linear time."""
         stop = min(len(self.blocks), j + _HEADINGS_AHEAD)
-        while j < stop and _heading(self.folded, self.blocks[j]):
+        while j < stop and heading(self.folded, self.blocks[j]):
             j += 1
         if j >= stop:
             return False
@@ -246,25 +284,29 @@ class _Rows:
             return True
         if self.serial_at or j + 2 >= len(self.blocks):
             return False
-        if _group_number(self.folded, self.blocks[j]) is None:
+        if group_number(self.folded, self.blocks[j]) is None:
             return False
+        if _text(self.folded, self.blocks[j]) in DASH_ONES and j != self.first:
+            return False  # — as 一 opens the first group only; elsewhere it marks an empty cell
         title = self.blocks[j + 1]
-        if not self.short(title) or _heading(self.folded, title):
+        if not self.short(title) or heading(self.folded, title):
             return False
-        return self.next_number(self.blocks[j + 2], jump=True)
+        first = self.blocks[j + 2]  # the group's first row: numbered on, or from one again
+        return self.next_number(first, jump=True) or _serial(self.folded, first) == 1
 
     def labelled_group(self, j: int) -> bool:
         """Block *j* is a group row on a line of its own, labelled by a word of lexicon
         layout/group_labels and a numeral (行动一：再造发展新极行动), rows following it."""
-        if j + 1 >= len(self.blocks) or _group_label(self.folded, self.blocks[j]) is None:
+        if j + 1 >= len(self.blocks) or group_label(self.folded, self.blocks[j]) is None:
             return False
         return self.next_number(self.blocks[j + 1], jump=True) or self.group(j + 1)
 
     def add_group(self, j: int) -> int:
         """The group row at block *j* (its numeral and title): the lines it takes, 0 past
-        the budget."""
+        the budget.  The rows under it may be numbered from one again (二 / （一））."""
         b = self.blocks[j]
-        cut = _group_label(self.folded, b)
+        self.regrouped = True
+        cut = group_label(self.folded, b)
         if cut is not None:  # 行动一：title: the label and the title of one line
             if not self.budget.take(2, b.start):
                 return 0
@@ -310,6 +352,7 @@ class _Rows:
         """The row whose number is block *j* (after its group cells): where it ends."""
         number = self.blocks[j]
         self.last = _serial(self.folded, number)
+        self.regrouped = False
         row = [*self.lead, number]
         # The cells from the number on, and the group cells printed before it: a row
         # without them (merged down from its group's first row) takes no more.
@@ -320,11 +363,12 @@ class _Rows:
             most = 2 * self.width  # a task row may print a unit cell over two lines
         k = j + 1
         while k < len(self.blocks) and len(row) < most:
-            if self.ends_row(k, len(_cells(self.folded, row)) >= width) or self.next_group(k, row):
+            full = len(row_cells(self.folded, row)) >= width
+            if self.ends_row(k, full) or self.next_group(k, row) or self.sub_row(k, full):
                 break
             row.append(self.blocks[k])
             k += 1
-        cells = _cells(self.folded, row)
+        cells = row_cells(self.folded, row)
         if len(row) == 1 or not self.budget.take(len(row), number.start):
             return -1
         if self.tasks and self.serial_at:
@@ -348,81 +392,15 @@ class _Rows:
         return False
 
 
-def _cells(folded: str, row: list[Block]) -> list[Cell]:
-    """A row's cells, one per line, but a company's legal form on a line of its own
-    joins the line above (上海某科技集团 / 股份有限公司 is one name, wrapped), and a
-    numbered list runs on in one cell (1.完善… / 2.编制… / 3.推进… under 2024年工作任务;
-    the next 1. opens the next cell)."""
-    cells: list[Cell] = []
-    last = None  # the number of the list item the last cell ends with
-    for b in row:
-        n = _item_number(folded, b)
-        wrapped = len(cells) > 1 and _text(folded, b) in legal_forms()
-        listed = n is not None and last is not None and n == last + 1
-        if cells and (wrapped or listed):
-            cells[-1] = Cell(cells[-1].start, b.end)
-        else:
-            cells.append(Cell(b.start, b.end))
-        last = n
-    return cells
-
-
-def _item_number(folded: str, b: Block) -> int | None:
-    """The number of a list item line inside a cell (1.完善…, 2、编制…), else None."""
-    mk = match_marker(folded, b.start, b.end)
-    if mk is None or mk.digit_follows or mk.style != "arabic":
-        return None
-    return mk.value
-
-
-def _row_tail(words: str) -> bool:
-    """A cell no row opens with: a 属性 word (预期性) or a unit (万平方米)."""
-    return words in cell_words("binding") or words in cell_words("expected") or unit_word(words)
-
-
-_GROUP_NUMBER_MAX = 3  # 十四: a group's number in Chinese numerals is short
-
-
-def _group_number(folded: str, b: Block) -> int | None:
-    """A line that is a Chinese numeral alone (一, 十四): a group's number, else None."""
-    text = _text(folded, b)
-    if not text or len(text) > _GROUP_NUMBER_MAX or any(ch not in CN_NUMERAL_CHARS for ch in text):
-        return None
-    return cn_to_int(text)
-
-
-@cache
-def _group_label_pattern() -> re.Pattern[str]:
-    words = lexicon.alternation(lexicon.column("layout/group_labels"))
-    return re.compile(rf"\s*(?:{words})[{CN_NUMERAL_CHARS}]{{1,3}}(?=[:：])")
-
-
-def _group_label(folded: str, b: Block) -> tuple[int, int] | None:
-    """Where the label of 行动一：再造… ends, and where its title starts (after the colon)."""
-    m = _group_label_pattern().match(folded, b.start, b.end)
-    if m is None:
-        return None
-    start = m.end() + 1
-    while start < b.end and folded[start].isspace():
-        start += 1
-    return (m.end(), start) if start < b.end else None
-
-
-def _heading(folded: str, b: Block) -> bool:
-    """一、…, （二）…: a numbered heading line (not a figure such as 1.4)."""
-    mk = match_marker(folded, b.start, b.end)
-    return mk is not None and not mk.digit_follows
-
-
 def _rows(r: _Rows, j: int) -> int:
     """The rows from block *j*; where they end."""
     blocks, folded = r.blocks, r.folded
     while j < len(blocks):
         b = blocks[j]
-        if r.group_row(j):  # 一 / 推进碳达峰碳中和综合管理 / 1 …: a group of the rows below
-            taken = r.add_group(j)
-            if not taken:
-                break
+        taken = r.add_header_or_group(j)
+        if taken < 0:
+            break
+        if taken:
             j += taken
             continue
         if r.next_number(b, jump=True):
@@ -441,7 +419,7 @@ def _rows(r: _Rows, j: int) -> int:
         if end > j:
             j = end  # 其中 公园绿地 / 58.46 / 17.5: a sub-row of the row above
             continue
-        if r.lead or not (_heading(folded, b) or r.title_line(j)) or not r.heads_rows(j + 1):
+        if r.lead or not (heading(folded, b) or r.title_line(j)) or not r.heads_rows(j + 1):
             break  # a heading inside the table stands before a row, else the text goes on
         if not r.budget.take(1, b.start):
             break
@@ -507,8 +485,10 @@ def _table_under(
 def _read(r: _Rows, layout: Paragraphs | None, j: int, n: int) -> int:
     """The rows from line *j*, by line or (*layout*) by paragraph; the line they end at."""
     if layout is None:
+        r.first = j
         return _rows(r, j)
     r.lines = layout.lines
+    r.first = layout.index[j]
     end = _rows(r, layout.index[j])
     return layout.first[end] if end < len(layout.first) else n
 
@@ -537,7 +517,7 @@ def _project_table(
     k = i + width
     while k + width <= len(blocks) and len(rows) * width < _MAX_PROJECT_LINES:
         group = blocks[k : k + width]
-        if any(_heading(folded, b) or opens_attachment(_text(folded, b)) for b in group):
+        if any(heading(folded, b) or opens_attachment(_text(folded, b)) for b in group):
             break
         if not value_like(clean(folded[group[-1].start : group[-1].end])):
             break

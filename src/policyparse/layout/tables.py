@@ -40,6 +40,7 @@ from ..text.fold import compact
 from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int
 from ..vocab import Role
 from .align import (
+    DASH_ONES,
     align,
     align_indicator,
     align_task,
@@ -351,7 +352,7 @@ def _group_row(r: _Reading, row: TRow) -> None:
     label, title = row.cells[0], row.cells[-1]
     words = compact(r.folded[label.start : label.end])
     numeral = words[len(words.rstrip(CN_NUMERAL_CHARS)) :]  # 行动一 → 一
-    number = cn_to_int(numeral) if numeral else None
+    number = 1 if words in DASH_ONES else cn_to_int(numeral) if numeral else None
     if number is None:
         return
     group = Row(number, (label.start, label.end), row.blocks[0], (title.start, title.end),

@@ -24,13 +24,13 @@ def _units() -> frozenset[str]:
 
 def within_time(reader: Reader, c: Candidate) -> Decision | None:
     """A response time in an indicator table's cell: a duration, 内, then the action it
-    bounds (地震应急响应保障水平 | 震后20分钟内提供快速评估结果 → 提供快速评估结果 <= 20分钟).
+    bounds.
 
-    Outside such a cell a time limit for doing an action (接到指令后30分钟内抵达现场) is a
-    rule of procedure, not a target (tests/ORACLES.md): left.
-    The quantity reader keeps only such durations in short units (minutes, seconds:
-    lexicon extract/response_times), so 3个月内完成 never comes here; leaves 30分钟提供
-    意见 (no 内: the rules after read it).
+    Takes 地震应急响应保障水平 | 震后20分钟内提供快速评估结果 (→ 提供快速评估结果 <= 20分钟);
+    leaves 接到指令后30分钟内抵达现场 in prose (a time limit for an action: a rule of
+    procedure, tests/ORACLES.md) and 30分钟提供意见 (no 内: the rules after read it).  The
+    quantity reader keeps only durations in minutes or seconds before 内 (lexicon
+    extract/response_times), so 3个月内完成 never comes here.
     """
     f = reader.folded
     if c.draft.unit not in _units():

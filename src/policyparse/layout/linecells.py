@@ -1,0 +1,94 @@
+"""The lines of a table printed one cell per line, read one by one: a row's cells, a
+list item inside a cell, a group row's numeral or label, a heading (layout/lines.py).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import lexicon
+from ..inputs.columns import cell_words
+from ..text.fold import compact
+from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int
+from .align import DASH_ONES
+from .blocks import Block
+from .cells import Cell
+from .markers import match_marker
+from .unitcells import legal_forms
+from .values import unit_word
+
+
+def _text(folded: str, b: Block) -> str:
+    return compact(folded[b.start : b.end])
+
+
+def row_cells(folded: str, row: list[Block]) -> list[Cell]:
+    """A row's cells, one per line, but a company's legal form on a line of its own
+    joins the line above (上海某科技集团 / 股份有限公司 is one name, wrapped), and a
+    numbered list runs on in one cell (1.完善… / 2.编制… / 3.推进… under 2024年工作任务;
+    the next 1. opens the next cell)."""
+    cells: list[Cell] = []
+    last = None  # the number of the list item the last cell ends with
+    for b in row:
+        n = item_number(folded, b)
+        wrapped = len(cells) > 1 and _text(folded, b) in legal_forms()
+        listed = n is not None and last is not None and n == last + 1
+        if cells and (wrapped or listed):
+            cells[-1] = Cell(cells[-1].start, b.end)
+        else:
+            cells.append(Cell(b.start, b.end))
+        last = n
+    return cells
+
+
+def item_number(folded: str, b: Block) -> int | None:
+    """The number of a list item line inside a cell (1.完善…, 2、编制…), else None."""
+    mk = match_marker(folded, b.start, b.end)
+    if mk is None or mk.digit_follows or mk.style != "arabic":
+        return None
+    return mk.value
+
+
+def row_tail(words: str) -> bool:
+    """A cell no row opens with: a 属性 word (预期性) or a unit (万平方米)."""
+    return words in cell_words("binding") or words in cell_words("expected") or unit_word(words)
+
+
+_NUMBER_MAX = 3  # 十四: a group's number in Chinese numerals is short
+
+
+def group_number(folded: str, b: Block) -> int | None:
+    """A line that is a Chinese numeral alone (一, 十四): a group's number, else None.
+
+    A dash alone (—) is the numeral 一 as a converter printed it (the two look alike):
+    a group row only where a title and the first row's number follow (group_row)."""
+    text = _text(folded, b)
+    if text in DASH_ONES:
+        return 1
+    if not text or len(text) > _NUMBER_MAX or any(ch not in CN_NUMERAL_CHARS for ch in text):
+        return None
+    return cn_to_int(text)
+
+
+@cache
+def _label_pattern() -> re.Pattern[str]:
+    words = lexicon.alternation(lexicon.column("layout/group_labels"))
+    return re.compile(rf"\s*(?:{words})[{CN_NUMERAL_CHARS}]{{1,3}}(?=[:：])")
+
+
+def group_label(folded: str, b: Block) -> tuple[int, int] | None:
+    """Where the label of 行动一：再造… ends, and where its title starts (after the colon)."""
+    m = _label_pattern().match(folded, b.start, b.end)
+    if m is None:
+        return None
+    start = m.end() + 1
+    while start < b.end and folded[start].isspace():
+        start += 1
+    return (m.end(), start) if start < b.end else None
+
+
+def heading(folded: str, b: Block) -> bool:
+    """一、…, （二）…: a numbered heading line (not a figure such as 1.4)."""
+    mk = match_marker(folded, b.start, b.end)
+    return mk is not None and not mk.digit_follows
