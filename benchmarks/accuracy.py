@@ -208,9 +208,11 @@ Region = tuple[int, int]  # [start, end) offsets of the text an oracle covers
 ALL: Region = (0, 1 << 62)
 
 
-def regions(doc: str, text: str) -> dict[str, Region]:
-    """The part of a table plan each of its oracles covers (tests/table-oracles/regions.tsv)."""
-    path = TABLES / "regions.tsv"
+def regions(doc: str, text: str, folder: Path = TABLES) -> dict[str, Region]:
+    """The part of a plan each of its oracles covers (*folder*/regions.tsv: the table
+    plans', or tests/targets/regions.tsv for a long plan whose targets were oracled in part).
+    """
+    path = folder / "regions.tsv"
     if not path.is_file():
         return {}
     starts = [0]
@@ -251,7 +253,7 @@ def score(doc: str, shared: Path = SHARED, folder: Path = TESTS) -> Score | None
     if not all(o.is_file() for o in oracles) and doc not in targets_only():
         return None
     parsed = policyparse.parse_file(path)
-    where = regions(doc, parsed_text(path)) if folder == TABLES else {}
+    where = regions(doc, parsed_text(path), TABLES if folder == TABLES else folder / "targets")
     s = Score()
     if oracles[0].is_file() and oracles[1].is_file():
         _score_outline(s, parsed, oracles[0], oracles[1], where)
