@@ -146,3 +146,22 @@ def test_a_target_cell_in_words_is_read_as_prose_under_its_columns_year() -> Non
         ("提供快速评估结果", "<=", 20.0, "分钟", 2025),
         ("公众满意度", ">=", 90.0, "分", 2025),
     ]
+
+
+def test_a_goals_table_with_rows_ended_by_their_measure_type() -> None:
+    """指标名称 | 目标 | 指标类型 (the last label wrapped: 指标 / 类型), rows ended by 定量 or
+    定性, a name wrapped over two lines; the paragraph before it names the year (its last
+    year phrase), and the words after a figure are no unit."""
+    doc = policyparse.parse(
+        "二、改革目标\n"
+        "2025年底前完成设施移交。2026年底前实现一体化运维管理，达到如下运营管理目标：\n"
+        "指标名称\n目标\n指标\n类型\n"
+        "管道养护\n抽查合格率\n95%（含）以上（积泥深度不超过管径10%为合格）\n定量\n"
+        "污水收集\n处理水平\n泵站放江符合管控要求\n定量\n"
+        "防汛抢险\n处置效率\n道路标准以内降雨不发生积水\n定性\n"
+        "三、改革任务\n推进移交。\n"
+    )
+    got = [
+        (t.indicator, t.comparator, t.value, t.unit, t.year) for n in doc.walk() for t in n.targets
+    ]
+    assert got == [("管道养护抽查合格率", ">=", 95.0, "%", 2026)]

@@ -172,7 +172,21 @@ def _unit(source: str, t: TableTarget, after: str) -> str | None:
     if header is not None:
         return header
     after = after.strip("[] ")
-    return after or None
+    own = _leading_unit(after)
+    if own is not None:
+        return own  # 95%（含）以上（…为合格）: the unit, not the words after it
+    return after if 0 < len(after) <= _UNIT_WORDS else None
+
+
+_UNIT_WORDS = 6  # a unit printed after the figure that the lexicon lacks (km/km2) is short
+
+
+def _leading_unit(after: str) -> str | None:
+    """The unit the words after a figure open with (its scale too): % in %（含）以上, 万辆."""
+    scale = scale_at(after)
+    rest = after[len(scale) :]
+    unit = next((u for u in _unit_order() if rest.startswith(u)), None)
+    return scale + unit if unit is not None else None
 
 
 def _header_unit(header: str) -> str | None:

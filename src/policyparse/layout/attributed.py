@@ -41,18 +41,21 @@ def _label(folded: str, b: Block) -> bool:
 
 
 def _attribute(folded: str, b: Block) -> bool:
-    """约束性, 预期性[1]: the 属性 word that ends a row."""
+    """约束性, 预期性[1], 定量: the 属性 (or 指标类型) word that ends a row."""
     words = _FOOTNOTE.sub("", clean(folded[b.start : b.end]))
-    return words in cell_words("binding") or words in cell_words("expected")
+    return any(words in cell_words(k) for k in ("binding", "expected", "measure_type"))
 
 
 def _header(folded: str, blocks: list[Block], i: int) -> int | None:
-    """Where the header that opens at block *i* ends, or None where none opens there."""
+    """Where the header that opens at block *i* ends, or None where none opens there.
+
+    A label wrapped over two lines (指标 / 类型) is one column where the two name it."""
     j = i
     cols = []
     while j < len(blocks) and _label(folded, blocks[j]) and not _attribute(folded, blocks[j]):
-        cols.append(column(_text(folded, blocks[j])))
-        j += 1
+        n = _wrapped_label(folded, blocks, j)
+        cols.append(column("".join(_text(folded, b) for b in blocks[j : j + n])))
+        j += n
         if cols[-1].kind == "attribute":
             break  # the 属性 column is the last: the first row follows
     if len(cols) < 3 or cols[-1].kind != "attribute":
@@ -63,6 +66,28 @@ def _header(folded: str, blocks: list[Block], i: int) -> int | None:
     if sum(1 for c in cols if c.kind) < 3:
         return None
     return j
+
+
+def _wrapped_label(folded: str, blocks: list[Block], j: int) -> int:
+    """2 where the label at block *j* and the next read together as a 属性 column that
+    neither is alone (指标 / 类型 → 指标类型), else 1."""
+    if j + 1 >= len(blocks) or not _label(folded, blocks[j + 1]):
+        return 1
+    first, second = _text(folded, blocks[j]), _text(folded, blocks[j + 1])
+    if column(first).kind == "attribute" or column(second).kind == "attribute":
+        return 1
+    return 2 if column(first + second).kind == "attribute" else 1
+
+
+def _header_cells(folded: str, head: list[Block]) -> list[Cell]:
+    """The header's cells: one per line, a wrapped 属性 label's two lines one."""
+    cells: list[Cell] = []
+    k = 0
+    while k < len(head):
+        n = _wrapped_label(folded, head, k)
+        cells.append(Cell(head[k].start, head[k + n - 1].end))
+        k += n
+    return cells
 
 
 def _caption(folded: str, blocks: list[Block], i: int, j: int) -> bool:
@@ -89,8 +114,9 @@ def attribute_tables(folded: str, blocks: list[Block], budget: Budget) -> list[T
         head = blocks[i:j]
         if not budget.take(len(head), head[0].start):
             break
-        table = TextTable("lines", [TRow([Cell(b.start, b.end) for b in head], head)], list(head))
-        end = _rows(folded, blocks, j, len(head), table, budget)
+        cells = _header_cells(folded, head)
+        table = TextTable("lines", [TRow(cells, head)], list(head))
+        end = _rows(folded, blocks, j, len(cells), table, budget)
         if len(table.rows) > 1:
             tables.append(table)
         i = max(end, i + 1)
@@ -136,6 +162,10 @@ def _cells(folded: str, row: list[Block], width: int) -> list[Cell]:
     *lines, attribute = row
     last = clean(folded[lines[-1].start : lines[-1].end])
     group = _wrapped_group(folded, lines)
+    if value_like(last) and len(lines) == width and group < 2:
+        # 管道养护 / 抽查合格率 / 95%以上: a name wrapped over two lines, no group column
+        wrapped = Cell(lines[0].start, lines[-2].end)
+        return [wrapped, Cell(lines[-1].start, lines[-1].end), Cell(attribute.start, attribute.end)]
     if group > 1:  # 地震 / 监测 / 预报 / 能力: a group cell printed a word per line
         merged = Cell(lines[0].start, lines[group - 1].end)
         rest = [Cell(b.start, b.end) for b in lines[group:]]

@@ -34,7 +34,6 @@ from ..inputs.columns import (
     is_header,
     kind,
     settle_years,
-    year_of,
 )
 from ..text.fold import compact
 from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int
@@ -54,6 +53,7 @@ from .align import (
 )
 from .attributed import attribute_tables
 from .blocks import Block
+from .captions import caption
 from .cells import MAX_CELLS, Budget, Cell, TableForm, TextTable, TRow, text_tables
 from .lines import line_tables
 from .markers import match_marker
@@ -64,7 +64,6 @@ from .values import FIGURE, sentence
 Span = tuple[int, int]
 _SERIAL_MAX = 6  # digits of a row number
 MAX_TARGET_COLUMNS = 64  # target columns read per table; indicator tables have a few
-_CAPTION_LINES = 2  # a caption stands this many lines above the table at most
 _NAME_MAX = 24  # a body's name is shorter than this
 _SEARCHES = 64  # look-ups of a name in the whole text, per table
 
@@ -367,16 +366,6 @@ def _jump(r: _Reading, number: int, label: Span) -> None:
         r.issues.append(Issue("table_rows_missing", message, label, "info"))
 
 
-def _caption(folded: str, blocks: list[Block], i: int) -> tuple[int | None, str | None]:
-    """The year a table's caption names (长宁区“十五五”期间…主要指标), and the phrase."""
-    for b in blocks[max(0, i - _CAPTION_LINES) : i][::-1]:
-        words = compact(folded[b.start : b.end])
-        year = year_of(words)
-        if year is not None:
-            return year, words
-    return None, None
-
-
 def _at(cells: list[Cell | None], k: int | None) -> Cell | None:
     c = cells[k] if k is not None and k < len(cells) else None
     return None if c is None or c.empty else c
@@ -515,7 +504,7 @@ def interpret(
     settle_years(cols)
     _bound_targets(cols, (head.start, head.end), issues)
     table = Table(t.start, t.end, t.form, kind(cols), cols, t.blocks)
-    r = _Reading(folded, source, table, _caption(folded, blocks, at), issues)
+    r = _Reading(folded, source, table, caption(folded, blocks, at), issues)
     for row in t.rows[:h]:  # title rows above the header: 附件, the table's caption
         live = trim_trailing(row.cells)
         if len(live) == 1:

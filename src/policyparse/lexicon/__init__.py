@@ -115,6 +115,7 @@ SPECS: dict[str, Spec] = {
                     "base_words",
                     "binding",
                     "expected",
+                    "measure_type",
                     "none",
                     "decrease",
                     "cumulative",
