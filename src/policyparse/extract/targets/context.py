@@ -63,6 +63,7 @@ class Words:
     goal_nouns: tuple[str, ...]  # 目标任务: a subject that names the goal (…目标任务131吨)
     meets: tuple[str, ...]  # 达到: …50平方公里达到…要求 (the size of what meets a standard)
     standards: tuple[str, ...]  # 要求, 标准: the end of that clause
+    place_levels: tuple[str, ...]  # 区, 县: 浦东、宝山等区16个… (the examples' level)
     locatives: tuple[str, ...]  # 在: 在100个县开展试点 under a year phrase (the places acted in)
     stative: frozenset[str]  # 包括, 具有: a dictionary verb that commits to nothing
     distributive: frozenset[str]  # 分别, 均: one quantity to each item of a list
@@ -127,6 +128,9 @@ def words() -> Words:
         classes=lexicon.column("extract/class_words"),
         meets=lexicon.column("extract/standard_tails", role="verb"),
         standards=lexicon.column("extract/standard_tails", role="end"),
+        place_levels=tuple(
+            w for w in lexicon.column("extract/place_levels", kind="level") if len(w) == 1
+        ),
         locatives=lexicon.column("extract/locatives"),
         stative=lexicon.words("extract/stative_verbs"),
         distributive=lexicon.words("extract/indicator_adverbs", distributes="yes"),

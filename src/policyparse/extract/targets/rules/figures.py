@@ -8,7 +8,7 @@ from ....ruler import Decision
 from ..context import WINDOW
 from ..reader import Candidate, Reader
 from .edits import take_as
-from .helpers import before_verb, dated_past, goal_tail, percent, states_past
+from .helpers import before_verb, dated_past, goal_tail, list_end, percent, states_past
 
 
 def parameter(reader: Reader, c: Candidate) -> Decision | None:
@@ -37,10 +37,11 @@ def parameter(reader: Reader, c: Candidate) -> Decision | None:
 
 def _described(reader: Reader, c: Candidate) -> bool:
     """A quantity before 的 that describes what follows (人口超过100万的城市), unless 截至 or
-    a past year governs it (the past) or the noun after 的 names the goal (…的目标任务)."""
+    a past year governs it (the past), the noun after 的 names the goal (…的目标任务), or it
+    ends a list of targets (list_end)."""
     if not c.next_char or c.next_char not in reader.words.of:
         return False
-    return not dated_past(reader, c) and not goal_tail(reader, c)
+    return not dated_past(reader, c) and not goal_tail(reader, c) and not list_end(reader, c)
 
 
 def eligibility(reader: Reader, c: Candidate) -> Decision | None:

@@ -21,6 +21,7 @@ from .helpers import (
     explicit,
     goal_tail,
     inner_distributive,
+    list_end,
     modified_object,
     split_items,
     standard_tail,
@@ -118,10 +119,12 @@ def subject_form(reader: Reader, c: Candidate) -> Decision | None:
     Takes 新增城镇就业超20万人 → 新增城镇就业 > 20万人, and in 培育A企业5家、B企业3家
     the second item inherits the verb 培育, and 完成清理收费1500多亿元的目标任务 (的 and a
     noun naming the goal close it), and 新增城市建成区50平方公里达到海绵城市建设要求 (a
-    verb of meeting and a standard close it: standard_tail); leaves 创建1条省级高品质步行街
-    (the object follows the number: verb_form).
+    verb of meeting and a standard close it: standard_tail), and 菜田1.75万亩、经济作物
+    1.2万亩的水利设施配套 (a list's last item before the object its items share: list_end);
+    leaves 创建1条省级高品质步行街 (the object follows the number: verb_form).
     """
-    if not (c.closes or goal_tail(reader, c) or standard_tail(reader, c)) or c.prefix.empty:
+    closed = c.closes or goal_tail(reader, c) or standard_tail(reader, c) or list_end(reader, c)
+    if not closed or c.prefix.empty:
         return None
     subj, verb, inherited = subject(reader, c)
     found = c.draft.copy()

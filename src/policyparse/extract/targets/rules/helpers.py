@@ -166,6 +166,16 @@ def goal_tail(reader: Reader, c: Candidate) -> bool:
     return rest in reader.words.goal_nouns
 
 
+def list_end(reader: Reader, c: Candidate) -> bool:
+    """The last item of a list whose items before were targets, before the 的 and the
+    object they share: 实施粮田52.2万亩、菜田1.75万亩、经济作物1.2万亩的水利设施配套."""
+    out = reader.memory.out
+    if not out or c.item_start <= c.clause[0] or c.next_char not in reader.words.of:
+        return False
+    prev = out[-1]
+    return prev.kind == "target" and c.clause[0] <= prev.start and prev.end <= c.item_start
+
+
 def standard_tail(reader: Reader, c: Candidate) -> bool:
     """A verb of meeting right after the quantity and a standard ending its clause
     (新增城市建成区50平方公里达到海绵城市建设要求): the quantity is the size of what must
@@ -316,10 +326,13 @@ def modified_object(reader: Reader, c: Candidate) -> tuple[int, int, int]:
 
 def _examples_end(reader: Reader, start: int, end: int) -> int:
     """Where the examples of what is counted start to be named, before 等 (and a whole
-    area: 全市): 新建、改建新宛平、松潘等28个排水系统 → the verb stands before 新宛平;
+    area: 全市, or their level: 等区): 新建、改建新宛平、松潘等28个排水系统 → the verb stands
+    before 新宛平;
     *end* where no such list ends the prefix."""
     f, w = reader.folded, reader.words
     at = end - ends_with(f, start, end, tuple(w.areas))
+    if at == end:  # 浦东、宝山、闵行等区16个…: the examples' level of place after 等
+        at = end - ends_with(f, start, end, w.place_levels)
     n = ends_with(f, start, at, w.open_list)
     return at - n if n else end
 

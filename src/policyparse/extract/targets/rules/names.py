@@ -5,7 +5,7 @@ from __future__ import annotations
 from ....ruler import Decision
 from ..reader import Candidate, Reader
 from .edits import leave
-from .helpers import before_verb, explicit, lead_dictionary_verb, subject
+from .helpers import before_verb, explicit, lead_dictionary_verb, percent, subject
 
 _ONE = "一"
 _LIST_SIZE = range(2, 21)
@@ -51,14 +51,17 @@ def article_numeral(reader: Reader, c: Candidate) -> Decision | None:
 def bare_count(reader: Reader, c: Candidate) -> Decision | None:
     """A count with no verb, no comparator and no change is a name, not a commitment.
 
-    Takes 其中重点区域2个; leaves 新增城镇就业超20万人 (a verb and a comparator) and
-    餐厨垃圾目标任务日均131吨 (a subject that names the goal: lexicon extract/goal_nouns).
+    Takes 其中重点区域2个; leaves 新增城镇就业超20万人 (a verb and a comparator),
+    餐厨垃圾目标任务日均131吨 (a subject that names the goal: lexicon extract/goal_nouns) and
+    圩区除涝设施达标率90% (a percentage whose subject ends in an indicator's head: 率).
     """
     pre = c.prefix
     if not c.closes or pre.empty:
         return None
     if reader.folded[pre.start : pre.end].endswith(reader.words.goal_nouns):
         return None  # 餐厨垃圾目标任务日均131吨: the subject names the goal
+    if percent(reader, c) and reader.folded[pre.start : pre.end].endswith(reader.words.heads):
+        return None  # 圩区除涝设施达标率90%: the subject names an indicator
     _, verb, _ = subject(reader, c)
     if (
         not verb
