@@ -505,6 +505,13 @@ def test_an_annex_label_with_its_stop_alone_on_a_line_opens_the_attachment(label
     assert _paths(text) == [("A1", "附件1", "某某界址点坐标"), ("A1.1", "一、", "说明")]
 
 
+def test_an_annex_numbered_at_two_levels_opens_the_attachment() -> None:
+    """附件1.1： alone on its line (an annex of the first annex); the covering notice's
+    list of it (附件： / 1.1 某某清单) opens nothing."""
+    text = NOTICE + "附件1.1：\n某某任务清单\n一、任务\n"
+    assert _paths(text) == [("A1", "附件1.1", "某某任务清单"), ("A1.1", "一、", "任务")]
+
+
 def test_the_covering_notice_list_of_annexes_opens_nothing() -> None:
     text = "现将有关文件印发给你们。\n附件1：某某行动计划\n附件2：某某任务清单\n某市人民政府\n2025年1月2日\n"
     assert _paths(text) == []

@@ -32,7 +32,7 @@ def _attachment() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """附件2 (or 附件1—2, or 附件2. with its stop and the title on the next line) alone on
     its line; 附件：1.… (a list of them); 附件1：标题, 附件：标题 (one annex, titled)."""
     word = lexicon.alternation(lexicon.column("layout/attachment_words"))
-    number = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
+    number = r"\d{1,2}(?:[.．]\d{1,2}(?=[:：]|$))?|[一二三四五六七八九十]{1,3}"  # 附件1.1：
     joins = lexicon.alternation(lexicon.column("layout/range_joins"))
     marker = re.compile(rf"{word}(?:(?P<n>{number})(?:(?:{joins})(?:{number}))?[.、:]?)?")
     listing = re.compile(rf"{word}\d{{0,2}}:")

@@ -180,6 +180,8 @@ def attachment_label(folded: str, start: int, end: int) -> tuple[int, int]:
     joins = "".join(lexicon.column("layout/range_joins"))
     while pos < end and (folded[pos].isdigit() or folded[pos] in joins or folded[pos] == " "):
         pos += 1
+        if pos + 1 < end and folded[pos] in ".．" and folded[pos + 1].isdigit():
+            pos += 1  # 附件1.1: a sub-number belongs to the label
     label_end = pos
     while label_end > start and folded[label_end - 1] == " ":
         label_end -= 1
