@@ -195,3 +195,41 @@ def test_rows_numbered_again_under_each_group_with_sub_rows_and_a_header_reprint
             ("区数据局", "cooperating", False),
         ]),
     ]  # fmt: skip
+
+
+def test_yearly_figures_of_a_task_row_and_a_numbered_group_cell() -> None:
+    """类别 | 序号 | 主要任务 | 节点 | 指标数 | 责任单位 | 配合单位, cells a blank line apart:
+    a group cell that prints its number (1. / 分 / 类 …, printed again after a page
+    break), rows numbered anew under it, and per row one year and its figure, the later
+    years on rows of their own after the units."""
+    cells = [
+        "附件", "某区垃圾分类行动计划任务清单（2018-2020年）",
+        "类别", "序号", "主要任务", "节点", "指标数", "责任单位", "配合单位",
+        "1.\n分\n类", "1", "创建达标分类小区（累计数）", "2018年", "345个", "各街道办事处", "区文明办",
+        "2019年", "440个", "2020年", "618个",
+        "2.\n收\n运", "2.\n收\n运", "1", "湿垃圾日处置能力", "2018年", "634吨/日", "区绿化市容局",
+        "2019年", "581吨/日",
+    ]  # fmt: skip
+    doc = policyparse.parse("某区计划\n一、任务\n推进分类。\n" + "\n\n".join(cells) + "\n")
+    nodes = [(n.path, n.title) for n in doc.walk() if n.path and n.path.startswith("A1.")]
+    assert nodes == [
+        ("A1.1", "分类"),
+        ("A1.1.1", "创建达标分类小区（累计数）"),
+        ("A1.2", "收运"),
+        ("A1.2.1", "湿垃圾日处置能力"),
+    ]
+    got = [
+        (n.path, t.value, t.unit, t.year)
+        for n in doc.walk()
+        if n.path and n.path.startswith("A1.")
+        for t in n.targets
+    ]
+    assert got == [
+        ("A1.1.1", 345.0, "个", 2018),
+        ("A1.1.1", 440.0, "个", 2019),
+        ("A1.1.1", 618.0, "个", 2020),
+        ("A1.2.1", 634.0, "吨/日", 2018),
+        ("A1.2.1", 581.0, "吨/日", 2019),
+    ]
+    units = {n.path: [(u.name, u.role) for u in n.responsible_units] for n in doc.walk() if n.path}
+    assert units["A1.1.1"] == [("各街道办事处", "responsible"), ("区文明办", "cooperating")]

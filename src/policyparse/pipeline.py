@@ -42,7 +42,7 @@ from .layout.furniture import Piece
 from .layout.plan import PlanText
 from .layout.repair import Gap
 from .layout.stages import cut_blocks, mark_roles, plan_text, read_tables, repair_blocks
-from .layout.tables import Row, Table
+from .layout.tablemodel import Row, Table
 from .model import remap
 from .model.build import document_dict as build_dict
 from .ruler import Step

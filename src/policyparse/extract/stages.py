@@ -10,7 +10,7 @@ from ..errors import counted
 from ..inputs.read import Loaded
 from ..layout.blocks import Block
 from ..layout.furniture import Piece
-from ..layout.tables import Table
+from ..layout.tablemodel import Table
 from ..ruler import Step
 from ..structure.nodes import INode, Outline, walk
 from ..text.fold import INVISIBLE_PATTERN

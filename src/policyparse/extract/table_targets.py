@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 
 from .. import lexicon
 from ..inputs.columns import cell_words
-from ..layout.tables import Table, TableTarget
+from ..layout.tablemodel import Table, TableTarget
 from ..layout.values import FIGURE, scale_at, scale_words
 from ..text.fold import compact
 from ..vocab import Comparator
@@ -158,6 +158,8 @@ def _without_words(folded: str, printed: str) -> str:
 def _unit(source: str, t: TableTarget, after: str) -> str | None:
     """The unit column's text (with the scale the cell prints after its figure: 800万
     under 平方米 is 万平方米), else the indicator's closing bracket, else what follows."""
+    if t.own_unit:  # 创建达标分类小区（累计数） | 2018年 | 345个: the cell says its unit
+        return _leading_unit(after.strip("[] "))
     if t.unit is not None:
         words = compact(source[t.unit[0] : t.unit[1]])
         if words in cell_words("none"):
@@ -182,11 +184,18 @@ _UNIT_WORDS = 6  # a unit printed after the figure that the lexicon lacks (km/km
 
 
 def _leading_unit(after: str) -> str | None:
-    """The unit the words after a figure open with (its scale too): % in %（含）以上, 万辆."""
+    """The unit the words after a figure open with (its scale too, and a rate's
+    denominator): % in %（含）以上, 万辆, 吨/日."""
     scale = scale_at(after)
     rest = after[len(scale) :]
     unit = next((u for u in _unit_order() if rest.startswith(u)), None)
-    return scale + unit if unit is not None else None
+    if unit is None:
+        return None
+    per = _PER.match(rest, len(unit))  # 634吨/日: a rate
+    return scale + unit + (per.group() if per else "")
+
+
+_PER = re.compile(r"/[^\s/，,；;（(]{1,3}")
 
 
 def _header_unit(header: str) -> str | None:
@@ -209,7 +218,7 @@ def _other_unit(after: str, unit: str | None) -> bool:
         own = scale + own if own is not None else None
     if own is None:
         return False
-    return own.replace("％", "%") != unit.replace("％", "%")
+    return not unit.replace("％", "%").startswith(own.replace("％", "%"))  # 吨 of 吨/日
 
 
 _FOOTNOTE = re.compile(r"(?:\*+|\[\d+\])$")  # 森林覆盖率*, 单位GDP能耗[1]: a note's mark

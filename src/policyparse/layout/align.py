@@ -7,11 +7,11 @@ import re
 from functools import cache
 
 from .. import lexicon
-from ..inputs.columns import Column, cell_words, clean
+from ..inputs.columns import Column, cell_words, clean, is_header, year_of
 from ..text.fold import compact
 from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int
 from .cells import Cell
-from .values import unit_word, value_like
+from .values import FIGURE, unit_word, value_like
 
 _SERIAL_MAX = 6  # digits of a row number
 
@@ -312,3 +312,11 @@ def misplaced(folded: str, cells: list[Cell | None], cols: list[Column]) -> bool
                 return True
             words_seen = words_seen or not held
     return False
+
+
+def header_again(folded: str, cells: list[Cell], texts: list[str]) -> bool:
+    """A row of column words, printed again at a page break; not a row of figures under
+    years (2019年 / 440个 / 2020年 / 618个: two year words, and figures)."""
+    if any(FIGURE.match(t) and year_of(t) is None for t in texts):
+        return False
+    return is_header([text_of(folded, c) for c in cells])

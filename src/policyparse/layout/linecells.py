@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from .. import lexicon
-from ..inputs.columns import cell_words
+from ..inputs.columns import cell_words, column, year_of
 from ..text.fold import compact
 from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int
 from .align import DASH_ONES
@@ -92,3 +92,34 @@ def heading(folded: str, b: Block) -> bool:
     """一、…, （二）…: a numbered heading line (not a figure such as 1.4)."""
     mk = match_marker(folded, b.start, b.end)
     return mk is not None and not mk.digit_follows
+
+
+def year_cell(words: str) -> bool:
+    """2019年, 2020年底: a cell naming a year alone (a 节点 cell)."""
+    return len(words) <= _YEAR_CELL and year_of(words) is not None and words[:1].isdigit()
+
+
+_YEAR_CELL = 8  # 2020年底前: a year cell is short
+NUMBERED = re.compile(r"\s*\d{1,2}[.．、](?!\d)\s*")  # 1. opening a group cell (not 26.5)
+
+
+def _wrapped(folded: str, a: Block, b: Block) -> bool:
+    """Whether header lines *a* and *b* are one cell: “十五五” / 目标值, 2020年 / 现状值."""
+    first, second = _text(folded, a), _text(folded, b)
+    if year_of(first) is None or year_of(second) is not None:
+        return False
+    return column(first).kind in ("", "target") and column(second).kind in ("target", "base")
+
+
+def header_cells(folded: str, head: list[Block]) -> list[Cell]:
+    """The header's columns: one per line, a wrapped cell's two lines as one."""
+    cells: list[Cell] = []
+    k = 0
+    while k < len(head):
+        if k + 1 < len(head) and _wrapped(folded, head[k], head[k + 1]):
+            cells.append(Cell(head[k].start, head[k + 1].end))
+            k += 2
+            continue
+        cells.append(Cell(head[k].start, head[k].end))
+        k += 1
+    return cells

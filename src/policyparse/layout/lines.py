@@ -28,7 +28,17 @@ from ..text.fold import compact
 from .align import DASH_ONES, serial_text, unit_like
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
-from .linecells import group_label, group_number, heading, item_number, row_cells, row_tail
+from .linecells import (
+    NUMBERED,
+    group_label,
+    group_number,
+    header_cells,
+    heading,
+    item_number,
+    row_cells,
+    row_tail,
+    year_cell,
+)
 from .markers import match_marker
 from .paragraphs import Paragraphs, spaced
 from .roles import opens_attachment
@@ -106,28 +116,6 @@ def _group_cell_out(folded: str, blocks: list[Block], start: int, i: int, j: int
     return j
 
 
-def _wrapped(folded: str, a: Block, b: Block) -> bool:
-    """Whether header lines *a* and *b* are one cell: “十五五” / 目标值, 2020年 / 现状值."""
-    first, second = _text(folded, a), _text(folded, b)
-    if year_of(first) is None or year_of(second) is not None:
-        return False
-    return column(first).kind in ("", "target") and column(second).kind in ("target", "base")
-
-
-def _header_cells(folded: str, head: list[Block]) -> list[Cell]:
-    """The header's columns: one per line, a wrapped cell's two lines as one."""
-    cells: list[Cell] = []
-    k = 0
-    while k < len(head):
-        if k + 1 < len(head) and _wrapped(folded, head[k], head[k + 1]):
-            cells.append(Cell(head[k].start, head[k + 1].end))
-            k += 2
-            continue
-        cells.append(Cell(head[k].start, head[k].end))
-        k += 1
-    return cells
-
-
 @dataclass(slots=True)
 class _Rows:
     """Reading the rows under a header: where the serial column stands, the last number."""
@@ -184,14 +172,18 @@ class _Rows:
             return True
         return b.role is not None or opens_attachment(_text(self.folded, b))
 
-    def sub_row(self, k: int, full: bool) -> bool:
+    def sub_row(self, k: int, full: bool, row: list[Block] | None = None) -> bool:
         """In a task table, block *k* opens a row with no number continuing the row before
         (主要工作内容 | 牵头单位 | 配合单位 of a second measure under one task): the row has
-        its cells and ends in a unit cell, and the line is words, no unit cell."""
-        if not (self.tasks and full) or k == 0:
+        its cells and ends in a unit cell, and the line is words, no unit cell; or the line
+        is a year after a unit cell (节点 | 指标数 printed once a year)."""
+        if not self.tasks or k == 0:
             return False
         prev, line = (clean(_text(self.folded, b)) for b in self.blocks[k - 1 : k + 1])
-        return unit_like(prev) and not unit_like(line)
+        dated = row is not None and any(year_cell(clean(_text(self.folded, b))) for b in row)
+        if dated and unit_like(prev) and year_cell(line):
+            return True  # … / 区房管局 / 2019年 / 628个: the next year's figure, a row of its own
+        return full and unit_like(prev) and not unit_like(line)
 
     def add_header_or_group(self, j: int) -> int:
         """The header printed again at block *j* (a page break: a row the table reader
@@ -255,16 +247,35 @@ class _Rows:
         if self.last is None or self.lead or heading(self.folded, self.blocks[j]):
             return -1
         stop = min(len(self.blocks), j + self.width)
+        end = -1
         for k in range(j + 1, stop):
-            if self.next_number(self.blocks[k], jump=True) or self.sub_row(k, k - j >= 2):
-                row = self.blocks[j:k]
-                if not self.budget.take(len(row), row[0].start):
-                    return -1
-                self.add([Cell(b.start, b.end) for b in row], row)
-                return k
+            if (
+                self.next_number(self.blocks[k], jump=True)
+                or self.sub_row(k, k - j >= 2)
+                or self.group(k)
+            ):
+                end = k
+                break
             if self.ends_row(k):
-                return -1
-        return -1
+                break
+        if end < 0:
+            end = self.yearly_pairs(j)  # 2019年 / 581吨/日 ending the table
+        row = self.blocks[j:end] if end > j else []
+        if not row or not self.budget.take(len(row), row[0].start):
+            return -1
+        self.add([Cell(b.start, b.end) for b in row], row)
+        return end
+
+    def yearly_pairs(self, j: int) -> int:
+        """Where a run of year cells and their figures from block *j* ends (the last row's
+        later years, with nothing after them that says where the row ends), or -1."""
+        k = j
+        text = self.folded
+        while k + 1 < len(self.blocks) and year_cell(clean(_text(text, self.blocks[k]))):
+            if not value_like(clean(_text(text, self.blocks[k + 1]))):
+                break
+            k += 2
+        return k if k > j else -1
 
     def heads_rows(self, j: int) -> bool:
         """Whether rows follow from block *j*, past more headings (四、…（共6项） / 五、… / 21):
@@ -364,7 +375,7 @@ class _Rows:
         k = j + 1
         while k < len(self.blocks) and len(row) < most:
             full = len(row_cells(self.folded, row)) >= width
-            if self.ends_row(k, full) or self.next_group(k, row) or self.sub_row(k, full):
+            if self.ends_row(k, full) or self.next_group(k, row) or self.sub_row(k, full, row):
                 break
             row.append(self.blocks[k])
             k += 1
@@ -380,15 +391,49 @@ class _Rows:
         self.add(cells, row)
         return k
 
+    def group_cell(self, j: int) -> int:
+        """Block *j* as a group cell before the next number: a cell of the next row (类别
+        merged down) or a numbered group row (1. / 分类投放); 1 when taken, 0 when it is
+        none, -1 past the budget."""
+        if not self.group(j):
+            return 0
+        if not self.numbered_group(j):
+            self.lead.append(self.blocks[j])
+            return 1
+        return 1 if self.budget.take(1, self.blocks[j].start) else -1
+
+    def numbered_group(self, j: int) -> bool:
+        """A group cell that prints its own number (1. / 分 / 类 / 投 / 放 before row 1): a
+        group row of the rows below, added here (its number, then its title), not a cell of
+        the first row."""
+        b = self.blocks[j]
+        m = NUMBERED.match(self.folded, b.start, b.end)
+        if m is None or m.end() >= b.end or self.lead:
+            return False
+        if j > 0 and _text(self.folded, self.blocks[j - 1]) == _text(self.folded, b):
+            return True  # printed again after itself (a page break): the group already read
+        self.add([Cell(b.start, m.end()), Cell(m.end(), b.end)], [b])
+        self.table.rows[-1].group = True
+        self.regrouped = True  # the rows under it may be numbered from one again
+        return True
+
     def group(self, j: int) -> bool:
         """Block *j* is a group cell printed before the next row's number (类别 merged down):
         short, and the number follows within the group columns left."""
         slots = self.serial_at - len(self.lead)
         for k in range(j, min(j + slots, len(self.blocks))):
-            if not self.short(self.blocks[k]):
-                return False
-            if k + 1 < len(self.blocks) and self.next_number(self.blocks[k + 1], jump=True):
-                return True
+            b = self.blocks[k]
+            numbered = NUMBERED.match(self.folded, b.start, b.end) is not None
+            if not self.short(b) or (value_like(clean(_text(self.folded, b))) and not numbered):
+                return False  # 942个 / 4: a figure ends the row above, no group cell
+            if k + 1 < len(self.blocks):
+                nxt = self.blocks[k + 1]
+                if _text(self.folded, nxt) == _text(self.folded, b) and k + 2 < len(self.blocks):
+                    nxt = self.blocks[k + 2]  # the group cell printed again (a page break)
+                if self.next_number(nxt, jump=True):
+                    return True
+                if numbered and _serial(self.folded, nxt) == 1:
+                    return True  # 2. / 分类收运 / 1: a numbered group, rows numbered anew
         return False
 
 
@@ -409,8 +454,10 @@ def _rows(r: _Rows, j: int) -> int:
                 break
             j = end
             continue
-        if r.group(j):
-            r.lead.append(b)
+        grouped = r.group_cell(j)
+        if grouped < 0:
+            break
+        if grouped:
             j += 1
             continue
         if r.restarts(j):
@@ -475,7 +522,7 @@ def _table_under(
     (*where*), read by line or (*layout*) by paragraph; the line its rows end at."""
     start, i, j = where
     head = blocks[start:j]
-    cells = _header_cells(folded, head) if layout is None else layout.cells(start, j)
+    cells = header_cells(folded, head) if layout is None else layout.cells(start, j)
     table = TextTable("lines", [TRow(cells, list(head))], list(head))
     r = _Rows(folded, layout.units if layout else blocks, table, len(cells), i - start, budget)
     r.tasks = any(column(compact(folded[c.start : c.end])).role is not None for c in cells)

@@ -10,7 +10,7 @@ from .furniture import Piece, set_aside_furniture
 from .plan import PlanText, close_gaps, plan_blocks, plan_furniture, plan_issues
 from .repair import Gap, join_wrapped, unglue, unwrap
 from .roles import assign_roles
-from .tables import Row, Table
+from .tablemodel import Row, Table
 from .tables import find as find_tables
 
 

@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 from ..diagnostics import Issue
 from ..inputs.columns import (
     Column,
-    TableKind,
     cell_words,
     clean,
     column,
@@ -37,7 +36,6 @@ from ..inputs.columns import (
 )
 from ..text.fold import compact
 from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int
-from ..vocab import Role
 from .align import (
     DASH_ONES,
     align,
@@ -46,6 +44,7 @@ from .align import (
     binding,
     empty_remarks,
     empty_tail,
+    header_again,
     misplaced,
     serial,
     text_of,
@@ -54,71 +53,20 @@ from .align import (
 from .attributed import attribute_tables
 from .blocks import Block
 from .captions import caption
-from .cells import MAX_CELLS, Budget, Cell, TableForm, TextTable, TRow, text_tables
+from .cells import MAX_CELLS, Budget, Cell, TextTable, TRow, text_tables
 from .lines import line_tables
 from .markers import match_marker
 from .spaced import spaced_headers
+from .tablemodel import Row, Table, TableTarget
 from .unitcells import glued_ends, pieces
 from .values import FIGURE, sentence
+from .yearly import yearly_values
 
 Span = tuple[int, int]
 _SERIAL_MAX = 6  # digits of a row number
 MAX_TARGET_COLUMNS = 64  # target columns read per table; indicator tables have a few
 _NAME_MAX = 24  # a body's name is shorter than this
 _SEARCHES = 64  # look-ups of a name in the whole text, per table
-
-
-@dataclass(slots=True)
-class Row:
-    """A numbered row of a task table: one measure and everything its row says."""
-
-    number: int
-    label: Span
-    first: Block  # the block the row starts on: the outline opens the measure there
-    title: Span
-    end: int
-    text_start: int  # where the row's first cell after its number starts
-    blocks: list[Block] = field(default_factory=list)  # every block of the row
-    units: list[tuple[int, int, Role, str]] = field(default_factory=list)  # cell, role, header
-    deadline: Span | None = None
-    years: list[tuple[int, int, int, str]] = field(default_factory=list)  # cell, year, header
-    group: bool = False  # a group row (一 / 推进…): the rows after it stand under it
-
-
-@dataclass(slots=True)
-class TableTarget:
-    """One indicator row's value in one target column."""
-
-    row: Span
-    indicator: Span
-    value: Span
-    unit: Span | None
-    year: int | None
-    deadline: str | None  # the column header (or caption) as printed, compact
-    base: Span | None = None
-    base_year: int | None = None
-    binding: bool | None = None
-    header: str = ""  # the target column's header, compact (目标值（%）: its unit)
-
-
-@dataclass(slots=True)
-class Table:
-    """One table: where it is, its form and kind, its columns and what it gives."""
-
-    start: int
-    end: int
-    form: TableForm
-    kind: TableKind
-    columns: list[Column]
-    blocks: list[Block]
-    rows: list[Row] = field(default_factory=list)
-    targets: list[TableTarget] = field(default_factory=list)
-    prose: list[Span] = field(default_factory=list)  # cells whose sentences are read as prose
-    # An indicator table's sentence cells (read as prose), and those with their column's
-    # year: (start, end, year, header).
-    worded: list[Span] = field(default_factory=list)
-    years: list[tuple[int, int, int, str]] = field(default_factory=list)
-    cells: list[tuple[int, int, str]] = field(default_factory=list)  # every cell, its column kind
 
 
 @dataclass(slots=True)
@@ -283,13 +231,34 @@ def _add_units(r: _Reading, row: Row, c: Cell, col: Column) -> None:
 
 
 def _continue_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
-    """A row without a number (or printing the last one again) adds to the last measure."""
+    """A row without a number (or printing the last one again) adds to the last measure;
+    a row of a year and its figure (2019年 / 440个) adds that year's target, no units."""
     last = r.last
     if last is not None:
         known = {id(b) for b in last.blocks[-len(row.blocks) :]}
         last.blocks.extend(b for b in row.blocks if id(b) not in known)
         last.end = max(last.end, row.end)
-        _units(r, last, cells)
+        if not _yearly(r, last, row.cells):
+            _units(r, last, cells)
+
+
+def _yearly(r: _Reading, measure: Row, cells: list[Cell]) -> bool:
+    """The row's yearly figures (节点 | 指标数: 2018年 / 345个) as targets of its task;
+    whether it had any."""
+    found = yearly_values(r.folded, cells)
+    for value, year, printed in found:
+        r.table.targets.append(
+            TableTarget(
+                (measure.label[0], measure.end),
+                measure.title,
+                value,
+                None,
+                year,
+                printed,
+                own_unit=True,
+            )
+        )
+    return bool(found)
 
 
 def _task_cells(r: _Reading, row: TRow, width: int) -> tuple[list[Cell | None], list[Cell]]:
@@ -335,6 +304,7 @@ def _task_row(
     measure = Row(number, (label.start, label.end), row.blocks[0], title,
                   row.end, min(after, default=label.end), list(row.blocks))  # fmt: skip
     _units(r, measure, cells)
+    _yearly(r, measure, row.cells)
     last = next((c for c in reversed(cols) if c.kind == "unit" and c.role is not None), None)
     for c in extras:
         if last is not None:  # 区绿化市容局 | 区党政机关: a second list of the last column
@@ -352,6 +322,9 @@ def _group_row(r: _Reading, row: TRow) -> None:
     words = compact(r.folded[label.start : label.end])
     numeral = words[len(words.rstrip(CN_NUMERAL_CHARS)) :]  # 行动一 → 一
     number = 1 if words in DASH_ONES else cn_to_int(numeral) if numeral else None
+    digits = words.rstrip(".．、")
+    if number is None and digits.isascii() and digits.isdigit():
+        number = int(digits)  # 1. / 分类投放: a group cell that prints its number
     if number is None:
         return
     group = Row(number, (label.start, label.end), row.blocks[0], (title.start, title.end),
@@ -424,7 +397,7 @@ def _read_rows(r: _Reading, rows: list[TRow], header: list[str]) -> None:
         if row.group:
             _group_row(r, row)
             continue
-        if texts == header or is_header([text_of(folded, c) for c in row.cells]):  # a page on
+        if texts == header or header_again(folded, row.cells, texts):  # a page on
             _new_header(r, row)
             width = len(r.table.columns)
             continue

@@ -18,7 +18,7 @@ from typing import Literal
 from ..diagnostics import Capped, Issue
 from ..layout.blocks import Block
 from ..layout.markers import BoxMarker, Marker
-from ..layout.tables import Row
+from ..layout.tablemodel import Row
 from ..text.fold import compact
 from ..vocab import BlockRole, NodeStyle
 from .nodes import INode

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from ..diagnostics import Capped, Issue
 from ..layout.blocks import Block
 from ..layout.markers import match_marker
-from ..layout.tables import Row, Table
+from ..layout.tablemodel import Row, Table
 from ..ruler import Step
 from .builder import ARTICLE, MAX_NODES, OutlineState
 from .nodes import INode, Outline, walk

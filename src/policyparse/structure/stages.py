@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..diagnostics import Issue
 from ..layout.blocks import Block
-from ..layout.tables import Row, Table
+from ..layout.tablemodel import Row, Table
 from ..ruler import Step
 from ..text.fold import compact
 from ..vocab import SectionFunction

@@ -1,0 +1,35 @@
+"""A task row's yearly figures: a year cell and the figure after it (节点 | 指标数: 2018年 /
+345个 / 2019年 / 440个 …), one per year, the row's task their indicator (layout/tables.py)."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from ..inputs.columns import clean, year_of
+from .cells import Cell
+from .values import FIGURE
+
+Span = tuple[int, int]
+_PAIR_SPLIT = "/／"  # 24.3万户/682个: two figures of one year, one per measure
+
+
+def yearly_values(folded: str, cells: list[Cell]) -> list[tuple[Span, int, str]]:
+    """(value span, year, the year cell as printed) for each year cell of *cells* followed
+    by a figure; a figure cell holding two figures split at / gives both."""
+    out: list[tuple[Span, int, str]] = []
+    for a, b in pairwise(cells):
+        year_text = clean(folded[a.start : a.end])
+        value = clean(folded[b.start : b.end])
+        year = year_of(year_text) if len(year_text) <= len("2025年底前") else None
+        if year is None or not FIGURE.match(value) or year_of(value) is not None:
+            continue
+        out.extend((span, year, year_text) for span in _figures(folded, b))
+    return out
+
+
+def _figures(folded: str, c: Cell) -> list[Span]:
+    """The cell's span, or its two parts where / joins two figures (24.3万户/682个)."""
+    for k in range(c.start + 1, c.end - 1):
+        if folded[k] in _PAIR_SPLIT and folded[k + 1].isdigit() and folded[k - 1] != "/":
+            return [(c.start, k), (k + 1, c.end)]
+    return [(c.start, c.end)]
