@@ -165,3 +165,33 @@ def test_a_goals_table_with_rows_ended_by_their_measure_type() -> None:
         (t.indicator, t.comparator, t.value, t.unit, t.year) for n in doc.walk() for t in n.targets
     ]
     assert got == [("管道养护抽查合格率", ">=", 95.0, "%", 2026)]
+
+
+def test_a_group_header_over_two_year_columns_and_a_figure_like_a_heading() -> None:
+    """类别 | 序号 | 指标名称 | 单位 | 属性 | “十五五”目标 over 2030年 | 年均【累计】, one cell
+    per line a blank line apart: the group header is no column of its own, the yearly
+    column takes the year 2030, and a figure such as 4.1左右 after the section 3. is a
+    value, no heading 4."""
+    cells = [
+        "1. 指导思想", "坚持高质量发展。", "2. 基本原则", "坚持创新驱动。",
+        "3. 发展目标", "到2030年，经济实力显著增强。",
+        "表1  某区“十五五”主要指标",
+        "类别", "序号", "指标名称", "单位", "属性", "“十五五”目标", "2030年", "年均【累计】",
+        "经济发展", "1", "规上服务业营收年均增长率", "%", "预期性", "—", "8",
+        "2", "研发经费支出相当于地区生产总值比例", "%", "预期性", "4.1左右", "—",
+        "3", "新增高新技术企业数", "家", "预期性", "—", "【累计300】",
+        "4. 主要任务", "推进创新。",
+    ]  # fmt: skip
+    doc = policyparse.parse("\n\n".join(cells) + "\n")
+    got = [
+        (t.indicator, t.value, t.unit, t.year, t.period)
+        for n in doc.walk()
+        for t in n.targets
+        if t.text in ("8", "4.1左右", "【累计300】")
+    ]
+    assert got == [
+        ("规上服务业营收年均增长率", 8.0, "%", 2030, None),
+        ("研发经费支出相当于地区生产总值比例", 4.1, "%", 2030, None),
+        ("新增高新技术企业数", 300.0, "家", 2030, "累计"),
+    ]
+    assert [n.label for n in doc.walk() if n.label] == ["1.", "2.", "3.", "4."]

@@ -153,12 +153,18 @@ def is_header(texts: list[str]) -> bool:
 def settle_years(cols: list[Column]) -> None:
     """Two or more bare year columns (2020 | 2025): the first holds the base year.
 
-    A column that says what it holds (2020年实际值, 2025年目标值) keeps its kind.
+    A column that says what it holds (2020年实际值, 2025年目标值) keeps its kind.  A target
+    column naming no year after one that does (2030年 | 年均【累计】) takes that year.
     """
     bare = [c for c in cols if c.kind == "target" and _YEAR.fullmatch(c.header)]
     if len(bare) >= 2 and not any(c.kind == "base" for c in cols):
         first = min(bare, key=lambda c: c.year or 0)
         first.kind = "base"
+    year = None
+    for c in cols:  # “十五五”目标 over 2030年 | 年均【累计】: the yearly column is of 2030 too
+        if c.kind == "target" and c.year is None and year is not None:
+            c.year = year
+        year = c.year if c.kind == "target" and c.year is not None else year
 
 
 def kind(cols: list[Column]) -> TableKind:

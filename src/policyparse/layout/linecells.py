@@ -123,3 +123,18 @@ def header_cells(folded: str, head: list[Block]) -> list[Cell]:
         cells.append(Cell(head[k].start, head[k].end))
         k += 1
     return cells
+
+
+def without_group_header(folded: str, cells: list[Cell]) -> list[Cell]:
+    """The header's columns without a group header over the last two (“十五五”目标 /
+    2030年 / 年均【累计】: the rows print two cells under it), the first of which names its
+    year and the second none."""
+    if len(cells) < 3:
+        return cells
+    cols = [column(compact(folded[c.start : c.end])) for c in cells[-3:]]
+    over = (
+        all(c.kind == "target" for c in cols)
+        and cols[1].year is not None
+        and year_of(compact(folded[cells[-1].start : cells[-1].end])) is None
+    )
+    return cells[:-3] + cells[-2:] if over else cells

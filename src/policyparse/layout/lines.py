@@ -37,6 +37,7 @@ from .linecells import (
     item_number,
     row_cells,
     row_tail,
+    without_group_header,
     year_cell,
 )
 from .markers import match_marker
@@ -523,6 +524,7 @@ def _table_under(
     start, i, j = where
     head = blocks[start:j]
     cells = header_cells(folded, head) if layout is None else layout.cells(start, j)
+    cells = without_group_header(folded, cells)
     table = TextTable("lines", [TRow(cells, list(head))], list(head))
     r = _Rows(folded, layout.units if layout else blocks, table, len(cells), i - start, budget)
     r.tasks = any(column(compact(folded[c.start : c.end])).role is not None for c in cells)

@@ -10,6 +10,7 @@ from .cells import Cell
 from .values import FIGURE
 
 Span = tuple[int, int]
+_YEAR_CELL = 8  # 2025年底前: a year cell is short
 _PAIR_SPLIT = "/／"  # 24.3万户/682个: two figures of one year, one per measure
 
 
@@ -20,7 +21,7 @@ def yearly_values(folded: str, cells: list[Cell]) -> list[tuple[Span, int, str]]
     for a, b in pairwise(cells):
         year_text = clean(folded[a.start : a.end])
         value = clean(folded[b.start : b.end])
-        year = year_of(year_text) if len(year_text) <= len("2025年底前") else None
+        year = year_of(year_text) if len(year_text) <= _YEAR_CELL else None
         if year is None or not FIGURE.match(value) or year_of(value) is not None:
             continue
         out.extend((span, year, year_text) for span in _figures(folded, b))

@@ -80,6 +80,7 @@ class OutlineState:
     previous: Block | None = None
     rows: dict[int, Row] = field(default_factory=dict)  # id(number block) → its row
     cells: set[int] = field(default_factory=set)  # id() of blocks that are row cells
+    values: set[int] = field(default_factory=set)  # id() of an indicator table's figures
     part_openers: set[int] = field(default_factory=set)  # id() of blocks that open a part
     # An appended document's title (structure.parts): id() of its first line → its lines;
     # the lines after the first, once the part is open.

@@ -25,6 +25,7 @@ from ..diagnostics import Capped, Issue
 from ..layout.blocks import Block
 from ..layout.markers import match_marker
 from ..layout.tablemodel import Row, Table
+from ..layout.values import FIGURE
 from ..ruler import Step
 from .builder import ARTICLE, MAX_NODES, OutlineState
 from .nodes import INode, Outline, walk
@@ -52,15 +53,7 @@ def build(
         part_openers=part_openers(folded, blocks),
         appended=appended_openers(folded, blocks),
     )
-    for row in rows:
-        st.rows[id(row.first)] = row
-        st.cells.update(id(c) for c in row.blocks if c is not row.first)
-    st.table_ends = {t.start: t.end for t in tables}
-    # A read table's lines that hold no cell (a bar line ``|`` opening a row, ``||||``)
-    # are its borders: neither text nor a title's first line.
-    st.cells.update(
-        id(b) for t in tables for b in t.blocks if not folded[b.start : b.end].strip(";")
-    )
+    _note_tables(st, folded, rows, tables)
     st.bar_ends = _bar_runs(folded, blocks)
     for b in blocks:
         if st.made + len(st.pending) >= MAX_NODES:  # pending lines may each become one
@@ -143,3 +136,28 @@ def _bodiless(st: OutlineState, nodes: list[INode], parent: INode | None) -> Non
                 )
             )
         _bodiless(st, node.children, node)
+
+
+def _note_tables(
+    st: OutlineState, folded: str, rows: Iterable[Row], tables: Iterable[Table]
+) -> None:
+    """What the tables read tell the outline: the rows that open measures, their cells,
+    where each table ends, its borders, and an indicator table's figures."""
+    tables = list(tables)
+    for row in rows:
+        st.rows[id(row.first)] = row
+        st.cells.update(id(c) for c in row.blocks if c is not row.first)
+    st.table_ends = {t.start: t.end for t in tables}
+    # A read table's lines that hold no cell (a bar line ``|`` opening a row, ``||||``)
+    # are its borders: neither text nor a title's first line.
+    st.cells.update(
+        id(b) for t in tables for b in t.blocks if not folded[b.start : b.end].strip(";")
+    )
+    # An indicator table's figures (4.1左右 after a heading 3.) are values, no heading.
+    st.values.update(
+        id(b)
+        for t in tables
+        if t.kind == "indicator"
+        for b in t.blocks
+        if FIGURE.match(folded, b.start, b.end)
+    )

@@ -32,12 +32,13 @@ from .notice import (
     plan_title,
 )
 from .numbering import box, numbered
-from .tables import table_cell, table_row
+from .tables import table_cell, table_row, table_value
 from .text import body
 
 RULES = (
     table_row,
     table_cell,
+    table_value,
     issued_part,
     appended_part,
     attachment,

@@ -26,3 +26,14 @@ def table_cell(st: OutlineState, s: Seen) -> Decision | None:
     Takes 专利快速审查 in a row; leaves a line after the table.
     """
     return Decision("cell") if id(s.block) in st.cells else None
+
+
+def table_value(st: OutlineState, s: Seen) -> Decision | None:
+    """A figure of an indicator table is text of the node the table stands in.
+
+    Takes 4.1左右 in a row under 2030年 (which reads like a heading 4. after 3. 发展目标);
+    leaves 4.加强监测 outside a table.
+    """
+    if id(s.block) not in st.values:
+        return None
+    return Decision("text", (partial(OutlineState.place_text, b=s.block),))
