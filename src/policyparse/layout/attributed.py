@@ -26,6 +26,7 @@ from .values import value_like
 _LABEL_MAX = 12  # a header cell is a short label
 _FOOTNOTE = re.compile(r"(?:\[\d+\]|（\d+）|\(\d+\)|\*+)$")  # 预期性[1]
 _SLACK = 3  # lines a row may print beyond the header's columns (a cell over two lines)
+_COLUMNS_MAX = 24  # lines of a header at most (its labels, a wrapped one counted twice)
 _GROUP_LINES = 6  # and a group cell wrapped a word per line (地震 / 监测 / … / 能力) more
 
 
@@ -52,7 +53,8 @@ def _header(folded: str, blocks: list[Block], i: int) -> int | None:
     A label wrapped over two lines (指标 / 类型) is one column where the two name it."""
     j = i
     cols = []
-    while j < len(blocks) and _label(folded, blocks[j]) and not _attribute(folded, blocks[j]):
+    stop = min(len(blocks), i + _COLUMNS_MAX)  # a header is short: linear time over a text
+    while j < stop and _label(folded, blocks[j]) and not _attribute(folded, blocks[j]):
         n = _wrapped_label(folded, blocks, j)
         cols.append(column("".join(_text(folded, b) for b in blocks[j : j + n])))
         j += n
