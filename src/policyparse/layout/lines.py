@@ -272,7 +272,8 @@ class _Rows:
         later years, with nothing after them that says where the row ends), or -1."""
         k = j
         text = self.folded
-        while k + 1 < len(self.blocks) and year_cell(clean(_text(text, self.blocks[k]))):
+        stop = min(len(self.blocks), j + self.width)  # a row's cells at most: linear time
+        while k + 1 < stop and year_cell(clean(_text(text, self.blocks[k]))):
             if not value_like(clean(_text(text, self.blocks[k + 1]))):
                 break
             k += 2

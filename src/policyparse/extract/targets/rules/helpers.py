@@ -49,10 +49,13 @@ def _clause_head(out: list[Found]) -> Found | None:
     last = out[-1]
     if last.rule != "carried_subject":
         return last
-    for found in reversed(out[:-1]):
+    for found in reversed(out[-_HEAD_BACK:-1]):  # a few records back: linear time
         if found.kind == "target" and found.rule != "carried_subject":
             return found if found.indicator == last.indicator else last
     return last
+
+
+_HEAD_BACK = 8  # records a carried total may stand after its clause's head, at most
 
 
 _MEASURE = 4  # 容量, 总投资: a measure of the item before is a word or two
