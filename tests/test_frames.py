@@ -130,6 +130,27 @@ def test_a_goals_paragraph_governs_its_dash_lines() -> None:
     ]
 
 
+def test_a_year_inside_the_goals_paragraph_governs_its_dash_lines() -> None:
+    """The year phrase stands after a comma and the paragraph ends with 。 (no 如下：), but
+    dash lines follow: the goals it leads to take its year."""
+    text = (
+        "1. 指导思想\n坚持发展。\n2. 基本原则\n坚持创新。\n"
+        "3. 发展目标\n综合考量发展基础，到2030年，经济实力显著增强，城区品质全面提升。\n"
+        "——经济发展取得新突破。地区生产总值突破2300亿元。\n"
+        "——人民生活更加美好。每年实现再就业6900人。\n"
+    )
+    doc = policyparse.parse(text)
+    assert [(t.value, t.year) for n in doc.walk() for t in n.targets] == [
+        (2300.0, 2030),
+        (6900.0, 2030),
+    ]
+    alone = policyparse.parse(
+        "1. 指导思想\n坚持发展。\n2. 基本原则\n坚持创新。\n3. 发展目标\n"
+        "综合考量发展基础，到2030年，经济实力显著增强。\n地区生产总值突破2300亿元。\n"
+    )
+    assert [t.year for n in alone.walk() for t in n.targets] == [None]
+
+
 def test_explain_names_the_frame_rules() -> None:
     text = "某市2026年工作要点\n一、发展基础\n（一）成效。建成花园30座。\n二、任务\n（一）培育企业。力争年内培育企业30家。\n"
     rules = {(e.what, e.rule) for e in policyparse.explain(text)}

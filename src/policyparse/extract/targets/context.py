@@ -551,11 +551,29 @@ def year_phrases(
             until = end
         else:
             until = next((s for s in sentences if s >= m.end()), end)
+            if _dash_lines_follow(folded, until, end):
+                until = end  # …，到2030年，…。\n——…\n——…: the goals the paragraph leads to
         year, baseline = _phrase_year(m, doc_year)
         found.append(
             YearPhrase(m.end(), until, (p, m.end()), year, baseline, bool(m.group("plan")))
         )
     return found
+
+
+def _dash_lines_follow(folded: str, pos: int, end: int) -> bool:
+    """Whether the sentence ending at *pos* closes its paragraph and dash lines follow it
+    (——区域经济发展取得新突破。…): a goals paragraph and the goals it leads to."""
+    k = pos
+    while k < end and folded[k] in "。；;.!！? ":
+        k += 1
+    if k >= end or folded[k] != "\n":
+        return False
+    while k < end and folded[k] in "\n ":
+        k += 1
+    return folded.startswith(_DASH_LEAD, k)
+
+
+_DASH_LEAD = "——"  # the lead of a goal line under a goals paragraph
 
 
 def _heads_clause(folded: str, m: re.Match[str], end: int, before: str, lead: bool) -> bool:
