@@ -195,3 +195,21 @@ def test_a_group_header_over_two_year_columns_and_a_figure_like_a_heading() -> N
         ("新增高新技术企业数", 300.0, "家", 2030, "累计"),
     ]
     assert [n.label for n in doc.walk() if n.label] == ["1.", "2.", "3.", "4."]
+
+
+def test_values_per_item_a_bracket_that_is_no_unit_and_a_heading_after_the_last_row() -> None:
+    """序号 | 类别 | 指标项 | 现状值 | 目标 | 类型, one cell per line, units in the cells: a name
+    listing two items with one value each (98%、98%), a closing bracket naming no unit
+    ((MQI)), and a heading right after the last row's 属性 word ending the table."""
+    text = (
+        "一、发展基础\n成效显著。\n二、面临形势\n机遇与挑战并存。\n三、发展目标\n"
+        "表1 某区“十五五”交通发展主要指标\n"
+        "序号\n类别\n指标项\n现状值\n“十五五”规划目标\n类型\n"
+        "1\n品质类\n县道、乡村道优良路率(MQI)\n95%、95%\n98%、98%\n约束性\n"
+        "2\n新增公共停车泊位\n/\n5000个\n预期性\n"
+        "四、发展思路\n围绕建设要求推进。\n"
+    )
+    doc = policyparse.parse(text)
+    got = [(t.value, t.unit, t.year) for n in doc.walk() for t in n.targets]
+    assert got == [(98.0, "%", 2030), (98.0, "%", 2030), (5000.0, "个", 2030)]
+    assert [n.title for n in doc.walk() if n.label == "四、"] == ["发展思路"]

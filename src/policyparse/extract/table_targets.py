@@ -168,8 +168,8 @@ def _unit(source: str, t: TableTarget, after: str) -> str | None:
             scale = scale_at(after)
             return scale + words if scale and not words.startswith(scale) else words
     inner = _name_parts(compact(source[t.indicator[0] : t.indicator[1]]))[1]
-    if inner is not None:
-        return inner
+    if inner is not None and (_plain_unit(inner) or _leading_unit(after.strip("[] ")) is None):
+        return inner  # …率（MQI） | 98%: a bracket no unit names yields to the cell's own
     header = _header_unit(t.header)
     if header is not None:
         return header

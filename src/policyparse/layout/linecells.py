@@ -11,7 +11,7 @@ from .. import lexicon
 from ..inputs.columns import cell_words, column, year_of
 from ..text.fold import compact
 from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int
-from .align import DASH_ONES
+from .align import DASH_ONES, serial_text
 from .blocks import Block
 from .cells import Cell
 from .markers import match_marker
@@ -52,7 +52,12 @@ def item_number(folded: str, b: Block) -> int | None:
 
 def row_tail(words: str) -> bool:
     """A cell no row opens with: a 属性 word (预期性) or a unit (万平方米)."""
-    return words in cell_words("binding") or words in cell_words("expected") or unit_word(words)
+    return attribute_word(words) or unit_word(words)
+
+
+def attribute_word(words: str) -> bool:
+    """约束性, 预期性: the 属性 word a row of an indicator table ends with."""
+    return words in cell_words("binding") or words in cell_words("expected")
 
 
 _NUMBER_MAX = 3  # 十四: a group's number in Chinese numerals is short
@@ -138,3 +143,24 @@ def without_group_header(folded: str, cells: list[Cell]) -> list[Cell]:
         and year_of(compact(folded[cells[-1].start : cells[-1].end])) is None
     )
     return cells[:-3] + cells[-2:] if over else cells
+
+
+def group_cell_out(folded: str, blocks: list[Block], start: int, i: int, j: int) -> int:
+    """The header's end without the first row's group cell: 类别 / 序号 / … / 属性 /
+    建设宜居城区 / 1 — a line right before the first number, naming no column, is the
+    group cell of that row when the header has a group column before 序号.
+
+    Also without a title over the first group: 序号 / … / 所处区域 / 正式项目（67个） / 一 /
+    市政设施类 / 1 — a line naming no column and printing a count, right before a group
+    row, titles the groups below it (a title line: _Rows.title_line); 所处区域 / 一 stays.
+    """
+    if j >= len(blocks) or j - 1 <= i:
+        return j
+    last = _text(folded, blocks[j - 1])
+    if column(last).kind or year_of(last) is not None:
+        return j
+    if i > start and serial_text(_text(folded, blocks[j])) is not None:
+        return j - 1
+    if group_number(folded, blocks[j]) is not None and any(ch.isdigit() for ch in last):
+        return j - 1  # 正式项目（67个）: a count, which no column label prints
+    return j

@@ -23,13 +23,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..inputs.columns import clean, column, kind, serial_label, year_of
+from ..inputs.columns import clean, column, kind, serial_label
 from ..text.fold import compact
 from .align import DASH_ONES, serial_text, unit_like
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
 from .linecells import (
     NUMBERED,
+    attribute_word,
+    group_cell_out,
     group_label,
     group_number,
     header_cells,
@@ -96,27 +98,6 @@ def _header_start(folded: str, blocks: list[Block], i: int) -> int:
     return start
 
 
-def _group_cell_out(folded: str, blocks: list[Block], start: int, i: int, j: int) -> int:
-    """The header's end without the first row's group cell: 类别 / 序号 / … / 属性 /
-    建设宜居城区 / 1 — a line right before the first number, naming no column, is the
-    group cell of that row when the header has a group column before 序号.
-
-    Also without a title over the first group: 序号 / … / 所处区域 / 正式项目（67个） / 一 /
-    市政设施类 / 1 — a line naming no column and printing a count, right before a group
-    row, titles the groups below it (a title line: _Rows.title_line); 所处区域 / 一 stays.
-    """
-    if j >= len(blocks) or j - 1 <= i:
-        return j
-    last = _text(folded, blocks[j - 1])
-    if column(last).kind or year_of(last) is not None:
-        return j
-    if i > start and _serial(folded, blocks[j]) is not None:
-        return j - 1
-    if group_number(folded, blocks[j]) is not None and any(ch.isdigit() for ch in last):
-        return j - 1  # 正式项目（67个）: a count, which no column label prints
-    return j
-
-
 @dataclass(slots=True)
 class _Rows:
     """Reading the rows under a header: where the serial column stands, the last number."""
@@ -166,12 +147,18 @@ class _Rows:
                 return False  # 处 / 4 / 预期性: the row's value, then its 属性 (row 4 next)
             return _serial(self.folded, after) != _serial(self.folded, b)
         if heading(self.folded, b):
-            if not full and item_number(self.folded, b) is not None:
-                return False  # 1.完善… before the row has its cells: a list in a cell
-            return full or self.heads_rows(j)
+            return self.heading_ends(j, full)
         if self.group_row(j) or (full and self.restarts(j)):
             return True
         return b.role is not None or opens_attachment(_text(self.folded, b))
+
+    def heading_ends(self, j: int, full: bool) -> bool:
+        """Whether the heading at block *j* ends the row being read (see ends_row)."""
+        if not full and item_number(self.folded, self.blocks[j]) is not None:
+            return False  # 1.完善… before the row has its cells: a list in a cell
+        # … / 5000个 / 预期性 / 四、发展思路: a row ended by its 属性 word is whole
+        before = clean(_text(self.folded, self.blocks[j - 1])) if j > 0 else ""
+        return full or self.heads_rows(j) or attribute_word(before)
 
     def sub_row(self, k: int, full: bool, row: list[Block] | None = None) -> bool:
         """In a task table, block *k* opens a row with no number continuing the row before
@@ -498,7 +485,7 @@ def line_tables(folded: str, blocks: list[Block], budget: Budget | None = None) 
         if j - start < 3:
             i = j
             continue
-        j = _group_cell_out(folded, blocks, start, i, j)
+        j = group_cell_out(folded, blocks, start, i, j)
         head = blocks[start:j]
         if not budget.take(len(head), head[0].start):
             break

@@ -60,7 +60,7 @@ from .spaced import spaced_headers
 from .tablemodel import Row, Table, TableTarget
 from .unitcells import glued_ends, pieces
 from .values import FIGURE, sentence
-from .yearly import yearly_values
+from .yearly import listed_values, yearly_values
 
 Span = tuple[int, int]
 _SERIAL_MAX = 6  # digits of a row number
@@ -370,11 +370,11 @@ def _indicator_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
             if year is not None and deadline is not None:
                 r.table.years.append((c.start, c.end, year, deadline))
             continue
-        r.table.targets.append(
+        r.table.targets.extend(
             TableTarget(
                 (row.start, row.end),
                 (name.start, name.end),
-                (c.start, c.end),
+                value,
                 _span(_at(cells, _first(cols, "measure_unit"))),
                 year,
                 deadline,
@@ -383,6 +383,7 @@ def _indicator_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
                 bound,
                 col.header,
             )
+            for value in listed_values(r.folded, c)
         )
 
 

@@ -1,5 +1,6 @@
-"""A task row's yearly figures: a year cell and the figure after it (节点 | 指标数: 2018年 /
-345个 / 2019年 / 440个 …), one per year, the row's task their indicator (layout/tables.py)."""
+"""Figures a cell holds more than one of: a task row's yearly figures (节点 | 指标数: 2018年 /
+345个 / 2019年 / 440个 …, one per year, the row's task their indicator) and an indicator
+cell listing a value per item of its name (98%、98%) (layout/tables.py)."""
 
 from __future__ import annotations
 
@@ -33,4 +34,19 @@ def _figures(folded: str, c: Cell) -> list[Span]:
     for k in range(c.start + 1, c.end - 1):
         if folded[k] in _PAIR_SPLIT and folded[k + 1].isdigit() and folded[k - 1] != "/":
             return [(c.start, k), (k + 1, c.end)]
+    return [(c.start, c.end)]
+
+
+def listed_values(folded: str, c: Cell) -> list[Span]:
+    """A value cell's figures: one, or one per item where 、 joins figures (98%、98% under
+    县道、乡村道优良路率: a value per item of the name)."""
+    parts: list[Span] = []
+    start = c.start
+    for k in range(c.start, c.end):
+        if folded[k] == "、":
+            parts.append((start, k))
+            start = k + 1
+    parts.append((start, c.end))
+    if len(parts) > 1 and all(FIGURE.match(folded, a, b) for a, b in parts):
+        return parts
     return [(c.start, c.end)]

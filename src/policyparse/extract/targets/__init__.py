@@ -21,7 +21,7 @@ from itertools import pairwise
 from ... import lexicon
 from ...ruler import Step
 from ..quantities import Budget, find
-from .context import YearPhrase
+from .phrases import YearPhrase
 from .reader import Found, Reader, closing_year
 from .rules import CHAIN, RULES
 

@@ -16,7 +16,8 @@ from typing import NamedTuple, cast
 from ... import lexicon
 from ...ruler import Chain, Decision
 from ...vocab import Comparator
-from .context import Prefix, YearPhrase, words
+from .context import Prefix, words
+from .phrases import YearPhrase
 
 Field = tuple[str, str]
 

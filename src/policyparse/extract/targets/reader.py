@@ -24,18 +24,16 @@ from .context import (
     Mask,
     Prefix,
     Words,
-    YearPhrase,
     around,
     boundaries,
-    governing,
     names_and_statements,
     read_prefix,
     sentence_period,
     suffix_pattern,
     words,
-    year_phrases,
 )
 from .fields import Cues, base_comparator, decide_comparator, decide_year
+from .phrases import YearPhrase, governing, year_phrases
 
 Field = tuple[str, str]  # the rule that decided a field, and why
 

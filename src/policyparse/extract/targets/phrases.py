@@ -1,0 +1,116 @@
+"""Year phrases (到2025年底, “十四五”期间) and the stretch of text each governs: a target's
+year comes from the latest that still governs its quantity (extract/targets/reader.py)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .context import (
+    CLAUSE_BREAK,
+    LOOKBACK,
+    SENTENCE_BREAK,
+    _year,
+    deadline_pattern,
+    plan_periods,
+    words,
+)
+
+
+@dataclass(slots=True)
+class YearPhrase:
+    """A year phrase (到2025年底) and the stretch of text it governs."""
+
+    pos: int  # where it starts governing
+    until: int  # where it stops
+    phrase: tuple[int, int]
+    year: int | None
+    baseline: bool  # 截至2024年, or a past year with no 到: what it governs is a baseline
+    plan: bool = False  # a five-year period (“十四五”末): the year is the period's last
+
+
+def year_phrases(
+    folded: str,
+    start: int,
+    end: int,
+    sentences: list[int],
+    leads: set[int],
+    doc_year: int | None,
+) -> list[YearPhrase]:
+    """Year phrases at the head of a clause, and how far each governs.
+
+    A phrase after a comma governs the rest of its sentence; one that opens a
+    sentence or a paragraph governs to the end of the node's text, across sentence
+    and line breaks of the one measure (到2027年，…。\n培训…2000名… is due in 2027),
+    as one that opens the node's text does: the goals block "到2023年，…。\n——…\n——…"
+    gives every line its year.  A later phrase takes over from an earlier one.
+    Takes 到2025年，…; leaves 办好2025年…, where the year sits inside a clause.
+    """
+    found: list[YearPhrase] = []
+    for m in deadline_pattern().finditer(folded, start, end):
+        p = m.start()
+        before = folded[p - 1] if p > start else "\n"
+        if not _heads_clause(folded, m, end, before, p in leads):
+            continue
+        if p in leads or before in SENTENCE_BREAK:
+            until = end
+        else:
+            until = next((s for s in sentences if s >= m.end()), end)
+            if _dash_lines_follow(folded, until, end):
+                until = end  # …，到2030年，…。\n——…\n——…: the goals the paragraph leads to
+        year, baseline = _phrase_year(m, doc_year)
+        found.append(
+            YearPhrase(m.end(), until, (p, m.end()), year, baseline, bool(m.group("plan")))
+        )
+    return found
+
+
+def _dash_lines_follow(folded: str, pos: int, end: int) -> bool:
+    """Whether the sentence ending at *pos* closes its paragraph and dash lines follow it
+    (——区域经济发展取得新突破。…): a goals paragraph and the goals it leads to."""
+    k = pos
+    while k < end and folded[k] in "。；;.!！? ":
+        k += 1
+    if k >= end or folded[k] != "\n":
+        return False
+    while k < end and folded[k] in "\n ":
+        k += 1
+    return folded.startswith(_DASH_LEAD, k)
+
+
+_DASH_LEAD = "——"  # the lead of a goal line under a goals paragraph
+
+
+def _heads_clause(folded: str, m: re.Match[str], end: int, before: str, lead: bool) -> bool:
+    """Whether a year phrase stands at the head of a clause, followed by its words.
+
+    Leaves 办好2025年… (a year inside a clause is not a deadline).
+    """
+    if not lead and before not in CLAUSE_BREAK + SENTENCE_BREAK + " ":
+        return False
+    after = folded[m.end()] if m.end() < end else ""
+    return not after or after in ", " or "\u4e00" <= after <= "\u9fff"
+
+
+def _phrase_year(m: re.Match[str], doc_year: int | None) -> tuple[int | None, bool]:
+    """The year a phrase gives, and whether what it governs is a baseline (the past)."""
+    if m.group("plan"):
+        year = plan_periods()[m.group("plan")]
+        return year, doc_year is not None and year < doc_year and not m.group("pre")
+    if not m.group("year") or m.group("since"):
+        return None, False  # 2012年起5年内 names a start, not the year the target is due
+    year = _year(m.group("year2") or m.group("year"))
+    pre = m.group("pre")
+    as_of = pre in words().as_of
+    past = not pre and not m.group("lead") and doc_year is not None and year < doc_year
+    return year, as_of or past
+
+
+def governing(phrases: list[YearPhrase], starts: list[int], pos: int) -> YearPhrase | None:
+    """The latest phrase before *pos* that still governs it."""
+    k = bisect.bisect_right(starts, pos)
+    for d in reversed(phrases[max(0, k - LOOKBACK) : k]):
+        if pos < d.until:
+            return d
+    return None
