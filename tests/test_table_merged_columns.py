@@ -233,3 +233,28 @@ def test_yearly_figures_of_a_task_row_and_a_numbered_group_cell() -> None:
     ]
     units = {n.path: [(u.name, u.role) for u in n.responsible_units] for n in doc.walk() if n.path}
     assert units["A1.1.1"] == [("各街道办事处", "responsible"), ("区文明办", "cooperating")]
+
+
+def test_a_task_table_whose_rows_print_no_number_gives_its_units_to_the_annex() -> None:
+    """序号 | 任务名称 | 任务内容 | 责任单位 | 配合单位, the 序号 column left empty on every
+    row: no row opens a measure (a row with no number continues nothing), and the units of
+    every row belong to the node the table stands in (the annex)."""
+    text = (
+        "某区工作方案\n一、工作任务\n（一）深化宣传。开展宣传活动。\n"
+        "附件1：某区重点任务清单\n序号\n任务名称\n任务内容\n责任单位\n配合单位\n"
+        "深入开展宣传教育\n将垃圾分类知识融入课堂教学。\n区教育局、团区委\n各街镇\n"
+        "开展常态化宣传培训。\n各街镇\n/\n"
+        "完善收运体系\n推动固体废弃物流转平台建设。\n区绿化市容局\n城发集团、各街镇\n"
+    )
+    doc = policyparse.parse(text)
+    annex = next(n for n in doc.walk() if n.path == "A1")
+    assert [n.path for n in doc.walk() if n.path and n.path.startswith("A1.")] == []
+    assert [(u.name, u.role) for u in annex.responsible_units] == [
+        ("区教育局", "responsible"),
+        ("团区委", "responsible"),
+        ("各街镇", "cooperating"),
+        ("各街镇", "responsible"),
+        ("区绿化市容局", "responsible"),
+        ("城发集团", "cooperating"),
+        ("各街镇", "cooperating"),
+    ]

@@ -188,7 +188,7 @@ def _node(r: _Reading, node: INode, inherited: bool) -> Extracted:
         end,
         r.carry,
         r.gazetteer.known,
-        cells=node.table_units,
+        cells=[*node.table_units, *r.tables.loose_in(start, end)],
         trace=r.trace,
     )
     if node.table_units:

@@ -23,7 +23,7 @@ from ..inputs.columns import cell_words
 from ..layout.tablemodel import Table, TableTarget
 from ..layout.values import FIGURE, scale_at, scale_words
 from ..text.fold import compact
-from ..vocab import Comparator
+from ..vocab import Comparator, Role
 from .targets import Found
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -331,26 +331,34 @@ def found(source: str, folded: str, t: TableTarget) -> Found | None:
     return f
 
 
+def _targets(source: str, folded: str, tables: list[Table]) -> list[Found]:
+    """Every table's targets, in text order."""
+    out = [f for table in tables for t in table.targets if (f := found(source, folded, t))]
+    return sorted(out, key=lambda f: f.start)
+
+
 class TableIndex:
     """The tables of a document as its nodes ask about them: by position, by bisection."""
 
     def __init__(self, source: str, folded: str, tables: list[Table]) -> None:
-        self.found: list[Found] = []
-        for table in tables:
-            for t in table.targets:
-                f = found(source, folded, t)
-                if f is not None:
-                    self.found.append(f)
-        self.found.sort(key=lambda f: f.start)
+        self.found = _targets(source, folded, tables)
         self.starts = [f.start for f in self.found]
         self.tables = sorted((t.start, t.end, t.kind == "other") for t in tables)
         # Sentence cells of indicator tables, with their column's year (column_years).
         self.years = sorted(y for t in tables for y in t.years)
         self.worded = sorted(span for t in tables for span in t.worded)
+        self.loose = sorted(u for t in tables for u in t.loose)
+        self.loose_starts = [u[0] for u in self.loose]
         self.table_starts = [t[0] for t in self.tables]
         cells = sorted(span for t in tables for span in t.prose)
         self.prose_starts = [a for a, _ in cells]
         self.prose_ends = [b for _, b in cells]
+
+    def loose_in(self, start: int, end: int) -> list[tuple[int, int, Role, str]]:
+        """Unit cells of unnumbered table rows in [start, end): the node's own."""
+        return self.loose[
+            bisect_left(self.loose_starts, start) : bisect_left(self.loose_starts, end)
+        ]
 
     def in_range(self, start: int, end: int) -> list[Found]:
         """The indicator tables' targets whose value cell lies in [start, end)."""

@@ -42,6 +42,7 @@ from .linecells import (
     without_group_header,
     year_cell,
 )
+from .loose import loose_rows
 from .markers import match_marker
 from .paragraphs import Paragraphs, spaced
 from .roles import opens_attachment
@@ -521,12 +522,15 @@ def _table_under(
 
 def _read(r: _Rows, layout: Paragraphs | None, j: int, n: int) -> int:
     """The rows from line *j*, by line or (*layout*) by paragraph; the line they end at."""
+    if layout is not None:
+        r.lines = layout.lines
+        j = layout.index[j]
+    r.first = j
+    end = _rows(r, j)
+    if end == j and r.tasks:  # no numbered row: rows whose 序号 was left empty
+        end = loose_rows(r.blocks, r.folded, j, r.width, r.add, r.budget)
     if layout is None:
-        r.first = j
-        return _rows(r, j)
-    r.lines = layout.lines
-    r.first = layout.index[j]
-    end = _rows(r, layout.index[j])
+        return end
     return layout.first[end] if end < len(layout.first) else n
 
 

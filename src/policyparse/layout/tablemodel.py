@@ -65,3 +65,5 @@ class Table:
     worded: list[Span] = field(default_factory=list)
     years: list[tuple[int, int, int, str]] = field(default_factory=list)
     cells: list[tuple[int, int, str]] = field(default_factory=list)  # every cell, its column kind
+    # Unit cells of rows that print no number (序号 left empty): the enclosing node's.
+    loose: list[tuple[int, int, Role, str]] = field(default_factory=list)

@@ -234,6 +234,12 @@ def _continue_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
     """A row without a number (or printing the last one again) adds to the last measure;
     a row of a year and its figure (2019年 / 440个) adds that year's target, no units."""
     last = r.last
+    if last is None:  # no numbered row yet (序号 left empty): the units are the node's
+        loose = Row(0, (row.start, row.start), row.blocks[0], (row.start, row.start), row.end,
+                    row.start)  # fmt: skip
+        _units(r, loose, cells)
+        r.table.loose.extend(loose.units)
+        return
     if last is not None:
         known = {id(b) for b in last.blocks[-len(row.blocks) :]}
         last.blocks.extend(b for b in row.blocks if id(b) not in known)
