@@ -261,3 +261,10 @@ def test_a_file_name_that_is_no_utf8_in_every_one_file_command(tmp_path: Path) -
         [sys.executable, "-m", "policyparse", path], capture_output=True, timeout=120
     )
     assert json.loads(r.stdout)["source"]["path"] == shown
+
+
+def test_a_table_header_that_ends_the_text_reads_no_row() -> None:
+    """序号 and labels a blank line apart at the very end (found by hypothesis): a header
+    with nothing after it gives no table row and no error."""
+    doc = policyparse.parse("序号\r\n附件\r\n附件")
+    assert [n for n in doc.walk() if n.style == "table_row"] == []

@@ -523,6 +523,8 @@ def _table_under(
 def _read(r: _Rows, layout: Paragraphs | None, j: int, n: int) -> int:
     """The rows from line *j*, by line or (*layout*) by paragraph; the line they end at."""
     if layout is not None:
+        if j not in layout.index:
+            return n  # the header ends the text: no row
         r.lines = layout.lines
         j = layout.index[j]
     r.first = j
