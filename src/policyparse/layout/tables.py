@@ -232,20 +232,21 @@ def _add_units(r: _Reading, row: Row, c: Cell, col: Column) -> None:
 
 def _continue_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
     """A row without a number (or printing the last one again) adds to the last measure;
-    a row of a year and its figure (2019年 / 440个) adds that year's target, no units."""
+    a row of a year and its figure (2019年 / 440个) adds that year's target, no units.
+    With no measure open (序号 left empty on every row), its units are the node's the
+    table stands in (Table.loose)."""
     last = r.last
-    if last is None:  # no numbered row yet (序号 left empty): the units are the node's
+    if last is None:
         loose = Row(0, (row.start, row.start), row.blocks[0], (row.start, row.start), row.end,
                     row.start)  # fmt: skip
         _units(r, loose, cells)
         r.table.loose.extend(loose.units)
         return
-    if last is not None:
-        known = {id(b) for b in last.blocks[-len(row.blocks) :]}
-        last.blocks.extend(b for b in row.blocks if id(b) not in known)
-        last.end = max(last.end, row.end)
-        if not _yearly(r, last, row.cells):
-            _units(r, last, cells)
+    known = {id(b) for b in last.blocks[-len(row.blocks) :]}
+    last.blocks.extend(b for b in row.blocks if id(b) not in known)
+    last.end = max(last.end, row.end)
+    if not _yearly(r, last, row.cells):
+        _units(r, last, cells)
 
 
 def _yearly(r: _Reading, measure: Row, cells: list[Cell]) -> bool:
