@@ -215,7 +215,8 @@ _LIST_LOOK = 24  # characters before a duration searched for the list's earlier 
 
 
 @cache
-def _response_words(role: str) -> tuple[str, ...]:
+def response_words(role: str) -> tuple[str, ...]:
+    """The words of one role of lexicon extract/response_times, longest first."""
     return tuple(lexicon.longest_first(lexicon.column("extract/response_times", role=role)))
 
 
@@ -224,9 +225,9 @@ def _response_time(folded: str, unit: str, unit_end: int) -> bool:
     minutes or seconds with 内 right after them (震后20分钟内提供…; lexicon
     extract/response_times).  Leaves 3个月内, 5个工作日内办结 (a procedure's limit) and
     15分钟生活圈 (a name: no 内)."""
-    if unit not in _response_words("within"):
+    if unit not in response_words("within"):
         return False
-    return folded.startswith(_response_words("after"), unit_end)
+    return folded.startswith(response_words("after"), unit_end)
 
 
 @cache

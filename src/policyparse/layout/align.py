@@ -110,12 +110,13 @@ def _name_at(folded: str, rest: list[Cell]) -> int:
     texts = [clean(text_of(folded, c)) for c in rest]
     values = [value_like(t) for t in texts]
     at = next((i for i in range(len(rest) - 1) if values[i + 1]), 0 if rest else -1)
-    if at >= 1 and at == len(rest) - 2 and texts[-1] in _attribute_words():
+    if at >= 1 and at == len(rest) - 2 and texts[-1] in attribute_words():
         return at - 1  # 地震应急响应保障水平 | 震后20分钟内提供… | 预期性: a value in words
     return at
 
 
-def _attribute_words() -> tuple[str, ...]:
+def attribute_words() -> tuple[str, ...]:
+    """约束性, 预期性: the 属性 words a row of an indicator table ends with."""
     return cell_words("binding") + cell_words("expected")
 
 

@@ -18,6 +18,7 @@ import re
 
 from ..inputs.columns import cell_words, clean, column
 from ..text.fold import compact
+from .align import attribute_words
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
 from .markers import match_marker
@@ -44,7 +45,7 @@ def _label(folded: str, b: Block) -> bool:
 def _attribute(folded: str, b: Block) -> bool:
     """约束性, 预期性[1], 定量: the 属性 (or 指标类型) word that ends a row."""
     words = _FOOTNOTE.sub("", clean(folded[b.start : b.end]))
-    return any(words in cell_words(k) for k in ("binding", "expected", "measure_type"))
+    return words in attribute_words() or words in cell_words("measure_type")
 
 
 def _header(folded: str, blocks: list[Block], i: int) -> int | None:

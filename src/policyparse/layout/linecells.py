@@ -8,15 +8,16 @@ import re
 from functools import cache
 
 from .. import lexicon
-from ..inputs.columns import cell_words, column, year_of
+from ..inputs.columns import column, year_of
 from ..text.fold import compact
 from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int
-from .align import DASH_ONES, serial_text
+from .align import DASH_ONES, attribute_words, serial_text
 from .blocks import Block
 from .cells import Cell
 from .markers import match_marker
 from .unitcells import legal_forms
 from .values import unit_word
+from .yearly import cell_year
 
 
 def _text(folded: str, b: Block) -> str:
@@ -57,7 +58,7 @@ def row_tail(words: str) -> bool:
 
 def attribute_word(words: str) -> bool:
     """约束性, 预期性: the 属性 word a row of an indicator table ends with."""
-    return words in cell_words("binding") or words in cell_words("expected")
+    return words in attribute_words()
 
 
 _NUMBER_MAX = 3  # 十四: a group's number in Chinese numerals is short
@@ -101,10 +102,9 @@ def heading(folded: str, b: Block) -> bool:
 
 def year_cell(words: str) -> bool:
     """2019年, 2020年底: a cell naming a year alone (a 节点 cell)."""
-    return len(words) <= _YEAR_CELL and year_of(words) is not None and words[:1].isdigit()
+    return cell_year(words) is not None and words[:1].isdigit()
 
 
-_YEAR_CELL = 8  # 2020年底前: a year cell is short
 NUMBERED = re.compile(r"\s*\d{1,2}[.．、](?!\d)\s*")  # 1. opening a group cell (not 26.5)
 
 

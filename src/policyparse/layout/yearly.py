@@ -15,6 +15,11 @@ _YEAR_CELL = 8  # 2025年底前: a year cell is short
 _PAIR_SPLIT = "/／"  # 24.3万户/682个: two figures of one year, one per measure
 
 
+def cell_year(words: str) -> int | None:
+    """The year a short cell names (2019年, 2020年底前, “十五五”), else None."""
+    return year_of(words) if len(words) <= _YEAR_CELL else None
+
+
 def yearly_values(folded: str, cells: list[Cell]) -> list[tuple[Span, int, str]]:
     """(value span, year, the year cell as printed) for each year cell of *cells* followed
     by a figure; a figure cell holding two figures split at / gives both."""
@@ -22,7 +27,7 @@ def yearly_values(folded: str, cells: list[Cell]) -> list[tuple[Span, int, str]]
     for a, b in pairwise(cells):
         year_text = clean(folded[a.start : a.end])
         value = clean(folded[b.start : b.end])
-        year = year_of(year_text) if len(year_text) <= _YEAR_CELL else None
+        year = cell_year(year_text)
         if year is None or not FIGURE.match(value) or year_of(value) is not None:
             continue
         out.extend((span, year, year_text) for span in _figures(folded, b))

@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-from functools import cache
-
-from ....lexicon import column, longest_first
 from ....ruler import Decision
 from ....text.fold import compact
+from ...quantities import response_words
 from ..reader import Candidate, Reader
 from .edits import leave, take
-
-
-@cache
-def _within() -> tuple[str, ...]:
-    """以内, 内 after a duration: the action after it is done within that time."""
-    return tuple(longest_first(column("extract/response_times", role="after")))
-
-
-@cache
-def _units() -> frozenset[str]:
-    return frozenset(column("extract/response_times", role="within"))
 
 
 def within_time(reader: Reader, c: Candidate) -> Decision | None:
@@ -33,14 +20,14 @@ def within_time(reader: Reader, c: Candidate) -> Decision | None:
     extract/response_times), so 3个月内完成 never comes here.
     """
     f = reader.folded
-    if c.draft.unit not in _units():
+    if c.draft.unit not in response_words("within"):
         return None
     q = c.quantity.start
     if not any(a <= q < b for a, b in reader.worded):
         return leave("a time limit for an action outside an indicator's cell: a procedure")
     at = c.suffix_end
-    word = c.suffix if c.suffix in _within() else None
-    word = word or next((w for w in _within() if f.startswith(w, at)), None)
+    word = c.suffix if c.suffix in response_words("after") else None
+    word = word or next((w for w in response_words("after") if f.startswith(w, at)), None)
     if word is None:
         return None
     start = at if c.suffix == word else at + len(word)
