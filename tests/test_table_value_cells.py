@@ -213,3 +213,31 @@ def test_values_per_item_a_bracket_that_is_no_unit_and_a_heading_after_the_last_
     got = [(t.value, t.unit, t.year) for n in doc.walk() for t in n.targets]
     assert got == [(98.0, "%", 2030), (98.0, "%", 2030), (5000.0, "个", 2030)]
     assert [n.title for n in doc.walk() if n.label == "四、"] == ["发展思路"]
+
+
+def test_column_labels_over_three_lines_and_a_name_over_two() -> None:
+    """序号 | 指标名称 | 单位 | 属性 | 某区 / “十四五” / 现状 | 某区 / “十五五” / 指标, one cell
+    per line a blank line apart, rows of six cells: the labels of a column joined (a place,
+    the period, its word), so the base stays a baseline; a name wrapped over two lines
+    (生活垃圾资源化 / 利用率) is one name and its row keeps its target; a dash for the base."""
+    cells = [
+        "四、规划目标", "（一）具体指标", "表2 某区“十五五”绿化市容主要指标",
+        "序号", "指标名称", "单位", "属性", "某区", "“十四五”", "现状", "某区", "“十五五”", "指标",
+        "1", "人均公园绿地面积", "平方米", "约束性", "7.3", "8.6",
+        "2", "生活垃圾资源化", "利用率", "%", "预期性", "86.98", "87",
+        "3", "建筑垃圾综合利用率", "%", "预期性", "－", "95",
+        "五、主要任务", "（一）提升生态品质", "1.完善公园体系", "新改建各类公园6座以上。",
+    ]  # fmt: skip
+    doc = policyparse.parse("\n\n".join(cells) + "\n")
+    got = [
+        (t.indicator, t.value, t.unit, t.year, t.baseline.value if t.baseline else None)
+        for n in doc.walk()
+        for t in n.targets
+        if t.year == 2030
+    ]
+    assert got == [
+        ("人均公园绿地面积", 8.6, "平方米", 2030, 7.3),
+        ("生活垃圾资源化利用率", 87.0, "%", 2030, 86.98),
+        ("建筑垃圾综合利用率", 95.0, "%", 2030, None),
+    ]
+    assert [n.label for n in doc.walk() if n.label == "1."] == ["1."]  # 1.完善… a heading

@@ -131,7 +131,7 @@ STAGES: tuple[Stage, ...] = (
         ("loaded", "source", "folded", "blocks", "furniture", "gaps", "issues", "rows", "tables"),
         ("source", "folded", "blocks", "furniture", "issues", "plan", "rows", "tables"),
     ),
-    Stage(mark_roles, ("folded", "blocks"), ("blocks",)),
+    Stage(mark_roles, ("folded", "blocks", "tables"), ("blocks",)),
     # structure: the tree
     Stage(
         build_outline,

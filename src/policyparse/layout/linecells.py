@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from .. import lexicon
-from ..inputs.columns import column, year_of
+from ..inputs.columns import clean, column, year_of
 from ..text.fold import compact
 from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int
 from .align import DASH_ONES, attribute_words, serial_text
@@ -16,7 +16,7 @@ from .blocks import Block
 from .cells import Cell
 from .markers import match_marker
 from .unitcells import legal_forms
-from .values import unit_word
+from .values import FIGURE, unit_word, value_like
 from .yearly import cell_year
 
 
@@ -109,11 +109,91 @@ NUMBERED = re.compile(r"\s*\d{1,2}[.．、](?!\d)\s*")  # 1. opening a group cel
 
 
 def _wrapped(folded: str, a: Block, b: Block) -> bool:
-    """Whether header lines *a* and *b* are one cell: “十五五” / 目标值, 2020年 / 现状值."""
+    """Whether header lines *a* and *b* are one cell: “十五五” / 目标值, 2020年 / 现状值,
+    “十四五” / 现状 (the word alone names no column, the two do)."""
     first, second = _text(folded, a), _text(folded, b)
     if year_of(first) is None or year_of(second) is not None:
         return False
-    return column(first).kind in ("", "target") and column(second).kind in ("target", "base")
+    if column(first).kind not in ("", "target"):
+        return False
+    return column(second).kind in ("target", "base") or column(first + second).kind == "base"
+
+
+_QUALIFIER_MAX = 6  # 松江, 全区: a place or scope printed above a column's label
+
+
+def qualifiers_merged(folded: str, cells: list[Cell], width: int) -> list[Cell]:
+    """The header's columns with the lines of one label joined, where the rows print as
+    many cells as the joined header has columns: 松江 / “十四五” / 现状 and 松江 / “十五五” /
+    指标 over rows of six cells (序号 | 指标名称 | 单位 | 属性 | … | …) are two columns, not
+    six.
+
+    Joined: a qualifier (a short label naming no column and no year: a place, a scope)
+    before a label naming a year, and a year's label before the word that makes it a
+    target or base column (“十四五” / 现状).  Where the counts do not agree nothing is.
+    """
+    texts = [compact(folded[c.start : c.end]) for c in cells]
+    groups: list[list[int]] = []
+    k = 0
+    while k < len(cells):
+        group = [k]
+        if k + 1 < len(cells) and _qualifier(texts[k]) and year_of(texts[k + 1]) is not None:
+            group.append(k + 1)
+        last = group[-1]
+        if last + 1 < len(cells) and _year_label(texts[last], texts[last + 1]):
+            group.append(last + 1)
+        groups.append(group)
+        k = group[-1] + 1
+    if len(groups) == len(cells) or len(groups) != width:
+        return cells
+    return [Cell(cells[g[0]].start, cells[g[-1]].end) for g in groups]
+
+
+def _year_label(first: str, second: str) -> bool:
+    """“十四五” / 现状, 2030年 / 目标值: a year's label and the word under it, one label."""
+    if year_of(first) is None or year_of(second) is not None:
+        return False
+    if column(first).kind not in ("", "target"):
+        return False
+    return column(first + second).kind in ("target", "base")
+
+
+_ROW_MAX = 24  # lines a first row is looked for in
+
+
+def name_wrapped(
+    folded: str, blocks: list[Block], row: list[Block], k: int, cells: list[Cell]
+) -> tuple[list[Cell], int]:
+    """An indicator row whose name is printed over two lines (5 / 生活垃圾资源化 / 利用率 /
+    % / 预期性 / 86.98 / 87): the two lines after the number are words and a figure still
+    follows the row's last cell (block *k*): the row takes it, the two lines are one cell.
+    Leaves 5 / 名称 / 持续改善 / 预期性 / 6 (a value in words, then the next row)."""
+    if len(row) < 3 or k >= len(blocks) or FIGURE.match(_text(folded, blocks[k])) is None:
+        return cells, k
+    if any(value_like(clean(_text(folded, b))) for b in row[1:3]):
+        return cells, k
+    number = serial_text(_text(folded, row[0]))
+    if number is not None and serial_text(_text(folded, blocks[k])) == number + 1:
+        return cells, k  # the next row's number
+    row.append(blocks[k])
+    joined = row_cells(folded, row)
+    return [joined[0], Cell(joined[1].start, joined[2].end), *joined[3:]], k + 1
+
+
+def first_row_width(folded: str, blocks: list[Block], j: int) -> int:
+    """How many lines the first row (numbered at block *j*) prints before the next row's
+    number; 0 where no next number is seen."""
+    first = serial_text(_text(folded, blocks[j])) if j < len(blocks) else None
+    if first is None:
+        return 0
+    for k in range(j + 1, min(len(blocks), j + _ROW_MAX)):
+        if serial_text(_text(folded, blocks[k])) == first + 1:
+            return k - j
+    return 0
+
+
+def _qualifier(text: str) -> bool:
+    return 0 < len(text) <= _QUALIFIER_MAX and not column(text).kind and year_of(text) is None
 
 
 def header_cells(folded: str, head: list[Block]) -> list[Cell]:

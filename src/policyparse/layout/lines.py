@@ -31,12 +31,15 @@ from .cells import Budget, Cell, TextTable, TRow
 from .linecells import (
     NUMBERED,
     attribute_word,
+    first_row_width,
     group_cell_out,
     group_label,
     group_number,
     header_cells,
     heading,
     item_number,
+    name_wrapped,
+    qualifiers_merged,
     row_cells,
     row_tail,
     without_group_header,
@@ -370,6 +373,8 @@ class _Rows:
             row.append(self.blocks[k])
             k += 1
         cells = row_cells(self.folded, row)
+        if not self.tasks and len(row) == most:  # 生活垃圾资源化 / 利用率: one name
+            cells, k = name_wrapped(self.folded, self.blocks, row, k, cells)
         if len(row) == 1 or not self.budget.take(len(row), number.start):
             return -1
         if self.tasks and self.serial_at:
@@ -513,7 +518,9 @@ def _table_under(
     start, i, j = where
     head = blocks[start:j]
     cells = header_cells(folded, head) if layout is None else layout.cells(start, j)
-    cells = without_group_header(folded, cells)
+    cells = qualifiers_merged(
+        folded, without_group_header(folded, cells), first_row_width(folded, blocks, j)
+    )
     table = TextTable("lines", [TRow(cells, list(head))], list(head))
     r = _Rows(folded, layout.units if layout else blocks, table, len(cells), i - start, budget)
     r.tasks = any(column(compact(folded[c.start : c.end])).role is not None for c in cells)

@@ -84,6 +84,18 @@ def _titled_marker(folded: str, blocks: list[Block], i: int, squeezed: str) -> b
     return True
 
 
+def _bare_marker(folded: str, blocks: list[Block], i: int, tables: frozenset[int]) -> bool:
+    """附件： alone on its line, the annex's title on the next and a table read right below
+    the title (附件： / 某某重点任务清单 / 类别 / 项目 / …): the annex itself opens here, not a
+    list of annexes (附件： / 1.某某方案 / 2.…, whose second line is no title)."""
+    if i + 2 >= len(blocks) or blocks[i + 2].start not in tables:
+        return False
+    title = compact(folded[blocks[i + 1].start : blocks[i + 1].end])
+    if _LIST_CONTINUATION.match(title) or _SENTENCE_PUNCT.search(title):
+        return False
+    return not (_attachment()[1].match(title) or _attachment()[0].fullmatch(title))
+
+
 def opens_attachment(squeezed: str) -> bool:
     """附件2, 附件2：标题 alone on a line (whitespace removed): a line that opens an annex.
 
@@ -125,8 +137,9 @@ def _is_signer_line(content: str) -> bool:
     return bool(signers(content))
 
 
-def assign_roles(folded: str, blocks: list[Block]) -> None:
-    """Mark the blocks that are fixed parts of a notice, in place."""
+def assign_roles(folded: str, blocks: list[Block], tables: frozenset[int] = frozenset()) -> None:
+    """Mark the blocks that are fixed parts of a notice, in place (*tables*: where the
+    tables read start, the first line of each)."""
     in_list = False
     for i, b in enumerate(blocks):
         if b.end - b.start > SHORT_LINE:
@@ -145,7 +158,11 @@ def assign_roles(folded: str, blocks: list[Block]) -> None:
             b.role = "doc_number"
         elif (m := _NOTE.fullmatch(squeezed)) and m.group("w") in _note_openings():
             b.role = "note"
-        elif _attachment()[0].fullmatch(squeezed) or _titled_marker(folded, blocks, i, squeezed):
+        elif (
+            _attachment()[0].fullmatch(squeezed)
+            or _titled_marker(folded, blocks, i, squeezed)
+            or (_attachment()[1].fullmatch(squeezed) and _bare_marker(folded, blocks, i, tables))
+        ):
             b.role = "attachment_marker"
         elif _attachment()[1].match(squeezed):
             b.role = "attachment_list"

@@ -98,9 +98,10 @@ def plan_text(
     )
 
 
-def mark_roles(folded: str, blocks: list[Block]) -> list[Block]:
-    """文号, signature, date, notes and 附件 lines get their fixed role."""
-    assign_roles(folded, blocks)
+def mark_roles(folded: str, blocks: list[Block], tables: list[Table]) -> list[Block]:
+    """文号, signature, date, notes and 附件 lines get their fixed role (a 附件： alone opens
+    an annex where a table is read below its title)."""
+    assign_roles(folded, blocks, frozenset(t.blocks[0].start for t in tables if t.blocks))
     return blocks
 
 

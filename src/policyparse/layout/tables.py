@@ -54,6 +54,7 @@ from .attributed import attribute_tables
 from .blocks import Block
 from .captions import caption
 from .cells import MAX_CELLS, Budget, Cell, TextTable, TRow, text_tables
+from .keyed import keyed_tables
 from .lines import line_tables
 from .markers import match_marker
 from .spaced import spaced_headers
@@ -524,7 +525,8 @@ def find(
         sorted(
             text_tables(source, folded, blocks, budget)
             + line_tables(folded, blocks, budget)
-            + attribute_tables(folded, blocks, budget),
+            + attribute_tables(folded, blocks, budget)
+            + keyed_tables(folded, blocks, budget),
             key=lambda t: t.start,
         )
     )

@@ -267,7 +267,8 @@ SPECS: dict[str, Spec] = {
         {"code": frozenset({"first_listed_is_lead", "same_below", "applies_below", "not_listed"})},
     ),
     "extract/generic_bodies": Spec(
-        ("word", "match"), {"match": frozenset({"opening", "whole", "class", "ending"})}
+        ("word", "match"),
+        {"match": frozenset({"opening", "whole", "class", "kind", "ending"})},
     ),
     # extract: canonical names and metadata
     "extract/gazetteer": Spec(

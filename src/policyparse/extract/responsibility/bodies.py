@@ -195,7 +195,7 @@ def bodies_in(
                 and _class_noun(folded[a:b])
                 and is_generic(compact(folded[spans[-1][0] : spans[-1][1]]))
             ):
-                spans[-1] = (spans[-1][0], b)  # 各有关部门和单位, 相关部门、单位: one generic unit
+                spans[-1] = (spans[-1][0], b)  # 各有关部门和单位, 相关部门、单位, 相关委、办、局
             else:
                 spans.append((a, b))
     merged: list[tuple[int, int]] = []
@@ -226,9 +226,16 @@ def _bare_place(name: str) -> bool:
     )
 
 
+@cache
+def _class_chars() -> tuple[str, ...]:
+    return lexicon.column("extract/generic_bodies", match="kind")
+
+
 def _class_noun(text: str) -> bool:
-    """单位, 部门, 配合部门: a bare class of bodies, continuing a generic name before it."""
+    """单位, 部门, 配合部门, 办: a bare class of bodies, continuing a generic name before it."""
     text = compact(text)
+    if len(text) == 1:
+        return text in _class_chars()  # 相关委、办、局: a class's kinds, one character each
     return text in _class_nouns() or (
         len(text) <= 4 and text.endswith(_class_nouns()) and not text.startswith(_levels())
     )
