@@ -274,8 +274,21 @@ def _scaled(value: Decimal | None, factor: int) -> Decimal | None:
 
 @cache
 def _terms() -> re.Pattern[str]:
-    """Terms that open with a numeral and name something (二次供水, 一网通办, 四好农村路)."""
-    return re.compile(lexicon.alternation(lexicon.column("extract/numeral_terms")))
+    """Terms that hold a numeral and name something, matched where the numeral starts:
+    二次供水, 一网通办, 四好农村路 open with it; 冬季两项 (a sport) holds it after words,
+    which must stand right before the number."""
+    opening: list[str] = []
+    inner: list[str] = []
+    for term in lexicon.column("extract/numeral_terms"):
+        at = next((k for k, ch in enumerate(term) if ch in _NUMERAL_OPENINGS), 0)
+        if at == 0:
+            opening.append(term)
+        else:
+            inner.append(f"(?<={re.escape(term[:at])}){re.escape(term[at:])}")
+    return re.compile("|".join([lexicon.alternation(tuple(opening)), *inner]))
+
+
+_NUMERAL_OPENINGS = frozenset("一二两三四五六七八九十百千万0123456789")
 
 
 @dataclass(slots=True)

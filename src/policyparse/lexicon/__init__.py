@@ -199,7 +199,8 @@ SPECS: dict[str, Spec] = {
         key=("word", "role"),
     ),
     "extract/comparison_bases": Spec(
-        ("word", "role"), {"role": frozenset({"compare", "base", "year_part", "start"})}
+        ("word", "role"),
+        {"role": frozenset({"compare", "base", "year_part", "start", "frame", "frame_end"})},
     ),
     "extract/scope_words": Spec(("word",)),
     "extract/area_scopes": Spec(("word",)),

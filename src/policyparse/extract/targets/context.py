@@ -216,7 +216,19 @@ def _base_pattern() -> re.Pattern[str]:
 
     compared = rf"{ws('compare')}(?:(?:19|20)\d{{2}}年{ws('year_part')}?|{ws('base')})"
     started = rf"{ws('start')}[^\d,;:。]{{0,3}}\d+(?:\.\d+)?[^\d,;:。]{{0,6}}"
-    return re.compile(rf"(?:{compared}|{started})$")
+    return re.compile(rf"(?:{compared}|{started}|{framed_base().pattern})$")
+
+
+@cache
+def framed_base() -> re.Pattern[str]:
+    """A base framed by 在…基础上 (在2020年基础上, 在现有基础上): what a change is measured
+    from; its 现有 states no present fact of the quantity."""
+
+    def ws(role: str) -> str:
+        return lexicon.alternation(lexicon.column("extract/comparison_bases", role=role))
+
+    base = rf"(?:(?:19|20)\d{{2}}年{ws('year_part')}?|{ws('base')})"
+    return re.compile(rf"{ws('frame')}{base}{ws('frame_end')}")
 
 
 @cache

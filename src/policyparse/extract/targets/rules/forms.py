@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ....ruler import Decision
 from ....text.fold import compact
-from ..context import around, ends_with, object_end
+from ..context import around, ends_with, object_end, starts_with
 from ..reader import Candidate, Found, Reader, record
 from .edits import leave, take, take_list
 from .helpers import (
@@ -191,18 +191,37 @@ def _verb_reading(reader: Reader, c: Candidate, found: Found) -> tuple[str, str]
         found.period = found.period or mem.last_verb[2]
         found.start = c.quantity.start
         return mem.last_verb[1], mem.last_verb[1]
+    verb = _list_verb(reader, c)
+    if verb:
+        found.start = c.quantity.start
+        return verb, verb
     return leave("no verb before the number (a noun phrase: 2人间)")
+
+
+def _list_verb(reader: Reader, c: Candidate) -> str:
+    """The verb opening a list whose item opens with the number, though the items before
+    it print none: 广泛发展国内外重点企业、20所左右高水平大学 → 发展.  Only an action verb
+    (after an adverb at most) right at the start of what stands before the number; else
+    ""."""
+    f, w, pre = reader.folded, reader.words, c.prefix
+    if pre.empty or f[pre.end - 1] != "、":
+        return ""
+    s = pre.start + starts_with(f, pre.start, pre.end, w.verb_adverbs)
+    n = starts_with(f, s, pre.end, w.verbs)
+    verb = compact(reader.source[s : s + n]) if n else ""
+    return "" if verb in w.weak_verbs else verb
 
 
 def verb_form(reader: Reader, c: Candidate) -> Decision | None:
     """(B) verb quantity object: 创建1条省级高品质步行街 → 创建省级高品质步行街, 1条.
 
-    A list carries its verb on: 培育1个…、2个… gives the second item 培育.  Takes
-    至少建成3个示范区 (comparator before the verb); leaves 宿舍为2人间 and 包括北京等8个区域
-    (no verb right before the number).
+    A list carries its verb on: 培育1个…、2个… gives the second item 培育, and
+    广泛发展国内外重点企业、20所左右高水平大学 gives 20所 发展 (the verb opening the list,
+    the items before printing no number).  Takes 至少建成3个示范区 (comparator before the
+    verb); leaves 宿舍为2人间 and 包括北京等8个区域 (no verb right before the number).
     """
-    if c.closes:
-        return None
+    if c.closes or (c.prefix.empty and goal_tail(reader, c)):
+        return None  # …，达到80%的基本普及目标: no object, the goal's name (carried_subject)
     found = c.draft.copy()
     reading = _verb_reading(reader, c, found)
     if isinstance(reading, Decision):
@@ -211,6 +230,9 @@ def verb_form(reader: Reader, c: Candidate) -> Decision | None:
     o_end = object_end(reader.folded, c.suffix_end, c.clause[1], reader.starts)
     if o_end is None:
         return leave("no end of the object within the window")
+    if not c.prefix.empty and reader.folded[c.prefix.end - 1] == "、":  # _list_verb's item
+        cut = reader.folded.find("、", c.suffix_end, o_end)
+        o_end = o_end if cut == -1 else cut
     obj = compact(reader.source[c.suffix_end : o_end])
     if not obj:
         return leave("no object after the number")
@@ -230,11 +252,14 @@ def verb_form(reader: Reader, c: Candidate) -> Decision | None:
 def carried_subject(reader: Reader, c: Candidate) -> Decision | None:
     """A bare quantity after a target of the same sentence shares its indicator.
 
-    Takes 增加值达到1200亿元，年均增长10%以上 → 增加值, +10%, and GDP年均增长6%左右，
-    到2025年突破3万亿元 → GDP, >3万亿元; leaves 1200亿元 alone at the start of a sentence.
+    Takes 增加值达到1200亿元，年均增长10%以上 → 增加值, +10%, GDP年均增长6%左右，
+    到2025年突破3万亿元 → GDP, >3万亿元, and 普及率提高6个百分点，达到80%的基本普及目标
+    (a goal's name after 的 closes the clause); leaves 1200亿元 alone at the start of a
+    sentence.
     """
     pre, out = c.prefix, reader.memory.out
-    if not c.closes or not pre.empty or not out or out[-1].kind != "target":
+    closed = c.closes or goal_tail(reader, c)  # …，达到80%的基本普及目标
+    if not closed or not pre.empty or not out or out[-1].kind != "target":
         return None
     prev = out[-1]
     same_sentence = around(reader.sentences, prev.start, reader.start, reader.end)[0]
