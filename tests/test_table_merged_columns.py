@@ -258,3 +258,31 @@ def test_a_task_table_whose_rows_print_no_number_gives_its_units_to_the_annex() 
         ("城发集团", "cooperating"),
         ("各街镇", "cooperating"),
     ]
+
+
+def test_labels_named_by_a_qualifier_and_a_group_cell_printed_on_every_row() -> None:
+    """改革领域 | 序号 | 改革事项 | 落实推进单位: a group column and a unit column named by
+    a few characters before their word; the group printed again on every row, a group
+    named like a place (获取经营场所) no unit; 各街道、镇 one generic unit.  And a table in
+    the body titled by its field (序号 | 创建领域 | 责任单位)."""
+    doc = policyparse.parse(
+        "某区优化营商环境工作方案\n一、工作目标\n打造营商环境特色品牌。\n二、创建品牌\n"
+        "序号\n创建领域\n责任单位\n1\n知识产权保护\n区市场监管局\n2\n企业服务\n各部门、各街道、镇\n"
+        "附件\n某区营商环境建设任务分工表\n"
+        "改革领域\n序号\n改革事项\n落实推进单位\n"
+        "市场准入\n1\n推进企业登记注册便利化。\n区市场监管局\n"
+        "市场准入\n2\n实施小型餐饮备案。\n各街道、镇\n"
+        "获取经营场所\n3\n深化一体化改革。\n区规划资源局\n"
+    )
+    got = [
+        (n.path, n.title, [(u.name, u.generic) for u in n.responsible_units])
+        for n in doc.walk()
+        if n.style == "table_row"
+    ]
+    assert got == [
+        ("2.1", "知识产权保护", [("区市场监管局", False)]),
+        ("2.2", "企业服务", [("各部门", True), ("各街道、镇", True)]),
+        ("A1.1", "推进企业登记注册便利化", [("区市场监管局", False)]),
+        ("A1.2", "实施小型餐饮备案", [("各街道、镇", True)]),
+        ("A1.3", "深化一体化改革", [("区规划资源局", False)]),
+    ]

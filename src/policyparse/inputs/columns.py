@@ -80,12 +80,20 @@ def _role_words() -> tuple[str, ...]:
 
 
 def _word_kind(words: str) -> str:
-    """The kind of the longest lexicon word the header equals or starts with."""
+    """The kind of the longest lexicon word the header equals or starts with; else a
+    group column named by a short qualifier before its word (改革领域, 创建领域)."""
     kinds = _kinds()
     for word in _kind_words():
         if words.startswith(word):
             return kinds[word]
+    for word in _kind_words():
+        short = len(words) - len(word) <= _QUALIFIER_MAX
+        if kinds[word] == "category" and words.endswith(word) and short:
+            return "category"
     return "serial" if serial_label(words) and words else ""
+
+
+_QUALIFIER_MAX = 4  # 落实推进单位, 改革领域: a few characters before a column's word
 
 
 _SERIAL_LABEL_MAX = 6  # 项目序号, 任务序号: a serial column's label, a word before 序号
@@ -103,9 +111,15 @@ def serial_label(words: str) -> bool:
 
 
 def _role(words: str) -> Role | None:
+    """The role a unit column's label opens with (牵头单位（部门）), or ends with after a
+    short qualifier (落实推进单位, 具体责任单位); a two-character word such as 单位 alone
+    is no label (计量单位)."""
     roles = lexicon.roles("extract/role_labels")
     for label in _role_words():
         if words.startswith(label):
+            return roles[label]
+    for label in _role_words():
+        if len(label) >= 4 and words.endswith(label) and len(words) - len(label) <= 4:
             return roles[label]
     return None
 

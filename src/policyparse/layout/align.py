@@ -205,8 +205,15 @@ def unit_like(words: str) -> bool:
     return all(
         0 < len(p) <= _UNIT_MAX
         and (p.endswith(body_ends() + _class_nouns()) or p.startswith(_generic_openings()))
+        and not p.endswith(thing_ends())
         for p in parts
     )
+
+
+@cache
+def thing_ends() -> tuple[str, ...]:
+    """Endings like a body's that close a place's or a thing's name (场所, 住所)."""
+    return tuple(lexicon.column("extract/thing_endings"))
 
 
 def _deadline_like(words: str) -> bool:

@@ -173,12 +173,17 @@ def _titling(r: _Reading, rows: list[TRow], width: int) -> int | None:
 def _title_col(cols: list[Column]) -> int | None:
     """The task column, else a task group's (任务类型 | 重点内容: the type names the row;
     任务类型 | 改革任务: the task does), else the project's (项目名称 | 牵头单位), else the
-    first column of no other use."""
+    first column of no other use, else a group column after the number (序号 | 创建领域 |
+    责任单位: the field is what the row is about)."""
     for kind_ in ("task", "task_group", "project"):
         at = _first(cols, kind_)
         if at is not None:
             return at
-    return next((k for k, c in enumerate(cols) if c.kind in ("", "measure")), None)
+    plain = next((k for k, c in enumerate(cols) if c.kind in ("", "measure")), None)
+    serial_at = _first(cols, "serial")
+    if plain is not None or serial_at is None:
+        return plain
+    return next((k for k in range(serial_at + 1, len(cols)) if cols[k].kind == "category"), None)
 
 
 def _heading(r: _Reading, row: TRow, cells: list[Cell]) -> None:

@@ -263,6 +263,7 @@ SPECS: dict[str, Spec] = {
     "extract/role_manners": Spec(("word",), max_len=MAX_WORD),
     "extract/drop_tails": Spec(("word",)),
     "extract/body_suffixes": Spec(("suffix",)),
+    "extract/thing_endings": Spec(("ending",)),
     "extract/responsibility_notes": Spec(
         ("code", "pattern"),
         {"code": frozenset({"first_listed_is_lead", "same_below", "applies_below", "not_listed"})},
