@@ -660,6 +660,29 @@ def test_a_box_of_lines_ending_in_a_bar_ends_with_them() -> None:
     assert got[2] == ("1.1.B2", "：综合运输通道", [])
 
 
+def test_a_box_with_no_number_over_its_indicator_table() -> None:
+    """专栏 glued to its title with no number, its table right below: a box at path
+    <node>.B, the table's targets its own; a unit in a bracket that holds one (万套（间）);
+    专栏目录 with no table after it stays text."""
+    cells = [
+        "一、总体要求", "到2030年，人居环境持续改善。",
+        "专栏“十五五”时期某市城市更新主要指标",
+        "序号", "指标", "2025年基期值", "2030年目标值", "属性",
+        "1", "城中村改造项目认定数量（个）", "〔70〕", "〔12〕", "约束性",
+        "2", "新增保障性租赁住房数量（万套（间））", "〔47〕", "〔25—27〕", "预期性",
+        "二、主要任务", "（一）推进城中村改造。完成改造。", "专栏目录", "见附件。",
+    ]  # fmt: skip
+    doc = policyparse.parse("\n\n".join(cells) + "\n")
+    got = [
+        (n.path, t.indicator, t.value, t.value_max, t.unit) for n in doc.walk() for t in n.targets
+    ]
+    assert got == [
+        ("1.B", "城中村改造项目认定数量", 12.0, None, "个"),
+        ("1.B", "新增保障性租赁住房数量", 25.0, 27.0, "万套（间）"),
+    ]
+    assert [n.label for n in doc.walk() if n.kind == "box"] == ["专栏"]
+
+
 def test_a_table_laid_out_with_spaces_is_text_with_a_diagnostic() -> None:
     # A PDF's text layer: columns by runs of spaces, rows shifted and names wrapped.
     text = (

@@ -104,11 +104,19 @@ def _base(value: Decimal, unit: str | None) -> tuple[Decimal, str | None]:
 
 def _closing_bracket(text: str) -> tuple[str, str] | None:
     """What stands before a closing bracket that ends *text*, and what it holds:
-    研发投入强度（%） → (研发投入强度, %); None without one."""
-    for close, open_ in ((")", "("), ("）", "（")):
-        if text.endswith(close) and open_ in text:
-            at = text.rindex(open_)
-            return text[:at], text[at + 1 : -1]
+    研发投入强度（%） → (研发投入强度, %); a bracket inside it kept (数量（万套（间）） →
+    万套（间）); None without one."""
+    if not text.endswith((")", "）")):
+        return None
+    depth = 0
+    for at in range(len(text) - 1, -1, -1):
+        ch = text[at]
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            depth -= 1
+            if depth == 0:
+                return (text[:at], text[at + 1 : -1]) if at > 0 else None
     return None
 
 

@@ -75,12 +75,24 @@ def _box() -> re.Pattern[str]:
 
 
 def match_box(folded: str, pos: int, end: int) -> BoxMarker | None:
-    """专栏2  工业互联网标识解析体系增强工程: the box label at *pos*, if any."""
+    """专栏2  工业互联网标识解析体系增强工程: the box label at *pos*, if any; 专栏 glued to
+    a title with no number (专栏“十五五”时期主要指标) is a box numbered 0 (the structure
+    rule opens it only where a table follows)."""
     m = _box().match(folded, pos, end)
     if m is None:
-        return None
+        bare = _bare_box().match(folded, pos, end)
+        return BoxMarker(pos, bare.end(), 0) if bare is not None else None
     value = cn_to_int(m.group("n"))
     return BoxMarker(pos, m.end(), value) if value else None
+
+
+_BARE_TITLE_MIN = 4  # 专栏目录 is a list of boxes; a box's own title is longer
+
+
+@cache
+def _bare_box() -> re.Pattern[str]:
+    words = lexicon.alternation(lexicon.column("layout/box_words"))
+    return re.compile(rf"{words}(?=[^\d{_CN}\s:：][^\n]{{{_BARE_TITLE_MIN - 1},}})")
 
 
 def match_marker(folded: str, pos: int, end: int) -> Marker | None:

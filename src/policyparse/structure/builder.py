@@ -276,7 +276,7 @@ class OutlineState:
             self.stack.pop()  # a box ends where the next one starts
         parent = self.stack[-1] if self.stack else self.part_root
         prefix = parent.path + "." if parent is not None and parent.path else ""
-        path = f"{prefix}B{box.value}"
+        path = f"{prefix}B{box.value or ''}"  # 专栏 with no number: B
         if path in self.paths:
             self.issues.append(
                 Issue(
