@@ -264,6 +264,7 @@ SPECS: dict[str, Spec] = {
     "extract/drop_tails": Spec(("word",)),
     "extract/body_suffixes": Spec(("suffix",)),
     "extract/thing_endings": Spec(("ending",)),
+    "extract/base_heads": Spec(("word",)),
     "extract/responsibility_notes": Spec(
         ("code", "pattern"),
         {"code": frozenset({"first_listed_is_lead", "same_below", "applies_below", "not_listed"})},

@@ -27,6 +27,7 @@ _TABLE.update(
         0x2029: 0x0A,
         0x0085: 0x0A,
         0x000D: 0x0A,  # CR: a bare CR ends a line, CRLF yields a blank line
+        0x2015: 0x2014,  # horizontal bar: the dash some GB converters print for —
         0xFF61: 0x3002,  # halfwidth ideographic full stop
         0xFF64: 0x3001,  # halfwidth ideographic comma
     }

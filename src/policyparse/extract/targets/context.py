@@ -482,6 +482,27 @@ def _peel_tail(folded: str, pre: Prefix) -> bool:
     return False
 
 
+_ACTOR_MAX = 8  # 0—6岁儿童, 中小学生: who the period's activity is of
+
+
+def inner_period(folded: str, start: int, end: int) -> str | None:
+    """A period word right after the actor that opens the subject (学生每周参加中等强度
+    体育活动3次以上 → 每周; 0—6岁儿童每年眼保健和视力检查覆盖率达到90% → 每年): the rate
+    is per that period.  Only after a short actor with no verb of its own; else None."""
+    m = _inner_periods().search(folded, start, min(end, start + _ACTOR_MAX + 3))
+    if m is None or m.start() == start:
+        return None
+    actor = folded[start : m.start()]
+    if words().any_verb.search(actor) or any(ch in actor for ch in ",;:。"):
+        return None
+    return m.group()
+
+
+@cache
+def _inner_periods() -> re.Pattern[str]:
+    return _alternation(words().periods)
+
+
 def sentence_period(folded: str, start: int, end: int) -> tuple[str, int] | None:
     """A period word opening the sentence (每年遴选20个…，培育100个…), and where it ends.
 

@@ -178,19 +178,39 @@ def base_comparator(folded: str, pre: Prefix, unit: str | None) -> re.Match[str]
     不低于完成任务的90% (a clause, not a base).
     """
     w = words()
-    if unit != "%" or pre.end <= pre.start or folded[pre.end - 1] not in w.of:
+    if unit != "%" or pre.end <= pre.start:
         return None
+    end = pre.end - 1  # where the base ends: before its 的
+    if folded[end] not in w.of:
+        # 不超过教学总时长30%, 不低于销售收入3%: no 的, the base ends in a measure
+        if not folded[pre.start : pre.end].endswith(_base_ends()):
+            return None
+        end = pre.end
     found_at = None
     nouns = tuple(h for h in w.heads if len(h) == 1)
-    for m in _comparator_words().finditer(
-        folded, max(pre.start, pre.end - 1 - _BASE_MAX), pre.end - 1
-    ):
+    for m in _comparator_words().finditer(folded, max(pre.start, end - _BASE_MAX), end):
         if not folded.startswith(nouns, m.end()):  # 增加值, 增长率: a noun, no comparator
             found_at = m
     if found_at is None:
         return None
     if w.any_verb.search(folded, found_at.end(), pre.end) is not None and not folded[
-        found_at.end() : pre.end - 1
+        found_at.end() : end
     ].endswith(w.heads):
         return None  # 不低于完成任务的: a clause, not a base
+    if found_at.end() >= end:
+        return None  # the comparator right before the number: no base between
+    if end == pre.end and len(found_at.group()) < _BARE_COMPARATOR_MIN:
+        return None  # 门诊预约诊疗人数: 约 inside a word is no comparator of a base
     return found_at
+
+
+_BARE_COMPARATOR_MIN = 2  # 不超过, 低于: the comparator before a base printed with no 的
+
+
+@cache
+def _base_ends() -> tuple[str, ...]:
+    """How a base printed with no 的 ends: a measure of two characters or more (总额,
+    收入, 时长), the heads of lexicon extract/indicator_heads and extract/base_heads."""
+    return tuple(h for h in words().heads if len(h) > 1) + tuple(
+        lexicon.column("extract/base_heads")
+    )

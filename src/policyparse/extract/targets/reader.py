@@ -26,6 +26,7 @@ from .context import (
     Words,
     around,
     boundaries,
+    inner_period,
     names_and_statements,
     read_prefix,
     sentence_period,
@@ -221,6 +222,8 @@ class Reader:
             )
         if head is not None and not (year is not None and year.phrase[0] >= head[1]):
             pre.period = head[0]  # 每年 opening the sentence, no later year phrase between
+        if pre.period is None:
+            pre.period = inner_period(f, pre.start, pre.end)  # 学生每周参加…3次以上
         base = base_comparator(f, pre, q.unit)
         draft = record(
             q,

@@ -131,7 +131,28 @@ def subject_form(reader: Reader, c: Candidate) -> Decision | None:
     found.indicator, found.verb = subj, verb
     if inherited is not None:
         found.period = found.period or inherited.period
+    elif found.comparator == "=":
+        _comparator_before_verb(reader, c, found)
     return take(c, found, c.suffix_end)
+
+
+def _comparator_before_verb(reader: Reader, c: Candidate, found: Found) -> None:
+    """A subject that ends in its verb, a comparison word before the verb, the object
+    left unsaid (每校至少配备2名, 全市至少建成3个): the word is the comparator, and it
+    leaves the indicator (每校配备)."""
+    f, pre = reader.folded, c.prefix
+    v_start, v_end, _ = verb_before(f, pre.start, pre.end)
+    if v_end == v_start:
+        return
+    n = ends_with(f, pre.start, v_start, reader.words.comparators)
+    comp = reader.words.comparators[f[v_start - n : v_start]][0] if n else "."
+    if comp == ".":
+        return
+    found.comparator = comp
+    found.comparator_by = ("subject_form", "a comparison word before the verb")
+    found.indicator = compact(
+        reader.source[pre.start : v_start - n] + reader.source[v_start : pre.end]
+    )
 
 
 def _goal(c: Candidate) -> bool:
