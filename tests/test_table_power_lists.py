@@ -35,3 +35,40 @@ def test_a_numbered_heading_between_rows_still_heads_the_rows_after_it() -> None
     doc = policyparse.parse(text)
     paths = [n.path for n in doc.walk() if n.path]
     assert paths == ["A1", "A1.1", "A1.1.1", "A1.1.2"]
+
+
+# Rows set apart by blank lines, the annex's title printed again as the caption.
+_BODY = (
+    "某区深化农村公路管理养护体制改革实施细则\n一、总体要求\n（一）目标。完善管理体制。\n"
+    "二、附则\n本细则由区建设管理委负责解释。\n"
+    "附件：某区农村公路管理养护权力和责任清单\n某区农村公路管理养护权力和责任清单\n"
+    "序号\n权力责任名称\n行使主体\n权力责任类别\n设定依据\n行使层级\n权力责任事项\n\n"
+)
+
+
+def test_a_power_list_under_its_caption_with_duties_over_several_lines() -> None:
+    doc = policyparse.parse(
+        _BODY
+        + "1\n公路的管理\n区交通行政管理部门\n管理\n《某条例》第五条\n区级\n"
+        + "区交通行政管理部门负责所辖区域内县道的具体管理。\n\n"
+        + "2\n农村公路建设\n区交通行政管理部门、镇人民政府（街道）\n建设\n《某条例》第十六条\n区级\n"
+        + "区交通行政管理部门编制建设计划。\n县道的建设计划，应当经市交通行政管理部门审核。\n"
+        + "乡道的建设计划，应当经区交通行政管理部门审核。\n\n"
+        + "3\n农村公路废弃\n区交通行政管理部门\n废弃\n《某条例》第二十七条\n区级\n"
+        + "区交通行政管理部门对失去使用功能的乡道宣布废弃。\n"
+    )
+    rows = [
+        (n.path, n.title, [(u.name, u.generic) for u in n.responsible_units])
+        for n in doc.walk()
+        if n.path and n.path.startswith("A")
+    ]
+    assert rows == [
+        ("A1", "某区农村公路管理养护权力和责任清单", []),
+        ("A1.1", "公路的管理", [("区交通行政管理部门", False)]),
+        (
+            "A1.2",
+            "农村公路建设",
+            [("区交通行政管理部门", False), ("镇人民政府（街道）", True)],
+        ),
+        ("A1.3", "农村公路废弃", [("区交通行政管理部门", False)]),
+    ]

@@ -24,11 +24,30 @@ def _text(folded: str, b: Block) -> str:
     return compact(folded[b.start : b.end])
 
 
-def row_cells(folded: str, row: list[Block]) -> list[Cell]:
+def row_cells(folded: str, row: list[Block], width: int = 0) -> list[Cell]:
     """A row's cells, one per line, but a company's legal form on a line of its own
     joins the line above (上海某科技集团 / 股份有限公司 is one name, wrapped), and a
     numbered list runs on in one cell (1.完善… / 2.编制… / 3.推进… under 2024年工作任务;
-    the next 1. opens the next cell)."""
+    the next 1. opens the next cell).  Given the header's *width*, a row set apart by
+    blank lines whose lines outnumber the columns has its last cell run over the lines
+    left (a 权力责任事项 of three paragraphs)."""
+    cells = _line_cells(folded, row)
+    if width and len(cells) > width > 1 and _set_apart(folded, row):
+        cells = [*cells[: width - 1], Cell(cells[width - 1].start, cells[-1].end)]
+    return cells
+
+
+def _set_apart(folded: str, row: list[Block]) -> bool:
+    """A blank line before the row and after it, none inside it."""
+    start, end = row[0].start, row[-1].end
+    if "\n\n" in folded[start:end]:
+        return False
+    before = folded[max(0, start - 2) : start]
+    after = folded[end : end + 2]
+    return before.endswith("\n\n") and (after == "\n\n" or end >= len(folded.rstrip()))
+
+
+def _line_cells(folded: str, row: list[Block]) -> list[Cell]:
     cells: list[Cell] = []
     last = None  # the number of the list item the last cell ends with
     for b in row:

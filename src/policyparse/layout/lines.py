@@ -372,7 +372,7 @@ class _Rows:
                 break
             row.append(self.blocks[k])
             k += 1
-        cells = row_cells(self.folded, row)
+        cells = row_cells(self.folded, row, self.width)
         if not self.tasks and len(row) == most:  # 生活垃圾资源化 / 利用率: one name
             cells, k = name_wrapped(self.folded, self.blocks, row, k, cells)
         if len(row) == 1 or not self.budget.take(len(row), number.start):

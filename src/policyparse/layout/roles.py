@@ -57,7 +57,18 @@ def _annex_follows(folded: str, blocks: list[Block], i: int) -> bool:
     return serial_label(head) or match_marker(folded, nxt.start, nxt.end) is not None
 
 
-def _titled_marker(folded: str, blocks: list[Block], i: int, squeezed: str) -> bool:
+def _captioned_table(folded: str, blocks: list[Block], i: int, tables: frozenset[int]) -> bool:
+    """The annex's title printed again as its table's caption, the table read right below
+    (附件：某某清单 / 某某清单 / 序号 / …)."""
+    if i + 2 >= len(blocks) or blocks[i + 2].start not in tables:
+        return False
+    caption = compact(folded[blocks[i + 1].start : blocks[i + 1].end])
+    return not _SENTENCE_PUNCT.search(caption) and not _LIST_CONTINUATION.match(caption)
+
+
+def _titled_marker(
+    folded: str, blocks: list[Block], i: int, squeezed: str, tables: frozenset[int]
+) -> bool:
     """附件1：某某行动计划 (or 附件1 某某行动计划, or 附件：某某分解表 with no number) opens an
     attachment with its title.
 
@@ -69,7 +80,7 @@ def _titled_marker(folded: str, blocks: list[Block], i: int, squeezed: str) -> b
     m = _attachment()[2].fullmatch(squeezed)
     if m is None or _SENTENCE_PUNCT.search(m.group("title")):
         return False
-    if _annex_follows(folded, blocks, i):
+    if _annex_follows(folded, blocks, i) or _captioned_table(folded, blocks, i, tables):
         return True  # its table's 序号 or first heading next: the bodies below are cells
     if m.group("n") is None:
         return False  # 附件：某某清单 naming an annex not printed below it
@@ -160,7 +171,7 @@ def assign_roles(folded: str, blocks: list[Block], tables: frozenset[int] = froz
             b.role = "note"
         elif (
             _attachment()[0].fullmatch(squeezed)
-            or _titled_marker(folded, blocks, i, squeezed)
+            or _titled_marker(folded, blocks, i, squeezed, tables)
             or (_attachment()[1].fullmatch(squeezed) and _bare_marker(folded, blocks, i, tables))
         ):
             b.role = "attachment_marker"

@@ -85,13 +85,19 @@ def _drop_tails() -> tuple[str, ...]:
     return tuple(lexicon.longest_first(lexicon.column("extract/drop_tails")))
 
 
+_TRAILING_ASIDE = re.compile(r"[（(][^（）()]{1,8}[）)]$")
+
+
 def is_generic(name: str) -> bool:
     """A class of bodies (各省级人民政府, 有关部门, 县级市, 工作组成员单位) rather than one body.
 
     A level or a place before the class changes nothing: 市各相关部门, 河北省相关部门.
+    A government of a lower level named by its level alone is each such government:
+    镇人民政府, 镇人民政府（街道） (lexicon extract/generic_bodies, whole).
     """
     openings, whole = _generic()
-    if name in whole or name.startswith(openings) or name.endswith(_generic_endings()):
+    core = _TRAILING_ASIDE.sub("", name)  # 镇人民政府（街道）: the class, widened
+    if core in whole or name.startswith(openings) or name.endswith(_generic_endings()):
         return True
     for word in openings:
         at = name.find(word, 1)
