@@ -23,6 +23,14 @@ def test_within_the_year_takes_the_plans_year() -> None:
     assert _targets(text) == [(30.0, 2026, "年内")]
 
 
+def test_a_span_of_years_is_no_within_the_year() -> None:
+    """5年内, 三年内: a span from now, the target's own deadline, not the plan's year."""
+    got = _targets(
+        "某市2022年工作要点\n一、任务\n（一）建设场地。5年内新增足球场地2万片，三年内建成口袋公园30个。\n"
+    )
+    assert got == [(2.0, None, "5年内"), (30.0, None, "三年内")]
+
+
 def test_an_undated_commitment_keeps_no_year() -> None:
     text = "某市2026年工作要点\n一、重点任务\n（一）培育企业。培育专精特新企业30家。\n"
     assert _targets(text) == [(30.0, None, None)]

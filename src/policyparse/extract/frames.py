@@ -27,6 +27,7 @@ from functools import cache
 
 from .. import lexicon
 from ..ruler import Step
+from ..text.numerals import CN_NUMERAL_CHARS
 from .targets import Found
 from .targets.context import plan_periods
 
@@ -58,7 +59,16 @@ def within_year(folded: str, start: int, pos: int) -> str | None:
     lo = max(start, pos - _WINDOW)
     cut = max(folded.rfind(ch, lo, pos) for ch in _SENTENCE_ENDS)
     text = folded[max(lo, cut + 1) : pos]
-    return next((w for w in _words("within_year") if w in text), None)
+    for w in _words("within_year"):
+        at = text.find(w)
+        while at != -1:
+            if at == 0 or not _COUNTED.match(text[at - 1]):
+                return w
+            at = text.find(w, at + 1)  # 5年内, 三年内: a span of years, not this year
+    return None
+
+
+_COUNTED = re.compile(rf"[\d{CN_NUMERAL_CHARS}]")
 
 
 def one_year(
@@ -66,8 +76,8 @@ def one_year(
 ) -> None:
     """Targets of a one-year plan whose sentence says 年内 (or 全年, 年底前) take its year."""
     for f in found:
-        if f.kind != "target" or f.year is not None:
-            continue
+        if f.kind != "target" or f.year is not None or f.deadline is not None:
+            continue  # a deadline of its own (5年内) is no 年内 of the plan's year
         word = within_year(folded, start, f.q_start if f.q_start >= 0 else f.start)
         if word is None:
             continue

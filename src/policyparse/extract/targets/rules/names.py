@@ -37,11 +37,11 @@ def article_numeral(reader: Reader, c: Candidate) -> Decision | None:
     """一 with no comparator is an article, not a count.
 
     Takes 建设一支队伍, 一次性补贴; leaves 建成至少一个示范区 and 至少建设一所幼儿园 (a
-    comparator before the number or before its verb), 建设两个示范区 (两 counts) and
-    新增一百个示范区.
+    comparator before the number or before its verb), 每周开展一次足球训练 (a period
+    before it: once a week is a frequency), 建设两个示范区 (两 counts) and 新增一百个示范区.
     """
     q, f = c.quantity, reader.folded
-    if not q.single_cn or f[q.start] != _ONE or c.prefix.comparator:
+    if not q.single_cn or f[q.start] != _ONE or c.prefix.comparator or c.prefix.period:
         return None
     if before_verb(reader, c) != ".":
         return None  # 至少建设一所: the comparator stands before the verb
