@@ -593,3 +593,18 @@ def test_a_plan_after_a_notice_of_paragraphs_stays_at_the_top() -> None:
     doc = parse(notice + "某区节能降碳规划\n" + PLAN_BODY)
     assert [n.path for n in numbered(doc)] == ["1", "1.1", "2", "2.1"]
     assert doc.plan_title == "某区节能降碳规划"
+
+
+def test_a_plan_printed_under_a_bare_annex_label_after_the_notice_stays_at_the_top() -> None:
+    """印发《X》的通知 … its date, then 附件 alone and X's title: the plan the notice wraps
+    (its nodes at the top); a later 附件 alone over a table is the plan's annex A1."""
+    doc = parse(
+        "某区人民政府关于印发《2026年某区违法用地综合整治实施方案》的通知\n"
+        "各镇人民政府：\n现将《2026年某区违法用地综合整治实施方案》印发给你们，请认真执行。\n"
+        "附件：2026年某区违法用地综合整治实施方案\n某区人民政府\n2026年2月12日\n"
+        "附件\n2026年某区违法用地综合整治实施方案\n"
+        "一、目标任务\n全年完成整治5800亩。\n二、保障措施\n（一）加强督办。定期通报。\n"
+        "附件\n某区各街镇整治任务表\n序号\n街镇\n任务量（亩）\n1\n甲镇\n300\n2\n乙镇\n200\n"
+    )
+    top = [(n.path, n.title) for n in doc.walk() if n.path and "." not in n.path]
+    assert top == [("1", "目标任务"), ("2", "保障措施"), ("A1", "某区各街镇整治任务表")]

@@ -72,3 +72,25 @@ def test_a_power_list_under_its_caption_with_duties_over_several_lines() -> None
         ),
         ("A1.3", "农村公路废弃", [("区交通行政管理部门", False)]),
     ]
+
+
+def test_member_units_and_their_duties_are_the_annexs_units() -> None:
+    """单位 | 职责分工 with no 序号, each body then its duties (over two lines for one):
+    the bodies are responsible for the annex; a branch named after its parent
+    (公安局某某分局) is one body; 单位 elsewhere is a column of measure units."""
+    doc = policyparse.parse(
+        "某区违法用地综合整治三年行动工作方案\n一、工作目标\n完成整治2300亩。\n"
+        "附件2\n某区违法用地综合整治协调机制成员单位职责分工\n单位\n职责分工\n"
+        "区规划资源局\n拟定工作方案，负责组织协调和执法查处。\n"
+        "公安局某某分局\n推进行政执法与刑事司法衔接机制建设。\n依法处置阻碍执行职务的行为。\n"
+        "区财政局\n保障违法用地综合整治工作相关经费。\n"
+        "各街镇\n落实属地责任，制定整治计划。\n"
+    )
+    annex = next(n for n in doc.walk() if n.path == "A2")
+    assert [(u.name, u.role) for u in annex.responsible_units] == [
+        ("区规划资源局", "responsible"),
+        ("公安局某某分局", "responsible"),
+        ("区财政局", "responsible"),
+        ("各街镇", "responsible"),
+    ]
+    assert [n.path for n in doc.walk() if n.path and n.path.startswith("A2.")] == []

@@ -181,12 +181,24 @@ def settle_years(cols: list[Column]) -> None:
         year = c.year if c.kind == "target" and c.year is not None else year
 
 
+def settle_duties(cols: list[Column]) -> None:
+    """单位 | 职责分工: beside a duty column, the column of bodies (单位, 成员单位) is a unit
+    column, each body responsible; elsewhere 成员单位 is a plain column and 单位 one of
+    measure units."""
+    duties = any(c.kind == "duty" for c in cols)
+    for c in cols:
+        if duties and c.kind in ("measure_unit", "duty_body"):
+            c.kind, c.role = "unit", "responsible"
+        elif c.kind == "duty_body":
+            c.kind = ""
+
+
 def kind(cols: list[Column]) -> TableKind:
     """A table of tasks (a unit column and 序号 or a task column, projects with their
-    owners too), of indicators (an indicator column and a target column), of projects
-    (项目名称 … with no unit column), or other."""
+    owners too, member units and their duties), of indicators (an indicator column and a
+    target column), of projects (项目名称 … with no unit column), or other."""
     kinds = {c.kind for c in cols}
-    if "unit" in kinds and kinds & {"serial", "task", "task_group"}:
+    if "unit" in kinds and kinds & {"serial", "task", "task_group", "duty"}:
         return "task"  # 序号 | 项目名称 | 牵头单位: projects assigned to their owners
     if "project" in kinds:
         return "project"

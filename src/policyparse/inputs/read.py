@@ -96,8 +96,9 @@ _PLAUSIBLE = 0.5
 _MIN_COMMON = 3
 # ... and is only a near guess when its share is not this much higher.
 _CLEAR = 0.3
-# Below this share of common characters a short GB18030 reading is in doubt.
-_DOUBT = 0.3
+# Below this share of common characters a short GB18030 reading is in doubt (real text
+# of rarer words: 店、旗舰店、概念, 2 of 8; mojibake of another encoding: about 0.05).
+_DOUBT = 0.2
 # A GB18030 reading with no plausible rival is doubted aloud from this many characters.
 _EVIDENCE = 20
 _NON_ASCII = re.compile(r"[^\x00-\x7f\s]+")

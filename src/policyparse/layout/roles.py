@@ -9,6 +9,7 @@ from .. import lexicon
 from ..inputs.columns import serial_label
 from ..text.dates import is_date_line
 from ..text.fold import compact
+from ..vocab import BlockRole
 from .blocks import SHORT_LINE, Block
 from .markers import match_marker
 
@@ -107,6 +108,29 @@ def _bare_marker(folded: str, blocks: list[Block], i: int, tables: frozenset[int
     return not (_attachment()[1].match(title) or _attachment()[0].fullmatch(title))
 
 
+_QUOTED = re.compile(r"《([^《》\n]{2,80})》")
+_NOTICE_LINES = 6  # the notice's title stands among the first lines
+
+
+def _wrapped_plan(folded: str, blocks: list[Block], i: int, squeezed: str) -> bool:
+    """附件 with no number right after the notice's date, above the title of the document
+    the notice issues (印发《2026年某区某某实施方案》的通知 … 2026年2月12日 / 附件 /
+    2026年某区某某实施方案 / 一、…): the plan the notice wraps, whose nodes stay at the top
+    (tests/ORACLES.md), not an annex of it.  Roles are assigned in order: the date's role
+    is known when 附件 is read."""
+    m = _attachment()[0].fullmatch(squeezed)
+    if m is None or m.group("n") is not None or not 0 < i < len(blocks) - 1:
+        return False
+    if blocks[i - 1].role not in ("date", "signature"):
+        return False  # right after the notice's signature and date, nothing between
+    quoted = {
+        compact(q.group(1))
+        for b in blocks[: min(i, _NOTICE_LINES)]
+        for q in _QUOTED.finditer(folded, b.start, b.end)
+    }
+    return compact(folded[blocks[i + 1].start : blocks[i + 1].end]) in quoted
+
+
 def opens_attachment(squeezed: str) -> bool:
     """附件2, 附件2：标题 alone on a line (whitespace removed): a line that opens an annex.
 
@@ -169,15 +193,26 @@ def assign_roles(folded: str, blocks: list[Block], tables: frozenset[int] = froz
             b.role = "doc_number"
         elif (m := _NOTE.fullmatch(squeezed)) and m.group("w") in _note_openings():
             b.role = "note"
-        elif (
-            _attachment()[0].fullmatch(squeezed)
-            or _titled_marker(folded, blocks, i, squeezed, tables)
-            or (_attachment()[1].fullmatch(squeezed) and _bare_marker(folded, blocks, i, tables))
-        ):
-            b.role = "attachment_marker"
-        elif _attachment()[1].match(squeezed):
-            b.role = "attachment_list"
-            in_list = True
+        else:
+            b.role = _attachment_role(folded, blocks, i, squeezed, tables)
+            in_list = b.role == "attachment_list" and _attachment()[1].match(squeezed) is not None
+
+
+def _attachment_role(
+    folded: str, blocks: list[Block], i: int, squeezed: str, tables: frozenset[int]
+) -> BlockRole | None:
+    """An 附件 line's role: the marker of an annex, a list of annexes, or none."""
+    if _wrapped_plan(folded, blocks, i, squeezed):
+        return "attachment_list"  # 附件 / the plan the notice issues: no annex
+    if (
+        _attachment()[0].fullmatch(squeezed)
+        or _titled_marker(folded, blocks, i, squeezed, tables)
+        or (_attachment()[1].fullmatch(squeezed) and _bare_marker(folded, blocks, i, tables))
+    ):
+        return "attachment_marker"
+    if _attachment()[1].match(squeezed):
+        return "attachment_list"
+    return None
 
 
 def _signers_above(folded: str, blocks: list[Block], i: int) -> None:

@@ -32,6 +32,7 @@ from ..inputs.columns import (
     column,
     is_header,
     kind,
+    settle_duties,
     settle_years,
 )
 from ..text.fold import compact
@@ -54,6 +55,7 @@ from .attributed import attribute_tables
 from .blocks import Block
 from .captions import caption
 from .cells import MAX_CELLS, Budget, Cell, TextTable, TRow, text_tables
+from .duties import duty_tables
 from .keyed import keyed_tables
 from .lines import line_tables
 from .markers import match_marker
@@ -431,6 +433,7 @@ def _new_header(r: _Reading, row: TRow) -> None:
     """A header printed again (at a page break) may add or drop a column: read it anew."""
     cols = [column(text_of(r.folded, c)) for c in row.cells]
     settle_years(cols)
+    settle_duties(cols)
     if kind(cols) == r.table.kind:
         r.table.columns = cols
 
@@ -489,6 +492,7 @@ def interpret(
     if start == h + 2:
         _refine(folded, cols, t.rows[h + 1])
     settle_years(cols)
+    settle_duties(cols)
     _bound_targets(cols, (head.start, head.end), issues)
     table = Table(t.start, t.end, t.form, kind(cols), cols, t.blocks)
     r = _Reading(folded, source, table, caption(folded, blocks, at), issues)
@@ -531,7 +535,8 @@ def find(
             text_tables(source, folded, blocks, budget)
             + line_tables(folded, blocks, budget)
             + attribute_tables(folded, blocks, budget)
-            + keyed_tables(folded, blocks, budget),
+            + keyed_tables(folded, blocks, budget)
+            + duty_tables(folded, blocks, budget),
             key=lambda t: t.start,
         )
     )

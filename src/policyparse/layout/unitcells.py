@@ -103,6 +103,7 @@ def _cuts(source: str, a: int, b: int, printed: Printed) -> list[int]:
         and text[i:].endswith(ends)
         and text[i - 1] != text[i]
         and text[i:] not in forms  # 某某集团 / 股份有限公司: one company's name
+        and not _branch(text[i:])  # 公安局 / 奉贤分局: a branch of the body before it
     ]
     if not cuts or printed(text):
         return []
@@ -113,6 +114,29 @@ def _cuts(source: str, a: int, b: int, printed: Printed) -> list[int]:
             out.append(a + i)
             start = i
     return out
+
+
+def _branch(rest: str) -> bool:
+    """A branch's name after its parent's: a place of a few characters and the branch word
+    (奉贤分局 after 公安局).  Leaves 盐都公安分局 (a name with its own sector: a body of
+    its own after 区交通局) and 区消防救援支队 (a level of its own)."""
+    end = next((e for e in _branch_ends() if rest.endswith(e)), None)
+    if end is None or rest.startswith(_levels()):
+        return False
+    return len(rest) - len(end) <= _BRANCH_PLACE_MAX
+
+
+_BRANCH_PLACE_MAX = 3  # 奉贤, 徐汇: the place a branch is named by
+
+
+@cache
+def _branch_ends() -> tuple[str, ...]:
+    return tuple(lexicon.column("layout/branch_ends"))
+
+
+@cache
+def _levels() -> tuple[str, ...]:
+    return tuple(lexicon.column("extract/place_levels", kind="level"))
 
 
 @cache

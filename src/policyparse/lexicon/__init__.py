@@ -85,6 +85,7 @@ SPECS: dict[str, Spec] = {
     "layout/glued_unit_ends": Spec(("ending",)),
     "layout/legal_forms": Spec(("form",)),
     "layout/group_labels": Spec(("word",)),
+    "layout/branch_ends": Spec(("ending",)),
     "layout/table_columns": Spec(
         ("word", "kind"),
         {
@@ -103,6 +104,8 @@ SPECS: dict[str, Spec] = {
                     "target",
                     "base",
                     "remark",
+                    "duty",
+                    "duty_body",
                 }
             )
         },
