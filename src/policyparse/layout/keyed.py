@@ -63,9 +63,17 @@ def _column_words() -> frozenset[str]:
     )
 
 
-def _header(folded: str, blocks: list[Block], i: int) -> tuple[list[Cell], list[str], int] | None:
+def _header(
+    folded: str, blocks: list[Block], i: int
+) -> tuple[list[Cell], list[str], int] | int | None:
     """The header's cells and column kinds from block *i* (a label wrapped over two lines,
-    牵头 / 部门, is one) and the block after it; None where this is no such header."""
+    牵头 / 部门, is one) and the block after it; None where this is no such header, or the
+    block where the run of labels ended when it names no task or no unit column (no header
+    starts inside it either: the run is skipped whole, in linear time)."""
+    first = _text(folded, blocks[i])
+    nxt = _text(folded, blocks[i + 1]) if i + 1 < len(blocks) else ""
+    if not column(first).kind and first + nxt not in _column_words():
+        return None  # a header opens with a column word (类别, 任务 / 分类): linear time
     cells: list[Cell] = []
     kinds: list[str] = []
     j = i
@@ -81,8 +89,10 @@ def _header(folded: str, blocks: list[Block], i: int) -> tuple[list[Cell], list[
         cells.append(Cell(blocks[j].start, blocks[j].end))
         kinds.append(column(a).kind)
         j += 1
-    if "serial" in kinds or "task" not in kinds or "unit" not in kinds:
+    if "serial" in kinds:
         return None
+    if "task" not in kinds or "unit" not in kinds:
+        return j if j < stop else None
     return cells, kinds, j
 
 
@@ -244,8 +254,8 @@ def keyed_tables(folded: str, blocks: list[Block], budget: Budget) -> list[TextT
     i = 0
     while i < len(blocks) and not budget.spent:
         found = _header(folded, blocks, i) if _label(folded, blocks[i]) else None
-        if found is None:
-            i += 1
+        if found is None or isinstance(found, int):
+            i = max(found or 0, i + 1)
             continue
         cells, kinds, j = found
         head = blocks[i:j]
