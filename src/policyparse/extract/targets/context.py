@@ -181,7 +181,8 @@ def deadline_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?=[{first}])"
         rf"(?:(?P<lead>{d('lead')})?(?P<pre>{d('by')}|{d('as_of')})? ?"
-        rf"(?:{y}年?[、,])*(?P<year>{y}) ?年"
+        # 2024年至2026年, and 2023-2025年 (年 printed once, after the span's end)
+        rf"(?:{y}年?[、,])*(?P<year>{y}) ?(?:年|(?={d('through')}{y}年))"
         rf"(?:{d('through')}(?P<year2>{y})年)?"
         rf"(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?)?"
         rf"(?P<post>{d('part')}){{0,2}}"
