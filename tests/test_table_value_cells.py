@@ -241,3 +241,30 @@ def test_column_labels_over_three_lines_and_a_name_over_two() -> None:
         ("建筑垃圾综合利用率", 95.0, "%", 2030, None),
     ]
     assert [n.label for n in doc.walk() if n.label == "1."] == ["1."]  # 1.完善… a heading
+
+
+def test_rows_ended_by_their_attribute_with_units_and_notes_in_bracket_lines() -> None:
+    """指标名称 | 2025年 | 2030年 | 指标性质, no 序号, one cell per line: a unit in a bracket
+    on the line under the name (（平方公里）), a note under the base figure
+    (（2021年-2025年）), a name over two lines before its two figures, a base figure such as
+    12.6 (no heading 12.): one target per row, the base its baseline."""
+    cells = [
+        "一、总体要求", "到2030年，土地利用效率进一步提高。", "表1 某市土地管理主要指标",
+        "指标名称", "2025年", "2030年", "指标性质",
+        "建设用地总规模", "（平方公里）", "3139", "≤3200", "约束性",
+        "年均土地供应规模", "（平方公里）", "36", "（2021年-2025年）", "35-40", "预期性",
+        "年均低效建设用地", "减量化规模（平方公里）", "12.6", "（2021年-2025年）", "7左右", "预期性",
+        "二、主要任务", "（一）加强管理。完善制度。",
+    ]  # fmt: skip
+    doc = policyparse.parse("\n\n".join(cells) + "\n")
+    got = [
+        (t.indicator, t.comparator, t.value, t.value_max, t.unit, t.year)
+        for n in doc.walk()
+        for t in n.targets
+        if t.text in ("≤3200", "35-40", "7左右")
+    ]
+    assert got == [
+        ("建设用地总规模", "<=", 3200.0, None, "平方公里", 2030),
+        ("年均土地供应规模", "range", 35.0, 40.0, "平方公里", 2030),
+        ("年均低效建设用地减量化规模", "~", 7.0, None, "平方公里", 2030),
+    ]

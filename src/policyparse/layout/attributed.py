@@ -133,8 +133,9 @@ def _rows(
     start = j
     while j < len(blocks) and j - start <= width + _SLACK + _GROUP_LINES:
         b = blocks[j]
-        if b.role is not None or match_marker(folded, b.start, b.end) is not None:
-            break  # a heading or a part of the notice: the text goes on
+        mk = match_marker(folded, b.start, b.end)
+        if b.role is not None or (mk is not None and not mk.digit_follows):
+            break  # a heading or a part of the notice: the text goes on (12.6 is a figure)
         if not _attribute(folded, b):
             j += 1
             continue
@@ -159,16 +160,49 @@ def _wrapped_group(folded: str, lines: list[Block]) -> int:
     return k if k >= 2 else 0
 
 
+_BRACKET_LINE = re.compile(r"[（(][^（）()]{1,20}[）)]")
+
+
+def _bracket_lines_joined(folded: str, lines: list[Block]) -> list[Block]:
+    """A line that is one bracket joins the line above it: a unit under its indicator's
+    name (建设用地总规模 / （平方公里）), a note under its figure (36 / （2021年-2025年）)."""
+    out: list[Block] = []
+    for b in lines:
+        if out and _BRACKET_LINE.fullmatch(_text(folded, b)):
+            out[-1] = Block(out[-1].start, b.end)
+        else:
+            out.append(b)
+    return out
+
+
+_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
+
+
+def _trailing_values(folded: str, lines: list[Block]) -> int:
+    """How many of the row's last lines are figures (a note in brackets after one aside)."""
+    n = 0
+    for b in reversed(lines):
+        if not value_like(_NOTE.sub("", clean(folded[b.start : b.end]))):
+            break
+        n += 1
+    return n
+
+
 def _cells(folded: str, row: list[Block], width: int) -> list[Cell]:
     """A row's cells: the value right before the 属性 word, the indicator before it, the
-    group cell before that; a value in words over several lines is one cell."""
-    *lines, attribute = row
+    group cell before that; a value in words over several lines is one cell; a line that
+    is one bracket belongs to the cell above it."""
+    *printed, attribute = row
+    lines = _bracket_lines_joined(folded, printed)
     last = clean(folded[lines[-1].start : lines[-1].end])
     group = _wrapped_group(folded, lines)
-    if value_like(last) and len(lines) == width and group < 2:
-        # 管道养护 / 抽查合格率 / 95%以上: a name wrapped over two lines, no group column
-        wrapped = Cell(lines[0].start, lines[-2].end)
-        return [wrapped, Cell(lines[-1].start, lines[-1].end), Cell(attribute.start, attribute.end)]
+    values = _trailing_values(folded, lines)
+    if values and len(lines) - values > 1 and len(lines) + 1 > width and group < 2:
+        # 管道养护 / 抽查合格率 / 95%以上, 年均土地储备计划 / 规模（平方公里） / 30-40 / 50-60:
+        # a name wrapped over two lines before its figures, no group column
+        wrapped = Cell(lines[0].start, lines[-values - 1].end)
+        figures = [Cell(b.start, b.end) for b in lines[-values:]]
+        return [wrapped, *figures, Cell(attribute.start, attribute.end)][-width:]
     if group > 1:  # 地震 / 监测 / 预报 / 能力: a group cell printed a word per line
         merged = Cell(lines[0].start, lines[group - 1].end)
         rest = [Cell(b.start, b.end) for b in lines[group:]]
