@@ -12,6 +12,11 @@ import policyparse
 _HEAD = "| 序号 | 指标 | 单位 | “十五五”目标 | 属性 |\n| --- | --- | --- | --- | --- |\n"
 
 
+def _cells_a_blank_line_apart(cells: list[str]) -> policyparse.Document:
+    """A table printed one cell per line, a blank line between the cells (as pages print)."""
+    return policyparse.parse("\n\n".join(cells) + "\n")
+
+
 def _targets(rows: str) -> list[Any]:
     doc = policyparse.parse("某区“十五五”规划主要指标\n" + _HEAD + rows)
     return [t for n in doc.walk() for t in n.targets]
@@ -182,7 +187,7 @@ def test_a_group_header_over_two_year_columns_and_a_figure_like_a_heading() -> N
         "3", "新增高新技术企业数", "家", "预期性", "—", "【累计300】",
         "4. 主要任务", "推进创新。",
     ]  # fmt: skip
-    doc = policyparse.parse("\n\n".join(cells) + "\n")
+    doc = _cells_a_blank_line_apart(cells)
     got = [
         (t.indicator, t.value, t.unit, t.year, t.period)
         for n in doc.walk()
@@ -228,7 +233,7 @@ def test_column_labels_over_three_lines_and_a_name_over_two() -> None:
         "3", "建筑垃圾综合利用率", "%", "预期性", "－", "95",
         "五、主要任务", "（一）提升生态品质", "1.完善公园体系", "新改建各类公园6座以上。",
     ]  # fmt: skip
-    doc = policyparse.parse("\n\n".join(cells) + "\n")
+    doc = _cells_a_blank_line_apart(cells)
     got = [
         (t.indicator, t.value, t.unit, t.year, t.baseline.value if t.baseline else None)
         for n in doc.walk()
@@ -256,7 +261,7 @@ def test_rows_ended_by_their_attribute_with_units_and_notes_in_bracket_lines() -
         "年均低效建设用地", "减量化规模（平方公里）", "12.6", "（2021年-2025年）", "7左右", "预期性",
         "二、主要任务", "（一）加强管理。完善制度。",
     ]  # fmt: skip
-    doc = policyparse.parse("\n\n".join(cells) + "\n")
+    doc = _cells_a_blank_line_apart(cells)
     got = [
         (t.indicator, t.comparator, t.value, t.value_max, t.unit, t.year)
         for n in doc.walk()

@@ -9,13 +9,14 @@ Quantities whose unit is a unit of time or age (年, 岁, 个月) are dropped he
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
 from .. import lexicon
 from ..layout.values import scale_at
-from ..text.numerals import cn_to_int, round_scale
+from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int, round_scale
 
 _CN = "零〇一二两三四五六七八九十百千"
 # A number in digits starts where a run of digits starts: a start inside the run
@@ -288,7 +289,7 @@ def _terms() -> re.Pattern[str]:
     return re.compile("|".join([lexicon.alternation(tuple(opening)), *inner]))
 
 
-_NUMERAL_OPENINGS = frozenset("一二两三四五六七八九十百千万0123456789")
+_NUMERAL_OPENINGS = frozenset(CN_NUMERAL_CHARS + string.digits)
 
 
 @dataclass(slots=True)

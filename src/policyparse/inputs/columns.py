@@ -94,6 +94,7 @@ def _word_kind(words: str) -> str:
 
 
 _QUALIFIER_MAX = 4  # 落实推进单位, 改革领域: a few characters before a column's word
+_SUFFIX_LABEL_MIN = 4  # 推进单位 ends a label; 单位 alone does not (计量单位)
 
 
 _SERIAL_LABEL_MAX = 6  # 项目序号, 任务序号: a serial column's label, a word before 序号
@@ -119,7 +120,8 @@ def _role(words: str) -> Role | None:
         if words.startswith(label):
             return roles[label]
     for label in _role_words():
-        if len(label) >= 4 and words.endswith(label) and len(words) - len(label) <= 4:
+        short = len(words) - len(label) <= _QUALIFIER_MAX
+        if len(label) >= _SUFFIX_LABEL_MIN and words.endswith(label) and short:
             return roles[label]
     return None
 

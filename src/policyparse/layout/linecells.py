@@ -131,9 +131,7 @@ def _wrapped(folded: str, a: Block, b: Block) -> bool:
     """Whether header lines *a* and *b* are one cell: “十五五” / 目标值, 2020年 / 现状值,
     “十四五” / 现状 (the word alone names no column, the two do)."""
     first, second = _text(folded, a), _text(folded, b)
-    if year_of(first) is None or year_of(second) is not None:
-        return False
-    if column(first).kind not in ("", "target"):
+    if not _year_over_word(first, second):
         return False
     return column(second).kind in ("target", "base") or column(first + second).kind == "base"
 
@@ -170,11 +168,15 @@ def qualifiers_merged(folded: str, cells: list[Cell], width: int) -> list[Cell]:
 
 def _year_label(first: str, second: str) -> bool:
     """“十四五” / 现状, 2030年 / 目标值: a year's label and the word under it, one label."""
+    return _year_over_word(first, second) and column(first + second).kind in ("target", "base")
+
+
+def _year_over_word(first: str, second: str) -> bool:
+    """A label naming a year (of no column or a target one) over one naming none: the two
+    lines of one label may be these (the callers say which joined words make a column)."""
     if year_of(first) is None or year_of(second) is not None:
         return False
-    if column(first).kind not in ("", "target"):
-        return False
-    return column(first + second).kind in ("target", "base")
+    return column(first).kind in ("", "target")
 
 
 _ROW_MAX = 24  # lines a first row is looked for in

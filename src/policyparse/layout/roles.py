@@ -58,13 +58,18 @@ def _annex_follows(folded: str, blocks: list[Block], i: int) -> bool:
     return serial_label(head) or match_marker(folded, nxt.start, nxt.end) is not None
 
 
-def _captioned_table(folded: str, blocks: list[Block], i: int, tables: frozenset[int]) -> bool:
-    """The annex's title printed again as its table's caption, the table read right below
-    (附件：某某清单 / 某某清单 / 序号 / …)."""
+def _title_over_table(
+    folded: str, blocks: list[Block], i: int, tables: frozenset[int]
+) -> str | None:
+    """The line after block *i* when it reads as a title (no sentence, no list item) and a
+    table read starts right below it: 附件：某某清单 / 某某清单 / 序号 / … (the annex's
+    title printed again as the caption), 附件： / 某某重点任务清单 / 类别 / …; else None."""
     if i + 2 >= len(blocks) or blocks[i + 2].start not in tables:
-        return False
-    caption = compact(folded[blocks[i + 1].start : blocks[i + 1].end])
-    return not _SENTENCE_PUNCT.search(caption) and not _LIST_CONTINUATION.match(caption)
+        return None
+    title = compact(folded[blocks[i + 1].start : blocks[i + 1].end])
+    if _SENTENCE_PUNCT.search(title) or _LIST_CONTINUATION.match(title):
+        return None
+    return title
 
 
 def _titled_marker(
@@ -81,7 +86,7 @@ def _titled_marker(
     m = _attachment()[2].fullmatch(squeezed)
     if m is None or _SENTENCE_PUNCT.search(m.group("title")):
         return False
-    if _annex_follows(folded, blocks, i) or _captioned_table(folded, blocks, i, tables):
+    if _annex_follows(folded, blocks, i) or _title_over_table(folded, blocks, i, tables):
         return True  # its table's 序号 or first heading next: the bodies below are cells
     if m.group("n") is None:
         return False  # 附件：某某清单 naming an annex not printed below it
@@ -100,15 +105,14 @@ def _bare_marker(folded: str, blocks: list[Block], i: int, tables: frozenset[int
     """附件： alone on its line, the annex's title on the next and a table read right below
     the title (附件： / 某某重点任务清单 / 类别 / 项目 / …): the annex itself opens here, not a
     list of annexes (附件： / 1.某某方案 / 2.…, whose second line is no title)."""
-    if i + 2 >= len(blocks) or blocks[i + 2].start not in tables:
-        return False
-    title = compact(folded[blocks[i + 1].start : blocks[i + 1].end])
-    if _LIST_CONTINUATION.match(title) or _SENTENCE_PUNCT.search(title):
+    title = _title_over_table(folded, blocks, i, tables)
+    if title is None:
         return False
     return not (_attachment()[1].match(title) or _attachment()[0].fullmatch(title))
 
 
-_QUOTED = re.compile(r"《([^《》\n]{2,80})》")
+# A document's title in 《》, as a notice quotes what it issues (structure.parts too).
+QUOTED_TITLE = re.compile(r"《(?P<name>[^《》\n]{2,80})》")
 _NOTICE_LINES = 6  # the notice's title stands among the first lines
 
 
@@ -124,9 +128,9 @@ def _wrapped_plan(folded: str, blocks: list[Block], i: int, squeezed: str) -> bo
     if blocks[i - 1].role not in ("date", "signature"):
         return False  # right after the notice's signature and date, nothing between
     quoted = {
-        compact(q.group(1))
+        compact(q.group("name"))
         for b in blocks[: min(i, _NOTICE_LINES)]
-        for q in _QUOTED.finditer(folded, b.start, b.end)
+        for q in QUOTED_TITLE.finditer(folded, b.start, b.end)
     }
     return compact(folded[blocks[i + 1].start : blocks[i + 1].end]) in quoted
 

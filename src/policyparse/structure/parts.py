@@ -11,16 +11,15 @@ collide, and what they say is theirs.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from .. import lexicon
 from ..layout.blocks import SHORT_LINE, Block
 from ..layout.markers import match_marker
+from ..layout.roles import QUOTED_TITLE
 from ..text.fold import compact
 from .builder import title_like
 
-_QUOTED_TITLE = re.compile(r"《(?P<name>[^《》\n]{2,80})》")
 _NOTICE_END_ROLES = frozenset({"signature", "date"})
 
 
@@ -38,7 +37,7 @@ def part_openers(folded: str, blocks: list[Block]) -> set[int]:
     names = {
         compact(m.group("name"))
         for b in blocks[:end]
-        for m in _QUOTED_TITLE.finditer(folded, b.start, b.end)
+        for m in QUOTED_TITLE.finditer(folded, b.start, b.end)
     }
     if len(names) < 2:
         return set()

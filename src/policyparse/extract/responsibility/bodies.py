@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ... import lexicon
+from ...layout.align import thing_ends
 from ...text.brackets import LISTS, split_outside
 from ...text.fold import compact
 from ...vocab import Role
@@ -43,13 +44,7 @@ def _suffixes() -> tuple[str, ...]:
 
 def is_body(name: str) -> bool:
     """Whether *name* reads as the name of a body (ends 局, 委, 政府 …)."""
-    return bool(name) and name.endswith(_suffixes()) and not name.endswith(_thing_ends())
-
-
-@cache
-def _thing_ends() -> tuple[str, ...]:
-    """场所, 住所: a place's name ending like a body's."""
-    return tuple(lexicon.column("extract/thing_endings"))
+    return bool(name) and name.endswith(_suffixes()) and not name.endswith(thing_ends())
 
 
 @cache

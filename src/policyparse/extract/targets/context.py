@@ -211,10 +211,7 @@ def _base_pattern() -> re.Pattern[str]:
     """A comparison base right before the number: 较2023年, 比上年, 较同期; or the value a
     change starts from: 由71人, 从平均22个工作日 (a number within a few characters of
     由/从, then its unit)."""
-
-    def ws(role: str) -> str:
-        return lexicon.alternation(lexicon.column("extract/comparison_bases", role=role))
-
+    ws = _bases
     compared = rf"{ws('compare')}(?:(?:19|20)\d{{2}}年{ws('year_part')}?|{ws('base')})"
     started = rf"{ws('start')}[^\d,;:。]{{0,3}}\d+(?:\.\d+)?[^\d,;:。]{{0,6}}"
     return re.compile(rf"(?:{compared}|{started}|{framed_base().pattern})$")
@@ -224,12 +221,13 @@ def _base_pattern() -> re.Pattern[str]:
 def framed_base() -> re.Pattern[str]:
     """A base framed by 在…基础上 (在2020年基础上, 在现有基础上): what a change is measured
     from; its 现有 states no present fact of the quantity."""
+    base = rf"(?:(?:19|20)\d{{2}}年{_bases('year_part')}?|{_bases('base')})"
+    return re.compile(rf"{_bases('frame')}{base}{_bases('frame_end')}")
 
-    def ws(role: str) -> str:
-        return lexicon.alternation(lexicon.column("extract/comparison_bases", role=role))
 
-    base = rf"(?:(?:19|20)\d{{2}}年{ws('year_part')}?|{ws('base')})"
-    return re.compile(rf"{ws('frame')}{base}{ws('frame_end')}")
+def _bases(role: str) -> str:
+    """The words of lexicon extract/comparison_bases of one role, as an alternation."""
+    return lexicon.alternation(lexicon.column("extract/comparison_bases", role=role))
 
 
 @cache

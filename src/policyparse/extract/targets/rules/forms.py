@@ -14,6 +14,7 @@ from ..reader import Candidate, Found, Reader, record
 from .edits import leave, take, take_list
 from .helpers import (
     comparator_ending,
+    comparator_word,
     dictionary_verb,
     dimension,
     distribute,
@@ -144,8 +145,7 @@ def _comparator_before_verb(reader: Reader, c: Candidate, found: Found) -> None:
     v_start, v_end, _ = verb_before(f, pre.start, pre.end)
     if v_end == v_start:
         return
-    n = ends_with(f, pre.start, v_start, reader.words.comparators)
-    comp = reader.words.comparators[f[v_start - n : v_start]][0] if n else "."
+    comp, n = comparator_word(reader, pre.start, v_start)
     if comp == ".":
         return
     found.comparator = comp
@@ -219,13 +219,19 @@ def _verb_reading(reader: Reader, c: Candidate, found: Found) -> tuple[str, str]
     return leave("no verb before the number (a noun phrase: 2人间)")
 
 
+def _list_item(reader: Reader, c: Candidate) -> bool:
+    """The number opens an item of a 、 list, with words before the list (…企业、20所…)."""
+    pre = c.prefix
+    return not pre.empty and reader.folded[pre.end - 1] == "、"
+
+
 def _list_verb(reader: Reader, c: Candidate) -> str:
     """The verb opening a list whose item opens with the number, though the items before
     it print none: 广泛发展国内外重点企业、20所左右高水平大学 → 发展.  Only an action verb
     (after an adverb at most) right at the start of what stands before the number; else
     ""."""
     f, w, pre = reader.folded, reader.words, c.prefix
-    if pre.empty or f[pre.end - 1] != "、":
+    if not _list_item(reader, c):
         return ""
     s = pre.start + starts_with(f, pre.start, pre.end, w.verb_adverbs)
     n = starts_with(f, s, pre.end, w.verbs)
@@ -251,7 +257,7 @@ def verb_form(reader: Reader, c: Candidate) -> Decision | None:
     o_end = object_end(reader.folded, c.suffix_end, c.clause[1], reader.starts)
     if o_end is None:
         return leave("no end of the object within the window")
-    if not c.prefix.empty and reader.folded[c.prefix.end - 1] == "、":  # _list_verb's item
+    if _list_item(reader, c):  # _list_verb's item: its object ends at the next 、
         cut = reader.folded.find("、", c.suffix_end, o_end)
         o_end = o_end if cut == -1 else cut
     obj = compact(reader.source[c.suffix_end : o_end])

@@ -292,8 +292,13 @@ def before_verb(reader: Reader, c: Candidate) -> CompWord:
 
 def comparator_ending(reader: Reader, start: int, end: int) -> CompWord:
     """The comparator word ending at *end*, or "."."""
+    return comparator_word(reader, start, end)[0]
+
+
+def comparator_word(reader: Reader, start: int, end: int) -> tuple[CompWord, int]:
+    """The comparator of the word ending at *end* and the word's length; (".", 0) for none."""
     n = ends_with(reader.folded, start, end, reader.words.comparators)
-    return reader.words.comparators[reader.folded[end - n : end]][0] if n else "."
+    return (reader.words.comparators[reader.folded[end - n : end]][0], n) if n else (".", 0)
 
 
 def _verb_end(f: str, start: int, end: int) -> int:
