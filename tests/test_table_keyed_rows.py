@@ -84,6 +84,37 @@ def test_rows_numbered_in_brackets_under_two_levels_of_groups() -> None:
     assert road == [(30, "公里", 2024), (20, "公里", 2025)]
 
 
+def test_a_year_cell_that_is_one_figure_is_that_years_target_of_the_task() -> None:
+    """A task cell that states the whole-period goal, then cells of a figure alone under
+    each year column (200辆): each is the year's target, named by the task's own target
+    in that unit, and the first such cell is not read as the task cell's second line."""
+    plan = (
+        _NOTICE
+        + "附件：\n某区公交三年行动任务清单（2024-2026年）\n"
+        + "任务\n分类\n重点任务\n2024年工作项目\n2025年计划\n2026年计划\n牵头\n部门\n配合\n部门\n"
+        + "（一）\n提升公交服务\n"
+        + "（1）优化线路服务，每年投运中小车型公交车200辆。\n200辆\n200辆\n180辆\n"
+        + "区交通委\n各街镇\n"
+        + "（2）公交站台适老化改造300个。\n100个\n100个\n100个\n区交通委\n区财政局\n"
+    )
+    doc = policyparse.parse(plan)
+    nodes = {n.path: n for n in doc.walk() if n.path and n.path.startswith("A")}
+    first = nodes["A1.1.1"]
+    assert first.title == "优化线路服务，每年投运中小车型公交车200辆"
+    yearly = [(t.indicator, t.value, t.unit, t.year) for t in first.targets if t.year]
+    assert yearly == [
+        ("投运中小车型公交车", 200, "辆", 2024),
+        ("投运中小车型公交车", 200, "辆", 2025),
+        ("投运中小车型公交车", 180, "辆", 2026),
+    ]
+    second = [(t.value, t.unit, t.year) for t in nodes["A1.1.2"].targets]
+    assert second == [(300, "个", None), (100, "个", 2024), (100, "个", 2025), (100, "个", 2026)]
+    assert [u.name for u in first.responsible_units] == ["区交通委", "各街镇"]
+    for t in (*first.targets, *nodes["A1.1.2"].targets):
+        assert plan[t.span[0] : t.span[1]] == t.text
+        assert t.text.endswith(f"{t.value:g}{t.unit}")
+
+
 def test_a_bare_annex_label_above_a_list_of_annexes_opens_nothing() -> None:
     """附件： then a numbered list of annexes (a covering notice's), no table below."""
     doc = policyparse.parse(

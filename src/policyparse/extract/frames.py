@@ -121,7 +121,7 @@ def past_heading(title: str | None, first: int | None = None) -> bool:
 def past(found: list[Found], trace: list[Step] | None) -> None:
     """Under a heading on the past, targets are baselines."""
     for f in found:
-        if f.kind == "target" and f.rule != "indicator_table":
+        if f.kind == "target" and f.rule not in ("indicator_table", "task_figure"):
             f.kind = "baseline"
             if trace is not None:
                 why = "a section reporting the previous period"

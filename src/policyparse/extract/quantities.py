@@ -182,7 +182,26 @@ def _unit_at(folded: str, pos: int, end: int) -> tuple[int, bool] | None:
     follows = folded[m.end() : m.end() + 1]
     if m.group()[-1].isascii() and follows.isascii() and follows.isalpha():
         return None
+    if m.group() in _closing_units() and not _clause_closes(folded, m.end()):
+        return None
     return m.end() - pos, _units()[0][m.group()]
+
+
+@cache
+def _closing_units() -> frozenset[str]:
+    return lexicon.words("extract/closing_units")
+
+
+@cache
+def _tails() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(lexicon.words("extract/comparators", position="after")))
+
+
+def _clause_closes(folded: str, pos: int) -> bool:
+    """Whether a unit that is also a word ends its clause at *pos*: 开行列车38对。 (a
+    unit), 3家对口帮扶 (the word 对口: 家 is the unit, 对 none)."""
+    follows = folded[pos : pos + 1]
+    return not ("\u4e00" <= follows <= "\u9fff") or _tails().match(folded, pos) is not None
 
 
 def _alternates(folded: str, pos: int, end: int) -> int:
@@ -229,6 +248,29 @@ def _response_time(folded: str, unit: str, unit_end: int) -> bool:
     if unit not in response_words("within"):
         return False
     return folded.startswith(response_words("after"), unit_end)
+
+
+_AMOUNT_LOOK = 12  # characters after a duration searched for the noun that makes it an amount
+
+
+@cache
+def _amount_nouns() -> re.Pattern[str]:
+    """A phrase of word characters ending in a noun of extract/duration_amounts, where the
+    phrase ends (六周年等重要时间节点: 时间 does not close it)."""
+    nouns = lexicon.alternation(lexicon.column("extract/duration_amounts"))
+    return re.compile(rf"[\u4e00-\u9fff]{{0,{_AMOUNT_LOOK}}}?(?:{nouns})(?![\u4e00-\u9fff])")
+
+
+def amount_end(folded: str, start: int, unit_end: int, end: int) -> int | None:
+    """Where the noun of time after the duration [start, unit_end) ends, when it makes the
+    duration an amount of time the plan provides (各1个小时体育活动时间, 20天的储备能力),
+    else None.  Leaves 5个工作日内办结 (内: a limit) and 共监测了5个月时间 (time passed)."""
+    if folded.startswith(response_words("after"), unit_end):
+        return None
+    if folded[start - 1 : start] in lexicon.words("extract/elapsed_marks"):
+        return None
+    m = _amount_nouns().match(folded, unit_end, min(end, unit_end + _AMOUNT_LOOK + 4))
+    return m.end() if m is not None else None
 
 
 @cache
@@ -516,7 +558,9 @@ def _unit(
     if longer is not None:
         real = _units()[0][longer]
     if not real and not (
-        _duration_goal(folded, start, m.start()) or _response_time(folded, word, m.end() + length)
+        _duration_goal(folded, start, m.start())
+        or _response_time(folded, word, m.end() + length)
+        or amount_end(folded, m.start(), m.end() + length, end) is not None
     ):
         return None
     unit_end = m.end() + length

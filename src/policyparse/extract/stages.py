@@ -247,10 +247,24 @@ def _with_tables(r: _Reading, node: INode, found: list[targets.Found], start: in
     table = index.in_range(start, end)
     if not table:
         return kept
+    _named_by_task(table, kept)
     if r.trace is not None:
         for f in table:
             r.trace.append(Step("targets", f.rule, f.start, f.end, "target", "an indicator row"))
     return sorted(kept + table, key=lambda f: f.start)
+
+
+def _named_by_task(table: list[targets.Found], kept: list[targets.Found]) -> None:
+    """A year column's bare figure (200辆 under 2025年计划) takes the indicator of the task's
+    own target in that unit (每年投运中小车型公交车200辆 → 投运中小车型公交车), not the
+    task's whole sentence."""
+    for f in table:
+        if f.rule != "task_figure" or f.indicator is None:
+            continue
+        g = next((g for g in kept if g.unit == f.unit and g.indicator and g.start < f.start
+                  and g.indicator in f.indicator), None)  # fmt: skip
+        if g is not None:
+            f.indicator = g.indicator
 
 
 def _framed(

@@ -327,16 +327,21 @@ def found(source: str, folded: str, t: TableTarget) -> Found | None:
         t.deadline if own_year is None else f"{own_year}年",
         _period(text),
     )
-    f.rule = "indicator_table"
-    f.q_start = t.value[0]
-    f.comparator_by = ("table_cell", "the value cell's sign or word")
-    f.year_by = ("table_column", "the target column's header, or the table's caption")
-    if own_year is not None:
-        f.year_by = ("table_cell", "the year the value cell prints before its figure")
+    _traced(f, t, own_year is not None)
     f.baseline_value = _baseline(folded, t)
     f.baseline_year = t.base_year if f.baseline_value is not None else None
     f.binding = t.binding
     return f
+
+
+def _traced(f: Found, t: TableTarget, own_year: bool) -> None:
+    """The rules the trace names: a task row's figure (task_figure) or an indicator row's."""
+    f.rule = "task_figure" if t.own_unit else "indicator_table"
+    f.q_start = t.value[0]
+    f.comparator_by = ("table_cell", "the value cell's sign or word")
+    f.year_by = ("table_column", "the target column's header, or the table's caption")
+    if own_year:
+        f.year_by = ("table_cell", "the year the value cell prints before its figure")
 
 
 def _targets(source: str, folded: str, tables: list[Table]) -> list[Found]:

@@ -27,6 +27,7 @@ from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
 from .markers import Marker, match_marker
 from .roles import opens_attachment
+from .values import bare_figure
 
 _LABEL_MAX = 12  # a header label is short
 _HEADER_MAX = 12  # labels of a header at most
@@ -201,11 +202,11 @@ class _Keyed:
         self.table.blocks.extend(row)
 
     def _wrapped(self, b: Block, after: Block) -> bool:
-        """Block *b* is the numbered cell's second line: short, no stop, no body, and a
-        line of words (the task) after it."""
+        """Block *b* is the numbered cell's second line: short, no stop, no body, no lone
+        figure, and a line of words (the task) after it."""
         text = _text(self.folded, b)
-        if len(text) > _WRAP_MAX or _SENTENCE.search(text):
-            return False
+        if len(text) > _WRAP_MAX or _SENTENCE.search(text) or bare_figure(clean(text)):
+            return False  # 200辆: a year column's figure, not the task's second line
         return not unit_like(clean(_text(self.folded, after)))
 
     def _segments(self, opened: Cell, rest: list[Block]) -> list[tuple[list[Cell], list[Cell]]]:

@@ -62,7 +62,7 @@ from .markers import match_marker
 from .spaced import spaced_headers
 from .tablemodel import Row, Table, TableTarget
 from .unitcells import glued_ends, pieces
-from .values import FIGURE, sentence
+from .values import FIGURE, bare_figure, sentence
 from .yearly import listed_values, yearly_values
 
 Span = tuple[int, int]
@@ -212,10 +212,25 @@ def _units(r: _Reading, row: Row, cells: list[Cell | None]) -> None:
             _add_units(r, row, c, _unit_column(r.table.columns))
         elif col.kind == "deadline" and row.deadline is None:
             row.deadline = (c.start, c.end)
-        elif col.kind == "target" and col.year is not None:
-            row.years.append((c.start, c.end, col.year, col.header))
+        elif col.kind == "target" and _year_cell(r, row, c, col, words):
+            continue
         if col.kind in ("task", "task_group", "measure", "target", "") and not r.projects:
             r.table.prose.append((c.start, c.end))
+
+
+def _year_cell(r: _Reading, row: Row, c: Cell, col: Column, words: str) -> bool:
+    """A cell under a year column (2025年计划) is the row's for that year; one that is a
+    figure alone (200辆) is that year's target of the task, not prose.  Whether it was."""
+    if col.year is None:
+        return False
+    row.years.append((c.start, c.end, col.year, col.header))
+    if not bare_figure(words):
+        return False
+    span = (row.label[0], row.end)
+    target = TableTarget(span, row.title, (c.start, c.end), None, col.year, col.header)
+    target.own_unit = True
+    r.table.targets.append(target)
+    return True
 
 
 def _stray_unit(words: str) -> bool:

@@ -65,3 +65,25 @@ def sentence(words: str) -> bool:
         return False
     rest = _ASIDE.sub("", words[m.end() :])
     return sum("\u4e00" <= ch <= "\u9fff" for ch in rest) >= _SENTENCE_WORDS
+
+
+_BARE = re.compile(r"[<>≥≤~＞＜]?\d+(?:\.\d+)?")
+
+
+def bare_figure(words: str) -> bool:
+    """A cell that is one figure and its unit, nothing else (200辆, ≥95%, 30.5对。): under a
+    year column of a task table, that year's target of the row's task.  Leaves 建设精品道路
+    100条 (a sentence, read as prose) and 95 (no unit: the task table has no unit column)."""
+    m = _BARE.match(words)
+    if m is None:
+        return False
+    rest = words[m.end() :].rstrip("。；;，,")
+    rest = next((rest[: -len(t)] for t in _tails() if rest.endswith(t)), rest)
+    return rest != "" and unit_word(rest)
+
+
+@cache
+def _tails() -> tuple[str, ...]:
+    """Comparison words printed after a figure (以上, 左右), longest first."""
+    after = lexicon.column("extract/comparators", position="after")
+    return tuple(lexicon.longest_first(after))

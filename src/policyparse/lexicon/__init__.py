@@ -179,6 +179,7 @@ SPECS: dict[str, Spec] = {
     "extract/locatives": Spec(("word",), max_len=MAX_WORD),
     "extract/stative_verbs": Spec(("word",), max_len=MAX_WORD),
     "extract/parameter_cues": Spec(("word",)),
+    "extract/parameter_terms": Spec(("word",)),
     "extract/baseline_cues": Spec(("word",)),
     "extract/condition_openers": Spec(("word",)),
     "extract/condition_headings": Spec(("word",)),
@@ -240,11 +241,14 @@ SPECS: dict[str, Spec] = {
             )
         },
     ),
+    "extract/closing_units": Spec(("word",), max_len=2),
     "extract/time_units": Spec(
         ("word", "dimension", "scan"),
         {"dimension": frozenset({"time", "age"}), "scan": frozenset({"yes", "no"})},
     ),
     "extract/duration_goals": Spec(("word",), max_len=6),
+    "extract/duration_amounts": Spec(("word",), max_len=4),
+    "extract/elapsed_marks": Spec(("word",), max_len=1),
     "extract/response_times": Spec(
         ("word", "role"), {"role": frozenset({"within", "after"})}, max_len=6
     ),

@@ -82,6 +82,13 @@ def _alternation(words: Collection[str]) -> re.Pattern[str]:
     return re.compile(lexicon.alternation(tuple(words)))
 
 
+def _cues(words: Collection[str], terms: str) -> re.Pattern[str]:
+    """Cue words, except where a term of the lexicon table *terms* starts with one
+    (限额 is a cap, 限额以上 a class of trade)."""
+    exempt = lexicon.alternation(lexicon.column(terms))
+    return re.compile(f"(?!{exempt})(?:{lexicon.alternation(tuple(words))})")
+
+
 def _connectors(role: str) -> str:
     """Connector characters of a role (each one character long: test_lexicon checks)."""
     return "".join(lexicon.column("extract/connectors", role=role))
@@ -103,7 +110,7 @@ def words() -> Words:
         adverbs=lexicon.words("extract/indicator_adverbs"),
         leads=lexicon.words("extract/indicator_leads"),
         periods=lexicon.words("extract/period_words"),
-        parameter=_alternation(lexicon.column("extract/parameter_cues")),
+        parameter=_cues(lexicon.column("extract/parameter_cues"), "extract/parameter_terms"),
         baseline=_alternation(lexicon.column("extract/baseline_cues")),
         openers=_alternation(lexicon.column("extract/condition_openers")),
         areas=lexicon.words("extract/area_scopes"),

@@ -35,7 +35,7 @@ from .shares import (
     share_of_base,
 )
 from .sizes import fund_size, object_count, object_size
-from .times import within_time
+from .times import time_amount, within_time
 
 RULES = (
     in_name_or_aside,
@@ -50,6 +50,7 @@ RULES = (
     object_share,
     object_count,
     object_size,
+    time_amount,
     parameter,
     eligibility,
     subsidy_condition,

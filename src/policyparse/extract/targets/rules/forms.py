@@ -48,7 +48,7 @@ def _group(reader: Reader, c: Candidate) -> tuple[list[int], int]:
     return group, last_end
 
 
-def _items_end(reader: Reader, c: Candidate) -> tuple[int, str] | None:
+def items_end(reader: Reader, c: Candidate) -> tuple[int, str] | None:
     """Where the items of a 分别 list end and the tail they share; None if there is no 分别."""
     pre = c.prefix
     if pre.adverbs and not reader.words.distributive.isdisjoint(pre.adverbs):
@@ -57,9 +57,7 @@ def _items_end(reader: Reader, c: Candidate) -> tuple[int, str] | None:
     return inner_distributive(reader, pre.start, pre.end)
 
 
-def _item_names(
-    reader: Reader, c: Candidate, n: int, items_end: int, tail: str
-) -> list[str] | None:
+def item_names(reader: Reader, c: Candidate, n: int, items_end: int, tail: str) -> list[str] | None:
     """One indicator per item of a 分别 list of *n* quantities; None if the list does not hold."""
     w, pre, f = reader.words, c.prefix, reader.folded
     items = split_items(f, pre.start, items_end, reader.names, "、")
@@ -85,11 +83,11 @@ def respectively(reader: Reader, c: Candidate) -> Decision | None:
     pre = c.prefix
     if not (c.closes and not pre.empty):
         return None
-    distributive = _items_end(reader, c)
+    distributive = items_end(reader, c)
     if distributive is None:
         return None
     group, last_end = _group(reader, c)
-    names = _item_names(reader, c, len(group), *distributive)
+    names = item_names(reader, c, len(group), *distributive)
     if names is None:
         return None
     qs = [reader.quantities[k] for k in group]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ....ruler import Decision
 from ..reader import Candidate, Reader
 from .edits import leave
-from .helpers import before_verb, explicit, lead_dictionary_verb, percent, subject
+from .helpers import before_verb, explicit, lead_dictionary_verb, percent, subject, verb_before
 
 _ONE = "一"
 _LIST_SIZE = range(2, 21)
@@ -38,14 +38,26 @@ def article_numeral(reader: Reader, c: Candidate) -> Decision | None:
 
     Takes 建设一支队伍, 一次性补贴; leaves 建成至少一个示范区 and 至少建设一所幼儿园 (a
     comparator before the number or before its verb), 每周开展一次足球训练 (a period
-    before it: once a week is a frequency), 建设两个示范区 (两 counts) and 新增一百个示范区.
+    before it: once a week is a frequency), 建设两个示范区 (两 counts), 新增一百个示范区 and
+    五个新城各开展一项 (各 hands one to each).
     """
     q, f = c.quantity, reader.folded
     if not q.single_cn or f[q.start] != _ONE or c.prefix.comparator or c.prefix.period:
         return None
     if before_verb(reader, c) != ".":
         return None  # 至少建设一所: the comparator stands before the verb
+    if _handed_out(reader, c):
+        return None  # 五个新城各开展一项: one to each, a count
     return leave("一 with no comparator reads as an article")
+
+
+def _handed_out(reader: Reader, c: Candidate) -> bool:
+    """Whether a distributing word (各, 均, 分别) stands right before the verb of the number."""
+    v_start, v_end, _ = verb_before(reader.folded, c.prefix.start, c.prefix.end)
+    if v_end <= v_start:
+        return False
+    f = reader.folded
+    return any(f.endswith(w, c.prefix.start, v_start) for w in reader.words.distributive)
 
 
 def bare_count(reader: Reader, c: Candidate) -> Decision | None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from ....ruler import Decision
 from ....text.fold import compact
-from ...quantities import response_words
+from ...quantities import amount_end, response_words
 from ..reader import Candidate, Reader
-from .edits import leave, take
+from .edits import leave, take, take_list
+from .forms import item_names, items_end
 
 
 def within_time(reader: Reader, c: Candidate) -> Decision | None:
@@ -42,3 +43,29 @@ def within_time(reader: Reader, c: Candidate) -> Decision | None:
     found.indicator = compact(reader.source[start:end])
     found.end = end
     return take(c, found, end)
+
+
+def time_amount(reader: Reader, c: Candidate) -> Decision | None:
+    """An amount of time the plan provides, named by the noun of time closing its phrase.
+
+    Takes 形成20天的储备能力 (indicator 储备能力, 20 天) and 保障学生每天校内、校外各1个小时
+    体育活动时间 (各 hands the hour to each item: 学生校内体育活动时间 and 校外…, 1 个小时
+    each); leaves 5个工作日内办结 (内 after the duration: a limit, which the quantity reader
+    does not read as an amount), and a duration in a sentence with a parameter cue.
+    """
+    f = reader.folded
+    end = amount_end(f, c.quantity.start, c.quantity.end, c.clause[1])
+    if end is None or c.draft.unit in reader.words.dimensions:
+        return None
+    if reader.words.parameter.search(c.window):
+        return None  # 给予不少于10天的带薪休假时间: what a grant provides, a parameter
+    start = c.quantity.end + (f[c.quantity.end] in reader.words.of)
+    noun = compact(reader.source[start:end])
+    handed = items_end(reader, c)
+    names = item_names(reader, c, 1, *handed) if handed is not None else None
+    found = []
+    for name in names or [""]:
+        one = c.draft.copy()
+        one.indicator, one.end = name + noun, end
+        found.append(one)
+    return take_list(c, tuple(found), end, ((c.quantity.start, c.quantity.end),))
