@@ -273,3 +273,50 @@ def test_rows_ended_by_their_attribute_with_units_and_notes_in_bracket_lines() -
         ("年均土地供应规模", "range", 35.0, 40.0, "平方公里", 2030),
         ("年均低效建设用地减量化规模", "~", 7.0, None, "平方公里", 2030),
     ]
+
+
+def test_a_cell_of_several_labelled_figures_gives_one_target_each() -> None:
+    """A label and a colon before each figure, the label bracketed after it, or words
+    before it: one target per figure, the label kept with the indicator.  A cell whose
+    second part holds no figure, or a figure with no label, stays one target."""
+    got = _targets(
+        "| 1 | 千亿产业集群规模 | 亿元 | 信息技术：1300亿元<br>现代物流：5500亿元 | 预期性 |\n"
+        "| 2 | 研究生学历教师比例 | % | ≥30（初中）<br>≥55（高中） | 预期性 |\n"
+        "| 3 | 抗震设防达标率 | % | 城市100%，农村70% | 约束性 |\n"
+        "| 4 | 绿色建筑占比 | % | 60，力争更高 | 预期性 |\n"
+        "| 5 | 污水处理率 | % | 98<br>（其中市区99） | 约束性 |\n"
+    )
+    assert [(t.indicator, t.comparator, t.value, t.unit) for t in got] == [
+        ("千亿产业集群规模（信息技术）", "=", 1300.0, "亿元"),
+        ("千亿产业集群规模（现代物流）", "=", 5500.0, "亿元"),
+        ("研究生学历教师比例（初中）", ">=", 30.0, "%"),
+        ("研究生学历教师比例（高中）", ">=", 55.0, "%"),
+        ("抗震设防达标率（城市）", "=", 100.0, "%"),
+        ("抗震设防达标率（农村）", "=", 70.0, "%"),
+        ("绿色建筑占比", "=", 60.0, "%"),
+        ("污水处理率", "=", 98.0, "%"),
+    ]
+
+
+def test_a_row_one_cell_short_after_an_empty_mark_takes_the_next_line() -> None:
+    """One cell per line with a group column printed on a group's first row only: a row
+    whose 2030年 cell is — and whose 年均【累计】 cell follows on the next line keeps that
+    cell (【累计300】 is no group label); a row short of a merged cell and ending in a
+    figure leaves the next group's label alone."""
+    doc = policyparse.parse(
+        "一、主要目标\n到2030年，主要指标如下。\n"
+        "表1 某区“十五五”主要指标\n"
+        "类别\n序号\n指标名称\n单位\n属性\n“十五五”目标\n2030年\n年均【累计】\n"
+        "科技创新\n1\n研发经费投入强度\n%\n预期性\n4.1左右\n—\n"
+        "2\n新增高新技术企业数\n家\n预期性\n—\n【累计300】\n"
+        "民生福祉\n3\n失业人员再就业人数\n人\n约束性\n—\n每年6900\n"
+        "4\n居民健康素养水平\n%\n预期性\n≥48\n—\n"
+        "二、主要任务\n（一）推进工作。\n"
+    )
+    got = [(t.indicator, t.value, t.unit) for n in doc.walk() for t in n.targets]
+    assert got == [
+        ("研发经费投入强度", 4.1, "%"),
+        ("新增高新技术企业数", 300.0, "家"),
+        ("失业人员再就业人数", 6900.0, "人"),
+        ("居民健康素养水平", 48.0, "%"),
+    ]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 
@@ -346,8 +347,75 @@ def _traced(f: Found, t: TableTarget, own_year: bool) -> None:
 
 def _targets(source: str, folded: str, tables: list[Table]) -> list[Found]:
     """Every table's targets, in text order."""
-    out = [f for table in tables for t in table.targets if (f := found(source, folded, t))]
+    out = [f for table in tables for t in table.targets for f in _found_all(source, folded, t)]
     return sorted(out, key=lambda f: f.start)
+
+
+def _found_all(source: str, folded: str, t: TableTarget) -> list[Found]:
+    """The cell's target, or one per labelled figure where the cell holds several
+    (新一代信息技术：1300亿元 / 高端装备制造：1200亿元 → 千亿产业集群规模（新一代信息技术）…)."""
+    parts = None if t.own_unit else labelled_parts(folded, *t.value)
+    if parts is None:
+        f = found(source, folded, t)
+        return [f] if f is not None else []
+    out = []
+    for a, b, label in parts:
+        f = found(source, folded, replace(t, value=(a, b)))
+        if f is not None:
+            f.indicator = f"{f.indicator}（{label}）"
+            out.append(f)
+    return out
+
+
+_PART_ENDS = re.compile(r"<br\s*/?>|[\n，,；;]")
+_LABEL_BRACKET = re.compile(r"[（(]([^（）()\d]+)[）)]\s*$")
+
+
+def labelled_parts(folded: str, start: int, end: int) -> list[tuple[int, int, str]] | None:
+    """The parts of a value cell that holds several figures, each with its label, or None.
+
+    Takes 新一代信息技术：1300亿元 / 高端装备制造：1200亿元 (a label and a colon before each
+    figure), ≥30（初中） / ≥55（高中） (the label bracketed after it) and 城市100%，农村70%
+    (words before it); leaves 95, [13.5] / （五年累计）, 2027年60%，2028年进一步优化 and
+    100 / （其中市级50） (a part with no figure, or a figure with no label)."""
+    spans: list[tuple[int, int]] = []
+    at = start
+    for m in _PART_ENDS.finditer(folded, start, end):
+        spans.append((at, m.start()))
+        at = m.end()
+    spans.append((at, end))
+    spans = [(a + len(x) - len(x.lstrip()), b - len(x) + len(x.rstrip()))
+             for a, b in spans if (x := folded[a:b]).strip()]  # fmt: skip
+    if len(spans) < 2:
+        return None
+    out = []
+    for a, b in spans:
+        label = _part_label(folded[a:b])
+        if label is None:
+            return None
+        out.append((a, b, label))
+    return out
+
+
+def _part_label(text: str) -> str | None:
+    """A part's label: before its colon, in the bracket closing it, or the words before
+    its figure (without a comparison word); None where it has no figure or no label."""
+    n = _NUMBER.search(text)
+    if n is None or _dated_pattern().match(text):
+        return None
+    head = text[: n.start()]
+    for colon in (":", "："):
+        if colon in head:
+            return compact(head[: head.index(colon)]) or None
+    bracket = _LABEL_BRACKET.search(text, n.end())
+    if bracket is not None:
+        return compact(bracket.group(1))
+    for word in _word_order("before"):
+        if head.endswith(word):
+            head = head[: -len(word)]
+            break
+    words = compact(head).strip("".join(_SYMBOLS))
+    return words if words and all("\u4e00" <= ch <= "\u9fff" for ch in words) else None
 
 
 class TableIndex:

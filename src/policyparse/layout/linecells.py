@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from .. import lexicon
-from ..inputs.columns import clean, column, year_of
+from ..inputs.columns import cell_words, clean, column, year_of
 from ..text.fold import compact
 from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int
 from .align import DASH_ONES, attribute_words, serial_text
@@ -265,3 +265,14 @@ def group_cell_out(folded: str, blocks: list[Block], start: int, i: int, j: int)
     if group_number(folded, blocks[j]) is not None and any(ch.isdigit() for ch in last):
         return j - 1  # 正式项目（67个）: a count, which no column label prints
     return j
+
+
+def short_row(folded: str, header: list[Cell], serial_at: int, texts: list[str]) -> bool:
+    """Whether a row still lacks cells up to the header's last column (a trailing 备注
+    column, left empty, aside) and ends in an empty cell's mark: after 7 / 新增高新技术企业数
+    / 家 / 预期性 / —, 【累计300】 is the row's last cell, not the label of the next group of
+    rows.  A short row ending in a figure (8 / 老旧街区改造数量 / 个 / 预期性 / ≥5) lost a
+    merged cell before it: the line after it may be a group's label."""
+    last = clean(folded[header[-1].start : header[-1].end])
+    wanted = len(header) - serial_at - 1 - (column(last).kind == "remark")
+    return 0 < len(texts) < wanted and texts[-1] in cell_words("none")

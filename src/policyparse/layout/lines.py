@@ -14,9 +14,8 @@ What a converter does to merged cells is read too:
   before that row's number and belongs to the row;
 - a row whose cells were merged with the row above (任务名称 spanning two tasks) is
   short: it ends where the next number in sequence starts it, and the table reader
-  aligns it to the right (layout/tables.py).
-
-A group heading between rows (一、知识产权保护方面) is a row of one cell.
+  aligns it to the right (layout/tables.py);
+- a group heading between rows (一、知识产权保护方面) is a row of one cell.
 """
 
 from __future__ import annotations
@@ -42,6 +41,7 @@ from .linecells import (
     qualifiers_merged,
     row_cells,
     row_tail,
+    short_row,
     without_group_header,
     year_cell,
 )
@@ -91,8 +91,7 @@ def _header_start(folded: str, blocks: list[Block], i: int) -> int:
     """Where the header whose serial label is block *i* starts: 类别 / 序号 opens at 类别.
 
     Takes up to two group columns right above (lexicon layout/table_columns, kind
-    category); leaves a caption (主要指标表) above them.
-    """
+    category); leaves a caption (主要指标表) above them."""
     start = i
     while start > 0 and i - start < _LEADING:
         prev = blocks[start - 1]
@@ -207,8 +206,8 @@ class _Rows:
 
     def next_group(self, j: int, row: list[Block]) -> bool:
         """Block *j* is the next group's cell (构筑安全韧性生态城区 / 9), not the last cell
-        of a short row: the table has group columns, the next number follows, the row has
-        reached its values (a figure, a unit, a 属性 word), and the line is none of them.
+        of a row: group columns, the next number follows, the row has all its values (a
+        figure, a unit, a 属性 word: short_row), and the line is none of them.
 
         In a task table the row needs only its task cell, and a unit cell is the row's
         own (公共空间优化 / 12 opens a group; 区规划资源局、各相关街镇 / 10 ends row 9)."""
@@ -221,7 +220,9 @@ class _Rows:
         line = clean(self.folded[self.blocks[j].start : self.blocks[j].end])
         if self.tasks:
             return bool(texts) and not unit_like(line)
-        return any(value_like(t) for t in texts) and not value_like(line)
+        head = self.table.rows[0].cells
+        full = not short_row(self.folded, head, self.serial_at, texts)
+        return full and any(value_like(t) for t in texts) and not value_like(line)
 
     def real(self, units: list[Block]) -> list[Block]:
         """The document's lines of *units* (a paragraph cell's lines, else the line)."""
@@ -234,8 +235,7 @@ class _Rows:
 
     def continuation(self, j: int) -> int:
         """A row with no number after a numbered one (其中 公园绿地 / 58.46 / 17.5 / 2): its
-        lines up to the next number, fewer than the header's columns; where it ends, or -1.
-        """
+        lines up to the next number, fewer than the header's columns; where it ends, or -1."""
         if self.last is None or self.lead or heading(self.folded, self.blocks[j]):
             return -1
         stop = min(len(self.blocks), j + self.width)
@@ -555,8 +555,7 @@ def _project_table(
 
     Read so that its quantities (建设公园绿地200公顷 under 项目内容) are the projects', not
     the plan's targets (layout/tables.py: a project table).  The rows end at the first
-    group of lines whose last is no figure, or at a heading or an 附件 line.
-    """
+    group of lines whose last is no figure, or at a heading or an 附件 line."""
     if column(_text(folded, blocks[i])).kind != "project":
         return None, i
     width = _project_width(folded, blocks, i)
