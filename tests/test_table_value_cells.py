@@ -320,3 +320,30 @@ def test_a_row_one_cell_short_after_an_empty_mark_takes_the_next_line() -> None:
         ("失业人员再就业人数", 6900.0, "人"),
         ("居民健康素养水平", 48.0, "%"),
     ]
+
+
+def test_value_labels_over_years_printed_on_lines_of_their_own() -> None:
+    """指标值 over 现状 / 近期规划, each year bracketed on a line of its own: the first year
+    is the base, the second the target; a rate unit (平方米/人) is the unit cell, not the
+    name; a row one cell short ending in its base figure takes the next line (动态调整: a
+    value in words, no target) instead of reading it as the next group's label."""
+    doc = policyparse.parse(
+        "一、总体要求\n到2030年，空间格局持续优化。\n"
+        "专栏1 某区国土空间近期规划核心指标表\n"
+        "指标类别\n序号\n指标项\n单位\n类型\n指标值\n现状\n近期规划\n（2025年）\n（2030年）\n"
+        "发展规模\n1\n建设用地总规模\n平方千米\n约束性\n53.75\n53.74\n"
+        "2\n住宅用地面积\n平方千米\n预期性\n20.26\n动态调整\n"
+        "生态宜居\n3\n人均公园绿地面积\n平方米/人\n约束性\n6.07\n6.24\n"
+        "4\n养老床位数占老年人口比例\n%\n约束性\n/\n2.5\n"
+        "二、重点任务\n（一）优化空间布局。\n"
+    )
+    got = [
+        (t.indicator, t.value, t.unit, t.year, t.baseline.value if t.baseline else None)
+        for n in doc.walk()
+        for t in n.targets
+    ]
+    assert got == [
+        ("建设用地总规模", 53.74, "平方千米", 2030, 53.75),
+        ("人均公园绿地面积", 6.24, "平方米/人", 2030, 6.07),
+        ("养老床位数占老年人口比例", 2.5, "%", 2030, None),
+    ]

@@ -166,13 +166,19 @@ def is_header(texts: list[str]) -> bool:
     return sum(1 for w in words if w and column(w).kind) >= 2
 
 
+def _bare_year(header: str) -> bool:
+    """2020, 2025年, （2025年）: a year and nothing that says what the column holds."""
+    return _YEAR.fullmatch(header.strip("()（）")) is not None
+
+
 def settle_years(cols: list[Column]) -> None:
-    """Two or more bare year columns (2020 | 2025): the first holds the base year.
+    """Two or more bare year columns (2020 | 2025, （2025年） | （2030年）): the first holds
+    the base year.
 
     A column that says what it holds (2020年实际值, 2025年目标值) keeps its kind.  A target
     column naming no year after one that does (2030年 | 年均【累计】) takes that year.
     """
-    bare = [c for c in cols if c.kind == "target" and _YEAR.fullmatch(c.header)]
+    bare = [c for c in cols if c.kind == "target" and _bare_year(c.header)]
     if len(bare) >= 2 and not any(c.kind == "base" for c in cols):
         first = min(bare, key=lambda c: c.year or 0)
         first.kind = "base"

@@ -246,6 +246,30 @@ def without_group_header(folded: str, cells: list[Cell]) -> list[Cell]:
     return cells[:-3] + cells[-2:] if over else cells
 
 
+_BRACKETED_YEAR = re.compile(r"[（(](?:19|20)\d{2}年?[）)]")
+
+
+def years_under_labels(folded: str, cells: list[Cell]) -> list[Cell]:
+    """The header with value labels printed over their years, each year on a line of its
+    own (指标值 / 现状 / 近期规划 / （2025年） / （2030年）): the year lines are the columns
+    (the first of two the base: inputs.columns.settle_years); the labels above them, each
+    naming a base or target column, and a group label over those (指标值: a target word
+    and no year) go.  Leaves labels naming no value column, and years printed bare."""
+    texts = [compact(folded[c.start : c.end]) for c in cells]
+    n = len(cells)
+    years = 0
+    while years < n and _BRACKETED_YEAR.fullmatch(texts[n - 1 - years]):
+        years += 1
+    first = n - 2 * years
+    labels = [column(t) for t in texts[max(first, 0) : n - years]]
+    if years < 2 or first < 0 or any(c.kind not in ("base", "target") or c.year for c in labels):
+        return cells
+    group = column(texts[first - 1]) if first > 0 else None
+    if group is not None and group.kind == "target" and group.year is None:
+        first -= 1  # 指标值 over 现状 / 近期规划: a group label, no column
+    return cells[:first] + cells[n - years :]
+
+
 def group_cell_out(folded: str, blocks: list[Block], start: int, i: int, j: int) -> int:
     """The header's end without the first row's group cell: 类别 / 序号 / … / 属性 /
     建设宜居城区 / 1 — a line right before the first number, naming no column, is the
@@ -269,10 +293,13 @@ def group_cell_out(folded: str, blocks: list[Block], start: int, i: int, j: int)
 
 def short_row(folded: str, header: list[Cell], serial_at: int, texts: list[str]) -> bool:
     """Whether a row still lacks cells up to the header's last column (a trailing 备注
-    column, left empty, aside) and ends in an empty cell's mark: after 7 / 新增高新技术企业数
-    / 家 / 预期性 / —, 【累计300】 is the row's last cell, not the label of the next group of
-    rows.  A short row ending in a figure (8 / 老旧街区改造数量 / 个 / 预期性 / ≥5) lost a
-    merged cell before it: the line after it may be a group's label."""
-    last = clean(folded[header[-1].start : header[-1].end])
-    wanted = len(header) - serial_at - 1 - (column(last).kind == "remark")
-    return 0 < len(texts) < wanted and texts[-1] in cell_words("none")
+    column, left empty, aside): after 7 / 新增高新技术企业数 / 家 / 预期性 / —, 【累计300】
+    is the row's last cell, not the label of the next group of rows; so is 动态调整 after
+    5 / 住宅用地面积 / 平方千米 / 预期性 / 20.26.  Where the header has two name columns
+    (一级指标 | 二级指标), a short row ending in a figure (8 / 老旧街区改造数量 / 个 / 预期性 /
+    ≥5) lost a merged name cell instead, and the line after it may be a group's label."""
+    labels = [clean(folded[h.start : h.end]) for h in header[serial_at + 1 :]]
+    if not labels or not 0 < len(texts) < len(labels) - (column(labels[-1]).kind == "remark"):
+        return False
+    names = sum(column(label).kind in ("indicator", "category") for label in labels)
+    return texts[-1] in cell_words("none") or names <= 1

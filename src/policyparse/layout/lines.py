@@ -44,6 +44,7 @@ from .linecells import (
     short_row,
     without_group_header,
     year_cell,
+    years_under_labels,
 )
 from .loose import loose_rows
 from .markers import match_marker
@@ -518,9 +519,8 @@ def _table_under(
     start, i, j = where
     head = blocks[start:j]
     cells = header_cells(folded, head) if layout is None else layout.cells(start, j)
-    cells = qualifiers_merged(
-        folded, without_group_header(folded, cells), first_row_width(folded, blocks, j)
-    )
+    cells = years_under_labels(folded, without_group_header(folded, cells))
+    cells = qualifiers_merged(folded, cells, first_row_width(folded, blocks, j))
     table = TextTable("lines", [TRow(cells, list(head))], list(head))
     r = _Rows(folded, layout.units if layout else blocks, table, len(cells), i - start, budget)
     r.tasks = any(column(compact(folded[c.start : c.end])).role is not None for c in cells)

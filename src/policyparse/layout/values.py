@@ -38,17 +38,30 @@ def _unscaled(words: str) -> str:
 
 
 def value_like(words: str) -> bool:
-    """A figure (67, >90, [13.5]), a unit (万平方米: scale and unit), a 属性 word or a
-    mark for nothing (/, ——); *words* as layout/tables.clean leaves a cell."""
+    """A figure (67, >90, [13.5]), a unit (万平方米: scale and unit; 平方米/人: a rate;
+    分钟), a 属性 word or a mark for nothing (/, ——); *words* as layout/tables.clean
+    leaves a cell."""
     if FIGURE.match(words) is not None or words in _value_words():
         return True
-    return _unscaled(words) in _value_words()
+    return _unscaled(words) in _value_words() or unit_word(words)
 
 
 def unit_word(words: str) -> bool:
-    """万平方米, 个, %: a unit, with its scale."""
-    units = set(lexicon.column("extract/units")) | {"%", "％"}
-    return words in units or _unscaled(words) in units
+    """万平方米, 个, %, 分钟: a unit, with its scale; a rate of two (平方米/人, 千米/平方千米)."""
+    if "/" in words:
+        return all(part and _one_unit(part) for part in words.split("/", 1))
+    return _one_unit(words)
+
+
+def _one_unit(words: str) -> bool:
+    return words in _unit_words() or _unscaled(words) in _unit_words()
+
+
+@cache
+def _unit_words() -> frozenset[str]:
+    """The units of quantities and of time (a column of 分钟 is a unit column's cell)."""
+    units = lexicon.column("extract/units") + lexicon.column("extract/time_units")
+    return frozenset(units) | {"%", "％"}
 
 
 _SENTENCE_WORDS = 6  # characters of words after a cell's figure that make it a sentence

@@ -180,6 +180,8 @@ SPECS: dict[str, Spec] = {
     "extract/stative_verbs": Spec(("word",), max_len=MAX_WORD),
     "extract/parameter_cues": Spec(("word",)),
     "extract/parameter_terms": Spec(("word",)),
+    "extract/per_areas": Spec(("word",)),
+    "extract/minimum_words": Spec(("word",)),
     "extract/baseline_cues": Spec(("word",)),
     "extract/condition_openers": Spec(("word",)),
     "extract/condition_headings": Spec(("word",)),

@@ -43,6 +43,8 @@ class Words:
     leads: frozenset[str]
     periods: frozenset[str]
     parameter: re.Pattern[str]
+    per_areas: tuple[str, ...]  # 每个县: a minimum spread over areas is no parameter
+    minimums: frozenset[str]  # 至少有: a minimum standing for the verb before a count
     baseline: re.Pattern[str]
     openers: re.Pattern[str]  # 对于, 凡: a sentence that says who a subsidy is for
     areas: frozenset[str]  # 全省, 全市: between a verb and its number
@@ -111,6 +113,8 @@ def words() -> Words:
         leads=lexicon.words("extract/indicator_leads"),
         periods=lexicon.words("extract/period_words"),
         parameter=_cues(lexicon.column("extract/parameter_cues"), "extract/parameter_terms"),
+        per_areas=lexicon.column("extract/per_areas"),
+        minimums=lexicon.words("extract/minimum_words"),
         baseline=_alternation(lexicon.column("extract/baseline_cues")),
         openers=_alternation(lexicon.column("extract/condition_openers")),
         areas=lexicon.words("extract/area_scopes"),

@@ -14,11 +14,12 @@ from .helpers import before_verb, dated_past, goal_tail, list_end, percent, stat
 def parameter(reader: Reader, c: Candidate) -> Decision | None:
     """A threshold, a quantity before 的, or a clause with a parameter cue is a policy parameter.
 
-    Takes 每台最高补助15万元, 对年营业收入500万元及以上的企业, 占比30%的部分, and a
-    condition clause ending in 的 before its consequence (营业收入首次达到1亿元的，给予…);
-    leaves 新增城镇就业超20万人, and a quantity before or after 的 that 截至 or a past year
-    governs (截至2024年底，全市80%的社区完成…, 截至2024年底，…占…的35%: the past, for
-    the rule baseline).
+    Takes 每台最高补助15万元, 对年营业收入500万元及以上的企业, 占比30%的部分, 每个省份推荐
+    不超过3家 (a cap per area), and a condition clause ending in 的 before its consequence
+    (营业收入首次达到1亿元的，给予…); leaves 新增城镇就业超20万人, 每个县至少有1家定点医疗
+    机构 (a minimum per area), and a quantity before or after 的 that 截至 or a past year
+    governs (截至2024年底，全市80%的社区完成…, 截至2024年底，…占…的35%: the past, for the
+    rule baseline).
     """
     w = reader.words
     pre = c.prefix
@@ -29,10 +30,20 @@ def parameter(reader: Reader, c: Candidate) -> Decision | None:
         or (closing in w.of and reader.folded[c.clause[1] : c.clause[1] + 1] == ",")
         or _described(reader, c)
         or (percent(reader, c) and before != "" and before in w.of and not dated_past(reader, c))
-        or w.parameter.search(c.window)
+        or _cue(reader, c)
     ):
         return take_as(c, "parameter")
     return None
+
+
+def _cue(reader: Reader, c: Candidate) -> bool:
+    """A parameter cue in the clause; 每个县 before a minimum (每个县至少有1家…) is none: a
+    coverage spread over the areas (lexicon extract/per_areas), not a per-unit rate."""
+    minimum = c.draft.comparator in (">=", ">") or before_verb(reader, c) in (">=", ">")
+    for m in reader.words.parameter.finditer(c.window):
+        if not (minimum and c.window.startswith(reader.words.per_areas, m.start())):
+            return True
+    return False
 
 
 def _described(reader: Reader, c: Candidate) -> bool:

@@ -187,7 +187,7 @@ def _verb_reading(reader: Reader, c: Candidate, found: Found) -> tuple[str, str]
     head 打造具有区域影响力的).  A decision instead when the quantity is left: a weak
     verb, or no verb at all.
     """
-    f, pre, mem = reader.folded, c.prefix, reader.memory
+    f, pre = reader.folded, c.prefix
     v_start, v_end, period = verb_before(f, pre.start, pre.end)
     head_end = v_end
     if v_end == v_start:
@@ -206,6 +206,14 @@ def _verb_reading(reader: Reader, c: Candidate, found: Found) -> tuple[str, str]
             found.comparator = comp  # 至少建成3个…
             found.comparator_by = ("verb_form", "a comparison word before the verb")
         return verb, compact(reader.source[v_start:head_end])
+    return _verb_elsewhere(reader, c, found)
+
+
+def _verb_elsewhere(reader: Reader, c: Candidate, found: Found) -> tuple[str, str] | Decision:
+    """No verb right before the number: the sentence's last verb, the list's, or a minimum
+    standing for the verb before a count (每个县至少有1家…; not 资金不少于210万元人民币, a
+    condition on a sum); else the quantity is left."""
+    pre, mem = c.prefix, reader.memory
     if pre.empty and mem.last_verb and mem.last_verb[0] == c.sentence_start:
         found.period = found.period or mem.last_verb[2]
         found.start = c.quantity.start
@@ -214,6 +222,9 @@ def _verb_reading(reader: Reader, c: Candidate, found: Found) -> tuple[str, str]
     if verb:
         found.start = c.quantity.start
         return verb, verb
+    if pre.comparator_word in reader.words.minimums and dimension(found) == "count":
+        found.start = pre.end
+        return "", ""  # 每个县至少有1家定点医疗机构…: a minimum of what there is
     return leave("no verb before the number (a noun phrase: 2人间)")
 
 
@@ -243,7 +254,8 @@ def verb_form(reader: Reader, c: Candidate) -> Decision | None:
     A list carries its verb on: 培育1个…、2个… gives the second item 培育, and
     广泛发展国内外重点企业、20所左右高水平大学 gives 20所 发展 (the verb opening the list,
     the items before printing no number).  Takes 至少建成3个示范区 (comparator before the
-    verb); leaves 宿舍为2人间 and 包括北京等8个区域 (no verb right before the number).
+    verb) and 每个县至少有1家定点医疗机构 (a minimum with no verb: the object names it);
+    leaves 宿舍为2人间 and 包括北京等8个区域 (no verb right before the number).
     """
     if c.closes or (c.prefix.empty and goal_tail(reader, c)):
         return None  # …，达到80%的基本普及目标: no object, the goal's name (carried_subject)

@@ -121,15 +121,27 @@ _OBJECT_STOPS = ",，。；;:：、()（）"
 def listing_count(reader: Reader, c: Candidate) -> Decision | None:
     """A bare count after 方面, 类别 … counts the items the text lists next.
 
-    Takes 科技金融创新支持方面5项： (a verb inside, none leading: bare_count passes it);
-    leaves 培育重点企业5家.
+    Takes 科技金融创新支持方面5项： (a verb inside, none leading: bare_count passes it)
+    and 实现八个方面转变： (the count of 方面 before the colon that opens the list); leaves
+    培育重点企业5家.
     """
+    if _announces_list(reader, c):
+        return leave("counts the items the text lists after the colon")
     if not c.closes or c.prefix.empty:
         return None
     subj, verb, _ = subject(reader, c)
     if not verb and not explicit(c) and any(subj.endswith(x) for x in reader.words.listing):
         return leave("counts the items the text lists")
     return None
+
+
+def _announces_list(reader: Reader, c: Candidate) -> bool:
+    """The count's object names 方面, 类别 … and runs up to the colon that ends the clause."""
+    f, end = reader.folded, c.clause[1]
+    if f[end : end + 1] not in (":", "：") or c.closes:
+        return False
+    obj = f[c.suffix_end : end]
+    return any(word in obj for word in reader.words.listing)
 
 
 def list_size(reader: Reader, c: Candidate) -> Decision | None:

@@ -209,12 +209,14 @@ def _unit_ends_word(f: str, start: int, unit_end: int, stop: int) -> bool:
 
 def _opens_item(reader: Reader, c: Candidate) -> bool:
     """The count opens its item: no verb before it (verb_form reads one), no 在 (the
-    places acted in: verb_form), not a later item of a list after one verb (培育…平台10个、
-    100家…平台)."""
+    places acted in: verb_form), no 等 (the size of the list before it), not a later item
+    of a list after one verb (培育…平台10个、100家…平台)."""
     w, f, pre, mem = reader.words, reader.folded, c.prefix, reader.memory
     v_start, v_end, _ = verb_before(f, pre.start, pre.end)
     if w.any_verb.search(f, pre.start, pre.end) or v_end > v_start:
         return False
-    if ends_with(f, pre.start, pre.end, w.locatives):
-        return False
+    if ends_with(f, pre.start, pre.end, w.locatives) or ends_with(
+        f, pre.start, pre.end, w.open_list
+    ):
+        return False  # 在…; …等5个门诊慢特病: the size of the list before it, no actors
     return not (mem.last_verb and mem.last_verb[0] == c.sentence_start)
