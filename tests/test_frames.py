@@ -48,6 +48,19 @@ def test_a_section_on_the_past_gives_baselines_not_targets() -> None:
     assert {f.kind for f in past.figures} == {"baseline"}
 
 
+def test_a_section_on_the_situation_gives_baselines() -> None:
+    """一、基本情况: what is, not what is to be done (a reply on a hazard describes its
+    cracks, 距江边700-800米)."""
+    text = (
+        "某县地质灾害防治实施方案\n一、基本情况\n（一）险情。裂缝距江边水平距离700-800米。\n"
+        "二、主要任务\n（一）监测预警。到2025年，建成监测站点20个。\n"
+    )
+    doc = policyparse.parse(text)
+    assert [(t.value, t.year) for n in doc.walk() for t in n.targets] == [(20.0, 2025)]
+    past = next(n for n in doc.walk() if n.path == "1.1")
+    assert [(f.kind, f.value) for f in past.figures] == [("baseline", 700.0)]
+
+
 def test_a_heading_naming_the_last_plan_period_gives_baselines() -> None:
     """一、“十三五”发展成果 in a 十四五 plan: no past word at its end, but the period it
     names ended before the plan begins; a later heading naming its own period does not."""

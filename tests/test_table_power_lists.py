@@ -94,3 +94,33 @@ def test_member_units_and_their_duties_are_the_annexs_units() -> None:
         ("各街镇", "responsible"),
     ]
     assert [n.path for n in doc.walk() if n.path and n.path.startswith("A2.")] == []
+
+
+def test_a_site_list_by_owner_with_its_header_again_and_a_row_of_sums() -> None:
+    """附表 of sites, one cell per paragraph: 权属部门 (the owner) printed on its group's
+    first row only is a body column; the header printed again at a page break (a cell of
+    two lines: 避难面积 / （万平方米）) is no row's cells; 合计 / sums end the last row."""
+    cells = [
+        "附表1：", "某区应急避难场所明细表", "序号", "权属部门", "场所名称", "地　址",
+        "避难面积\n（万平方米）", "类型",
+        "1", "区教育局", "某某实验小学", "某某路161号", "0.98", "社区",
+        "2", "某某中学", "某某路666号", "0.76", "社区",
+        "序号", "权属部门", "场所名称", "地　址", "避难面积\n（万平方米）", "类型",
+        "3", "某某镇", "某某公园", "某某镇大叶公路、华星路西北", "0.3", "社区",
+        "4", "某某广场", "某某街道湖堤路", "0.15", "社区",
+        "合计", "2.19",
+    ]  # fmt: skip
+    doc = policyparse.parse(
+        "某区应急避难场所建设实施方案\n一、目标\n推进建设。\n" + "\n\n".join(cells) + "\n"
+    )
+    rows = [
+        (n.path, n.title, [(u.name, u.role) for u in n.responsible_units])
+        for n in doc.walk()
+        if n.path and n.path.startswith("A1.")
+    ]
+    assert rows == [
+        ("A1.1", "某某实验小学", [("区教育局", "responsible")]),
+        ("A1.2", "某某中学", []),
+        ("A1.3", "某某公园", [("某某镇", "responsible")]),
+        ("A1.4", "某某广场", []),
+    ]

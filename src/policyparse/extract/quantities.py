@@ -15,8 +15,8 @@ from decimal import Decimal
 from functools import cache
 
 from .. import lexicon
-from ..layout.values import scale_at
 from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int, round_scale
+from .unit_words import alternates, per, unit_at, unit_pattern, units
 
 _CN = "零〇一二两三四五六七八九十百千"
 # A number in digits starts where a run of digits starts: a start inside the run
@@ -83,7 +83,6 @@ def _qty() -> re.Pattern[str]:
 
 _FAN_OPEN = "翻"
 _FAN = {"一": 1, "两": 3, "二": 3, "三": 7, "四": 15}  # 翻n番 is ×2^n: an increase of 2^n - 1 倍
-_ALTERNATES = re.compile(r"\((?P<inner>[^()]{1,12})\)")
 
 
 @dataclass(slots=True)
@@ -102,16 +101,6 @@ class Quantity:
     doubling: bool = False  # 翻一番: an increase by its nature
     inner: str | None = None  # a word between number and unit: 余 in 7000余个
     round: bool = False  # 百个, 千家: a round count printed as a scale alone
-
-
-@cache
-def _units() -> tuple[dict[str, bool], int]:
-    """Unit words mapped to True (a unit) or False (time or age), and their max length."""
-    table = {u: False for u in lexicon.column("extract/time_units")}
-    table.update({u: True for u in lexicon.column("extract/units")})
-    for u in lexicon.column("extract/time_units"):
-        table[u] = False  # 个月 is time even though 个 is a unit
-    return table, max(len(u) for u in table)
 
 
 @cache
@@ -153,7 +142,7 @@ def _unit_follows(folded: str, pos: int) -> bool:
         pos += 1
     if any(folded.startswith(s, pos) for s in _scales()):
         return True
-    return _unit_at(folded, pos, min(len(folded), pos + 16)) is not None
+    return unit_at(folded, pos, min(len(folded), pos + 16)) is not None
 
 
 def _read(num: str) -> Decimal | None:
@@ -161,57 +150,6 @@ def _read(num: str) -> Decimal | None:
         return None if _too_long(num) else Decimal(num.replace(",", ""))
     value = cn_to_int(num)
     return Decimal(value) if value is not None else None
-
-
-@cache
-def _unit_pattern() -> re.Pattern[str]:
-    """Every unit word, longest first: one call finds the longest unit at a position."""
-    table, _ = _units()
-    return re.compile(lexicon.alternation(tuple(table)))
-
-
-def _unit_at(folded: str, pos: int, end: int) -> tuple[int, bool] | None:
-    """Length of the longest unit at *pos* and whether it is a real unit (not time).
-
-    A unit in Latin letters (PFLOPS, Gbps, MW) is a unit only where no letter follows
-    it: 10MWh is read whole (longest first), 5Gbit is no unit at all.
-    """
-    m = _unit_pattern().match(folded, pos, end)
-    if m is None:
-        return None
-    follows = folded[m.end() : m.end() + 1]
-    if m.group()[-1].isascii() and follows.isascii() and follows.isalpha():
-        return None
-    if m.group() in _closing_units() and not _clause_closes(folded, m.end()):
-        return None
-    return m.end() - pos, _units()[0][m.group()]
-
-
-@cache
-def _closing_units() -> frozenset[str]:
-    return lexicon.words("extract/closing_units")
-
-
-@cache
-def _tails() -> re.Pattern[str]:
-    return re.compile(lexicon.alternation(lexicon.words("extract/comparators", position="after")))
-
-
-def _clause_closes(folded: str, pos: int) -> bool:
-    """Whether a unit that is also a word ends its clause at *pos*: 开行列车38对。 (a
-    unit), 3家对口帮扶 (the word 对口: 家 is the unit, 对 none)."""
-    follows = folded[pos : pos + 1]
-    return not ("\u4e00" <= follows <= "\u9fff") or _tails().match(folded, pos) is not None
-
-
-def _alternates(folded: str, pos: int, end: int) -> int:
-    """Length of a bracket of alternative units after a unit: 台(套), 艘(台、套)."""
-    m = _ALTERNATES.match(folded, pos, end)
-    if not m:
-        return 0
-    table, _ = _units()
-    parts = m.group("inner").split("、")
-    return m.end() - pos if all(table.get(p) for p in parts) else 0
 
 
 @cache
@@ -276,28 +214,17 @@ def amount_end(folded: str, start: int, unit_end: int, end: int) -> int | None:
 @cache
 def _earlier_items() -> re.Pattern[str]:
     """15个、 right before a number: the earlier items of its list."""
-    return re.compile(rf"\d+(?:\.\d+)?(?:{_unit_pattern().pattern})?、$")
+    return re.compile(rf"\d+(?:\.\d+)?(?:{unit_pattern().pattern})?、$")
 
 
 _CUE_MAX = 6  # characters of the longest word of extract/duration_goals (max_len)
-
-
-def _per(folded: str, pos: int, end: int) -> int:
-    """Length of a rate after a unit: /日 in 3000吨/日, /年 in 5万元/年, /万千瓦时 in
-    4吨/万千瓦时 (a scale in the denominator is part of the unit, not of the value)."""
-    if pos >= end or folded[pos] != "/":
-        return 0
-    at = pos + 1
-    at += len(scale_at(folded, at, end))
-    m = _unit_pattern().match(folded, at, end)
-    return m.end() - pos if m else 0
 
 
 @cache
 def _later_item() -> re.Pattern[str]:
     """、700万千瓦 after a bare 407: the next item of a list, a number, its scale and unit."""
     scale = lexicon.alternation(tuple(_scales()))
-    return re.compile(rf"、\d+(?:\.\d+)?(?P<scale>{scale})?(?P<unit>{_unit_pattern().pattern})")
+    return re.compile(rf"、\d+(?:\.\d+)?(?P<scale>{scale})?(?P<unit>{unit_pattern().pattern})")
 
 
 def _list_unit(folded: str, pos: int, end: int) -> tuple[str, int, str] | None:
@@ -305,7 +232,7 @@ def _list_unit(folded: str, pos: int, end: int) -> tuple[str, int, str] | None:
     407、700万千瓦 gives 407 the list's 万千瓦 (printed, factor, base unit); None where
     the next item prints none, or a unit of time (2025、2030年 are years)."""
     m = _later_item().match(folded, pos, end)
-    if m is None or not _units()[0].get(m.group("unit"), False):
+    if m is None or not units()[0].get(m.group("unit"), False):
         return None
     scale = m.group("scale") or ""
     return scale + m.group("unit"), _scales().get(scale, 1), m.group("unit")
@@ -347,15 +274,16 @@ def find(
     """Every quantity with a unit in [start, end), in reading order, within *budget*.
 
     A number opening a term of extract/numeral_terms is none: 加强二次供水设施管理 holds no
-    2 次, though 次 is a unit.
+    2 次, though 次 is a unit; nor is a scale inside the last quantity's unit (千克 of
+    100千瓦时/千克, the denominator of a rate).
     """
     out: list[Quantity] = []
     if budget is not None and budget.left <= 0:
         return out
     terms = _terms()
     for m in _qty().finditer(folded, start, end):
-        if terms.match(folded, m.start(), end):
-            continue
+        if terms.match(folded, m.start(), end) or (out and m.start() < out[-1].end):
+            continue  # 二次供水: a term; 千克 in 100千瓦时/千克: inside the last one's unit
         q = _quantity(m, source, folded, start, end)
         if q is not None:
             out.append(q)
@@ -394,7 +322,7 @@ def _quantity(m: re.Match[str], source: str, folded: str, start: int, end: int) 
 
 def _half(m: re.Match[str], folded: str, q_start: int, end: int) -> Quantity | None:
     """一半, 半数, 过半 as 50 %; none before a unit of time (过半年 is half a year)."""
-    after = _unit_at(folded, m.end(), end)
+    after = unit_at(folded, m.end(), end)
     if after is not None and not after[1]:
         return None
     return Quantity(q_start, m.end(), Decimal(50), None, "%", Decimal(50), "%")
@@ -420,7 +348,7 @@ def _fraction(m: re.Match[str], q_start: int) -> Quantity | None:
 
 def _bare_scale(m: re.Match[str], source: str, folded: str, end: int) -> Quantity | None:
     """突破万亿元: a scale with no numeral is one of it, when a real unit follows."""
-    found = _unit_at(folded, m.end(), end)
+    found = unit_at(folded, m.end(), end)
     if found is None or not found[1]:
         return None
     q_start = m.start("bare")
@@ -486,7 +414,7 @@ def _listed(
 ) -> Quantity | None:
     """A bare number before 、 taking the unit its list prints after the last item
     (407、700万千瓦: 407 万千瓦), else None."""
-    if not m["a"][0].isdigit() or m["scale"] or _unit_at(folded, m.end(), end) is not None:
+    if not m["a"][0].isdigit() or m["scale"] or unit_at(folded, m.end(), end) is not None:
         return None
     listed = _list_unit(folded, m.end(), end)
     if listed is None:
@@ -549,14 +477,14 @@ def _unit(
     None when the number is no quantity: a bare number (no unit and no scale), a
     date, a duration or an age (a duration a shortening verb aims at is kept).
     """
-    found = _unit_at(folded, m.end(), end)
+    found = unit_at(folded, m.end(), end)
     if found is None:
         return None if factor == 1 else (m.end(), None, None)
     length, real = found
     word = folded[m.end() : m.end() + length]
     longer = _shared_unit(folded, m.end() + length, end, word)
     if longer is not None:
-        real = _units()[0][longer]
+        real = units()[0][longer]
     if not real and not (
         _duration_goal(folded, start, m.start())
         or _response_time(folded, word, m.end() + length)
@@ -567,15 +495,15 @@ def _unit(
     base_start = unit_end - length
     if longer is not None:  # the unit is the list's, not printed here: no rate, no brackets
         return unit_end, longer, (source[base_start:unit_end], longer)
-    unit_end += _alternates(folded, unit_end, end)
-    unit_end += _per(folded, unit_end, end)
+    unit_end += alternates(folded, unit_end, end)
+    unit_end += per(folded, unit_end, end)
     return unit_end, source[base_start:unit_end], None
 
 
 @cache
 def _next_item() -> re.Pattern[str]:
     """、7个工作日 after 15个: the next item of a list, a number and its unit."""
-    return re.compile(rf"、\d+(?:\.\d+)?(?P<unit>{_unit_pattern().pattern})")
+    return re.compile(rf"、\d+(?:\.\d+)?(?P<unit>{unit_pattern().pattern})")
 
 
 def _shared_unit(folded: str, pos: int, end: int, unit: str) -> str | None:

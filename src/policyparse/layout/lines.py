@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..inputs.columns import clean, column, kind, serial_label
+from ..inputs.columns import cell_words, clean, column, kind, serial_label
 from ..text.fold import compact
 from .align import DASH_ONES, serial_text, unit_like
 from .blocks import Block
@@ -58,9 +58,10 @@ _LEADING = 2  # group columns (类别, 领域) a header may print before 序号
 _GROUPING = ("category", "task_group")  # columns a header may print before 序号
 _HEADINGS_AHEAD = 4  # headings a table may print in a row before its next row
 _JUMP = 50  # rows a table may leave out between two it prints (四、…（共6项）, none listed)
+_TOTALS = frozenset(cell_words("total"))  # 合计: a row of sums opens
 
 
-def _text(folded: str, b: Block) -> str:
+def _text(folded: str, b: Block | Cell) -> str:
     return compact(folded[b.start : b.end])
 
 
@@ -152,8 +153,8 @@ class _Rows:
             return _serial(self.folded, after) != _serial(self.folded, b)
         if heading(self.folded, b):
             return self.heading_ends(j, full)
-        if self.group_row(j) or (full and self.restarts(j)):
-            return True
+        if self.group_row(j) or (full and self.restarts(j)) or _text(self.folded, b) in _TOTALS:
+            return True  # 合计 / 60.85: a row of sums, no cell of the row before
         return b.role is not None or opens_attachment(_text(self.folded, b))
 
     def heading_ends(self, j: int, full: bool) -> bool:
@@ -194,16 +195,14 @@ class _Rows:
 
     def header_again(self, j: int) -> int:
         """The header printed again from block *j* (a page break: 序号 / 工作任务 / …): the
-        lines it takes, else 0."""
-        head = self.table.rows[0].blocks
-        n = len(head)
-        if j + n > len(self.blocks) or not serial_label(_text(self.folded, self.blocks[j])):
+        lines it takes (line by line, or cell by cell where a cell's lines run on), else 0."""
+        f, first = self.folded, self.table.rows[0]
+        if not serial_label(_text(f, self.blocks[j])):
             return 0
-        same = all(
-            _text(self.folded, a) == _text(self.folded, b)
-            for a, b in zip(head, self.blocks[j : j + n], strict=True)
-        )
-        return n if same else 0
+        for head in ([_text(f, b) for b in first.blocks], [_text(f, c) for c in first.cells]):
+            if head == [_text(f, b) for b in self.blocks[j : j + len(head)]]:
+                return len(head)
+        return 0
 
     def next_group(self, j: int, row: list[Block]) -> bool:
         """Block *j* is the next group's cell (构筑安全韧性生态城区 / 9), not the last cell

@@ -123,6 +123,7 @@ SPECS: dict[str, Spec] = {
                     "decrease",
                     "cumulative",
                     "period_total",
+                    "total",
                 }
             )
         },
@@ -244,6 +245,7 @@ SPECS: dict[str, Spec] = {
         },
     ),
     "extract/closing_units": Spec(("word",), max_len=2),
+    "extract/rate_units": Spec(("word",), max_len=2),
     "extract/time_units": Spec(
         ("word", "dimension", "scan"),
         {"dimension": frozenset({"time", "age"}), "scan": frozenset({"yes", "no"})},

@@ -51,6 +51,25 @@ def share_of(reader: Reader, c: Candidate) -> Decision | None:
     return take(c, found, rest[1])
 
 
+def share_done(reader: Reader, c: Candidate) -> Decision | None:
+    """A share of a whole that the verb opening the item completes: 完成总目标的75%.
+
+    Takes 2025年前完成总目标的75% (indicator 完成总目标, 75 %) and 完成年度任务的80%以上;
+    leaves 资金拨付进度不低于完成任务的90% (a subject and a comparison word before the verb:
+    the base is a clause, a parameter) and 占比30%的部分 (no action verb opening the item).
+    """
+    w, f, pre = reader.words, reader.folded, c.prefix
+    if not percent(reader, c) or not c.closes or pre.empty or f[pre.end - 1] not in w.of:
+        return None
+    verb = starts_with(f, pre.start, pre.end, w.verbs)
+    if not verb or w.parameter.search(c.window) or states_past(reader, c):
+        return None
+    found = c.draft.copy()
+    found.indicator = compact(reader.source[pre.start : pre.end - 1])
+    found.verb = compact(reader.source[pre.start : pre.start + verb])
+    return take(c, found, c.suffix_end)
+
+
 def share_of_base(reader: Reader, c: Candidate) -> Decision | None:
     """A percentage of a base named after its comparator: 充电车位不低于停车位总数的15%.
 
