@@ -199,13 +199,18 @@ def _amount_nouns() -> re.Pattern[str]:
     return re.compile(rf"[\u4e00-\u9fff]{{0,{_AMOUNT_LOOK}}}?(?:{nouns})(?![\u4e00-\u9fff])")
 
 
+@cache
+def _elapsed_marks() -> frozenset[str]:
+    return lexicon.words("extract/elapsed_marks")
+
+
 def amount_end(folded: str, start: int, unit_end: int, end: int) -> int | None:
     """Where the noun of time after the duration [start, unit_end) ends, when it makes the
     duration an amount of time the plan provides (各1个小时体育活动时间, 20天的储备能力),
     else None.  Leaves 5个工作日内办结 (内: a limit) and 共监测了5个月时间 (time passed)."""
     if folded.startswith(response_words("after"), unit_end):
         return None
-    if folded[start - 1 : start] in lexicon.words("extract/elapsed_marks"):
+    if folded[start - 1 : start] in _elapsed_marks():
         return None
     m = _amount_nouns().match(folded, unit_end, min(end, unit_end + _AMOUNT_LOOK + 4))
     return m.end() if m is not None else None

@@ -15,10 +15,10 @@ FIGURE = re.compile(r"[\[<>≥≤~＞＜]?\d")
 
 @cache
 def _value_words() -> frozenset[str]:
-    """Cells that stand after an indicator's name: units, 属性 words, 'none' marks."""
+    """Cells that stand after an indicator's name other than units: 属性 words, 'none'
+    marks (units: unit_word)."""
     kinds = ("none", "binding", "expected")
-    words = {w for k in kinds for w in cell_words(k)}
-    return frozenset(words | set(lexicon.column("extract/units")) | {"%", "％"})
+    return frozenset(w for k in kinds for w in cell_words(k))
 
 
 @cache
@@ -41,9 +41,7 @@ def value_like(words: str) -> bool:
     """A figure (67, >90, [13.5]), a unit (万平方米: scale and unit; 平方米/人: a rate;
     分钟), a 属性 word or a mark for nothing (/, ——); *words* as layout/tables.clean
     leaves a cell."""
-    if FIGURE.match(words) is not None or words in _value_words():
-        return True
-    return _unscaled(words) in _value_words() or unit_word(words)
+    return FIGURE.match(words) is not None or words in _value_words() or unit_word(words)
 
 
 def unit_word(words: str) -> bool:
@@ -91,12 +89,12 @@ def bare_figure(words: str) -> bool:
     if m is None:
         return False
     rest = words[m.end() :].rstrip("。；;，,")
-    rest = next((rest[: -len(t)] for t in _tails() if rest.endswith(t)), rest)
+    rest = next((rest[: -len(t)] for t in after_words() if rest.endswith(t)), rest)
     return rest != "" and unit_word(rest)
 
 
 @cache
-def _tails() -> tuple[str, ...]:
+def after_words() -> tuple[str, ...]:
     """Comparison words printed after a figure (以上, 左右), longest first."""
     after = lexicon.column("extract/comparators", position="after")
     return tuple(lexicon.longest_first(after))

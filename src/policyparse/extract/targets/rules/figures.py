@@ -39,11 +39,15 @@ def parameter(reader: Reader, c: Candidate) -> Decision | None:
 def _cue(reader: Reader, c: Candidate) -> bool:
     """A parameter cue in the clause; 每个县 before a minimum (每个县至少有1家…) is none: a
     coverage spread over the areas (lexicon extract/per_areas), not a per-unit rate."""
-    minimum = c.draft.comparator in (">=", ">") or before_verb(reader, c) in (">=", ">")
     for m in reader.words.parameter.finditer(c.window):
-        if not (minimum and c.window.startswith(reader.words.per_areas, m.start())):
+        if not c.window.startswith(reader.words.per_areas, m.start()) or not _minimum(reader, c):
             return True
     return False
+
+
+def _minimum(reader: Reader, c: Candidate) -> bool:
+    """The quantity is a minimum: its comparator, or the one before its verb, is >= or >."""
+    return c.draft.comparator in (">=", ">") or before_verb(reader, c) in (">=", ">")
 
 
 def _described(reader: Reader, c: Candidate) -> bool:
