@@ -230,7 +230,7 @@ def _due_words() -> tuple[str, ...]:
 
 
 def align_task(
-    folded: str, cells: list[Cell], cols: list[Column]
+    folded: str, cells: list[Cell], cols: list[Column], long: bool = False
 ) -> tuple[list[Cell | None], list[Cell]] | None:
     """A task row by what its cells hold, where merged or split cells changed its width:
     the number first, a deadline under 完成时限 (last, or before the bodies where the
@@ -242,16 +242,16 @@ def align_task(
     Takes 2 | 建立联席会议制度。| 区绿化市容局 | 区民政局、| 区商务委 | 2019年6月 under 序号 |
     任务名称 | 任务内容 | 牵头部门 | 配合部门 | 时间节点 (任务名称 merged above, 配合部门 over
     two lines); None where the cells do not read so (then the row is read by position).
+    A row *long*er than the header may print a unit cell over several lines before the
+    columns of words after the units (_after_units).
     """
     units = [k for k, c in enumerate(cols) if c.kind == "unit" and c.role is not None]
     if not units:
         return None
     out: list[Cell | None] = [None] * len(cols)
-    rest = _ends(folded, list(cells), cols, out)
-    k = len(rest)
-    while k > 0 and unit_like(clean(text_of(folded, rest[k - 1]))):
-        k -= 1
-    k = max(k, 1)  # a task row names its task: the first cell is text, whatever it ends in
+    rest = _ends(folded, list(cells), cols, out, units[-1] if long else None)
+    # A task row names its task: the first cell is text, whatever it ends in.
+    k = max(_bodies_at(folded, rest), 1)
     text, bodies = rest[:k], rest[k:]
     _due_before(folded, text, cols, units[0], out)
     slots = [i for i in range(units[0]) if out[i] is None and cols[i].kind in _TEXT_KINDS]
@@ -264,14 +264,53 @@ def align_task(
     return out, bodies[len(units) :]
 
 
-def _ends(folded: str, rest: list[Cell], cols: list[Column], out: list[Cell | None]) -> list[Cell]:
-    """Place the row's number (first) and deadline (last) in *out*; the cells between."""
+def _ends(
+    folded: str,
+    rest: list[Cell],
+    cols: list[Column],
+    out: list[Cell | None],
+    last_unit: int | None = None,
+) -> list[Cell]:
+    """Place the row's number (first) and deadline (last) in *out*, and in a long row the
+    words after the unit columns (from *last_unit* on); the cells between."""
     if rest and cols[0].kind == "serial" and serial(folded, rest[0]) is not None:
         out[0] = rest.pop(0)
     due = next((k for k, c in enumerate(cols) if c.kind == "deadline"), None)
     if due is not None and rest and _deadline_like(clean(text_of(folded, rest[-1]))):
         out[due] = rest.pop()
+    if last_unit is not None:
+        _after_units(folded, rest, cols, last_unit, out)
     return rest
+
+
+def _after_units(
+    folded: str, rest: list[Cell], cols: list[Column], last_unit: int, out: list[Cell | None]
+) -> None:
+    """Columns of words after the unit columns (… | 配合部门 | 2024年工作任务 | 2025年工作计划
+    | 备注), in a row whose unit cell runs over several lines: the row's last cells of words
+    fill them from the left, so that the bodies before them stay bodies (the task keeps
+    its cell)."""
+    free = [i for i in range(last_unit + 1, len(cols)) if out[i] is None]
+    n = 0
+    while n < min(len(free), len(rest) - 1) and not _body(folded, rest[-1 - n]):
+        n += 1
+    if n == 0 or not _body(folded, rest[-1 - n]):
+        return  # no body before the words (县农业 cut at a page break is no body)
+    for i, c in zip(free, rest[len(rest) - n :], strict=False):
+        out[i] = c
+    del rest[len(rest) - n :]
+
+
+def _body(folded: str, c: Cell) -> bool:
+    return unit_like(clean(text_of(folded, c)))
+
+
+def _bodies_at(folded: str, rest: list[Cell]) -> int:
+    """Where the run of bodies that ends the cells starts (len(rest) where none does)."""
+    k = len(rest)
+    while k > 0 and _body(folded, rest[k - 1]):
+        k -= 1
+    return k
 
 
 def _merged_units(folded: str, rest: list[Cell]) -> bool:
@@ -315,6 +354,8 @@ def misplaced(folded: str, cells: list[Cell | None], cols: list[Column]) -> bool
         held = unit_like(clean(text_of(folded, c)))
         if col.kind == "unit" and col.role is not None and not held:
             return True
+        if col.kind == "target" and held and clean(text_of(folded, c)) not in cell_words("none"):
+            return True  # 设施养护处 under 2024年工作任务: a unit cell printed over lines
         if col.kind in ("task", "task_group", "measure"):
             if held and words_seen:
                 return True

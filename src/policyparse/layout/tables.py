@@ -303,9 +303,10 @@ def _task_cells(r: _Reading, row: TRow, width: int) -> tuple[list[Cell | None], 
     kept = width - empty_remarks(r.table.columns, r.left)
     cells = align(r.folded, row.cells, kept, r.left) if len(row.cells) <= kept else []
     cells = cells + [None] * (width - kept) if cells else align(r.folded, row.cells, width, r.left)
-    if not misplaced(r.folded, cells, r.table.columns):
+    long = len(row.cells) > kept
+    if not long and not misplaced(r.folded, cells, r.table.columns):
         return cells, []
-    by_kind = align_task(r.folded, row.cells, r.table.columns)
+    by_kind = align_task(r.folded, row.cells, r.table.columns, long)
     return by_kind if by_kind is not None else (cells, [])
 
 

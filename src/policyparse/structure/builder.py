@@ -92,6 +92,9 @@ class OutlineState:
     # a run of lines ending in a bar ends, and the box being read with where it ends.
     table_ends: dict[int, int] = field(default_factory=dict)
     groups: set[int] = field(default_factory=set)  # id() of the table's group rows (一 / …)
+    # A task table's caption (or its first line where it has none) → whether it is a
+    # caption, and the marker of the table's first heading row (一、…): structure.rules.tables.
+    table_heads: dict[int, tuple[bool, Marker]] = field(default_factory=dict)
     bar_ends: dict[int, int] = field(default_factory=dict)
     box: INode | None = None
     box_end: int | None = None
@@ -336,6 +339,25 @@ class OutlineState:
         self.part_root = node
         self.phase = "body"
         self.title_rest = {id(r) for r in rest}
+
+    def open_table_part(self, b: Block, captioned: bool) -> None:
+        """A task table printed after the plan as a whole of its own: part A<k>, titled by its
+        caption (全面推进…任务分解表), untitled where its header is its first line."""
+        if captioned:
+            self.open_part(b, rule="table_caption")
+            return
+        self.end_part()
+        self.attachments += 1
+        path = f"A{self.attachments}"
+        self.paths.add(path)
+        node = INode(
+            "attachment", b.start, b.start, b.start, level=1, number=self.attachments, path=path
+        )
+        self.made += 1
+        self.top.append(node)
+        self.part_root = node
+        self.phase = "body"
+        self.place_text(b)
 
     def open_plan_part(self, b: Block) -> None:
         """The wrapped plan's first title line after a numbered notice: part A<k>.

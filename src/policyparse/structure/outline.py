@@ -23,7 +23,7 @@ from collections.abc import Iterable
 
 from ..diagnostics import Capped, Issue
 from ..layout.blocks import Block
-from ..layout.markers import match_marker
+from ..layout.markers import Marker, match_marker
 from ..layout.tablemodel import Row, Table
 from ..layout.values import FIGURE
 from ..ruler import Step
@@ -53,7 +53,9 @@ def build(
         part_openers=part_openers(folded, blocks),
         appended=appended_openers(folded, blocks),
     )
+    tables = list(tables)
     _note_tables(st, folded, rows, tables)
+    _note_table_heads(st, folded, blocks, tables)
     st.bar_ends = _bar_runs(folded, blocks)
     for b in blocks:
         if st.made + len(st.pending) >= MAX_NODES:  # pending lines may each become one
@@ -136,6 +138,50 @@ def _bodiless(st: OutlineState, nodes: list[INode], parent: INode | None) -> Non
                 )
             )
         _bodiless(st, node.children, node)
+
+
+_CAPTION_MAX = 40  # a caption is a title line; a longer one is a paragraph
+
+
+def _note_table_heads(
+    st: OutlineState, folded: str, blocks: list[Block], tables: list[Table]
+) -> None:
+    """Where a task table with heading rows starts: its caption (the short unnumbered line
+    right above it) or else its first line, with its first heading row's marker, so that
+    the rule table_part can tell a table printed after the plan from one inside it."""
+    index = {id(b): i for i, b in enumerate(blocks)}
+    for t in tables:
+        if t.kind != "task" or not t.blocks or id(t.blocks[0]) not in index:
+            continue
+        mk = _first_heading(st, folded, t)
+        if mk is None:
+            continue
+        i = index[id(t.blocks[0])]
+        prev = blocks[i - 1] if i > 0 else None
+        captioned = prev is not None and _caption(folded, prev)
+        key = prev if captioned and prev is not None else t.blocks[0]
+        st.table_heads[id(key)] = (captioned, mk)
+
+
+def _first_heading(st: OutlineState, folded: str, t: Table) -> Marker | None:
+    """The marker of the table's first heading row (一、编制体系规划), a line no row holds."""
+    for b in t.blocks:
+        if id(b) in st.rows or id(b) in st.cells:
+            continue
+        mk = match_marker(folded, b.start, b.end)
+        if mk is not None:
+            return mk
+    return None
+
+
+def _caption(folded: str, b: Block) -> bool:
+    """全面推进…任务分解表: a short line with no number that ends no sentence."""
+    words = folded[b.start : b.end].strip()
+    return (
+        0 < len(words) <= _CAPTION_MAX
+        and match_marker(folded, b.start, b.end) is None
+        and words[-1] not in "。；;：:，,"
+    )
 
 
 def _note_tables(

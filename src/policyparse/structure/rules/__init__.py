@@ -32,7 +32,7 @@ from .notice import (
     plan_title,
 )
 from .numbering import box, numbered
-from .tables import table_cell, table_row, table_value
+from .tables import table_cell, table_part, table_row, table_value
 from .text import body
 
 RULES = (
@@ -50,6 +50,7 @@ RULES = (
     leave_front,
     plan_title,
     leave_after_signature,
+    table_part,
     box,
     numbered,
     body,

@@ -37,3 +37,24 @@ def table_value(st: OutlineState, s: Seen) -> Decision | None:
     if id(s.block) not in st.values:
         return None
     return Decision("text", (partial(OutlineState.place_text, b=s.block),))
+
+
+def table_part(st: OutlineState, s: Seen) -> Decision | None:
+    """A task table whose heading rows number the plan's top level anew is the plan's
+    breakdown printed after it (the 附件 label lost): a part of its own, A<k>, titled by
+    its caption.
+
+    Takes 某某任务分解表 / 序号 / 任务 / 牵头单位 / 一、推进… / 1 … after 四、工作要求 (一、
+    cannot follow 四、 in the body); leaves a table under （二） whose heading rows are 1.、2.
+    (a style the body has not opened: they nest), and one whose heading rows go on (五、).
+    """
+    found = st.table_heads.get(id(s.block))
+    if found is None:
+        return None
+    captioned, mk = found
+    top = st.stack[0] if st.stack else None
+    if top is None or top.style != mk.style or mk.value != 1 or (top.number or 0) < 2:
+        return None
+    return Decision(
+        "attachment", (partial(OutlineState.open_table_part, b=s.block, captioned=captioned),)
+    )
