@@ -499,6 +499,18 @@ def test_an_annex_range_and_a_bare_annex_open_attachments() -> None:
     assert _paths(NOTICE + "附件\n某某清单\n一、任务\n")[0] == ("A1", "附件", "某某清单")
 
 
+def test_an_annex_title_opening_with_a_year_keeps_the_year() -> None:
+    # 附件2 2026年…: the year is the title's, not a second number of the label (A22).
+    text = NOTICE + "附件1\n某某清单\n一、任务\n附件2 2026年某市数据采集表\n一、说明\n"
+    assert _paths(text)[2] == ("A2", "附件2", "2026年某市数据采集表")
+
+
+def test_a_sentence_about_an_annex_opens_none() -> None:
+    # 附件1中需要提供…: a cell that speaks of annex 1, inside annex 2.
+    text = NOTICE + "附件1\n某某清单\n一、任务\n附件1中需要提供点位清单的指标项\n二、说明\n"
+    assert [p for p, _, _ in _paths(text)] == ["A1", "A1.1", "A1.2"]
+
+
 @pytest.mark.parametrize("label", ["附件1.", "附件1、", "附件1："])
 def test_an_annex_label_with_its_stop_alone_on_a_line_opens_the_attachment(label: str) -> None:
     text = NOTICE + f"{label}\n某某界址点坐标\n一、说明\n"

@@ -37,9 +37,12 @@ def _attachment() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     joins = lexicon.alternation(lexicon.column("layout/range_joins"))
     marker = re.compile(rf"{word}(?:(?P<n>{number})(?:(?:{joins})(?:{number}))?[.、:]?)?")
     listing = re.compile(rf"{word}\d{{0,2}}:")
-    # The title opens with no figure (附件：1.… lists annexes), unless a year: 2026年…
+    # The title opens with no figure (附件：1.… lists annexes), unless a year: 2026年…; nor
+    # with a word that makes the line a sentence about the annex (附件1中需要提供…).
+    mentions = lexicon.alternation(lexicon.column("layout/annex_mentions"))
     titled = re.compile(
-        rf"{word}(?:(?P<n>\d{{1,2}}):?|:)(?P<title>(?:(?:19|20)\d\d年|[^\d.、:]).{{0,59}})"
+        rf"{word}(?:(?P<n>\d{{1,2}})(?::|(?!{mentions}))|:)"
+        rf"(?P<title>(?:(?:19|20)\d\d年|[^\d.、:]).{{0,59}})"
     )
     return marker, listing, titled
 

@@ -177,17 +177,39 @@ def attachment_label(folded: str, start: int, end: int) -> tuple[int, int]:
         if folded.startswith(word, start, end):
             pos = start + len(word)
             break
-    joins = "".join(lexicon.column("layout/range_joins"))
-    while pos < end and (folded[pos].isdigit() or folded[pos] in joins or folded[pos] == " "):
-        pos += 1
-        if pos + 1 < end and folded[pos] in ".．" and folded[pos + 1].isdigit():
-            pos += 1  # 附件1.1: a sub-number belongs to the label
+    pos = _numbers_end(folded, start, pos, end)
     label_end = pos
     while label_end > start and folded[label_end - 1] == " ":
         label_end -= 1
     while pos < end and folded[pos] in _LABEL_SEPARATORS:
         pos += 1
     return label_end, pos
+
+
+def _numbers_end(folded: str, start: int, pos: int, end: int) -> int:
+    """Where the label's numbers end (1, 1—2, 1.1), from *pos* after its word."""
+    joins = "".join(lexicon.column("layout/range_joins"))
+    while pos < end and (folded[pos].isdigit() or folded[pos] in joins or folded[pos] == " "):
+        if folded[pos] == " " and _number_after_space(folded, pos, end, start):
+            break  # 附件2 2026年…采集表: the title opens with a year
+        pos += 1
+        if pos + 1 < end and folded[pos] in ".．" and folded[pos + 1].isdigit():
+            pos += 1  # 附件1.1: a sub-number belongs to the label
+    return pos
+
+
+def _number_after_space(folded: str, pos: int, end: int, start: int) -> bool:
+    """A number after the label's number and a space (附件2 2026年): no part of the label,
+    which joins two numbers by a dash only (附件1—2)."""
+    after = pos
+    while after < end and folded[after] == " ":
+        after += 1
+    before = pos
+    while before > start and folded[before - 1] == " ":
+        before -= 1
+    return (
+        after < end and folded[after].isdigit() and before > start and folded[before - 1].isdigit()
+    )
 
 
 def attachment_number(label: str) -> int | None:

@@ -86,8 +86,9 @@ def parallel(reader: Reader, c: Candidate, prev: Found, last_end: int) -> bool:
     """A verbless clause repeating the shape of the target just before it shares its verb.
 
     选拔资助青年人才不少于100名，高层次人才不少于500名: the second clause has no
-    verb, follows the first right after its comma, and has the same comparator and a
-    unit of the same kind, so it reads 选拔资助高层次人才.  新增就业超20万人，失业率控制在
+    verb, follows the first right after its comma, and has the same comparator (or none,
+    after 余 or 左右 in the same unit) and a unit of the same kind, so it reads
+    选拔资助高层次人才.  新增就业超20万人，失业率控制在
     5.5%以内 does not (another comparator, another kind of unit), nor does a clause
     whose subject is an indicator already (…人才资源总量达到320万名左右: ends in 量).
     *last_end* is where the last target ends: *prev* itself, or a total carried on after it.
@@ -97,12 +98,20 @@ def parallel(reader: Reader, c: Candidate, prev: Found, last_end: int) -> bool:
     if any(subject.endswith(h) for h in reader.words.heads):
         return False
     between = f[last_end : c.clause[0]].strip(" ")
-    if between not in (",", ";") or prev.comparator != c.draft.comparator:
+    if between not in (",", ";") or not _same_comparison(prev, c.draft):
         return False
     if reader.words.any_verb.search(f, c.prefix.start, c.prefix.end) is not None:
         return False
     same_sentence = around(reader.sentences, prev.start, reader.start, reader.end)[0]
     return same_sentence == c.sentence_start and dimension(prev) == dimension(c.draft)
+
+
+def _same_comparison(prev: Found, draft: Found) -> bool:
+    """The same comparator, or none printed after an approximate one in the same unit
+    (配置900余辆，有害垃圾专用收运车17辆: a list of one verb's items)."""
+    if prev.comparator == draft.comparator:
+        return True
+    return draft.comparator == "=" and bool(prev.unit) and prev.unit == draft.unit
 
 
 def dimension(found: Found) -> str | None:
