@@ -164,12 +164,34 @@ def _duration_goal(folded: str, start: int, pos: int) -> bool:
     7个工作日: 7 too)."""
     if _duration_cues().search(folded, max(start, pos - _CUE_MAX), pos) is not None:
         return True
+    if _changed_to(folded, start, pos):
+        return True
     lo = max(start, pos - _LIST_LOOK)
     m = _earlier_items().search(folded, lo, pos)
     return m is not None and _duration_goal(folded, start, m.start())
 
 
 _LIST_LOOK = 24  # characters before a duration searched for the list's earlier items
+_CHANGE_LOOK = 12  # characters between a shortening verb and the 至 of its goal
+
+
+@cache
+def _changes_then_to() -> re.Pattern[str]:
+    """A shortening verb of extract/duration_goals without its mark of a level (压缩, 缩短;
+    extract/level_marks), then the change it makes and no clause break, up to the end:
+    压缩一半以上至 | 压缩30%至."""
+    marks = "".join(lexicon.column("extract/level_marks"))
+    stems = {w[:-1] for w in lexicon.column("extract/duration_goals") if w[-1] in marks}
+    return re.compile(
+        rf"(?:{lexicon.alternation(tuple(stems))})[^，,；;。]{{1,{_CHANGE_LOOK}}}[{marks}]$"
+    )
+
+
+def _changed_to(folded: str, start: int, pos: int) -> bool:
+    """The duration at *pos* is the level a shortening verb brings a time down to, after the
+    change it makes (压缩一半以上至8.5个工作日以内, 压缩30%至60个工作日)."""
+    lo = max(start, pos - _CHANGE_LOOK - _CUE_MAX)
+    return _changes_then_to().search(folded, lo, pos) is not None
 
 
 @cache

@@ -131,6 +131,7 @@ SPECS: dict[str, Spec] = {
     "layout/source_line": Spec(("word", "field"), {"field": frozenset({"issuer", "date"})}),
     "layout/attachment_words": Spec(("word",)),
     "layout/annex_mentions": Spec(("word",)),
+    "extract/level_marks": Spec(("word",)),
     "layout/box_words": Spec(("word",)),
     "layout/issuer_head": Spec(("ending",)),
     "layout/closing_lines": Spec(

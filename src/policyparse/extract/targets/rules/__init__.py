@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from ....ruler import Chain
 from ..reader import Candidate, Reader
+from .changes import change_then_level
 from .figures import baseline, eligibility, parameter, subsidy_condition
 from .forms import carried_subject, respectively, subject_form, unclaimed, verb_form
 from .names import (
@@ -57,6 +58,7 @@ RULES = (
     eligibility,
     subsidy_condition,
     baseline,
+    change_then_level,
     respectively,
     bare_count,
     listing_count,

@@ -1,0 +1,67 @@
+"""A change and then the level it brings the measure to: 能耗下降15%至0.5吨标准煤."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .... import lexicon
+from ....ruler import Decision
+from ....text.fold import compact
+from ....vocab import Comparator
+from ..reader import Candidate, Reader
+from .edits import take
+
+_LEVEL_AFTER = 4  # characters between 至 and the level's number (平均, 约)
+
+
+def change_then_level(reader: Reader, c: Candidate) -> Decision | None:
+    """A change of the subject (a word of increase or decrease before it), then 至 or 到
+    and the level the change brings it to: the change is a target of the subject.
+
+    Takes 将企业开办时间压缩一半以上至8.5个工作日以内 (indicator 企业开办时间, a decrease
+    of >= 50 %; the level after 至 then carries the indicator: carried_subject) and
+    单位产值能耗下降15%至0.5吨标准煤; leaves 增长15%以上 (no level after it), 达到15%至20%
+    (no change: a range) and 从15%提高至20% (the change follows the number).
+    """
+    f, pre = reader.folded, c.prefix
+    level = _level_after_change(reader, c)
+    if level is not None:
+        return level
+    if pre.kind == "level" or pre.empty or c.draft.target_kind == "level":
+        return None
+    at = c.suffix_end
+    if at >= c.clause[1] or f[at] not in _marks():
+        return None
+    if not any(at < s <= at + 1 + _LEVEL_AFTER for s in reader.starts):
+        return None  # 至 names no level (下降15%至今)
+    found = c.draft.copy()
+    found.indicator = compact(reader.source[pre.start : pre.end])
+    return take(c, found, at + 1)
+
+
+_CHANGE = "change_then_level"
+_TOWARD: dict[str, Comparator] = {"decrease": "<=", "increase": ">="}
+
+
+@cache
+def _marks() -> str:
+    """至, 到: lexicon extract/level_marks."""
+    return "".join(lexicon.column("extract/level_marks"))
+
+
+def _level_after_change(reader: Reader, c: Candidate) -> Decision | None:
+    """The level after 至: the change's subject, compared as the change goes (a decrease
+    brings it down to at most the level: 压缩30%至60个工作日 → <= 60个工作日)."""
+    out = reader.memory.out
+    prev = out[-1] if out else None
+    if prev is None or prev.rule != _CHANGE or reader.memory.item_end.get(c.clause[0]) is None:
+        return None
+    between = reader.folded[reader.memory.item_end[c.clause[0]] : c.quantity.start]
+    if len(between) > _LEVEL_AFTER or any(ch in "，,；;。" for ch in between):
+        return None
+    found = c.draft.copy()
+    found.indicator = prev.indicator
+    found.target_kind = prev.target_kind
+    if found.comparator == "=":
+        found.comparator = _TOWARD.get(prev.target_kind, "=")
+    return take(c, found, c.suffix_end)
