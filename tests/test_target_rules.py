@@ -22,6 +22,7 @@ CASES = [
     ("到2025年，形成不少于20天的储备能力。", "20天", "target", "time_amount"),
     ("2025年前完成总目标的75%。", "75%", "target", "share_done"),
     ("将审批时间压缩30%至60个工作日。", "30%", "target", "change_then_level"),
+    ("实施百名专家进企业行动。", "百名", "skipped", "programme_name"),
     ("建成至少一个示范区。", "一个", "target", "verb_form"),
     ("每台最高补助15万元。", "15万元", "parameter", "parameter"),
     ("对年营业收入500万元及以上的企业给予支持。", "500万元", "parameter", "parameter"),

@@ -57,10 +57,15 @@ def _qty() -> re.Pattern[str]:
     halves = lexicon.alternation(lexicon.column("extract/half_words"))
     half_first = "".join(sorted({w[0] for w in lexicon.column("extract/half_words")}))
     reach_first = "".join(sorted({w[0] for w in reaching_words}))
+    lone = lexicon.alternation(lexicon.column("extract/lone_scales"))
+    lone_not_after = re.escape("".join(lexicon.column("extract/lone_scales", "not_after")))
+    counts = re.escape("".join(sorted({u[0] for u in _count_units()})))
     return re.compile(
         # Every quantity opens with one of these: the engine skips the rest at once.
         rf"(?=[翻{half_first}{opening}{re.escape(reach_first)}\d{_CN}])"
         rf"(?:{reaching}(?P<bare>{scale}){unit_ahead}"
+        # 实施万个微基建项目: a scale alone before a count is a round number.
+        rf"|(?<![{lone_not_after}{_CN}\d])(?P<lone>{lone})(?=[{counts}])"
         # 一半, 半数 (半数以上), 过半: half (a word of passing before it is its comparator).
         rf"|翻(?P<fan>[一两二三四])?番|(?P<half>一半|{halves})|{reaching}(?P<passed>{halves}|半)"
         rf"|百分之(?P<pct>[{_CN}]{{1,6}}|\d+(?:\.\d+)?)"
@@ -337,6 +342,8 @@ def _quantity(m: re.Match[str], source: str, folded: str, start: int, end: int) 
         return _fraction(m, q_start)
     if bare:
         return _bare_scale(m, source, folded, end)
+    if m["lone"]:
+        return _bare_scale(m, source, folded, end, "lone")
     if q_start > start and folded[q_start - 1] in "第.0123456789":
         return None  # an ordinal, or the tail of a longer number
     if m["pct"]:
@@ -373,14 +380,27 @@ def _fraction(m: re.Match[str], q_start: int) -> Quantity | None:
     return Quantity(q_start, m.end(), pct, None, "%", pct, "%", chinese=not m["den"][0].isdigit())
 
 
-def _bare_scale(m: re.Match[str], source: str, folded: str, end: int) -> Quantity | None:
-    """突破万亿元: a scale with no numeral is one of it, when a real unit follows."""
+@cache
+def _count_units() -> frozenset[str]:
+    """Units of dimension count (个, 门, 所 …: lexicon extract/units)."""
+    return frozenset(
+        u for u, d in lexicon.mapping("extract/units", "dimension").items() if d == "count"
+    )
+
+
+def _bare_scale(
+    m: re.Match[str], source: str, folded: str, end: int, group: str = "bare"
+) -> Quantity | None:
+    """突破万亿元: a scale with no numeral is one of it, when a real unit follows (after a
+    word of reaching; alone, *group* lone, only a unit of count: 万个, 万门)."""
     found = unit_at(folded, m.end(), end)
     if found is None or not found[1]:
         return None
-    q_start = m.start("bare")
+    if group == "lone" and folded[m.end() : m.end() + found[0]] not in _count_units():
+        return None  # 万元GDP能耗: a scale of money alone names the measure
+    q_start = m.start(group)
     unit_end = m.end() + found[0]
-    factor = _scales()[m["bare"]]
+    factor = _scales()[m[group]]
     return Quantity(
         q_start,
         unit_end,
@@ -389,6 +409,8 @@ def _bare_scale(m: re.Match[str], source: str, folded: str, end: int) -> Quantit
         source[q_start:unit_end],
         Decimal(factor),
         source[m.end() : unit_end],
+        chinese=group == "lone",
+        round=group == "lone",
     )
 
 

@@ -132,6 +132,9 @@ SPECS: dict[str, Spec] = {
     "layout/attachment_words": Spec(("word",)),
     "layout/annex_mentions": Spec(("word",)),
     "extract/level_marks": Spec(("word",)),
+    "extract/lone_scales": Spec(("word", "not_after")),
+    "extract/person_units": Spec(("word",)),
+    "extract/programme_heads": Spec(("word",)),
     "layout/box_words": Spec(("word",)),
     "layout/issuer_head": Spec(("ending",)),
     "layout/closing_lines": Spec(

@@ -78,6 +78,8 @@ class Words:
     share: str  # 占: names the whole a share is of (X占Y的80%)
     as_of: frozenset[str]  # 截至: a year phrase that states the present
     dimensions: dict[str, str]  # unit → what it measures (count, money, ratio …)
+    person_units: tuple[str, ...]  # 名, 人: units that count people
+    programme_heads: tuple[str, ...]  # 行动, 项目: the head of a programme's name
 
 
 def _alternation(words: Collection[str]) -> re.Pattern[str]:
@@ -131,6 +133,8 @@ def words() -> Words:
         ),
         verb_adverbs=lexicon.words("extract/verb_adverbs"),
         heads=lexicon.column("extract/indicator_heads"),
+        person_units=lexicon.column("extract/person_units"),
+        programme_heads=lexicon.column("extract/programme_heads"),
         listing=lexicon.column("extract/listing_words"),
         open_list=lexicon.column("extract/open_list_words"),
         own_items=lexicon.column("extract/own_items"),

@@ -25,6 +25,7 @@ from .names import (
     list_size,
     listing_count,
     own_items,
+    programme_name,
     size_class,
 )
 from .shares import (
@@ -42,6 +43,7 @@ from .times import time_amount, within_time
 RULES = (
     in_name_or_aside,
     size_class,
+    programme_name,
     article_numeral,
     list_size,
     own_items,

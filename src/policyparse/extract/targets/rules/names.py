@@ -33,6 +33,27 @@ def size_class(reader: Reader, c: Candidate) -> Decision | None:
     return None
 
 
+def programme_name(reader: Reader, c: Candidate) -> Decision | None:
+    """A round count of people printed as a scale alone, before a programme's name, is the
+    name's (万名大学生基层就业项目 names a programme; it counts no students).
+
+    Takes 百名 in 实施百名专家进企业行动 and 万名 in 推进实施万名大学生基层就业项目 (a unit of
+    people, lexicon extract/person_units, then a programme's head within the clause,
+    extract/programme_heads); leaves 实施万个微基建项目 (个 counts the projects) and
+    培育千名技能人才 (no programme).
+    """
+    q, w = c.quantity, reader.words
+    if not q.round or not q.unit or not q.unit.endswith(w.person_units):
+        return None
+    tail = reader.folded[q.end : min(c.clause[1], q.end + _PROGRAMME_LOOK)]
+    if not any(h in tail for h in w.programme_heads):
+        return None
+    return leave("a round count of people in a programme's name")
+
+
+_PROGRAMME_LOOK = 16  # characters after the unit searched for the programme's head
+
+
 def article_numeral(reader: Reader, c: Candidate) -> Decision | None:
     """一 with no comparator is an article, not a count.
 
