@@ -170,9 +170,13 @@ def list_size(reader: Reader, c: Candidate) -> Decision | None:
 
     Takes 抓好产业发展、人才培养、社会保障三项重点工作 (三项 after three items) and
     推进甲、乙和丙三类改革; leaves 建成甲、乙等三个中心 (等: the list is open), 建设产业园、
-    孵化器10个 (a count in figures) and 培育甲、乙企业三家 (two items, three).
+    孵化器10个 (a count in figures) and 培育甲、乙企业三家 (two items, three).  So does a
+    count whose object is followed by a bracket naming as many items (增建3个街镇（甲街道、
+    乙街道、丙镇）取水设施24处: the places, not the goal), in figures too.
     """
     q, f = c.quantity, reader.folded
+    if q.value_max is None and q.value in _LIST_SIZE and _bracket_names(reader, c):
+        return leave("a count of the items a bracket after it names")
     if not q.chinese or q.value_max is not None or q.value not in _LIST_SIZE:
         return None
     before = f[c.clause[0] : q.start]
@@ -183,3 +187,18 @@ def list_size(reader: Reader, c: Candidate) -> Decision | None:
     if joins + 1 != q.value:
         return None
     return leave("a count in words that sums up the list before it")
+
+
+_OBJECT_MAX = 12  # characters between a count's unit and the bracket that names its items
+
+
+def _bracket_names(reader: Reader, c: Candidate) -> bool:
+    """Whether a bracket right after the count's object names as many items (、 between)."""
+    f, q = reader.folded, c.quantity
+    end = min(c.clause[1], q.end + _OBJECT_MAX + 1)
+    at = f.find("(", q.end, end)  # folded: （ is (
+    if at < 0:
+        return False
+    close = f.find(")", at + 1, c.clause[1] + 1)
+    inside = f[at + 1 : close] if close > at else ""
+    return bool(inside) and "(" not in inside and inside.count("、") + 1 == q.value
