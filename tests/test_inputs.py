@@ -237,7 +237,15 @@ def test_any_piece_of_a_plan_decodes_right_in_either_encoding(start: int, length
             continue
         got, enc, notes = decode(text.encode(codec))
         assert (got, enc) == (text, encoding)
-        assert [n.severity for n in notes] == (["info"] if encoding == "cp950" else [])
+        if sum(ord(c) > 127 for c in text) >= _JUDGED:
+            assert [n.severity for n in notes] == (["info"] if encoding == "cp950" else [])
+        else:
+            # A short piece may be mostly rarer characters (旗舰店、概念店: none of the
+            # common ones): read right all the same, the guess said.
+            assert all(n.code == "encoding_guessed" for n in notes)
+
+
+_JUDGED = 20  # non-ASCII characters the decoder needs to judge a reading (inputs/read.py)
 
 
 def test_big5_page_with_meta_charset() -> None:

@@ -28,11 +28,18 @@ def serial(folded: str, c: Cell) -> int | None:
 def serial_text(text: str) -> int | None:
     """12 or a bracketed Chinese numeral （三） (rows numbered again under each group row
     of the serial column: 二 / （一） / （二）); None for anything else."""
+    text = text[1:] if text[:1] in _key_marks() and len(text) > 1 else text  # *8: a key row
     # isascii: ① and ² are str.isdigit() too, but no int() reads them.
     if text.isascii() and text.isdigit() and len(text) <= _SERIAL_MAX:
         return int(text)
     m = _BRACKETED_NUMERAL.fullmatch(text)
     return cn_to_int(m.group(1)) if m else None
+
+
+@cache
+def _key_marks() -> frozenset[str]:
+    """*, ★: marks printed before a row's number to flag a key row (lexicon layout/key_marks)."""
+    return lexicon.words("layout/key_marks")
 
 
 DASH_ONES = ("—", "－")  # the numeral 一 as a converter printed it (the two look alike)

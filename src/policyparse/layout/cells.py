@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..inputs.columns import Column
 from .blocks import Block
 
 TableForm = Literal["pipe", "tab", "bar_lines", "lines"]
@@ -91,6 +92,8 @@ class TextTable:
     form: TableForm
     rows: list[TRow] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)  # every block of the table, in order
+    # The columns, where no header row names them (layout/headless.py: read from the cells).
+    columns: list[Column] | None = None
 
     @property
     def start(self) -> int:

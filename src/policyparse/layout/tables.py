@@ -30,7 +30,6 @@ from ..inputs.columns import (
     cell_words,
     clean,
     column,
-    is_header,
     kind,
     settle_duties,
     settle_years,
@@ -56,18 +55,19 @@ from .blocks import Block
 from .captions import caption
 from .cells import MAX_CELLS, Budget, Cell, TextTable, TRow, text_tables
 from .duties import duty_tables
+from .headers import columns_of
+from .headless import headless_tables
 from .keyed import keyed_tables
 from .lines import line_tables
 from .markers import match_marker
 from .spaced import spaced_headers
 from .tablemodel import Row, Table, TableTarget
 from .unitcells import glued_ends, pieces
-from .values import FIGURE, bare_figure, sentence
+from .values import bare_figure, sentence
 from .yearly import listed_values, yearly_values
 
 Span = tuple[int, int]
 _SERIAL_MAX = 6  # digits of a row number
-MAX_TARGET_COLUMNS = 64  # target columns read per table; indicator tables have a few
 _NAME_MAX = 24  # a body's name is shorter than this
 _SEARCHES = 64  # look-ups of a name in the whole text, per table
 
@@ -454,71 +454,24 @@ def _new_header(r: _Reading, row: TRow) -> None:
         r.table.columns = cols
 
 
-def _header_at(folded: str, rows: list[TRow]) -> int | None:
-    for k, row in enumerate(rows):
-        if is_header([text_of(folded, c) for c in row.cells]):
-            return k
-    return None
-
-
-def _second_header(folded: str, rows: list[TRow], h: int) -> int:
-    """Where the rows start: after a second header row of short words without a number."""
-    if h + 1 >= len(rows) or rows[h + 1].group:
-        return h + 1
-    cells = trim_trailing(rows[h + 1].cells)
-    short = all(len(clean(text_of(folded, c))) <= 12 for c in cells)
-    short = short and not any(FIGURE.match(clean(text_of(folded, c))) for c in cells)
-    numbered = bool(cells) and serial(folded, cells[0]) is not None
-    short = short and not any(binding(folded, c) is not None for c in cells)  # …| 约束性
-    if len(cells) >= 2 and short and not numbered:
-        return h + 2
-    return h + 1
-
-
-def _refine(folded: str, cols: list[Column], second: TRow) -> None:
-    """A second header row names the columns under a merged group header (责任单位 over
-    牵头单位 | 配合单位): where its cell is a column word, it wins."""
-    for k, c in enumerate(second.cells[: len(cols)]):
-        col = column(text_of(folded, c))
-        if col.kind:
-            cols[k] = col
-
-
-def _bound_targets(cols: list[Column], where: Span, issues: list[Issue]) -> None:
-    """Only the first MAX_TARGET_COLUMNS target columns are read (no plan has more)."""
-    targets = [c for c in cols if c.kind == "target"]
-    if len(targets) <= MAX_TARGET_COLUMNS:
-        return
-    for c in targets[MAX_TARGET_COLUMNS:]:
-        c.kind = ""
-    message = f"a table of {len(targets)} target columns: the first {MAX_TARGET_COLUMNS} read"
-    issues.append(Issue("table_too_wide", message, where, "warning"))
-
-
 def interpret(
     source: str, folded: str, blocks: list[Block], t: TextTable, at: int, issues: list[Issue]
 ) -> tuple[Table, list[Block]] | None:
-    """What one table gives; None where it has no header row of column words."""
-    h = _header_at(folded, t.rows)
-    if h is None:
+    """What one table gives; None where it has no header row of column words (nor columns
+    read from its cells: layout/headless.py)."""
+    read = columns_of(folded, t, issues)
+    if read is None:
         return None
-    head = t.rows[h]
-    cols = [column(text_of(folded, c)) for c in head.cells]
-    start = _second_header(folded, t.rows, h)
-    if start == h + 2:
-        _refine(folded, cols, t.rows[h + 1])
-    settle_years(cols)
-    settle_duties(cols)
-    _bound_targets(cols, (head.start, head.end), issues)
+    cols, h, start = read
     table = Table(t.start, t.end, t.form, kind(cols), cols, t.blocks)
     r = _Reading(folded, source, table, caption(folded, blocks, at), issues)
-    for row in t.rows[:h]:  # title rows above the header: 附件, the table's caption
+    for row in t.rows[: max(h, 0)]:  # title rows above the header: 附件, the caption
         live = trim_trailing(row.cells)
         if len(live) == 1:
             b = row.blocks[-1]
             b.start, b.end = live[0].start, live[0].end
             r.headings.append(b)
-    header = [clean(text_of(folded, c)) for c in head.cells]
+    header = [clean(text_of(folded, c)) for c in t.rows[h].cells] if h >= 0 else []
     r.left = any(empty_tail(row.cells, len(cols)) for row in t.rows[start:])
     if table.kind == "task":
         r.title_at = _titling(r, t.rows[start:], len(cols))
@@ -552,7 +505,8 @@ def find(
             + line_tables(folded, blocks, budget)
             + attribute_tables(folded, blocks, budget)
             + keyed_tables(folded, blocks, budget)
-            + duty_tables(folded, blocks, budget),
+            + duty_tables(folded, blocks, budget)
+            + headless_tables(folded, blocks, budget),
             key=lambda t: t.start,
         )
     )

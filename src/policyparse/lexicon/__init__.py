@@ -131,6 +131,7 @@ SPECS: dict[str, Spec] = {
     "layout/source_line": Spec(("word", "field"), {"field": frozenset({"issuer", "date"})}),
     "layout/attachment_words": Spec(("word",)),
     "layout/annex_mentions": Spec(("word",)),
+    "layout/key_marks": Spec(("word",)),
     "extract/level_marks": Spec(("word",)),
     "extract/lone_scales": Spec(("word", "not_after")),
     "extract/person_units": Spec(("word",)),

@@ -95,6 +95,8 @@ class OutlineState:
     # A task table's caption (or its first line where it has none) → whether it is a
     # caption, and the marker of the table's first heading row (一、…): structure.rules.tables.
     table_heads: dict[int, tuple[bool, Marker]] = field(default_factory=dict)
+    row_ends: dict[int, int] = field(default_factory=dict)  # id(row's first block) → table end
+    table_end: int | None = None  # where the table whose rows are open ends
     bar_ends: dict[int, int] = field(default_factory=dict)
     box: INode | None = None
     box_end: int | None = None
@@ -229,8 +231,21 @@ class OutlineState:
             )
         return True
 
+    def close_table(self, b: Block) -> None:
+        """Past the end of a table, its rows are closed: what follows is the node's the
+        table stands in (the numbered lines of the next list are not a row's children)."""
+        if self.table_end is None or b.start < self.table_end:
+            return
+        self.table_end = None
+        if not any(n.style == "table_row" for n in self.stack):
+            return
+        self.absorb_pending()
+        while self.stack and self.stack[-1].style == "table_row":
+            self.stack.pop()
+
     def open_row(self, row: Row) -> bool:
         """A table row becomes a measure under the group heading it stands in."""
+        self.table_end = self.row_ends.get(id(row.first), self.table_end)
         self.absorb_pending()
         if (
             self.stack

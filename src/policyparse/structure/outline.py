@@ -62,6 +62,7 @@ def build(
             st.rest_as_text(b.start, blocks[-1].end)
             break
         st.close_box_table(b)
+        st.close_table(b)
         CHAIN.decide(st, seen(st, b, match_marker(folded, b.start, b.end)), trace, st.phase)
         st.note_box_table(b)
         st.previous = b
@@ -194,6 +195,7 @@ def _note_tables(
         st.rows[id(row.first)] = row
         st.cells.update(id(c) for c in row.blocks if c is not row.first)
     st.table_ends = {t.start: t.end for t in tables}
+    st.row_ends = {id(row.first): t.end for t in tables for row in t.rows}
     # A read table's lines that hold no cell (a bar line ``|`` opening a row, ``||||``)
     # are its borders: neither text nor a title's first line.
     st.cells.update(

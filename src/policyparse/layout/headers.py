@@ -1,0 +1,77 @@
+"""Where a table's header row is and what its columns hold: the header's words, a second
+header row under merged group headers, or the columns a headless list's cells tell
+(layout/headless.py)."""
+
+from __future__ import annotations
+
+from ..diagnostics import Issue
+from ..inputs.columns import Column, clean, column, is_header, settle_duties, settle_years
+from .align import binding, serial, text_of, trim_trailing
+from .cells import TextTable, TRow
+from .values import FIGURE
+
+Span = tuple[int, int]
+
+MAX_TARGET_COLUMNS = 64  # target columns read per table; indicator tables have a few
+
+
+def columns_of(
+    folded: str, t: TextTable, issues: list[Issue]
+) -> tuple[list[Column], int, int] | None:
+    """The table's columns, its header row (-1: none, the columns read from the cells) and
+    the first row after the header; None where no header names the columns."""
+    if t.columns is not None:
+        return list(t.columns), -1, 0
+    h = _header_at(folded, t.rows)
+    if h is None:
+        return None
+    head = t.rows[h]
+    cols = [column(text_of(folded, c)) for c in head.cells]
+    start = _second_header(folded, t.rows, h)
+    if start == h + 2:
+        _refine(folded, cols, t.rows[h + 1])
+    settle_years(cols)
+    settle_duties(cols)
+    _bound_targets(cols, (head.start, head.end), issues)
+    return cols, h, start
+
+
+def _header_at(folded: str, rows: list[TRow]) -> int | None:
+    for k, row in enumerate(rows):
+        if is_header([text_of(folded, c) for c in row.cells]):
+            return k
+    return None
+
+
+def _second_header(folded: str, rows: list[TRow], h: int) -> int:
+    """Where the rows start: after a second header row of short words without a number."""
+    if h + 1 >= len(rows) or rows[h + 1].group:
+        return h + 1
+    cells = trim_trailing(rows[h + 1].cells)
+    short = all(len(clean(text_of(folded, c))) <= 12 for c in cells)
+    short = short and not any(FIGURE.match(clean(text_of(folded, c))) for c in cells)
+    numbered = bool(cells) and serial(folded, cells[0]) is not None
+    short = short and not any(binding(folded, c) is not None for c in cells)  # …| 约束性
+    if len(cells) >= 2 and short and not numbered:
+        return h + 2
+    return h + 1
+
+
+def _refine(folded: str, cols: list[Column], second: TRow) -> None:
+    """A second header row names the columns under a merged group header (责任单位 over
+    牵头单位 | 配合单位): where its cell is a column word, it wins."""
+    for k, c in enumerate(second.cells[: len(cols)]):
+        col = column(text_of(folded, c))
+        if col.kind:
+            cols[k] = col
+
+
+def _bound_targets(cols: list[Column], where: Span, issues: list[Issue]) -> None:
+    """Only the first MAX_TARGET_COLUMNS target columns are read (no plan has more)."""
+    targets = [c for c in cols if c.kind == "target"]
+    if len(targets) <= MAX_TARGET_COLUMNS:
+        return
+    for c in targets[MAX_TARGET_COLUMNS:]:
+        c.kind = ""
+    message = f"a table of {len(targets)} target columns: the first {MAX_TARGET_COLUMNS} read"
+    issues.append(Issue("table_too_wide", message, where, "warning"))
