@@ -79,6 +79,10 @@ def test_a_numbered_list_without_bodies_stays_text() -> None:
 
 def test_numbered_lines_after_a_table_are_not_its_last_rows_children() -> None:
     after = "某区街镇级指标\n\n1、辖区内居住用地总面积\n\n2、养老床位入住率\n\n"
-    nodes = _nodes(_NOTICE + _INDICATORS + after)
+    doc = policyparse.parse(_NOTICE + _INDICATORS + after)
+    nodes = {n.path: n for n in doc.walk() if n.path}
     assert nodes["A1.6"].style == "table_row"
     assert not [p for p in nodes if p.startswith("A1.6.")]
+    # 1、 after the table would be A1.1, a row's path: kept as text, said as information.
+    taken = [d for d in doc.diagnostics if d.code == "duplicate_path"]
+    assert taken and all(d.severity == "info" for d in taken)

@@ -262,3 +262,45 @@ def test_report_and_tables_count_a_path_once(tmp_path: Path) -> None:
     assert [type(i).__name__ for i in items] == ["Document", "dict", "NoneType"]
     corpus = read_corpus(out)
     assert len(corpus.rows) == 1 and len(corpus.failed) == 1 and corpus.torn == 1
+
+
+_LINE_TABLE = (
+    "某区重点任务分工方案\n\n一、总体要求\n\n推进重点任务。\n\n附件\n\n重点任务分工表\n\n"
+    "序号\n\n重点任务\n\n牵头单位\n\n配合单位\n\n"
+    "一、推进城市更新\n\n"
+    "1\n\n新建充电桩100个\n\n区发展改革委\n\n区财政局\n\n"
+    "2\n\n改造老旧小区\n\n区房管局\n\n—\n\n"
+)
+
+
+def test_a_table_printed_one_cell_per_line_is_drawn_as_a_table() -> None:
+    doc = policyparse.parse(_LINE_TABLE)
+    page = _page(doc, _LINE_TABLE)
+    [table] = page.xpath('//*[@id="text"]//table[@class="tbl"]')
+    rows = [[td.text_content() for td in tr.xpath("td")] for tr in table.xpath("tr")]
+    assert rows[0] == ["序号", "重点任务", "牵头单位", "配合单位"]
+    assert table.xpath("tr")[0].get("class") == "head"
+    assert rows[1] == ["一、推进城市更新"]  # a heading row across the table
+    assert table.xpath("tr")[1].xpath("td")[0].get("colspan") == "4"
+    assert rows[2] == ["1", "新建充电桩100个", "区发展改革委", "区财政局"]
+    # The units and the target are marked inside their cells.
+    cell = table.xpath("tr")[2].xpath("td")
+    assert cell[2].xpath(".//*[@data-items]") and cell[1].xpath(".//*[@data-items]")
+    # Nothing of the text is lost: the page's text is the document's, minus the blank
+    # lines between the table's cells.
+    [box] = page.xpath('//*[@id="text"]')
+    assert re.sub(r"\s", "", box.text_content()) == re.sub(r"\s", "", _LINE_TABLE)
+
+
+def test_a_line_of_a_table_in_no_cell_gets_a_row_where_it_stands() -> None:
+    rows = "".join(
+        ("品质宜居\n\n" if k == 1 else "安全韧性\n\n" if k == 4 else "")
+        + f"{k}\n\n指标{k}\n\n指标{k}的定义\n\n%\n\n区民政局\n\n—\n\n"
+        for k in range(1, 7)
+    )
+    text = "某区体检方案\n\n一、任务\n\n开展体检。\n\n附件1\n\n某区指标体系\n\n" + rows
+    page = _page(policyparse.parse(text), text)
+    [table] = page.xpath('//*[@id="text"]//table[@class="tbl"]')
+    firsts = [tr.xpath("td")[0].text_content().strip() for tr in table.xpath("tr")]
+    assert firsts == ["1", "2", "3", "安全韧性", "4", "5", "6"]
+    assert table.xpath("tr")[0].get("class") is None  # no header: the first row is a row

@@ -493,13 +493,12 @@ def _apart(tables: list[TextTable]) -> list[TextTable]:
     return out
 
 
-def find(
-    source: str, folded: str, blocks: list[Block]
-) -> tuple[list[Row], list[Table], list[Issue]]:
-    """Every table of the text read as a table: task rows, tables, diagnostics."""
-    issues: list[Issue] = []
-    budget = Budget()
-    found = _apart(
+def printed_tables(
+    source: str, folded: str, blocks: list[Block], budget: Budget | None = None
+) -> list[TextTable]:
+    """Every table printed in the text, of every form, in order (one form per stretch)."""
+    budget = Budget() if budget is None else budget
+    return _apart(
         sorted(
             text_tables(source, folded, blocks, budget)
             + line_tables(folded, blocks, budget)
@@ -510,6 +509,15 @@ def find(
             key=lambda t: t.start,
         )
     )
+
+
+def find(
+    source: str, folded: str, blocks: list[Block]
+) -> tuple[list[Row], list[Table], list[Issue]]:
+    """Every table of the text read as a table: task rows, tables, diagnostics."""
+    issues: list[Issue] = []
+    budget = Budget()
+    found = printed_tables(source, folded, blocks, budget)
     if budget.cut is not None:
         message = (
             f"more than {MAX_CELLS:,} table cells: the rows from here on, and the tables "

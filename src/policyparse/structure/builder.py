@@ -97,6 +97,7 @@ class OutlineState:
     table_heads: dict[int, tuple[bool, Marker]] = field(default_factory=dict)
     row_ends: dict[int, int] = field(default_factory=dict)  # id(row's first block) → table end
     table_end: int | None = None  # where the table whose rows are open ends
+    row_paths: set[str] = field(default_factory=set)  # the paths of table rows
     bar_ends: dict[int, int] = field(default_factory=dict)
     box: INode | None = None
     box_end: int | None = None
@@ -154,6 +155,10 @@ class OutlineState:
         prefix = parent.path + "." if parent is not None and parent.path else ""
         path = f"{prefix}{number}"
         if path in self.paths:
+            if path in self.row_paths:  # 1、… after a table whose row 1 is A1.1: a list's cell
+                message = f"path {path} is a table row's{note}"
+                self.issues.append(Issue("duplicate_path", message, span, "info"))
+                return None
             self.issues.append(Issue("duplicate_path", f"path {path} is already taken{note}", span))
             return None
         self.paths.add(path)
@@ -259,6 +264,7 @@ class OutlineState:
         path = self.claim_path(parent, row.number, row.label, "")
         if path is None:
             return False
+        self.row_paths.add(path)
         node = INode(
             "section",
             row.first.start,

@@ -14,15 +14,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...errors import counted
+from ...inputs.columns import is_header
 from ...layout.blocks import split_blocks
-from ...layout.cells import text_tables
+from ...layout.tables import printed_tables
 from ...model.document import Document, Figure, Node, ResponsibleUnit, Target
 from ...text.fold import fold
 from ...vocab import NODE_KINDS, ROLES
 from ..owners import OwnerRow, owners, short_target
 
 # A table in the text: where it stands and its rows' cells, [start, end) each.
-TextGrid = tuple[int, int, list[list[tuple[int, int]]]]
+# A table drawn in the view: start, end, its rows of cell spans, whether the first row is a
+# header of column words (drawn as one).
+TextGrid = tuple[int, int, list[list[tuple[int, int]]], bool]
 
 # A quantity decision of the target reader: (start, end, outcome, rule, why).
 # Plain tuples, so that this module needs nothing from the tracing layer.
@@ -360,12 +363,19 @@ def collect(doc: Document, text: str, decisions: Sequence[Decision] = ()) -> Col
 
 
 def grids(text: str) -> list[TextGrid]:
-    """The tables printed in *text* (pipe, tab and bar-line rows, layout.cells), as cells."""
+    """The tables printed in *text*, as cells: pipe, tab and bar-line rows (layout.cells)
+    and tables printed one cell per line (layout.tables.printed_tables reads every form)."""
     folded = fold(text)
     out: list[TextGrid] = []
-    for t in text_tables(text, folded, split_blocks(folded)):
+    for t in printed_tables(text, folded, split_blocks(folded)):
         rows = [[(c.start, c.end) for c in row.cells] for row in t.rows]
-        out.append((t.start, t.end, rows))
+        first = t.rows[0].cells if t.rows else []
+        head = (
+            t.columns is None
+            and bool(first)
+            and is_header([folded[c.start : c.end] for c in first])
+        )
+        out.append((t.start, t.end, rows, head))
     return out
 
 

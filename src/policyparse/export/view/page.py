@@ -142,31 +142,35 @@ class _Text:
 class _Grids:
     """Where the text's tables stand: each piece of text goes to its cell, or the text box.
 
-    A table of the text (pipe, tab or bar-line rows) is drawn as a table: its cells hold
-    their text with every item marked in it; the bars and tabs between cells are not shown.
+    A table of the text (pipe, tab or bar-line rows, or one cell per line) is drawn as a
+    table: its cells hold their text with every item marked in it, empty cells too, so the
+    columns line up; the bars and tabs between cells are not shown, and a line of the table
+    that is in no cell (a group's label between rows) gets a row of its own.
     """
 
     def __init__(self, out: _Text, grids: list[TextGrid]) -> None:
         self.out = out
         self.main = out.box
-        self.cells: list[tuple[int, int, int, int]] = []  # start, end, table, row
-        for k, (_, _, rows) in enumerate(grids):
+        self.grids = grids
+        self.cells: list[tuple[int, int, int, int, int]] = []  # start, end, table, row, cell
+        for k, (_, _, rows, _) in enumerate(grids):
             for r, row in enumerate(rows):
-                self.cells.extend((a, b, k, r) for a, b in row)
+                self.cells.extend((a, b, k, r, c) for c, (a, b) in enumerate(row) if a < b)
         self.cells.sort()
-        self.tables = [(a, b) for a, b, _ in grids]
+        self.tables = [(a, b) for a, b, _, _ in grids]
         self.table = 0  # the first table that does not end before the text written
         self.open: dict[int, Any] = {}  # table index → its element
-        self.rows: dict[tuple[int, int], Any] = {}
+        self.tds: dict[tuple[int, int, int], Any] = {}  # (table, row, cell) → its td
         self.cell = 0
         self.at: Any = None  # the td written to, if any
 
     def bounds(self) -> list[int]:
-        cells = [x for a, b, _, _ in self.cells for x in (a, b)]
+        cells = [x for a, b, _, _, _ in self.cells for x in (a, b)]
         return cells + [x for a, b in self.tables for x in (a, b)]
 
-    def route(self, a: int) -> bool:
-        """Point the text box at the place for text from *a*; False: a border, not shown."""
+    def route(self, a: int, piece: str) -> bool:
+        """Point the text box at the place for *piece*, the text from *a*; False: a border
+        or the space between cells, not shown."""
         cells = self.cells
         while self.cell < len(cells) and cells[self.cell][1] <= a and cells[self.cell][0] < a:
             self.cell += 1
@@ -177,22 +181,47 @@ class _Grids:
             self._leave()
             return True
         if self.cell < len(cells) and cells[self.cell][0] <= a < cells[self.cell][1]:
-            self._enter(*cells[self.cell])
+            self._enter(*cells[self.cell][2:])
             return True
-        return False
+        if not piece.strip(" \t\n|"):
+            return False
+        self._stray(t)  # 品质宜居 between two rows: a line of the table in no cell
+        return True
 
-    def _enter(self, a: int, b: int, k: int, r: int) -> None:
+    def _table(self, k: int) -> Any:
+        """Table *k*'s element, drawn with every row and cell the first time it is needed."""
+        if k in self.open:
+            return self.open[k]
         h = self.out.h
-        if k not in self.open:
-            self._leave()
-            self.open[k] = h.el(self.main, "table", class_="tbl")
-            self.out.last = self.open[k]
-        row = self.rows.get((k, r))
-        if row is None:
-            row = self.rows[(k, r)] = h.el(self.open[k], "tr")
-        td = row[-1] if len(row) and row[-1].get("data-a") == str(a) else None
-        if td is None:
-            td = h.el(row, "td", data_a=str(a))
+        self._leave()
+        table = self.open[k] = h.el(self.main, "table", class_="tbl")
+        self.out.last = table
+        width = max((len(row) for row in self.grids[k][2]), default=1)
+        for r, row in enumerate(self.grids[k][2]):
+            tr = h.el(table, "tr", class_="head" if r == 0 and self.grids[k][3] else None)
+            span = str(width) if len(row) == 1 and width > 1 else None  # 一、… a heading row
+            for c, (a, _) in enumerate(row):
+                self.tds[(k, r, c)] = h.el(tr, "td", data_a=str(a), colspan=span)
+        return table
+
+    def _enter(self, k: int, r: int, c: int) -> None:
+        self._table(k)
+        self._write_in(self.tds[(k, r, c)])
+
+    def _stray(self, k: int) -> None:
+        """A row of one cell across the table, before the row of the next cell."""
+        table = self._table(k)
+        if self.at is not None and self.at.get("class") == "stray":
+            return
+        width = max((len(row) for row in self.grids[k][2]), default=1)
+        tr = self.out.h.el(table, "tr")
+        nxt = self.cells[self.cell] if self.cell < len(self.cells) else None
+        if nxt is not None and nxt[2] == k:
+            table.remove(tr)  # placed where it stands in the text: before the next row
+            table.insert(table.index(self.tds[nxt[2:]].getparent()), tr)
+        self._write_in(self.out.h.el(tr, "td", class_="stray", colspan=str(width)))
+
+    def _write_in(self, td: Any) -> None:
         if td is not self.at:
             self.at = td
             self.out.box = td
@@ -212,7 +241,7 @@ def _text(h: Html, parent: Any, text: str, collected: Collected) -> None:
     for w in collected.walked:
         node_starts[min(max(w.node.span[0], 0), len(text))].append(w.index)
     for a, b, covering, beginning in _segments(len(text), collected.items, grids.bounds()):
-        shown = grids.route(a)
+        shown = grids.route(a, text[a:b])
         out.anchors(node_starts.pop(a, ()), beginning)
         if a < b and shown:
             out.piece(text[a:b], covering)
