@@ -135,6 +135,7 @@ SPECS: dict[str, Spec] = {
     "extract/level_marks": Spec(("word",)),
     "extract/lone_scales": Spec(("word", "not_after")),
     "extract/person_units": Spec(("word",)),
+    "extract/state_words": Spec(("word",)),
     "extract/programme_heads": Spec(("word",)),
     "layout/box_words": Spec(("word",)),
     "layout/issuer_head": Spec(("ending",)),

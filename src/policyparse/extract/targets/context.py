@@ -79,6 +79,7 @@ class Words:
     as_of: frozenset[str]  # 截至: a year phrase that states the present
     dimensions: dict[str, str]  # unit → what it measures (count, money, ratio …)
     person_units: tuple[str, ...]  # 名, 人: units that count people
+    states: frozenset[str]  # 多达: a comparison word that states the situation
     programme_heads: tuple[str, ...]  # 行动, 项目: the head of a programme's name
 
 
@@ -134,6 +135,7 @@ def words() -> Words:
         verb_adverbs=lexicon.words("extract/verb_adverbs"),
         heads=lexicon.column("extract/indicator_heads"),
         person_units=lexicon.column("extract/person_units"),
+        states=lexicon.words("extract/state_words"),
         programme_heads=lexicon.column("extract/programme_heads"),
         listing=lexicon.column("extract/listing_words"),
         open_list=lexicon.column("extract/open_list_words"),

@@ -164,8 +164,12 @@ def verb_quantity_of(reader: Reader, c: Candidate) -> Decision | None:
 
 def states_past(reader: Reader, c: Candidate) -> bool:
     """Whether the quantity states the past: a past year or 截至 governs it, or a baseline
-    cue stands next to it (截至2024年底，…3万个; 目前已有120家).  The rule baseline reads
-    it; the rules of shares and counts before 的, which run before it, pass on it."""
+    cue stands next to it (截至2024年底，…3万个; 目前已有120家), or a word that describes
+    what is stands right before it (多达: lexicon extract/state_words).  The rule
+    baseline reads it; the rules of shares and counts before 的, which run before it, pass
+    on it."""
+    if c.prefix.comparator_word in reader.words.states:
+        return True  # 企业多达1.12万个: the situation, as it is
     window = framed_base().sub("", c.window)  # 在现有基础上提高6个百分点: a change's base
     return reader.words.baseline.search(window) is not None or dated_past(reader, c)
 
