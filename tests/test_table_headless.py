@@ -86,3 +86,12 @@ def test_numbered_lines_after_a_table_are_not_its_last_rows_children() -> None:
     # 1、 after the table would be A1.1, a row's path: kept as text, said as information.
     taken = [d for d in doc.diagnostics if d.code == "duplicate_path"]
     assert taken and all(d.severity == "info" for d in taken)
+
+
+def test_a_checklist_whose_rows_mark_nobody_stays_text() -> None:
+    # □存在 / □不存在 / "/": a mark for nobody is no body, so the list is no task table.
+    rows = "".join(
+        f"{k}\n\n存在隐患{k}的楼栋数量\n\n□存在\n\n□不存在\n\n/\n\n" for k in range(1, 7)
+    )
+    nodes = _nodes(_NOTICE + rows)
+    assert not any(n.style == "table_row" for n in nodes.values())

@@ -5,8 +5,9 @@ dropped by a page's converter): numbered rows, each with a line of the bodies re
     2 / 千人3岁以下婴幼儿托位数 / … / 个/千人 / 区教育局 / 请提供…清单
 
 A run of at least ``_ROWS_MIN`` rows numbered in sequence from 1 (a key mark may stand
-before the number: ``*1``, lexicon layout/key_marks), most of them with a line of bodies
-(align.unit_like) after their title, is read as a task table whose columns are named by
+before the number: ``*1``, lexicon layout/key_marks), most of them with a line naming
+bodies after their title (align.unit_like; a mark for nobody, ``/`` or ``—``, as a
+checklist prints, names none), is read as a task table whose columns are named by
 what the cells hold: the number, the title (the row's first line), the detail (the lines
 up to the bodies), a measure unit (a short line right before the bodies: ``㎡/人``, ``%``),
 the bodies (responsible: no header names another role) and a note after them (``请提供…``,
@@ -19,7 +20,7 @@ on, at a heading, or at a line that opens an annex.
 
 from __future__ import annotations
 
-from ..inputs.columns import Column, clean
+from ..inputs.columns import Column, cell_words, clean
 from ..text.fold import compact
 from .align import serial_text, unit_like
 from .blocks import Block
@@ -88,6 +89,11 @@ class _Row:
         if len(self.detail) >= 2 and len(_text(folded, self.detail[-1])) <= _MEASURE_MAX:
             self.measure = self.detail.pop()
         self.note = lines[end:]
+
+    def named(self, folded: str) -> bool:
+        """The row names a body: not only a mark for nobody (/, —), as a checklist prints."""
+        none = cell_words("none")
+        return any(clean(_text(folded, b)) not in none for b in self.bodies)
 
     def cells(self, first: Block) -> list[Cell]:
         """Number, title, detail, measure, bodies, note: one cell each, empty where absent."""
@@ -173,7 +179,7 @@ def headless_tables(folded: str, blocks: list[Block], budget: Budget) -> list[Te
             continue
         spans = _read(folded, blocks, i)
         rows = [_Row(folded, blocks[a:b]) for a, b in spans]
-        named = sum(1 for r in rows if r.bodies)
+        named = sum(1 for r in rows if r.named(folded))
         if len(rows) < _ROWS_MIN or named < _BODIES_SHARE * len(rows):
             i += 1
             continue
