@@ -218,7 +218,23 @@ def bodies_in(
         m = _mention(source, folded, a, b, role, cue)
         if m is not None:
             out.append(m)
+    _shared_class(out)
     return out
+
+
+_CLASS_MAX = 4  # characters of a bare class noun after 各…、 (园区, 街道)
+
+
+def _shared_class(mentions: list[Mention]) -> None:
+    """各镇、园区: the 各 of a list's first item reaches a bare class noun after it (each
+    park, not one), while a named body (各镇、区经委) keeps its own level."""
+    openings = _generic()[0]
+    reach = False
+    for m in mentions:
+        if m.name.startswith(openings):
+            reach = True
+        elif reach and not m.generic and len(m.name) <= _CLASS_MAX:
+            m.generic = not m.name.startswith(_levels())
 
 
 _PLACE_MAX = 8
