@@ -136,6 +136,7 @@ SPECS: dict[str, Spec] = {
     "extract/lone_scales": Spec(("word", "not_after")),
     "extract/person_units": Spec(("word",)),
     "extract/state_words": Spec(("word",)),
+    "extract/object_units": Spec(("word",)),
     "extract/programme_heads": Spec(("word",)),
     "layout/box_words": Spec(("word",)),
     "layout/issuer_head": Spec(("ending",)),

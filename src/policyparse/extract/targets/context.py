@@ -80,6 +80,7 @@ class Words:
     dimensions: dict[str, str]  # unit → what it measures (count, money, ratio …)
     person_units: tuple[str, ...]  # 名, 人: units that count people
     states: frozenset[str]  # 多达: a comparison word that states the situation
+    objects: frozenset[str]  # 座, 辆: measure words of things one counts even when one
     programme_heads: tuple[str, ...]  # 行动, 项目: the head of a programme's name
 
 
@@ -136,6 +137,7 @@ def words() -> Words:
         heads=lexicon.column("extract/indicator_heads"),
         person_units=lexicon.column("extract/person_units"),
         states=lexicon.words("extract/state_words"),
+        objects=lexicon.words("extract/object_units"),
         programme_heads=lexicon.column("extract/programme_heads"),
         listing=lexicon.column("extract/listing_words"),
         open_list=lexicon.column("extract/open_list_words"),

@@ -59,8 +59,9 @@ def article_numeral(reader: Reader, c: Candidate) -> Decision | None:
 
     Takes 建设一支队伍, 一次性补贴; leaves 建成至少一个示范区 and 至少建设一所幼儿园 (a
     comparator before the number or before its verb), 每周开展一次足球训练 (a period
-    before it: once a week is a frequency), 建设两个示范区 (两 counts), 新增一百个示范区 and
-    五个新城各开展一项 (各 hands one to each).
+    before it: once a week is a frequency), 建设两个示范区 (两 counts), 新增一百个示范区,
+    五个新城各开展一项 (各 hands one to each) and 建设一座小型消防站 (a thing counted right
+    after its verb: lexicon extract/object_units).
     """
     q, f = c.quantity, reader.folded
     if not q.single_cn or f[q.start] != _ONE or c.prefix.comparator or c.prefix.period:
@@ -69,7 +70,20 @@ def article_numeral(reader: Reader, c: Candidate) -> Decision | None:
         return None  # 至少建设一所: the comparator stands before the verb
     if _handed_out(reader, c):
         return None  # 五个新城各开展一项: one to each, a count
+    if q.unit in reader.words.objects and _after_verb(reader, c):
+        return None  # 建设一座小型消防站: a thing counted, one of it
     return leave("一 with no comparator reads as an article")
+
+
+def _after_verb(reader: Reader, c: Candidate) -> bool:
+    """A verb stands right before the number (建设一座, 配置一辆), or the number opens the
+    next item of a list whose last one was such a count (配置一辆A和一辆B)."""
+    v_start, v_end, _ = verb_before(reader.folded, c.prefix.start, c.prefix.end)
+    if v_end > v_start:
+        return True
+    out, f, at = reader.memory.out, reader.folded, c.prefix.start
+    joined = c.prefix.empty and at > 0 and f[at - 1] in reader.words.list_joins
+    return joined and bool(out) and out[-1].kind == "target" and out[-1].unit == c.draft.unit
 
 
 def _handed_out(reader: Reader, c: Candidate) -> bool:
