@@ -32,7 +32,6 @@ _ROWS_MIN = 5  # rows a list needs before it is read as a table
 _BODIES_SHARE = 0.8  # of its rows that name bodies
 _MEASURE_MAX = 6  # characters of a measure unit's line (㎡/千人, 管段)
 _GROUP_MAX = 8  # characters of a group label's line (品质宜居)
-_NOTE_LINES = 2  # lines of a row's note after its bodies
 _ROW_LINES = 12  # lines of one row at most
 
 
@@ -129,6 +128,8 @@ def _row_lines(folded: str, blocks: list[Block], j: int, number: int) -> int:
 
 
 def _columns(measured: bool) -> list[Column]:
+    """The columns the cells tell: a list of indicators (*measured*) reads its details as
+    definitions (remark: no prose), a list of measures as prose."""
     detail = "remark" if measured else ""
     return [
         Column("serial"),
@@ -162,11 +163,9 @@ def _read(folded: str, blocks: list[Block], i: int) -> list[tuple[int, int]]:
 def _last_row(folded: str, rows: list[_Row]) -> None:
     """The last row's note is one line: what follows is no cell of the list (a caption)."""
     row = rows[-1]
-    if row.bodies and len(row.note) > 1:
+    if len(row.note) > 1:
         row.note = row.note[:1]
         row.lines = row.lines[: row.lines.index(row.note[0]) + 1]
-    elif len(row.note) > _NOTE_LINES:
-        row.note = row.note[:_NOTE_LINES]
 
 
 def headless_tables(folded: str, blocks: list[Block], budget: Budget) -> list[TextTable]:
@@ -194,6 +193,7 @@ def headless_tables(folded: str, blocks: list[Block], budget: Budget) -> list[Te
 def _table(
     folded: str, blocks: list[Block], spans: list[tuple[int, int]], rows: list[_Row], budget: Budget
 ) -> TextTable | None:
+    """The list as a table of its rows (None past the *budget*)."""
     measured = sum(1 for r in rows if r.measure is not None) >= _BODIES_SHARE * len(rows)
     first = blocks[spans[0][0]]
     if not budget.take(sum(len(r.lines) for r in rows), first.start):

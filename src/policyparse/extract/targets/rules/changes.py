@@ -16,12 +16,12 @@ _LEVEL_AFTER = 4  # characters between 至 and the level's number (平均, 约)
 
 def change_then_level(reader: Reader, c: Candidate) -> Decision | None:
     """A change of the subject (a word of increase or decrease before it), then 至 or 到
-    and the level the change brings it to: the change is a target of the subject.
+    and the level the change brings it to: both are targets of the subject.
 
-    Takes 将企业开办时间压缩一半以上至8.5个工作日以内 (indicator 企业开办时间, a decrease
-    of >= 50 %; the level after 至 then carries the indicator: carried_subject) and
-    单位产值能耗下降15%至0.5吨标准煤; leaves 增长15%以上 (no level after it), 达到15%至20%
-    (no change: a range) and 从15%提高至20% (the change follows the number).
+    Takes 将企业开办时间压缩一半以上至8.5个工作日以内 (indicator 企业开办时间: a decrease
+    of >= 50 %, then <= 8.5 个工作日, compared as the change goes) and 单位产值能耗下降15%至
+    0.5吨标准煤; leaves 增长15%以上 (no level after it), 达到15%至20% (no change: a range)
+    and 从15%提高至20% (the change follows the number).
     """
     f, pre = reader.folded, c.prefix
     level = _level_after_change(reader, c)
@@ -39,7 +39,7 @@ def change_then_level(reader: Reader, c: Candidate) -> Decision | None:
     return take(c, found, at + 1)
 
 
-_CHANGE = "change_then_level"
+_CHANGE = change_then_level.__name__
 _TOWARD: dict[str, Comparator] = {"decrease": "<=", "increase": ">="}
 
 
