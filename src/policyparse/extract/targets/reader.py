@@ -211,6 +211,8 @@ class Reader:
         if item_start < q.start and f[item_start] in w.list_joins:
             item_start += 1
         item_start = max(min(item_start, q.start), q.start - WINDOW)
+        if q.start in self.asides:  # （设施能力达到90万标准箱）: the bracket opens the item
+            item_start = max(item_start, f.rfind("(", item_start, q.start) + 1)
         suffix, suffix_end = self.suffix_of(q, c_end)
         pre = read_prefix(f, item_start, q.start)
         year = governing(self.years, self.year_starts, q.start)

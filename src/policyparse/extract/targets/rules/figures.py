@@ -14,7 +14,8 @@ from .helpers import before_verb, dated_past, goal_tail, list_end, percent, stat
 def parameter(reader: Reader, c: Candidate) -> Decision | None:
     """A threshold, a quantity before 的, or a clause with a parameter cue is a policy parameter.
 
-    Takes 每台最高补助15万元, 对年营业收入500万元及以上的企业, 占比30%的部分, 每个省份推荐
+    Takes 每台最高补助15万元, 对年营业收入500万元及以上的企业 (not 箱量达到90万标准箱及以上,
+    a floor reached), 占比30%的部分, 每个省份推荐
     不超过3家 (a cap per area), and a condition clause ending in 的 before its consequence
     (营业收入首次达到1亿元的，给予…); leaves 新增城镇就业超20万人, 每个县至少有1家定点医疗
     机构 (a minimum per area), and a quantity before or after 的 that 截至 or a past year
@@ -26,7 +27,7 @@ def parameter(reader: Reader, c: Candidate) -> Decision | None:
     before = reader.folded[pre.end - 1] if pre.end > c.item_start else ""
     closing = reader.folded[c.clause[1] - 1] if c.clause[1] > c.clause[0] else ""
     if (
-        (c.suffix is not None and c.suffix in w.thresholds)
+        (c.suffix is not None and c.suffix in w.thresholds and not _reached(c))
         or (closing in w.of and reader.folded[c.clause[1] : c.clause[1] + 1] == ",")
         or _described(reader, c)
         or (percent(reader, c) and before != "" and before in w.of and not dated_past(reader, c))
@@ -34,6 +35,12 @@ def parameter(reader: Reader, c: Candidate) -> Decision | None:
     ):
         return take_as(c, "parameter")
     return None
+
+
+def _reached(c: Candidate) -> bool:
+    """及以上 after a word of reaching, closing its item, is a goal's floor (箱量达到90万
+    标准箱及以上，), not a class of what follows (500万元及以上的企业)."""
+    return c.closes and c.prefix.comparator in (">=", ">") and bool(c.prefix.comparator_word)
 
 
 def _cue(reader: Reader, c: Candidate) -> bool:

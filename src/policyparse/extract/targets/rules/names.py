@@ -14,12 +14,32 @@ _LIST_SIZE = range(2, 21)
 def in_name_or_aside(reader: Reader, c: Candidate) -> Decision | None:
     """A quantity inside quotes or 《》, or inside round brackets, is part of a name or an aside.
 
-    Takes 推进“百个项目”建设 and 实施项目（共23项）; leaves 新建项目23个.
+    Takes 推进“百个项目”建设 and 实施项目（共23项）; leaves 新建项目23个 and a bracket that
+    states a goal of its own, a subject and a comparison word before the number
+    (…比重达到3%（通道及场站设施能力达到90万标准箱及以上）).
     """
     q = c.quantity
-    if q.start in reader.names or q.start in reader.asides:
+    if q.start in reader.names:
+        return leave("inside a quoted name or a bracketed aside")
+    if q.start in reader.asides and not _bracketed_goal(reader, c):
         return leave("inside a quoted name or a bracketed aside")
     return None
+
+
+_SUBJECT_MIN = 2  # characters of a bracketed goal's subject (设施能力)
+
+
+def _bracketed_goal(reader: Reader, c: Candidate) -> bool:
+    """The bracket holds a clause of its own: a subject (no verb in it), then a word of
+    comparison."""
+    pre = c.prefix
+    if pre.comparator not in (">=", ">", "<=", "<") or not pre.comparator_word:
+        return False
+    subject = reader.folded[pre.start : pre.end]
+    subject = subject[subject.rfind("(") + 1 :]  # folded: （ is (
+    if reader.words.any_verb.search(subject) is not None:
+        return False  # （提供至少1次政策宣介、…）: what a named service holds, an aside
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in subject) >= _SUBJECT_MIN
 
 
 def size_class(reader: Reader, c: Candidate) -> Decision | None:
