@@ -79,15 +79,25 @@ def alternates(folded: str, pos: int, end: int) -> int:
 _PER_NUMERALS = 3  # 百, 十万: the numerals a rate's denominator may open with, and the /
 
 
+@cache
+def _denominators() -> tuple[str, ...]:
+    """时: units only as a rate's denominator (lexicon extract/rate_denominators)."""
+    return tuple(lexicon.longest_first(lexicon.column("extract/rate_denominators")))
+
+
 def per(folded: str, pos: int, end: int) -> int:
     """Length of a rate after a unit: /日 in 3000吨/日, /年 in 5万元/年, /万千瓦时 in
-    4吨/万千瓦时 and /百平方公里 in 60点/百平方公里 (a scale or a round number in the
-    denominator is part of the unit, not of the value)."""
+    4吨/万千瓦时, /百平方公里 in 60点/百平方公里 (a scale or a round number in the
+    denominator is part of the unit, not of the value) and /时 in 15公里/时 (a word that is
+    a unit only there)."""
     if pos >= end or folded[pos] != "/":
         return 0
     at = pos + 1
     at += len(scale_at(folded, at, end))
     m = unit_pattern().match(folded, at, end)
+    if m is None and folded.startswith(_denominators(), at):
+        word = next(w for w in _denominators() if folded.startswith(w, at))
+        return at + len(word) - pos  # 15公里/时: a unit only below the line
     if m is None:  # 点/百平方公里, 张/千人: a round number of the unit below
         k = at
         while k < min(end, pos + _PER_NUMERALS) and folded[k] in CN_NUMERAL_CHARS:

@@ -173,20 +173,27 @@ def _bare_year(header: str) -> bool:
 
 def settle_years(cols: list[Column]) -> None:
     """Two or more bare year columns (2020 | 2025, （2025年） | （2030年）): the first holds
-    the base year.
+    the base year, except in a table of tasks, whose years are each a year's work (2023年 |
+    2024年 | 2025年 | 实施单位).
 
     A column that says what it holds (2020年实际值, 2025年目标值) keeps its kind.  A target
     column naming no year after one that does (2030年 | 年均【累计】) takes that year.
     """
-    bare = [c for c in cols if c.kind == "target" and _bare_year(c.header)]
-    if len(bare) >= 2 and not any(c.kind == "base" for c in cols):
-        first = min(bare, key=lambda c: c.year or 0)
-        first.kind = "base"
+    _base_year(cols)
     year = None
     for c in cols:  # “十五五”目标 over 2030年 | 年均【累计】: the yearly column is of 2030 too
         if c.kind == "target" and c.year is None and year is not None:
             c.year = year
         year = c.year if c.kind == "target" and c.year is not None else year
+
+
+def _base_year(cols: list[Column]) -> None:
+    """The first of two or more bare year columns is the base, but not in a table of tasks
+    (2023年 | 2024年 | 2025年 | 实施单位) nor where a column says it holds the base."""
+    bare = [c for c in cols if c.kind == "target" and _bare_year(c.header)]
+    if len(bare) < 2 or any(c.role is not None or c.kind == "base" for c in cols):
+        return
+    min(bare, key=lambda c: c.year or 0).kind = "base"
 
 
 def settle_duties(cols: list[Column]) -> None:

@@ -270,6 +270,35 @@ def years_under_labels(folded: str, cells: list[Cell]) -> list[Cell]:
     return cells[:first] + cells[n - years :]
 
 
+def years_under_group(folded: str, cells: list[Cell]) -> list[Cell]:
+    """The header with a group label over year columns whose years are printed last, after
+    the unit columns (序号 / 项目名称 / 项目内容 / 项目目标 / 实施单位 / 2023年 / 2024年 /
+    2025年, the rows printing their years before their unit): the years stand where the
+    group label stands (a label ending in a target word, no year of its own), which goes.
+    Leaves years printed after a label that groups nothing, and a header with no unit
+    column between."""
+    texts = [compact(folded[c.start : c.end]) for c in cells]
+    n = len(cells)
+    years = 0
+    while years < n and column(texts[n - 1 - years]).year is not None:
+        years += 1
+    units = 0
+    while units < n - years and column(texts[n - years - 1 - units]).role is not None:
+        units += 1
+    g = n - years - units - 1
+    if years < 2 or units == 0 or g < 0 or column(texts[g]).year is not None:
+        return cells
+    if not texts[g].endswith(_target_words()):
+        return cells
+    return cells[:g] + cells[n - years :] + cells[g + 1 : n - years]
+
+
+@cache
+def _target_words() -> tuple[str, ...]:
+    """目标, 目标值: the words of a target column (lexicon layout/table_columns)."""
+    return lexicon.column("layout/table_columns", kind="target")
+
+
 def group_cell_out(folded: str, blocks: list[Block], start: int, i: int, j: int) -> int:
     """The header's end without the first row's group cell: 类别 / 序号 / … / 属性 /
     建设宜居城区 / 1 — a line right before the first number, naming no column, is the

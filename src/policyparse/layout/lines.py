@@ -44,6 +44,7 @@ from .linecells import (
     short_row,
     without_group_header,
     year_cell,
+    years_under_group,
     years_under_labels,
 )
 from .loose import loose_rows
@@ -519,6 +520,7 @@ def _table_under(
     head = blocks[start:j]
     cells = header_cells(folded, head) if layout is None else layout.cells(start, j)
     cells = years_under_labels(folded, without_group_header(folded, cells))
+    cells = years_under_group(folded, cells)
     cells = qualifiers_merged(folded, cells, first_row_width(folded, blocks, j))
     table = TextTable("lines", [TRow(cells, list(head))], list(head))
     r = _Rows(folded, layout.units if layout else blocks, table, len(cells), i - start, budget)

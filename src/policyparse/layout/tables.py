@@ -214,8 +214,16 @@ def _units(r: _Reading, row: Row, cells: list[Cell | None]) -> None:
             row.deadline = (c.start, c.end)
         elif col.kind == "target" and _year_cell(r, row, c, col, words):
             continue
-        if col.kind in ("task", "task_group", "measure", "target", "") and not r.projects:
+        if _prose(r, col):
             r.table.prose.append((c.start, c.end))
+
+
+def _prose(r: _Reading, col: Column) -> bool:
+    """A cell of words read as prose: a task's, or a project's yearly goal (2023年: 第二终端
+    布设25辆次), not a project's content or scale."""
+    if r.projects:
+        return col.kind == "target"
+    return col.kind in ("task", "task_group", "measure", "target", "")
 
 
 def _year_cell(r: _Reading, row: Row, c: Cell, col: Column, words: str) -> bool:

@@ -137,6 +137,7 @@ SPECS: dict[str, Spec] = {
     "extract/person_units": Spec(("word",)),
     "extract/state_words": Spec(("word",)),
     "extract/object_units": Spec(("word",)),
+    "extract/rate_denominators": Spec(("word",)),
     "extract/programme_heads": Spec(("word",)),
     "layout/box_words": Spec(("word",)),
     "layout/issuer_head": Spec(("ending",)),

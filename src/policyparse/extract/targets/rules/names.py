@@ -176,8 +176,9 @@ _OBJECT_STOPS = ",，。；;:：、()（）"
 def listing_count(reader: Reader, c: Candidate) -> Decision | None:
     """A bare count after 方面, 类别 … counts the items the text lists next.
 
-    Takes 科技金融创新支持方面5项： (a verb inside, none leading: bare_count passes it)
-    and 实现八个方面转变： (the count of 方面 before the colon that opens the list); leaves
+    Takes 科技金融创新支持方面5项： (a verb inside, none leading: bare_count passes it),
+    实现八个方面转变： (the count of 方面 before the colon that opens the list) and both
+    figures of 实现4个100%目标： (the count, and the name of the goals it counts); leaves
     培育重点企业5家.
     """
     if _announces_list(reader, c):
@@ -193,8 +194,10 @@ def listing_count(reader: Reader, c: Candidate) -> Decision | None:
 def _announces_list(reader: Reader, c: Candidate) -> bool:
     """The count's object names 方面, 类别 … and runs up to the colon that ends the clause."""
     f, end = reader.folded, c.clause[1]
-    if f[end : end + 1] not in (":", "：") or c.closes:
+    if f[end : end + 1] not in (":", "："):
         return False
+    if c.closes and c.suffix_end not in reader.starts:
+        return False  # 4个100%目标：the count closes only before the figure in the name
     obj = f[c.suffix_end : end]
     return any(word in obj for word in reader.words.listing)
 
