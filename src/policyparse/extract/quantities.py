@@ -181,11 +181,18 @@ _CHANGE_LOOK = 12  # characters between a shortening verb and the 至 of its goa
 
 
 @cache
+def level_marks() -> str:
+    """至, 到: the words between a change and the level it brings a measure to (lexicon
+    extract/level_marks)."""
+    return "".join(lexicon.column("extract/level_marks"))
+
+
+@cache
 def _changes_then_to() -> re.Pattern[str]:
     """A shortening verb of extract/duration_goals without its mark of a level (压缩, 缩短;
     extract/level_marks), then the change it makes and no clause break, up to the end:
     压缩一半以上至 | 压缩30%至."""
-    marks = "".join(lexicon.column("extract/level_marks"))
+    marks = level_marks()
     stems = {w[:-1] for w in lexicon.column("extract/duration_goals") if w[-1] in marks}
     return re.compile(
         rf"(?:{lexicon.alternation(tuple(stems))})[^，,；;。]{{1,{_CHANGE_LOOK}}}[{marks}]$"

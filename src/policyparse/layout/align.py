@@ -10,6 +10,7 @@ from .. import lexicon
 from ..inputs.columns import Column, cell_words, clean, is_header, year_of
 from ..text.fold import compact
 from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int
+from .blocks import Block
 from .cells import Cell
 from .values import FIGURE, unit_word, value_like
 
@@ -299,23 +300,24 @@ def _after_units(
     its cell)."""
     free = [i for i in range(last_unit + 1, len(cols)) if out[i] is None]
     n = 0
-    while n < min(len(free), len(rest) - 1) and not _body(folded, rest[-1 - n]):
+    while n < min(len(free), len(rest) - 1) and not names_bodies(folded, rest[-1 - n]):
         n += 1
-    if n == 0 or not _body(folded, rest[-1 - n]):
+    if n == 0 or not names_bodies(folded, rest[-1 - n]):
         return  # no body before the words (县农业 cut at a page break is no body)
     for i, c in zip(free, rest[len(rest) - n :], strict=False):
         out[i] = c
     del rest[len(rest) - n :]
 
 
-def _body(folded: str, c: Cell) -> bool:
-    return unit_like(clean(text_of(folded, c)))
+def names_bodies(folded: str, span: Cell | Block) -> bool:
+    """Whether a cell or a line holds bodies (unit_like: 区民政局, 区水务局、区房管局、, —)."""
+    return unit_like(clean(folded[span.start : span.end]))
 
 
 def _bodies_at(folded: str, rest: list[Cell]) -> int:
     """Where the run of bodies that ends the cells starts (len(rest) where none does)."""
     k = len(rest)
-    while k > 0 and _body(folded, rest[k - 1]):
+    while k > 0 and names_bodies(folded, rest[k - 1]):
         k -= 1
     return k
 
@@ -358,10 +360,11 @@ def misplaced(folded: str, cells: list[Cell | None], cols: list[Column]) -> bool
     for c, col in zip(cells, cols, strict=False):
         if c is None or c.empty:
             continue
-        held = unit_like(clean(text_of(folded, c)))
+        words = clean(text_of(folded, c))
+        held = unit_like(words)
         if col.kind == "unit" and col.role is not None and not held:
             return True
-        if col.kind == "target" and held and clean(text_of(folded, c)) not in cell_words("none"):
+        if col.kind == "target" and held and words not in cell_words("none"):
             return True  # 设施养护处 under 2024年工作任务: a unit cell printed over lines
         if col.kind in ("task", "task_group", "measure"):
             if held and words_seen:

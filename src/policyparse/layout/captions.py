@@ -20,7 +20,7 @@ def caption(folded: str, blocks: list[Block], i: int) -> tuple[int | None, str |
     year phrase, which governs the goals it announces."""
     for b in blocks[max(0, i - _CAPTION_LINES) : i][::-1]:
         words = compact(folded[b.start : b.end])
-        if len(words) > _CAPTION_MAX:  # …2026年底前实现…，达到如下目标：a goals paragraph
+        if len(words) > CAPTION_MAX:  # …2026年底前实现…，达到如下目标：a goals paragraph
             phrases = list(_year_phrase().finditer(words))
             if phrases:
                 return int(phrases[-1].group(1)), phrases[-1].group()
@@ -31,7 +31,7 @@ def caption(folded: str, blocks: list[Block], i: int) -> tuple[int | None, str |
     return None, None
 
 
-_CAPTION_MAX = 40  # a caption is a title; a longer line is a paragraph leading to the table
+CAPTION_MAX = 40  # a caption is a title; a longer line is a paragraph leading to the table
 
 
 @cache

@@ -13,13 +13,12 @@ neither a body nor a duty after a row has its body.
 
 from __future__ import annotations
 
-from ..inputs.columns import clean, column
+from ..inputs.columns import column
 from ..text.fold import compact
-from .align import unit_like
+from .align import names_bodies
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
-from .markers import match_marker
-from .roles import opens_attachment
+from .roles import holds_no_row
 
 _LABEL_MAX = 8  # 单位, 成员单位, 职责分工: short labels
 _BODY_KINDS = ("duty_body", "measure_unit")
@@ -39,15 +38,6 @@ def _header(folded: str, blocks: list[Block], i: int) -> bool:
     if len(a) > _LABEL_MAX or len(b) > _LABEL_MAX:
         return False
     return column(a).kind in _BODY_KINDS and column(b).kind == "duty"
-
-
-def _ends(folded: str, b: Block) -> bool:
-    """A line no row holds: a heading, a fixed part of a notice, 附件."""
-    return (
-        b.role is not None
-        or opens_attachment(_text(folded, b))
-        or match_marker(folded, b.start, b.end) is not None
-    )
 
 
 def duty_tables(folded: str, blocks: list[Block], budget: Budget) -> list[TextTable]:
@@ -71,12 +61,12 @@ def _rows(folded: str, blocks: list[Block], j: int, table: TextTable, budget: Bu
     """The rows from block *j*: a body, then its duties; where they end."""
     while j < len(blocks) and not budget.spent:
         body = blocks[j]
-        if _ends(folded, body) or not unit_like(clean(_text(folded, body))):
+        if holds_no_row(folded, body) or not names_bodies(folded, body):
             break
         k = j + 1
         while k < len(blocks) and k - j <= _DUTY_LINES:
             b = blocks[k]
-            if _ends(folded, b) or unit_like(clean(_text(folded, b))):
+            if holds_no_row(folded, b) or names_bodies(folded, b):
                 break
             k += 1
         if k == j + 1 or not budget.take(k - j, body.start):

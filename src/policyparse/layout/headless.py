@@ -22,11 +22,10 @@ from __future__ import annotations
 
 from ..inputs.columns import Column, cell_words, clean
 from ..text.fold import compact
-from .align import serial_text, unit_like
+from .align import names_bodies, serial_text
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
-from .markers import match_marker
-from .roles import opens_attachment
+from .roles import holds_no_row
 
 _ROWS_MIN = 5  # rows a list needs before it is read as a table
 _BODIES_SHARE = 0.8  # of its rows that name bodies
@@ -43,26 +42,13 @@ def _number(folded: str, b: Block) -> int | None:
     return serial_text(_text(folded, b))
 
 
-def _stops(folded: str, b: Block) -> bool:
-    """A line no row holds: a heading, a fixed part of a notice, 附件."""
-    return (
-        b.role is not None
-        or opens_attachment(_text(folded, b))
-        or match_marker(folded, b.start, b.end) is not None
-    )
-
-
-def _is_body(folded: str, b: Block) -> bool:
-    return unit_like(clean(_text(folded, b)))
-
-
 def _group_label(folded: str, b: Block) -> bool:
     """品质宜居: a short line of words alone, no body, no figure, no stop."""
     words = _text(folded, b)
     return (
         0 < len(words) <= _GROUP_MAX
         and all("\u4e00" <= ch <= "\u9fff" for ch in words)
-        and not _is_body(folded, b)
+        and not names_bodies(folded, b)
     )
 
 
@@ -71,7 +57,7 @@ class _Row:
 
     def __init__(self, folded: str, lines: list[Block]) -> None:
         self.lines = lines
-        at = next((k for k in range(1, len(lines)) if _is_body(folded, lines[k])), None)
+        at = next((k for k in range(1, len(lines)) if names_bodies(folded, lines[k])), None)
         self.bodies: list[Block] = []
         self.measure: Block | None = None
         self.note: list[Block] = []
@@ -79,7 +65,7 @@ class _Row:
             self.detail = lines[1:]
             return
         end = at
-        while end < len(lines) and _is_body(folded, lines[end]):
+        while end < len(lines) and names_bodies(folded, lines[end]):
             end += 1
             if not _text(folded, lines[end - 1]).endswith("、"):
                 break  # 区水务局、区房管局、 / 区交通委: a list over two lines
@@ -118,7 +104,7 @@ def _row_lines(folded: str, blocks: list[Block], j: int, number: int) -> int:
     k = j + 1
     while k < len(blocks) and k - j <= _ROW_LINES:
         b = blocks[k]
-        if _number(folded, b) == number + 1 or _stops(folded, b):
+        if _number(folded, b) == number + 1 or holds_no_row(folded, b):
             break
         k += 1
     if k < len(blocks) and _number(folded, blocks[k]) == number + 1:

@@ -22,7 +22,7 @@ from functools import cache
 from .. import lexicon
 from ..inputs.columns import clean, column
 from ..text.fold import compact
-from .align import unit_like
+from .align import names_bodies, unit_like
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
 from .markers import Marker, match_marker
@@ -207,7 +207,7 @@ class _Keyed:
         text = _text(self.folded, b)
         if len(text) > _WRAP_MAX or _SENTENCE.search(text) or bare_figure(clean(text)):
             return False  # 200辆: a year column's figure, not the task's second line
-        return not unit_like(clean(_text(self.folded, after)))
+        return not names_bodies(self.folded, after)
 
     def _segments(self, opened: Cell, rest: list[Block]) -> list[tuple[list[Cell], list[Cell]]]:
         """The row's tasks: text cells, then the unit cells after them (a body ending in 、

@@ -147,6 +147,16 @@ def opens_attachment(squeezed: str) -> bool:
     return marker.fullmatch(squeezed) is not None or titled.fullmatch(squeezed) is not None
 
 
+def holds_no_row(folded: str, b: Block) -> bool:
+    """A line no table row of the one-cell-per-line readers holds: a heading, a fixed part
+    of a notice (a role), 附件."""
+    return (
+        b.role is not None
+        or opens_attachment(compact(folded[b.start : b.end]))
+        or match_marker(folded, b.start, b.end) is not None
+    )
+
+
 @cache
 def _attachment_head() -> re.Pattern[str]:
     """附件2.表格: the label, a stop, the title on the same line."""

@@ -337,28 +337,12 @@ class OutlineState:
         One of several documents a notice issues (issued_title), or a document printed
         after the notice it explains (appended_title).
         """
-        self.end_part()
-        self.attachments += 1
-        path = f"A{self.attachments}"
-        self.paths.add(path)
         end = rest[-1].end if rest else b.end
-        node = INode(
-            "attachment",
-            b.start,
-            b.start,
-            end,
-            level=1,
-            number=self.attachments,
-            path=path,
-            title=compact(self.source[b.start : end]),
-            title_span=(b.start, end),
-            title_rule=rule,
-            heading_only=True,
-        )
-        self.made += 1
-        self.top.append(node)
-        self.part_root = node
-        self.phase = "body"
+        node = self._next_part(b.start, end)
+        node.title = compact(self.source[b.start : end])
+        node.title_span = (b.start, end)
+        node.title_rule = rule
+        node.heading_only = True
         self.title_rest = {id(r) for r in rest}
 
     def open_table_part(self, b: Block, captioned: bool) -> None:
@@ -367,18 +351,21 @@ class OutlineState:
         if captioned:
             self.open_part(b, rule="table_caption")
             return
+        self._next_part(b.start, b.start)
+        self.place_text(b)
+
+    def _next_part(self, start: int, end: int) -> INode:
+        """Part A<k> at the top, numbered by order, open for the body: the one being read."""
         self.end_part()
         self.attachments += 1
         path = f"A{self.attachments}"
         self.paths.add(path)
-        node = INode(
-            "attachment", b.start, b.start, b.start, level=1, number=self.attachments, path=path
-        )
+        node = INode("attachment", start, start, end, level=1, number=self.attachments, path=path)
         self.made += 1
         self.top.append(node)
         self.part_root = node
         self.phase = "body"
-        self.place_text(b)
+        return node
 
     def open_plan_part(self, b: Block) -> None:
         """The wrapped plan's first title line after a numbered notice: part A<k>.

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 
 from ..diagnostics import Capped, Issue
 from ..layout.blocks import Block
+from ..layout.captions import CAPTION_MAX
 from ..layout.markers import Marker, match_marker
 from ..layout.tablemodel import Row, Table
 from ..layout.values import FIGURE
@@ -141,9 +142,6 @@ def _bodiless(st: OutlineState, nodes: list[INode], parent: INode | None) -> Non
         _bodiless(st, node.children, node)
 
 
-_CAPTION_MAX = 40  # a caption is a title line; a longer one is a paragraph
-
-
 def _note_table_heads(
     st: OutlineState, folded: str, blocks: list[Block], tables: list[Table]
 ) -> None:
@@ -179,7 +177,7 @@ def _caption(folded: str, b: Block) -> bool:
     """全面推进…任务分解表: a short line with no number that ends no sentence."""
     words = folded[b.start : b.end].strip()
     return (
-        0 < len(words) <= _CAPTION_MAX
+        0 < len(words) <= CAPTION_MAX
         and match_marker(folded, b.start, b.end) is None
         and words[-1] not in "。；;：:，,"
     )

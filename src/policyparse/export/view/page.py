@@ -196,7 +196,7 @@ class _Grids:
         self._leave()
         table = self.open[k] = h.el(self.main, "table", class_="tbl")
         self.out.last = table
-        width = max((len(row) for row in self.grids[k][2]), default=1)
+        width = self._width(k)
         for r, row in enumerate(self.grids[k][2]):
             tr = h.el(table, "tr", class_="head" if r == 0 and self.grids[k][3] else None)
             span = str(width) if len(row) == 1 and width > 1 else None  # 一、… a heading row
@@ -213,13 +213,16 @@ class _Grids:
         table = self._table(k)
         if self.at is not None and self.at.get("class") == "stray":
             return
-        width = max((len(row) for row in self.grids[k][2]), default=1)
         tr = self.out.h.el(table, "tr")
         nxt = self.cells[self.cell] if self.cell < len(self.cells) else None
         if nxt is not None and nxt[2] == k:
             table.remove(tr)  # placed where it stands in the text: before the next row
             table.insert(table.index(self.tds[nxt[2:]].getparent()), tr)
-        self._write_in(self.out.h.el(tr, "td", class_="stray", colspan=str(width)))
+        self._write_in(self.out.h.el(tr, "td", class_="stray", colspan=str(self._width(k))))
+
+    def _width(self, k: int) -> int:
+        """Table *k*'s columns: its widest row's cells."""
+        return max((len(row) for row in self.grids[k][2]), default=1)
 
     def _write_in(self, td: Any) -> None:
         if td is not self.at:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from functools import cache
-
-from .... import lexicon
 from ....ruler import Decision
 from ....text.fold import compact
 from ....vocab import Comparator
+from ...quantities import level_marks
 from ..reader import Candidate, Reader
 from .edits import take
 
@@ -30,7 +28,7 @@ def change_then_level(reader: Reader, c: Candidate) -> Decision | None:
     if pre.kind == "level" or pre.empty or c.draft.target_kind == "level":
         return None
     at = c.suffix_end
-    if at >= c.clause[1] or f[at] not in _marks():
+    if at >= c.clause[1] or f[at] not in level_marks():
         return None
     if not any(at < s <= at + 1 + _LEVEL_AFTER for s in reader.starts):
         return None  # 至 names no level (下降15%至今)
@@ -41,12 +39,6 @@ def change_then_level(reader: Reader, c: Candidate) -> Decision | None:
 
 _CHANGE = change_then_level.__name__
 _TOWARD: dict[str, Comparator] = {"decrease": "<=", "increase": ">="}
-
-
-@cache
-def _marks() -> str:
-    """至, 到: lexicon extract/level_marks."""
-    return "".join(lexicon.column("extract/level_marks"))
 
 
 def _level_after_change(reader: Reader, c: Candidate) -> Decision | None:
