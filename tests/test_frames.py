@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import policyparse
 from policyparse.extract.frames import plan_year
 
@@ -36,29 +38,34 @@ def test_an_undated_commitment_keeps_no_year() -> None:
     assert _targets(text) == [(30.0, None, None)]
 
 
-def test_a_section_on_the_past_gives_baselines_not_targets() -> None:
-    text = (
-        "某市“十四五”规划\n一、发展基础\n（一）成效显著。建成生境花园30座，累计完成改造项目12个。\n"
-        "二、主要任务\n（一）建设花园。到2025年，建成生境花园50座。\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "target", "figures"),
+    [
+        pytest.param(
+            "某市“十四五”规划\n一、发展基础\n（一）成效显著。建成生境花园30座，累计完成改造项目12个。\n"
+            "二、主要任务\n（一）建设花园。到2025年，建成生境花园50座。\n",
+            (50.0, 2025),
+            [("baseline", 12.0), ("baseline", 30.0)],
+            id="past",
+        ),
+        # 一、基本情况: what is, not what is to be done (a reply on a hazard describes its
+        # cracks, 距江边700-800米).
+        pytest.param(
+            "某县地质灾害防治实施方案\n一、基本情况\n（一）险情。裂缝距江边水平距离700-800米。\n"
+            "二、主要任务\n（一）监测预警。到2025年，建成监测站点20个。\n",
+            (20.0, 2025),
+            [("baseline", 700.0)],
+            id="situation",
+        ),
+    ],
+)
+def test_a_section_on_the_past_or_the_situation_gives_baselines_not_targets(
+    text: str, target: tuple[float, int], figures: list[tuple[str, float]]
+) -> None:
     doc = policyparse.parse(text)
-    assert [(t.value, t.year) for n in doc.walk() for t in n.targets] == [(50.0, 2025)]
+    assert [(t.value, t.year) for n in doc.walk() for t in n.targets] == [target]
     past = next(n for n in doc.walk() if n.path == "1.1")
-    assert sorted(f.value for f in past.figures) == [12.0, 30.0]
-    assert {f.kind for f in past.figures} == {"baseline"}
-
-
-def test_a_section_on_the_situation_gives_baselines() -> None:
-    """一、基本情况: what is, not what is to be done (a reply on a hazard describes its
-    cracks, 距江边700-800米)."""
-    text = (
-        "某县地质灾害防治实施方案\n一、基本情况\n（一）险情。裂缝距江边水平距离700-800米。\n"
-        "二、主要任务\n（一）监测预警。到2025年，建成监测站点20个。\n"
-    )
-    doc = policyparse.parse(text)
-    assert [(t.value, t.year) for n in doc.walk() for t in n.targets] == [(20.0, 2025)]
-    past = next(n for n in doc.walk() if n.path == "1.1")
-    assert [(f.kind, f.value) for f in past.figures] == [("baseline", 700.0)]
+    assert sorted((f.kind, f.value) for f in past.figures) == figures
 
 
 def test_a_heading_naming_the_last_plan_period_gives_baselines() -> None:
