@@ -8,6 +8,7 @@ Quantities whose unit is a unit of time or age (年, 岁, 个月) are dropped he
 
 from __future__ import annotations
 
+import bisect
 import re
 import string
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from functools import cache
 
 from .. import lexicon
 from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int, round_scale
+from . import unitless
 from .unit_words import alternates, per, unit_at, unit_pattern, units
 
 _CN = "零〇一二两三四五六七八九十百千"
@@ -310,7 +312,8 @@ class Budget:
 def find(
     source: str, folded: str, start: int, end: int, budget: Budget | None = None
 ) -> list[Quantity]:
-    """Every quantity with a unit in [start, end), in reading order, within *budget*.
+    """Every quantity with a unit in [start, end), and every pure number a unitless measure
+    is brought to (extract/unitless.py), in reading order, within *budget*.
 
     A number opening a term of extract/numeral_terms is none: 加强二次供水设施管理 holds no
     2 次, though 次 is a unit; nor is a scale inside the last quantity's unit (千克 of
@@ -329,8 +332,23 @@ def find(
             if budget is not None:
                 budget.left -= 1
                 if budget.left <= 0:
-                    break
+                    return out
+    pure = unitless.find(folded, start, end)
+    _insert(out, [Quantity(a, b, v, None, None, v, None) for a, b, v in pure], budget)
     return out
+
+
+def _insert(out: list[Quantity], extra: list[Quantity], budget: Budget | None) -> None:
+    """Put each quantity of *extra* in its place in *out*, unless it overlaps one there."""
+    for q in extra:
+        if budget is not None and budget.left <= 0:
+            return
+        at = bisect.bisect(out, q.start, key=lambda o: o.start)
+        if (at and out[at - 1].end > q.start) or (at < len(out) and out[at].start < q.end):
+            continue
+        out.insert(at, q)
+        if budget is not None:
+            budget.left -= 1
 
 
 def _quantity(m: re.Match[str], source: str, folded: str, start: int, end: int) -> Quantity | None:

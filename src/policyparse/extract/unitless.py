@@ -1,0 +1,51 @@
+"""Pure numbers with no unit: the values of measures such as 系数, 指数, PUE.
+
+Everywhere else a number needs a unit to be a quantity (a bare number is an
+ordinal, a code or a page number as often as a value).  A measure whose value
+is a pure number (lexicon extract/unitless_measures) names what the number
+measures, so a number a word of reaching or a comparator puts after it is read
+too: 农田灌溉水有效利用系数提高到0.58以上 is 0.58 with no unit.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import cache
+
+from .. import lexicon
+from .unit_words import unit_at
+
+_GAP = 8  # word characters between the measure's name and its word of reaching
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    """A measure's name, a few word characters (a bracket among them), a word of reaching
+    or a comparator, then a number with no unit or % after it."""
+    nouns = lexicon.alternation(lexicon.column("extract/unitless_measures"))
+    words = (
+        *lexicon.column("extract/comparators", position="before"),
+        *lexicon.column("extract/copulas"),
+        *lexicon.column("extract/level_marks"),
+    )
+    return re.compile(
+        rf"(?i:{nouns})(?:[^\s\d，,；;。、:：()（）]|[(（][^)）]{{1,{_GAP}}}[)）]){{0,{_GAP}}}?"
+        rf"(?:{lexicon.alternation(tuple(words))})"
+        rf"(?P<n>\d+(?:\.\d+)?)(?![\d.%])"
+    )
+
+
+def find(folded: str, start: int, end: int) -> list[tuple[int, int, Decimal]]:
+    """(start, end, value) of each pure number a unitless measure is brought to.
+
+    Takes 0.58 in 有效利用系数提高到0.58以上 and 0.6 in 生物多样性指数（鸟类）达到0.6;
+    leaves a number a unit follows (指数涨幅控制在3%: read with its unit), 能效比3.2以上的
+    空调 (no word of reaching: a class of appliance) and 排名提升至第3位 (an ordinal).
+    """
+    out = []
+    for m in _pattern().finditer(folded, start, end):
+        value = Decimal(m["n"])
+        if value and unit_at(folded, m.end(), end) is None:
+            out.append((m.start("n"), m.end("n"), value))
+    return out
