@@ -224,6 +224,7 @@ SPECS: dict[str, Spec] = {
     "extract/numeral_terms": Spec(("word",)),
     "extract/half_words": Spec(("word",)),
     "extract/unitless_measures": Spec(("word",), max_len=MAX_WORD),
+    "extract/span_marks": Spec(("word",), max_len=MAX_WORD),
     "extract/size_words": Spec(("word",), max_len=MAX_WORD),
     "extract/budget_words": Spec(("word",)),
     "extract/copulas": Spec(("word",), max_len=1),

@@ -44,6 +44,7 @@ class Words:
     periods: frozenset[str]
     parameter: re.Pattern[str]
     per_areas: tuple[str, ...]  # 每个县: a minimum spread over areas is no parameter
+    span_marks: tuple[str, ...]  # 每 before 5公里 in 每5公里1个: the span a rate counts over
     minimums: frozenset[str]  # 至少有: a minimum standing for the verb before a count
     baseline: re.Pattern[str]
     openers: re.Pattern[str]  # 对于, 凡: a sentence that says who a subsidy is for
@@ -118,6 +119,7 @@ def words() -> Words:
         periods=lexicon.words("extract/period_words"),
         parameter=_cues(lexicon.column("extract/parameter_cues"), "extract/parameter_terms"),
         per_areas=lexicon.column("extract/per_areas"),
+        span_marks=lexicon.column("extract/span_marks"),
         minimums=lexicon.words("extract/minimum_words"),
         baseline=_alternation(lexicon.column("extract/baseline_cues")),
         openers=_alternation(lexicon.column("extract/condition_openers")),
@@ -227,13 +229,16 @@ def plan_periods() -> dict[str, int]:
 
 @cache
 def _base_pattern() -> re.Pattern[str]:
-    """A comparison base right before the number: 较2023年, 比上年, 较同期; or the value a
+    """A comparison base right before the number: 较2023年, 比上年, 较同期; the value a
     change starts from: 由71人, 从平均22个工作日 (a number within a few characters of
-    由/从, then its unit)."""
+    由/从, then its unit); or the span a rate counts over: 每5公里 (每5公里1个)."""
     ws = _bases
     compared = rf"{ws('compare')}(?:(?:19|20)\d{{2}}年{ws('year_part')}?|{ws('base')})"
     started = rf"{ws('start')}[^\d,;:。]{{0,3}}\d+(?:\.\d+)?[^\d,;:。]{{0,6}}"
-    return re.compile(rf"(?:{compared}|{started}|{framed_base().pattern})$")
+    # 每5公里 in 密度达到每5公里1个: the span a rate counts over (lexicon extract/span_marks).
+    spans = _alternation(lexicon.column("extract/span_marks")).pattern
+    span = rf"(?:{spans})\d+(?:\.\d+)?[^\d,;:。]{{1,4}}"
+    return re.compile(rf"(?:{compared}|{started}|{span}|{framed_base().pattern})$")
 
 
 @cache

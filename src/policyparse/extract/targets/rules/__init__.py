@@ -16,7 +16,7 @@ from __future__ import annotations
 from ....ruler import Chain
 from ..reader import Candidate, Reader
 from .changes import change_then_level
-from .figures import baseline, eligibility, parameter, subsidy_condition
+from .figures import baseline, eligibility, parameter, per_span, subsidy_condition
 from .forms import carried_subject, respectively, subject_form, unclaimed, verb_form
 from .names import (
     article_numeral,
@@ -43,6 +43,7 @@ from .times import time_amount, within_time
 RULES = (
     in_name_or_aside,
     size_class,
+    per_span,
     programme_name,
     article_numeral,
     list_size,

@@ -7,7 +7,7 @@ import bisect
 from ....ruler import Decision
 from ..context import WINDOW
 from ..reader import Candidate, Reader
-from .edits import take_as
+from .edits import leave, take_as
 from .helpers import before_verb, dated_past, goal_tail, list_end, percent, states_past
 
 
@@ -35,6 +35,25 @@ def parameter(reader: Reader, c: Candidate) -> Decision | None:
     ):
         return take_as(c, "parameter")
     return None
+
+
+def per_span(reader: Reader, c: Candidate) -> Decision | None:
+    """A quantity after a word opening a rate's span, with the count of the rate right after
+    it, is the span, not an amount: the goal is the count.
+
+    Takes 5公里 in 密度达到每5公里1个 and 10平方公里 in 每10平方公里建设1座 (a verb of up
+    to two characters between, lexicon extract/span_marks); leaves 1个 there (the rule
+    after it reads it) and 每年新增100个 (年 is a period, no number of its own).
+    """
+    q, f = c.quantity, reader.folded
+    if not any(f.startswith(w, q.start - len(w)) for w in reader.words.span_marks):
+        return None
+    if not any(q.end + k in reader.starts for k in range(_SPAN_GAP + 1)):
+        return None
+    return leave("the span a rate counts over (每5公里1个): the count after it is the goal")
+
+
+_SPAN_GAP = 2  # characters of a verb between a rate's span and its count (每5公里设1个)
 
 
 def _reached(c: Candidate) -> bool:

@@ -336,7 +336,8 @@ def modified_object(reader: Reader, c: Candidate) -> tuple[int, int, int]:
     (verb start, verb end, head end): 打造具有区域影响力、体现地方特色的50个示范场景 →
     the verb 打造 and the head 打造具有区域影响力、体现地方特色的, which the indicator
     keeps before the object; 培育形成新材料领域80家企业 → 培育形成, head
-    培育形成新材料领域 (lexicon extract/field_words); 新建、改建新宛平、松潘等28个排水系统
+    培育形成新材料领域 (lexicon extract/field_words, which has the ends of places' names
+    too: 推进沿岸177个体验点提质升级 → 推进); 新建、改建新宛平、松潘等28个排水系统
     → 新建 (examples of the object, left open by 等).  Leaves 包括北京等8个区域 and
     其中具备条件的2个区 (no verb opens the item) and 建设中的3个项目 (中 marks the
     verb's aspect, it modifies nothing): an empty span at the number.
@@ -346,17 +347,18 @@ def modified_object(reader: Reader, c: Candidate) -> tuple[int, int, int]:
     if pre.end - pre.start < 3:
         return none
     if f[pre.end - 1] in reader.words.of:
-        body_end = pre.end - 1
+        body_end = modifier_end = pre.end - 1
     else:  # 培育人工智能领域50家企业: a field the count is taken in
         body_end = pre.end - ends_with(f, pre.start, pre.end, reader.words.fields)
+        modifier_end = pre.end  # the field's word modifies too: 推进沿岸177个…
         if body_end == pre.end:
-            body_end = _examples_end(reader, pre.start, pre.end)
+            body_end = modifier_end = _examples_end(reader, pre.start, pre.end)
         if body_end == pre.end:
             return none
     lead, verb = verb_after_actor(f[pre.start : body_end])
     v_start = pre.start + lead
     v_end = v_start + len(verb)
-    if not verb or v_end + _MODIFIER > body_end:
+    if not verb or v_end + _MODIFIER > modifier_end:
         return none  # 建设中的3个项目: a one-character aspect (中), no modifier of the object
     return v_start, v_end, pre.end
 
