@@ -78,6 +78,7 @@ class Words:
     of: str  # 的: ties a quantity to the noun it describes
     share: str  # 占: names the whole a share is of (X占Y的80%)
     as_of: frozenset[str]  # 截至: a year phrase that states the present
+    since: frozenset[str]  # 起: a year phrase that states a start (2024年起)
     dimensions: dict[str, str]  # unit → what it measures (count, money, ratio …)
     person_units: tuple[str, ...]  # 名, 人: units that count people
     states: frozenset[str]  # 多达: a comparison word that states the situation
@@ -163,6 +164,7 @@ def words() -> Words:
         of=_connectors("of"),
         share=_connectors("share"),
         as_of=lexicon.words("extract/deadline_words", role="as_of"),
+        since=lexicon.words("extract/deadline_words", role="since"),
         dimensions=lexicon.mapping("extract/units", "dimension"),
     )
 
@@ -207,7 +209,8 @@ def deadline_pattern() -> re.Pattern[str]:
         rf"(?:{d('through')}(?P<year2>{y})年)?"
         rf"(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?)?"
         rf"(?P<post>{d('part')}){{0,2}}"
-        rf"(?P<since>{d('since')}{n}{d('within')})?{d('before')}?"
+        # 2012年起5年内, and 2024年起 alone: a start, not the year a target is due
+        rf"(?P<since>{d('since')}(?:{n}{d('within')})?)?{d('before')}?"
         rf"|(?:{d('lead')})?(?P<within>{n}{d('within')})"
         # “十四五”期间, 到“十四五”末, “十四五”和“十五五”期间 (the last holds): a named
         # period, with a word of span or a comma after it.

@@ -53,7 +53,9 @@ def year_phrases(
         before = folded[p - 1] if p > start else "\n"
         if not _heads_clause(folded, m, end, before, p in leads):
             continue
-        if p in leads or before in SENTENCE_BREAK:
+        if _starts_only(m):  # 2024年起…，: from that year on, in its own clause alone
+            until = _clause_end(folded, m.end(), end)
+        elif p in leads or before in SENTENCE_BREAK:
             until = end
         else:
             until = next((s for s in sentences if s >= m.end()), end)
@@ -64,6 +66,19 @@ def year_phrases(
             YearPhrase(m.end(), until, (p, m.end()), year, baseline, bool(m.group("plan")))
         )
     return found
+
+
+def _starts_only(m: re.Match[str]) -> bool:
+    """A year and 起 alone (2022年起新建建筑…比例不低于50%): a rule from that year on, whose
+    year is the year of what its own clause states (not of 2012年起5年内, a span)."""
+    since = m.group("since")
+    return bool(since) and since in words().since
+
+
+def _clause_end(folded: str, pos: int, end: int) -> int:
+    """Where the clause holding *pos* ends: the next clause or sentence break, else *end*."""
+    breaks = (folded.find(ch, pos, end) for ch in CLAUSE_BREAK + SENTENCE_BREAK)
+    return min((k for k in breaks if k >= 0), default=end)
 
 
 def _dash_lines_follow(folded: str, pos: int, end: int) -> bool:
@@ -98,7 +113,7 @@ def _phrase_year(m: re.Match[str], doc_year: int | None) -> tuple[int | None, bo
     if m.group("plan"):
         year = plan_periods()[m.group("plan")]
         return year, doc_year is not None and year < doc_year and not m.group("pre")
-    if not m.group("year") or m.group("since"):
+    if not m.group("year") or (m.group("since") and not _starts_only(m)):
         return None, False  # 2012年起5年内 names a start, not the year the target is due
     year = _year(m.group("year2") or m.group("year"))
     pre = m.group("pre")
