@@ -56,6 +56,23 @@ def test_chinese_signature_date() -> None:
     )
 
 
+def test_closing_date_of_a_notice_run_into_one_line() -> None:
+    """A notice whose lines were run together (a text cell of a crawled table) still ends
+    with its signing date; the past it reports is then read as the past."""
+    doc = parse(
+        "青川市人民政府关于推进工作的通知各区政府：到2004年底，全市装机规模达到4.4亿千瓦。"
+        "到2006年，新增装机规模3000万千瓦。青川市人民政府二〇〇五年二月二十二日"
+    )
+    assert (doc.signed, doc.published) == (dt.date(2005, 2, 22), dt.date(2005, 2, 22))
+    targets = [t for n in doc.walk() for t in n.targets]
+    assert [(t.value, t.unit, t.year) for t in targets] == [(3000, "万千瓦", 2006)]
+
+
+def test_no_closing_date_where_the_text_ends_otherwise() -> None:
+    doc = parse("关于推进工作的通知各区政府：2025年3月1日起施行，请认真贯彻执行。")
+    assert doc.signed is None
+
+
 @pytest.mark.parametrize("date", ["2019.01.27", "2019/1/27"])
 def test_numeric_signature_date(date: str) -> None:
     doc = parse(f"关于推进工作的通知\n各区政府：\n现将有关事项通知如下。\n青川市人民政府\n{date}")

@@ -13,7 +13,7 @@ from ..layout.blocks import Block
 from ..layout.furniture import Piece, source_line
 from ..layout.roles import signers
 from ..structure.nodes import Outline
-from ..text.dates import parse_date
+from ..text.dates import DATE, parse_date
 from ..text.fold import compact
 from . import issuers
 from .targets.context import plan_periods
@@ -184,6 +184,8 @@ def extract(
         meta.issuer = "、".join(signed_by)
     if page:
         _page(meta, page, issues)
+    if meta.signed is None:
+        meta.signed = closing_date(folded)
     if meta.published is None:
         meta.published = meta.signed
     meta.issuer = meta.issuer or issuer_from_title(meta.title)
@@ -210,6 +212,18 @@ def _issuers(
     if not found and meta.issuer:  # the page's metadata: no place in the text
         found = [(meta.issuer, -1, -1)]
     return found
+
+
+def closing_date(folded: str) -> _dt.date | None:
+    """A date that ends the text, where no line of its own holds it: a notice whose lines were
+    run together (…电网企业不得擅自为违规项目办理接入系统手续。国务院办公厅二○○五年二月二十二日)
+    still ends with its signing date.  None where the text ends otherwise."""
+    tail = folded.rstrip()[-_CLOSING_LOOK:]
+    found = [m for m in DATE.finditer(tail) if m.end() == len(tail)]
+    return parse_date(found[-1].group()) if found else None
+
+
+_CLOSING_LOOK = 30  # characters at the end of the text searched for its closing date
 
 
 def _titles(meta: Meta, source: str, outline: Outline) -> None:

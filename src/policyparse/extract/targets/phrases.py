@@ -6,7 +6,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from ... import lexicon
 from .context import (
     CLAUSE_BREAK,
     LOOKBACK,
@@ -118,8 +120,16 @@ def _phrase_year(m: re.Match[str], doc_year: int | None) -> tuple[int | None, bo
     year = _year(m.group("year2") or m.group("year"))
     pre = m.group("pre")
     as_of = pre in words().as_of
-    past = not pre and not m.group("lead") and doc_year is not None and year < doc_year
+    # 2004年…, and 到2004年底… in a notice of 2005: a year already gone states the past
+    # (在2019年…基础上 frames a base, a word of framing opens no phrase of the past)
+    past = not m.group("lead") and pre not in _frames() and doc_year is not None and year < doc_year
     return year, as_of or past
+
+
+@cache
+def _frames() -> frozenset[str]:
+    """在: a word that opens a year phrase or a base framed by 在…基础上."""
+    return lexicon.words("extract/comparison_bases", role="frame")
 
 
 def governing(phrases: list[YearPhrase], starts: list[int], pos: int) -> YearPhrase | None:
