@@ -13,6 +13,7 @@ from .edits import take
 from .helpers import (
     acts,
     dimension,
+    goal_tail,
     lead_dictionary_verb,
     percent,
     states_past,
@@ -75,14 +76,17 @@ def share_of_base(reader: Reader, c: Candidate) -> Decision | None:
 
     Takes 新建小区充电车位不低于停车位总数的15% (indicator 新建小区充电车位, >=); leaves
     占比30%的部分 and 按投资额的30%给予补助 (no comparator before the base), and 对项目给予
-    补助，原则上不超过合同总额的30% (a parameter cue in the sentence: a cap on a payment), and
-    a share under 截至 (the past).
+    补助，原则上不超过合同总额的30% (a parameter cue in the sentence: a cap on a payment),
+    容量达到自身容量80%的项目 (的 after it: a class of projects) and a share under 截至 (the
+    past).
     """
     w, q, f = reader.words, c.quantity, reader.folded
     pre = c.prefix
     found_at = c.base
     if found_at is None or found_at.start() <= pre.start:
         return None
+    if c.next_char and c.next_char in w.of and not goal_tail(reader, c):
+        return None  # 容量达到自身容量80%的项目: describes what follows, the rule parameter's
     lo = max(c.sentence_start, q.start - WINDOW)
     hi = min(c.sentence_end, c.suffix_end + WINDOW)
     if w.parameter.search(f, lo, hi) or states_past(reader, c):
