@@ -6,6 +6,7 @@ document."""
 from __future__ import annotations
 
 import policyparse
+from spans import check_document
 
 _PLAN = (
     "某市交通体系建设工作方案\n\n"
@@ -73,3 +74,22 @@ def test_a_unit_cell_over_several_lines_keeps_the_task_and_every_body() -> None:
     # The words after the bodies stay under their year columns.
     years = sorted((t.year, t.value) for t in nodes["A1.2.2"].targets)
     assert years == [(2026, 80.0), (2027, 90.0)]
+
+
+def test_a_group_heading_read_as_a_rows_cell_opens_nothing_inside_the_row() -> None:
+    """A row printed before its group's heading (1.推广范围 / 一、某某方面): the table reads
+    the heading as a cell of the row, so it is the row's text, not a child inside it (a
+    child must start after its parent's own text; found by tests/test_mutations.py)."""
+    text = (
+        "关于推广改革举措的通知\n各区人民政府：\n现将有关事项通知如下。\n一、推广的改革举措\n"
+        "（一）知识产权保护方面2项。\n二、抓好组织实施\n各区要抓好落实。\n附件：改革举措推广清单\n"
+        "青川市人民政府\n2024年5月6日\n附件\n改革举措推广清单\n序号\n改革举措\n主要内容\n指导部门\n"
+        "1.推广范围\n一、知识产权保护方面（共2项）\n专利案件快速审判机制\n"
+        "整合分散的审判资源，提高审判效率。\n市中级人民法院、市知识产权局\n"
+    )
+    doc = policyparse.parse(text)
+    check_document(doc, text)
+    [row] = [n for n in doc.walk() if n.path == "A1.1"]
+    assert not row.children
+    assert "一、知识产权保护方面" in row.text
+    assert [u.name for u in row.responsible_units] == ["市中级人民法院", "市知识产权局"]

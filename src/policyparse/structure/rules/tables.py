@@ -23,9 +23,16 @@ def table_row(st: OutlineState, s: Seen) -> Decision | None:
 def table_cell(st: OutlineState, s: Seen) -> Decision | None:
     """The other cells of a row belong to the row opened above; they open nothing.
 
-    Takes 专利快速审查 in a row; leaves a line after the table.
+    Takes 专利快速审查 in a row, and 一、某某方面 where the table read it as a cell of the
+    open row (a row printed before its group's heading: the row's text holds it); leaves a
+    line after the table.
     """
-    return Decision("cell") if id(s.block) in st.cells else None
+    b = s.block
+    if id(b) in st.cells or any(
+        n.style == "table_row" and n.text_start <= b.start < n.text_end for n in st.stack
+    ):
+        return Decision("cell")
+    return None
 
 
 def table_value(st: OutlineState, s: Seen) -> Decision | None:
