@@ -168,13 +168,14 @@ def _goal(c: Candidate) -> bool:
 
 def _fallback_verb(reader: Reader, c: Candidate) -> int:
     """The length of a verb the lexicon's verbs did not find right before the number: a
-    verb of jieba's dictionary in a goal's form (_goal), or under a year phrase 在 before
-    a count of places (到2025年，在100个县开展试点: lexicon extract/locatives); else 0."""
+    verb of jieba's dictionary in a goal's form (_goal), or 在 before a count of places
+    under a year phrase or an approximate one (到2025年，在100个县开展试点; 在120个左右
+    社区开展试点: a rule of conduct states no "about", lexicon extract/locatives); else 0."""
     f, pre = reader.folded, c.prefix
     if not _goal(c):
         return 0
     n = dictionary_verb(f, pre.start, pre.end)
-    if n or c.year is None:
+    if n or (c.year is None and c.draft.comparator != "~"):
         return n
     return ends_with(f, pre.start, pre.end, reader.words.locatives)
 
