@@ -333,8 +333,11 @@ def find(
                 budget.left -= 1
                 if budget.left <= 0:
                     return out
-    pure = unitless.find(folded, start, end)
-    _insert(out, [Quantity(a, b, v, None, None, v, None) for a, b, v in pure], budget)
+    pure = [Quantity(a, b, v, None, None, v, None) for a, b, v in unitless.find(folded, start, end)]
+    shares = [
+        Quantity(a, b, v, None, "%", v, "%") for a, b, v in unitless.fractions(folded, start, end)
+    ]
+    _insert(out, sorted([*pure, *shares], key=lambda q: q.start), budget)
     return out
 
 

@@ -1,10 +1,12 @@
-"""Pure numbers with no unit: the values of measures such as 系数, 指数, PUE.
+"""Numbers printed with no unit word: the values of measures such as 系数, 指数, PUE, and
+fractions in digits (2/3).
 
 Everywhere else a number needs a unit to be a quantity (a bare number is an
 ordinal, a code or a page number as often as a value).  A measure whose value
 is a pure number (lexicon extract/unitless_measures) names what the number
 measures, so a number a word of reaching or a comparator puts after it is read
-too: 农田灌溉水有效利用系数提高到0.58以上 is 0.58 with no unit.
+too: 农田灌溉水有效利用系数提高到0.58以上 is 0.58 with no unit.  A small fraction in
+digits is a share, as 三分之二 is: 不超过原规模2/3 is 66.67 %.
 """
 
 from __future__ import annotations
@@ -48,4 +50,26 @@ def find(folded: str, start: int, end: int) -> list[tuple[int, int, Decimal]]:
         value = Decimal(m["n"])
         if value and unit_at(folded, m.end(), end) is None:
             out.append((m.start("n"), m.end("n"), value))
+    return out
+
+
+_SLASH = re.compile(r"(?<![\d./A-Za-z])(?P<num>[1-9])/(?P<den>[2-9]|10)(?![\d./%A-Za-z])")
+_CENTI = Decimal("0.01")
+
+
+def fractions(folded: str, start: int, end: int) -> list[tuple[int, int, Decimal]]:
+    """(start, end, percentage) of each small fraction in digits: 2/3 is 66.67, 1/4 is 25.
+
+    A one-digit numerator below a denominator of 2 to 10, with no unit after it (15/30天
+    is two durations; 1/2/3 a list; 3/4G a code).  Rounded to hundredths as 三分之二 is.
+    """
+    out = []
+    for m in _SLASH.finditer(folded, start, end):
+        num, den = int(m["num"]), int(m["den"])
+        if num >= den or unit_at(folded, m.end(), end) is not None:
+            continue
+        pct = (Decimal(100 * num) / den).quantize(_CENTI)
+        if pct == pct.to_integral_value():
+            pct = pct.to_integral_value()
+        out.append((m.start(), m.end(), pct))
     return out
