@@ -19,6 +19,7 @@ CASES = [
     ("建设一支队伍。", "一支", "skipped", "article_numeral"),
     ("建设2个10万吨级泊位。", "10万吨", "skipped", "size_class"),
     ("监测站点密度达到每3公里1个。", "3公里", "skipped", "per_span"),
+    ("新建2000千瓦以上屋顶光伏项目8个。", "2000千瓦", "skipped", "size_before_count"),
     ("接到指令后30分钟内抵达现场。", "30分钟", "skipped", "within_time"),
     ("到2025年，形成不少于20天的储备能力。", "20天", "target", "time_amount"),
     ("2025年前完成总目标的75%。", "75%", "target", "share_done"),

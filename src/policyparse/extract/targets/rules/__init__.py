@@ -26,6 +26,7 @@ from .names import (
     listing_count,
     own_items,
     programme_name,
+    size_before_count,
     size_class,
 )
 from .shares import (
@@ -43,6 +44,7 @@ from .times import time_amount, within_time
 RULES = (
     in_name_or_aside,
     size_class,
+    size_before_count,
     per_span,
     programme_name,
     article_numeral,

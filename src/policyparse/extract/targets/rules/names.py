@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from ....ruler import Decision
+from ...quantities import Quantity
 from ..reader import Candidate, Reader
 from .edits import leave
-from .helpers import before_verb, explicit, lead_dictionary_verb, percent, subject, verb_before
+from .helpers import (
+    before_verb,
+    dimension,
+    explicit,
+    lead_dictionary_verb,
+    percent,
+    subject,
+    verb_before,
+)
 
 _ONE = "一"
 _LIST_SIZE = range(2, 21)
@@ -51,6 +60,42 @@ def size_class(reader: Reader, c: Candidate) -> Decision | None:
     if c.quantity.start in reader.classes:
         return leave("a size class (10万吨级): part of the object's name")
     return None
+
+
+def size_before_count(reader: Reader, c: Candidate) -> Decision | None:
+    """A size bounded by 以上 or 以下, then a noun that a count closes, names the class of
+    what is counted: the count is the goal.
+
+    Takes 1000亩 in 建成1000亩以上开放休闲林地5个 and 500千瓦 in 建设500千瓦以上分布式光伏
+    项目10个 (the rules after read 5个, 10个); leaves 建成开放休闲林地1000亩以上 (no count
+    after it), 新增绿地100公顷以上，建设公园5个 (a clause break: two goals) and 培育营收
+    10亿元以上企业5家 (money: a threshold, the rule parameter's).
+    """
+    if c.suffix is None or reader.words.after.get(c.suffix) not in (">=", "<="):
+        return None
+    if dimension(c.draft) not in _SIZES:
+        return None
+    nxt = _next_quantity(reader, c.suffix_end, c.clause[1])
+    if nxt is None:
+        return None
+    between = reader.folded[c.suffix_end : nxt.start]
+    if not 0 < len(between) <= _CLASS_NOUN or not all("\u4e00" <= ch <= "\u9fff" for ch in between):
+        return None
+    tail = reader.folded[nxt.end : c.clause[1]].split(_ITEM_BREAK, 1)[0]  # …5个、300亩…
+    if reader.words.dimensions.get(nxt.base_unit or "") != "count" or len(tail) > _COUNT_TAIL:
+        return None
+    return leave("a size class (1000亩以上…林地5个): the count after it is the goal")
+
+
+_SIZES = frozenset({"area", "length", "power", "energy", "volume", "mass"})
+_CLASS_NOUN = 12  # characters of the noun between a size class and its count
+_COUNT_TAIL = 2  # characters after the count before its item ends (以上, 左右)
+_ITEM_BREAK = "、"  # between the items of a list
+
+
+def _next_quantity(reader: Reader, start: int, end: int) -> Quantity | None:
+    """The first quantity starting in [start, end), if any."""
+    return next((q for q in reader.quantities if start <= q.start < end), None)
 
 
 def programme_name(reader: Reader, c: Candidate) -> Decision | None:
