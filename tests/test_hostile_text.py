@@ -7,6 +7,7 @@ generated battery (benchmarks/battery.py) at a small count.
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
@@ -136,6 +137,23 @@ def test_glued_run_in_measures_on_one_line(
         assert [u.name for u in m.responsible_units] == ["市人力社保局"]
         for t in m.targets:
             assert text[t.span[0] : t.span[1]] == t.text
+
+
+def test_a_notice_run_into_one_line_opens_its_sections_after_the_colon() -> None:
+    """A notice stored as one line (a text cell of a crawled table): 通知如下：一、… opens
+    section 1, so 二、 and 三、 follow it, and the date that ends the text dates the notice."""
+    text = (
+        "青川市人民政府办公厅关于做好电站建设有关工作的通知各区人民政府：现将有关事项通知如下："
+        "一、提高认识。到2004年底，全市装机规模达到440万千瓦。二、合理安排建设。到2006年，"
+        "新增装机规模30万千瓦。三、加强监督检查。各区要加强督促检查。"
+        "青川市人民政府办公厅二〇〇五年二月二十二日"
+    )
+    doc = policyparse.parse(text)
+    sections = [n for n in doc.children if n.kind != "paragraph"]
+    assert [n.path for n in sections] == ["1", "2", "3"]
+    assert doc.signed == dt.date(2005, 2, 22)
+    targets = [t for n in doc.walk() for t in n.targets]
+    assert [(t.value, t.unit, t.year) for t in targets] == [(30, "万千瓦", 2006)]
 
 
 # -- the battery ------------------------------------------------------------------------------

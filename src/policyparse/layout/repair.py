@@ -17,9 +17,11 @@ Gap = tuple[int, int]
 _TERMINAL = "。!?;:」』”)》"
 # A 。 or ) followed by what could open a numbering marker.
 # After a closing bracket only a bracketed or 一、 heading: （…3号）第三条 is a citation.
+# After a colon only 一、: 通知如下：一、… (a notice run into one line) opens its first section.
 _GLUE = re.compile(
     r"。 *(?=[(一二三四五六七八九十第\u2460-\u249b\u3220-\u3229])"
     r"|\) *(?=[(一二三四五六七八九十\u2460-\u249b\u3220-\u3229])"
+    r"|: *(?=一、)"
 )
 _WRAP_MIN = 20
 
@@ -100,7 +102,8 @@ def unwrap(folded: str, blocks: list[Block]) -> tuple[list[Block], list[Gap]]:
 
 
 def unglue(folded: str, blocks: list[Block]) -> list[Block]:
-    """Split "…。(二)加强…" (or "…)(二)…") where a heading was glued to the text before it.
+    """Split "…。(二)加强…" (or "…)(二)…", or "…如下：一、…") where a heading was glued to the
+    text before it.
 
     The part after 。 becomes a block of its own, marked glued; whether its
     marker really opens a node is for the structure stage to decide (if not,
