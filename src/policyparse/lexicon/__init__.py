@@ -230,7 +230,9 @@ SPECS: dict[str, Spec] = {
     "extract/copulas": Spec(("word",), max_len=1),
     # Connectors are read one character at a time.
     "extract/connectors": Spec(
-        ("word", "role"), {"role": frozenset({"and", "verbs", "with", "of", "share"})}, max_len=1
+        ("word", "role"),
+        {"role": frozenset({"and", "verbs", "with", "of", "share", "or"})},
+        max_len=1,
     ),
     "extract/units": Spec(
         ("word", "dimension"),

@@ -76,6 +76,7 @@ class Words:
     verb_joins: str  # the list joins and 并: what joins the verbs of a verb phrase
     partners: str  # 与, 同, 向: between a verb and its partner
     of: str  # 的: ties a quantity to the noun it describes
+    alternatives: str  # 或: what joins alternatives (a list of targets joins with 、 and 和)
     share: str  # 占: names the whole a share is of (X占Y的80%)
     as_of: frozenset[str]  # 截至: a year phrase that states the present
     since: frozenset[str]  # 起: a year phrase that states a start (2024年起)
@@ -162,6 +163,7 @@ def words() -> Words:
         verb_joins="、" + ands + _connectors("verbs"),
         partners=_connectors("with"),
         of=_connectors("of"),
+        alternatives=_connectors("or"),
         share=_connectors("share"),
         as_of=lexicon.words("extract/deadline_words", role="as_of"),
         since=lexicon.words("extract/deadline_words", role="since"),

@@ -79,10 +79,26 @@ def _minimum(reader: Reader, c: Candidate) -> bool:
 def _described(reader: Reader, c: Candidate) -> bool:
     """A quantity before 的 that describes what follows (人口超过100万的城市), unless 截至 or
     a past year governs it (the past), the noun after 的 names the goal (…的目标任务), or it
-    ends a list of targets (list_end)."""
+    ends a list of targets (list_end); and an alternative before such a quantity
+    (高出平均水平10%或全国平均水平15%的机组: 10% describes the units too)."""
+    if c.next_char and c.next_char in reader.words.alternatives and _last_described(reader, c):
+        return not dated_past(reader, c)
     if not c.next_char or c.next_char not in reader.words.of:
         return False
     return not dated_past(reader, c) and not goal_tail(reader, c) and not list_end(reader, c)
+
+
+def _last_described(reader: Reader, c: Candidate) -> bool:
+    """The next quantity of the clause, within a few characters, has 的 right after it."""
+    end = min(c.clause[1], c.suffix_end + _ALTERNATIVE_LOOK)
+    nxt = next((q for q in reader.quantities if c.suffix_end < q.start < end), None)
+    if nxt is None:
+        return False
+    _, after = reader.suffix_of(nxt, c.clause[1])
+    return reader.folded[after : after + 1] in tuple(reader.words.of)
+
+
+_ALTERNATIVE_LOOK = 12  # characters from a quantity to the next alternative of its list
 
 
 def eligibility(reader: Reader, c: Candidate) -> Decision | None:

@@ -157,6 +157,8 @@ def ratio_before_verb(reader: Reader, c: Candidate) -> Decision | None:
     pos = c.suffix_end
     if not ("\u4e00" <= c.next_char <= "\u9fff") or c.next_char in w.copulas:
         return None  # a verb or its adverb follows the percentage straight away, not 为
+    if c.next_char in w.list_joins or c.next_char in w.alternatives:
+        return None  # 10%或15%的…, 10%、15%: an item of a list, no verb
     o_end = object_end(f, pos, c.clause[1], reader.starts)
     if o_end is None:
         return None
