@@ -11,6 +11,7 @@ of the rules' decisions.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -180,10 +181,18 @@ class Reader:
             self.years.insert(0, YearPhrase(start, end, *_phrase_fields(inherited)))
         self.year_starts = [d.pos for d in self.years]
         self.starts = {q.start for q in self.quantities}
+        self._ordered = [q.start for q in self.quantities]  # find() gives them in order
         # 10万吨级, 百万千瓦级: a quantity naming a size class (lexicon extract/class_words).
         self.classes = {
             q.start for q in self.quantities if self.folded.startswith(self.words.classes, q.end)
         }
+
+    def next_quantity(self, start: int, end: int) -> Quantity | None:
+        """The first quantity starting in [start, end), if any."""
+        k = bisect.bisect_left(self._ordered, start)
+        if k < len(self._ordered) and self._ordered[k] < end:
+            return self.quantities[k]
+        return None
 
     def suffix_of(self, q: Quantity, clause_end: int) -> tuple[str | None, int]:
         """The word right after *q* (以上, 左右) and where the quantity with it ends."""

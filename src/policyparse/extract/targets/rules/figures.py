@@ -46,9 +46,11 @@ def per_span(reader: Reader, c: Candidate) -> Decision | None:
     after it reads it) and 每年新增100个 (年 is a period, no number of its own).
     """
     q, f = c.quantity, reader.folded
-    if not any(f.startswith(w, q.start - len(w)) for w in reader.words.span_marks):
+    if not any(
+        f.startswith(w, q.start - len(w)) for w in reader.words.span_marks if len(w) <= q.start
+    ):
         return None
-    if not any(q.end + k in reader.starts for k in range(_SPAN_GAP + 1)):
+    if reader.next_quantity(q.end, q.end + _SPAN_GAP + 1) is None:
         return None
     return leave("the span a rate counts over (每5公里1个): the count after it is the goal")
 
@@ -91,7 +93,7 @@ def _described(reader: Reader, c: Candidate) -> bool:
 def _last_described(reader: Reader, c: Candidate) -> bool:
     """The next quantity of the clause, within a few characters, has 的 right after it."""
     end = min(c.clause[1], c.suffix_end + _ALTERNATIVE_LOOK)
-    nxt = next((q for q in reader.quantities if c.suffix_end < q.start < end), None)
+    nxt = reader.next_quantity(c.suffix_end + 1, end)
     if nxt is None:
         return False
     _, after = reader.suffix_of(nxt, c.clause[1])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ....ruler import Decision
-from ...quantities import Quantity
 from ..reader import Candidate, Reader
 from .edits import leave
 from .helpers import (
@@ -75,7 +74,7 @@ def size_before_count(reader: Reader, c: Candidate) -> Decision | None:
         return None
     if dimension(c.draft) not in _SIZES:
         return None
-    nxt = _next_quantity(reader, c.suffix_end, c.clause[1])
+    nxt = reader.next_quantity(c.suffix_end, c.clause[1])
     if nxt is None:
         return None
     between = reader.folded[c.suffix_end : nxt.start]
@@ -91,11 +90,6 @@ _SIZES = frozenset({"area", "length", "power", "energy", "volume", "mass"})
 _CLASS_NOUN = 12  # characters of the noun between a size class and its count
 _COUNT_TAIL = 2  # characters after the count before its item ends (以上, 左右)
 _ITEM_BREAK = "、"  # between the items of a list
-
-
-def _next_quantity(reader: Reader, start: int, end: int) -> Quantity | None:
-    """The first quantity starting in [start, end), if any."""
-    return next((q for q in reader.quantities if start <= q.start < end), None)
 
 
 def programme_name(reader: Reader, c: Candidate) -> Decision | None:
