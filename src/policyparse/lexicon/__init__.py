@@ -225,6 +225,7 @@ SPECS: dict[str, Spec] = {
     "extract/half_words": Spec(("word",)),
     "extract/unitless_measures": Spec(("word",), max_len=MAX_WORD),
     "extract/span_marks": Spec(("word",), max_len=MAX_WORD),
+    "extract/existing_marks": Spec(("word",), max_len=MAX_WORD),
     "extract/size_words": Spec(("word",), max_len=MAX_WORD),
     "extract/budget_words": Spec(("word",)),
     "extract/copulas": Spec(("word",), max_len=1),

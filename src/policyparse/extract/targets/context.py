@@ -80,6 +80,7 @@ class Words:
     share: str  # 占: names the whole a share is of (X占Y的80%)
     as_of: frozenset[str]  # 截至: a year phrase that states the present
     since: frozenset[str]  # 起: a year phrase that states a start (2024年起)
+    existing: frozenset[str]  # 现有: after a verb, what it acts on, not the present state
     dimensions: dict[str, str]  # unit → what it measures (count, money, ratio …)
     person_units: tuple[str, ...]  # 名, 人: units that count people
     states: frozenset[str]  # 多达: a comparison word that states the situation
@@ -167,6 +168,7 @@ def words() -> Words:
         share=_connectors("share"),
         as_of=lexicon.words("extract/deadline_words", role="as_of"),
         since=lexicon.words("extract/deadline_words", role="since"),
+        existing=lexicon.words("extract/existing_marks"),
         dimensions=lexicon.mapping("extract/units", "dimension"),
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ....ruler import Decision
 from ....text.brackets import SPANS, split_outside
 from ....text.fold import compact
@@ -171,7 +173,18 @@ def states_past(reader: Reader, c: Candidate) -> bool:
     if c.prefix.comparator_word in reader.words.states:
         return True  # 企业多达1.12万个: the situation, as it is
     window = framed_base().sub("", c.window)  # 在现有基础上提高6个百分点: a change's base
-    return reader.words.baseline.search(window) is not None or dated_past(reader, c)
+    return any(not _acted_on(window, m) for m in reader.words.baseline.finditer(window)) or (
+        dated_past(reader, c)
+    )
+
+
+def _acted_on(window: str, m: re.Match[str]) -> bool:
+    """现有 right after a verb names what the verb acts on (完成现有31条道路治理, 改造现有
+    100座泵站: the existing ones are the goal's scope), not the present state."""
+    if m.group() not in words().existing:
+        return False
+    v_start, v_end, _ = verb_before(window, 0, m.start())
+    return v_start < v_end
 
 
 def dated_past(reader: Reader, c: Candidate) -> bool:
