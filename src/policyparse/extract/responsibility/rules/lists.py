@@ -15,12 +15,15 @@ _TRAILING = re.compile(r"[ 。]*")
 def bare_list(st: NodeState, s: Statement) -> Decision | None:
     """（各区、县级市） after the last full stop of a measure: bodies with no label or verb.
 
-    Takes 推进工作。（市发展改革委、市财政局） (responsible); leaves 各县（市） in a
-    sentence (no full stop before it), （县、市） after a noun (a gloss: one-character
-    names) and a bracket followed by more text.
+    Takes 推进工作。（市发展改革委、市财政局） (responsible), a space after 。 too;
+    leaves 各县（市） in a sentence (no full stop before it), （县、市） after a noun (a
+    gloss: one-character names) and a bracket followed by more text.
     """
     folded, open_at = st.folded, s.start
-    before = folded[open_at - 1] if open_at > 0 else ""
+    k = open_at - 1
+    while k > 0 and folded[k] == " ":
+        k -= 1  # …防线。 (区水务局、…): a space after the full stop
+    before = folded[k] if k >= 0 else ""
     # Only spaces and 。 may follow; the match stops at the first other character, so a
     # long node is not copied for every bracket in it.
     trailing = _TRAILING.match(folded, s.close + 1, st.end)
