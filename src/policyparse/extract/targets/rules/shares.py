@@ -7,7 +7,7 @@ from ....ruler import Decision
 from ....text.brackets import SPANS, split_outside
 from ....text.fold import compact
 from ....text.tokenizer import cut
-from ..context import WINDOW, ends_with, object_end, starts_with
+from ..context import WINDOW, ends_with, object_end, read_prefix, starts_with
 from ..reader import Candidate, Reader
 from .edits import take
 from .helpers import (
@@ -28,13 +28,17 @@ def share_of(reader: Reader, c: Candidate) -> Decision | None:
     The percentage is followed by 的, a group and an action: the goal is that share of
     the group acting.  Takes 着力推动80%以上的社区完成规范化建设 (indicator 着力推动社区
     完成规范化建设) and 三分之一以上的乡镇建成…; leaves 占比30%的部分 (no action after
-    it), any clause with a parameter cue (按投资额30%的比例给予补助), and a share of money
-    (一半以上的资金用于社区服务: extract/budget_words, how a budget is spent).  The action
+    it), any clause with a parameter cue (按投资额30%的比例给予补助), a share of money
+    (一半以上的资金用于社区服务: extract/budget_words, how a budget is spent) and a measure
+    named before its comparison (节能率不低于15%的建筑完成改造: a class of buildings).  The action
     may be a verb the lexicon lacks that jieba's dictionary has (90%的企业纳入监管平台).
     """
     w, q, f = reader.words, c.quantity, reader.folded
     if not percent(reader, c) or not c.next_char or c.next_char not in w.of:
         return None
+    named = read_prefix(f, c.clause[0], q.start)  # the item may have begun before it
+    if named.comparator is not None and ends_with(f, named.start, named.end, w.heads):
+        return None  # 节能率不低于15%的建筑: a measure of what follows, not a share of it
     rest = (c.suffix_end + 1, c.clause[1])
     if w.parameter.search(c.window) or starts_with(f, rest[0], rest[1], w.budgets):
         return None
