@@ -57,6 +57,14 @@ def test_an_undated_commitment_keeps_no_year() -> None:
             [("baseline", 700.0)],
             id="situation",
         ),
+        # 二、现状分析 in a special plan: the survey of what is (its figures are the present).
+        pytest.param(
+            "某区公共停车设施规划\n一、现状分析\n（一）设施分析。全区现有公共停车场85个，"
+            "夜间利用率基本在30%以下。\n二、规划目标\n（一）新建泊位。到2025年，新建公共泊位1200个。\n",
+            (1200.0, 2025),
+            [("baseline", 30.0), ("baseline", 85.0)],
+            id="survey",
+        ),
     ],
 )
 def test_a_section_on_the_past_or_the_situation_gives_baselines_not_targets(
