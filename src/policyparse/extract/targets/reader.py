@@ -182,10 +182,9 @@ class Reader:
         self.year_starts = [d.pos for d in self.years]
         self.starts = {q.start for q in self.quantities}
         self._ordered = [q.start for q in self.quantities]  # find() gives them in order
-        # 10万吨级, 百万千瓦级: a quantity naming a size class (lexicon extract/class_words).
-        self.classes = {
-            q.start for q in self.quantities if self.folded.startswith(self.words.classes, q.end)
-        }
+        # 10万吨级泊位, 百万千瓦级风电: a quantity naming a size class before a noun (lexicon
+        # extract/class_words); 能力达到百万吨级。 closes on it: a level reached, no class.
+        self.classes = {q.start for q in self.quantities if self._names_class(q)}
 
     def next_quantity(self, start: int, end: int) -> Quantity | None:
         """The first quantity starting in [start, end), if any."""
@@ -198,6 +197,28 @@ class Reader:
         """The word right after *q* (以上, 左右) and where the quantity with it ends."""
         m = suffix_pattern().match(self.folded, q.end, clause_end)
         return (m.group(), m.end()) if m else (None, q.end)
+
+    def _names_class(self, q: Quantity) -> bool:
+        """A class word right after the quantity, and a word after the class word."""
+        f = self.folded
+        for word in self.words.classes:
+            if f.startswith(word, q.end):
+                after = f[q.end + len(word) : q.end + len(word) + 1]
+                return bool(after) and "\u4e00" <= after <= "\u9fff"
+        return False
+
+    def _next_char(self, suffix: str | None, suffix_end: int, clause_end: int) -> str:
+        """The character after the quantity and its suffix ("" at the clause's end); a class
+        word ending the clause counts as its end (加注能力达到百万吨级。: the order of a level
+        reached, not the class of a noun, as in 10万吨级泊位)."""
+        if suffix_end >= clause_end:
+            return ""
+        if suffix is None and any(
+            self.folded.startswith(w, suffix_end) and suffix_end + len(w) == clause_end
+            for w in self.words.classes
+        ):
+            return ""
+        return self.folded[suffix_end]
 
     def _closes(self, nxt: str, suffix: str | None, suffix_end: int) -> bool:
         """Whether the quantity ends its item: a break, a bracket, 、 or 和 before a number."""
@@ -247,7 +268,7 @@ class Reader:
             deadline=compact(self.source[year.phrase[0] : year.phrase[1]]) if year else None,
             base=base.group() if base else "",
         )
-        nxt = f[suffix_end] if suffix_end < c_end else ""
+        nxt = self._next_char(suffix, suffix_end, c_end)
         closes = self._closes(nxt, suffix, suffix_end)
         window = f[max(c_start, q.start - WINDOW) : min(c_end, suffix_end + WINDOW)]
         return Candidate(

@@ -54,7 +54,8 @@ def size_class(reader: Reader, c: Candidate) -> Decision | None:
     """A quantity right before a class word names the class of what is counted, not an amount.
 
     Takes 10万吨 in 建设2个10万吨级泊位 and 百万千瓦 in 实施百万千瓦级海上风电示范 (lexicon
-    extract/class_words); leaves 2个 there (the count of berths) and 装机容量达到100万千瓦.
+    extract/class_words); leaves 2个 there (the count of berths), 装机容量达到100万千瓦 and
+    加注能力达到百万吨级。 (the class word closes the item: the order of a level reached).
     """
     if c.quantity.start in reader.classes:
         return leave("a size class (10万吨级): part of the object's name")
