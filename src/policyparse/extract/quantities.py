@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import cache
 
 from .. import lexicon
-from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int, round_scale
+from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int, fraction_percent, round_scale
 from . import unitless
 from .unit_words import alternates, per, unit_at, unit_pattern, units
 
@@ -390,9 +390,6 @@ def _half(m: re.Match[str], folded: str, q_start: int, end: int) -> Quantity | N
     return Quantity(q_start, m.end(), Decimal(50), None, "%", Decimal(50), "%")
 
 
-_CENTI = Decimal("0.01")
-
-
 def _fraction(m: re.Match[str], q_start: int) -> Quantity | None:
     """三分之一 as a percentage: 100 × 1/3, rounded to two decimals (33.33 %).
 
@@ -402,9 +399,7 @@ def _fraction(m: re.Match[str], q_start: int) -> Quantity | None:
     den, num = _read(m["den"]), _read(m["num"])
     if not den or not num or num > den:
         return None
-    pct = (100 * num / den).quantize(_CENTI)
-    if pct == pct.to_integral_value():
-        pct = pct.to_integral_value()
+    pct = fraction_percent(num, den)
     return Quantity(q_start, m.end(), pct, None, "%", pct, "%", chinese=not m["den"][0].isdigit())
 
 

@@ -23,7 +23,7 @@ from .. import lexicon
 from ..inputs.columns import cell_words
 from ..layout.tablemodel import Table, TableTarget
 from ..layout.values import FIGURE, scale_at, scale_words
-from ..text.fold import compact
+from ..text.fold import compact, is_han
 from ..vocab import Comparator, Role
 from .targets import Found
 
@@ -415,7 +415,7 @@ def _part_label(text: str) -> str | None:
             head = head[: -len(word)]
             break
     words = compact(head).strip("".join(_SYMBOLS))
-    return words if words and all("\u4e00" <= ch <= "\u9fff" for ch in words) else None
+    return words if words and all(is_han(ch) for ch in words) else None
 
 
 class TableIndex:

@@ -8,6 +8,7 @@ from functools import cache
 
 from .. import lexicon
 from ..layout.values import after_words, scale_at
+from ..text.fold import is_han
 from ..text.numerals import CN_NUMERAL_CHARS
 
 _ALTERNATES = re.compile(r"\((?P<inner>[^()]{1,12})\)")
@@ -63,7 +64,7 @@ def _clause_closes(folded: str, pos: int) -> bool:
     """Whether a unit that is also a word ends its clause at *pos*: 开行列车38对。 (a
     unit), 3家对口帮扶 (the word 对口: 家 is the unit, 对 none)."""
     follows = folded[pos : pos + 1]
-    return not ("\u4e00" <= follows <= "\u9fff") or folded.startswith(after_words(), pos)
+    return not is_han(follows) or folded.startswith(after_words(), pos)
 
 
 def alternates(folded: str, pos: int, end: int) -> int:

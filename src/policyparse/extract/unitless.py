@@ -16,6 +16,7 @@ from decimal import Decimal
 from functools import cache
 
 from .. import lexicon
+from ..text.numerals import fraction_percent
 from .unit_words import unit_at
 
 _GAP = 8  # word characters between the measure's name and its word of reaching
@@ -54,7 +55,6 @@ def find(folded: str, start: int, end: int) -> list[tuple[int, int, Decimal]]:
 
 
 _SLASH = re.compile(r"(?<![\d./A-Za-z])(?P<num>[1-9])/(?P<den>[2-9]|10)(?![\d./%A-Za-z])")
-_CENTI = Decimal("0.01")
 
 
 def fractions(folded: str, start: int, end: int) -> list[tuple[int, int, Decimal]]:
@@ -68,8 +68,5 @@ def fractions(folded: str, start: int, end: int) -> list[tuple[int, int, Decimal
         num, den = int(m["num"]), int(m["den"])
         if num >= den or unit_at(folded, m.end(), end) is not None:
             continue
-        pct = (Decimal(100 * num) / den).quantize(_CENTI)
-        if pct == pct.to_integral_value():
-            pct = pct.to_integral_value()
-        out.append((m.start(), m.end(), pct))
+        out.append((m.start(), m.end(), fraction_percent(num, den)))
     return out

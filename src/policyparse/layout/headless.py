@@ -21,7 +21,7 @@ on, at a heading, or at a line that opens an annex.
 from __future__ import annotations
 
 from ..inputs.columns import Column, cell_words, clean
-from ..text.fold import compact
+from ..text.fold import compact, is_han
 from .align import names_bodies, serial_text
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
@@ -47,7 +47,7 @@ def _group_label(folded: str, b: Block) -> bool:
     words = _text(folded, b)
     return (
         0 < len(words) <= _GROUP_MAX
-        and all("\u4e00" <= ch <= "\u9fff" for ch in words)
+        and all(is_han(ch) for ch in words)
         and not names_bodies(folded, b)
     )
 

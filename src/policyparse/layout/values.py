@@ -9,6 +9,7 @@ from functools import cache
 
 from .. import lexicon
 from ..inputs.columns import cell_words
+from ..text.fold import is_han
 
 FIGURE = re.compile(r"[\[<>≥≤~＞＜]?\d")
 
@@ -75,7 +76,7 @@ def sentence(words: str) -> bool:
     if m is None:
         return False
     rest = _ASIDE.sub("", words[m.end() :])
-    return sum("\u4e00" <= ch <= "\u9fff" for ch in rest) >= _SENTENCE_WORDS
+    return sum(is_han(ch) for ch in rest) >= _SENTENCE_WORDS
 
 
 _BARE = re.compile(r"[<>≥≤~＞＜]?\d+(?:\.\d+)?")

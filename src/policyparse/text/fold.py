@@ -111,3 +111,9 @@ def compact(s: str) -> str:
     out = "".join(s.split())
     # A search first: almost no title holds one, and translate() costs more than it.
     return INVISIBLE_PATTERN.sub("", out) if INVISIBLE_PATTERN.search(out) else out
+
+
+def is_han(ch: str) -> bool:
+    """Whether *ch* is one Chinese character of the basic block (not "", punctuation or a
+    digit): the test of a word character in Chinese text."""
+    return "\u4e00" <= ch <= "\u9fff"

@@ -6,6 +6,8 @@ small, total function keeps their reading consistent.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 _DIGITS = {
     "〇": 0,
     "零": 0,
@@ -92,3 +94,13 @@ def _big_group(ch: str, total: int, wan: int, group: int) -> tuple[int, int]:
     if _BIG_UNITS[ch] == 10_000:
         return total, wan + group * 10_000
     return total + (wan + group) * 100_000_000, 0
+
+
+_CENTI = Decimal("0.01")
+
+
+def fraction_percent(num: int | Decimal, den: int | Decimal) -> Decimal:
+    """num/den as a percentage rounded to hundredths, a whole number where it is one:
+    三分之二 and 2/3 are 66.67, 四分之一 is 25."""
+    pct = (Decimal(100) * num / den).quantize(_CENTI)
+    return pct.to_integral_value() if pct == pct.to_integral_value() else pct

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ... import lexicon
+from ...text.fold import is_han
 from .context import (
     CLAUSE_BREAK,
     LOOKBACK,
@@ -107,7 +108,7 @@ def _heads_clause(folded: str, m: re.Match[str], end: int, before: str, lead: bo
     if not lead and before not in CLAUSE_BREAK + SENTENCE_BREAK + " ":
         return False
     after = folded[m.end()] if m.end() < end else ""
-    return not after or after in ", " or "\u4e00" <= after <= "\u9fff"
+    return not after or after in ", " or is_han(after)
 
 
 def _phrase_year(m: re.Match[str], doc_year: int | None) -> tuple[int | None, bool]:

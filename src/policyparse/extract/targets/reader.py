@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ...text.brackets import round_spans
-from ...text.fold import compact
+from ...text.fold import compact, is_han
 from ...vocab import Comparator, QuantityKind, TargetKind
 from ..quantities import Quantity
 from .context import (
@@ -198,14 +198,14 @@ class Reader:
         m = suffix_pattern().match(self.folded, q.end, clause_end)
         return (m.group(), m.end()) if m else (None, q.end)
 
+    def _class_at(self, pos: int) -> int:
+        """Length of the class word at *pos* (级 of 10万吨级), or 0."""
+        return next((len(w) for w in self.words.classes if self.folded.startswith(w, pos)), 0)
+
     def _names_class(self, q: Quantity) -> bool:
         """A class word right after the quantity, and a word after the class word."""
-        f = self.folded
-        for word in self.words.classes:
-            if f.startswith(word, q.end):
-                after = f[q.end + len(word) : q.end + len(word) + 1]
-                return bool(after) and "\u4e00" <= after <= "\u9fff"
-        return False
+        n = self._class_at(q.end)
+        return n > 0 and is_han(self.folded[q.end + n : q.end + n + 1])
 
     def _next_char(self, suffix: str | None, suffix_end: int, clause_end: int) -> str:
         """The character after the quantity and its suffix ("" at the clause's end); a class
@@ -213,10 +213,8 @@ class Reader:
         reached, not the class of a noun, as in 10万吨级泊位)."""
         if suffix_end >= clause_end:
             return ""
-        if suffix is None and any(
-            self.folded.startswith(w, suffix_end) and suffix_end + len(w) == clause_end
-            for w in self.words.classes
-        ):
+        n = self._class_at(suffix_end) if suffix is None else 0
+        if n and suffix_end + n == clause_end:
             return ""
         return self.folded[suffix_end]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from ....ruler import Decision
-from ..context import WINDOW
+from ..context import WINDOW, ends_with
 from ..reader import Candidate, Reader
 from .edits import leave, take_as
 from .helpers import before_verb, dated_past, goal_tail, list_end, percent, states_past
@@ -45,10 +45,8 @@ def per_span(reader: Reader, c: Candidate) -> Decision | None:
     to two characters between, lexicon extract/span_marks); leaves 1个 there (the rule
     after it reads it) and 每年新增100个 (年 is a period, no number of its own).
     """
-    q, f = c.quantity, reader.folded
-    if not any(
-        f.startswith(w, q.start - len(w)) for w in reader.words.span_marks if len(w) <= q.start
-    ):
+    q = c.quantity
+    if not ends_with(reader.folded, reader.start, q.start, reader.words.span_marks):
         return None
     if reader.next_quantity(q.end, q.end + _SPAN_GAP + 1) is None:
         return None

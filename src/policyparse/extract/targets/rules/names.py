@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ....ruler import Decision
+from ....text.fold import is_han
 from ..reader import Candidate, Reader
 from .edits import leave
 from .helpers import (
@@ -47,7 +48,7 @@ def _bracketed_goal(reader: Reader, c: Candidate) -> bool:
     subject = subject[subject.rfind("(") + 1 :]  # folded: （ is (
     if reader.words.any_verb.search(subject) is not None:
         return False  # （提供至少1次政策宣介、…）: what a named service holds, an aside
-    return sum("\u4e00" <= ch <= "\u9fff" for ch in subject) >= _SUBJECT_MIN
+    return sum(is_han(ch) for ch in subject) >= _SUBJECT_MIN
 
 
 def size_class(reader: Reader, c: Candidate) -> Decision | None:
@@ -79,7 +80,7 @@ def size_before_count(reader: Reader, c: Candidate) -> Decision | None:
     if nxt is None:
         return None
     between = reader.folded[c.suffix_end : nxt.start]
-    if not 0 < len(between) <= _CLASS_NOUN or not all("\u4e00" <= ch <= "\u9fff" for ch in between):
+    if not 0 < len(between) <= _CLASS_NOUN or not all(is_han(ch) for ch in between):
         return None
     tail = reader.folded[nxt.end : c.clause[1]].split(_ITEM_BREAK, 1)[0]  # …5个、300亩…
     if reader.words.dimensions.get(nxt.base_unit or "") != "count" or len(tail) > _COUNT_TAIL:

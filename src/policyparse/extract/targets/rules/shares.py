@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ....ruler import Decision
 from ....text.brackets import SPANS, split_outside
-from ....text.fold import compact
+from ....text.fold import compact, is_han
 from ....text.tokenizer import cut
 from ..context import WINDOW, ends_with, object_end, read_prefix, starts_with
 from ..reader import Candidate, Reader
@@ -159,7 +159,7 @@ def ratio_before_verb(reader: Reader, c: Candidate) -> Decision | None:
     if f[c.quantity.end - 1] != "%":
         return None  # 过半数成员同意: a share in words before a verb is a rule of procedure
     pos = c.suffix_end
-    if not ("\u4e00" <= c.next_char <= "\u9fff") or c.next_char in w.copulas:
+    if not is_han(c.next_char) or c.next_char in w.copulas:
         return None  # a verb or its adverb follows the percentage straight away, not 为
     if c.next_char in w.list_joins or c.next_char in w.alternatives:
         return None  # 10%或15%的…, 10%、15%: an item of a list, no verb
