@@ -19,6 +19,18 @@ CASES = [
     ("建设一支队伍。", "一支", "skipped", "article_numeral"),
     ("建设2个10万吨级泊位。", "10万吨", "skipped", "size_class"),
     ("监测站点密度达到每3公里1个。", "3公里", "skipped", "per_span"),
+    (
+        "某区位于城市东部，北与某县接壤，总面积约58平方公里。",
+        "58平方公里",
+        "baseline",
+        "place_extent",
+    ),
+    (
+        "某区位于城市东部，到2035年，建成区面积约58平方公里。",
+        "58平方公里",
+        "target",
+        "subject_form",
+    ),
     ("新建2000千瓦以上屋顶光伏项目8个。", "2000千瓦", "skipped", "size_before_count"),
     ("接到指令后30分钟内抵达现场。", "30分钟", "skipped", "within_time"),
     ("到2025年，形成不少于20天的储备能力。", "20天", "target", "time_amount"),

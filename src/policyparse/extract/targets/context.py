@@ -67,7 +67,7 @@ class Words:
     meets: tuple[str, ...]  # 达到: …50平方公里达到…要求 (the size of what meets a standard)
     standards: tuple[str, ...]  # 要求, 标准: the end of that clause
     place_levels: tuple[str, ...]  # 区, 县: 浦东、宝山等区16个… (the examples' level)
-    locatives: tuple[str, ...]  # 在: 在100个县开展试点 under a year phrase (the places acted in)
+    prepositions: tuple[str, ...]  # 在, 对: 在100个县开展试点 (the verb follows the counted noun)
     stative: frozenset[str]  # 包括, 具有: a dictionary verb that commits to nothing
     distributive: frozenset[str]  # 分别, 均: one quantity to each item of a list
     thresholds: frozenset[str]  # 及以上: the quantity is an eligibility threshold
@@ -81,6 +81,8 @@ class Words:
     as_of: frozenset[str]  # 截至: a year phrase that states the present
     since: frozenset[str]  # 起: a year phrase that states a start (2024年起)
     existing: frozenset[str]  # 现有: after a verb, what it acts on, not the present state
+    elapsed: frozenset[str]  # 了: after a verb, what was done (开展了试点)
+    extent_cues: tuple[str, ...]  # 东至, 位于: a sentence that says where a place lies
     dimensions: dict[str, str]  # unit → what it measures (count, money, ratio …)
     person_units: tuple[str, ...]  # 名, 人: units that count people
     states: frozenset[str]  # 多达: a comparison word that states the situation
@@ -155,7 +157,7 @@ def words() -> Words:
         place_levels=tuple(
             w for w in lexicon.column("extract/place_levels", kind="level") if len(w) == 1
         ),
-        locatives=lexicon.column("extract/locatives"),
+        prepositions=lexicon.column("extract/prepositions"),
         stative=lexicon.words("extract/stative_verbs"),
         distributive=lexicon.words("extract/indicator_adverbs", distributes="yes"),
         thresholds=lexicon.words("extract/comparators", marks="parameter"),
@@ -169,6 +171,8 @@ def words() -> Words:
         as_of=lexicon.words("extract/deadline_words", role="as_of"),
         since=lexicon.words("extract/deadline_words", role="since"),
         existing=lexicon.words("extract/existing_marks"),
+        elapsed=lexicon.words("extract/elapsed_marks"),
+        extent_cues=lexicon.column("extract/extent_cues"),
         dimensions=lexicon.mapping("extract/units", "dimension"),
     )
 

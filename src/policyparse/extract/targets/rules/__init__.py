@@ -16,7 +16,14 @@ from __future__ import annotations
 from ....ruler import Chain
 from ..reader import Candidate, Reader
 from .changes import change_then_level
-from .figures import baseline, eligibility, parameter, per_span, subsidy_condition
+from .figures import (
+    baseline,
+    eligibility,
+    parameter,
+    per_span,
+    place_extent,
+    subsidy_condition,
+)
 from .forms import carried_subject, respectively, subject_form, unclaimed, verb_form
 from .names import (
     article_numeral,
@@ -62,6 +69,7 @@ RULES = (
     parameter,
     eligibility,
     subsidy_condition,
+    place_extent,
     baseline,
     change_then_level,
     respectively,

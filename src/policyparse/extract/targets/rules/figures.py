@@ -8,7 +8,16 @@ from ....ruler import Decision
 from ..context import WINDOW, ends_with
 from ..reader import Candidate, Reader
 from .edits import leave, take_as
-from .helpers import before_verb, dated_past, goal_tail, list_end, percent, states_past
+from .helpers import (
+    before_verb,
+    dated_past,
+    dimension,
+    goal_tail,
+    list_end,
+    percent,
+    states_past,
+    verb_before,
+)
 
 
 def parameter(reader: Reader, c: Candidate) -> Decision | None:
@@ -172,6 +181,28 @@ def _condition_clause(reader: Reader, q_end: int, own_end: int, stop: int) -> bo
         and w.parameter.search(f, max(cs, q_end), ce) is None
         and w.parameter.search(f, ce, stop) is not None
     )
+
+
+def place_extent(reader: Reader, c: Candidate) -> Decision | None:
+    """An area or a length with no verb before it, in a sentence that says where a place
+    lies, is the place's extent as it is: a figure of the present, not a goal.
+
+    Takes 范围东至金汇港，西至S4高速，面积约8.6平方公里 and 与浦东新区隔江相望，总面积约
+    60.61平方公里 (lexicon extract/extent_cues); leaves 到2025年，建成区面积达到80平方公里
+    (no cue), 位于…，新增绿地面积20公顷 (a verb before it) and 位于…，到2035年，面积约50
+    平方公里 (a year phrase).
+    """
+    dims = ("area", "length")
+    if c.year or dimension(c.draft) not in dims or c.draft.comparator not in ("=", "~"):
+        return None  # 位于…，到2035年，城区面积约50平方公里: a year phrase makes it a goal
+    f, pre = reader.folded, c.prefix
+    v_start, v_end, _ = verb_before(f, pre.start, pre.end)
+    if v_end > v_start or reader.words.any_verb.search(f, pre.start, pre.end):
+        return None
+    sentence = f[c.sentence_start : c.quantity.start]
+    if not any(w in sentence for w in reader.words.extent_cues):
+        return None
+    return take_as(c, "baseline")
 
 
 def baseline(reader: Reader, c: Candidate) -> Decision | None:

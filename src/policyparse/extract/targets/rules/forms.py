@@ -170,14 +170,53 @@ def _fallback_verb(reader: Reader, c: Candidate) -> int:
     """The length of a verb the lexicon's verbs did not find right before the number: a
     verb of jieba's dictionary in a goal's form (_goal), or 在 before a count of places
     under a year phrase or an approximate one (到2025年，在100个县开展试点; 在120个左右
-    社区开展试点: a rule of conduct states no "about", lexicon extract/locatives); else 0."""
+    社区开展试点: a rule of conduct states no "about", lexicon extract/prepositions) or
+    before places where a pilot is launched (_pilot_places); else 0.
+
+    The places are only where the goal is met when a later count of the clause states
+    the goal (在10个街道组建20个微型消防站: 20, not 10; _places_scope)."""
     f, pre = reader.folded, c.prefix
-    if not _goal(c):
+    place = ends_with(f, pre.start, pre.end, reader.words.prepositions)
+    if place and _places_scope(reader, c):
         return 0
+    if not _goal(c):
+        return place if place and _pilot_places(reader, c) else 0
     n = dictionary_verb(f, pre.start, pre.end)
     if n or (c.year is None and c.draft.comparator != "~"):
         return n
-    return ends_with(f, pre.start, pre.end, reader.words.locatives)
+    return place
+
+
+def _object_span(reader: Reader, c: Candidate) -> tuple[int, int]:
+    """What follows the quantity up to the end of its object (the clause if none is found)."""
+    end = object_end(reader.folded, c.suffix_end, c.clause[1], reader.starts)
+    return c.suffix_end, c.clause[1] if end is None else end
+
+
+def _places_scope(reader: Reader, c: Candidate) -> bool:
+    """Another quantity follows in the object of 在 + an exact count of places: 在10个街道
+    组建20个… .  An approximate count is planned itself (在90个左右学科领域支持200个…)."""
+    if c.draft.comparator == "~":
+        return False
+    start, end = _object_span(reader, c)
+    return reader.next_quantity(start, end) is not None
+
+
+def _pilot_places(reader: Reader, c: Candidate) -> bool:
+    """在 + an exact count in figures + an action verb later in the clause, with no 的
+    after the verb: the places where a plan launches a pilot (在6座市属公园先行启动试点工作
+    → 6座).  Leaves 在3个以上地区开展业务的企业 (a bound with no year: a rule of conduct),
+    在两个机构任职 (a count in words) and 在5个区开展了试点 (了: what was done)."""
+    q = c.quantity
+    if q.chinese or c.draft.comparator != "=" or dimension(c.draft) != "count":
+        return False
+    f, w, (start, end) = reader.folded, reader.words, _object_span(reader, c)
+    at = [(i, len(v)) for v in w.verbs if (i := f.find(v, start, end)) >= 0]
+    if not at:
+        return False
+    verb, n = min(at, key=lambda x: (x[0], -x[1]))
+    done = f[verb + n : verb + n + 1] in w.elapsed  # 在5个区开展了试点: a report
+    return not done and f.find(w.of, verb, end) == -1
 
 
 def _verb_reading(reader: Reader, c: Candidate, found: Found) -> tuple[str, str] | Decision:
@@ -271,6 +310,9 @@ def verb_form(reader: Reader, c: Candidate) -> Decision | None:
     if _list_item(reader, c):  # _list_verb's item: its object ends at the next 、
         cut = reader.folded.find("、", c.suffix_end, o_end)
         o_end = o_end if cut == -1 else cut
+    preposition = verb in reader.words.prepositions
+    if preposition:
+        o_end = _places_end(reader, c, o_end)
     obj = compact(reader.source[c.suffix_end : o_end])
     if not obj:
         return leave("no object after the number")
@@ -283,8 +325,19 @@ def verb_form(reader: Reader, c: Candidate) -> Decision | None:
     def carry(r: Reader) -> None:
         r.memory.carry_verb(sentence, verb, period)
 
-    taken.edits = (carry, *taken.edits)
+    if not preposition:  # 在90个…领域支持200个…: the later count has a verb of its own
+        taken.edits = (carry, *taken.edits)
     return taken
+
+
+def _places_end(reader: Reader, c: Candidate, o_end: int) -> int:
+    """The object of 在 + places ends before the verb of a later count of its clause
+    (在90个左右学科领域重点支持200个…: 学科领域; the later count is a goal of its own)."""
+    later = reader.next_quantity(c.suffix_end, o_end)
+    if later is None:
+        return o_end
+    v_start, v_end, _ = verb_before(reader.folded, c.suffix_end, later.start)
+    return v_start if v_end > v_start else o_end
 
 
 def carried_subject(reader: Reader, c: Candidate) -> Decision | None:

@@ -244,7 +244,7 @@ def _opens_item(reader: Reader, c: Candidate) -> bool:
     v_start, v_end, _ = verb_before(f, pre.start, pre.end)
     if w.any_verb.search(f, pre.start, pre.end) or v_end > v_start:
         return False
-    if ends_with(f, pre.start, pre.end, w.locatives) or ends_with(
+    if ends_with(f, pre.start, pre.end, w.prepositions) or ends_with(
         f, pre.start, pre.end, w.open_list
     ):
         return False  # 在…; …等5个门诊慢特病: the size of the list before it, no actors
