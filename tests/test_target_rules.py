@@ -13,6 +13,8 @@ from helpers import ids
 
 # (sentence, quantity, outcome, rule that decides)
 CASES = [
+    ("实现甲排查率、乙建设率“两个100%”。", "100%", "target", "quoted_share"),
+    ("实现“两个100%”。", "100%", "skipped", "in_name_or_aside"),
     ("推进“百个项目”建设。", "百个", "skipped", "in_name_or_aside"),
     ("实施项目（共23项）。", "23项", "skipped", "in_name_or_aside"),
     ("新建项目23个。", "23个", "target", "subject_form"),

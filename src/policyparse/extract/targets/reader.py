@@ -173,6 +173,7 @@ class Reader:
         self.quantities = quantities
         names, statements = names_and_statements(folded, start, end)
         self.names = Mask(start, end, names)
+        self.name_spans = names  # in order: 实现甲率、乙率“两个100%” (rule quoted_share)
         self.clauses, self.sentences = boundaries(folded, start, end, statements)
         self.asides = Mask(start, end, round_spans(folded, start, end))
         self.years = node_years(folded, start, end, self.sentences, doc_year, body_start)

@@ -24,7 +24,14 @@ from .figures import (
     place_extent,
     subsidy_condition,
 )
-from .forms import carried_subject, respectively, subject_form, unclaimed, verb_form
+from .forms import (
+    carried_subject,
+    quoted_share,
+    respectively,
+    subject_form,
+    unclaimed,
+    verb_form,
+)
 from .names import (
     article_numeral,
     bare_count,
@@ -49,6 +56,7 @@ from .sizes import fund_size, object_count, object_size
 from .times import time_amount, within_time
 
 RULES = (
+    quoted_share,
     in_name_or_aside,
     size_class,
     size_before_count,

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from ....ruler import Decision
 from ....text.fold import compact
 from ..context import around, ends_with, object_end, starts_with
@@ -24,6 +26,7 @@ from .helpers import (
     inner_distributive,
     list_end,
     modified_object,
+    percent,
     split_items,
     standard_tail,
     subject,
@@ -110,6 +113,69 @@ def respectively(reader: Reader, c: Candidate) -> Decision | None:
         found.append(f_)
     spans = tuple((reader.quantities[k].start, reader.quantities[k].end) for k in group)
     return take_list(c, tuple(found), last_end, spans)
+
+
+def quoted_share(reader: Reader, c: Candidate) -> Decision | None:
+    """A quote of a count and a share right after a list of rates gives each rate the share.
+
+    Takes 力争实现甲排查率、乙建设率和丙履行率“三个100%” → 甲排查率, 乙建设率, 丙履行率,
+    each 100 %: the slogan counts the rates the list names (the list, not the count,
+    decides how many).  Leaves 实现“三个100%” (no list before the quote: a name) and a
+    list whose items do not end alike (甲排查率、乙工作“两个100%”).
+    """
+    q = c.quantity
+    if q.start not in reader.names or not percent(reader, c) or c.index == 0:
+        return None
+    k = bisect.bisect_right([a for a, _ in reader.name_spans], q.start) - 1
+    open_, close = reader.name_spans[k]
+    count = reader.quantities[c.index - 1]
+    _, q_end = reader.suffix_of(q, close)
+    if count.start != open_ + 1 or count.end != q.start or q_end != close - 1:
+        return None  # the quote holds the count and the share and nothing else
+    items = _rates(reader, c.clause[0], open_)
+    if items is None:
+        return None
+    pre = c.prefix
+    found: list[Found] = []
+    for a, b in items:
+        one = record(
+            q,
+            pre,
+            None,
+            start=a,
+            end=q_end,
+            target_kind="level",
+            year=c.year,
+            deadline=c.draft.deadline,
+        )
+        one.indicator = compact(reader.source[a:b])
+        found.append(one)
+    return take_list(c, tuple(found), close, ((q.start, q.end),))
+
+
+def _rates(reader: Reader, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The items of the list of rates in [start, end): split at 、, the last at its 和 (or
+    及) where the part before ends as the items do; the first without the words that lead
+    it (力争实现).  None unless there are two items or more and all end alike (率)."""
+    f, w = reader.folded, reader.words
+    items = split_items(f, start, end, reader.names, "、")
+    if len(items) < 2:
+        return None
+    a, b = items[-1]
+    joins = [i for i in range(a, b) if f[i] in w.ands and i not in reader.names]
+    head = f[items[0][1] - 1]
+    if joins and f[joins[-1] - 1] == head:
+        items[-1:] = [(a, joins[-1]), (joins[-1] + 1, b)]
+    a, b = items[0]
+    while True:
+        n = starts_with(f, a, b, w.leads) or starts_with(f, a, b, w.verbs)
+        if not n:
+            break
+        a += n
+    items[0] = (a, b)
+    if any(f[y - 1] != head or y - x < 2 for x, y in items):
+        return None
+    return items
 
 
 def subject_form(reader: Reader, c: Candidate) -> Decision | None:
