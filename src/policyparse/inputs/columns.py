@@ -222,11 +222,17 @@ def kind(cols: list[Column]) -> TableKind:
     return "other"
 
 
-def header_kind(rows: list[list[str]], look: int = 4) -> TableKind | None:
-    """The kind of table whose header is one of the first *look* rows; None: no header."""
-    for texts in rows[:look]:
+def header_at(rows: list[list[str]], look: int = 4) -> tuple[int, list[Column]] | None:
+    """The header among the first *look* rows and its columns; None: no header."""
+    for h, texts in enumerate(rows[:look]):
         if is_header(texts):
             cols = [column(t) for t in texts]
             settle_years(cols)
-            return kind(cols)
+            return h, cols
     return None
+
+
+def header_kind(rows: list[list[str]], look: int = 4) -> TableKind | None:
+    """The kind of table whose header is one of the first *look* rows; None: no header."""
+    found = header_at(rows, look)
+    return None if found is None else kind(found[1])

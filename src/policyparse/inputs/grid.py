@@ -21,10 +21,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .columns import header_kind
+from .bodies import settle_bodies
+from .columns import header_at, kind
 
 MAX_SPAN = 1000  # rows or columns one merged cell may cover
 HEADER_ROWS = 4  # the header is one of a table's first rows
+SAMPLE_ROWS = 200  # rows read to tell a column of bodies (inputs.bodies)
 
 
 @dataclass(slots=True)
@@ -44,11 +46,18 @@ class Grid:
     rows: list[list[GridCell]] = field(default_factory=list)
 
     def is_data(self) -> bool:
-        """A table of tasks, indicators or projects by its header, rows after it."""
+        """A table of tasks, indicators or projects by its header, rows after it (a column
+        of bodies under no unit header makes a table of tasks too: inputs.bodies)."""
         if len(self.rows) < 2:
             return False
-        found = header_kind([[one_line(c.text) for c in row] for row in self.rows[:HEADER_ROWS]])
-        return found is not None and found != "other"
+        laid = [line.split("\t") for line in lines(Grid(self.rows[:SAMPLE_ROWS]))]
+        found = header_at(laid[:HEADER_ROWS])
+        if found is None:
+            return False
+        h, cols = found
+        if kind(cols) == "other":
+            settle_bodies(cols, laid[h + 1 :])
+        return kind(cols) != "other"
 
 
 _ENDS = frozenset("。；;，,、：:")

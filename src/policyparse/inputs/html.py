@@ -352,7 +352,9 @@ def _open(el: Any, body: Any, parts: list[str]) -> Any:
     if tag == "table":
         table = _grid(el)
         if table is not None:
-            parts.append("\n" + "\n".join(grid.lines(table)) + "\n")
+            title = _caption(el)  # <caption>: the table's title, a line before its rows
+            parts.append("\n" + (title + "\n" if title else "") + "\n".join(grid.lines(table)))
+            parts.append("\n")
             return el
     if tag in _BLOCK:
         parts.append("\n")
@@ -364,6 +366,14 @@ def _open(el: Any, body: Any, parts: list[str]) -> Any:
 def _span(el: Any, name: str) -> int:
     value = (el.get(name) or "1").strip()
     return int(value) if value.isdigit() and len(value) <= 6 else 1
+
+
+def _caption(table: Any) -> str:
+    """The text of a table's own <caption>, on one line ("" when it has none)."""
+    for el in table.iterchildren():
+        if _tag(el) == "caption" and not _hidden(el):
+            return _SPACE.sub(" ", " ".join(el.itertext())).strip()
+    return ""
 
 
 def _grid(table: Any) -> grid.Grid | None:
@@ -390,8 +400,8 @@ def _grid(table: Any) -> grid.Grid | None:
             ]
         )
 
-    if not cells(rows[: grid.HEADER_ROWS]).is_data() or len(rows) < 2:
-        return None  # the header decides, before any other cell is read
+    if not cells(rows[: grid.SAMPLE_ROWS]).is_data() or len(rows) < 2:
+        return None  # the header (and a sample of rows) decides, before the rest is read
     return cells(rows)
 
 

@@ -7,6 +7,8 @@ import re
 from functools import cache
 
 from .. import lexicon
+from ..inputs.bodies import UNIT_MAX
+from ..inputs.bodies import unit_like as unit_like  # layout.lines reads it from here
 from ..inputs.columns import Column, cell_words, clean, is_header, year_of
 from ..text.fold import compact
 from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int
@@ -175,53 +177,7 @@ def binding(folded: str, c: Cell | None) -> bool | None:
     return None
 
 
-_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
-_UNIT_MAX = 24  # one body's name is shorter than this
-
-
-@cache
-def body_ends() -> tuple[str, ...]:
-    """How the name of a body ends (lexicon extract/body_suffixes: 局, 委, 专班 …)."""
-    return tuple(lexicon.column("extract/body_suffixes"))
-
-
-@cache
-def _ands() -> str:
-    """和, 及: the connectors that join two names of a list (lexicon extract/connectors)."""
-    return "".join(lexicon.column("extract/connectors", role="and"))
-
-
-@cache
-def _generic_openings() -> tuple[str, ...]:
-    return tuple(lexicon.column("extract/generic_bodies", match="opening"))
-
-
-@cache
-def _class_nouns() -> tuple[str, ...]:
-    return tuple(lexicon.column("extract/generic_bodies", match="class"))
-
-
-def unit_like(words: str) -> bool:
-    """A cell of bodies: 区绿化市容局, 区商务委、区住建委, 各街镇（园区）, 区民政局、 (a list
-    broken over two lines), or a mark for nobody (——, /)."""
-    if words in cell_words("none"):
-        return True
-    bare = _BRACKETED.sub("", words).rstrip("、")
-    if not bare or any(ch in bare for ch in "。；;，,：:") or any(ch.isdigit() for ch in bare):
-        return False
-    parts = re.split(f"[、{_ands()}]", bare)  # 区城管执法局和属地街镇: 和 joins two too
-    return all(
-        0 < len(p) <= _UNIT_MAX
-        and (p.endswith(body_ends() + _class_nouns()) or p.startswith(_generic_openings()))
-        and not p.endswith(thing_ends())
-        for p in parts
-    )
-
-
-@cache
-def thing_ends() -> tuple[str, ...]:
-    """Endings like a body's that close a place's or a thing's name (场所, 住所)."""
-    return tuple(lexicon.column("extract/thing_endings"))
+_UNIT_MAX = UNIT_MAX  # a deadline cell is as short as a body's name
 
 
 def _deadline_like(words: str) -> bool:

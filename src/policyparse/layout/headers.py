@@ -5,6 +5,7 @@ header row under merged group headers, or the columns a headless list's cells te
 from __future__ import annotations
 
 from ..diagnostics import Issue
+from ..inputs.bodies import settle_bodies
 from ..inputs.columns import Column, clean, column, is_header, settle_duties, settle_years
 from .align import binding, serial, text_of, trim_trailing
 from .cells import TextTable, TRow
@@ -12,6 +13,7 @@ from .values import FIGURE
 
 Span = tuple[int, int]
 
+SAMPLE_ROWS = 200  # rows read to tell a column of bodies (inputs.bodies)
 MAX_TARGET_COLUMNS = 64  # target columns read per table; indicator tables have a few
 
 
@@ -32,6 +34,8 @@ def columns_of(
         _refine(folded, cols, t.rows[h + 1])
     settle_years(cols)
     settle_duties(cols)
+    rows = t.rows[start : start + SAMPLE_ROWS]
+    settle_bodies(cols, [[text_of(folded, c) for c in row.cells] for row in rows])
     _bound_targets(cols, (head.start, head.end), issues)
     return cols, h, start
 

@@ -20,9 +20,10 @@ import re
 from functools import cache
 
 from .. import lexicon
+from ..inputs.bodies import unit_like
 from ..inputs.columns import clean, column
 from ..text.fold import compact
-from .align import names_bodies, unit_like
+from .align import names_bodies
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
 from .markers import Marker, match_marker

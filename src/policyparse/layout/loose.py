@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..inputs.bodies import unit_like
 from ..inputs.columns import clean
 from ..text.fold import compact
-from .align import unit_like
 from .blocks import Block
 from .cells import Budget, Cell
 from .markers import match_marker

@@ -364,12 +364,39 @@ def _group_row(r: _Reading, row: TRow) -> None:
     digits = words.rstrip(".．、")
     if number is None and digits.isascii() and digits.isdigit():
         number = int(digits)  # 1. / 分类投放: a group cell that prints its number
-    if number is None:
-        return
+    if number is not None:
+        _group_node(r, row, number, label, title)
+
+
+def _group_node(r: _Reading, row: TRow, number: int, label: Cell, title: Cell) -> None:
     group = Row(number, (label.start, label.end), row.blocks[0], (title.start, title.end),
                 row.end, title.start, list(row.blocks), group=True)  # fmt: skip
     r.table.rows.append(group)
     r.last = None
+
+
+def _numeral_heading(r: _Reading, row: TRow, cells: list[Cell | None]) -> bool:
+    """A row whose serial cell is a bare numeral heading and whose unit cells are empty
+    (一、 | 通用考核项目 | | 40: a rubric's part and its score) is a group row titled by
+    its first text cell after the numeral; what else it prints is the group's."""
+    cols = r.table.columns
+    k = _first(cols, "serial")
+    label = _at(cells, k)
+    if k is None or label is None:
+        return False
+    words = compact(text_of(r.folded, label)).rstrip("、")
+    if (
+        not words
+        or words.strip(CN_NUMERAL_CHARS)
+        or any(_at(cells, i) is not None for i, c in enumerate(cols) if c.kind == "unit")
+    ):
+        return False
+    title = next((_at(cells, i) for i in range(k + 1, len(cells)) if _at(cells, i)), None)
+    number = cn_to_int(words)
+    if title is None or number is None:
+        return False
+    _group_node(r, row, number, label, title)
+    return True
 
 
 def _jump(r: _Reading, number: int, label: Span) -> None:
@@ -446,6 +473,8 @@ def _read_rows(r: _Reading, rows: list[TRow], header: list[str]) -> None:
             continue
         if r.table.kind == "task":
             cells, extras = _task_cells(r, row, width)
+            if _numeral_heading(r, row, cells):
+                continue
             label = _label_cell(r.table.columns, cells)
             number = serial(folded, label) if label is not None else None
             _task_row(r, row, cells, number, extras)

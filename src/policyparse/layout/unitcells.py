@@ -14,8 +14,8 @@ from functools import cache
 from itertools import pairwise
 
 from .. import lexicon
+from ..inputs.bodies import body_ends
 from ..text.fold import compact
-from .align import body_ends
 
 Span = tuple[int, int]
 Printed = Callable[[str], bool]  # whether a name stands in the text outside the table

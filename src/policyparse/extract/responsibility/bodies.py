@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ... import lexicon
-from ...layout.align import thing_ends
+from ...inputs.bodies import thing_ends
 from ...text.brackets import LISTS, split_outside
 from ...text.fold import compact
 from ...vocab import Role

@@ -1,0 +1,84 @@
+"""What a cell of bodies looks like (区民政局, 区商务委、区住建委, 各街镇): shared by the
+readers of tables in files (inputs.grid, inputs.columns) and in text (layout)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import lexicon
+from .columns import Column, cell_words, clean
+
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+UNIT_MAX = 24  # one body's name is shorter than this
+
+
+@cache
+def body_ends() -> tuple[str, ...]:
+    """How the name of a body ends (lexicon extract/body_suffixes: 局, 委, 专班 …)."""
+    return tuple(lexicon.column("extract/body_suffixes"))
+
+
+@cache
+def _ands() -> str:
+    """和, 及: the connectors that join two names of a list (lexicon extract/connectors)."""
+    return "".join(lexicon.column("extract/connectors", role="and"))
+
+
+@cache
+def _generic_openings() -> tuple[str, ...]:
+    return tuple(lexicon.column("extract/generic_bodies", match="opening"))
+
+
+@cache
+def _class_nouns() -> tuple[str, ...]:
+    return tuple(lexicon.column("extract/generic_bodies", match="class"))
+
+
+def unit_like(words: str) -> bool:
+    """A cell of bodies: 区绿化市容局, 区商务委、区住建委, 各街镇（园区）, 区民政局、 (a list
+    broken over two lines), or a mark for nobody (——, /)."""
+    if words in cell_words("none"):
+        return True
+    bare = _BRACKETED.sub("", words).rstrip("、")
+    if not bare or any(ch in bare for ch in "。；;，,：:") or any(ch.isdigit() for ch in bare):
+        return False
+    parts = re.split(f"[、{_ands()}]", bare)  # 区城管执法局和属地街镇: 和 joins two too
+    return all(
+        0 < len(p) <= UNIT_MAX
+        and (p.endswith(body_ends() + _class_nouns()) or p.startswith(_generic_openings()))
+        and not p.endswith(thing_ends())
+        for p in parts
+    )
+
+
+@cache
+def thing_ends() -> tuple[str, ...]:
+    """Endings like a body's that close a place's or a thing's name (场所, 住所)."""
+    return tuple(lexicon.column("extract/thing_endings"))
+
+
+_BODY_CELLS_MIN = 3  # cells of bodies that make a column of them
+_BODY_SHARE = 0.9  # of a column's filled cells, at least this many name bodies
+
+
+def settle_bodies(cols: list[Column], rows: list[list[str]]) -> None:
+    """A table that names no unit column but has a column no header word names whose
+    cells are bodies (考核项目 over a group cell and a department: 重点考核部门 | 县水利局):
+    that column holds the rows' responsible units.
+
+    Takes the department column of an assessment rubric (序号 | 考核项目 | 分值 | 考核内容,
+    the department under the merged 考核项目); leaves a table with a unit column already
+    (its header decides) and a column of a few bodies among text (fewer than three, or
+    less than nine in ten of its filled cells).
+    """
+    if any(c.kind == "unit" for c in cols):
+        return
+    for k, col in enumerate(cols):
+        if col.kind:
+            continue
+        filled = [clean(r[k]) for r in rows if k < len(r) and clean(r[k])]
+        named = [t for t in filled if t not in cell_words("none") and unit_like(t)]
+        if len(named) >= _BODY_CELLS_MIN and len(named) >= _BODY_SHARE * len(filled):
+            col.kind, col.role = "unit", "responsible"
+            return
