@@ -13,6 +13,8 @@ from helpers import ids
 
 # (sentence, quantity, outcome, rule that decides)
 CASES = [
+    ("信息被媒体采用2篇，得4分。", "2篇", "parameter", "score_condition"),
+    ("年内开展宣传活动至少3次（30分）。", "3次", "target", "subject_form"),
     ("实现甲排查率、乙建设率“两个100%”。", "100%", "target", "quoted_share"),
     ("实现“两个100%”。", "100%", "skipped", "in_name_or_aside"),
     ("推进“百个项目”建设。", "百个", "skipped", "in_name_or_aside"),

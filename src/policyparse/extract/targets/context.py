@@ -16,7 +16,7 @@ from typing import Literal, cast
 
 from ... import lexicon
 from ...text.brackets import BREAKING, SPANS, quoted_spans
-from ...text.numerals import cn_to_int
+from ...text.numerals import CN_NUMERAL_CHARS, cn_to_int
 from ...vocab import Comparator, TargetKind
 
 CLAUSE_BREAK = ",;:"
@@ -83,11 +83,19 @@ class Words:
     existing: frozenset[str]  # 现有: after a verb, what it acts on, not the present state
     elapsed: frozenset[str]  # 了: after a verb, what was done (开展了试点)
     extent_cues: tuple[str, ...]  # 东至, 位于: a sentence that says where a place lies
+    score: re.Pattern[str]  # 得3分: a clause that awards points for what came before
     dimensions: dict[str, str]  # unit → what it measures (count, money, ratio …)
     person_units: tuple[str, ...]  # 名, 人: units that count people
     states: frozenset[str]  # 多达: a comparison word that states the situation
     objects: frozenset[str]  # 座, 辆: measure words of things one counts even when one
     programme_heads: tuple[str, ...]  # 行动, 项目: the head of a programme's name
+
+
+def _score_pattern() -> re.Pattern[str]:
+    """A verb of scoring, a number and the word for points (得3分, 扣两分)."""
+    verbs = lexicon.alternation(lexicon.column("extract/score_marks", role="verb"))
+    units = lexicon.alternation(lexicon.column("extract/score_marks", role="unit"))
+    return re.compile(f"\\s*(?:{verbs})[0-9.{CN_NUMERAL_CHARS}]+(?:{units})")
 
 
 def _alternation(words: Collection[str]) -> re.Pattern[str]:
@@ -173,6 +181,7 @@ def words() -> Words:
         existing=lexicon.words("extract/existing_marks"),
         elapsed=lexicon.words("extract/elapsed_marks"),
         extent_cues=lexicon.column("extract/extent_cues"),
+        score=_score_pattern(),
         dimensions=lexicon.mapping("extract/units", "dimension"),
     )
 

@@ -22,6 +22,7 @@ from .figures import (
     parameter,
     per_span,
     place_extent,
+    score_condition,
     subsidy_condition,
 )
 from .forms import (
@@ -77,6 +78,7 @@ RULES = (
     parameter,
     eligibility,
     subsidy_condition,
+    score_condition,
     place_extent,
     baseline,
     change_then_level,

@@ -183,6 +183,22 @@ def _condition_clause(reader: Reader, q_end: int, own_end: int, stop: int) -> bo
     )
 
 
+def score_condition(reader: Reader, c: Candidate) -> Decision | None:
+    """A quantity whose clause is followed by one that awards or takes away points is
+    what earns the score: a condition of an assessment rubric, not a goal.
+
+    Takes 信息报道受省级媒体推广1篇，得3分 and 出现1例未处理，扣2分 (lexicon
+    extract/score_marks); leaves 年内开展宣传活动至少3次（30分） (the score in brackets
+    rates a requirement) and 完成整治20公里。 (no score after it).
+    """
+    f, end = reader.folded, c.clause[1]
+    if end >= c.sentence_end or f[end : end + 1] not in ",;":
+        return None
+    if reader.words.score.match(f, end + 1, c.sentence_end) is None:
+        return None
+    return take_as(c, "parameter")
+
+
 def place_extent(reader: Reader, c: Candidate) -> Decision | None:
     """An area or a length with no verb before it, in a sentence that says where a place
     lies, is the place's extent as it is: a figure of the present, not a goal.
