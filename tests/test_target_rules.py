@@ -13,6 +13,13 @@ from helpers import ids
 
 # (sentence, quantity, outcome, rule that decides)
 CASES = [
+    (
+        "服务能力显著提升，目前注册用户已突破300万，日活跃用户近40万。",
+        "40万",
+        "baseline",
+        "baseline",
+    ),
+    ("目前，全市共有养老机构85家，到2025年新增20家。", "20家", "target", "subject_form"),
     ("信息被媒体采用2篇，得4分。", "2篇", "parameter", "score_condition"),
     ("年内开展宣传活动至少3次（30分）。", "3次", "target", "subject_form"),
     ("实现甲排查率、乙建设率“两个100%”。", "100%", "target", "quoted_share"),

@@ -84,6 +84,7 @@ class Words:
     elapsed: frozenset[str]  # 了: after a verb, what was done (开展了试点)
     extent_cues: tuple[str, ...]  # 东至, 位于: a sentence that says where a place lies
     score: re.Pattern[str]  # 得3分: a clause that awards points for what came before
+    present_openers: tuple[str, ...]  # 目前: a sentence opening so reports the present
     dimensions: dict[str, str]  # unit → what it measures (count, money, ratio …)
     person_units: tuple[str, ...]  # 名, 人: units that count people
     states: frozenset[str]  # 多达: a comparison word that states the situation
@@ -182,6 +183,7 @@ def words() -> Words:
         elapsed=lexicon.words("extract/elapsed_marks"),
         extent_cues=lexicon.column("extract/extent_cues"),
         score=_score_pattern(),
+        present_openers=lexicon.column("extract/present_openers"),
         dimensions=lexicon.mapping("extract/units", "dimension"),
     )
 

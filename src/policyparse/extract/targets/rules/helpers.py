@@ -173,9 +173,27 @@ def states_past(reader: Reader, c: Candidate) -> bool:
     if c.prefix.comparator_word in reader.words.states:
         return True  # 企业多达1.12万个: the situation, as it is
     window = framed_base().sub("", c.window)  # 在现有基础上提高6个百分点: a change's base
-    return any(not _acted_on(window, m) for m in reader.words.baseline.finditer(window)) or (
-        dated_past(reader, c)
+    return (
+        any(not _acted_on(window, m) for m in reader.words.baseline.finditer(window))
+        or dated_past(reader, c)
+        or _present_sentence(reader, c)
     )
+
+
+def _present_sentence(reader: Reader, c: Candidate) -> bool:
+    """A clause that opens with a word of the present (…显著提升，目前注册用户数已突破715万，
+    日活峰值近100万) reports the present in it and in the clauses after it in its sentence,
+    where no year phrase after the word governs them (…，目前共有85家，到2025年新增20家: 20
+    is a goal; 2024年持续推进…，目前…已突破715万，日活峰值近100万: both the present)."""
+    f = reader.folded
+    for w in reader.words.present_openers:
+        at = f.find(w, c.sentence_start, c.quantity.start)
+        while at != -1:
+            before = f[c.sentence_start : at].rstrip()
+            if not before or before[-1] in ",;:":
+                return c.year is None or c.year.phrase[0] < at
+            at = f.find(w, at + 1, c.quantity.start)
+    return False
 
 
 def _acted_on(window: str, m: re.Match[str]) -> bool:
