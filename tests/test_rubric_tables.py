@@ -128,3 +128,22 @@ def test_a_named_unit_column_leaves_other_columns_as_they_are() -> None:
     settled = _settled(["序号", "责任单位", "", "考核内容"], rows)
     assert settled[1] == ("unit", "responsible")
     assert settled[2] == ("", None)
+
+
+def test_a_rubric_part_with_its_own_department_and_cells_of_several_bodies() -> None:
+    page = """<html><body><table>
+<tr><th>序号</th><th>考核项目</th><th>分值</th><th>考核指标</th><th>负责考核部门</th></tr>
+<tr><td>一、</td><td>巩固成果</td><td>30</td><td></td><td></td></tr>
+<tr><td>1</td><td>完善组织体系</td><td>10</td><td><p>健全组织体系</p></td><td>县河长办</td></tr>
+<tr><td>2</td><td>深化宣传教育</td><td>20</td><td>开展宣传活动</td><td><p>县委宣传部</p><p>县教育局</p></td></tr>
+<tr><td>二、</td><td>水岸联动</td><td>15</td><td>落实属地管理责任，新建监测站3个</td><td>县水利局</td></tr>
+<tr><td>3</td><td>推进污水治理</td><td>15</td><td>完成管网改造</td><td>县城建局</td></tr>
+</table></body></html>"""
+    doc = policyparse.parse_bytes(page.encode(), path="r.html")
+    assert _read(doc) == [
+        ("1", "巩固成果", [], []),
+        ("1.1", "完善组织体系", [("县河长办", "responsible")], []),
+        ("1.2", "深化宣传教育", [("县委宣传部", "responsible"), ("县教育局", "responsible")], []),
+        ("2", "水岸联动", [("县水利局", "responsible")], [(3.0, "个", "=")]),
+        ("2.3", "推进污水治理", [("县城建局", "responsible")], []),
+    ]

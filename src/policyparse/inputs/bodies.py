@@ -10,6 +10,7 @@ from .. import lexicon
 from .columns import Column, cell_words, clean
 
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+_LINES = re.compile("[；;]")  # a cell's lines, as inputs.grid joins them (folded: ;)
 UNIT_MAX = 24  # one body's name is shorter than this
 
 
@@ -68,7 +69,8 @@ def settle_bodies(cols: list[Column], rows: list[list[str]]) -> None:
     that column holds the rows' responsible units.
 
     Takes the department column of an assessment rubric (序号 | 考核项目 | 分值 | 考核内容,
-    the department under the merged 考核项目); leaves a table with a unit column already
+    the department under the merged 考核项目; a cell may print a body per paragraph);
+    leaves a table with a unit column already
     (its header decides) and a column of a few bodies among text (fewer than three, or
     less than nine in ten of its filled cells).
     """
@@ -78,7 +80,13 @@ def settle_bodies(cols: list[Column], rows: list[list[str]]) -> None:
         if col.kind:
             continue
         filled = [clean(r[k]) for r in rows if k < len(r) and clean(r[k])]
-        named = [t for t in filled if t not in cell_words("none") and unit_like(t)]
+        named = [t for t in filled if t not in cell_words("none") and _bodies(t)]
         if len(named) >= _BODY_CELLS_MIN and len(named) >= _BODY_SHARE * len(filled):
             col.kind, col.role = "unit", "responsible"
             return
+
+
+def _bodies(cell: str) -> bool:
+    """A cell of bodies, one or more per line (县委宣传部；县教育局: a web page's cell of
+    three paragraphs, joined by ；)."""
+    return all(unit_like(part) for part in _LINES.split(cell) if part)

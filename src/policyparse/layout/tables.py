@@ -368,34 +368,31 @@ def _group_row(r: _Reading, row: TRow) -> None:
         _group_node(r, row, number, label, title)
 
 
-def _group_node(r: _Reading, row: TRow, number: int, label: Cell, title: Cell) -> None:
+def _group_node(r: _Reading, row: TRow, number: int, label: Cell, title: Cell) -> Row:
     group = Row(number, (label.start, label.end), row.blocks[0], (title.start, title.end),
                 row.end, title.start, list(row.blocks), group=True)  # fmt: skip
     r.table.rows.append(group)
     r.last = None
+    return group
 
 
 def _numeral_heading(r: _Reading, row: TRow, cells: list[Cell | None]) -> bool:
-    """A row whose serial cell is a bare numeral heading and whose unit cells are empty
-    (一、 | 通用考核项目 | | 40: a rubric's part and its score) is a group row titled by
-    its first text cell after the numeral; what else it prints is the group's."""
-    cols = r.table.columns
-    k = _first(cols, "serial")
+    """A row whose serial cell is a bare numeral heading (一、 | 通用考核项目 | | 40: a
+    rubric's part and its score) is a group row titled by its first text cell after the
+    numeral; what else it prints is the group's: its units and its requirements (三、 |
+    水岸联动… | 15 | 落实属地管理责任… | 县河长办)."""
+    k = _first(r.table.columns, "serial")
     label = _at(cells, k)
     if k is None or label is None:
         return False
     words = compact(text_of(r.folded, label)).rstrip("、")
-    if (
-        not words
-        or words.strip(CN_NUMERAL_CHARS)
-        or any(_at(cells, i) is not None for i, c in enumerate(cols) if c.kind == "unit")
-    ):
+    if not words or words.strip(CN_NUMERAL_CHARS):
         return False
     title = next((_at(cells, i) for i in range(k + 1, len(cells)) if _at(cells, i)), None)
     number = cn_to_int(words)
     if title is None or number is None:
         return False
-    _group_node(r, row, number, label, title)
+    _units(r, _group_node(r, row, number, label, title), cells)
     return True
 
 
