@@ -38,8 +38,8 @@ def unit_at(folded: str, pos: int, end: int) -> tuple[int, bool] | None:
     it: 10MWh is read whole (longest first), 5Gbit is no unit at all.
     """
     m = unit_pattern().match(folded, pos, end)
-    if m is None:
-        return None
+    if m is None or folded.startswith(_compounds(), pos):
+        return None  # 五部委: 部 opens a word of its own (lexicon extract/unit_compounds)
     follows = folded[m.end() : m.end() + 1]
     if m.group()[-1].isascii() and follows.isascii() and follows.isalpha():
         return None
@@ -48,6 +48,11 @@ def unit_at(folded: str, pos: int, end: int) -> tuple[int, bool] | None:
     if m.group() in _rate_units() and not folded.startswith("/", m.end()):
         return None  # 点 only as a rate's numerator: 60点/百平方公里
     return m.end() - pos, units()[0][m.group()]
+
+
+@cache
+def _compounds() -> tuple[str, ...]:
+    return lexicon.column("extract/unit_compounds")
 
 
 @cache

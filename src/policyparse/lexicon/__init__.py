@@ -188,6 +188,7 @@ SPECS: dict[str, Spec] = {
     "extract/standard_tails": Spec(("word", "role"), {"role": frozenset({"verb", "end"})}),
     "extract/prepositions": Spec(("word",), max_len=MAX_WORD),
     "extract/extent_cues": Spec(("word",), max_len=MAX_WORD),
+    "extract/unit_compounds": Spec(("word",), max_len=MAX_WORD),
     "extract/present_openers": Spec(("word",), max_len=MAX_WORD),
     "extract/score_marks": Spec(("word", "role"), {"role": frozenset({"verb", "unit"})}),
     "extract/stative_verbs": Spec(("word",), max_len=MAX_WORD),

@@ -265,10 +265,12 @@ def _base_pattern() -> re.Pattern[str]:
 
 @cache
 def framed_base() -> re.Pattern[str]:
-    """A base framed by 在…基础上 (在2020年基础上, 在现有基础上): what a change is measured
-    from; its 现有 states no present fact of the quantity."""
+    """A base framed by 在…基础上 (在2020年基础上, 在现有基础上) or named after a word of
+    comparison (较上年度再降0.5个百分点, 比上年增长10%): what a change is measured from; its
+    现有 or 上年 states no present fact of the quantity."""
     base = rf"(?:(?:19|20)\d{{2}}年{_bases('year_part')}?|{_bases('base')})"
-    return re.compile(rf"{_bases('frame')}{base}{_bases('frame_end')}")
+    framed = rf"{_bases('frame')}{base}{_bases('frame_end')}"
+    return re.compile(rf"{framed}|{_bases('compare')}{_bases('base')}")
 
 
 def _bases(role: str) -> str:
