@@ -147,3 +147,15 @@ def test_a_rubric_part_with_its_own_department_and_cells_of_several_bodies() -> 
         ("2", "水岸联动", [("县水利局", "responsible")], [(3.0, "个", "=")]),
         ("2.3", "推进污水治理", [("县城建局", "responsible")], []),
     ]
+
+
+def test_a_column_of_bodies_leaves_an_indicator_table_one() -> None:
+    rows = [
+        ["序号", "指标", "单位", "2025年", ""],
+        ["1", "森林覆盖率", "%", "20", "区绿化市容局"],
+        ["2", "污水处理率", "%", "98", "区水务局"],
+        ["3", "新增绿地面积", "公顷", "50", "区绿化市容局"],
+    ]
+    doc = policyparse.parse("某区生态环境保护主要指标\n" + tf.as_tab(rows) + "\n")
+    got = [(t.value, t.unit, t.year) for n in doc.walk() for t in n.targets]
+    assert got == [(20.0, "%", 2025), (98.0, "%", 2025), (50.0, "公顷", 2025)]

@@ -1,5 +1,5 @@
 """What a cell of bodies looks like (区民政局, 区商务委、区住建委, 各街镇): shared by the
-readers of tables in files (inputs.grid, inputs.columns) and in text (layout)."""
+readers of tables in files (inputs.grid) and in text (layout), and by responsibility."""
 
 from __future__ import annotations
 
@@ -70,9 +70,10 @@ def settle_bodies(cols: list[Column], rows: list[list[str]]) -> None:
 
     Takes the department column of an assessment rubric (序号 | 考核项目 | 分值 | 考核内容,
     the department under the merged 考核项目; a cell may print a body per paragraph);
-    leaves a table with a unit column already
-    (its header decides) and a column of a few bodies among text (fewer than three, or
-    less than nine in ten of its filled cells).
+    leaves a table with a unit column already (its header decides) and a column of a few
+    bodies among text (fewer than three, or less than nine in ten of its filled cells).
+    Callers ask only where the header alone makes no table of tasks, indicators or
+    projects, so a column of bodies never turns an indicator table into a task table.
     """
     if any(c.kind == "unit" for c in cols):
         return

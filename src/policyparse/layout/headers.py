@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from ..diagnostics import Issue
 from ..inputs.bodies import settle_bodies
-from ..inputs.columns import Column, clean, column, is_header, settle_duties, settle_years
+from ..inputs.columns import (
+    Column,
+    clean,
+    column,
+    is_header,
+    kind,
+    settle_duties,
+    settle_years,
+)
 from .align import binding, serial, text_of, trim_trailing
 from .cells import TextTable, TRow
 from .values import FIGURE
@@ -34,8 +42,9 @@ def columns_of(
         _refine(folded, cols, t.rows[h + 1])
     settle_years(cols)
     settle_duties(cols)
-    rows = t.rows[start : start + SAMPLE_ROWS]
-    settle_bodies(cols, [[text_of(folded, c) for c in row.cells] for row in rows])
+    if kind(cols) == "other":  # 序号 | 考核项目 | | 分值: a rubric's departments (inputs.bodies)
+        rows = t.rows[start : start + SAMPLE_ROWS]
+        settle_bodies(cols, [[text_of(folded, c) for c in row.cells] for row in rows])
     _bound_targets(cols, (head.start, head.end), issues)
     return cols, h, start
 
