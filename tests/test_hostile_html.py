@@ -104,6 +104,24 @@ def test_a_content_block_holding_little_of_the_page_is_reported() -> None:
     assert diag.message.startswith('the page\'s content block <div id="UCAP-CONTENT"> holds 4 of')
 
 
+def test_a_page_that_hides_its_text_for_a_script_says_so() -> None:
+    """A template page: the plan in a display:none block a script copies into view."""
+    hidden = f'<div id="tpl" style="display: none;">{_paragraphs() * 5}</div>'
+    doc = parse(page(f"<h1>某市政策文件库</h1><div id='shown'></div>{hidden}").encode("utf-8"))
+    (diag,) = [d for d in doc.diagnostics if d.code == "page_text_dropped"]
+    assert diag.severity == "warning"
+    assert diag.message.startswith("the page hides ")
+    with pytest.raises(policyparse.EmptyInputError, match="the page hides "):
+        parse(page(f"<div id='shown'></div>{hidden}").encode("utf-8"))
+
+
+def test_a_hidden_menu_beside_the_plan_is_no_such_page() -> None:
+    body = f'<div style="display:none"><a href="/">首页</a>菜单</div><div>{_paragraphs()}</div>'
+    doc = parse(page(body).encode("utf-8"))
+    assert has_plan(doc)
+    assert "page_text_dropped" not in codes(doc)
+
+
 # -- deep nesting ----------------------------------------------------------------------
 
 

@@ -291,6 +291,30 @@ def _name(el: Any) -> str:
     return f"<{_tag(el)}{attrs[:60]}>"
 
 
+_HIDDEN_SHARE = 4  # hidden text this many times what the page shows: the page is a template
+_HIDDEN_MIN = 500  # characters: a hidden menu or a dialog is smaller
+
+
+def _hidden_chars(page: Any) -> int:
+    """Characters of text inside hidden elements (the outermost one counted once), in one
+    pass: a page that keeps its text in a hidden block for a script to copy into view."""
+    from lxml import etree
+
+    total, inside = 0, None
+    for event, el in etree.iterwalk(page, events=("start", "end")):
+        if event == "start":
+            if inside is None and _hidden(el):
+                inside = el
+            if inside is not None:
+                total += _chars(el.text)
+        else:
+            if inside is el:
+                inside = None
+            elif inside is not None:
+                total += _chars(el.tail)
+    return total
+
+
 def _body(root: Any) -> tuple[Any, list[Issue]]:
     """The element holding the document, and a diagnostic if it leaves most of the page."""
     page = root.find("body")
@@ -310,6 +334,13 @@ def _body(root: Any) -> tuple[Any, list[Issue]]:
         while body is not page and held.get(body, 0) * 2 < held.get(page, 0):
             body = body.getparent()
     kept, total = held.get(body, 0), held.get(page, 0)
+    hidden = _hidden_chars(page)
+    if hidden > _HIDDEN_SHARE * total and hidden >= _HIDDEN_MIN:
+        message = (
+            f"the page hides {hidden:,} characters of text (display:none, hidden: a "
+            f"script may show them) and shows {total:,}: the hidden text is left out"
+        )
+        return body, [Issue("page_text_dropped", message, None, "warning")]
     if kept * 2 >= total:
         return body, []
     message = (

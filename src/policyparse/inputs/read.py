@@ -464,7 +464,8 @@ def load_bytes(
         text, enc, notes = decode(raw, errors=errors)
         loaded = Loaded(text, "markdown" if fmt == "markdown" else "text", enc, digest, path, notes)
     if not loaded.text.strip():
-        raise EmptyInputError("no text in the input")
+        why = next((n.message for n in loaded.notes if n.code == "page_text_dropped"), None)
+        raise EmptyInputError("no text in the input" + (f": {why}" if why else ""))
     return loaded
 
 
