@@ -72,12 +72,22 @@ def _reached(c: Candidate) -> bool:
 
 
 def _cue(reader: Reader, c: Candidate) -> bool:
-    """A parameter cue in the clause; 每个县 before a minimum (每个县至少有1家…) is none: a
+    """A parameter cue in the clause; 每个县 before a minimum (每个县至少有1家…) or before
+    an action verb and an exact count (每个乡镇建成1个示范点: each area's quota) is none: a
     coverage spread over the areas (lexicon extract/per_areas), not a per-unit rate."""
     for m in reader.words.parameter.finditer(c.window):
-        if not c.window.startswith(reader.words.per_areas, m.start()) or not _minimum(reader, c):
+        spread = c.window.startswith(reader.words.per_areas, m.start())
+        if not spread or not (_minimum(reader, c) or _quota(reader, c)):
             return True
     return False
+
+
+def _quota(reader: Reader, c: Candidate) -> bool:
+    """An action verb right before an exact count (或 about one): 每个乡镇建成1个示范点."""
+    if c.draft.comparator not in ("=", "~"):
+        return False
+    v_start, v_end, _ = verb_before(reader.folded, c.prefix.start, c.prefix.end)
+    return v_end > v_start
 
 
 def _minimum(reader: Reader, c: Candidate) -> bool:

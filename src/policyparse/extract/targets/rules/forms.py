@@ -385,6 +385,7 @@ def verb_form(reader: Reader, c: Candidate) -> Decision | None:
     found.indicator = head + obj
     found.end = o_end
     found.verb = verb
+    _area_spread(reader, c, found)
     taken = take(c, found, o_end)
     sentence, period = c.sentence_start, found.period
 
@@ -394,6 +395,18 @@ def verb_form(reader: Reader, c: Candidate) -> Decision | None:
     if not preposition:  # 在90个…领域支持200个…: the later count has a verb of its own
         taken.edits = (carry, *taken.edits)
     return taken
+
+
+def _area_spread(reader: Reader, c: Candidate, found: Found) -> None:
+    """每个县 opening the item before the verb spreads the count over the areas: the
+    indicator keeps it (每个乡镇建成1个示范点 → 每个乡镇建成示范点, 1 个 in each)."""
+    f, w = reader.folded, reader.words
+    start = c.prefix.start
+    area = next((a for a in w.per_areas if f.startswith(a, start, found.start)), None)
+    if area is not None:
+        spread = compact(reader.source[start : start + len(area)])
+        found.indicator = spread + (found.indicator or "")
+        found.start = start
 
 
 def _places_end(reader: Reader, c: Candidate, o_end: int) -> int:
