@@ -854,3 +854,21 @@ def test_lines_a_serial_label_with_a_word_before_it_opens_the_table() -> None:
     )
     doc = policyparse.parse(text)
     assert [n.path for n in doc.walk() if n.path] == ["A1", "A1.1", "A1.2"]
+
+
+@pytest.mark.parametrize("form", ["tab", "pipe", "html"])
+def test_a_sub_row_with_no_unit_measures_in_its_parents(form: str) -> None:
+    """其中 公园绿地 under 新建绿地 (万平方米): the merged unit cell is the parent's."""
+    rows = [
+        ["序号", "指标名称", "单位", "2025年", "2030年"],
+        ["1", "新建绿地", "万平方米", "90", "35"],
+        ["", "其中 公园绿地", "", "58", "17.5"],
+        ["2", "绿化覆盖率", "%", "31.4", "31.5"],
+    ]
+    raw = {"tab": as_tab(rows), "pipe": as_pipe(rows)}
+    if form == "html":
+        doc = policyparse.parse_bytes(as_html(rows), path="plan.html")
+    else:
+        doc = policyparse.parse(INTRO + raw[form] + "\n")
+    got = [(t.value, t.unit, t.year) for n in doc.walk() for t in n.targets]
+    assert got == [(35.0, "万平方米", 2030), (17.5, "万平方米", 2030), (31.5, "%", 2030)]

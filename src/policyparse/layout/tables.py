@@ -83,6 +83,7 @@ class _Reading:
     issues: list[Issue]
     headings: list[Block] = field(default_factory=list)
     last: Row | None = None
+    last_unit: Span | None = None  # the last numbered indicator row's unit, for its sub-rows
     searches: int = 0  # look-ups of a name in the whole text, bounded (_SEARCHES)
 
     def printed(self, name: str) -> bool:
@@ -411,6 +412,19 @@ def _span(c: Cell | None) -> Span | None:
     return None if c is None else (c.start, c.end)
 
 
+def _row_unit(r: _Reading, cells: list[Cell | None]) -> Span | None:
+    """The row's unit cell; a sub-row with no number and no unit of its own (其中 公园绿地 |
+    58.46 | 17.5 under 1 | 新建绿地 | 万平方米 | 90.87 | 35) measures in its parent's unit."""
+    cols = r.table.columns
+    unit = _span(_at(cells, _first(cols, "measure_unit")))
+    serial_at = _first(cols, "serial")
+    if serial_at is None:
+        return unit
+    if _at(cells, serial_at) is not None:
+        r.last_unit = unit
+    return unit if unit is not None else r.last_unit
+
+
 def _indicator_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
     """An indicator row: one target per target column whose cell is a figure."""
     cols = r.table.columns
@@ -420,6 +434,7 @@ def _indicator_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
     base_col = _first(cols, "base")
     base = _at(cells, base_col)
     bound = binding(r.folded, _at(cells, _first(cols, "attribute")))
+    unit = _row_unit(r, cells)
     for k, col in enumerate(cols):
         c = _at(cells, k)
         if col.kind != "target" or c is None:
@@ -438,7 +453,7 @@ def _indicator_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
                 (row.start, row.end),
                 (name.start, name.end),
                 value,
-                _span(_at(cells, _first(cols, "measure_unit"))),
+                unit,
                 year,
                 deadline,
                 _span(base),
