@@ -8,6 +8,7 @@ Nothing is copied from a real document.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import pytest
@@ -43,21 +44,10 @@ EXPECTED = [
 ]
 
 
+@cache
 def _forms() -> dict[str, Document]:
-    """The rubric as tab rows, pipe rows (.txt and .md), a web page and a Word file."""
-    tab, pipe = tf.as_tab(ROWS), tf.as_pipe(ROWS)
-    docs = {
-        "tab": policyparse.parse(TITLE + tab + "\n"),
-        "pipe": policyparse.parse(TITLE + pipe + "\n"),
-        "markdown": policyparse.parse_bytes((TITLE + pipe + "\n").encode(), path="r.md"),
-    }
-    tf.INTRO, intro = TITLE, tf.INTRO
-    try:
-        docs["html"] = policyparse.parse_bytes(tf.as_html(ROWS), path="r.html")
-        docs["docx"] = policyparse.parse_bytes(tf.as_docx(ROWS), path="r.docx")
-    finally:
-        tf.INTRO = intro
-    return docs
+    """The rubric in every form of tests/test_table_forms.py, parsed after its title."""
+    return tf.forms(ROWS, TITLE)
 
 
 def _read(doc: Document) -> list[tuple[Any, ...]]:

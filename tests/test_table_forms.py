@@ -105,7 +105,7 @@ def as_lines(rows: list[list[str]]) -> str:
     return "\n".join(c for r in rows for c in r)
 
 
-def as_html(rows: list[list[str]]) -> bytes:
+def as_html(rows: list[list[str]], intro: str = INTRO) -> bytes:
     w = _width(rows)
     trs = []
     for r in rows:
@@ -113,31 +113,31 @@ def as_html(rows: list[list[str]]) -> bytes:
             trs.append(f'<tr><td colspan="{w}">{escape(r[0])}</td></tr>')
         else:
             trs.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>")
-    paras = "".join(f"<p>{escape(line)}</p>" for line in INTRO.split("\n") if line)
+    paras = "".join(f"<p>{escape(line)}</p>" for line in intro.split("\n") if line)
     page = f'<html><body><div id="UCAP-CONTENT">{paras}<table>{"".join(trs)}</table></div></body></html>'
     return page.encode("utf-8")
 
 
-def as_docx(rows: list[list[str]]) -> bytes:
+def as_docx(rows: list[list[str]], intro: str = INTRO) -> bytes:
     w = _width(rows)
     cells: list[list[Any]] = [[(r[0], w, None)] if len(r) == 1 else r for r in rows]
-    paras = "".join(paragraph(line) for line in INTRO.split("\n") if line)
+    paras = "".join(paragraph(line) for line in intro.split("\n") if line)
     return build(paras + grid_table(cells))
 
 
-def forms(rows: list[list[str]]) -> dict[str, Document]:
-    """The table in every form, parsed."""
+def forms(rows: list[list[str]], intro: str = INTRO) -> dict[str, Document]:
+    """The table in every form, parsed, after the lines *intro*."""
     text = {
         "tab": as_tab(rows),
         "pipe": as_pipe(rows),
         "bar_lines": as_bar_lines(rows),
         "lines": as_lines(rows),
     }
-    docs = {k: policyparse.parse(INTRO + v + "\n") for k, v in text.items()}
-    md = (INTRO + text["pipe"] + "\n").encode("utf-8")
+    docs = {k: policyparse.parse(intro + v + "\n") for k, v in text.items()}
+    md = (intro + text["pipe"] + "\n").encode("utf-8")
     docs["markdown"] = policyparse.parse_bytes(md, path="plan.md")
-    docs["html"] = policyparse.parse_bytes(as_html(rows), path="plan.html")
-    docs["docx"] = policyparse.parse_bytes(as_docx(rows), path="plan.docx")
+    docs["html"] = policyparse.parse_bytes(as_html(rows, intro), path="plan.html")
+    docs["docx"] = policyparse.parse_bytes(as_docx(rows, intro), path="plan.docx")
     return docs
 
 

@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from .. import lexicon
-from .columns import Column, cell_words, clean
+from .columns import Column, cell_words, clean, kind
 
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _LINES = re.compile("[；;]")  # a cell's lines, as inputs.grid joins them (folded: ;)
@@ -59,6 +59,7 @@ def thing_ends() -> tuple[str, ...]:
     return tuple(lexicon.column("extract/thing_endings"))
 
 
+SAMPLE_ROWS = 200  # rows read to tell a column of bodies
 _BODY_CELLS_MIN = 3  # cells of bodies that make a column of them
 _BODY_SHARE = 0.9  # of a column's filled cells, at least this many name bodies
 
@@ -72,15 +73,16 @@ def settle_bodies(cols: list[Column], rows: list[list[str]]) -> None:
     the department under the merged 考核项目; a cell may print a body per paragraph);
     leaves a table with a unit column already (its header decides) and a column of a few
     bodies among text (fewer than three, or less than nine in ten of its filled cells).
-    Callers ask only where the header alone makes no table of tasks, indicators or
-    projects, so a column of bodies never turns an indicator table into a task table.
+    Only where the header alone makes no table of tasks, indicators or projects: a
+    column of bodies never turns an indicator table into a task table.  *rows* are the
+    rows after the header (the first SAMPLE_ROWS of them are read).
     """
-    if any(c.kind == "unit" for c in cols):
+    if kind(cols) != "other" or any(c.kind == "unit" for c in cols):
         return
     for k, col in enumerate(cols):
         if col.kind:
             continue
-        filled = [clean(r[k]) for r in rows if k < len(r) and clean(r[k])]
+        filled = [clean(r[k]) for r in rows[:SAMPLE_ROWS] if k < len(r) and clean(r[k])]
         named = [t for t in filled if t not in cell_words("none") and _bodies(t)]
         if len(named) >= _BODY_CELLS_MIN and len(named) >= _BODY_SHARE * len(filled):
             col.kind, col.role = "unit", "responsible"

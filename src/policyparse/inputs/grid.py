@@ -21,12 +21,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .bodies import settle_bodies
+from .bodies import SAMPLE_ROWS, settle_bodies
 from .columns import header_at, kind
 
 MAX_SPAN = 1000  # rows or columns one merged cell may cover
 HEADER_ROWS = 4  # the header is one of a table's first rows
-SAMPLE_ROWS = 200  # rows read to tell a column of bodies (inputs.bodies)
 
 
 @dataclass(slots=True)
@@ -55,8 +54,7 @@ class Grid:
         if found is None:
             return False
         h, cols = found
-        if kind(cols) == "other":
-            settle_bodies(cols, laid[h + 1 :])
+        settle_bodies(cols, laid[h + 1 :])
         return kind(cols) != "other"
 
 

@@ -20,6 +20,7 @@ from .. import lexicon
 from ..diagnostics import Issue
 from ..errors import FormatError
 from . import grid
+from .bodies import SAMPLE_ROWS
 
 _BLOCK = frozenset(
     (
@@ -243,13 +244,15 @@ def _chars(s: str | None) -> int:
     return len("".join(s.split())) if s else 0
 
 
-def _scores(page: Any) -> tuple[dict[Any, int], dict[Any, int]]:
-    """(held, para) of every element of *page* that can hold document text.
+def _scores(page: Any) -> tuple[dict[Any, int], dict[Any, int], int]:
+    """(held, para, hidden) of every element of *page* that can hold document text.
 
     held: the characters of text in the element, links and left-out elements
     not counted.  para: the text at one level, directly in the element or its
     inline descendants (font, span, b …) plus that of its block children (the
-    <p>s of a division), the measure of a block of paragraphs.  One pass.
+    <p>s of a division), the measure of a block of paragraphs.  hidden: the
+    characters inside hidden elements (the outermost counted once), for a page that
+    keeps its text in a hidden block for a script to copy into view.  One pass.
     """
     from lxml import etree
 
@@ -257,7 +260,9 @@ def _scores(page: Any) -> tuple[dict[Any, int], dict[Any, int]]:
     flow: dict[Any, int] = {}
     para: dict[Any, int] = {}
     out: Any = None  # the left-out element being walked through
+    hid = _Hidden()
     for event, el in etree.iterwalk(page, events=("start", "end")):
+        hid.see(event, el)
         if event == "start":
             if out is None and _left_out(el, page):
                 out = el
@@ -283,7 +288,26 @@ def _scores(page: Any) -> tuple[dict[Any, int], dict[Any, int]]:
         if _tag(el) == "a":  # links are navigation more often than text
             h, f, p = 0, 0, 0
         held[el], flow[el], para[el] = h, f, p
-    return held, para
+    return held, para, hid.total
+
+
+class _Hidden:
+    """The characters of text inside hidden elements, seen event by event of a walk."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.inside: Any = None  # the outermost hidden element being walked through
+
+    def see(self, event: str, el: Any) -> None:
+        if event == "start":
+            if self.inside is None and _hidden(el):
+                self.inside = el
+            if self.inside is not None:
+                self.total += _chars(el.text)
+        elif self.inside is el:
+            self.inside = None
+        elif self.inside is not None:
+            self.total += _chars(el.tail)
 
 
 def _name(el: Any) -> str:
@@ -295,31 +319,11 @@ _HIDDEN_SHARE = 4  # hidden text this many times what the page shows: the page i
 _HIDDEN_MIN = 500  # characters: a hidden menu or a dialog is smaller
 
 
-def _hidden_chars(page: Any) -> int:
-    """Characters of text inside hidden elements (the outermost one counted once), in one
-    pass: a page that keeps its text in a hidden block for a script to copy into view."""
-    from lxml import etree
-
-    total, inside = 0, None
-    for event, el in etree.iterwalk(page, events=("start", "end")):
-        if event == "start":
-            if inside is None and _hidden(el):
-                inside = el
-            if inside is not None:
-                total += _chars(el.text)
-        else:
-            if inside is el:
-                inside = None
-            elif inside is not None:
-                total += _chars(el.tail)
-    return total
-
-
 def _body(root: Any) -> tuple[Any, list[Issue]]:
     """The element holding the document, and a diagnostic if it leaves most of the page."""
     page = root.find("body")
     page = page if page is not None else root
-    held, para = _scores(page)
+    held, para, hidden = _scores(page)
     found = root.xpath("//*[@id='UCAP-CONTENT']")
     if found:
         body = found[0]
@@ -334,7 +338,6 @@ def _body(root: Any) -> tuple[Any, list[Issue]]:
         while body is not page and held.get(body, 0) * 2 < held.get(page, 0):
             body = body.getparent()
     kept, total = held.get(body, 0), held.get(page, 0)
-    hidden = _hidden_chars(page)
     if hidden > _HIDDEN_SHARE * total and hidden >= _HIDDEN_MIN:
         message = (
             f"the page hides {hidden:,} characters of text (display:none, hidden: a "
@@ -431,9 +434,11 @@ def _grid(table: Any) -> grid.Grid | None:
             ]
         )
 
-    if not cells(rows[: grid.SAMPLE_ROWS]).is_data() or len(rows) < 2:
+    head = cells(rows[:SAMPLE_ROWS])
+    if not head.is_data() or len(rows) < 2:
         return None  # the header (and a sample of rows) decides, before the rest is read
-    return cells(rows)
+    head.rows += cells(rows[SAMPLE_ROWS:]).rows  # each cell read once
+    return head
 
 
 def _tail(el: Any, body: Any, parts: list[str]) -> None:

@@ -177,12 +177,10 @@ def binding(folded: str, c: Cell | None) -> bool | None:
     return None
 
 
-_UNIT_MAX = UNIT_MAX  # a deadline cell is as short as a body's name
-
-
 def _deadline_like(words: str) -> bool:
     """2019年3月, 年底前, 持续推进, 长期坚持: what a 完成时限 cell holds."""
-    return bool(words) and len(words) <= _UNIT_MAX and any(w in words for w in _due_words())
+    # a deadline cell is as short as a body's name
+    return bool(words) and len(words) <= UNIT_MAX and any(w in words for w in _due_words())
 
 
 @cache

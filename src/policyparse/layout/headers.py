@@ -5,13 +5,12 @@ header row under merged group headers, or the columns a headless list's cells te
 from __future__ import annotations
 
 from ..diagnostics import Issue
-from ..inputs.bodies import settle_bodies
+from ..inputs.bodies import SAMPLE_ROWS, settle_bodies
 from ..inputs.columns import (
     Column,
     clean,
     column,
     is_header,
-    kind,
     settle_duties,
     settle_years,
 )
@@ -21,7 +20,6 @@ from .values import FIGURE
 
 Span = tuple[int, int]
 
-SAMPLE_ROWS = 200  # rows read to tell a column of bodies (inputs.bodies)
 MAX_TARGET_COLUMNS = 64  # target columns read per table; indicator tables have a few
 
 
@@ -42,9 +40,8 @@ def columns_of(
         _refine(folded, cols, t.rows[h + 1])
     settle_years(cols)
     settle_duties(cols)
-    if kind(cols) == "other":  # 序号 | 考核项目 | | 分值: a rubric's departments (inputs.bodies)
-        rows = t.rows[start : start + SAMPLE_ROWS]
-        settle_bodies(cols, [[text_of(folded, c) for c in row.cells] for row in rows])
+    rows = t.rows[start : start + SAMPLE_ROWS]  # 序号 | 考核项目 | | 分值: a rubric's bodies
+    settle_bodies(cols, [[text_of(folded, c) for c in row.cells] for row in rows])
     _bound_targets(cols, (head.start, head.end), issues)
     return cols, h, start
 

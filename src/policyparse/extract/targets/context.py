@@ -302,6 +302,11 @@ def _opening(words: frozenset[str]) -> re.Pattern[str]:
     return _alternation(words)
 
 
+def first_of(folded: str, start: int, end: int, words: frozenset[str]) -> re.Match[str] | None:
+    """The first word of *words* in [start, end), the longest one there, or None."""
+    return _opening(words).search(folded, start, end)
+
+
 def starts_with(folded: str, start: int, end: int, words: frozenset[str]) -> int:
     """Length of the longest word of *words* starting at *start*, or 0."""
     m = _opening(words).match(folded, start, end)

@@ -173,7 +173,8 @@ class Reader:
         self.quantities = quantities
         names, statements = names_and_statements(folded, start, end)
         self.names = Mask(start, end, names)
-        self.name_spans = names  # in order: 实现甲率、乙率“两个100%” (rule quoted_share)
+        self._names = names  # in order: 实现甲率、乙率“两个100%” (rule quoted_share)
+        self._name_starts = [a for a, _ in names]
         self.clauses, self.sentences = boundaries(folded, start, end, statements)
         self.asides = Mask(start, end, round_spans(folded, start, end))
         self.years = node_years(folded, start, end, self.sentences, doc_year, body_start)
@@ -186,6 +187,10 @@ class Reader:
         # 10万吨级泊位, 百万千瓦级风电: a quantity naming a size class before a noun (lexicon
         # extract/class_words); 能力达到百万吨级。 closes on it: a level reached, no class.
         self.classes = {q.start for q in self.quantities if self._names_class(q)}
+
+    def name_at(self, pos: int) -> tuple[int, int]:
+        """The quoted name holding *pos* (marks included); *pos* lies in self.names."""
+        return self._names[bisect.bisect_right(self._name_starts, pos) - 1]
 
     def next_quantity(self, start: int, end: int) -> Quantity | None:
         """The first quantity starting in [start, end), if any."""

@@ -7,11 +7,9 @@
 
 from __future__ import annotations
 
-import bisect
-
 from ....ruler import Decision
 from ....text.fold import compact
-from ..context import around, ends_with, object_end, starts_with
+from ..context import around, ends_with, first_of, object_end, starts_with
 from ..reader import Candidate, Found, Reader, record
 from .edits import leave, take, take_list
 from .helpers import (
@@ -126,8 +124,7 @@ def quoted_share(reader: Reader, c: Candidate) -> Decision | None:
     q = c.quantity
     if q.start not in reader.names or not percent(reader, c) or c.index == 0:
         return None
-    k = bisect.bisect_right([a for a, _ in reader.name_spans], q.start) - 1
-    open_, close = reader.name_spans[k]
+    open_, close = reader.name_at(q.start)
     count = reader.quantities[c.index - 1]
     _, q_end = reader.suffix_of(q, close)
     if count.start != open_ + 1 or count.end != q.start or q_end != close - 1:
@@ -277,12 +274,11 @@ def _pilot_places(reader: Reader, c: Candidate) -> bool:
     if q.chinese or c.draft.comparator != "=" or dimension(c.draft) != "count":
         return False
     f, w, (start, end) = reader.folded, reader.words, _object_span(reader, c)
-    at = [(i, len(v)) for v in w.verbs if (i := f.find(v, start, end)) >= 0]
-    if not at:
+    verb = first_of(f, start, end, w.verbs)
+    if verb is None:
         return False
-    verb, n = min(at, key=lambda x: (x[0], -x[1]))
-    done = f[verb + n : verb + n + 1] in w.elapsed  # 在5个区开展了试点: a report
-    return not done and f.find(w.of, verb, end) == -1
+    done = f[verb.end() : verb.end() + 1] in w.elapsed  # 在5个区开展了试点: a report
+    return not done and f.find(w.of, verb.start(), end) == -1
 
 
 def _verb_reading(reader: Reader, c: Candidate, found: Found) -> tuple[str, str] | Decision:
