@@ -377,6 +377,19 @@ def _group(name: str, folder: Path = TESTS) -> str:
     return "development"
 
 
+def _absent(names: list[str]) -> str:
+    """Say which documents were not scored for want of their text, rather than pool nothing.
+
+    The held-out texts live outside the repository (EXTERNAL); on a machine without them a
+    pool would print as empty, and a reader could take an empty pool's 1.000 for a score.
+    """
+    shown = ", ".join(names[:8]) + (", …" if len(names) > 8 else "")
+    return (
+        f"\n{len(names)} documents were not scored: their text was not found under "
+        f"{SHARED} or {EXTERNAL} ({shown})."
+    )
+
+
 def report(
     names: Sequence[str], shared: Path = SHARED, with_held_out: bool = False, folder: Path = TESTS
 ) -> tuple[str, dict[str, Score]]:
@@ -389,12 +402,14 @@ def report(
                 pools[group] = Score()
     counts = Counter[str]()
     lines = [HEAD]
+    absent: list[str] = []
     for name in names:
         group = _group(name, folder)
         if group != "development" and not with_held_out:
             continue
         s = score(name, shared, folder)
         if s is None:
+            absent += [name] if source_of(name, shared) is None else []
             continue
         mark = f" ({group})" if group != "development" else ""
         lines.append(_row(name + mark, s))
@@ -406,7 +421,10 @@ def report(
     if not with_held_out:
         pools.pop("all", None)
     for group, s in pools.items():
-        lines.append(_row(f"**pooled: {group} ({counts[group]} documents)**", s))
+        if counts[group] or group == "development":
+            lines.append(_row(f"**pooled: {group} ({counts[group]} documents)**", s))
+    if absent:
+        lines.append(_absent(absent))
     if not with_held_out:
         n = sum(_group(name, folder) != "development" for name in names)
         lines.append(f"\nThe {n} held-out documents are not scored here (--held-out).")
