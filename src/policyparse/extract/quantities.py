@@ -18,6 +18,7 @@ from functools import cache
 from .. import lexicon
 from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int, fraction_percent, round_scale
 from . import unitless
+from .durations import amount_end, duration_goal, response_time
 from .unit_words import alternates, per, unit_at, unit_pattern, units
 
 _CN = "零〇一二两三四五六七八九十百千"
@@ -157,108 +158,6 @@ def _read(num: str) -> Decimal | None:
         return None if _too_long(num) else Decimal(num.replace(",", ""))
     value = cn_to_int(num)
     return Decimal(value) if value is not None else None
-
-
-@cache
-def _duration_cues() -> re.Pattern[str]:
-    words = lexicon.column("extract/duration_goals")
-    return re.compile(f"(?:{lexicon.alternation(tuple(words))})$")
-
-
-def _duration_goal(folded: str, start: int, pos: int) -> bool:
-    """Whether the duration at *pos* is what a shortening verb aims at (压缩至30个工作日,
-    压缩至平均9个工作日), or a later item of the list such a verb opens (压缩至15个、
-    7个工作日: 7 too)."""
-    if _duration_cues().search(folded, max(start, pos - _CUE_MAX), pos) is not None:
-        return True
-    if _changed_to(folded, start, pos):
-        return True
-    lo = max(start, pos - _LIST_LOOK)
-    m = _earlier_items().search(folded, lo, pos)
-    return m is not None and _duration_goal(folded, start, m.start())
-
-
-_LIST_LOOK = 24  # characters before a duration searched for the list's earlier items
-_CHANGE_LOOK = 12  # characters between a shortening verb and the 至 of its goal
-
-
-@cache
-def level_marks() -> str:
-    """至, 到: the words between a change and the level it brings a measure to (lexicon
-    extract/level_marks)."""
-    return "".join(lexicon.column("extract/level_marks"))
-
-
-@cache
-def _changes_then_to() -> re.Pattern[str]:
-    """A shortening verb of extract/duration_goals without its mark of a level (压缩, 缩短;
-    extract/level_marks), then the change it makes and no clause break, up to the end:
-    压缩一半以上至 | 压缩30%至."""
-    marks = level_marks()
-    stems = {w[:-1] for w in lexicon.column("extract/duration_goals") if w[-1] in marks}
-    return re.compile(
-        rf"(?:{lexicon.alternation(tuple(stems))})[^，,；;。]{{1,{_CHANGE_LOOK}}}[{marks}]$"
-    )
-
-
-def _changed_to(folded: str, start: int, pos: int) -> bool:
-    """The duration at *pos* is the level a shortening verb brings a time down to, after the
-    change it makes (压缩一半以上至8.5个工作日以内, 压缩30%至60个工作日)."""
-    lo = max(start, pos - _CHANGE_LOOK - _CUE_MAX)
-    return _changes_then_to().search(folded, lo, pos) is not None
-
-
-@cache
-def response_words(role: str) -> tuple[str, ...]:
-    """The words of one role of lexicon extract/response_times, longest first."""
-    return tuple(lexicon.longest_first(lexicon.column("extract/response_times", role=role)))
-
-
-def _response_time(folded: str, unit: str, unit_end: int) -> bool:
-    """Whether the duration in *unit* ending at *unit_end* is a response time the plan commits to:
-    minutes or seconds with 内 right after them (震后20分钟内提供…; lexicon
-    extract/response_times).  Leaves 3个月内, 5个工作日内办结 (a procedure's limit) and
-    15分钟生活圈 (a name: no 内)."""
-    if unit not in response_words("within"):
-        return False
-    return folded.startswith(response_words("after"), unit_end)
-
-
-_AMOUNT_LOOK = 12  # characters after a duration searched for the noun that makes it an amount
-
-
-@cache
-def _amount_nouns() -> re.Pattern[str]:
-    """A phrase of word characters ending in a noun of extract/duration_amounts, where the
-    phrase ends (六周年等重要时间节点: 时间 does not close it)."""
-    nouns = lexicon.alternation(lexicon.column("extract/duration_amounts"))
-    return re.compile(rf"[\u4e00-\u9fff]{{0,{_AMOUNT_LOOK}}}?(?:{nouns})(?![\u4e00-\u9fff])")
-
-
-@cache
-def _elapsed_marks() -> frozenset[str]:
-    return lexicon.words("extract/elapsed_marks")
-
-
-def amount_end(folded: str, start: int, unit_end: int, end: int) -> int | None:
-    """Where the noun of time after the duration [start, unit_end) ends, when it makes the
-    duration an amount of time the plan provides (各1个小时体育活动时间, 20天的储备能力),
-    else None.  Leaves 5个工作日内办结 (内: a limit) and 共监测了5个月时间 (time passed)."""
-    if folded.startswith(response_words("after"), unit_end):
-        return None
-    if folded[start - 1 : start] in _elapsed_marks():
-        return None
-    m = _amount_nouns().match(folded, unit_end, min(end, unit_end + _AMOUNT_LOOK + 4))
-    return m.end() if m is not None else None
-
-
-@cache
-def _earlier_items() -> re.Pattern[str]:
-    """15个、 right before a number: the earlier items of its list."""
-    return re.compile(rf"\d+(?:\.\d+)?(?:{unit_pattern().pattern})?、$")
-
-
-_CUE_MAX = 6  # characters of the longest word of extract/duration_goals (max_len)
 
 
 @cache
@@ -558,8 +457,8 @@ def _unit(
     if longer is not None:
         real = units()[0][longer]
     if not real and not (
-        _duration_goal(folded, start, m.start())
-        or _response_time(folded, word, m.end() + length)
+        duration_goal(folded, start, m.start())
+        or response_time(folded, word, m.end() + length)
         or amount_end(folded, m.start(), m.end() + length, end) is not None
     ):
         return None

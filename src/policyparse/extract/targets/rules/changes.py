@@ -5,7 +5,7 @@ from __future__ import annotations
 from ....ruler import Decision
 from ....text.fold import compact
 from ....vocab import Comparator
-from ...quantities import level_marks
+from ...durations import level_marks
 from ..reader import Candidate, Reader
 from .edits import take
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ....ruler import Decision
 from ....text.fold import compact
-from ...quantities import amount_end, response_words
+from ...durations import amount_end, response_words
 from ..reader import Candidate, Reader
 from .edits import leave, take, take_list
 from .forms import item_names, items_end
