@@ -186,7 +186,9 @@ SPECS: dict[str, Spec] = {
     "extract/goal_nouns": Spec(("word",), max_len=MAX_WORD),
     "extract/class_words": Spec(("word",), max_len=MAX_WORD),
     "extract/standard_tails": Spec(("word", "role"), {"role": frozenset({"verb", "end"})}),
-    "extract/prepositions": Spec(("word",), max_len=MAX_WORD),
+    "extract/prepositions": Spec(
+        ("word", "where"), {"where": frozenset({"any", "opening"})}, max_len=MAX_WORD
+    ),
     "extract/extent_cues": Spec(("word",), max_len=MAX_WORD),
     "extract/unit_compounds": Spec(("word",), max_len=MAX_WORD),
     "extract/present_openers": Spec(("word",), max_len=MAX_WORD),

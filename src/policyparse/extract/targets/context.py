@@ -68,6 +68,7 @@ class Words:
     standards: tuple[str, ...]  # 要求, 标准: the end of that clause
     place_levels: tuple[str, ...]  # 区, 县: 浦东、宝山等区16个… (the examples' level)
     prepositions: tuple[str, ...]  # 在, 对: 在100个县开展试点 (the verb follows the counted noun)
+    opening_prepositions: frozenset[str]  # 为: a preposition only where it opens its item
     stative: frozenset[str]  # 包括, 具有: a dictionary verb that commits to nothing
     distributive: frozenset[str]  # 分别, 均: one quantity to each item of a list
     thresholds: frozenset[str]  # 及以上: the quantity is an eligibility threshold
@@ -167,6 +168,7 @@ def words() -> Words:
             w for w in lexicon.column("extract/place_levels", kind="level") if len(w) == 1
         ),
         prepositions=lexicon.column("extract/prepositions"),
+        opening_prepositions=lexicon.words("extract/prepositions", where="opening"),
         stative=lexicon.words("extract/stative_verbs"),
         distributive=lexicon.words("extract/indicator_adverbs", distributes="yes"),
         thresholds=lexicon.words("extract/comparators", marks="parameter"),

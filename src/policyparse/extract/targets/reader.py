@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ...layout.markers import match_marker
 from ...text.brackets import round_spans
 from ...text.fold import compact, is_han
 from ...vocab import Comparator, QuantityKind, TargetKind
@@ -235,18 +236,27 @@ class Reader:
             or (suffix_end in self.starts and suffix is None and suffix_end not in self.classes)
         )
 
+    def _item_start(self, q: Quantity, c_start: int) -> int:
+        """Where the list item holding *q* starts: after the clause's earlier items, a join,
+        a run-in list's marker, or the bracket of an aside."""
+        f = self.folded
+        item_start = self.memory.item_end.get(c_start, c_start)
+        if item_start < q.start and f[item_start] in self.words.list_joins:
+            item_start += 1
+        item_start = max(min(item_start, q.start), q.start - WINDOW)
+        if item_start in (c_start, c_start + 1):
+            item_start = after_inline_marker(f, item_start, q.start)
+        if q.start in self.asides:  # （设施能力达到90万标准箱）: the bracket opens the item
+            item_start = max(item_start, f.rfind("(", item_start, q.start) + 1)
+        return item_start
+
     def candidate(self, i: int) -> Candidate:
         """The i-th quantity in its context, with the draft record a rule may take."""
-        f, w = self.folded, self.words
+        f = self.folded
         q = self.quantities[i]
         c_start, c_end = around(self.clauses, q.start, self.start, self.end)
         sentence_start, sentence_end = around(self.sentences, q.start, self.start, self.end)
-        item_start = self.memory.item_end.get(c_start, c_start)
-        if item_start < q.start and f[item_start] in w.list_joins:
-            item_start += 1
-        item_start = max(min(item_start, q.start), q.start - WINDOW)
-        if q.start in self.asides:  # （设施能力达到90万标准箱）: the bracket opens the item
-            item_start = max(item_start, f.rfind("(", item_start, q.start) + 1)
+        item_start = self._item_start(q, c_start)
         suffix, suffix_end = self.suffix_of(q, c_end)
         pre = read_prefix(f, item_start, q.start)
         year = governing(self.years, self.year_starts, q.start)
@@ -292,6 +302,27 @@ class Reader:
             window=window,
             base=base,
         )
+
+
+_OPENING = frozenset("。；;：:，,\n \t\u3000")  # what may stand between a break and its item
+
+
+def after_inline_marker(folded: str, pos: int, end: int) -> int:
+    """Where an item opening with a numbering marker inside a paragraph starts its words.
+
+    A run-in list (今年办好以下实事：（1）新建幼儿园2所。（2）新建公共厕所120座、旅游厕所
+    8座) numbers its items inside one paragraph, where the structure stage opens no node;
+    the marker is no part of the item's subject, and with it in front the subject's verb
+    (新建) is not where a verb is sought, so the later items of its list lost it.  Takes
+    （2）, (2), ②, 2., 2、, (二) at the item's start; leaves 2.5万人 (a figure).
+    """
+    at = pos
+    while at < end and folded[at] in _OPENING:
+        at += 1
+    mk = match_marker(folded, at, end)
+    if mk is None or mk.digit_follows or mk.end >= end or not is_han(folded[mk.end]):
+        return pos
+    return mk.end
 
 
 def node_years(

@@ -240,6 +240,10 @@ def _fallback_verb(reader: Reader, c: Candidate) -> int:
     the goal (在10个街道组建20个微型消防站: 20, not 10; _places_scope)."""
     f, pre = reader.folded, c.prefix
     place = ends_with(f, pre.start, pre.end, reader.words.prepositions)
+    if pre.end - place > pre.start and f[pre.end - place : pre.end] in (
+        reader.words.opening_prepositions
+    ):
+        place = 0  # 分为3个阶段实施: after a verb, 为 is a copula
     if place and _places_scope(reader, c):
         return 0
     if not _goal(c):
