@@ -192,6 +192,7 @@ SPECS: dict[str, Spec] = {
     "extract/extent_cues": Spec(("word",), max_len=MAX_WORD),
     "extract/unit_compounds": Spec(("word",), max_len=MAX_WORD),
     "extract/present_openers": Spec(("word",), max_len=MAX_WORD),
+    "extract/frame_openers": Spec(("word",), max_len=MAX_WORD),
     "extract/score_marks": Spec(("word", "role"), {"role": frozenset({"verb", "unit"})}),
     "extract/stative_verbs": Spec(("word",), max_len=MAX_WORD),
     "extract/parameter_cues": Spec(("word",)),

@@ -58,7 +58,9 @@ def year_phrases(
             continue
         if _starts_only(m):  # 2024年起…，: from that year on, in its own clause alone
             until = _clause_end(folded, m.end(), end)
-        elif p in leads or before in SENTENCE_BREAK:
+        elif (
+            p in leads or before in SENTENCE_BREAK or _frames_sentence(folded, sentences, start, p)
+        ):
             until = end
         else:
             until = next((s for s in sentences if s >= m.end()), end)
@@ -69,6 +71,32 @@ def year_phrases(
             YearPhrase(m.end(), until, (p, m.end()), year, baseline, bool(m.group("plan")))
         )
     return found
+
+
+def _frames_sentence(folded: str, sentences: list[int], start: int, pos: int) -> bool:
+    """Whether only framing clauses, with no figure, stand before the phrase in its
+    sentence: it then opens the sentence's statements as a phrase at its head does.
+
+    Takes 围绕专项行动，到2027年，… and 总体发展目标，到2025年，… (a purpose or a label
+    first, lexicon extract/frame_openers and extract/goal_nouns: the later sentences
+    城乡供水一体化率达到83.5% and 其中，…5000座 are due then too); leaves 开展放心消费行动，
+    到2025年底，… (a measure first) and 新增就业2万人，到2025年，… (a figure first): the
+    phrase governs to the sentence's end.
+    """
+    k = bisect.bisect_left(sentences, pos)
+    head = sentences[k - 1] if k > 0 and sentences[k - 1] >= start else start
+    before = folded[head:pos].strip(_EDGE)
+    if not before or any(ch.isdigit() for ch in before):
+        return False
+    return before.startswith(_frame_openers()) or before.endswith(words().goal_nouns)
+
+
+_EDGE = "。；;，,：:\n \t\u3000"  # breaks and spaces around the clauses before a phrase
+
+
+@cache
+def _frame_openers() -> tuple[str, ...]:
+    return tuple(lexicon.longest_first(lexicon.column("extract/frame_openers")))
 
 
 def _starts_only(m: re.Match[str]) -> bool:
