@@ -124,3 +124,21 @@ def _earlier_items() -> re.Pattern[str]:
 
 _CUE_MAX = 6  # characters of the longest word of extract/duration_goals (max_len)
 _CAP_MAX = 4  # characters of the longest capping word of extract/comparators (不得超过)
+
+
+_AGE_LOOK = 16  # characters between a measure of lifespan and its age, at most
+
+
+@cache
+def _age_measures() -> re.Pattern[str]:
+    """A measure of lifespan (lexicon extract/age_measures) with no clause break after it."""
+    words = lexicon.alternation(lexicon.column("extract/age_measures"))
+    return re.compile(rf"(?:{words})[^，,；;。：:\n]*$")
+
+
+def age_goal(folded: str, start: int, pos: int, unit: str) -> bool:
+    """Whether the age at *pos* is the level a measure of lifespan reaches (人均预期寿命达到
+    78.5岁), not an age that bounds who a measure reaches (60岁以上老年人, 16—24岁)."""
+    if unit not in lexicon.words("extract/time_units", dimension="age"):
+        return False
+    return _age_measures().search(folded, max(start, pos - _AGE_LOOK), pos) is not None

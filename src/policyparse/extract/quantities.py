@@ -18,7 +18,7 @@ from functools import cache
 from .. import lexicon
 from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int, fraction_percent, round_scale
 from . import unitless
-from .durations import amount_end, duration_goal, response_time
+from .durations import age_goal, amount_end, duration_goal, response_time
 from .unit_words import alternates, per, unit_at, unit_pattern, units
 
 _CN = "零〇一二两三四五六七八九十百千"
@@ -458,6 +458,7 @@ def _unit(
         real = units()[0][longer]
     if not real and not (
         duration_goal(folded, start, m.start())
+        or age_goal(folded, start, m.start(), word)
         or response_time(folded, word, m.end() + length)
         or amount_end(folded, m.start(), m.end() + length, end) is not None
     ):
