@@ -42,6 +42,7 @@ COLUMNS: dict[Kind, tuple[str, ...]] = {
 # The responsibility files, by statement form (the names the responsibility rules will take).
 FORMS = (
     "labelled",
+    "labelled_line",
     "verbal",
     "bare_list",
     "agent_sentence",

@@ -7,7 +7,8 @@ of ``rules.CHAIN``:
 - verbs: （A牵头，B、C参与）, （A、B等负责）, （A指导，B负责落实）, （A会同有关部门负责）,
   with notes such as 列第一位者为牵头单位，下同 that hold for later nodes too;
 - a bare list of bodies at the end of a measure: （各区、县级市）;
-- an unbracketed sentence of the verb form opened by 由: 由A牵头，B配合。
+- an unbracketed sentence of the verb form opened by 由: 由A牵头，B配合。;
+- a line of its own opening with a role label: 牵头单位：A (under the item it belongs to)
 
 and the unit columns of a table.  Every statement gets a step in the trace, read or
 not, and every unit a step naming the word that gave its role
@@ -100,6 +101,32 @@ def _labelled_pairs(folded: str, start: int, end: int) -> dict[int, int]:
     return pairs
 
 
+_LINE_LEAD = " \t\u3000"  # what may indent a labelled line
+
+
+def _labelled_lines(
+    folded: str, start: int, end: int, pairs: dict[int, int]
+) -> Iterator[Statement]:
+    """Lines of their own opening with a role label (牵头单位：区发改局), outside brackets
+    (a PDF may break a bracket's labelled fields onto lines: those are the bracket's)."""
+    inside = sorted(pairs.items())
+    for lm in LABEL.finditer(folded, start, end):
+        at = lm.start()
+        if lm.group("label") not in labels():
+            continue
+        k = at
+        while k > start and folded[k - 1] in _LINE_LEAD:
+            k -= 1
+        if k > start and folded[k - 1] != "\n":
+            continue
+        if any(a < at < c for a, c in inside):
+            continue
+        stop = folded.find("\n", at, end)
+        stop = end if stop == -1 else stop
+        if stop - at <= MAX_STATEMENT:
+            yield Statement("line", at, at, stop, stop)
+
+
 def _brackets(folded: str, start: int, end: int) -> dict[int, int]:
     """Every bracket that may hold a statement: round pairs, labelled square ones."""
     if not _STATEMENT_OPENERS.search(folded, start, end):
@@ -143,6 +170,8 @@ def find_mentions(
             Statement("bracket", open_at, open_at + 1, pairs[open_at], pairs[open_at] + 1),
             trace,
         )
+    for s in _labelled_lines(folded, start, end, pairs):
+        _decide(st, s, trace)
     for a, b, role, header in cells:
         _decide(st, Statement("cell", a, a, b, b, role, header), trace)
     return st.mentions

@@ -86,7 +86,8 @@ _TRAILING_ASIDE = re.compile(r"[（(][^（）()]{1,8}[）)]$")
 def is_generic(name: str) -> bool:
     """A class of bodies (各省级人民政府, 有关部门, 县级市, 工作组成员单位) rather than one body.
 
-    A level or a place before the class changes nothing: 市各相关部门, 河北省相关部门.
+    A level or a place before the class changes nothing: 市各相关部门, 河北省相关部门; nor
+    does a field of work before a short class: 全区经济运行各专班.
     A government of a lower level named by its level alone is each such government:
     镇人民政府, 镇人民政府（街道） (lexicon extract/generic_bodies, whole).
     """
@@ -98,7 +99,12 @@ def is_generic(name: str) -> bool:
         at = name.find(word, 1)
         if at != -1 and name[:at].endswith(_place_ends()):
             return True
+        if at != -1 and 0 < len(name) - at - len(word) <= _CLASS_TAIL:
+            return True  # 全区经济运行各专班: a short class closes the name after 各
     return False
+
+
+_CLASS_TAIL = 4  # characters of the class after an opening word inside a name (各专班)
 
 
 @cache
@@ -205,9 +211,11 @@ def bodies_in(
                 spans[-1] = (spans[-1][0], b)  # 各有关部门和单位, 相关部门、单位, 相关委、办、局
             else:
                 spans.append((a, b))
+    spans = _level_chains(folded, spans)
     merged: list[tuple[int, int]] = []
     for a, b in spans:
-        if merged and _bare_place(compact(folded[merged[-1][0] : merged[-1][1]])):
+        joined = bool(merged) and "、" in folded[merged[-1][1] : a]  # not across ，or ；
+        if joined and _bare_place(compact(folded[merged[-1][0] : merged[-1][1]])):
             name = compact(folded[a:b])
             if is_generic(name) and not name.startswith(_generic()[0]):
                 merged[-1] = (merged[-1][0], b)  # 天津市、河北省相关部门: both places' departments
@@ -220,6 +228,37 @@ def bodies_in(
             out.append(m)
     _shared_class(out)
     return out
+
+
+def _level_chains(folded: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """各县、市、区政府: one class of bodies whose levels are listed one character each after
+    各 and share the head closing the last (each county's, city's and district's
+    government; lexicon extract/level_heads), not 各县, 市 and 区政府.  Leaves 各县、
+    市场监管局 (市场 is no level: the head is not one of those)."""
+    one = _one_char_levels()
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out:
+            prev = compact(folded[out[-1][0] : out[-1][1]])
+            name = compact(folded[a:b])
+            chain = prev.startswith(_generic()[0]) and all(
+                part[-1:] in one and len(part) <= 2 for part in prev.split("、")
+            )
+            if chain and name[:1] in one and (len(name) == 1 or name[1:] in _level_heads()):
+                out[-1] = (out[-1][0], b)
+                continue
+        out.append((a, b))
+    return out
+
+
+@cache
+def _level_heads() -> frozenset[str]:
+    return lexicon.words("extract/level_heads")
+
+
+@cache
+def _one_char_levels() -> frozenset[str]:
+    return frozenset(w for w in lexicon.column("extract/place_levels", kind="level") if len(w) == 1)
 
 
 _CLASS_MAX = 4  # characters of a bare class noun after 各…、 (园区, 街道)

@@ -1,12 +1,14 @@
 """What the responsibility rules read: the statements of a node, its state, the two readings.
 
-A node's text may hold four kinds of statement, each an item the chain decides on
+A node's text may hold five kinds of statement, each an item the chain decides on
 (``Statement.kind`` is the chain's alternative):
 
 - ``bracket``: （责任单位：A、B）, （A牵头，B配合）, （各区、县级市）, or an aside naming none;
 - ``agent``: 由A牵头，B配合。, unbracketed at the head of a clause;
 - ``note``: 以下均需地方人民政府负责, a statement about later nodes;
-- ``cell``: a table column whose header gives the role (牵头单位 | 配合单位).
+- ``cell``: a table column whose header gives the role (牵头单位 | 配合单位);
+- ``line``: a line of its own opening with a role label (牵头单位：A), under the item it
+  belongs to.
 
 The labelled and the verbal readings are shared by several rules, so they live here
 and return what they read without changing any state.
@@ -32,7 +34,7 @@ MAX_STATEMENT = 600
 LABEL = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,6}):\s{0,3}")
 SQUARE_CLOSERS = {"〔": "〕", "【": "】"}
 
-StatementKind = Literal["bracket", "agent", "note", "cell"]
+StatementKind = Literal["bracket", "agent", "note", "cell", "line"]
 
 
 @dataclass(slots=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ....ruler import Chain
 from ..statements import NodeState, Statement
-from .labelled import labelled
+from .labelled import labelled, labelled_line
 from .lists import bare_list, table_column
 from .notes import applies_below
 from .unread import not_read
@@ -25,6 +25,7 @@ RULES = (
     agent_sentence,
     table_column,
     labelled,
+    labelled_line,
     verbal,
     bare_list,
     not_read,
@@ -36,6 +37,7 @@ KINDS = {
     "agent_sentence": ("agent",),
     "table_column": ("cell",),
     "labelled": ("bracket",),
+    "labelled_line": ("line",),
     "verbal": ("bracket",),
     "bare_list": ("bracket",),
 }
