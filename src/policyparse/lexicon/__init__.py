@@ -195,6 +195,7 @@ SPECS: dict[str, Spec] = {
     "extract/frame_openers": Spec(("word",), max_len=MAX_WORD),
     "extract/age_measures": Spec(("word",), max_len=MAX_WORD),
     "extract/level_heads": Spec(("word",), max_len=MAX_WORD),
+    "extract/part_leads": Spec(("word",), max_len=MAX_WORD),
     "extract/score_marks": Spec(("word", "role"), {"role": frozenset({"verb", "unit"})}),
     "extract/stative_verbs": Spec(("word",), max_len=MAX_WORD),
     "extract/parameter_cues": Spec(("word",)),

@@ -68,6 +68,7 @@ class Words:
     standards: tuple[str, ...]  # 要求, 标准: the end of that clause
     place_levels: tuple[str, ...]  # 区, 县: 浦东、宝山等区16个… (the examples' level)
     prepositions: tuple[str, ...]  # 在, 对: 在100个县开展试点 (the verb follows the counted noun)
+    part_leads: tuple[str, ...]  # 其中: a part of the total before it (…，其中企业3518户)
     opening_prepositions: frozenset[str]  # 为: a preposition only where it opens its item
     stative: frozenset[str]  # 包括, 具有: a dictionary verb that commits to nothing
     distributive: frozenset[str]  # 分别, 均: one quantity to each item of a list
@@ -168,6 +169,7 @@ def words() -> Words:
             w for w in lexicon.column("extract/place_levels", kind="level") if len(w) == 1
         ),
         prepositions=lexicon.column("extract/prepositions"),
+        part_leads=lexicon.column("extract/part_leads"),
         opening_prepositions=lexicon.words("extract/prepositions", where="opening"),
         stative=lexicon.words("extract/stative_verbs"),
         distributive=lexicon.words("extract/indicator_adverbs", distributes="yes"),

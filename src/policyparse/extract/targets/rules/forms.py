@@ -431,7 +431,7 @@ def carried_subject(reader: Reader, c: Candidate) -> Decision | None:
     closed = c.closes or goal_tail(reader, c)  # …，达到80%的基本普及目标
     if not closed or not pre.empty or not out or out[-1].kind != "target":
         return None
-    prev = out[-1]
+    prev = _whole(reader, out)
     same_sentence = around(reader.sentences, prev.start, reader.start, reader.end)[0]
     if same_sentence != c.sentence_start:
         return None
@@ -445,6 +445,26 @@ def carried_subject(reader: Reader, c: Candidate) -> Decision | None:
         found.indicator = prev.indicator
         return take(c, found, c.suffix_end)
     return None
+
+
+_PART_BACK = 4  # records a part of a total may stand after the total, at most
+
+
+def _whole(reader: Reader, out: list[Found]) -> Found:
+    """The target a bare quantity carries on from: the last, passing over parts opened by
+    其中 (lexicon extract/part_leads): in 市场主体发展到20271户，其中企业3518户；力争突破
+    30455户 the 30455 户 are 市场主体, not 企业."""
+    f = reader.folded
+    for found in reversed(out[-_PART_BACK:]):
+        if found.kind != "target":
+            break
+        c0 = around(reader.clauses, found.start, reader.start, reader.end)[0]
+        if not f[c0 : found.start].strip(_LEAD_EDGE).startswith(reader.words.part_leads):
+            return found
+    return out[-1]
+
+
+_LEAD_EDGE = "，,；;：: \n"
 
 
 def unclaimed(reader: Reader, c: Candidate) -> Decision | None:

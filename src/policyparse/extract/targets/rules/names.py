@@ -170,6 +170,8 @@ def bare_count(reader: Reader, c: Candidate) -> Decision | None:
         return None  # 餐厨垃圾目标任务日均131吨: the subject names the goal
     if percent(reader, c) and reader.folded[pre.start : pre.end].endswith(reader.words.heads):
         return None  # 圩区除涝设施达标率90%: the subject names an indicator
+    if _part_of_last(reader, c):
+        return None  # 市场主体发展到20271户，其中企业3518户: a part of the goal before it
     _, verb, _ = subject(reader, c)
     if (
         not verb
@@ -180,6 +182,22 @@ def bare_count(reader: Reader, c: Candidate) -> Decision | None:
     ):
         return leave("a count with no verb, comparator or change")
     return None
+
+
+def _part_of_last(reader: Reader, c: Candidate) -> bool:
+    """A word opening a part (其中: lexicon extract/part_leads) stands before the subject,
+    and the record before is a target of the same sentence in the same unit: the count
+    is a part of that goal (…发展到20271户，其中企业3518户)."""
+    out = reader.memory.out
+    if not out or out[-1].kind != "target" or out[-1].unit != c.draft.unit:
+        return False
+    if out[-1].end < c.sentence_start:
+        return False
+    lead = reader.folded[c.clause[0] : c.prefix.start].strip(_LEAD_EDGE)
+    return lead.startswith(reader.words.part_leads)
+
+
+_LEAD_EDGE = "，,；;：: \n"
 
 
 def _dictionary_lead(reader: Reader, c: Candidate) -> bool:
