@@ -239,11 +239,7 @@ def _fallback_verb(reader: Reader, c: Candidate) -> int:
     The places are only where the goal is met when a later count of the clause states
     the goal (在10个街道组建20个微型消防站: 20, not 10; _places_scope)."""
     f, pre = reader.folded, c.prefix
-    place = ends_with(f, pre.start, pre.end, reader.words.prepositions)
-    if pre.end - place > pre.start and f[pre.end - place : pre.end] in (
-        reader.words.opening_prepositions
-    ):
-        place = 0  # 分为3个阶段实施: after a verb, 为 is a copula
+    place = _preposition(reader, c)
     if place and _places_scope(reader, c):
         return 0
     if not _goal(c):
@@ -254,10 +250,41 @@ def _fallback_verb(reader: Reader, c: Candidate) -> int:
     return place
 
 
+def _preposition(reader: Reader, c: Candidate) -> int:
+    """The length of a preposition of extract/prepositions closing the prefix, with an area
+    after it (为全州7万名妇女…: 为全州), or 0.  为 counts only where it opens its item, an
+    adverb of the verb before it at most (免费为1000人筛查…); after a verb it is a copula
+    (分为3个阶段实施)."""
+    f, pre, w = reader.folded, c.prefix, reader.words
+    area = ends_with(f, pre.start, pre.end, w.areas)
+    word = ends_with(f, pre.start, pre.end - area, w.prepositions)
+    if not word:
+        return 0
+    at = pre.end - area - word
+    lead = f[pre.start : at]
+    if lead and lead not in w.verb_adverbs and f[at : at + word] in w.opening_prepositions:
+        return 0
+    return word + area
+
+
 def _object_span(reader: Reader, c: Candidate) -> tuple[int, int]:
-    """What follows the quantity up to the end of its object (the clause if none is found)."""
+    """What follows the quantity up to the end of its object (the clause if none is found),
+    or to the next item of a list that opens with a preposition again (为7万名妇女…筛查、
+    为6.1万名妇女…筛查: two items, the second no part of the first's object)."""
     end = object_end(reader.folded, c.suffix_end, c.clause[1], reader.starts)
-    return c.suffix_end, c.clause[1] if end is None else end
+    end = c.clause[1] if end is None else end
+    return c.suffix_end, _item_end(reader, c.suffix_end, end)
+
+
+def _item_end(reader: Reader, start: int, end: int) -> int:
+    """Where the next item of a list opening with a preposition starts (、为…), or *end*."""
+    f, words = reader.folded, frozenset(reader.words.prepositions)
+    k = f.find("、", start, end)
+    while k != -1:
+        if starts_with(f, k + 1, end, words):
+            return k
+        k = f.find("、", k + 1, end)
+    return end
 
 
 def _places_scope(reader: Reader, c: Candidate) -> bool:
@@ -376,7 +403,10 @@ def verb_form(reader: Reader, c: Candidate) -> Decision | None:
     if _list_item(reader, c):  # _list_verb's item: its object ends at the next 、
         cut = reader.folded.find("、", c.suffix_end, o_end)
         o_end = o_end if cut == -1 else cut
-    preposition = verb in reader.words.prepositions
+    w = reader.words
+    preposition = verb in w.prepositions or any(
+        verb.startswith(p) and verb[len(p) :] in w.areas for p in w.prepositions
+    )  # 在, 为全州
     if preposition:
         o_end = _places_end(reader, c, o_end)
     obj = compact(reader.source[c.suffix_end : o_end])
@@ -411,7 +441,9 @@ def _area_spread(reader: Reader, c: Candidate, found: Found) -> None:
 
 def _places_end(reader: Reader, c: Candidate, o_end: int) -> int:
     """The object of 在 + places ends before the verb of a later count of its clause
-    (在90个左右学科领域重点支持200个…: 学科领域; the later count is a goal of its own)."""
+    (在90个左右学科领域重点支持200个…: 学科领域; the later count is a goal of its own),
+    and before the next item of a list that opens with a preposition again (、为…)."""
+    o_end = _item_end(reader, c.suffix_end, o_end)
     later = reader.next_quantity(c.suffix_end, o_end)
     if later is None:
         return o_end

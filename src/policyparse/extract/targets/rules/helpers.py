@@ -92,13 +92,16 @@ def parallel(reader: Reader, c: Candidate, prev: Found, last_end: int) -> bool:
     after 余 or 左右 in the same unit) and a unit of the same kind, so it reads
     选拔资助高层次人才.  新增就业超20万人，失业率控制在
     5.5%以内 does not (another comparator, another kind of unit), nor does a clause
-    whose subject is an indicator already (…人才资源总量达到320万名左右: ends in 量).
+    whose subject is an indicator already (…人才资源总量达到320万名左右: ends in 量),
+    unless the target before ends in the same head (完成白蛾防治面积0.6万亩，松材线虫病防治
+    面积5.8万亩: 完成 carries on).
     *last_end* is where the last target ends: *prev* itself, or a total carried on after it.
     """
     f = reader.folded
     subject = compact(reader.source[c.prefix.start : c.prefix.end])
-    if any(subject.endswith(h) for h in reader.words.heads):
-        return False
+    head = next((h for h in reader.words.heads if subject.endswith(h)), None)
+    if head is not None and not (prev.indicator or "").endswith(head):
+        return False  # an indicator of its own, unless the target before names one alike
     between = f[last_end : c.clause[0]].strip(" ")
     if between not in (",", ";") or not _same_comparison(prev, c.draft):
         return False
