@@ -286,3 +286,29 @@ def test_labels_named_by_a_qualifier_and_a_group_cell_printed_on_every_row() -> 
         ("A1.2", "实施小型餐饮备案", [("各街道、镇", True)]),
         ("A1.3", "深化一体化改革", [("区规划资源局", False)]),
     ]
+
+
+def test_a_unit_cell_printed_one_body_per_line_keeps_the_deadline_after_it() -> None:
+    # 序号 | 民生实事 | 责任单位 | 完成时限, one cell per line; rows 1 and 3 print their unit cell
+    # one body per line, so the lines of a row outnumber the columns.
+    text = (
+        "附件\n年度民生实事任务分解表\n序号\n民生实事\n责任单位\n完成时限\n"
+        "1\n启动建设某河综合治理工程。\n县水务局\n县住建局\n县某指挥部\n2016年12月底前\n"
+        "2\n新建2座人行天桥。\n县住建局\n2016年9月底前\n"
+        "3\n启动县图书馆新馆建设。\n县文化局\n县代建中心\n2016年11月底前\n"
+    )
+    doc = policyparse.parse(text)
+    rows = {n.path: n for n in doc.walk() if n.path}
+    assert [u.name for u in rows["A1.3"].responsible_units] == ["县文化局", "县代建中心"]
+    assert [u.name for u in rows["A1.1"].responsible_units] == [
+        "县水务局",
+        "县住建局",
+        "县某指挥部",
+    ]
+    assert [n.path for n in doc.walk() if n.path] == ["A1", "A1.1", "A1.2", "A1.3"]
+    dues = [rows[p].deadline for p in ("A1.1", "A1.2", "A1.3")]
+    assert [d.text if d else None for d in dues] == [
+        "2016年12月底前",
+        "2016年9月底前",
+        "2016年11月底前",
+    ]

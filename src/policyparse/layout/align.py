@@ -177,7 +177,7 @@ def binding(folded: str, c: Cell | None) -> bool | None:
     return None
 
 
-def _deadline_like(words: str) -> bool:
+def deadline_like(words: str) -> bool:
     """2019年3月, 年底前, 持续推进, 长期坚持: what a 完成时限 cell holds."""
     # a deadline cell is as short as a body's name
     return bool(words) and len(words) <= UNIT_MAX and any(w in words for w in _due_words())
@@ -238,7 +238,7 @@ def _ends(
     if rest and cols[0].kind == "serial" and serial(folded, rest[0]) is not None:
         out[0] = rest.pop(0)
     due = next((k for k, c in enumerate(cols) if c.kind == "deadline"), None)
-    if due is not None and rest and _deadline_like(clean(text_of(folded, rest[-1]))):
+    if due is not None and rest and deadline_like(clean(text_of(folded, rest[-1]))):
         out[due] = rest.pop()
     if last_unit is not None:
         _after_units(folded, rest, cols, last_unit, out)
@@ -279,7 +279,7 @@ def _bodies_at(folded: str, rest: list[Cell]) -> int:
 def _merged_units(folded: str, rest: list[Cell]) -> bool:
     """A row with no bodies whose unit cells were merged with the rows above: its cells
     are all text (2 | 新建车站要求屋顶光伏覆盖面积达到50%), none a unit or a deadline."""
-    return bool(rest) and not any(_deadline_like(clean(text_of(folded, c))) for c in rest)
+    return bool(rest) and not any(deadline_like(clean(text_of(folded, c))) for c in rest)
 
 
 def _due_before(
@@ -291,7 +291,7 @@ def _due_before(
     due = next((k for k, c in enumerate(cols[:first_unit]) if c.kind == "deadline"), None)
     if due is None or out[due] is not None or len(text) < 2:
         return
-    if _deadline_like(clean(text_of(folded, text[-1]))):
+    if deadline_like(clean(text_of(folded, text[-1]))):
         out[due] = text.pop()
 
 

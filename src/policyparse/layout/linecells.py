@@ -11,7 +11,7 @@ from .. import lexicon
 from ..inputs.columns import cell_words, clean, column, year_of
 from ..text.fold import compact
 from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int
-from .align import DASH_ONES, attribute_words, serial_text
+from .align import DASH_ONES, attribute_words, deadline_like, serial_text, unit_like
 from .blocks import Block
 from .cells import Cell
 from .markers import match_marker
@@ -60,6 +60,13 @@ def _line_cells(folded: str, row: list[Block]) -> list[Cell]:
             cells.append(Cell(b.start, b.end))
         last = n
     return cells
+
+
+def opens_sub_row(prev: str, line: str) -> bool:
+    """Whether *line* opens a row continuing a task row: after the row's unit cell, words
+    that are neither a body nor a deadline (县文体广新局 / 县代建中心 / 12月底前 is a unit
+    cell printed one body per line, then the row's own 完成时限)."""
+    return unit_like(prev) and not unit_like(line) and not deadline_like(line)
 
 
 def item_number(folded: str, b: Block) -> int | None:

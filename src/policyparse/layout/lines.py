@@ -38,6 +38,7 @@ from .linecells import (
     heading,
     item_number,
     name_wrapped,
+    opens_sub_row,
     qualifiers_merged,
     row_cells,
     row_tail,
@@ -168,16 +169,16 @@ class _Rows:
 
     def sub_row(self, k: int, full: bool, row: list[Block] | None = None) -> bool:
         """In a task table, block *k* opens a row with no number continuing the row before
-        (主要工作内容 | 牵头单位 | 配合单位 of a second measure under one task): the row has
-        its cells and ends in a unit cell, and the line is words, no unit cell; or the line
-        is a year after a unit cell (节点 | 指标数 printed once a year)."""
+        (主要工作内容 | 牵头单位 | 配合单位 of a second measure under one task): the row has its
+        cells and ends in a unit cell, and the line is words (opens_sub_row); or the line is
+        a year after a unit cell (节点 | 指标数 printed once a year)."""
         if not self.tasks or k == 0:
             return False
         prev, line = (clean(_text(self.folded, b)) for b in self.blocks[k - 1 : k + 1])
         dated = row is not None and any(year_cell(clean(_text(self.folded, b))) for b in row)
         if dated and unit_like(prev) and year_cell(line):
             return True  # … / 区房管局 / 2019年 / 628个: the next year's figure, a row of its own
-        return full and unit_like(prev) and not unit_like(line)
+        return full and opens_sub_row(prev, line)
 
     def add_header_or_group(self, j: int) -> int:
         """The header printed again at block *j* (a page break: a row the table reader
@@ -399,9 +400,8 @@ class _Rows:
         return 1 if self.budget.take(1, self.blocks[j].start) else -1
 
     def numbered_group(self, j: int) -> bool:
-        """A group cell that prints its own number (1. / 分 / 类 / 投 / 放 before row 1): a
-        group row of the rows below, added here (its number, then its title), not a cell of
-        the first row."""
+        """A group cell that prints its own number (1. / 分 / 类 / 投 / 放 before row 1): a group
+        row of the rows below, added here (its number, then its title), not a first row's cell."""
         b = self.blocks[j]
         m = NUMBERED.match(self.folded, b.start, b.end)
         if m is None or m.end() >= b.end or self.lead:
