@@ -121,12 +121,14 @@ def article_numeral(reader: Reader, c: Candidate) -> Decision | None:
     Takes 建设一支队伍, 一次性补贴; leaves 建成至少一个示范区 and 至少建设一所幼儿园 (a
     comparator before the number or before its verb), 每周开展一次足球训练 (a period
     before it: once a week is a frequency), 建设两个示范区 (两 counts), 新增一百个示范区,
-    五个新城各开展一项 (各 hands one to each) and 建设一座小型消防站 (a thing counted right
-    after its verb: lexicon extract/object_units).
+    五个新城各开展一项 (各 hands one to each), 建设一座小型消防站 (a thing counted right
+    after its verb: lexicon extract/object_units) and 企业数量增加一倍 (a change's size).
     """
     q, f = c.quantity, reader.folded
     if not q.single_cn or f[q.start] != _ONE or c.prefix.comparator or c.prefix.period:
         return None
+    if c.prefix.kind != "level":
+        return None  # 比重增加一倍: the size of a change, not an article
     if before_verb(reader, c) != ".":
         return None  # 至少建设一所: the comparator stands before the verb
     if _handed_out(reader, c):
