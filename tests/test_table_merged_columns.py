@@ -312,3 +312,23 @@ def test_a_unit_cell_printed_one_body_per_line_keeps_the_deadline_after_it() -> 
         "2016年9月底前",
         "2016年11月底前",
     ]
+
+
+def test_cells_closed_by_a_pipe_one_per_line_and_a_column_of_leaders() -> None:
+    # a pipe table flattened one cell per line, each cell closed by " |"; the 分管县领导
+    # column names people (a remark), so the task column titles the rows
+    cells = [
+        "序号", "目标与任务", "分 管 县领导", "牵头责任单位", "责任单位",
+        "1", "加大普惠性托育供给，新增托位数400个以上。", "张 某", "县教育局", "县各有关单位",
+        "2", "支持职业教育发展。", "李 某", "县人社局", "县财政局",
+    ]  # fmt: skip
+    text = "附件\n年度重点工作目标任务分解表\n" + "".join(c + " |\n" for c in cells)
+    doc = policyparse.parse(text)
+    rows = {n.path: n for n in doc.walk() if n.path}
+    assert rows["A1.1"].title == "加大普惠性托育供给，新增托位数400个以上"
+    assert [(u.name, u.role) for u in rows["A1.2"].responsible_units] == [
+        ("县人社局", "lead"),
+        ("县财政局", "responsible"),
+    ]
+    assert [(t.value, t.unit) for t in rows["A1.1"].targets] == [(400, "个")]
+    assert all(text[t.span[0] : t.span[1]] == t.text for t in rows["A1.1"].targets)

@@ -37,3 +37,41 @@ def split_blocks(folded: str) -> list[Block]:
             blocks.append(Block(pos + lead, pos + lead + len(stripped)))
         pos += len(line) + 1
     return blocks
+
+
+_PIPE_RUN = 3  # lines in a row that make a flattened table's cells, at least
+
+
+def trim_cell_pipes(folded: str, blocks: list[Block]) -> list[Block]:
+    """Cells of a pipe table flattened one per line, each closed by a pipe (序号 | /
+    目标与任务 | / 80 |, as some sites print a table): the pipe ends the cell and is no
+    part of its words.  A run of three or more lines that each end in a pipe and hold no
+    other is trimmed of it (and the spaces before it); a markdown row holds several."""
+    out = list(blocks)
+    i, n = 0, len(blocks)
+    while i < n:
+        j = i
+        while j < n and _closed_by_pipe(folded, blocks[j]):
+            j += 1
+        if j - i >= _PIPE_RUN and not _pipe_rows_around(folded, blocks, i, j):
+            for k in range(i, j):
+                b = blocks[k]
+                end = b.end - 1
+                while end > b.start and folded[end - 1] == " ":
+                    end -= 1
+                out[k] = Block(b.start, end, b.role, b.glued)
+        i = max(j, i + 1)
+    return out
+
+
+def _pipe_rows_around(folded: str, blocks: list[Block], i: int, j: int) -> bool:
+    """The run stands between lines of a pipe table broken at its cells (a lone | between
+    rows, ||||| closing a row): that form is read as pipe rows, the pipes kept."""
+    near = [blocks[k] for k in (i - 1, j) if 0 <= k < len(blocks)]
+    return any(folded[b.start : b.end] == "|" or "||" in folded[b.start : b.end] for b in near)
+
+
+def _closed_by_pipe(folded: str, b: Block) -> bool:
+    return (
+        b.end - b.start > 1 and folded[b.end - 1] == "|" and folded.count("|", b.start, b.end) == 1
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..diagnostics import Issue
 from ..inputs.read import Loaded
-from .blocks import Block, split_blocks
+from .blocks import Block, split_blocks, trim_cell_pipes
 from .furniture import Piece, set_aside_furniture
 from .plan import PlanText, close_gaps, plan_blocks, plan_furniture, plan_issues
 from .repair import Gap, join_wrapped, unglue, unwrap
@@ -16,7 +16,7 @@ from .tables import find as find_tables
 
 def cut_blocks(folded: str, loaded: Loaded) -> tuple[list[Block], list[Piece]]:
     """One block per non-blank line; page furniture set aside (a PDF's page by page)."""
-    blocks = split_blocks(folded)
+    blocks = trim_cell_pipes(folded, split_blocks(folded))
     return set_aside_furniture(folded, blocks, loaded.text, loaded.pages, loaded.margins)
 
 
