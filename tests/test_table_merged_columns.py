@@ -332,3 +332,17 @@ def test_cells_closed_by_a_pipe_one_per_line_and_a_column_of_leaders() -> None:
     ]
     assert [(t.value, t.unit) for t in rows["A1.1"].targets] == [(400, "个")]
     assert all(text[t.span[0] : t.span[1]] == t.text for t in rows["A1.1"].targets)
+
+
+def test_rows_of_a_task_table_captioned_for_one_year_take_its_year() -> None:
+    def years(caption: str) -> list[tuple[float, int | None, str | None]]:
+        text = (
+            f"附件\n{caption}\n序号\n民生实事\n责任单位\n完成时限\n"
+            "1\n新建2座人行天桥。\n县住建局\n9月底前\n"
+            "2\n到2027年建成3所学校。\n县教育局\n12月底前\n"
+        )
+        doc = policyparse.parse(text)
+        return [(t.value, t.year, t.deadline) for n in doc.walk() for t in n.targets]
+
+    assert years("2016年民生实事目标任务分解表") == [(2, 2016, "9月底前"), (3, 2027, "到2027年")]
+    assert years("民生实事目标任务分解表") == [(2, None, None), (3, 2027, "到2027年")]

@@ -8,6 +8,9 @@ trace as chain ``frames``):
   target whose sentence says 年内, 全年 or 年底前 before its figure takes that year.
   A target with no such word keeps no year (the oracles never guess a year from
   the document's date, and neither does the parser).
+- ``table_caption``: the rows of a task table whose caption (its annex's title) names
+  one year and calls the table a plan for it (2024年重点工作目标任务分解表): a target of a
+  row with no year of its own takes that year, its deadline the row's 完成时限 cell.
 - ``subject_year``: a year placed after the subject (全省储能装机2025年达到300万千瓦,
   城市绿道2030年达到800公里) governs its own clause: a target with no year whose
   indicator ends in a year takes it, and the indicator drops it.
@@ -85,6 +88,17 @@ def one_year(
         f.year_by = ("one_year_plan", f"{word} in a plan for {year}")
         if trace is not None:
             trace.append(Step("frames", "one_year_plan", f.start, f.end, str(year), word))
+
+
+def captioned(found: list[Found], year: int, due: str, trace: list[Step] | None) -> None:
+    """Undated targets of a row of a task table captioned as a plan for one year."""
+    for f in found:
+        if f.kind != "target" or f.year is not None or f.deadline is not None:
+            continue
+        f.year, f.deadline = year, due
+        f.year_by = ("table_caption", f"a row of a table captioned for {year}")
+        if trace is not None:
+            trace.append(Step("frames", "table_caption", f.start, f.end, str(year), due))
 
 
 _TRAILING_YEAR = re.compile(r"((?:19|20)\d{2}) ?年$")

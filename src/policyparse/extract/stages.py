@@ -13,7 +13,7 @@ from ..layout.furniture import Piece
 from ..layout.tablemodel import Table
 from ..ruler import Step
 from ..structure.nodes import INode, Outline, walk
-from ..text.fold import INVISIBLE_PATTERN
+from ..text.fold import INVISIBLE_PATTERN, compact
 from . import citations, frames, metadata, quantities, responsibility, targets
 from .deadlines import Due, cell_due, find_due
 from .gazetteer import Gazetteer, canonical_names, place_of
@@ -109,6 +109,7 @@ class _Reading:
     plan_year: int | None = None  # a plan for one year (frames.plan_year)
     first_year: int | None = None  # the first year the plan covers (frames.first_year)
     past: set[int] = field(default_factory=set)  # id() of nodes under a heading on the past
+    captions: dict[int, int] = field(default_factory=dict)  # row id → its table's year
     carry: responsibility.State = field(default_factory=responsibility.State)
     under_conditions: set[int] = field(default_factory=set)
     # Node id → the year phrase of the goals paragraph it stands under.
@@ -136,14 +137,24 @@ def extract_nodes(
     extracted: dict[int, Extracted] = {}
     for node in walk(outline.children):
         inherited = _conditions(r, node)
-        if node.kind != "paragraph" and frames.past_heading(node.title, r.first_year):
-            r.past.add(id(node))
-            r.past.update(id(n) for n in walk(node.children))
+        _mark_frames(r, node)
         if node.kind == "paragraph" and node.role is not None:
             extracted[id(node)] = nothing
         else:
             extracted[id(node)] = _node(r, node, inherited)
     return extracted, r.carry, r.issues
+
+
+def _mark_frames(r: _Reading, node: INode) -> None:
+    """Mark the nodes a heading frames: under a heading on the past, or the rows of a table
+    whose annex is captioned as a plan for one year."""
+    if node.kind != "paragraph" and frames.past_heading(node.title, r.first_year):
+        r.past.add(id(node))
+        r.past.update(id(n) for n in walk(node.children))
+    captioned = frames.plan_year(node.title) if node.kind == "attachment" else None
+    if captioned is not None:
+        rows = (n for n in walk(node.children) if n.style == "table_row")
+        r.captions.update((id(n), captioned) for n in rows)
 
 
 def _conditions(r: _Reading, node: INode) -> bool:
@@ -271,10 +282,16 @@ def _framed(
     r: _Reading, node: INode, found: list[targets.Found], start: int
 ) -> list[targets.Found]:
     """The frame the sentences stand in (extract.frames): a year after the subject, a plan
-    for one year, a heading on the past, a year before the plan's horizon."""
+    for one year, a row of a table captioned for one year, a heading on the past, a year
+    before the plan's horizon."""
     frames.subject_year(found, r.trace)
     if r.plan_year is not None:
         frames.one_year(r.folded, start, found, r.plan_year, r.trace)
+    if id(node) in r.captions:
+        year = r.captions[id(node)]
+        cell = node.table_deadline
+        due = compact(r.source[cell[0] : cell[1]]) if cell else f"{year}年"
+        frames.captioned(found, year, due, r.trace)
     if id(node) in r.past:
         frames.past(found, r.trace)
     if r.first_year is not None:
