@@ -18,8 +18,10 @@ not, and every unit a step naming the word that gave its role
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
+from itertools import accumulate
 
 from ... import lexicon
 from ...ruler import Step
@@ -109,7 +111,8 @@ def _labelled_lines(
 ) -> Iterator[Statement]:
     """Lines of their own opening with a role label (牵头单位：区发改局), outside brackets
     (a PDF may break a bracket's labelled fields onto lines: those are the bracket's)."""
-    inside = sorted(pairs.items())
+    opens = sorted(pairs)
+    reach = list(accumulate((pairs[a] for a in opens), max))  # the furthest close so far
     for lm in LABEL.finditer(folded, start, end):
         at = lm.start()
         if lm.group("label") not in labels():
@@ -119,8 +122,9 @@ def _labelled_lines(
             k -= 1
         if k > start and folded[k - 1] != "\n":
             continue
-        if any(a < at < c for a, c in inside):
-            continue
+        i = bisect_left(opens, at) - 1
+        if i >= 0 and reach[i] > at:
+            continue  # inside a bracket opened before it
         stop = folded.find("\n", at, end)
         stop = end if stop == -1 else stop
         if stop - at <= MAX_STATEMENT:

@@ -67,7 +67,7 @@ class Words:
     meets: tuple[str, ...]  # 达到: …50平方公里达到…要求 (the size of what meets a standard)
     standards: tuple[str, ...]  # 要求, 标准: the end of that clause
     place_levels: tuple[str, ...]  # 区, 县: 浦东、宝山等区16个… (the examples' level)
-    prepositions: tuple[str, ...]  # 在, 对: 在100个县开展试点 (the verb follows the counted noun)
+    prepositions: frozenset[str]  # 在, 对: 在100个县开展试点 (the verb follows the counted noun)
     part_leads: tuple[str, ...]  # 其中: a part of the total before it (…，其中企业3518户)
     opening_prepositions: frozenset[str]  # 为: a preposition only where it opens its item
     stative: frozenset[str]  # 包括, 具有: a dictionary verb that commits to nothing
@@ -168,7 +168,7 @@ def words() -> Words:
         place_levels=tuple(
             w for w in lexicon.column("extract/place_levels", kind="level") if len(w) == 1
         ),
-        prepositions=lexicon.column("extract/prepositions"),
+        prepositions=lexicon.words("extract/prepositions"),
         part_leads=lexicon.column("extract/part_leads"),
         opening_prepositions=lexicon.words("extract/prepositions", where="opening"),
         stative=lexicon.words("extract/stative_verbs"),

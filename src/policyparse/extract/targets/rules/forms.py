@@ -24,6 +24,7 @@ from .helpers import (
     inner_distributive,
     list_end,
     modified_object,
+    opens_part,
     percent,
     split_items,
     standard_tail,
@@ -278,7 +279,7 @@ def _object_span(reader: Reader, c: Candidate) -> tuple[int, int]:
 
 def _item_end(reader: Reader, start: int, end: int) -> int:
     """Where the next item of a list opening with a preposition starts (、为…), or *end*."""
-    f, words = reader.folded, frozenset(reader.words.prepositions)
+    f, words = reader.folded, reader.words.prepositions
     k = f.find("、", start, end)
     while k != -1:
         if starts_with(f, k + 1, end, words):
@@ -486,17 +487,13 @@ def _whole(reader: Reader, out: list[Found]) -> Found:
     """The target a bare quantity carries on from: the last, passing over parts opened by
     其中 (lexicon extract/part_leads): in 市场主体发展到20271户，其中企业3518户；力争突破
     30455户 the 30455 户 are 市场主体, not 企业."""
-    f = reader.folded
     for found in reversed(out[-_PART_BACK:]):
         if found.kind != "target":
             break
         c0 = around(reader.clauses, found.start, reader.start, reader.end)[0]
-        if not f[c0 : found.start].strip(_LEAD_EDGE).startswith(reader.words.part_leads):
+        if not opens_part(reader, c0, found.start):
             return found
     return out[-1]
-
-
-_LEAD_EDGE = "，,；;：: \n"
 
 
 def unclaimed(reader: Reader, c: Candidate) -> Decision | None:

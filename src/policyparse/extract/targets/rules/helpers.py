@@ -514,3 +514,13 @@ def lead_verb(text: str) -> str:
             continue
         break
     return text[:pos] if got else ""
+
+
+_LEAD_EDGE = "，,；;：: \n"  # breaks and spaces between a clause's start and its words
+
+
+def opens_part(reader: Reader, clause_start: int, start: int) -> bool:
+    """Whether a word opening a part of a total (其中: lexicon extract/part_leads) stands
+    between the clause's start and *start* (…，其中企业3518户)."""
+    lead = reader.folded[clause_start:start].strip(_LEAD_EDGE)
+    return lead.startswith(reader.words.part_leads)

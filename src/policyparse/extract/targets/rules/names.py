@@ -11,6 +11,7 @@ from .helpers import (
     dimension,
     explicit,
     lead_dictionary_verb,
+    opens_part,
     percent,
     subject,
     verb_before,
@@ -195,11 +196,7 @@ def _part_of_last(reader: Reader, c: Candidate) -> bool:
         return False
     if out[-1].end < c.sentence_start:
         return False
-    lead = reader.folded[c.clause[0] : c.prefix.start].strip(_LEAD_EDGE)
-    return lead.startswith(reader.words.part_leads)
-
-
-_LEAD_EDGE = "，,；;：: \n"
+    return opens_part(reader, c.clause[0], c.prefix.start)
 
 
 def _dictionary_lead(reader: Reader, c: Candidate) -> bool:
