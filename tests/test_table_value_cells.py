@@ -347,3 +347,60 @@ def test_value_labels_over_years_printed_on_lines_of_their_own() -> None:
         ("人均公园绿地面积", 6.24, "平方米/人", 2030, 6.07),
         ("养老床位数占老年人口比例", 2.5, "%", 2030, None),
     ]
+
+
+# -- a county's table: group headings, numbered names, rows with parts ----------------
+
+_COUNTY_LINES = [
+    "一、发展目标", "到2025年，教育发展水平进一步提高。", "表1 某县教育事业主要指标",
+    "指  标", "2020年", "2025年", "属性",
+    "一、普及水平", "     ",
+    "1.学前教育毛入园率(%)", "96%", "98%以上", "约束性",
+    "2.平均受教育年限(年)", "10.8年", "11.5年以上", "约束性",
+    "二、办学条件", "     ",
+    "1.标准化学校比例(%)", "其中:小学", "初中", "70.5%", "62.1%", "85%以上", "80%以上", "预期性",
+    "2.专任教师本科学历比例(%)", "其中:研究生学历比例(%)", "88.2%", "3.1%", "95%", "6%", "预期性",
+    "二、主要任务", "（一）扩大资源。新建幼儿园3所。",
+]  # fmt: skip
+
+_COUNTY_PIPE = (
+    "一、发展目标\n到2025年，教育发展水平进一步提高。\n表1 某县教育事业主要指标\n"
+    "| 指标 | 2020年 | 2025年 | 属性 |\n| --- | --- | --- | --- |\n"
+    "| 一、普及水平 | | | |\n"
+    "| 学前教育毛入园率(%) | 96% | 98%以上 | 约束性 |\n"
+    "| 平均受教育年限(年) | 10.8年 | 11.5年以上 | 约束性 |\n"
+    "| 二、办学条件 | | | |\n"
+    "| 小学 | 70.5% | 85%以上 | 预期性 |\n| 初中 | 62.1% | 80%以上 | 预期性 |\n"
+    "| 专任教师本科学历比例(%) | 88.2% | 95% | 预期性 |\n"
+    "| 研究生学历比例(%) | 3.1% | 6% | 预期性 |\n"
+    "二、主要任务\n（一）扩大资源。新建幼儿园3所。\n"
+)
+
+
+def _table_targets(doc: policyparse.Document) -> list[tuple[Any, ...]]:
+    return [
+        (t.indicator, t.comparator, t.value, t.unit, t.year, t.baseline.value)
+        for n in doc.walk()
+        for t in n.targets
+        if t.baseline is not None
+    ]
+
+
+def test_group_headings_numbered_names_and_rows_with_parts_printed_names_first() -> None:
+    """指标 | 2020年 | 2025年 | 属性 one cell per line, as a county's page prints it: a group
+    heading between rows (一、普及水平, then a line of spaces), names numbered 1., 2., and
+    rows with parts (其中) printing their names first and their figures a column at a time:
+    one target per name, the whole's own figures (专任教师…95%) its own, a whole with none
+    (标准化学校比例) none; the same targets as the table printed row by row."""
+    doc = _cells_a_blank_line_apart(_COUNTY_LINES)
+    got = _table_targets(doc)
+    assert got == [
+        ("学前教育毛入园率", ">=", 98.0, "%", 2025, 96.0),
+        ("平均受教育年限", ">=", 11.5, "年", 2025, 10.8),
+        ("小学", ">=", 85.0, "%", 2025, 70.5),
+        ("初中", ">=", 80.0, "%", 2025, 62.1),
+        ("专任教师本科学历比例", "=", 95.0, "%", 2025, 88.2),
+        ("研究生学历比例", "=", 6.0, "%", 2025, 3.1),
+    ]
+    assert got == _table_targets(policyparse.parse(_COUNTY_PIPE))
+    assert [n.title for n in doc.walk() if n.label == "（一）"] == ["扩大资源"]

@@ -142,3 +142,30 @@ def age_goal(folded: str, start: int, pos: int, unit: str) -> bool:
     if unit not in lexicon.words("extract/time_units", dimension="age"):
         return False
     return _age_measures().search(folded, max(start, pos - _AGE_LOOK), pos) is not None
+
+
+_YEARS_LOOK = 16  # characters between a measure in years and its figure, at most
+
+
+@cache
+def _year_levels() -> re.Pattern[str]:
+    """A measure counted in years (lexicon extract/year_measures), then in its clause a
+    number in its unit (at most two digits before the point: no date)."""
+    rows = lexicon.rows("extract/year_measures")
+    measures = "|".join(
+        rf"{re.escape(word)}[^，,；;。：:\n\d]{{0,{_YEARS_LOOK}}}"
+        rf"(?P<n{k}>(?<![\d.])\d{{1,2}}(?:\.\d+)?){re.escape(unit)}"
+        for k, (word, unit) in enumerate(rows)
+    )
+    return re.compile(measures)
+
+
+def year_levels(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, figure) of every level a measure counted in years reaches in [start,
+    end): 平均受教育年限达12.3年以上 gives 12.3年, where 年 after a number is otherwise a
+    date or a span (用3年时间) and read as no quantity."""
+    out = []
+    for m in _year_levels().finditer(folded, start, end):
+        n = next(g for g in m.groupdict() if m[g] is not None)
+        out.append((m.start(n), m.end(), m[n]))
+    return out

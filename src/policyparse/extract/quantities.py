@@ -18,7 +18,7 @@ from functools import cache
 from .. import lexicon
 from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int, fraction_percent, round_scale
 from . import unitless
-from .durations import age_goal, amount_end, duration_goal, response_time
+from .durations import age_goal, amount_end, duration_goal, response_time, year_levels
 from .unit_words import alternates, per, unit_at, unit_pattern, units
 
 _CN = "零〇一二两三四五六七八九十百千"
@@ -236,7 +236,11 @@ def find(
     shares = [
         Quantity(a, b, v, None, "%", v, "%") for a, b, v in unitless.fractions(folded, start, end)
     ]
-    _insert(out, sorted([*pure, *shares], key=lambda q: q.start), budget)
+    years = [
+        Quantity(a, b, Decimal(n), None, folded[b - 1], Decimal(n), folded[b - 1])
+        for a, b, n in year_levels(folded, start, end)
+    ]
+    _insert(out, sorted([*pure, *shares, *years], key=lambda q: q.start), budget)
     return out
 
 

@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 
 from .. import lexicon
 from ..inputs.columns import cell_words
+from ..layout.markers import match_marker
 from ..layout.tablemodel import Table, TableTarget
 from ..layout.values import FIGURE, scale_at, scale_words
 from ..text.fold import compact, is_han
@@ -233,8 +234,22 @@ def _other_unit(after: str, unit: str | None) -> bool:
 _FOOTNOTE = re.compile(r"(?:\*+|\[\d+\])$")  # 森林覆盖率*, 单位GDP能耗[1]: a note's mark
 
 
-def _indicator(source: str, t: TableTarget) -> str:
-    return _FOOTNOTE.sub("", _name_parts(compact(source[t.indicator[0] : t.indicator[1]]))[0])
+_PART_COLON = ":："  # 其中：小学
+
+
+def _indicator(source: str, folded: str, t: TableTarget) -> str:
+    """The indicator cell's name: without its item number (1.学前教育毛入园率), the word that
+    opens a part (其中:小学 → 小学, lexicon extract/part_leads), a footnote's mark or the
+    bracket of its unit."""
+    start, end = t.indicator
+    mark = match_marker(folded, start, end)
+    if mark is not None and not mark.digit_follows and mark.end < end:
+        start = mark.end
+    name = compact(source[start:end])
+    lead = next((w for w in lexicon.column("extract/part_leads") if name.startswith(w)), "")
+    if lead and len(name) > len(lead) + 1:
+        name = name[len(lead) :].lstrip(_PART_COLON)
+    return _FOOTNOTE.sub("", _name_parts(name)[0])
 
 
 # A cell that opens with its own date: 2027年60% (the figure due then), or words (至2026年
@@ -306,7 +321,7 @@ def found(source: str, folded: str, t: TableTarget) -> Found | None:
     if _other_unit(after, unit):
         return None  # 突破2000亿元 under %: a figure of something else, in words
     base_value, base_unit = _base(value, unit)
-    name = _indicator(source, t)
+    name = _indicator(source, folded, t)
     decrease = cell_words("decrease")
     # 万元GDP能耗下降, 碳排放下降率: the name ends in a fall, or in its rate
     falls = any(w in text for w in decrease) or any(

@@ -44,7 +44,8 @@ def unit_at(folded: str, pos: int, end: int) -> tuple[int, bool] | None:
     if m.group()[-1].isascii() and follows.isascii() and follows.isalpha():
         return None
     if m.group() in _closing_units() and not _clause_closes(folded, m.end()):
-        return None
+        # 对 before a word is none; 人年 before one is 人 (1万人年均增长)
+        return unit_at(folded, pos, m.end() - 1) if m.end() - 1 > pos else None
     if m.group() in _rate_units() and not folded.startswith("/", m.end()):
         return None  # 点 only as a rate's numerator: 60点/百平方公里
     return m.end() - pos, units()[0][m.group()]

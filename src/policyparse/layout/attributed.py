@@ -7,6 +7,15 @@ tells where it ends.  The cell right before it is the value; the one before that
 indicator; any before that, the group.  A value in words over two lines (完成市级 /
 下达目标) gives a row with no target.
 
+Rows a converter printed as a county's table holds them are read too:
+
+- a group heading between rows (一、发展水平, a marked line right before a numbered row
+  1.学前教育毛入园率(%)) is a row of one cell;
+- a row with parts (其中, lexicon extract/part_leads) prints its names, then its figures a
+  column at a time: 幼儿教师学历比例(%) / 其中:本科及以上(%) / 97.74% / 49.85% / 100% /
+  50% / 预期性 is two rows, one per name; a first name with no figures of its own
+  (班额比例(%) / 其中:小学 / 初中 / four figures) is a row with no value.
+
 The header is a run of short labels (a label is at most 12 characters: layout/lines.py),
 three or more of them naming columns, an indicator or target column among them and the
 属性 column last; a table with a 序号 column is layout/lines.py's.
@@ -16,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
 from ..inputs.columns import cell_words, clean, column
 from ..text.fold import compact
 from .align import attribute_words
@@ -133,19 +143,90 @@ def _rows(
     start = j
     while j < len(blocks) and j - start <= width + _SLACK + _GROUP_LINES:
         b = blocks[j]
-        mk = match_marker(folded, b.start, b.end)
-        if b.role is not None or (mk is not None and not mk.digit_follows):
+        at = b.role is None and _marked(folded, blocks, j, j == start, width)
+        if at is False or at == _STOP:
             break  # a heading or a part of the notice: the text goes on (12.6 is a figure)
-        if not _attribute(folded, b):
+        if at == _HEADING:
+            table.rows.append(TRow([Cell(b.start, b.end)], [b]))
+            table.blocks.append(b)
+            start = j = j + 1
+            continue
+        j = max(j, at)
+        if not _attribute(folded, blocks[j]):
             j += 1
             continue
         row = blocks[start : j + 1]
         if len(row) < 3 or not budget.take(len(row), row[0].start):
             break
-        table.rows.append(TRow(_cells(folded, row, width), list(row)))
+        for cells, lines in _parts(folded, row, width) or [(_cells(folded, row, width), row)]:
+            table.rows.append(TRow(cells, list(lines)))
         table.blocks.extend(row)
         start = j = j + 1
     return start
+
+
+_STOP, _HEADING = -1, -2
+
+
+def _marked(folded: str, blocks: list[Block], j: int, opening: bool, width: int) -> int:
+    """What block *j* is to the rows: a line with no marker, *j* (read on); a marked line
+    opening a row, the 属性 word ending it (1.学前教育毛入园率(%) / … / 约束性), or
+    _HEADING before another marked line (一、发展水平 / 1.…); any other marked line,
+    _STOP (二、保障措施 after the table: the text goes on)."""
+    b = blocks[j]
+    mk = match_marker(folded, b.start, b.end)
+    if mk is None or mk.digit_follows:
+        return j
+    end = _row_end(folded, blocks, j, width) if opening else None
+    if end is None:
+        return _STOP
+    return _HEADING if _heading_row(folded, blocks, j) else end
+
+
+def _row_end(folded: str, blocks: list[Block], j: int, width: int) -> int | None:
+    """The 属性 word ending the row a marked line at block *j* opens, if one comes soon."""
+    for k in range(j + 1, min(len(blocks), j + width + _SLACK + _GROUP_LINES)):
+        if blocks[k].role is not None:
+            return None
+        if _attribute(folded, blocks[k]):
+            return k
+    return None
+
+
+def _heading_row(folded: str, blocks: list[Block], j: int) -> bool:
+    """A marked line right before another marked line is a group heading between rows:
+    一、发展水平 / 1.学前教育毛入园率(%) / 99% / … ."""
+    b = blocks[j + 1]
+    mk = match_marker(folded, b.start, b.end)
+    return mk is not None and not mk.digit_follows
+
+
+def _parts(folded: str, row: list[Block], width: int) -> list[tuple[list[Cell], list[Block]]]:
+    """A row with parts printed names first, figures a column at a time (see the module):
+    one row per name, the figures of column *c* for name *r* the (c·k + r)th; else []."""
+    *printed, attribute = row
+    values = _trailing_values(folded, printed)
+    names = printed[: len(printed) - values]
+    columns = width - 2  # the indicator and 属性 columns aside
+    if columns < 1 or values <= columns or values % columns or len(names) < 2:
+        return []
+    k = values // columns
+    leads = tuple(lexicon.column("extract/part_leads"))
+    if len(names) not in (k, k + 1) or not _text(folded, names[1]).startswith(leads):
+        return []
+    figures = printed[len(names) :]
+    last = Cell(attribute.start, attribute.end)
+    out: list[tuple[list[Cell], list[Block]]] = []
+    if len(names) > k:  # 班额比例(%) / 其中:小学 / 初中: the whole prints no figure
+        head = names.pop(0)
+        gaps = [Cell(head.end, head.end)] * columns
+        out.append(([Cell(head.start, head.end), *gaps, last], [head]))
+    for r, name in enumerate(names):
+        cells = [figures[c * k + r] for c in range(columns)]
+        out.append(
+            ([Cell(name.start, name.end), *(Cell(b.start, b.end) for b in cells), last], [name])
+        )
+    return out
 
 
 _WORD_LINE = 2  # a group cell wrapped a word per line prints this many characters a line

@@ -194,6 +194,7 @@ SPECS: dict[str, Spec] = {
     "extract/present_openers": Spec(("word",), max_len=MAX_WORD),
     "extract/frame_openers": Spec(("word",), max_len=MAX_WORD),
     "extract/age_measures": Spec(("word",), max_len=MAX_WORD),
+    "extract/year_measures": Spec(("word", "unit"), max_len=MAX_WORD),
     "extract/level_heads": Spec(("word",), max_len=MAX_WORD),
     "extract/part_leads": Spec(("word",), max_len=MAX_WORD),
     "extract/score_marks": Spec(("word", "role"), {"role": frozenset({"verb", "unit"})}),
