@@ -243,7 +243,7 @@ SPECS: dict[str, Spec] = {
     # Connectors are read one character at a time.
     "extract/connectors": Spec(
         ("word", "role"),
-        {"role": frozenset({"and", "verbs", "with", "of", "share", "or"})},
+        {"role": frozenset({"and", "verbs", "with", "to", "of", "share", "or"})},
         max_len=1,
     ),
     "extract/units": Spec(

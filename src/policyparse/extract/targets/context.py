@@ -77,6 +77,7 @@ class Words:
     list_joins: str  # 、 and the ands: what joins the items of a list
     verb_joins: str  # the list joins and 并: what joins the verbs of a verb phrase
     partners: str  # 与, 同, 向: between a verb and its partner
+    destinations: str  # 至: between a verb and where it reaches (开通至周边机场2条航线)
     of: str  # 的: ties a quantity to the noun it describes
     alternatives: str  # 或: what joins alternatives (a list of targets joins with 、 and 和)
     share: str  # 占: names the whole a share is of (X占Y的80%)
@@ -178,6 +179,7 @@ def words() -> Words:
         list_joins="、" + ands,
         verb_joins="、" + ands + _connectors("verbs"),
         partners=_connectors("with"),
+        destinations=_connectors("to"),
         of=_connectors("of"),
         alternatives=_connectors("or"),
         share=_connectors("share"),

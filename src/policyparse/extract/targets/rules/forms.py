@@ -30,6 +30,7 @@ from .helpers import (
     standard_tail,
     subject,
     verb_before,
+    without_aside,
 )
 
 
@@ -65,6 +66,8 @@ def item_names(reader: Reader, c: Candidate, n: int, items_end: int, tail: str) 
     items = split_items(f, pre.start, items_end, reader.names, "、")
     if len(items) != n and n > 1:
         items = split_items(f, pre.start, items_end, reader.names, w.list_joins)
+    elif n == 1 and len(items) == 1 and not tail:
+        items = _whole_items(reader, pre.start, items_end) or items
     if tail and (len(items) != n or len(items) < 2):
         return None
     if n == 1 and len(items) > 1:
@@ -76,16 +79,33 @@ def item_names(reader: Reader, c: Candidate, n: int, items_end: int, tail: str) 
     return distribute(reader.source, items, reader.bodies)
 
 
+def _whole_items(reader: Reader, start: int, end: int) -> list[tuple[int, int]] | None:
+    """Items joined by 和 (lexicon extract/list_joins) that each name a whole indicator:
+    乡镇通三级路率和自然村通硬化路率均达90% is two rates; 城市和县城污水处理率 stays one
+    (城市 is no indicator)."""
+    items = split_items(reader.folded, start, end, reader.names, reader.words.list_joins)
+    if len(items) < 2:
+        return None
+    texts = [without_aside(compact(reader.source[a:b])) for a, b in items]
+    if all(t.endswith(reader.words.heads) for t in texts):
+        return items
+    return None
+
+
 def respectively(reader: Reader, c: Candidate) -> Decision | None:
     """分别/均 lists: one target per item, the items sharing the indicator's tail.
 
     Takes 职工、城乡居民住院报销比例分别达85%、70% → 职工住院报销比例 85%,
-    城乡居民住院报销比例 70%; leaves 住院报销比例达85% (no 分别).
+    城乡居民住院报销比例 70%, and a list whose every item names a whole indicator, with no
+    分别 or 均 printed (方案编制率、费用收缴率、治理率达100% → three targets); leaves
+    住院报销比例达85% (no list) and 城镇、农村居民人均可支配收入增长7% (城镇 is no indicator).
     """
     pre = c.prefix
     if not (c.closes and not pre.empty):
         return None
     distributive = items_end(reader, c)
+    if distributive is None and _whole_items(reader, pre.start, pre.end):
+        distributive = pre.end, ""  # 编制率、收缴率、治理率达100%: each rate, no 均 printed
     if distributive is None:
         return None
     group, last_end = _group(reader, c)

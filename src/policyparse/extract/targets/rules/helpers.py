@@ -6,7 +6,7 @@ import re
 
 from ....ruler import Decision
 from ....text.brackets import SPANS, split_outside
-from ....text.fold import compact
+from ....text.fold import compact, is_han
 from ....text.tokenizer import cut, dictionary_words
 from ..context import (
     CompWord,
@@ -308,6 +308,14 @@ def distribute_lead(
     return out
 
 
+_ASIDE = re.compile(r"[（(][^（）()]*[）)]$")
+
+
+def without_aside(text: str) -> str:
+    """The text without a bracketed aside closing it: 通三级路率（三州通四级） → 通三级路率."""
+    return _ASIDE.sub("", text)
+
+
 def distribute(source: str, items: list[tuple[int, int]], bodies: tuple[str, ...]) -> list[str]:
     """One indicator per item of a 分别 list: share the tail and the leading word.
 
@@ -315,8 +323,8 @@ def distribute(source: str, items: list[tuple[int, int]], bodies: tuple[str, ...
     (the first item ends in the last one's head word) stay as printed.
     """
     texts = [compact(source[a:b]) for a, b in items]
-    if any(texts[0].endswith(h) for h in words().heads):
-        return texts  # every item is complete already
+    if without_aside(texts[0]).endswith(words().heads):
+        return texts  # every item is complete already (乡镇通三级路率（三州通四级）, too)
     last = cut(texts[-1], bodies)
     if len(last) < 2 or texts[0].endswith(last[-1]):
         return texts  # 审批时限、验收时限: each item names its own head
@@ -373,7 +381,8 @@ def modified_object(reader: Reader, c: Candidate) -> tuple[int, int, int]:
     keeps before the object; 培育形成新材料领域80家企业 → 培育形成, head
     培育形成新材料领域 (lexicon extract/field_words, which has the ends of places' names
     too: 推进沿岸177个体验点提质升级 → 推进); 新建、改建新宛平、松潘等28个排水系统
-    → 新建 (examples of the object, left open by 等).  Leaves 包括北京等8个区域 and
+    → 新建 (examples of the object, left open by 等); 开通至周边机场2—3条航线 → 开通 (a
+    destination after the verb).  Leaves 包括北京等8个区域 and
     其中具备条件的2个区 (no verb opens the item) and 建设中的3个项目 (中 marks the
     verb's aspect, it modifies nothing): an empty span at the number.
     """
@@ -389,6 +398,9 @@ def modified_object(reader: Reader, c: Candidate) -> tuple[int, int, int]:
         if body_end == pre.end:
             body_end = modifier_end = _examples_end(reader, pre.start, pre.end)
         if body_end == pre.end:
+            body_end = _destination(reader, pre.start, pre.end)
+            modifier_end = pre.end
+        if body_end == pre.end:
             return none
     lead, verb = verb_after_actor(f[pre.start : body_end])
     v_start = pre.start + lead
@@ -396,6 +408,21 @@ def modified_object(reader: Reader, c: Candidate) -> tuple[int, int, int]:
     if not verb or v_end + _MODIFIER > modifier_end:
         return none  # 建设中的3个项目: a one-character aspect (中), no modifier of the object
     return v_start, v_end, pre.end
+
+
+_DESTINATION_MAX = 10  # characters of the place a verb reaches before its count
+
+
+def _destination(reader: Reader, start: int, end: int) -> int:
+    """Where a verb's destination opens (至: lexicon extract/connectors, role to) when the
+    place runs to the number: 开通至周边机场2—3条航线 → the verb stands before 至; *end*
+    where there is none."""
+    f = reader.folded
+    lo = max(start, end - _DESTINATION_MAX)
+    at = max(f.rfind(ch, lo, end) for ch in reader.words.destinations)
+    if at <= start or not all(is_han(ch) for ch in f[at + 1 : end]):
+        return end
+    return at if ends_with(f, start, at, reader.words.verbs) else end
 
 
 def _examples_end(reader: Reader, start: int, end: int) -> int:
@@ -517,11 +544,18 @@ def lead_verb(text: str) -> str:
     return text[:pos] if got else ""
 
 
-_LEAD_EDGE = "，,；;：: \n"  # breaks and spaces between a clause's start and its words
+_LEAD_EDGE = "，,；;：:( \n"  # breaks, spaces and a bracket between a clause's start and its words
 
 
 def opens_part(reader: Reader, clause_start: int, start: int) -> bool:
     """Whether a word opening a part of a total (其中: lexicon extract/part_leads) stands
     between the clause's start and *start* (…，其中企业3518户)."""
     lead = reader.folded[clause_start:start].strip(_LEAD_EDGE)
-    return lead.startswith(reader.words.part_leads)
+    if lead.startswith(reader.words.part_leads):
+        return True
+    # 其中：指令性计划814.5万公斤: the lead and its colon close the clause before
+    before = reader.folded[max(0, clause_start - _LEAD_BACK) : clause_start].rstrip(_LEAD_EDGE)
+    return before.endswith(reader.words.part_leads)
+
+
+_LEAD_BACK = 6  # characters of a part lead and the marks after it, at most

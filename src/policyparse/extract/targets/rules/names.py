@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from ....ruler import Decision
 from ....text.fold import is_han
+from ..context import around
 from ..reader import Candidate, Reader
 from .edits import leave
 from .helpers import (
@@ -26,17 +29,30 @@ def in_name_or_aside(reader: Reader, c: Candidate) -> Decision | None:
 
     Takes 推进“百个项目”建设 and 实施项目（共23项）; leaves 新建项目23个 and a bracket that
     states a goal of its own, a subject and a comparison word before the number
-    (…比重达到3%（通道及场站设施能力达到90万标准箱及以上）).
+    (…比重达到3%（通道及场站设施能力达到90万标准箱及以上）) or a part of the target right
+    before it (种植面积稳定在24万亩（其中商品蔬菜基地10万亩）: lexicon extract/part_leads).
     """
     q = c.quantity
     if q.start in reader.names:
         return leave("inside a quoted name or a bracketed aside")
-    if q.start in reader.asides and not _bracketed_goal(reader, c):
+    if q.start in reader.asides and not (_bracketed_goal(reader, c) or _bracketed_part(reader, c)):
         return leave("inside a quoted name or a bracketed aside")
     return None
 
 
 _SUBJECT_MIN = 2  # characters of a bracketed goal's subject (设施能力)
+
+
+def _bracketed_part(reader: Reader, c: Candidate) -> bool:
+    """The bracket opens with a word opening a part (其中) right after a target in the
+    same unit: 24万亩（其中商品蔬菜基地10万亩）."""
+    out = reader.memory.out
+    if not out or out[-1].kind != "target" or out[-1].unit != c.draft.unit:
+        return False
+    opening = reader.folded.rfind("(", out[-1].end, c.quantity.start)  # folded: （ is (
+    if opening < 0 or reader.folded[out[-1].end : opening].strip():
+        return False
+    return reader.folded.startswith(reader.words.part_leads, opening + 1)
 
 
 def _bracketed_goal(reader: Reader, c: Candidate) -> bool:
@@ -163,16 +179,20 @@ def bare_count(reader: Reader, c: Candidate) -> Decision | None:
     """A count with no verb, no comparator and no change is a name, not a commitment.
 
     Takes 其中重点区域2个; leaves 新增城镇就业超20万人 (a verb and a comparator),
-    餐厨垃圾目标任务日均131吨 (a subject that names the goal: lexicon extract/goal_nouns) and
-    圩区除涝设施达标率90% (a percentage whose subject ends in an indicator's head: 率).
+    餐厨垃圾目标任务日均131吨 (a subject that names the goal: lexicon extract/goal_nouns),
+    圩区除涝设施达标率90% and 旅游综合收入6.8亿元 (a subject ending in an indicator's head:
+    率, 收入; lexicon extract/indicator_heads; a figure other than a share only under a
+    year phrase or after a target of its sentence: 某村面积10.92平方公里 alone describes).
     """
     pre = c.prefix
     if not c.closes or pre.empty:
         return None
     if reader.folded[pre.start : pre.end].endswith(reader.words.goal_nouns):
         return None  # 餐厨垃圾目标任务日均131吨: the subject names the goal
-    if percent(reader, c) and reader.folded[pre.start : pre.end].endswith(reader.words.heads):
-        return None  # 圩区除涝设施达标率90%: the subject names an indicator
+    if reader.folded[pre.start : pre.end].endswith(reader.words.heads) and (
+        percent(reader, c) or c.year is not None or _after_target(reader, c)
+    ):
+        return None  # 圩区除涝设施达标率90%, 旅游综合收入6.8亿元: the subject names an indicator
     if _part_of_last(reader, c):
         return None  # 市场主体发展到20271户，其中企业3518户: a part of the goal before it
     _, verb, _ = subject(reader, c)
@@ -187,16 +207,32 @@ def bare_count(reader: Reader, c: Candidate) -> Decision | None:
     return None
 
 
+def _after_target(reader: Reader, c: Candidate) -> bool:
+    """The record before is a target of the same sentence."""
+    out = reader.memory.out
+    return bool(out) and out[-1].kind == "target" and out[-1].end >= c.sentence_start
+
+
 def _part_of_last(reader: Reader, c: Candidate) -> bool:
     """A word opening a part (其中: lexicon extract/part_leads) stands before the subject,
     and the record before is a target of the same sentence in the same unit: the count
-    is a part of that goal (…发展到20271户，其中企业3518户)."""
+    is a part of that goal (…发展到20271户，其中企业3518户); so is the next clause of the
+    same unit after such a part (其中外销10万吨，深加工2万吨: 深加工 too)."""
     out = reader.memory.out
     if not out or out[-1].kind != "target" or out[-1].unit != c.draft.unit:
         return False
     if out[-1].end < c.sentence_start:
         return False
-    return opens_part(reader, c.clause[0], c.prefix.start)
+    if opens_part(reader, c.clause[0], c.prefix.start) or _bracketed_part(reader, c):
+        return True
+    # 其中外销10万吨，深加工2万吨: the next item of the list of parts
+    last = out[-1]
+    last_clause = around(reader.clauses, last.start, reader.start, reader.end)[0]
+    between = reader.folded[last.end : c.clause[0]].strip(" ")
+    return between in _ITEM_BREAKS and opens_part(reader, last_clause, last.start)
+
+
+_ITEM_BREAKS = frozenset({"", ",", "，", "、", ";", "；"})
 
 
 def _dictionary_lead(reader: Reader, c: Candidate) -> bool:
@@ -263,25 +299,37 @@ def _announces_list(reader: Reader, c: Candidate) -> bool:
 def list_size(reader: Reader, c: Candidate) -> Decision | None:
     """A count in words right after a list of as many items sums the list up.
 
-    Takes 抓好产业发展、人才培养、社会保障三项重点工作 (三项 after three items) and
-    推进甲、乙和丙三类改革; leaves 建成甲、乙等三个中心 (等: the list is open), 建设产业园、
-    孵化器10个 (a count in figures) and 培育甲、乙企业三家 (two items, three).  So does a
+    Takes 抓好产业发展、人才培养、社会保障三项重点工作 (三项 after three items),
+    推进甲、乙和丙三类改革 and 实施甲(一期)、乙、丙、丁等4个项目 (等 after as many items as the
+    count, in figures too); leaves 建成甲、乙等三个中心 (等 after fewer items: the list is
+    open), 建设产业园、孵化器10个 (a count in figures) and 培育甲、乙企业三家 (two items,
+    three).  So does a
     count whose object is followed by a bracket naming as many items (增建3个街镇（甲街道、
     乙街道、丙镇）取水设施24处: the places, not the goal), in figures too.
     """
     q, f = c.quantity, reader.folded
     if q.value_max is None and q.value in _LIST_SIZE and _bracket_names(reader, c):
         return leave("a count of the items a bracket after it names")
-    if not q.chinese or q.value_max is not None or q.value not in _LIST_SIZE:
+    if q.value_max is not None or q.value not in _LIST_SIZE:
         return None
     before = f[c.clause[0] : q.start]
-    if before.endswith(reader.words.open_list) or "、" not in before:
+    opened = next((w for w in reader.words.open_list if before.endswith(w)), "")
+    if not (q.chinese or opened) or "、" not in before:
         return None
+    before = _outside_brackets(before[: len(before) - len(opened)])
     last = before.rfind("、")
     joins = before.count("、") + any(ch in reader.words.list_joins for ch in before[last + 1 :])
     if joins + 1 != q.value:
         return None
-    return leave("a count in words that sums up the list before it")
+    return leave("a count that sums up the list before it")
+
+
+_BRACKET = re.compile(r"\([^()]*\)")  # folded: （ is (
+
+
+def _outside_brackets(text: str) -> str:
+    """The text without its bracketed asides: 综合开发(梅花洞、栈道) → 综合开发."""
+    return _BRACKET.sub("", text)
 
 
 _OBJECT_MAX = 12  # characters between a count's unit and the bracket that names its items
