@@ -872,3 +872,56 @@ def test_a_sub_row_with_no_unit_measures_in_its_parents(form: str) -> None:
         doc = policyparse.parse(INTRO + raw[form] + "\n")
     got = [(t.value, t.unit, t.year) for n in doc.walk() for t in n.targets]
     assert got == [(35.0, "万平方米", 2030), (17.5, "万平方米", 2030), (31.5, "%", 2030)]
+
+
+def test_a_short_row_under_a_group_column_keeps_its_number_under_the_serial_column() -> None:
+    """类别 | 序号 | 工作任务 | 牵头单位 in pipe rows, the 类别 cell merged down and printed on
+    its group's first row only: a row one cell short that opens with the next number lost
+    that group cell, so its number stands under 序号 and it is a row of its own (it was read
+    as the row above going on)."""
+    text = (
+        "某市民生实事分工表\n\n| 类别 | 序号 | 工作任务 | 牵头单位 |\n| --- | --- | --- | --- |\n"
+        "| 提高民生保障 | 1 | 新建养老院3所。 | 市民政局 |\n| 2 | 新增托位500个。 | 市卫健局 |\n"
+        "| 改善人居环境 | 3 | 改造老旧小区20个。 | 市住建局 |\n| 4 | 新建公园5个。 | 市林业局 |\n"
+    )
+    got = [
+        (n.label, n.title, [u.name for u in n.responsible_units])
+        for n in policyparse.parse(text).walk()
+        if n.label
+    ]
+    assert got == [
+        ("1", "新建养老院3所", ["市民政局"]),
+        ("2", "新增托位500个", ["市卫健局"]),
+        ("3", "改造老旧小区20个", ["市住建局"]),
+        ("4", "新建公园5个", ["市林业局"]),
+    ]
+
+
+def test_a_unit_column_naming_people_too_leaves_the_person_out() -> None:
+    """牵头单位及主要负责人: each cell prints the body and then the person in charge (市民政局
+    某某某); the unit is the body alone. A column naming bodies only keeps what it prints."""
+    text = (
+        "某市民生实事分工表\n\n| 序号 | 工作任务 | 牵头单位及主要负责人 | 配合单位 |\n"
+        "| --- | --- | --- | --- |\n| 1 | 新建养老院3所。 | 市民政局 王某某 | 市财政局 |\n"
+    )
+    (node,) = [n for n in policyparse.parse(text).walk() if n.label == "1"]
+    assert [(u.name, u.role) for u in node.responsible_units] == [
+        ("市民政局", "lead"),
+        ("市财政局", "cooperating"),
+    ]
+
+
+def test_a_target_column_named_by_a_qualifier_before_its_word() -> None:
+    """省级指标值, 规划目标值: a scope or kind before 指标值 / 目标值 still names the column of
+    targets (like 改革领域 a group column)."""
+    text = (
+        "某省示范县建设指标\n\n| 序号 | 指标名称 | 单位 | 省级指标值 | 指标属性 |\n"
+        "| --- | --- | --- | --- | --- |\n| 1 | 环境信息公开率 | % | 100 | 参考性 |\n"
+        "| 2 | 危险废物安全处置率 | % | ≥95 | 约束性 |\n"
+    )
+    got = [
+        (t.indicator, t.comparator, t.value, t.unit)
+        for n in policyparse.parse(text).walk()
+        for t in n.targets
+    ]
+    assert got == [("环境信息公开率", "=", 100.0, "%"), ("危险废物安全处置率", ">=", 95.0, "%")]

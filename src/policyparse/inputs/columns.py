@@ -81,19 +81,21 @@ def _role_words() -> tuple[str, ...]:
 
 def _word_kind(words: str) -> str:
     """The kind of the longest lexicon word the header equals or starts with; else a
-    group column named by a short qualifier before its word (改革领域, 创建领域)."""
+    group or target column named by a short qualifier before its word (改革领域, 创建领域;
+    省级指标值, 规划目标值)."""
     kinds = _kinds()
     for word in _kind_words():
         if words.startswith(word):
             return kinds[word]
     for word in _kind_words():
         short = len(words) - len(word) <= _QUALIFIER_MAX
-        if kinds[word] == "category" and words.endswith(word) and short:
-            return "category"
+        if kinds[word] in _QUALIFIED and words.endswith(word) and short:
+            return kinds[word]
     return "serial" if serial_label(words) and words else ""
 
 
 _QUALIFIER_MAX = 4  # 落实推进单位, 改革领域: a few characters before a column's word
+_QUALIFIED = frozenset({"category", "target"})  # kinds a qualifier may open (省级指标值)
 _SUFFIX_LABEL_MIN = 4  # 推进单位 ends a label; 单位 alone does not (计量单位)
 
 

@@ -61,12 +61,18 @@ def empty_tail(cells: list[Cell], width: int) -> bool:
     return len(cells) >= width and bool(cells) and cells[-1].empty and not cells[0].empty
 
 
-def align(folded: str, cells: list[Cell], width: int, left: bool = False) -> list[Cell | None]:
+def align(
+    folded: str, cells: list[Cell], width: int, left: bool = False, serial_at: int = 0
+) -> list[Cell | None]:
     """The row's cells by column; a short or long row keeps its number first, the rest right.
 
     In a table that prints its empty cells (*left*: ``| 1 | 任务 | 县财政局 | | |``, or
     ``||||`` after the cells of a row of bar lines), a short row has only lost its empty
     tail: its cells stand from the left (``| 5 | 任务 | 措施 | 县农业 |`` under seven columns).
+    Where group columns stand before the serial one (*serial_at*: 类别 | 序号 | …), a
+    short row opening with its number lost the group cell merged down from the row above
+    (``| 2 | 任务 | 市卫健局 |`` under 类别 | 序号 | 工作任务 | 牵头单位): its number goes
+    under 序号.
     """
     cells = trim_trailing(cells) if len(cells) > width else cells
     if len(cells) == width:
@@ -75,10 +81,11 @@ def align(folded: str, cells: list[Cell], width: int, left: bool = False) -> lis
         return [*cells, *([None] * (width - len(cells)))]
     out: list[Cell | None] = [None] * width
     head = 1 if cells and serial(folded, cells[0]) is not None else 0
+    at = serial_at if head and len(cells) <= width - serial_at else 0
     if head:
-        out[0] = cells[0]
+        out[at] = cells[0]
     rest = cells[head:]
-    room = width - head
+    room = width - head - at
     for k, c in enumerate(rest[-room:] if room > 0 else []):
         out[width - min(room, len(rest)) + k] = c
     return out

@@ -257,7 +257,8 @@ def _add_units(r: _Reading, row: Row, c: Cell, col: Column) -> None:
     """A unit cell's units; a unit printed again on a continuation row is not added twice."""
     assert col.role is not None
     seen = {(compact(r.source[a:b]), role) for a, b, role, _ in row.units}
-    for a, b in pieces(r.source, c.start, c.end, r.printed):
+    people = any(w in col.header for w in cell_words("person"))  # 牵头单位及主要负责人
+    for a, b in pieces(r.source, c.start, c.end, r.printed, people):
         if (compact(r.source[a:b]), col.role) not in seen:
             row.units.append((a, b, col.role, col.header))
 
@@ -310,7 +311,8 @@ def _task_cells(r: _Reading, row: TRow, width: int) -> tuple[list[Cell | None], 
     # A trailing 备注 column no row fills (one cell per line prints no empty cell): the
     # rows stand right-aligned against the column before it.
     kept = width - empty_remarks(r.table.columns, r.left)
-    cells = align(r.folded, row.cells, kept, r.left) if len(row.cells) <= kept else []
+    at = _first(r.table.columns, "serial") or 0
+    cells = align(r.folded, row.cells, kept, r.left, at) if len(row.cells) <= kept else []
     cells = cells + [None] * (width - kept) if cells else align(r.folded, row.cells, width, r.left)
     long = len(row.cells) > kept
     if not long and not misplaced(r.folded, cells, r.table.columns):

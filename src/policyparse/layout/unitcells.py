@@ -27,7 +27,7 @@ _NAME_MAX = 24  # a body's name is shorter than this
 _BREAK = re.compile(r"<br>|\s*\n\s*|\s*[/／]\s*")
 
 
-def pieces(source: str, start: int, end: int, printed: Printed) -> list[Span]:
+def pieces(source: str, start: int, end: int, printed: Printed, people: bool = False) -> list[Span]:
     """A unit cell split at its line breaks (<br>, or a paragraph cell's lines), a name
     broken over two lines kept whole.
 
@@ -52,7 +52,21 @@ def pieces(source: str, start: int, end: int, printed: Printed) -> list[Span]:
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
+    if people:
+        out = [_without_person(source, a, b) for a, b in out]
     return [cut for a, b in out for cut in _unglued(source, a, b, printed)]
+
+
+_PERSON = re.compile(r"\s+[\u4e00-\u9fff]{2,4}$")  # 市民政局 伍泽国: a person after a body
+
+
+def _without_person(source: str, a: int, b: int) -> Span:
+    """A body without the person's name printed after it, in a column whose header says
+    its cells name people too (*people*: 牵头单位及主要负责人, lexicon layout/table_cells)."""
+    m = _PERSON.search(source, a, b)
+    if m is None or not source[a : m.start()].endswith(glued_ends() + body_ends()):
+        return a, b
+    return a, m.start()
 
 
 def _one_name(printed: Printed, first: str, second: str) -> bool:

@@ -124,6 +124,7 @@ SPECS: dict[str, Spec] = {
                     "cumulative",
                     "period_total",
                     "total",
+                    "person",
                 }
             )
         },
