@@ -266,6 +266,21 @@ def test_an_indicator_table_gives_the_same_targets_in_every_form(rows: list[Indi
     ]
     for form, doc in forms(indicator_table(rows)).items():
         assert targets(doc) == want, form
+    if len(rows) > 1:  # one row turned sideways is a list of labels and values, one per line
+        sideways = policyparse.parse(INTRO + as_sideways(indicator_table(rows)) + "\n")
+        assert targets(sideways) == want, "sideways"
+
+
+def as_sideways(rows: list[list[str]]) -> str:
+    """The table turned on its side, as a converter prints a wide one: each pipe row a
+    column's label and its cells, the label alone on a line closed by a bar first."""
+    w = _width(rows)
+    columns = [[r[k] if k < len(r) else "" for r in rows] for k in range(w)]
+    lines = []
+    for col in columns:
+        lines.append(f"{col[0]} |")
+        lines.append(" | ".join(col[1:]) + " |")
+    return "\n".join(lines)
 
 
 # --- single cases ------------------------------------------------------------------

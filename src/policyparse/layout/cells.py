@@ -132,6 +132,15 @@ def _pipe_line(folded: str, b: Block) -> bool:
     return folded.count(_BAR, b.start, b.end) >= 2
 
 
+def _label_line(folded: str, blocks: list[Block], j: int) -> bool:
+    """A row of one cell closed by its bar (``主要指标 |``, a broken pipe row's label)
+    right before a pipe row: a row of the table."""
+    b = blocks[j]
+    closed = b.end - b.start > 1 and folded[b.end - 1] == _BAR
+    one = closed and folded.count(_BAR, b.start, b.end) == 1
+    return one and j + 1 < len(blocks) and _pipe_line(folded, blocks[j + 1])
+
+
 def _separator(folded: str, b: Block) -> bool:
     """``| --- | :---: |``: the markdown row under the header."""
     body = folded[b.start : b.end].replace(_BAR, "")
@@ -155,7 +164,7 @@ def _pipe_table(
     table = TextTable("pipe")
     n = len(blocks)
     j = i
-    while j < n and _pipe_line(folded, blocks[j]):
+    while j < n and (_pipe_line(folded, blocks[j]) or _label_line(folded, blocks, j)):
         b = blocks[j]
         if not _separator(folded, b):
             cells = pipe_cells(folded, b)
@@ -275,7 +284,7 @@ def text_tables(
         table: TextTable | None = None
         if folded[b.start : b.end] == _BAR:
             table, j = _bar_lines(folded, blocks, i, budget)
-        elif _pipe_line(folded, b):
+        elif _pipe_line(folded, b) or _label_line(folded, blocks, i):
             table, j = _pipe_table(folded, blocks, i, budget)
         elif _tab_line(source, b):
             table, j = _tab_table(source, blocks, i, budget)

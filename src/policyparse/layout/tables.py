@@ -50,16 +50,12 @@ from .align import (
     text_of,
     trim_trailing,
 )
-from .attributed import attribute_tables
 from .blocks import Block
 from .captions import caption
-from .cells import MAX_CELLS, Budget, Cell, TextTable, TRow, text_tables
-from .duties import duty_tables
+from .cells import MAX_CELLS, Budget, Cell, TextTable, TRow
 from .headers import columns_of
-from .headless import headless_tables
-from .keyed import keyed_tables
-from .lines import line_tables
 from .markers import match_marker
+from .printed import printed_tables
 from .spaced import spaced_headers
 from .tablemodel import Row, Table, TableTarget
 from .unitcells import glued_ends, pieces
@@ -532,34 +528,6 @@ def interpret(
         for c, col in zip(row.cells, cols, strict=False):
             table.cells.append((c.start, c.end, col.kind))
     return table, r.headings
-
-
-def _apart(tables: list[TextTable]) -> list[TextTable]:
-    """The tables in order, one read per stretch of text: a table that starts inside an
-    earlier one (read by another form's reader) is dropped."""
-    out: list[TextTable] = []
-    for t in tables:
-        if not out or t.start >= out[-1].end:
-            out.append(t)
-    return out
-
-
-def printed_tables(
-    source: str, folded: str, blocks: list[Block], budget: Budget | None = None
-) -> list[TextTable]:
-    """Every table printed in the text, of every form, in order (one form per stretch)."""
-    budget = Budget() if budget is None else budget
-    return _apart(
-        sorted(
-            text_tables(source, folded, blocks, budget)
-            + line_tables(folded, blocks, budget)
-            + attribute_tables(folded, blocks, budget)
-            + keyed_tables(folded, blocks, budget)
-            + duty_tables(folded, blocks, budget)
-            + headless_tables(folded, blocks, budget),
-            key=lambda t: t.start,
-        )
-    )
 
 
 def find(

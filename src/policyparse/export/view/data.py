@@ -16,7 +16,7 @@ from typing import Any
 from ...errors import counted
 from ...inputs.columns import is_header
 from ...layout.blocks import split_blocks
-from ...layout.tables import printed_tables
+from ...layout.printed import printed_tables
 from ...model.document import Document, Figure, Node, ResponsibleUnit, Target
 from ...text.fold import fold
 from ...vocab import NODE_KINDS, ROLES

@@ -1,0 +1,49 @@
+"""Every table printed in a text, of every form: each form's reader, one read per stretch.
+
+The readers each know one way a table reaches us in text (docs/structure.md, "Tables"):
+pipe, tab and bar-line rows (layout/cells.py, tables printed sideways turned upright by
+layout/sideways.py), one cell per line under a header (layout/lines.py), indicator rows
+ended by their 属性 word (layout/attributed.py), task rows numbered in their first cell
+(layout/keyed.py), member units and their duties (layout/duties.py), numbered rows whose
+header was lost (layout/headless.py).  Where two read the same stretch, the one that
+starts first keeps it.
+"""
+
+from __future__ import annotations
+
+from .attributed import attribute_tables
+from .blocks import Block
+from .cells import Budget, TextTable, text_tables
+from .duties import duty_tables
+from .headless import headless_tables
+from .keyed import keyed_tables
+from .lines import line_tables
+from .sideways import upright
+
+
+def _apart(tables: list[TextTable]) -> list[TextTable]:
+    """The tables in order, one read per stretch of text: a table that starts inside an
+    earlier one (read by another form's reader) is dropped."""
+    out: list[TextTable] = []
+    for t in tables:
+        if not out or t.start >= out[-1].end:
+            out.append(t)
+    return out
+
+
+def printed_tables(
+    source: str, folded: str, blocks: list[Block], budget: Budget | None = None
+) -> list[TextTable]:
+    """Every table printed in the text, of every form, in order (one form per stretch)."""
+    budget = Budget() if budget is None else budget
+    return _apart(
+        sorted(
+            [u for t in text_tables(source, folded, blocks, budget) for u in upright(folded, t)]
+            + line_tables(folded, blocks, budget)
+            + attribute_tables(folded, blocks, budget)
+            + keyed_tables(folded, blocks, budget)
+            + duty_tables(folded, blocks, budget)
+            + headless_tables(folded, blocks, budget),
+            key=lambda t: t.start,
+        )
+    )
