@@ -266,9 +266,9 @@ def test_an_indicator_table_gives_the_same_targets_in_every_form(rows: list[Indi
     ]
     for form, doc in forms(indicator_table(rows)).items():
         assert targets(doc) == want, form
-    if len(rows) > 1:  # one row turned sideways is a list of labels and values, one per line
-        sideways = policyparse.parse(INTRO + as_sideways(indicator_table(rows)) + "\n")
-        assert targets(sideways) == want, "sideways"
+    # One row turned sideways is a card of labels and values, one per line.
+    sideways = policyparse.parse(INTRO + as_sideways(indicator_table(rows)) + "\n")
+    assert targets(sideways) == want, "sideways"
 
 
 def as_sideways(rows: list[list[str]]) -> str:
@@ -940,3 +940,52 @@ def test_a_target_column_named_by_a_qualifier_before_its_word() -> None:
         for t in n.targets
     ]
     assert got == [("环境信息公开率", "=", 100.0, "%"), ("危险废物安全处置率", ">=", 95.0, "%")]
+
+
+CARDS = (
+    "某县2024年民生实事任务清单\n一、总体要求\n全力办好民生实事。\n二、任务清单\n"
+    "序号\n1\n重点任务\n新建养老服务中心3个，新增托位200个。\n牵头单位\n县民政局\n"
+    "配合单位\n县财政局、各乡镇\n完成时限\n2024年12月底前\n"
+    "序号\n2\n重点任务\n改造农村公路50公里。\n牵头单位\n县交通运输局\n配合单位\n各乡镇\n"
+    "完成时限\n2024年10月底前\n三、保障措施\n加强组织领导。\n"
+)
+
+
+def test_cards_of_labels_and_values_are_rows_of_a_table() -> None:
+    """A task table printed as cards, a label alone on its line and its value after it
+    (序号 / 1 / 重点任务 / … / 牵头单位 / … / 完成时限 / …), the first label again opening
+    the next card: each card is a numbered row with its units and deadline, and the heading
+    after the last card opens its section."""
+    doc = policyparse.parse(CARDS)
+    got = [
+        (n.path, n.title, [(u.name, u.role) for u in n.responsible_units],
+         n.deadline.text if n.deadline else None)
+        for n in doc.walk()
+        if n.label
+    ]  # fmt: skip
+    assert got == [
+        ("1", "总体要求", [], None),
+        ("2", "任务清单", [], None),
+        ("2.1", "新建养老服务中心3个，新增托位200个",
+         [("县民政局", "lead"), ("县财政局", "cooperating"), ("各乡镇", "cooperating")],
+         "2024年12月底前"),
+        ("2.2", "改造农村公路50公里", [("县交通运输局", "lead"), ("各乡镇", "cooperating")],
+         "2024年10月底前"),
+        ("3", "保障措施", [], None),
+    ]  # fmt: skip
+
+
+def test_one_card_with_no_number_gives_its_units_to_the_node_it_stands_in() -> None:
+    """具体任务 / … / 责任单位 / … / 配合单位 / … / 完成时限 / …: one task laid out as labels and
+    values, no 序号; its units are the enclosing node's. A heading alone before a paragraph
+    (主要任务 / 推进…) is no card: two labels at least must follow it."""
+    text = (
+        "一、主要任务\n推进卫生健康事业发展。\n具体任务\n改扩建社区卫生服务中心2个。\n"
+        "责任单位\n县卫健局、县文旅局\n配合单位\n各乡镇\n完成时限\n12月底前\n"
+    )
+    (node,) = [n for n in policyparse.parse(text).walk() if n.label]
+    assert [(u.name, u.role) for u in node.responsible_units] == [
+        ("县卫健局", "responsible"),
+        ("县文旅局", "responsible"),
+        ("各乡镇", "cooperating"),
+    ]

@@ -18,7 +18,7 @@ from .duties import duty_tables
 from .headless import headless_tables
 from .keyed import keyed_tables
 from .lines import line_tables
-from .sideways import upright
+from .sideways import card_tables, upright
 
 
 def _apart(tables: list[TextTable]) -> list[TextTable]:
@@ -43,7 +43,8 @@ def printed_tables(
             + attribute_tables(folded, blocks, budget)
             + keyed_tables(folded, blocks, budget)
             + duty_tables(folded, blocks, budget)
-            + headless_tables(folded, blocks, budget),
+            + headless_tables(folded, blocks, budget)
+            + card_tables(folded, blocks, budget),
             key=lambda t: t.start,
         )
     )

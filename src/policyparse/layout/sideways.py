@@ -13,13 +13,25 @@ header (the labels run down, not across), the table is turned upright: the label
 the header row, the n-th cells of the rows the n-th row.  A label printed alone on its
 line, closed by a bar (``主要指标 |``), opens the row printed on the next line.  A label
 printed again (the indicator row of the next block of five) starts a table of its own.
+
+A table of one row turned so is a card of labels and values, one per line::
+
+    具体任务 / 全面落实…，守好疫情防线。 / 责任单位 / 卫健局、文旅局 / 配合单位 / 各乡镇 /
+    完成时限 / 12月底前
+
+Three labels or more, each alone on its line (a short column word) and followed by the
+lines of its value, the first a 序号, task or indicator label and another a unit, deadline,
+target or 属性 label, make a card: its labels are the header, its values one row.  The
+first label printed again opens the next card, a row of the same table.
 """
 
 from __future__ import annotations
 
-from ..inputs.columns import column, is_header
+from ..inputs.columns import clean, column, is_header
 from ..text.fold import compact
-from .cells import Cell, TextTable, TRow
+from .blocks import Block
+from .cells import Budget, Cell, TextTable, TRow
+from .markers import match_marker
 
 _OPENING = frozenset({"serial", "indicator", "task"})  # the first label: what the rows are
 _ROWS_MIN = 2  # labels of a table turned sideways, at least
@@ -94,3 +106,83 @@ def upright(folded: str, t: TextTable) -> list[TextTable]:
     if not all(_sideways(folded, g) for g in groups):
         return [t]
     return [_turned(t, g) for g in groups]
+
+
+_LABEL_MAX = 6  # characters of a card's label: a column word alone (具体任务, 责任单位)
+_LABELS_MIN = 3  # labels of a card, at least
+_VALUE_LINES = 8  # lines of one value, at most
+_CLOSING = frozenset({"unit", "deadline", "target", "attribute", "measure_unit"})
+
+
+def _label(folded: str, b: Block) -> str:
+    """The kind of column a line names where it is a card's label (short, no marker, no
+    punctuation), else ""."""
+    words = clean(folded[b.start : b.end])
+    if not words or len(words) > _LABEL_MAX or not words.isalnum():
+        return ""
+    if match_marker(folded, b.start, b.end) is not None:
+        return ""
+    return column(words).kind
+
+
+def _card(folded: str, blocks: list[Block], i: int) -> list[tuple[Block, list[Block]]]:
+    """The labels from block *i* on, each with the lines of its value, up to the first
+    label printed again or a line that is neither; [] where no label opens there."""
+    out: list[tuple[Block, list[Block]]] = []
+    j = i
+    while j < len(blocks) and _label(folded, blocks[j]):
+        label = blocks[j]
+        if out and compact(folded[label.start : label.end]) == _first_words(folded, out):
+            break  # the next card
+        k = j + 1
+        while k < len(blocks) and k - j <= _VALUE_LINES and not _label(folded, blocks[k]):
+            if blocks[k].role is not None or _heading(folded, blocks[k]):
+                break  # 三、保障措施 after the last card: the text goes on
+            k += 1
+        if k == j + 1:
+            break  # two labels in a row: a header printed down, no card
+        out.append((label, blocks[j + 1 : k]))
+        j = k
+    return out
+
+
+def _heading(folded: str, b: Block) -> bool:
+    mark = match_marker(folded, b.start, b.end)
+    return mark is not None and not mark.digit_follows
+
+
+def _first_words(folded: str, card: list[tuple[Block, list[Block]]]) -> str:
+    b = card[0][0]
+    return compact(folded[b.start : b.end])
+
+
+def _is_card(folded: str, card: list[tuple[Block, list[Block]]]) -> bool:
+    kinds = [_label(folded, label) for label, _ in card]
+    return (
+        len(card) >= _LABELS_MIN
+        and kinds[0] in _OPENING | {"serial"}
+        and bool(_CLOSING.intersection(kinds))
+        and len({compact(folded[b.start : b.end]) for b, _ in card}) == len(card)
+    )
+
+
+def card_tables(folded: str, blocks: list[Block], budget: Budget) -> list[TextTable]:
+    """Every table of cards (see the module) in the text, within *budget*."""
+    tables: list[TextTable] = []
+    i = 0
+    while i < len(blocks) and not budget.spent:
+        card = _card(folded, blocks, i)
+        if not _is_card(folded, card):
+            i += 1
+            continue
+        labels = [label for label, _ in card]
+        table = TextTable("lines", [TRow([Cell(b.start, b.end) for b in labels], labels)])
+        while card and _is_card(folded, card) and budget.take(len(card), card[0][0].start):
+            values = [Cell(v[0].start, v[-1].end) for _, v in card]
+            lines = [b for label, v in card for b in (label, *v)]
+            table.rows.append(TRow(values, [b for _, v in card for b in v]))
+            table.blocks.extend(lines)
+            i = blocks.index(lines[-1], i) + 1
+            card = _card(folded, blocks, i)
+        tables.append(table)
+    return tables
