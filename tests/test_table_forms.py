@@ -989,3 +989,33 @@ def test_one_card_with_no_number_gives_its_units_to_the_node_it_stands_in() -> N
         ("县文旅局", "responsible"),
         ("各乡镇", "cooperating"),
     ]
+
+
+def test_a_group_cell_printing_a_numbered_heading_opens_the_group_before_its_row() -> None:
+    """大类 | 序号 | 工作任务 | 牵头单位 | 落实进展情况, the 大类 cell merged down and printing a
+    numbered heading on its group's first row (一、提高民生保障 | 1 | …): the heading is a node
+    the rows stand under (1, 1.1, 1.2; 2, 2.3), opened on the same line before its row; a
+    column of progress is a remark, whose figures are no targets."""
+    text = (
+        "某市民生实事落实情况表\n\n| 大类 | 序号 | 工作任务 | 牵头单位 | 落实进展情况 |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| 一、提高民生保障 | 1 | 新建养老院3所。 | 市民政局 | 已建成养老院4所。 |\n"
+        "| 2 | 新增托位500个。 | 市卫健局 | 已新增托位520个。 |\n"
+        "| 二、改善人居环境 | 3 | 改造老旧小区20个。 | 市住建局 | 已完成。 |\n"
+    )
+    doc = policyparse.parse(text)
+    got = [
+        (n.path, n.title, [u.name for u in n.responsible_units], [t.value for t in n.targets])
+        for n in doc.walk()
+        if n.label
+    ]
+    assert got == [
+        ("1", "提高民生保障", [], []),
+        ("1.1", "新建养老院3所", ["市民政局"], [3.0]),
+        ("1.2", "新增托位500个", ["市卫健局"], [500.0]),
+        ("2", "改善人居环境", [], []),
+        ("2.3", "改造老旧小区20个", ["市住建局"], [20.0]),
+    ]
+    for n in doc.walk():
+        if n.label:  # each group and row starts at its line's bar
+            assert text[n.span[0] : n.span[1]].startswith("| "), n.path

@@ -308,6 +308,8 @@ def _task_cells(r: _Reading, row: TRow, width: int) -> tuple[list[Cell | None], 
     # rows stand right-aligned against the column before it.
     kept = width - empty_remarks(r.table.columns, r.left)
     at = _first(r.table.columns, "serial") or 0
+    if at and len(row.cells) == width - at and serial(r.folded, row.cells[0]) is not None:
+        kept = width  # 2 | 任务 | 单位 | 进展 under 大类 | 序号 | …: the group cell merged away
     cells = align(r.folded, row.cells, kept, r.left, at) if len(row.cells) <= kept else []
     cells = cells + [None] * (width - kept) if cells else align(r.folded, row.cells, width, r.left)
     long = len(row.cells) > kept
@@ -373,6 +375,21 @@ def _group_node(r: _Reading, row: TRow, number: int, label: Cell, title: Cell) -
     r.table.rows.append(group)
     r.last = None
     return group
+
+
+def _group_heading(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
+    """A group cell before the number that prints a numbered heading, merged down and so
+    printed on its group's first row (一、提高民生保障 | 1 | 任务 | 单位): a group row the
+    rows after it stand under, opened on the same line before the row."""
+    cols = r.table.columns
+    k, at = _first(cols, "category", "task_group"), _first(cols, "serial")
+    cell = _at(cells, k) if k is not None and at is not None and k < at else None
+    mark = match_marker(r.folded, cell.start, cell.end) if cell is not None else None
+    if cell is None or mark is None or mark.digit_follows or mark.end >= cell.end:
+        return
+    group = Row(mark.value, (mark.start, mark.end), row.blocks[0], (mark.end, cell.end),
+                cell.end, mark.end, [row.blocks[0]], group=True)  # fmt: skip
+    r.table.rows.append(group)  # its text is its cell: the row's cells are the row's
 
 
 def _numeral_heading(r: _Reading, row: TRow, cells: list[Cell | None]) -> bool:
@@ -487,6 +504,8 @@ def _read_rows(r: _Reading, rows: list[TRow], header: list[str]) -> None:
                 continue
             label = _label_cell(r.table.columns, cells)
             number = serial(folded, label) if label is not None else None
+            if number is not None:
+                _group_heading(r, row, cells)
             _task_row(r, row, cells, number, extras)
         elif r.table.kind == "indicator":
             _indicator_row(r, row, align_indicator(folded, live, r.table.columns))

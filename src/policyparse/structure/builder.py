@@ -78,7 +78,7 @@ class OutlineState:
     plan_title_blocks: list[Block] = field(default_factory=list)
     attachments: int = 0
     previous: Block | None = None
-    rows: dict[int, Row] = field(default_factory=dict)  # id(number block) → its row
+    rows: dict[int, list[Row]] = field(default_factory=dict)  # id(number block) → its rows
     cells: set[int] = field(default_factory=set)  # id() of blocks that are row cells
     values: set[int] = field(default_factory=set)  # id() of an indicator table's figures
     part_openers: set[int] = field(default_factory=set)  # id() of blocks that open a part

@@ -190,7 +190,7 @@ def _note_tables(
     where each table ends, its borders, and an indicator table's figures."""
     tables = list(tables)
     for row in rows:
-        st.rows[id(row.first)] = row
+        st.rows.setdefault(id(row.first), []).append(row)  # a group heading, then its row
         st.cells.update(id(c) for c in row.blocks if c is not row.first)
     st.table_ends = {t.start: t.end for t in tables}
     st.row_ends = {id(row.first): t.end for t in tables for row in t.rows}

@@ -14,10 +14,13 @@ def table_row(st: OutlineState, s: Seen) -> Decision | None:
 
     Takes 1 under 序号/改革举措/…/指导部门; leaves 1 in a table with no responsibility column.
     """
-    row = st.rows.get(id(s.block))
-    if row is None:
+    rows = st.rows.get(id(s.block))
+    if not rows:
         return None
-    return Decision("measure", (partial(OutlineState.row_or_text, b=s.block, row=row),))
+    # A group heading printed in the row's first cell (一、… | 1 | …) opens before the row.
+    return Decision(
+        "measure", tuple(partial(OutlineState.row_or_text, b=s.block, row=row) for row in rows)
+    )
 
 
 def table_cell(st: OutlineState, s: Seen) -> Decision | None:
