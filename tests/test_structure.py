@@ -273,6 +273,19 @@ def test_small_gap_opens_a_node_with_a_diagnostic() -> None:
     assert span is not None and "一、甲\n二、乙\n四、丁"[span[0] : span[1]] == "四、"
 
 
+def test_a_text_opening_with_a_later_part_keeps_its_parts() -> None:
+    """A page that prints a report's later parts alone (三、2024年主要工作安排 first, no 一、
+    or 二、 before): the first numbered line opens part 3, with a numbering_gap warning, and
+    the parts and items after it follow (3.1, 4); its year governs them.  A first number
+    past the gap's size (七、) opens nothing."""
+    text = "今年目标如下。\n三、2024年主要工作安排\n（一）保障粮食安全。建成高标准农田0.15万亩。\n四、保障措施\n加强领导。"
+    doc = parse(text)
+    assert [n.path for n in numbered(doc)] == ["3", "3.1", "4"]
+    assert [d.code for d in doc.diagnostics if d.code.startswith("numbering")] == ["numbering_gap"]
+    assert [t.year for n in doc.walk() for t in n.targets] == [2024]
+    assert [n.path for n in numbered(parse("七、甲\n八、乙"))] == []
+
+
 # -- notices and furniture -------------------------------------------------------
 
 

@@ -27,6 +27,7 @@ from .titles import TitleCut, attachment_label, attachment_number, title_span
 Phase = Literal["front", "body", "after_signature"]
 
 MAX_GAP = 3  # a numbering gap up to this size still opens a node, with a warning
+TOP_STYLE = "cn_dun"  # 一、: the style of a plan's parts
 # Real plans have hundreds of nodes (the corpus at most 454); every node costs a few
 # kilobytes through to its JSON.  Past this many the rest of the input is one
 # paragraph, with a diagnostic, so that memory stays within docs/performance.md.
@@ -197,7 +198,20 @@ class OutlineState:
             return len(self.stack), None
         if last is not None and last + 1 < mk.value <= last + MAX_GAP:
             return len(self.stack), _gap(last, mk)
+        if self._first_part(mk):
+            return 0, Issue(
+                "numbering_gap",
+                f"the first part is numbered {mk.value}: the parts before it are not in the text",
+                (mk.start, mk.end),
+            )
         return None, None
+
+    def _first_part(self, mk: Marker) -> bool:
+        """The first numbered line of a text opens a top-level part numbered past 1 (三、2024年
+        主要工作安排: a page that prints the later parts of a report alone), where nothing is
+        open and no number of any style came before."""
+        top = mk.style == TOP_STYLE and 1 < mk.value <= 1 + MAX_GAP
+        return top and not self.stack and not self.last_value and self.part_root is None
 
     def open(self, b: Block, mk: Marker, depth: int) -> bool:
         """Open a numbered node at *depth*; False if its path is taken (kept as text)."""
