@@ -188,7 +188,9 @@ SPECS: dict[str, Spec] = {
     "extract/class_words": Spec(("word",), max_len=MAX_WORD),
     "extract/standard_tails": Spec(("word", "role"), {"role": frozenset({"verb", "end"})}),
     "extract/prepositions": Spec(
-        ("word", "where"), {"where": frozenset({"any", "opening"})}, max_len=MAX_WORD
+        ("word", "where", "opens"),
+        {"where": frozenset({"any", "opening"}), "opens": frozenset({"place", "object"})},
+        max_len=MAX_WORD,
     ),
     "extract/extent_cues": Spec(("word",), max_len=MAX_WORD),
     "extract/unit_compounds": Spec(("word",), max_len=MAX_WORD),
@@ -198,6 +200,7 @@ SPECS: dict[str, Spec] = {
     "extract/year_measures": Spec(("word", "unit"), max_len=MAX_WORD),
     "extract/level_heads": Spec(("word",), max_len=MAX_WORD),
     "extract/part_leads": Spec(("word",), max_len=MAX_WORD),
+    "extract/other_items": Spec(("word",), max_len=MAX_WORD),
     "extract/score_marks": Spec(("word", "role"), {"role": frozenset({"verb", "unit"})}),
     "extract/stative_verbs": Spec(("word",), max_len=MAX_WORD),
     "extract/parameter_cues": Spec(("word",)),

@@ -7,7 +7,6 @@ deadline_words, indicator_adverbs …); the patterns are built from it once.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -15,7 +14,6 @@ from functools import cache
 from typing import Literal, cast
 
 from ... import lexicon
-from ...text.brackets import BREAKING, SPANS, quoted_spans
 from ...text.numerals import CN_NUMERAL_CHARS, cn_to_int
 from ...vocab import Comparator, TargetKind
 
@@ -24,9 +22,6 @@ SENTENCE_BREAK = "。!?\n"
 WINDOW = 120  # no indicator, object or cue lies further from its number than this
 LOOKBACK = 64  # year phrases looked back over for the one that governs
 _SMALL_CN = "一二三四五六七八九十"
-_BREAK_CHARS = re.compile(
-    "[" + re.escape(BREAKING.opens + BREAKING.closes + SENTENCE_BREAK + CLAUSE_BREAK) + "]"
-)
 
 # A comparator word's reading: "." where the word says nothing of that part.
 CompWord = Comparator | Literal["."]
@@ -69,13 +64,16 @@ class Words:
     place_levels: tuple[str, ...]  # 区, 县: 浦东、宝山等区16个… (the examples' level)
     prepositions: frozenset[str]  # 在, 对: 在100个县开展试点 (the verb follows the counted noun)
     part_leads: tuple[str, ...]  # 其中: a part of the total before it (…，其中企业3518户)
+    other_items: tuple[str, ...]  # 其他, 配套: after 及, the rest a commitment covers
     opening_prepositions: frozenset[str]  # 为: a preposition only where it opens its item
+    place_prepositions: frozenset[str]  # 在: the place the verb after it acts in
     stative: frozenset[str]  # 包括, 具有: a dictionary verb that commits to nothing
     distributive: frozenset[str]  # 分别, 均: one quantity to each item of a list
     thresholds: frozenset[str]  # 及以上: the quantity is an eligibility threshold
     ands: str  # 和, 及
     list_joins: str  # 、 and the ands: what joins the items of a list
     verb_joins: str  # the list joins and 并: what joins the verbs of a verb phrase
+    clause_joins: str  # 并: joins verbs only, so a quantity before it ends its item
     partners: str  # 与, 同, 向: between a verb and its partner
     destinations: str  # 至: between a verb and where it reaches (开通至周边机场2条航线)
     of: str  # 的: ties a quantity to the noun it describes
@@ -171,13 +169,16 @@ def words() -> Words:
         ),
         prepositions=lexicon.words("extract/prepositions"),
         part_leads=lexicon.column("extract/part_leads"),
+        other_items=lexicon.column("extract/other_items"),
         opening_prepositions=lexicon.words("extract/prepositions", where="opening"),
+        place_prepositions=lexicon.words("extract/prepositions", opens="place"),
         stative=lexicon.words("extract/stative_verbs"),
         distributive=lexicon.words("extract/indicator_adverbs", distributes="yes"),
         thresholds=lexicon.words("extract/comparators", marks="parameter"),
         ands=ands,
         list_joins="、" + ands,
         verb_joins="、" + ands + _connectors("verbs"),
+        clause_joins=_connectors("verbs"),
         partners=_connectors("with"),
         destinations=_connectors("to"),
         of=_connectors("of"),
@@ -317,121 +318,6 @@ def starts_with(folded: str, start: int, end: int, words: frozenset[str]) -> int
     """Length of the longest word of *words* starting at *start*, or 0."""
     m = _opening(words).match(folded, start, end)
     return m.end() - start if m else 0
-
-
-# -- spans of a node's text ----------------------------------------------------------
-
-
-class Mask:
-    """Which offsets of [start, end) lie inside any of some spans, in O(1) per query."""
-
-    def __init__(self, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-        self.start = start
-        self.flags = bytearray(end - start)
-        merged: list[list[int]] = []
-        for a, b in sorted(spans):
-            if merged and a <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], b)
-            else:
-                merged.append([a, b])
-        for a, b in merged:
-            self.flags[a - start : b - start] = b"\x01" * (b - a)
-
-    def __contains__(self, pos: object) -> bool:
-        if not isinstance(pos, int) or not self.start <= pos < self.start + len(self.flags):
-            return False
-        return bool(self.flags[pos - self.start])
-
-
-def names_and_statements(
-    folded: str, start: int, end: int
-) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Quoted spans split into names and statements (a quote holding a clause break)."""
-    names: list[tuple[int, int]] = []
-    statements: list[tuple[int, int]] = []
-    for a, b in quoted_spans(folded, start, end):
-        is_statement = any(ch in ",;。!?" for ch in folded[a:b])
-        (statements if is_statement else names).append((a, b))
-    return names, statements
-
-
-def boundaries(
-    folded: str, start: int, end: int, statements: list[tuple[int, int]]
-) -> tuple[list[int], list[int]]:
-    """Offsets of clause and sentence breaks outside brackets.
-
-    Quotes are not brackets here: a quoted name holds no break, and a quoted
-    statement (实现“…达到2000名左右，…”的目标) is read clause by clause, its
-    quote marks breaking clauses too.
-    """
-    clauses: list[int] = []
-    sentences: list[int] = []
-    edges = {a for a, _ in statements} | {b - 1 for _, b in statements}
-    depth = 0
-    for m in _BREAK_CHARS.finditer(folded, start, end):
-        i, ch = m.start(), m.group()
-        if i in edges:
-            clauses.append(i)
-        elif ch in BREAKING.opens:
-            depth += 1
-        elif ch in BREAKING.closes:
-            depth = max(0, depth - 1)
-        elif ch in SENTENCE_BREAK:
-            sentences.append(i)
-            clauses.append(i)
-            depth = 0 if ch == "\n" else depth
-        elif depth == 0 and ch in CLAUSE_BREAK:
-            if ch == "," and _thousands(folded, i, end):
-                continue  # 1,000 and 1，000 are one number
-            clauses.append(i)
-    _add_edges(clauses, edges, start, end)
-    return clauses, sentences
-
-
-def _add_edges(clauses: list[int], edges: set[int], start: int, end: int) -> None:
-    """A quote mark is not among the break characters: add each edge of a quoted
-    statement as a clause break, once."""
-    for edge in edges:
-        if start <= edge < end and edge not in clauses:
-            bisect.insort(clauses, edge)
-
-
-def _thousands(folded: str, i: int, end: int) -> bool:
-    """Whether the comma at *i* separates thousands inside a number."""
-    if i == 0 or not folded[i - 1].isdigit() or i + 4 > end:
-        return False
-    group = folded[i + 1 : i + 4]
-    after = folded[i + 4] if i + 4 < end else ""
-    return len(group) == 3 and group.isdigit() and not after.isdigit()
-
-
-def around(breaks: list[int], pos: int, start: int, end: int) -> tuple[int, int]:
-    """The [after previous break, next break) interval holding *pos*."""
-    k = bisect.bisect_left(breaks, pos)
-    lo = breaks[k - 1] + 1 if k > 0 else start
-    hi = breaks[k] if k < len(breaks) else end
-    return lo, hi
-
-
-def object_end(folded: str, pos: int, end: int, starts: set[int]) -> int | None:
-    """Where the object after a verb-form quantity ends: a break, or 、/和 before another quantity.
-
-    None if no break comes within the window: a run that long is no object.
-    """
-    depth = 0
-    stop = min(end, pos + WINDOW)
-    joins = words().list_joins
-    for i in range(pos, stop):
-        ch = folded[i]
-        if ch in SPANS.opens:
-            depth += 1
-        elif ch in SPANS.closes:
-            depth = max(0, depth - 1)
-        elif depth == 0 and (
-            ch in CLAUSE_BREAK + SENTENCE_BREAK or (ch in joins and i + 1 in starts)
-        ):
-            return i
-    return end if stop == end else None
 
 
 # -- the words before a quantity -----------------------------------------------------

@@ -21,15 +21,12 @@ from ...text.brackets import round_spans
 from ...text.fold import compact, is_han
 from ...vocab import Comparator, QuantityKind, TargetKind
 from ..quantities import Quantity
+from .breaks import Mask, around, boundaries, names_and_statements
 from .context import (
     WINDOW,
-    Mask,
     Prefix,
     Words,
-    around,
-    boundaries,
     inner_period,
-    names_and_statements,
     read_prefix,
     sentence_period,
     suffix_pattern,
@@ -226,11 +223,16 @@ class Reader:
         return self.folded[suffix_end]
 
     def _closes(self, nxt: str, suffix: str | None, suffix_end: int) -> bool:
-        """Whether the quantity ends its item: a break, a bracket, 、 or 和 before a number."""
+        """Whether the quantity ends its item: a break, a bracket, 、 or 和 before a number,
+        及 before the rest it covers (348米及其他附属设施: lexicon extract/other_items), 并
+        before the next verb (硬化道路10万平方米并安装路灯1000盏)."""
+        ands = nxt in self.words.ands
         return (
             not nxt
             or nxt in "、)("
-            or (nxt in self.words.ands and suffix_end + 1 in self.starts)
+            or nxt in self.words.clause_joins
+            or (ands and suffix_end + 1 in self.starts)
+            or (ands and self.folded.startswith(self.words.other_items, suffix_end + 1))
             # 改造燃煤机组12台600万千瓦: two quantities, one item (not 1倍以上5倍以下), but
             # not 建设2个10万吨级泊位 (the second names the class of the object)
             or (suffix_end in self.starts and suffix is None and suffix_end not in self.classes)

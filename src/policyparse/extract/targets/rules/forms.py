@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from ....ruler import Decision
 from ....text.fold import compact
-from ..context import around, ends_with, first_of, object_end, starts_with
+from ..breaks import around, object_end
+from ..context import ends_with, first_of, starts_with
 from ..reader import Candidate, Found, Reader, record
 from .edits import leave, take, take_list
 from .helpers import (

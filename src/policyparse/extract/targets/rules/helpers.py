@@ -8,16 +8,8 @@ from ....ruler import Decision
 from ....text.brackets import SPANS, split_outside
 from ....text.fold import compact, is_han
 from ....text.tokenizer import cut, dictionary_words
-from ..context import (
-    CompWord,
-    Mask,
-    around,
-    ends_with,
-    framed_base,
-    object_end,
-    starts_with,
-    words,
-)
+from ..breaks import Mask, around, object_end
+from ..context import CompWord, ends_with, framed_base, starts_with, words
 from ..reader import Candidate, Found, Reader
 from .edits import take
 
@@ -519,7 +511,28 @@ def verb_after_actor(text: str) -> tuple[int, str]:
         return 0, verb
     lead = starts_with(text, 0, len(text), words().actors)
     verb = lead_verb(text[lead:]) if lead else ""
-    return (lead, verb) if verb else (0, "")
+    if verb:
+        return lead, verb
+    return _verb_after_place(text)
+
+
+_PLACE_MAX = 12  # characters of the place or object a preposition opens before its verb
+
+
+def _verb_after_place(text: str) -> tuple[int, str]:
+    """The verb after the place or object a preposition opens the text with: 在39个村改造升级
+    10千伏线路 → (5, 改造升级), so the list's later items (、0.4千伏线路200公里) carry it on.
+    (0, "") where none comes soon or a break stands before it."""
+    lead = starts_with(text, 0, len(text), words().place_prepositions)
+    if not lead:
+        return 0, ""
+    for k in range(lead + 1, min(len(text), lead + _PLACE_MAX)):
+        if text[k] in "，,；;。：:、":
+            break
+        verb = lead_verb(text[k:])
+        if verb:
+            return k, verb
+    return 0, ""
 
 
 def lead_verb(text: str) -> str:

@@ -6,7 +6,7 @@ import re
 
 from ....ruler import Decision
 from ....text.fold import is_han
-from ..context import around
+from ..breaks import around
 from ..reader import Candidate, Reader
 from .edits import leave
 from .helpers import (

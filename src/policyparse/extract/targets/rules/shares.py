@@ -7,7 +7,8 @@ from ....ruler import Decision
 from ....text.brackets import SPANS, split_outside
 from ....text.fold import compact, is_han
 from ....text.tokenizer import cut
-from ..context import WINDOW, ends_with, object_end, read_prefix, starts_with
+from ..breaks import object_end
+from ..context import WINDOW, ends_with, read_prefix, starts_with
 from ..reader import Candidate, Reader
 from .edits import take
 from .helpers import (

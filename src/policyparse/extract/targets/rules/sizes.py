@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ....ruler import Decision
 from ....text.fold import compact
-from ..context import ends_with, object_end
+from ..breaks import object_end
+from ..context import ends_with
 from ..reader import Candidate, Reader
 from .edits import take
 from .helpers import dimension, verb_before, verb_quantity_of
