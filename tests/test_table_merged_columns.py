@@ -346,3 +346,21 @@ def test_rows_of_a_task_table_captioned_for_one_year_take_its_year() -> None:
 
     assert years("2016年民生实事目标任务分解表") == [(2, 2016, "9月底前"), (3, 2027, "到2027年")]
     assert years("民生实事目标任务分解表") == [(2, None, None), (3, 2027, "到2027年")]
+
+
+def test_rows_of_a_task_table_in_a_document_titled_for_one_year_take_its_year() -> None:
+    """The table is the document (its title 2022年度民生实事项目进度表, no annex): its rows'
+    undated targets take the title's year like those of an annex so captioned; a title
+    naming no one year gives none."""
+
+    def years(title: str) -> list[tuple[float, int | None]]:
+        text = (
+            f"{title}\n序号\n项目内容\n牵头单位\n备注\n"
+            "1\n新建公办园5所。\n县教育局\n市民生实事\n"
+            "2\n建设农村公路55公里。\n县交通运输局\n县民生实事\n"
+        )
+        doc = policyparse.parse(text)
+        return [(t.value, t.year) for n in doc.walk() for t in n.targets]
+
+    assert years("2022年度民生实事项目进度表") == [(5, 2022), (55, 2022)]
+    assert years("民生实事项目进度表") == [(5, None), (55, None)]
