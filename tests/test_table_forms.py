@@ -3,7 +3,7 @@
 Each table here is made from a description (rows of tasks, units, deadlines, or of
 indicators and their values) and printed in each form a plan reaches us in: a web
 page's <table>, a Word table, tab-separated rows, markdown pipe rows (in a .txt and
-in a .md file), bar lines (one cell per line, ``|`` opening each row) and plain
+in a .md file), a table drawn with box-drawing characters, bar lines (one cell per line, ``|`` opening each row) and plain
 lines (one cell per line under a header of column words).  Nothing is copied from a
 real document.
 """
@@ -93,6 +93,20 @@ def as_pipe(rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+def as_box(rows: list[list[str]]) -> str:
+    """Drawn with box-drawing characters, as text converted from a Word or PDF table prints
+    it: a border line between rows, │ between cells."""
+    w = _width(rows)
+    line = "├" + "┼".join("──" for _ in range(w)) + "┤"
+    out = ["┌" + "┬".join("──" for _ in range(w)) + "┐"]
+    for k, r in enumerate(rows):
+        if k:
+            out.append(line)
+        out.append("│" + "│".join(r) + "│")
+    out.append("└" + "┴".join("──" for _ in range(w)) + "┘")
+    return "\n".join(out)
+
+
 def as_bar_lines(rows: list[list[str]]) -> str:
     out: list[str] = []
     for r in rows:
@@ -130,6 +144,7 @@ def forms(rows: list[list[str]], intro: str = INTRO) -> dict[str, Document]:
     text = {
         "tab": as_tab(rows),
         "pipe": as_pipe(rows),
+        "box": as_box(rows),
         "bar_lines": as_bar_lines(rows),
         "lines": as_lines(rows),
     }

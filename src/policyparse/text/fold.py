@@ -55,6 +55,13 @@ _TABLE.update(
     }
 )
 
+# Box-drawing characters, as a table drawn in text prints its borders (┌──┬──┐ / │ 1 │ 任务 │):
+# a vertical line or a junction is a cell bar, a horizontal line a dash, so the table reads
+# as pipe rows (layout/cells.py) and its border lines as the rows that separate them.
+_HORIZONTAL = (0x2500, 0x2501, 0x2504, 0x2505, 0x2508, 0x2509, 0x254C, 0x254D, 0x2550)
+_TABLE.update({cp: ord("|") for cp in range(0x2502, 0x2570) if cp not in _HORIZONTAL})
+_TABLE.update({cp: ord("-") for cp in _HORIZONTAL})
+
 # Characters that print as nothing: zero-width marks, bidi controls, the soft hyphen,
 # word joiners and the C0/C1 controls other than tab and line ends.  One inside a
 # label (一\u200d、) or a name hides it from every pattern; read as a space, it is the
