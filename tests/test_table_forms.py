@@ -1034,3 +1034,19 @@ def test_a_group_cell_printing_a_numbered_heading_opens_the_group_before_its_row
     for n in doc.walk():
         if n.label:  # each group and row starts at its line's bar
             assert text[n.span[0] : n.span[1]].startswith("| "), n.path
+
+
+def test_a_card_with_other_labels_opens_a_table_of_its_own() -> None:
+    """The next card is a row of the same table only where it prints the same labels: one
+    labelled 责任单位 where the first said 牵头单位 keeps its own roles."""
+    text = (
+        "某县重点任务清单\n序号\n1\n重点任务\n新建养老服务中心3个。\n牵头单位\n县民政局\n"
+        "完成时限\n12月底前\n序号\n2\n重点任务\n改造农村公路50公里。\n责任单位\n县交通运输局\n"
+        "完成时限\n10月底前\n"
+    )
+    got = [
+        (n.label, [(u.name, u.role) for u in n.responsible_units])
+        for n in policyparse.parse(text).walk()
+        if n.label
+    ]
+    assert got == [("1", [("县民政局", "lead")]), ("2", [("县交通运输局", "responsible")])]

@@ -156,11 +156,17 @@ def _first_words(folded: str, card: list[tuple[Block, list[Block]]]) -> str:
     return compact(folded[b.start : b.end])
 
 
+def _words(folded: str, card: list[tuple[Block, list[Block]]]) -> list[str]:
+    """A card's labels as printed: the next card is a row of the same table only where they
+    are the same."""
+    return [compact(folded[b.start : b.end]) for b, _ in card]
+
+
 def _is_card(folded: str, card: list[tuple[Block, list[Block]]]) -> bool:
     kinds = [_label(folded, label) for label, _ in card]
     return (
         len(card) >= _LABELS_MIN
-        and kinds[0] in _OPENING | {"serial"}
+        and kinds[0] in _OPENING
         and bool(_CLOSING.intersection(kinds))
         and len({compact(folded[b.start : b.end]) for b, _ in card}) == len(card)
     )
@@ -176,8 +182,11 @@ def card_tables(folded: str, blocks: list[Block], budget: Budget) -> list[TextTa
             i += 1
             continue
         labels = [label for label, _ in card]
+        header = _words(folded, card)
         table = TextTable("lines", [TRow([Cell(b.start, b.end) for b in labels], labels)])
-        while card and _is_card(folded, card) and budget.take(len(card), card[0][0].start):
+        while _is_card(folded, card) and _words(folded, card) == header:
+            if not budget.take(len(card), card[0][0].start):
+                break
             values = [Cell(v[0].start, v[-1].end) for _, v in card]
             lines = [b for label, v in card for b in (label, *v)]
             table.rows.append(TRow(values, [b for _, v in card for b in v]))
