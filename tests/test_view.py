@@ -304,3 +304,22 @@ def test_a_line_of_a_table_in_no_cell_gets_a_row_where_it_stands() -> None:
     firsts = [tr.xpath("td")[0].text_content().strip() for tr in table.xpath("tr")]
     assert firsts == ["1", "2", "3", "安全韧性", "4", "5", "6"]
     assert table.xpath("tr")[0].get("class") is None  # no header: the first row is a row
+
+
+_BOX_TABLE = (
+    "某区民生实事分工表\n┌──┬──────┬────┐\n│序号│工作任务│牵头单位│\n├──┼──────┼────┤\n"
+    "│ 1 │新建养老院3所。│区民政局│\n├──┼──────┼────┤\n│ 2 │新增托位500个。│区卫健局│\n"
+    "└──┴──────┴────┘\n"
+)
+
+
+def test_a_table_drawn_with_box_characters_is_drawn_as_one_table() -> None:
+    """Its border lines (┌──┬──┐, ├──┼──┤) are borders, no rows: one table of three rows."""
+    page = _page(policyparse.parse(_BOX_TABLE), _BOX_TABLE)
+    [table] = page.xpath('//*[@id="text"]//table[@class="tbl"]')
+    rows = [[td.text_content().strip() for td in tr.xpath("td")] for tr in table.xpath("tr")]
+    assert rows == [
+        ["序号", "工作任务", "牵头单位"],
+        ["1", "新建养老院3所。", "区民政局"],
+        ["2", "新增托位500个。", "区卫健局"],
+    ]

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ...model.document import Document, Node
+from ...text.fold import fold
 from ...vocab import FIGURE_KINDS, ROLES
 from ..html import Html, asset, clean, data_json, head
 from .data import (
@@ -139,12 +140,16 @@ class _Text:
         )
 
 
+_BORDER = " \t\n|-:"  # what a table's borders print, folded (│ ┼ are |, ─ is -)
+
+
 class _Grids:
     """Where the text's tables stand: each piece of text goes to its cell, or the text box.
 
     A table of the text (pipe, tab or bar-line rows, or one cell per line) is drawn as a
     table: its cells hold their text with every item marked in it, empty cells too, so the
-    columns line up; the bars and tabs between cells are not shown, and a line of the table
+    columns line up; the bars and tabs between cells and the border lines (| --- |, a border
+    drawn with ─ ┼) are not shown, and a line of the table
     that is in no cell (a group's label between rows) gets a row of its own.
     """
 
@@ -183,8 +188,8 @@ class _Grids:
         if self.cell < len(cells) and cells[self.cell][0] <= a < cells[self.cell][1]:
             self._enter(*cells[self.cell][2:])
             return True
-        if not piece.strip(" \t\n|"):
-            return False
+        if not fold(piece).strip(_BORDER):
+            return False  # bars, a | --- | row, a border drawn with ─ ┼ │: no text
         self._stray(t)  # 品质宜居 between two rows: a line of the table in no cell
         return True
 
