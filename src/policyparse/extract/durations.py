@@ -160,12 +160,12 @@ def _year_levels() -> re.Pattern[str]:
     return re.compile(measures)
 
 
-def year_levels(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, figure) of every level a measure counted in years reaches in [start,
-    end): 平均受教育年限达12.3年以上 gives 12.3年, where 年 after a number is otherwise a
-    date or a span (用3年时间) and read as no quantity."""
+def year_levels(folded: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """(start, end, figure, unit) of every level a measure counted in years reaches in
+    [start, end): 平均受教育年限达12.3年以上 gives 12.3年, where 年 after a number is otherwise
+    a date or a span (用3年时间) and read as no quantity."""
     out = []
     for m in _year_levels().finditer(folded, start, end):
         n = next(g for g in m.groupdict() if m[g] is not None)
-        out.append((m.start(n), m.end(), m[n]))
+        out.append((m.start(n), m.end(), m[n], folded[m.end(n) : m.end()]))
     return out

@@ -237,8 +237,8 @@ def find(
         Quantity(a, b, v, None, "%", v, "%") for a, b, v in unitless.fractions(folded, start, end)
     ]
     years = [
-        Quantity(a, b, Decimal(n), None, folded[b - 1], Decimal(n), folded[b - 1])
-        for a, b, n in year_levels(folded, start, end)
+        Quantity(a, b, Decimal(n), None, unit, Decimal(n), unit)
+        for a, b, n, unit in year_levels(folded, start, end)
     ]
     _insert(out, sorted([*pure, *shares, *years], key=lambda q: q.start), budget)
     return out

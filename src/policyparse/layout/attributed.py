@@ -27,10 +27,12 @@ import re
 
 from .. import lexicon
 from ..inputs.columns import cell_words, clean, column
+from ..text.brackets import without_closing_aside
 from ..text.fold import compact
 from .align import attribute_words
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
+from .linecells import heading
 from .markers import match_marker
 from .values import value_like
 
@@ -143,8 +145,8 @@ def _rows(
     start = j
     while j < len(blocks) and j - start <= width + _SLACK + _GROUP_LINES:
         b = blocks[j]
-        at = b.role is None and _marked(folded, blocks, j, j == start, width)
-        if at is False or at == _STOP:
+        at = _STOP if b.role is not None else _marked(folded, blocks, j, j == start, width)
+        if at == _STOP:
             break  # a heading or a part of the notice: the text goes on (12.6 is a figure)
         if at == _HEADING:
             table.rows.append(TRow([Cell(b.start, b.end)], [b]))
@@ -173,14 +175,13 @@ def _marked(folded: str, blocks: list[Block], j: int, opening: bool, width: int)
     opening a row, the 属性 word ending it (1.学前教育毛入园率(%) / … / 约束性), or
     _HEADING before another marked line (一、发展水平 / 1.…); any other marked line,
     _STOP (二、保障措施 after the table: the text goes on)."""
-    b = blocks[j]
-    mk = match_marker(folded, b.start, b.end)
-    if mk is None or mk.digit_follows:
+    if not heading(folded, blocks[j]):
         return j
     end = _row_end(folded, blocks, j, width) if opening else None
     if end is None:
         return _STOP
-    return _HEADING if _heading_row(folded, blocks, j) else end
+    # A marked line right before another is a group heading between rows (一、发展水平 / 1.…).
+    return _HEADING if heading(folded, blocks[j + 1]) else end
 
 
 def _row_end(folded: str, blocks: list[Block], j: int, width: int) -> int | None:
@@ -191,14 +192,6 @@ def _row_end(folded: str, blocks: list[Block], j: int, width: int) -> int | None
         if _attribute(folded, blocks[k]):
             return k
     return None
-
-
-def _heading_row(folded: str, blocks: list[Block], j: int) -> bool:
-    """A marked line right before another marked line is a group heading between rows:
-    一、发展水平 / 1.学前教育毛入园率(%) / 99% / … ."""
-    b = blocks[j + 1]
-    mk = match_marker(folded, b.start, b.end)
-    return mk is not None and not mk.digit_follows
 
 
 def _parts(folded: str, row: list[Block], width: int) -> list[tuple[list[Cell], list[Block]]]:
@@ -256,14 +249,11 @@ def _bracket_lines_joined(folded: str, lines: list[Block]) -> list[Block]:
     return out
 
 
-_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
-
-
 def _trailing_values(folded: str, lines: list[Block]) -> int:
     """How many of the row's last lines are figures (a note in brackets after one aside)."""
     n = 0
     for b in reversed(lines):
-        if not value_like(_NOTE.sub("", clean(folded[b.start : b.end]))):
+        if not value_like(without_closing_aside(clean(folded[b.start : b.end]))):
             break
         n += 1
     return n

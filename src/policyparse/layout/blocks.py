@@ -51,7 +51,7 @@ def trim_cell_pipes(folded: str, blocks: list[Block]) -> list[Block]:
     i, n = 0, len(blocks)
     while i < n:
         j = i
-        while j < n and _closed_by_pipe(folded, blocks[j]):
+        while j < n and closed_by_pipe(folded, blocks[j]):
             j += 1
         if j - i >= _PIPE_RUN and not _pipe_rows_around(folded, blocks, i, j):
             for k in range(i, j):
@@ -71,7 +71,8 @@ def _pipe_rows_around(folded: str, blocks: list[Block], i: int, j: int) -> bool:
     return any(folded[b.start : b.end] == "|" or "||" in folded[b.start : b.end] for b in near)
 
 
-def _closed_by_pipe(folded: str, b: Block) -> bool:
+def closed_by_pipe(folded: str, b: Block) -> bool:
+    """A line of one cell closed by a pipe (序号 |, 主要指标 |), the only pipe it holds."""
     return (
         b.end - b.start > 1 and folded[b.end - 1] == "|" and folded.count("|", b.start, b.end) == 1
     )

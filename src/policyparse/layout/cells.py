@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..inputs.columns import Column
-from .blocks import Block
+from .blocks import Block, closed_by_pipe
 
 TableForm = Literal["pipe", "tab", "bar_lines", "lines"]
 _BAR = "|"
@@ -135,9 +135,7 @@ def _pipe_line(folded: str, b: Block) -> bool:
 def _label_line(folded: str, blocks: list[Block], j: int) -> bool:
     """A row of one cell closed by its bar (``主要指标 |``, a broken pipe row's label)
     right before a pipe row: a row of the table."""
-    b = blocks[j]
-    closed = b.end - b.start > 1 and folded[b.end - 1] == _BAR
-    one = closed and folded.count(_BAR, b.start, b.end) == 1
+    one = closed_by_pipe(folded, blocks[j])
     return one and j + 1 < len(blocks) and _pipe_line(folded, blocks[j + 1])
 
 

@@ -8,7 +8,7 @@ prints it so::
     属性 | 约束性 | 预期性 |
 
 Where every row of a pipe or tab table opens with a column's label (lexicon
-layout/table_columns: an indicator or task column, and another), and its first row is no
+layout/table_columns: a 序号, indicator or task column, and another), and its first row is no
 header (the labels run down, not across), the table is turned upright: the labels make
 the header row, the n-th cells of the rows the n-th row.  A label printed alone on its
 line, closed by a bar (``主要指标 |``), opens the row printed on the next line.  A label
@@ -31,6 +31,7 @@ from ..inputs.columns import clean, column, is_header
 from ..text.fold import compact
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
+from .linecells import heading
 from .markers import match_marker
 
 _OPENING = frozenset({"serial", "indicator", "task"})  # the first label: what the rows are
@@ -65,7 +66,7 @@ def _joined(folded: str, rows: list[TRow]) -> list[TRow]:
 
 
 def _sideways(folded: str, rows: list[TRow]) -> bool:
-    """Every row opens with a label, the first an indicator or task column's, and the
+    """Every row opens with a label, the first a 序号, indicator or task column's, and the
     labels are no header row printed across (two or more of its cells labels)."""
     if len(rows) < _ROWS_MIN or any(len(r.cells) < 2 for r in rows):
         return False
@@ -129,14 +130,15 @@ def _card(folded: str, blocks: list[Block], i: int) -> list[tuple[Block, list[Bl
     """The labels from block *i* on, each with the lines of its value, up to the first
     label printed again or a line that is neither; [] where no label opens there."""
     out: list[tuple[Block, list[Block]]] = []
+    first = compact(folded[blocks[i].start : blocks[i].end]) if i < len(blocks) else ""
     j = i
     while j < len(blocks) and _label(folded, blocks[j]):
         label = blocks[j]
-        if out and compact(folded[label.start : label.end]) == _first_words(folded, out):
+        if out and compact(folded[label.start : label.end]) == first:
             break  # the next card
         k = j + 1
         while k < len(blocks) and k - j <= _VALUE_LINES and not _label(folded, blocks[k]):
-            if blocks[k].role is not None or _heading(folded, blocks[k]):
+            if blocks[k].role is not None or heading(folded, blocks[k]):
                 break  # 三、保障措施 after the last card: the text goes on
             k += 1
         if k == j + 1:
@@ -144,16 +146,6 @@ def _card(folded: str, blocks: list[Block], i: int) -> list[tuple[Block, list[Bl
         out.append((label, blocks[j + 1 : k]))
         j = k
     return out
-
-
-def _heading(folded: str, b: Block) -> bool:
-    mark = match_marker(folded, b.start, b.end)
-    return mark is not None and not mark.digit_follows
-
-
-def _first_words(folded: str, card: list[tuple[Block, list[Block]]]) -> str:
-    b = card[0][0]
-    return compact(folded[b.start : b.end])
 
 
 def _words(folded: str, card: list[tuple[Block, list[Block]]]) -> list[str]:
@@ -168,7 +160,7 @@ def _is_card(folded: str, card: list[tuple[Block, list[Block]]]) -> bool:
         len(card) >= _LABELS_MIN
         and kinds[0] in _OPENING
         and bool(_CLOSING.intersection(kinds))
-        and len({compact(folded[b.start : b.end]) for b, _ in card}) == len(card)
+        and len(set(_words(folded, card))) == len(card)
     )
 
 

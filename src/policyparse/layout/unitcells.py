@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from .. import lexicon
 from ..inputs.bodies import body_ends
+from ..text.brackets import without_closing_aside
 from ..text.fold import compact
 
 Span = tuple[int, int]
@@ -79,11 +80,8 @@ def _one_name(printed: Printed, first: str, second: str) -> bool:
     if len(joined) > _NAME_MAX:
         return False
     ends = glued_ends() + body_ends()
-    bare = _ALIAS_AFTER.sub("", first)  # 区建设管理委（区水务局） ends as 委 does
+    bare = without_closing_aside(first)  # 区建设管理委（区水务局） ends as 委 does
     return (not bare.endswith(ends) and joined.endswith(ends)) or printed(joined)
-
-
-_ALIAS_AFTER = re.compile(r"[（(][^（）()]*[）)]$")
 
 
 def _unglued(source: str, a: int, b: int, printed: Printed) -> list[Span]:

@@ -9,6 +9,7 @@ from functools import cache
 
 from .. import lexicon
 from ..inputs.columns import cell_words
+from ..text.brackets import without_asides
 from ..text.fold import is_han
 
 FIGURE = re.compile(r"[\[<>≥≤~＞＜]?\d")
@@ -65,7 +66,6 @@ def _unit_words() -> frozenset[str]:
 
 _SENTENCE_WORDS = 6  # characters of words after a cell's figure that make it a sentence
 _FIGURE_RUN = re.compile(r"\d+(?:\.\d+)?")
-_ASIDE = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def sentence(words: str) -> bool:
@@ -75,7 +75,7 @@ def sentence(words: str) -> bool:
     m = _FIGURE_RUN.search(words)
     if m is None:
         return False
-    rest = _ASIDE.sub("", words[m.end() :])
+    rest = without_asides(words[m.end() :])
     return sum(is_han(ch) for ch in rest) >= _SENTENCE_WORDS
 
 

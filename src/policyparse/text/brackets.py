@@ -157,3 +157,19 @@ def quoted_spans(folded: str, start: int, end: int) -> list[tuple[int, int]]:
             spans.append((opened, m.start() + 1))
             closer = None
     return spans
+
+
+_CLOSING_ASIDE = re.compile(r"[（(][^（）()]*[）)]$")
+_ASIDES = re.compile(r"[（(][^（）()]*[）)]")
+
+
+def without_closing_aside(text: str) -> str:
+    """The text without a bracketed aside closing it: 区建设管理委（区水务局） → 区建设管理委,
+    36（2021年-2025年） → 36."""
+    return _CLOSING_ASIDE.sub("", text)
+
+
+def without_asides(text: str) -> str:
+    """The text without its bracketed asides (those holding no bracket): 综合开发(栈道、索道)、
+    乙 → 综合开发、乙."""
+    return _ASIDES.sub("", text)

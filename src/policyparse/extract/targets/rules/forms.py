@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from ....ruler import Decision
+from ....text.brackets import without_closing_aside
 from ....text.fold import compact
 from ..breaks import around, object_end
 from ..context import ends_with, first_of, starts_with
@@ -31,7 +32,6 @@ from .helpers import (
     standard_tail,
     subject,
     verb_before,
-    without_aside,
 )
 
 
@@ -87,7 +87,7 @@ def _whole_items(reader: Reader, start: int, end: int) -> list[tuple[int, int]] 
     items = split_items(reader.folded, start, end, reader.names, reader.words.list_joins)
     if len(items) < 2:
         return None
-    texts = [without_aside(compact(reader.source[a:b])) for a, b in items]
+    texts = [without_closing_aside(compact(reader.source[a:b])) for a, b in items]
     if all(t.endswith(reader.words.heads) for t in texts):
         return items
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ....ruler import Decision
-from ....text.brackets import SPANS, split_outside
+from ....text.brackets import SPANS, split_outside, without_closing_aside
 from ....text.fold import compact, is_han
 from ....text.tokenizer import cut, dictionary_words
 from ..breaks import Mask, around, object_end
@@ -300,14 +300,6 @@ def distribute_lead(
     return out
 
 
-_ASIDE = re.compile(r"[（(][^（）()]*[）)]$")
-
-
-def without_aside(text: str) -> str:
-    """The text without a bracketed aside closing it: 通三级路率（三州通四级） → 通三级路率."""
-    return _ASIDE.sub("", text)
-
-
 def distribute(source: str, items: list[tuple[int, int]], bodies: tuple[str, ...]) -> list[str]:
     """One indicator per item of a 分别 list: share the tail and the leading word.
 
@@ -315,7 +307,7 @@ def distribute(source: str, items: list[tuple[int, int]], bodies: tuple[str, ...
     (the first item ends in the last one's head word) stay as printed.
     """
     texts = [compact(source[a:b]) for a, b in items]
-    if without_aside(texts[0]).endswith(words().heads):
+    if without_closing_aside(texts[0]).endswith(words().heads):
         return texts  # every item is complete already (乡镇通三级路率（三州通四级）, too)
     last = cut(texts[-1], bodies)
     if len(last) < 2 or texts[0].endswith(last[-1]):

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from ....ruler import Decision
+from ....text.brackets import without_asides
 from ....text.fold import is_han
 from ..breaks import around
 from ..reader import Candidate, Reader
@@ -316,20 +315,12 @@ def list_size(reader: Reader, c: Candidate) -> Decision | None:
     opened = next((w for w in reader.words.open_list if before.endswith(w)), "")
     if not (q.chinese or opened) or "、" not in before:
         return None
-    before = _outside_brackets(before[: len(before) - len(opened)])
+    before = without_asides(before[: len(before) - len(opened)])
     last = before.rfind("、")
     joins = before.count("、") + any(ch in reader.words.list_joins for ch in before[last + 1 :])
     if joins + 1 != q.value:
         return None
     return leave("a count that sums up the list before it")
-
-
-_BRACKET = re.compile(r"\([^()]*\)")  # folded: （ is (
-
-
-def _outside_brackets(text: str) -> str:
-    """The text without its bracketed asides: 综合开发(梅花洞、栈道) → 综合开发."""
-    return _BRACKET.sub("", text)
 
 
 _OBJECT_MAX = 12  # characters between a count's unit and the bracket that names its items
