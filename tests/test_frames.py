@@ -187,6 +187,20 @@ def test_a_year_inside_the_goals_paragraph_governs_its_dash_lines() -> None:
     assert [t.year for n in alone.walk() for t in n.targets] == [None]
 
 
+def test_an_introducing_paragraph_gives_its_year_to_the_parts_after_it() -> None:
+    """2023年，…安排如下： before 一、二、: a goals paragraph before its items, which are
+    siblings here (no heading holds them), not children."""
+    text = (
+        "某县关于民生实事安排的意见\n"
+        "2023年，县委、县政府将重点抓好一批民生实事，具体安排如下：\n"
+        "一、新建农村公路120公里。\n二、改造老旧小区15个。\n"
+    )
+    assert _targets(text) == [(120.0, 2023, "2023年"), (15.0, 2023, "2023年")]
+    # A paragraph that does not introduce them (it ends with 。) passes on nothing.
+    plain = text.replace("具体安排如下：", "现印发给你们。")
+    assert _targets(plain) == [(120.0, None, None), (15.0, None, None)]
+
+
 def test_explain_names_the_frame_rules() -> None:
     text = "某市2026年工作要点\n一、发展基础\n（一）成效。建成花园30座。\n二、任务\n（一）培育企业。力争年内培育企业30家。\n"
     rules = {(e.what, e.rule) for e in policyparse.explain(text)}

@@ -324,6 +324,17 @@ def test_notice_wrapping_a_plan() -> None:
     assert doc.children[-1].text == "各地要抓好落实。"
 
 
+def test_a_sentence_introducing_a_list_is_no_addressee() -> None:
+    """A 主送 line names bodies; a line that prints a figure and ends with 如下： is the
+    document's opening sentence, and stays a paragraph of its text."""
+    doc = parse(
+        "某省关于民生实事安排的意见\n2023年，省政府将抓好50项民生实事，安排如下：\n"
+        "一、新建农村公路120公里。\n"
+    )
+    assert [n.role for n in doc.children[:2]] == ["title", None]
+    assert parse("某省意见\n各市人民政府，省直各单位：\n一、任务\n").children[1].role == "addressee"
+
+
 def test_portal_header_and_trailer_are_furniture() -> None:
     text = "来源:青川市人民政府办公厅 发布时间:2024-05-06 09:30\n青川市促进消费实施方案\n一、任务\n热门\n本周\n本月"
     doc = parse(text)

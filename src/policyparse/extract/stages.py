@@ -135,6 +135,7 @@ def extract_nodes(
     r.first_year = frames.first_year(meta.horizon, dated.year if dated else None)
     nothing = Extracted()  # a notice part (title, signature …) holds no units or targets
     extracted: dict[int, Extracted] = {}
+    _introduced(r, outline.children)
     for node in walk(outline.children):
         inherited = _conditions(r, node)
         _mark_frames(r, node)
@@ -174,6 +175,30 @@ def _conditions(r: _Reading, node: INode) -> bool:
 # Nodes whose year phrase governs the nodes under them: a numbered section or measure, or
 # a box; not the plan under a covering notice (its preamble is no goals paragraph).
 _PASSES_YEAR = frozenset({"section", "measure", "box"})
+
+
+_INTRODUCES = "：:"  # an introducing sentence ends so: …安排如下：
+
+
+def _introduced(r: _Reading, nodes: list[INode]) -> None:
+    """An introducing paragraph's year passes to the numbered parts after it.
+
+    2023年，全省将重点抓好50项民生实事，具体安排如下：  一、… 二、… gives 2023 to the
+    parts (a goals paragraph before its items, at any level).  Leaves a paragraph that
+    ends otherwise (现将…印发给你们。) and an attachment after it.
+    """
+    year: targets.YearPhrase | None = None
+    for node in nodes:
+        if node.kind == "paragraph":
+            year = None
+            end = node.text_end
+            while end > node.text_start and r.folded[end - 1] in " \n":
+                end -= 1
+            if end > node.text_start and r.folded[end - 1] in _INTRODUCES:
+                year = targets.closing_year(r.folded, node.text_start, end, r.doc_year, None)
+        elif year is not None and node.kind in _PASSES_YEAR:
+            r.years_below.setdefault(id(node), year)
+        _introduced(r, node.children)
 
 
 def _pass_year(r: _Reading, node: INode, body_start: int | None) -> targets.YearPhrase | None:

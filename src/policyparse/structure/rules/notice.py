@@ -130,11 +130,15 @@ def front_title(st: OutlineState, s: Seen) -> Decision | None:
 def addressee(st: OutlineState, s: Seen) -> Decision | None:
     """A short line ending in a colon at the top is the 主送 line.
 
-    Takes 各区县（市）人民政府，市直各单位：; leaves 一、总体要求：… (numbered).
+    Takes 各区县（市）人民政府，市直各单位：; leaves 一、总体要求：… (numbered) and a
+    sentence that introduces a list (2023年，全省将抓好50项民生实事，安排如下：): a 主送
+    line names bodies and prints no figure.
     """
     if not s.short or s.marker is not None:
         return None
     if not s.content.endswith(":") or "。" in s.content:
+        return None
+    if any("0" <= ch <= "9" for ch in s.content):
         return None
     return Decision("addressee", (partial(OutlineState.addressee, b=s.block),))
 

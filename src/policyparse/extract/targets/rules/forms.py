@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from ....layout.markers import match_marker
 from ....ruler import Decision
 from ....text.brackets import without_closing_aside
 from ....text.fold import compact
@@ -276,7 +277,8 @@ def _preposition(reader: Reader, c: Candidate) -> int:
     """The length of a preposition of extract/prepositions closing the prefix, with an area
     after it (为全州7万名妇女…: 为全州), or 0.  为 counts only where it opens its item, an
     adverb of the verb before it at most (免费为1000人筛查…); after a verb it is a copula
-    (分为3个阶段实施)."""
+    (分为3个阶段实施).  An item's label glued before it in running text (…。8 .为1.6万人…,
+    a list whose line breaks were lost) is no word before it."""
     f, pre, w = reader.folded, c.prefix, reader.words
     area = ends_with(f, pre.start, pre.end, w.areas)
     word = ends_with(f, pre.start, pre.end - area, w.prepositions)
@@ -284,6 +286,10 @@ def _preposition(reader: Reader, c: Candidate) -> int:
         return 0
     at = pre.end - area - word
     lead = f[pre.start : at]
+    bare = lead.replace(" ", "")  # 8 . as a PDF prints the label
+    label = match_marker(bare, 0, len(bare))
+    if label is not None and label.end == len(bare):
+        lead = ""
     if lead and lead not in w.verb_adverbs and f[at : at + word] in w.opening_prepositions:
         return 0
     return word + area
