@@ -268,9 +268,13 @@ def _score_outline(
     oracles = [outlines, units]
     # Nodes and titles.
     nodes_in = where.get("nodes", ALL)
-    want_nodes = {r["path"]: _compact(r["title"]) for r in _read(oracles[0])}
+    printed = _read(oracles[0])
+    # An oracle that pins no paths (*: a page printing rows 108-121 of a longer table)
+    # names its nodes by their labels as printed.
+    key = "label" if any(r["path"] == "*" for r in printed) else "path"
+    want_nodes = {r[key]: _compact(r["title"]) for r in printed}
     got_nodes = {
-        n.path: _compact(n.title)
+        (n.path if key == "path" else n.label or ""): _compact(n.title)
         for n in parsed.walk()
         if n.kind != "paragraph" and n.path and _in(nodes_in, n.span)
     }

@@ -46,6 +46,7 @@ CASES = [
     ("接到指令后30分钟内抵达现场。", "30分钟", "skipped", "within_time"),
     ("到2025年，形成不少于20天的储备能力。", "20天", "target", "time_amount"),
     ("2025年前完成总目标的75%。", "75%", "target", "share_done"),
+    ("保持98%以上的高中阶段入学率。", "98%", "target", "share_level"),
     ("将审批时间压缩30%至60个工作日。", "30%", "target", "change_then_level"),
     ("实施百名专家进企业行动。", "百名", "skipped", "programme_name"),
     ("建成至少一个示范区。", "一个", "target", "verb_form"),

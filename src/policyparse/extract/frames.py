@@ -101,6 +101,23 @@ def captioned(found: list[Found], year: int, due: str, trace: list[Step] | None)
             trace.append(Step("frames", "table_caption", f.start, f.end, str(year), due))
 
 
+def row_deadline(found: list[Found], due: str, trace: list[Step] | None) -> None:
+    """Undated targets of a task-table row whose 完成时限 cell names one year (2010年,
+    2024年底前) take that year: the row's task is to be done by then, its figures reached.
+    Leaves a cell naming no year (长期坚持, 9月底前) or a span of years (2023—2025年)."""
+    years = set(_YEAR.findall(due))
+    if len(years) != 1:
+        return
+    year = int(years.pop())
+    for f in found:
+        if f.kind != "target" or f.year is not None or f.deadline is not None:
+            continue
+        f.year, f.deadline = year, due
+        f.year_by = ("row_deadline", f"the row's deadline cell names {year}")
+        if trace is not None:
+            trace.append(Step("frames", "row_deadline", f.start, f.end, str(year), due))
+
+
 _TRAILING_YEAR = re.compile(r"((?:19|20)\d{2}) ?年$")
 
 

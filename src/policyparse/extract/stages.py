@@ -320,6 +320,9 @@ def _framed(
         cell = node.table_deadline
         due = compact(r.source[cell[0] : cell[1]]) if cell else f"{year}年"
         frames.captioned(found, year, due, r.trace)
+    elif node.table_deadline is not None:
+        cell = node.table_deadline
+        frames.row_deadline(found, compact(r.source[cell[0] : cell[1]]), r.trace)
     if id(node) in r.past:
         frames.past(found, r.trace)
     if r.first_year is not None:

@@ -95,7 +95,7 @@ def _word_kind(words: str) -> str:
 
 
 _QUALIFIER_MAX = 4  # 落实推进单位, 改革领域: a few characters before a column's word
-_QUALIFIED = frozenset({"category", "target"})  # kinds a qualifier may open (省级指标值)
+_QUALIFIED = frozenset({"category", "target", "remark"})  # 省级指标值, 二季度完成情况
 _SUFFIX_LABEL_MIN = 4  # 推进单位 ends a label; 单位 alone does not (计量单位)
 
 

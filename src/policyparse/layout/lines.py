@@ -30,7 +30,6 @@ from .cells import Budget, Cell, TextTable, TRow
 from .linecells import (
     NUMBERED,
     attribute_word,
-    first_row_width,
     group_cell_out,
     group_label,
     group_number,
@@ -39,7 +38,6 @@ from .linecells import (
     item_number,
     name_wrapped,
     opens_sub_row,
-    qualifiers_merged,
     row_cells,
     row_tail,
     short_row,
@@ -53,6 +51,7 @@ from .markers import match_marker
 from .paragraphs import Paragraphs, spaced
 from .roles import opens_attachment
 from .values import value_like
+from .wraplabels import header_fitted, printed_again
 
 _HEADER_MAX = 12  # a header cell is a short label
 _GROUP_MAX = 24  # a group cell printed before a row's number is a short name
@@ -189,7 +188,7 @@ class _Rows:
             head = self.blocks[j : j + again]
             if not self.budget.take(again, head[0].start):
                 return -1
-            self.add([Cell(h.start, h.end) for h in head], head)
+            self.add(printed_again(self.table.rows[0], head), head)
             return again
         if self.group_row(j):
             return self.add_group(j) or -1
@@ -521,7 +520,7 @@ def _table_under(
     cells = header_cells(folded, head) if layout is None else layout.cells(start, j)
     cells = years_under_labels(folded, without_group_header(folded, cells))
     cells = years_under_group(folded, cells)
-    cells = qualifiers_merged(folded, cells, first_row_width(folded, blocks, j))
+    cells = header_fitted(folded, blocks, j, cells)
     table = TextTable("lines", [TRow(cells, list(head))], list(head))
     r = _Rows(folded, layout.units if layout else blocks, table, len(cells), i - start, budget)
     r.tasks = any(column(compact(folded[c.start : c.end])).role is not None for c in cells)

@@ -112,6 +112,7 @@ def upright(folded: str, t: TextTable) -> list[TextTable]:
 _LABEL_MAX = 6  # characters of a card's label: a column word alone (具体任务, 责任单位)
 _LABELS_MIN = 3  # labels of a card, at least
 _VALUE_LINES = 8  # lines of one value, at most
+_BARS = frozenset({"", "|"})  # a line of a bar alone between cells printed down
 _CLOSING = frozenset({"unit", "deadline", "target", "attribute", "measure_unit"})
 
 
@@ -141,8 +142,8 @@ def _card(folded: str, blocks: list[Block], i: int) -> list[tuple[Block, list[Bl
             if blocks[k].role is not None or heading(folded, blocks[k]):
                 break  # 三、保障措施 after the last card: the text goes on
             k += 1
-        if k == j + 1:
-            break  # two labels in a row: a header printed down, no card
+        if all(compact(folded[b.start : b.end]) in _BARS for b in blocks[j + 1 : k]):
+            break  # two labels in a row (a bar between at most): a header printed down
         out.append((label, blocks[j + 1 : k]))
         j = k
     return out

@@ -17,6 +17,7 @@ from ... import lexicon
 from ...inputs.bodies import thing_ends
 from ...text.brackets import LISTS, split_outside
 from ...text.fold import compact
+from ...text.numerals import CN_NUMERAL_CHARS
 from ...vocab import Role
 
 
@@ -83,16 +84,25 @@ def _drop_tails() -> tuple[str, ...]:
 _TRAILING_ASIDE = re.compile(r"[（(][^（）()]{1,8}[）)]$")
 
 
+@cache
+def _counted() -> re.Pattern[str]:
+    """A count of bodies before their class: 13个街道 (extract/generic_bodies, counter)."""
+    counters = lexicon.alternation(lexicon.column("extract/generic_bodies", match="counter"))
+    return re.compile(rf"^[\d{CN_NUMERAL_CHARS}]+(?:{counters})")
+
+
 def is_generic(name: str) -> bool:
     """A class of bodies (各省级人民政府, 有关部门, 县级市, 工作组成员单位) rather than one body.
 
     A level or a place before the class changes nothing: 市各相关部门, 河北省相关部门; nor
     does a field of work before a short class: 全区经济运行各专班.
     A government of a lower level named by its level alone is each such government:
-    镇人民政府, 镇人民政府（街道） (lexicon extract/generic_bodies, whole).
+    镇人民政府, 镇人民政府（街道） (lexicon extract/generic_bodies, whole); so is a count
+    of them: 13个街道.
     """
     openings, whole = _generic()
-    core = _TRAILING_ASIDE.sub("", name)  # 镇人民政府（街道）: the class, widened
+    core = _counted().sub("", _TRAILING_ASIDE.sub("", name))  # 镇人民政府（街道）: the class
+    core = core.split("、")[0]  # 13个街道、镇: a class and its kinds after it
     if core in whole or name.startswith(openings) or name.endswith(_generic_endings()):
         return True
     for word in openings:

@@ -57,6 +57,31 @@ def share_of(reader: Reader, c: Candidate) -> Decision | None:
     return take(c, found, rest[1])
 
 
+def share_level(reader: Reader, c: Candidate) -> Decision | None:
+    """A level a comparison word keeps, then 的 and the indicator it is the level of:
+    保持100%的义务教育入学率 (indicator 义务教育入学率, 100%).
+
+    Takes 保持98%以上的高中阶段入学率 (>= 98%) and 达到95%的覆盖率: the object ends in an
+    indicator's head (率, 比例: lexicon extract/indicator_heads) and holds no verb.  Leaves
+    a share of a group that acts (80%以上的社区完成…: share_of), 人口超过100万的城市 (no
+    head: what follows is described), a clause with a parameter cue, and the past.
+    """
+    w, f = reader.words, reader.folded
+    if not percent(reader, c) or not c.next_char or c.next_char not in w.of:
+        return None
+    if not c.prefix.comparator_word:
+        return None  # 保持, 达到: the comparison word right before the number
+    rest = (c.suffix_end + 1, c.clause[1])
+    if not ends_with(f, rest[0], rest[1], w.heads) or w.any_verb.search(f, *rest) is not None:
+        return None
+    if w.parameter.search(c.window) or states_past(reader, c):
+        return None
+    found = c.draft.copy()
+    found.end = rest[1]
+    found.indicator = compact(reader.source[rest[0] : rest[1]])
+    return take(c, found, rest[1])
+
+
 def share_done(reader: Reader, c: Candidate) -> Decision | None:
     """A share of a whole that the verb opening the item completes: 完成总目标的75%.
 
