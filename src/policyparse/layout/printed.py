@@ -5,8 +5,8 @@ pipe, tab and bar-line rows (layout/cells.py, tables printed sideways turned upr
 layout/sideways.py), one cell per line under a header (layout/lines.py), indicator rows
 ended by their 属性 word (layout/attributed.py), task rows numbered in their first cell
 (layout/keyed.py), member units and their duties (layout/duties.py), numbered rows whose
-header was lost (layout/headless.py).  Where two read the same stretch, the one that
-starts first keeps it.
+header was lost (layout/headless.py), rows one space apart (layout/spacedrows.py).
+Where two read the same stretch, the one that starts first keeps it.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from .headless import headless_tables
 from .keyed import keyed_tables
 from .lines import line_tables
 from .sideways import card_tables, upright
+from .spacedrows import spaced_row_tables
 
 
 def _apart(tables: list[TextTable]) -> list[TextTable]:
@@ -44,7 +45,8 @@ def printed_tables(
             + keyed_tables(folded, blocks, budget)
             + duty_tables(folded, blocks, budget)
             + headless_tables(folded, blocks, budget)
-            + card_tables(folded, blocks, budget),
+            + card_tables(folded, blocks, budget)
+            + spaced_row_tables(folded, blocks, budget),
             key=lambda t: t.start,
         )
     )

@@ -311,7 +311,7 @@ SPECS: dict[str, Spec] = {
     ),
     "extract/generic_bodies": Spec(
         ("word", "match"),
-        {"match": frozenset({"opening", "whole", "class", "kind", "ending", "counter"})},
+        {"match": frozenset({"opening", "whole", "class", "kind", "ending", "counter", "paired"})},
     ),
     # extract: canonical names and metadata
     "extract/gazetteer": Spec(

@@ -85,6 +85,11 @@ _TRAILING_ASIDE = re.compile(r"[（(][^（）()]{1,8}[）)]$")
 
 
 @cache
+def _paired() -> frozenset[str]:
+    return frozenset(lexicon.column("extract/generic_bodies", match="paired"))
+
+
+@cache
 def _counted() -> re.Pattern[str]:
     """A count of bodies before their class: 13个街道 (extract/generic_bodies, counter)."""
     counters = lexicon.alternation(lexicon.column("extract/generic_bodies", match="counter"))
@@ -141,13 +146,16 @@ def pieces(folded: str, start: int, end: int, seps: str) -> list[tuple[int, int]
 
 
 def _split_and(folded: str, s: int, e: int, known: Callable[[str], bool]) -> list[tuple[int, int]]:
-    """Split on 和/及 where both sides are bodies: 农业农村部和财政部, not 工业和信息化部."""
+    """Split on 和/及 where both sides are bodies: 农业农村部和财政部, not 工业和信息化部, nor
+    a place's pair of leading bodies (各县党委和人民政府: the second names no place)."""
     if known(strip_tail(folded[s:e])[0]):
         return [(s, e)]
     for m in _and().finditer(folded, s + 1, e - 1):
         i = m.start()
         left = strip_tail(folded[s:i])[0]
         right = folded[i + 1 : e]
+        if compact(strip_tail(right)[0]) in _paired():
+            continue
         if (is_body(left) or strip_tail(folded[s:i])[1] > 0) and (
             is_body(strip_tail(right)[0]) or is_generic(right)
         ):

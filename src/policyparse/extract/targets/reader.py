@@ -163,6 +163,7 @@ class Reader:
         inherited: YearPhrase | None = None,
     ) -> None:
         self.source, self.folded, self.start, self.end = source, folded, start, end
+        self.body_start = body_start  # after a run-in title (促进就业。…): the body opens
         self.bodies = bodies
         self.conditions_at: int | None = None  # from here on, the text states conditions
         self.worded: list[tuple[int, int]] = []  # indicator table cells in words

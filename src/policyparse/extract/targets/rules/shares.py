@@ -203,7 +203,9 @@ _ACTORS_WITHIN = 12  # characters between a count and its actors' action, at mos
 
 
 def acting_count(reader: Reader, c: Candidate) -> Decision | None:
-    """A count of actors that act, under a year phrase: 到2025年，100家企业完成数字化改造.
+    """A count of actors that act, under a year phrase: 到2025年，100家企业完成数字化改造; or
+    as the first thing a measure says (一、校门安全项目。27所中小学校门口安装防撞柱), unless
+    its clause reports what is done (10家企业参与了改造, 3个区已完成: 了, 已).
 
     The count opens its item (no verb before it: only an area, an actor or a comparison
     word), a short noun follows (the actors, or a list of them: 2个地市、10个县区), then
@@ -215,16 +217,16 @@ def acting_count(reader: Reader, c: Candidate) -> Decision | None:
     (counts inside a name).
     """
     w, f, q = reader.words, reader.folded, c.quantity
-    if c.year is None or q.chinese or c.closes or dimension(c.draft) != "count":
+    if not _framed_goal(reader, c) or q.chinese:
         return None
-    if not _opens_item(reader, c):
+    if c.closes or dimension(c.draft) != "count" or not _opens_item(reader, c):
         return None
     o_end = object_end(f, c.suffix_end, c.clause[1], set())
     if o_end is None:
         return None
     at = _action_at(reader, c.suffix_end, min(o_end, c.suffix_end + _ACTORS_WITHIN))
-    if at is None:
-        return None
+    if at is None or (c.year is None and _done(reader, c.clause[0], o_end)):
+        return None  # 10家企业参与了改造: no year phrase, and the clause reports it done
     first = split_outside(f, c.suffix_end, at, "、", SPANS)[0]
     actors = f[first[0] : first[1]]
     if not actors or any(ch in w.of or ch.isdigit() for ch in actors):
@@ -260,6 +262,25 @@ def _unit_ends_word(f: str, start: int, unit_end: int, stop: int) -> bool:
         if pos >= unit_end:
             return pos == unit_end
     return True
+
+
+def _framed_goal(reader: Reader, c: Candidate) -> bool:
+    """A year phrase governs the count, or it opens a measure (_opens_measure)."""
+    return c.year is not None or _opens_measure(reader, c)
+
+
+def _done(reader: Reader, start: int, end: int) -> bool:
+    """The clause reports what is done (10家企业参与了改造, 3个区已完成): 了 or 已 in it."""
+    text = reader.folded[start:end]
+    return any(m in text for m in (*reader.words.elapsed, *reader.words.existing))
+
+
+def _opens_measure(reader: Reader, c: Candidate) -> bool:
+    """The count is the first thing a numbered measure says (2.50个小区新增充电设施): the
+    measure states its goal with no year phrase, as the items of a list of the year's
+    works do."""
+    starts = {reader.start, reader.body_start}
+    return c.quantity.start in starts and reader.start > 0
 
 
 def _opens_item(reader: Reader, c: Candidate) -> bool:

@@ -1,0 +1,168 @@
+"""Task tables printed one row per line with one space between cells, as a PDF's text
+layer read without its layout prints them.
+
+``序号 类别 主要任务 细化措施 牵头单位 配合单位`` then rows such as ``1 水资源保 护 严守红线
+实施双控行动，…。 市水利局 市发改委、市住建局``: only the header says what the cells are,
+and a space stands both between cells and inside one (a name the PDF wrapped: ``水资源保 护``,
+``严守用水 效率控制 红线``).  So a row is read from both ends:
+
+- its number first, then, from the right, one piece for each column of units or of a
+  deadline the header closes with (a list of bodies prints no space: ``市发改委、市住建局``);
+- of what stands between, the measure column (the last text column) takes everything from
+  the first piece that holds a sentence's punctuation on;
+- the pieces left fill the columns left, an empty piece (two spaces) an empty cell, and a
+  short piece (two characters at most, or the shortest) joined to its neighbour: the rest
+  of a wrapped name.
+
+A group's heading between rows (一、推进污染防治) is a row of one cell.
+
+A header is a line of four or more column words, one space apart, opening with the serial
+label and naming a column of units; the rows are the lines after it numbered on from 1.
+Leaves a line of words that are not all column words (a sentence), and a header with no
+unit column (an indicator table prints figures, which such rows cannot place).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..inputs.columns import Column, column, serial_label
+from .blocks import Block
+from .cells import Budget, Cell, TextTable, TRow
+from .markers import match_marker
+
+_HEADER_MIN = 4  # column words of a header line, at least
+_CLOSING = frozenset({"unit", "deadline"})  # columns read from a row's right end
+_SENTENCE = re.compile(r"[，。；：,;:]")
+_NUMBER = re.compile(r"(\d{1,3}) ")
+_TAIL_MAX = 2  # characters of a piece that is the rest of a wrapped name
+_GROUP_STYLES = ("cn_dun", "cn_paren")  # a group heading's label between rows
+
+
+def spaced_row_tables(folded: str, blocks: list[Block], budget: Budget) -> list[TextTable]:
+    """Every table of rows one space apart (see the module), within *budget*."""
+    tables: list[TextTable] = []
+    i = 0
+    while i < len(blocks) and not budget.spent:
+        cols = _header(folded, blocks[i])
+        if cols is None:
+            i += 1
+            continue
+        table, i = _rows(folded, blocks, i, cols, budget)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _pieces(folded: str, b: Block) -> list[Cell]:
+    """The line's pieces between single spaces; two spaces leave an empty piece."""
+    out: list[Cell] = []
+    start = b.start
+    for k in range(b.start, b.end + 1):
+        if k == b.end or folded[k] == " ":
+            out.append(Cell(start, k))
+            start = k + 1
+    return out
+
+
+def _header(folded: str, b: Block) -> list[Column] | None:
+    texts = [folded[c.start : c.end] for c in _pieces(folded, b)]
+    if len(texts) < _HEADER_MIN or not serial_label(texts[0]):
+        return None
+    cols = [column(t) for t in texts]
+    if not all(c.kind for c in cols) or not any(c.role for c in cols):
+        return None
+    return cols
+
+
+def _rows(
+    folded: str, blocks: list[Block], i: int, cols: list[Column], budget: Budget
+) -> tuple[TextTable | None, int]:
+    """The rows under the header at block *i*, and the block after the table."""
+    head = blocks[i]
+    table = TextTable("spaces", [TRow(_pieces(folded, head), [head])], [head])
+    last, j = 0, i + 1
+    while j < len(blocks):
+        b = blocks[j]
+        if _heading(folded, b) and j + 1 < len(blocks) and _numbered(folded, blocks[j + 1]):
+            table.rows.append(TRow([Cell(b.start, b.end)], [b]))  # 一、推进污染防治: a group
+            table.blocks.append(b)
+            j += 1
+            continue
+        m = _NUMBER.match(folded, b.start, b.end)
+        if m is None or int(m.group(1)) != last + 1:
+            break
+        cells = _row(folded, blocks[j], cols)
+        if cells is None or not budget.take(len(cells), blocks[j].start):
+            break
+        table.rows.append(TRow(cells, [blocks[j]]))
+        table.blocks.append(blocks[j])
+        last, j = last + 1, j + 1
+    return (table if last else None), j
+
+
+def _heading(folded: str, b: Block) -> bool:
+    """A group's heading between rows (一、推进污染防治, （二）…): one piece of words."""
+    mark = match_marker(folded, b.start, b.end)
+    return mark is not None and mark.style in _GROUP_STYLES and " " not in folded[b.start : b.end]
+
+
+def _numbered(folded: str, b: Block) -> bool:
+    return _NUMBER.match(folded, b.start, b.end) is not None
+
+
+def _row(folded: str, b: Block, cols: list[Column]) -> list[Cell] | None:
+    """The row's cells by column, or None where its pieces cannot fill the header."""
+    pieces = _pieces(folded, b)
+    closing = 0
+    while closing < len(cols) - 1 and cols[-1 - closing].kind in _CLOSING:
+        closing += 1
+    middle = pieces[1 : len(pieces) - closing]
+    width = len(cols) - 1 - closing
+    if closing == 0 or len(pieces) < len(cols) - (width - 1) or width < 1:
+        return None
+    tail = pieces[len(pieces) - closing :]
+    texts = _texts(folded, middle, width)
+    if texts is None:
+        return None
+    return [pieces[0], *texts, *tail]
+
+
+def _texts(folded: str, pieces: list[Cell], width: int) -> list[Cell] | None:
+    """The text columns' cells from the pieces between the number and the closing cells:
+    the last column from the first piece holding a sentence's punctuation on."""
+    at = next((k for k, p in enumerate(pieces) if _SENTENCE.search(folded, p.start, p.end)), None)
+    if at is None or at < width - 1:
+        at = len(pieces) - 1
+    measure = Cell(pieces[at].start, pieces[-1].end)
+    rest = [list(range(k, k + 1)) for k in range(at)]
+    while len(rest) > width - 1:
+        if not _join(folded, pieces, rest):
+            return None
+    first = pieces[0].start if pieces else measure.start
+    cells = [Cell(first, first)] * (width - 1 - len(rest)) + [_span(pieces, g) for g in rest]
+    return [*cells, measure]
+
+
+def _join(folded: str, pieces: list[Cell], groups: list[list[int]]) -> bool:
+    """Join one short piece of a wrapped name to its neighbour; False where none can be."""
+
+    def size(g: list[int]) -> int:
+        return sum(pieces[k].end - pieces[k].start for k in g)
+
+    filled = [k for k, g in enumerate(groups) if size(g) > 0]
+    if len(filled) < 2:
+        return False
+    k = min(filled, key=lambda n: (size(groups[n]) > _TAIL_MAX, size(groups[n])))
+    left = k - 1 if k > 0 and size(groups[k - 1]) > 0 else None
+    right = k + 1 if k + 1 < len(groups) and size(groups[k + 1]) > 0 else None
+    other = left if left is not None else right
+    if other is None:
+        return False
+    lo, hi = min(k, other), max(k, other)
+    groups[lo : hi + 1] = [groups[lo] + groups[hi]]
+    return True
+
+
+def _span(pieces: list[Cell], group: list[int]) -> Cell:
+    return Cell(pieces[group[0]].start, pieces[group[-1]].end)
