@@ -279,8 +279,10 @@ def _opens_measure(reader: Reader, c: Candidate) -> bool:
     """The count is the first thing a numbered measure says (2.50个小区新增充电设施): the
     measure states its goal with no year phrase, as the items of a list of the year's
     works do."""
-    starts = {reader.start, reader.body_start}
-    return c.quantity.start in starts and reader.start > 0
+    q = c.quantity
+    if "." in reader.folded[q.start : q.end]:
+        return False  # 7.2　本预案由…负责解释: a section's number, no count of actors
+    return q.start in {reader.start, reader.body_start} and reader.start > 0
 
 
 def _opens_item(reader: Reader, c: Candidate) -> bool:
