@@ -25,7 +25,7 @@ from ..layout.markers import match_marker
 from ..layout.tablemodel import Table, TableTarget
 from ..layout.values import FIGURE, scale_at, scale_words
 from ..text.fold import compact, is_han
-from ..vocab import Comparator, Role
+from ..vocab import Comparator, Role, TargetKind
 from .targets import Found
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -302,6 +302,14 @@ def _period(text: str) -> str | None:
     return None
 
 
+def _growth(header: str) -> str | None:
+    """The period of a column of yearly growth rates (年均增速（%）: 年均), else None."""
+    period = next((w for w in lexicon.column("extract/period_words") if header.startswith(w)), None)
+    if period is None or not any(w in header for w in cell_words("growth")):
+        return None
+    return period
+
+
 def found(source: str, folded: str, t: TableTarget) -> Found | None:
     """The target one indicator row states in one column, or None (no figure)."""
     dated = _dated(compact(folded[t.value[0] : t.value[1]]))
@@ -317,16 +325,12 @@ def found(source: str, folded: str, t: TableTarget) -> Found | None:
     printed = compact(source[t.value[0] : t.value[1]])  # as printed: ％ stays ％
     at = len(printed) - len(text) + stop
     after = _without_words(text[stop:], printed[at:] if at >= 0 else text[stop:])
-    unit = _unit(source, t, after)
+    growth = _growth(t.header)
+    unit = (_header_unit(t.header) or _leading_unit(after)) if growth else _unit(source, t, after)
     if _other_unit(after, unit):
         return None  # 突破2000亿元 under %: a figure of something else, in words
     base_value, base_unit = _base(value, unit)
     name = _indicator(source, folded, t)
-    decrease = cell_words("decrease")
-    # 万元GDP能耗下降, 碳排放下降率: the name ends in a fall, or in its rate
-    falls = any(w in text for w in decrease) or any(
-        name.endswith(w) or name[:-1].endswith(w) for w in decrease
-    )
     f = Found(
         "target",
         t.value[0],
@@ -337,17 +341,29 @@ def found(source: str, folded: str, t: TableTarget) -> Found | None:
         base_value,
         base_unit,
         _comparator(text),
-        "decrease" if falls else "level",
+        _kind(text, name, growth),
         name,
         own_year or t.year,
         t.deadline if own_year is None else f"{own_year}年",
-        _period(text),
+        _period(text) or growth,
     )
     _traced(f, t, own_year is not None)
-    f.baseline_value = _baseline(folded, t)
-    f.baseline_year = t.base_year if f.baseline_value is not None else None
+    if growth is None:  # a rate of growth has no base figure
+        f.baseline_value = _baseline(folded, t)
+        f.baseline_year = t.base_year if f.baseline_value is not None else None
     f.binding = t.binding
     return f
+
+
+def _kind(text: str, name: str, growth: str | None) -> TargetKind:
+    """decrease where the cell or the name states a fall (万元GDP能耗下降, 碳排放下降率: the
+    name ends in a fall, or in its rate); increase under a column of growth rates."""
+    decrease = cell_words("decrease")
+    if any(w in text for w in decrease) or any(
+        name.endswith(w) or name[:-1].endswith(w) for w in decrease
+    ):
+        return "decrease"
+    return "increase" if growth else "level"
 
 
 def _traced(f: Found, t: TableTarget, own_year: bool) -> None:

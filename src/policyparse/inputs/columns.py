@@ -191,9 +191,12 @@ def settle_years(cols: list[Column]) -> None:
 
 def _base_year(cols: list[Column]) -> None:
     """The first of two or more bare year columns is the base, but not in a table of tasks
-    (2023年 | 2024年 | 2025年 | 实施单位) nor where a column says it holds the base."""
+    (2023年 | 2024年 | 2025年 | 实施单位) nor where a column says it holds the base.  A
+    table of indicators may name who answers for them (指标 | 单位 | 2009年 | … | 2015年 |
+    考核责任单位): its first year is still the base."""
     bare = [c for c in cols if c.kind == "target" and _bare_year(c.header)]
-    if len(bare) < 2 or any(c.role is not None or c.kind == "base" for c in cols):
+    tasks = any(c.role is not None for c in cols) and not any(c.kind == "indicator" for c in cols)
+    if len(bare) < 2 or tasks or any(c.kind == "base" for c in cols):
         return
     min(bare, key=lambda c: c.year or 0).kind = "base"
 

@@ -101,9 +101,13 @@ def align_indicator(folded: str, cells: list[Cell], cols: list[Column]) -> list[
     | 6 puts 6 under the last (target) column.
     """
     width = len(cols)
-    if len(cells) == width:
+    if len(cells) == width and not _padded(folded, cells, cols):
         return list(cells)
     out: list[Cell | None] = [None] * width
+    cells = _unpadded(cells, cols)
+    if len(cells) == _filled(cols):
+        return cells + [None] * (width - len(cells))
+    width = _filled(cols)
     head = 1 if cells and serial(folded, cells[0]) is not None and cols[0].kind == "serial" else 0
     if head:
         out[0] = cells[0]
@@ -118,6 +122,34 @@ def align_indicator(folded: str, cells: list[Cell], cols: list[Column]) -> list[
         for k, c in enumerate(after):
             out[width - len(after) + k] = c
     return out
+
+
+def _filled(cols: list[Column]) -> int:
+    """The header's width without the empty columns its padding closes it with."""
+    n = len(cols)
+    while n > 1 and not cols[n - 1].header:
+        n -= 1
+    return n
+
+
+def _unpadded(cells: list[Cell], cols: list[Column]) -> list[Cell]:
+    """The row without the empty cells padding it past the header's last named column."""
+    n = len(cells)
+    while n > 1 and cells[n - 1].empty and n > _filled(cols) - 1:
+        n -= 1
+    return cells[:n]
+
+
+def _padded(folded: str, cells: list[Cell], cols: list[Column]) -> bool:
+    """A row as wide as the header whose cells a converter shifted left and padded at the
+    end, having dropped a cell merged down from the row above (总体发展指标 | 服务业增加值 |
+    亿元 | …, then 服务业增加值比重 | % | … | 市发改委 | |): its name is followed by its
+    measure unit one column before the header's 单位 column."""
+    at = next((k for k, c in enumerate(cols) if c.kind == "measure_unit"), None)
+    if at is None or at == 0 or not cells[-1].empty:
+        return False
+    texts = [clean(text_of(folded, c)) for c in cells]
+    return unit_word(texts[at - 1]) and not unit_word(texts[at])
 
 
 def _name_at(folded: str, rest: list[Cell]) -> int:

@@ -56,6 +56,15 @@ from .cells import MAX_CELLS, Budget, Cell, TextTable, TRow
 from .headers import columns_of
 from .markers import match_marker
 from .printed import printed_tables
+from .rowcells import (
+    cell_at,
+    first_of,
+    label_cell,
+    next_task_cell,
+    row_title,
+    span_of,
+    title_col,
+)
 from .spaced import spaced_headers
 from .tablemodel import Row, Table, TableTarget
 from .unitcells import glued_ends, pieces
@@ -98,91 +107,31 @@ class _Reading:
     projects: bool = False
 
 
-def _label_cell(cols: list[Column], cells: list[Cell | None]) -> Cell | None:
-    """The row's number cell: under 序号 where group columns stand before it (任务类型 |
-    序号 | …), else the first."""
-    at = _first(cols, "serial") or 0
-    return cells[at] if at < len(cells) else None
-
-
-def _first(cols: list[Column], *kinds: str) -> int | None:
-    return next((k for k, c in enumerate(cols) if c.kind in kinds), None)
-
-
-def _row_title(
-    folded: str, cols: list[Column], cells: list[Cell | None], title_col: int | None
-) -> Span | None:
-    """The span of a task row's title: its task cell, else the next task column's (where
-    the task cell was merged above), without a closing stop (建立联席会议制度。)."""
-    title = cells[title_col] if title_col is not None and title_col < len(cells) else None
-    if title is None or title.empty:
-        title = _next_task_cell(cols, cells, title_col)
-    if title is None or title.empty:
-        return None
-    end = title.end
-    while end > title.start + 1 and folded[end - 1] in "。;；. ":
-        end -= 1
-    return (title.start, end)
-
-
-def _next_task_cell(
-    cols: list[Column], cells: list[Cell | None], title_col: int | None
-) -> Cell | None:
-    """Where the task column's cell was merged with the rows above (任务名称 spanning
-    several tasks), the next task column's cell names the row: 任务内容."""
-    if title_col is None:
-        return None
-    for k in range(title_col + 1, min(len(cols), len(cells))):
-        c = cells[k]
-        if cols[k].kind in _TITLE_KINDS and c is not None and not c.empty:
-            return c
-    return None
-
-
-_TITLE_KINDS = ("task", "measure", "", "target")  # a year column of tasks (2024年工作任务) too
-
-
 def _titling(r: _Reading, rows: list[TRow], width: int) -> int | None:
     """The column that titles a task table's rows: the task column, unless it is merged
     down (printed on a group's first row only, 事项 | 工作措施: the cell is empty on most
     numbered rows while a later text column is filled), then that later column, on every
     row: the merged one groups the rows."""
-    title = _title_col(r.table.columns)
+    title = title_col(r.table.columns)
     if title is None:
         return None
     later: Counter[int] = Counter()
     numbered = 0
     for row in rows:
         cells, _ = _task_cells(r, row, width)
-        label = _label_cell(r.table.columns, cells)
+        label = label_cell(r.table.columns, cells)
         if label is None or serial(r.folded, label) is None:
             continue
         numbered += 1
         own = cells[title] if title < len(cells) else None
         if title < len(cells) and (own is None or own.empty):
-            nxt = _next_task_cell(r.table.columns, cells, title)
+            nxt = next_task_cell(r.table.columns, cells, title)
             if nxt is not None:
                 later[cells.index(nxt)] += 1
     if not later:
         return title
     col, count = later.most_common(1)[0]
     return col if 2 * count > numbered else title
-
-
-def _title_col(cols: list[Column]) -> int | None:
-    """The task column, else a task group's (任务类型 | 重点内容: the type names the row;
-    任务类型 | 改革任务: the task does), else the project's (项目名称 | 牵头单位), else the
-    first column of no other use, else a group column after the number (序号 | 创建领域 |
-    责任单位: the field is what the row is about)."""
-    for kind_ in ("task", "task_group", "project"):
-        at = _first(cols, kind_)
-        if at is not None:
-            return at
-    plain = next((k for k, c in enumerate(cols) if c.kind in ("", "measure")), None)
-    serial_at = _first(cols, "serial")
-    if plain is not None or serial_at is None:
-        return plain
-    return next((k for k in range(serial_at + 1, len(cols)) if cols[k].kind == "category"), None)
 
 
 def _heading(r: _Reading, row: TRow, cells: list[Cell]) -> None:
@@ -259,6 +208,14 @@ def _add_units(r: _Reading, row: Row, c: Cell, col: Column) -> None:
             row.units.append((a, b, col.role, col.header))
 
 
+def _loose(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
+    """The row's units are the node's the table stands in (Table.loose)."""
+    loose = Row(0, (row.start, row.start), row.blocks[0], (row.start, row.start), row.end,
+                row.start)  # fmt: skip
+    _units(r, loose, cells)
+    r.table.loose.extend(loose.units)
+
+
 def _continue_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
     """A row without a number (or printing the last one again) adds to the last measure;
     a row of a year and its figure (2019年 / 440个) adds that year's target, no units.
@@ -266,10 +223,7 @@ def _continue_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
     table stands in (Table.loose)."""
     last = r.last
     if last is None:
-        loose = Row(0, (row.start, row.start), row.blocks[0], (row.start, row.start), row.end,
-                    row.start)  # fmt: skip
-        _units(r, loose, cells)
-        r.table.loose.extend(loose.units)
+        _loose(r, row, cells)
         return
     known = {id(b) for b in last.blocks[-len(row.blocks) :]}
     last.blocks.extend(b for b in row.blocks if id(b) not in known)
@@ -307,7 +261,7 @@ def _task_cells(r: _Reading, row: TRow, width: int) -> tuple[list[Cell | None], 
     # A trailing 备注 column no row fills (one cell per line prints no empty cell): the
     # rows stand right-aligned against the column before it.
     kept = width - empty_remarks(r.table.columns, r.left)
-    at = _first(r.table.columns, "serial") or 0
+    at = first_of(r.table.columns, "serial") or 0
     if at and len(row.cells) == width - at and serial(r.folded, row.cells[0]) is not None:
         kept = width  # 2 | 任务 | 单位 | 进展 under 大类 | 序号 | …: the group cell merged away
     cells = align(r.folded, row.cells, kept, r.left, at) if len(row.cells) <= kept else []
@@ -328,8 +282,8 @@ def _task_row(
     if number is None or (r.last is not None and number == r.last.number):
         _continue_row(r, row, cells)
         return
-    label = _label_cell(cols, cells)
-    title = _row_title(r.folded, cols, cells, title_col)
+    label = label_cell(cols, cells)
+    title = row_title(r.folded, cols, cells, title_col)
     if label is None or title is None:
         r.issues.append(
             Issue(
@@ -382,8 +336,8 @@ def _group_heading(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
     printed on its group's first row (一、提高民生保障 | 1 | 任务 | 单位): a group row the
     rows after it stand under, opened on the same line before the row."""
     cols = r.table.columns
-    k, at = _first(cols, "category", "task_group"), _first(cols, "serial")
-    cell = _at(cells, k) if k is not None and at is not None and k < at else None
+    k, at = first_of(cols, "category", "task_group"), first_of(cols, "serial")
+    cell = cell_at(cells, k) if k is not None and at is not None and k < at else None
     mark = match_marker(r.folded, cell.start, cell.end) if cell is not None else None
     if cell is None or mark is None or mark.digit_follows or mark.end >= cell.end:
         return
@@ -397,14 +351,14 @@ def _numeral_heading(r: _Reading, row: TRow, cells: list[Cell | None]) -> bool:
     rubric's part and its score) is a group row titled by its first text cell after the
     numeral; what else it prints is the group's: its units and its requirements (三、 |
     水岸联动… | 15 | 落实属地管理责任… | 县河长办)."""
-    k = _first(r.table.columns, "serial")
-    label = _at(cells, k)
+    k = first_of(r.table.columns, "serial")
+    label = cell_at(cells, k)
     if k is None or label is None:
         return False
     words = compact(text_of(r.folded, label)).rstrip("、")
     if not words or words.strip(CN_NUMERAL_CHARS):
         return False
-    title = next((_at(cells, i) for i in range(k + 1, len(cells)) if _at(cells, i)), None)
+    title = next((cell_at(cells, i) for i in range(k + 1, len(cells)) if cell_at(cells, i)), None)
     number = cn_to_int(words)
     if title is None or number is None:
         return False
@@ -418,50 +372,51 @@ def _jump(r: _Reading, number: int, label: Span) -> None:
         r.issues.append(Issue("table_rows_missing", message, label, "info"))
 
 
-def _at(cells: list[Cell | None], k: int | None) -> Cell | None:
-    c = cells[k] if k is not None and k < len(cells) else None
-    return None if c is None or c.empty else c
-
-
-def _span(c: Cell | None) -> Span | None:
-    return None if c is None else (c.start, c.end)
-
-
 def _row_unit(r: _Reading, cells: list[Cell | None]) -> Span | None:
     """The row's unit cell; a sub-row with no number and no unit of its own (其中 公园绿地 |
     58.46 | 17.5 under 1 | 新建绿地 | 万平方米 | 90.87 | 35) measures in its parent's unit."""
     cols = r.table.columns
-    unit = _span(_at(cells, _first(cols, "measure_unit")))
-    serial_at = _first(cols, "serial")
+    unit = span_of(cell_at(cells, first_of(cols, "measure_unit")))
+    serial_at = first_of(cols, "serial")
     if serial_at is None:
         return unit
-    if _at(cells, serial_at) is not None:
+    if cell_at(cells, serial_at) is not None:
         r.last_unit = unit
     return unit if unit is not None else r.last_unit
+
+
+def _worded(r: _Reading, c: Cell, year: int | None, deadline: str | None) -> bool:
+    """A sentence in a target cell of a table with no 单位 column: read as prose, with
+    the column's year."""
+    if first_of(r.table.columns, "measure_unit") is not None:
+        return False
+    if not sentence(clean(text_of(r.folded, c))):
+        return False
+    r.table.prose.append((c.start, c.end))
+    r.table.worded.append((c.start, c.end))
+    if year is not None and deadline is not None:
+        r.table.years.append((c.start, c.end, year, deadline))
+    return True
 
 
 def _indicator_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
     """An indicator row: one target per target column whose cell is a figure."""
     cols = r.table.columns
-    name = _at(cells, _first(cols, "indicator"))
+    name = cell_at(cells, first_of(cols, "indicator"))
     if name is None:
         return
-    base_col = _first(cols, "base")
-    base = _at(cells, base_col)
-    bound = binding(r.folded, _at(cells, _first(cols, "attribute")))
+    base_col = first_of(cols, "base")
+    base = cell_at(cells, base_col)
+    bound = binding(r.folded, cell_at(cells, first_of(cols, "attribute")))
     unit = _row_unit(r, cells)
     for k, col in enumerate(cols):
-        c = _at(cells, k)
+        c = cell_at(cells, k)
         if col.kind != "target" or c is None:
             continue
         if not any(ch.isdigit() for ch in text_of(r.folded, c)):
             continue  # 持续下降, 完成市下达指标: words, no figure
         year, deadline = (col.year, col.header) if col.year is not None else r.caption
-        if _first(cols, "measure_unit") is None and sentence(clean(text_of(r.folded, c))):
-            r.table.prose.append((c.start, c.end))
-            r.table.worded.append((c.start, c.end))
-            if year is not None and deadline is not None:
-                r.table.years.append((c.start, c.end, year, deadline))
+        if _worded(r, c, year, deadline):
             continue
         r.table.targets.extend(
             TableTarget(
@@ -471,13 +426,15 @@ def _indicator_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
                 unit,
                 year,
                 deadline,
-                _span(base),
+                span_of(base),
                 cols[base_col].year if base is not None and base_col is not None else None,
                 bound,
                 col.header,
             )
             for value in listed_values(r.folded, c)
         )
+    # 考核责任单位 of an indicator row: who answers for it, a unit of the node it stands in
+    _loose(r, row, [c if col.role else None for c, col in zip(cells, cols, strict=False)])
 
 
 def _read_rows(r: _Reading, rows: list[TRow], header: list[str]) -> None:
@@ -502,7 +459,7 @@ def _read_rows(r: _Reading, rows: list[TRow], header: list[str]) -> None:
             cells, extras = _task_cells(r, row, width)
             if _numeral_heading(r, row, cells):
                 continue
-            label = _label_cell(r.table.columns, cells)
+            label = label_cell(r.table.columns, cells)
             number = serial(folded, label) if label is not None else None
             if number is not None:
                 _group_heading(r, row, cells)

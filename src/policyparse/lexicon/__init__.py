@@ -125,6 +125,7 @@ SPECS: dict[str, Spec] = {
                     "period_total",
                     "total",
                     "person",
+                    "growth",
                 }
             )
         },

@@ -1,0 +1,78 @@
+"""Which cell of a task or indicator row is which, by the table's columns: the row's
+number, its title (the task cell, or the next task column's where the task cell was
+merged above), a cell at a column.  Pure functions of the columns and the cells."""
+
+from __future__ import annotations
+
+from ..inputs.columns import Column
+from .cells import Cell
+from .tablemodel import Span
+
+
+def label_cell(cols: list[Column], cells: list[Cell | None]) -> Cell | None:
+    """The row's number cell: under 序号 where group columns stand before it (任务类型 |
+    序号 | …), else the first."""
+    at = first_of(cols, "serial") or 0
+    return cells[at] if at < len(cells) else None
+
+
+def first_of(cols: list[Column], *kinds: str) -> int | None:
+    return next((k for k, c in enumerate(cols) if c.kind in kinds), None)
+
+
+def row_title(
+    folded: str, cols: list[Column], cells: list[Cell | None], title_col: int | None
+) -> Span | None:
+    """The span of a task row's title: its task cell, else the next task column's (where
+    the task cell was merged above), without a closing stop (建立联席会议制度。)."""
+    title = cells[title_col] if title_col is not None and title_col < len(cells) else None
+    if title is None or title.empty:
+        title = next_task_cell(cols, cells, title_col)
+    if title is None or title.empty:
+        return None
+    end = title.end
+    while end > title.start + 1 and folded[end - 1] in "。;；. ":
+        end -= 1
+    return (title.start, end)
+
+
+def next_task_cell(
+    cols: list[Column], cells: list[Cell | None], title_col: int | None
+) -> Cell | None:
+    """Where the task column's cell was merged with the rows above (任务名称 spanning
+    several tasks), the next task column's cell names the row: 任务内容."""
+    if title_col is None:
+        return None
+    for k in range(title_col + 1, min(len(cols), len(cells))):
+        c = cells[k]
+        if cols[k].kind in TITLE_KINDS and c is not None and not c.empty:
+            return c
+    return None
+
+
+TITLE_KINDS = ("task", "measure", "", "target")  # a year column of tasks (2024年工作任务) too
+
+
+def title_col(cols: list[Column]) -> int | None:
+    """The task column, else a task group's (任务类型 | 重点内容: the type names the row;
+    任务类型 | 改革任务: the task does), else the project's (项目名称 | 牵头单位), else the
+    first column of no other use, else a group column after the number (序号 | 创建领域 |
+    责任单位: the field is what the row is about)."""
+    for kind_ in ("task", "task_group", "project"):
+        at = first_of(cols, kind_)
+        if at is not None:
+            return at
+    plain = next((k for k, c in enumerate(cols) if c.kind in ("", "measure")), None)
+    serial_at = first_of(cols, "serial")
+    if plain is not None or serial_at is None:
+        return plain
+    return next((k for k in range(serial_at + 1, len(cols)) if cols[k].kind == "category"), None)
+
+
+def cell_at(cells: list[Cell | None], k: int | None) -> Cell | None:
+    c = cells[k] if k is not None and k < len(cells) else None
+    return None if c is None or c.empty else c
+
+
+def span_of(c: Cell | None) -> Span | None:
+    return None if c is None else (c.start, c.end)

@@ -1,0 +1,76 @@
+"""Indicator tables that name who answers for each indicator, with a column of yearly
+growth rates, printed in bar lines whose rows a converter shifted left and padded at the
+end (the group cell merged down was dropped).  Synthetic; nothing copied from a document."""
+
+from __future__ import annotations
+
+import policyparse
+
+_HEADER = ["类别", "指标", "单位", "2020年", "2024年", "2025年", "年均增速(%)", "考核责任单位"]
+_ROWS = [
+    # the group's first row prints the group cell and closes with one empty cell
+    (["发展指标", "服务业增加值", "亿元", "1000", "1300", "1400", "7"], "市发改委", "| |"),
+    # the next rows lost the group cell, are padded at the end, and print their empty 年均
+    # cell as a bar alone on its line
+    (["服务业增加值比重", "%", "50", "53", "55", ""], "市统计局", "| ||"),
+    (["旅游总收入", "亿元", "200", "260", "280", "8"], "市文旅局、 市商务局", "| ||"),
+]
+
+
+def _text() -> str:
+    lines = ["|", "某市服务业发展目标和考核分工表 | |||||||", "|"]
+    lines += [f"{c} |" for c in _HEADER[:-1]] + [f"{_HEADER[-1]} | |"]
+    for cells, owner, close in _ROWS:
+        lines.append("|")
+        lines += ["|" if c == "" else f"{c} |" for c in cells]
+        lines.append(f"{owner} {close}")
+    return "\n".join(lines) + "\n"
+
+
+def _targets() -> list[tuple[object, ...]]:
+    doc = policyparse.parse(_text())
+    return [
+        (t.indicator, t.value, t.unit, t.kind, t.year, t.period, t.baseline)
+        for n in doc.walk()
+        for t in n.targets
+    ]
+
+
+def test_rows_padded_at_the_end_keep_their_figures_under_their_years() -> None:
+    got = [(i, v, u, y) for i, v, u, _, y, p, _ in _targets() if p is None]
+    assert got == [
+        ("服务业增加值", 1300, "亿元", 2024),
+        ("服务业增加值", 1400, "亿元", 2025),
+        ("服务业增加值比重", 53, "%", 2024),
+        ("服务业增加值比重", 55, "%", 2025),
+        ("旅游总收入", 260, "亿元", 2024),
+        ("旅游总收入", 280, "亿元", 2025),
+    ]
+
+
+def test_the_first_year_is_the_base_though_the_table_names_owners() -> None:
+    doc = policyparse.parse(_text())
+    first = next(t for n in doc.walk() for t in n.targets)
+    assert first.baseline is not None and (first.baseline.value, first.baseline.year) == (
+        1000,
+        2020,
+    )
+
+
+def test_a_column_of_yearly_growth_rates_gives_rates_of_increase() -> None:
+    rates = [(i, v, u, k, p) for i, v, u, k, _, p, _ in _targets() if p is not None]
+    assert rates == [
+        ("服务业增加值", 7, "%", "increase", "年均"),
+        ("旅游总收入", 8, "%", "increase", "年均"),
+    ]
+
+
+def test_the_owners_column_names_the_units_of_the_node_holding_the_table() -> None:
+    doc = policyparse.parse(_text())
+    units = [(u.name, u.role) for n in doc.walk() for u in n.responsible_units]
+    assert units == [
+        ("市发改委", "responsible"),
+        ("市统计局", "responsible"),
+        ("市文旅局", "responsible"),
+        ("市商务局", "responsible"),
+    ]
