@@ -63,3 +63,47 @@ def test_a_line_of_words_that_are_not_all_column_words_opens_no_table() -> None:
 def test_two_bodies_joined_by_he_stay_two() -> None:
     doc = policyparse.parse("一、任务\n（一）推进改革。（责任单位：农业农村部和财政部）\n")
     assert [u.name for n in doc.walk() for u in n.responsible_units] == ["农业农村部", "财政部"]
+
+
+_GLUED = (
+    "某市人民政府办公室关于分解落实年度工作任务的通知\n"
+    "各县区人民政府：现将任务分解表印发给你们。 附件：某市年度工作任务分解表 序号 名称 工作任务 "
+    "牵头责任单位 配合单位\n"
+    "一、主要预期目标\n"
+    "1 地区生产总值增长7%以上. 市发改委 市统计局\n"
+    "2 一般公共预算收入增长8%以上。 市财政局\n"
+    "市税务局\n"
+    "市各有关部门,各县区人民政府。\n"
+    "3 高新技术产业产值增长10%. 市科技局 市工信局\n"
+)
+
+
+def test_a_header_glued_to_the_end_of_a_line_of_text_opens_the_table() -> None:
+    doc = policyparse.parse(_GLUED)
+    rows = {n.path: n for n in doc.walk() if n.path}
+    assert [p for p in rows] == ["1", "1.1", "1.2", "1.3"]
+    # 名称 is printed empty: the 工作任务 cell titles the row
+    assert rows["1.1"].title == "地区生产总值增长7%以上"
+    # the notice's text before the header stays text
+    assert "现将任务分解表印发给你们" in doc.children[1].text
+
+
+def test_a_unit_cell_over_two_lines_and_the_next_cell_on_a_line_of_its_own() -> None:
+    rows = {n.path: n for n in policyparse.parse(_GLUED).walk() if n.path}
+    assert [(u.name, u.role) for u in rows["1.2"].responsible_units] == [
+        ("市财政局", "lead"),
+        ("市税务局", "lead"),
+        ("市各有关部门", "cooperating"),
+        ("各县区人民政府", "cooperating"),
+    ]
+
+
+def test_a_half_width_full_stop_after_words_ends_the_sentence() -> None:
+    """增长10%. 市科技局: the text printed ．, folded to a full stop; 1.5 and 1. are not."""
+    got = [(t.value, t.unit) for n in policyparse.parse(_GLUED).walk() for t in n.targets]
+    assert got == [(7, "%"), (8, "%"), (10, "%")]
+    prose = policyparse.parse("一、任务\n新兴产业产值比重达50%. 建成示范点1.5万个。\n")
+    assert [(t.value, t.unit) for n in prose.walk() for t in n.targets] == [
+        (50, "%"),
+        (1.5, "万个"),
+    ]

@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import re
 
-from ..inputs.columns import Column, column, serial_label
+from ..inputs.bodies import unit_like
+from ..inputs.columns import Column, clean, column, serial_label
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
 from .markers import match_marker
@@ -36,6 +37,7 @@ _CLOSING = frozenset({"unit", "deadline"})  # columns read from a row's right en
 _SENTENCE = re.compile(r"[，。；：,;:]")
 _NUMBER = re.compile(r"(\d{1,3}) ")
 _TAIL_MAX = 2  # characters of a piece that is the rest of a wrapped name
+_LIST_BREAK = re.compile(r"[,，;；]")
 _GROUP_STYLES = ("cn_dun", "cn_paren")  # a group heading's label between rows
 
 
@@ -54,6 +56,36 @@ def spaced_row_tables(folded: str, blocks: list[Block], budget: Budget) -> list[
     return tables
 
 
+def glued_headers(folded: str, blocks: list[Block]) -> list[Block]:
+    """The blocks with a header one space apart split off the line of text it closes
+    (…附件：某市2018年任务分解表 序号 名称 工作任务 牵头责任单位: a page run together), as
+    layout/repair splits a heading glued to the text before it; the rows under it are
+    then read under their header."""
+    out: list[Block] = []
+    for b in blocks:
+        at = _header_at(folded, b)
+        if at is None:
+            out.append(b)
+            continue
+        end = at
+        while end > b.start and folded[end - 1] == " ":
+            end -= 1
+        out += [Block(b.start, end, b.role, b.glued), Block(at, b.end, glued=True)]
+    return out
+
+
+def _header_at(folded: str, b: Block) -> int | None:
+    """Where a header closing the line starts (its serial label), if one does after text."""
+    if folded.find(" ", b.start, b.end) == -1:
+        return None
+    pieces = _pieces(folded, b)
+    for k in range(1, len(pieces) - _HEADER_MIN + 1):
+        p = pieces[k]
+        if serial_label(folded[p.start : p.end]) and _columns(folded, pieces[k:]) is not None:
+            return p.start
+    return None
+
+
 def _pieces(folded: str, b: Block) -> list[Cell]:
     """The line's pieces between single spaces; two spaces leave an empty piece."""
     out: list[Cell] = []
@@ -66,7 +98,13 @@ def _pieces(folded: str, b: Block) -> list[Cell]:
 
 
 def _header(folded: str, b: Block) -> list[Column] | None:
-    texts = [folded[c.start : c.end] for c in _pieces(folded, b)]
+    return _columns(folded, _pieces(folded, b))
+
+
+def _columns(folded: str, pieces: list[Cell]) -> list[Column] | None:
+    """The header's columns where the pieces are one: column words, the first the serial
+    label, one of them a unit column."""
+    texts = [folded[c.start : c.end] for c in pieces]
     if len(texts) < _HEADER_MIN or not serial_label(texts[0]):
         return None
     cols = [column(t) for t in texts]
@@ -92,12 +130,15 @@ def _rows(
         m = _NUMBER.match(folded, b.start, b.end)
         if m is None or int(m.group(1)) != last + 1:
             break
-        cells = _row(folded, blocks[j], cols)
-        if cells is None or not budget.take(len(cells), blocks[j].start):
+        lines = [b]
+        while j + len(lines) < len(blocks) and _continues(folded, blocks[j + len(lines)]):
+            lines.append(blocks[j + len(lines)])  # 区税务局: a unit cell over two lines
+        cells = _row(folded, lines, cols)
+        if cells is None or not budget.take(len(cells), b.start):
             break
-        table.rows.append(TRow(cells, [blocks[j]]))
-        table.blocks.append(blocks[j])
-        last, j = last + 1, j + 1
+        table.rows.append(TRow(cells, lines))
+        table.blocks.extend(lines)
+        last, j = last + 1, j + len(lines)
     return (table if last else None), j
 
 
@@ -111,18 +152,42 @@ def _numbered(folded: str, b: Block) -> bool:
     return _NUMBER.match(folded, b.start, b.end) is not None
 
 
-def _row(folded: str, b: Block, cols: list[Column]) -> list[Cell] | None:
+def _continues(folded: str, b: Block) -> bool:
+    """A line of bodies alone under a row: a unit cell printed over two lines (区财政局 /
+    区税务局), or the next unit cell on a line of its own."""
+    text = folded[b.start : b.end]
+    return (
+        " " not in text and not _numbered(folded, b) and not _heading(folded, b) and _bodies(text)
+    )
+
+
+def _bodies(text: str) -> bool:
+    """区发改委, 区政府各部门,各乡镇人民政府、街道办事处,谯城经开区管委会。: bodies listed."""
+    parts = _LIST_BREAK.split(text.rstrip("。"))
+    return all(p and unit_like(clean(p)) for p in parts)
+
+
+def _row(folded: str, lines: list[Block], cols: list[Column]) -> list[Cell] | None:
     """The row's cells by column, or None where its pieces cannot fill the header."""
-    pieces = _pieces(folded, b)
+    pieces = _pieces(folded, lines[0]) + [Cell(b.start, b.end) for b in lines[1:]]
     closing = 0
     while closing < len(cols) - 1 and cols[-1 - closing].kind in _CLOSING:
         closing += 1
-    middle = pieces[1 : len(pieces) - closing]
     width = len(cols) - 1 - closing
-    if closing == 0 or len(pieces) < len(cols) - (width - 1) or width < 1:
+    if closing == 0 or width < 1 or len(pieces) < 2 + closing:
         return None
-    tail = pieces[len(pieces) - closing :]
-    texts = _texts(folded, middle, width)
+    take = closing  # the closing cells, and a unit cell's further lines of bodies
+    while (
+        cols[-closing].role is not None
+        and len(pieces) - take > 2
+        and _bodies(folded[pieces[-take - 1].start : pieces[-take - 1].end])
+    ):
+        take += 1
+    extra = take - closing  # lines of the first closing cell, a unit cell over lines
+    first = pieces[len(pieces) - take]
+    tail = [Cell(first.start, pieces[len(pieces) - take + extra].end)]
+    tail += pieces[len(pieces) - closing + 1 :]
+    texts = _texts(folded, pieces[1 : len(pieces) - take], width)
     if texts is None:
         return None
     return [pieces[0], *texts, *tail]

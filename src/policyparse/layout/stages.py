@@ -10,13 +10,14 @@ from .furniture import Piece, set_aside_furniture
 from .plan import PlanText, close_gaps, plan_blocks, plan_furniture, plan_issues
 from .repair import Gap, join_wrapped, unglue, unwrap
 from .roles import assign_roles
+from .spacedrows import glued_headers
 from .tablemodel import Row, Table
 from .tables import find as find_tables
 
 
 def cut_blocks(folded: str, loaded: Loaded) -> tuple[list[Block], list[Piece]]:
     """One block per non-blank line; page furniture set aside (a PDF's page by page)."""
-    blocks = trim_cell_pipes(folded, split_blocks(folded))
+    blocks = glued_headers(folded, trim_cell_pipes(folded, split_blocks(folded)))
     return set_aside_furniture(folded, blocks, loaded.text, loaded.pages, loaded.margins)
 
 
@@ -139,7 +140,7 @@ def _cell_borders(source: str, folded: str, tables: list[Table]) -> str:
             while pos < blk.end:
                 if k < len(cells) and cells[k][0] <= pos < cells[k][1]:
                     pos = cells[k][1]
-                    k += 1
+                    k += pos <= blk.end  # a cell over two lines (区财政局 / 区税务局) goes on
                     continue
                 stop = min(cells[k][0], blk.end) if k < len(cells) else blk.end
                 pieces += (folded[done:pos], ";" * (stop - pos))
