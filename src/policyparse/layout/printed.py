@@ -5,7 +5,8 @@ pipe, tab and bar-line rows (layout/cells.py, tables printed sideways turned upr
 layout/sideways.py), one cell per line under a header (layout/lines.py), indicator rows
 ended by their 属性 word (layout/attributed.py), task rows numbered in their first cell
 (layout/keyed.py), member units and their duties (layout/duties.py), numbered rows whose
-header was lost (layout/headless.py), rows one space apart (layout/spacedrows.py).
+header was lost (layout/headless.py), rows one space apart (layout/spacedrows.py),
+indicator rows of a name and its figures (layout/figured.py).
 Where two read the same stretch, the one that starts first keeps it.
 """
 
@@ -15,6 +16,7 @@ from .attributed import attribute_tables
 from .blocks import Block
 from .cells import Budget, TextTable, text_tables
 from .duties import duty_tables
+from .figured import figured_tables
 from .headless import headless_tables
 from .keyed import keyed_tables
 from .lines import line_tables
@@ -46,7 +48,8 @@ def printed_tables(
             + duty_tables(folded, blocks, budget)
             + headless_tables(folded, blocks, budget)
             + card_tables(folded, blocks, budget)
-            + spaced_row_tables(folded, blocks, budget),
+            + spaced_row_tables(folded, blocks, budget)
+            + figured_tables(folded, blocks, budget),
             key=lambda t: t.start,
         )
     )
