@@ -323,3 +323,22 @@ def test_a_table_drawn_with_box_characters_is_drawn_as_one_table() -> None:
         ["1", "新建养老院3所。", "区民政局"],
         ["2", "新增托位500个。", "区卫健局"],
     ]
+
+
+_GLUED_TABLE = (
+    "某区关于分解年度任务的通知 附件：某区任务分解表 序号 名称 工作任务 牵头单位\n"
+    "1 新建养老院3所。 区民政局\n2 新增托位500个。 区卫健局\n"
+)
+
+
+def test_a_table_of_rows_one_space_apart_is_drawn_as_a_table_under_its_glued_header() -> None:
+    """The header glued to the end of a line of text is split off (spacedrows.glued_headers)
+    for the page's table as for the parse: the rows are drawn under it."""
+    page = _page(policyparse.parse(_GLUED_TABLE), _GLUED_TABLE)
+    [table] = page.xpath('//*[@id="text"]//table[@class="tbl"]')
+    rows = [[td.text_content().strip() for td in tr.xpath("td")] for tr in table.xpath("tr")]
+    assert rows == [
+        ["序号", "名称", "工作任务", "牵头单位"],
+        ["1", "", "新建养老院3所。", "区民政局"],
+        ["2", "", "新增托位500个。", "区卫健局"],
+    ]
