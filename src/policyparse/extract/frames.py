@@ -92,13 +92,21 @@ def one_year(
 
 def captioned(found: list[Found], year: int, due: str, trace: list[Step] | None) -> None:
     """Undated targets of a row of a task table captioned as a plan for one year."""
+    _dated(found, year, due, ("table_caption", f"a row of a table captioned for {year}"), trace)
+
+
+def _dated(
+    found: list[Found], year: int, due: str, by: tuple[str, str], trace: list[Step] | None
+) -> None:
+    """The targets with neither a year nor a deadline of their own take *year* and *due*,
+    decided by the rule *by* names."""
     for f in found:
         if f.kind != "target" or f.year is not None or f.deadline is not None:
             continue
         f.year, f.deadline = year, due
-        f.year_by = ("table_caption", f"a row of a table captioned for {year}")
+        f.year_by = by
         if trace is not None:
-            trace.append(Step("frames", "table_caption", f.start, f.end, str(year), due))
+            trace.append(Step("frames", by[0], f.start, f.end, str(year), due))
 
 
 def row_deadline(found: list[Found], due: str, trace: list[Step] | None) -> None:
@@ -109,13 +117,7 @@ def row_deadline(found: list[Found], due: str, trace: list[Step] | None) -> None
     if len(years) != 1:
         return
     year = int(years.pop())
-    for f in found:
-        if f.kind != "target" or f.year is not None or f.deadline is not None:
-            continue
-        f.year, f.deadline = year, due
-        f.year_by = ("row_deadline", f"the row's deadline cell names {year}")
-        if trace is not None:
-            trace.append(Step("frames", "row_deadline", f.start, f.end, str(year), due))
+    _dated(found, year, due, ("row_deadline", f"the row's deadline cell names {year}"), trace)
 
 
 _TRAILING_YEAR = re.compile(r"((?:19|20)\d{2}) ?年$")
