@@ -25,7 +25,9 @@ unit column (an indicator table prints figures, which such rows cannot place).
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from .. import lexicon
 from ..inputs.bodies import unit_like
 from ..inputs.columns import Column, clean, column, serial_label
 from .blocks import Block
@@ -78,6 +80,8 @@ def _header_at(folded: str, b: Block) -> int | None:
     """Where a header closing the line starts (its serial label), if one does after text."""
     if folded.find(" ", b.start, b.end) == -1:
         return None
+    if not any(folded.find(w, b.start, b.end) != -1 for w in _serial_words()):
+        return None  # no serial label on the line: no header (and no splitting it)
     pieces = _pieces(folded, b)
     for k in range(1, len(pieces) - _HEADER_MIN + 1):
         p = pieces[k]
@@ -86,14 +90,19 @@ def _header_at(folded: str, b: Block) -> int | None:
     return None
 
 
+@cache
+def _serial_words() -> tuple[str, ...]:
+    return lexicon.column("layout/table_columns", kind="serial")
+
+
 def _pieces(folded: str, b: Block) -> list[Cell]:
     """The line's pieces between single spaces; two spaces leave an empty piece."""
     out: list[Cell] = []
     start = b.start
-    for k in range(b.start, b.end + 1):
-        if k == b.end or folded[k] == " ":
-            out.append(Cell(start, k))
-            start = k + 1
+    while (k := folded.find(" ", start, b.end)) != -1:
+        out.append(Cell(start, k))
+        start = k + 1
+    out.append(Cell(start, b.end))
     return out
 
 
