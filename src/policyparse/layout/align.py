@@ -94,20 +94,22 @@ def align(
 def align_indicator(folded: str, cells: list[Cell], cols: list[Column]) -> list[Cell | None]:
     """An indicator row by column, whatever merged or collapsed cells did to its width.
 
-    A row as wide as the header is read as it stands.  Else its number stays first,
-    its name is the first cell followed by a figure, a unit or a 属性 word (a 类别
-    printed only on a group's first row comes before it), the name goes under the
-    indicator column and the cells after it are aligned to the right: 新建客运枢纽（个）
-    | 6 puts 6 under the last (target) column.
+    A row as wide as the header is read as it stands, unless a converter shifted it left
+    and padded it at the end (_padded): then it is a shorter row, without the padding.
+    Else its number stays first, its name is the first cell followed by a figure, a unit
+    or a 属性 word (a 类别 printed only on a group's first row comes before it), the name
+    goes under the indicator column and the cells after it are aligned to the right:
+    新建客运枢纽（个） | 6 puts 6 under the last (target) column.
     """
     width = len(cols)
     if len(cells) == width and not _padded(folded, cells, cols):
         return list(cells)
     out: list[Cell | None] = [None] * width
-    cells = _unpadded(cells, cols)
-    if len(cells) == _filled(cols):
+    filled = _filled(cols)
+    cells = _unpadded(cells, filled)
+    if len(cells) == filled:
         return cells + [None] * (width - len(cells))
-    width = _filled(cols)
+    width = filled
     head = 1 if cells and serial(folded, cells[0]) is not None and cols[0].kind == "serial" else 0
     if head:
         out[0] = cells[0]
@@ -132,10 +134,11 @@ def _filled(cols: list[Column]) -> int:
     return n
 
 
-def _unpadded(cells: list[Cell], cols: list[Column]) -> list[Cell]:
-    """The row without the empty cells padding it past the header's last named column."""
+def _unpadded(cells: list[Cell], filled: int) -> list[Cell]:
+    """The row without the empty cells padding it past the header's last named column
+    (*filled* columns: _filled)."""
     n = len(cells)
-    while n > 1 and cells[n - 1].empty and n > _filled(cols) - 1:
+    while n > 1 and cells[n - 1].empty and n > filled - 1:
         n -= 1
     return cells[:n]
 
@@ -148,8 +151,8 @@ def _padded(folded: str, cells: list[Cell], cols: list[Column]) -> bool:
     at = next((k for k, c in enumerate(cols) if c.kind == "measure_unit"), None)
     if at is None or at == 0 or not cells[-1].empty:
         return False
-    texts = [clean(text_of(folded, c)) for c in cells]
-    return unit_word(texts[at - 1]) and not unit_word(texts[at])
+    before, under = (clean(text_of(folded, c)) for c in cells[at - 1 : at + 1])
+    return unit_word(before) and not unit_word(under)
 
 
 def _name_at(folded: str, rest: list[Cell]) -> int:

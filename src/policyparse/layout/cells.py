@@ -243,10 +243,13 @@ def _bar_lines(
     n = len(blocks)
     j = i
     row: TRow | None = None
+    widest = 0  # cells of the widest row closed so far
     while j < n:
         b = blocks[j]
         text = folded[b.start : b.end]
-        if text == _BAR and not _empty_cell(folded, table, row, blocks[j - 1]):
+        if text == _BAR and not _empty_cell(folded, row, widest, blocks[j - 1]):
+            if row is not None:
+                widest = max(widest, len(row.cells))
             row = TRow([], [b])
             table.rows.append(row)
         elif row is not None and (text.endswith(_BAR) or _bar_only(folded, b)):
@@ -262,15 +265,14 @@ def _bar_lines(
     return (table if len(table.rows) >= 2 else None), j
 
 
-def _empty_cell(folded: str, table: TextTable, row: TRow | None, prev: Block) -> bool:
+def _empty_cell(folded: str, row: TRow | None, widest: int, prev: Block) -> bool:
     """A bare ``|`` inside a row is its empty cell, not the next row's opening bar: the row
-    is short of the widest row before it by two cells or more, and the line before closed
+    is short of the *widest* row before it by two cells or more, and the line before closed
     one cell with one bar (``56 |`` / ``|`` / ``市发改委 | ||``: the 年均增速 cell left empty),
     and it has two cells or more.
     A row's last line closes its padding with more bars (``| ||``), or is a line of bars."""
-    if row is None or len(row.cells) < 2 or len(table.rows) < 2:
+    if row is None or len(row.cells) < 2 or widest == 0:
         return False  # a row of one cell is a heading's (| 一、推进污染防治 |): it is whole
-    widest = max(len(r.cells) for r in table.rows[:-1])
     line = folded[prev.start : prev.end]
     one_cell = line.endswith(" " + _BAR) and line.count(_BAR) == 1 and line != _BAR
     return one_cell and len(row.cells) < widest - 1

@@ -16,20 +16,18 @@ another reader's.
 
 from __future__ import annotations
 
-import re
-
 from ..inputs.columns import Column, clean, column, settle_years
 from ..text.fold import compact
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
 from .markers import match_marker
-from .values import after_words, unit_word
+from .values import unit_after_figure, unit_word
 
 _LABEL_MAX = 12  # a header cell is a short label
 _NAME_MAX = 40  # an indicator's name is a line of words, not a paragraph
 _VALUES = frozenset({"base", "target"})
+_OPENING = frozenset({"category", "indicator"})  # the kinds a header's first label may have
 _ROWS_MIN = 2  # rows a table must print to be one
-_NUMBER = re.compile(r"[\[【<>≥≤~＞＜]?\d+(?:\.\d+)?[\]】]?")
 
 
 def figured_tables(folded: str, blocks: list[Block], budget: Budget) -> list[TextTable]:
@@ -55,13 +53,8 @@ def _text(folded: str, b: Block) -> str:
 def _figure(folded: str, b: Block) -> bool:
     """81.53, 74%, ≥95, 5以上: a value cell, a figure and at most its unit (2010年实绩 is a
     label)."""
-    words = clean(folded[b.start : b.end])
-    m = _NUMBER.match(words)
-    if m is None:
-        return False
-    rest = words[m.end() :]
-    rest = next((rest[: -len(t)] for t in after_words() if rest.endswith(t)), rest)
-    return rest == "" or unit_word(rest)
+    rest = unit_after_figure(clean(folded[b.start : b.end]), bracketed=True)
+    return rest is not None and (rest == "" or unit_word(rest))
 
 
 def _marked(folded: str, b: Block) -> bool:
@@ -70,6 +63,8 @@ def _marked(folded: str, b: Block) -> bool:
 
 def _header(folded: str, blocks: list[Block], i: int) -> tuple[int, int] | None:
     """Where the header opening at block *i* ends and how many value columns it has."""
+    if column(_text(folded, blocks[i])).kind not in _OPENING:
+        return None  # the header opens with its group or indicator column: not here
     j = i
     cols: list[Column] = []
     while j < len(blocks) and len(cols) < _LABEL_MAX:

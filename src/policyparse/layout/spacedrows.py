@@ -107,6 +107,9 @@ def _pieces(folded: str, b: Block) -> list[Cell]:
 
 
 def _header(folded: str, b: Block) -> list[Column] | None:
+    first = folded.find(" ", b.start, b.end)
+    if first == -1 or not serial_label(folded[b.start : first]):
+        return None  # a header opens with its serial label: most lines are no header
     return _columns(folded, _pieces(folded, b))
 
 
@@ -185,18 +188,16 @@ def _row(folded: str, lines: list[Block], cols: list[Column]) -> list[Cell] | No
     width = len(cols) - 1 - closing
     if closing == 0 or width < 1 or len(pieces) < 2 + closing:
         return None
-    take = closing  # the closing cells, and a unit cell's further lines of bodies
+    start = len(pieces) - closing  # the closing cells, one piece each
     while (
         cols[-closing].role is not None
-        and len(pieces) - take > 2
-        and _bodies(folded[pieces[-take - 1].start : pieces[-take - 1].end])
+        and start > 2
+        and _bodies(folded[pieces[start - 1].start : pieces[start - 1].end])
     ):
-        take += 1
-    extra = take - closing  # lines of the first closing cell, a unit cell over lines
-    first = pieces[len(pieces) - take]
-    tail = [Cell(first.start, pieces[len(pieces) - take + extra].end)]
-    tail += pieces[len(pieces) - closing + 1 :]
-    texts = _texts(folded, pieces[1 : len(pieces) - take], width)
+        start -= 1  # a unit cell's further lines of bodies: the first closing cell's
+    own = len(pieces) - closing  # the first closing cell's last piece
+    tail = [Cell(pieces[start].start, pieces[own].end), *pieces[own + 1 :]]
+    texts = _texts(folded, pieces[1:start], width)
     if texts is None:
         return None
     return [pieces[0], *texts, *tail]
@@ -209,7 +210,7 @@ def _texts(folded: str, pieces: list[Cell], width: int) -> list[Cell] | None:
     if at is None or at < width - 1:
         at = len(pieces) - 1
     measure = Cell(pieces[at].start, pieces[-1].end)
-    rest = [list(range(k, k + 1)) for k in range(at)]
+    rest = [[k] for k in range(at)]
     while len(rest) > width - 1:
         if not _join(folded, pieces, rest):
             return None

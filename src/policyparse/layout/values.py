@@ -80,18 +80,26 @@ def sentence(words: str) -> bool:
 
 
 _BARE = re.compile(r"[<>≥≤~＞＜]?\d+(?:\.\d+)?")
+_BRACKETED = re.compile(r"[\[【<>≥≤~＞＜]?\d+(?:\.\d+)?[\]】]?")
+
+
+def unit_after_figure(words: str, bracketed: bool = False) -> str | None:
+    """What follows the figure *words* open with, a comparison word after it dropped (5以上,
+    30左右): its unit, "" for none; None where no figure opens them.  *bracketed*: the figure
+    may stand in brackets ([13.5], a total over the plan's years)."""
+    m = (_BRACKETED if bracketed else _BARE).match(words)
+    if m is None:
+        return None
+    rest = words[m.end() :]
+    return next((rest[: -len(t)] for t in after_words() if rest.endswith(t)), rest)
 
 
 def bare_figure(words: str) -> bool:
     """A cell that is one figure and its unit, nothing else (200辆, ≥95%, 30.5对。): under a
     year column of a task table, that year's target of the row's task.  Leaves 建设精品道路
     100条 (a sentence, read as prose) and 95 (no unit: the task table has no unit column)."""
-    m = _BARE.match(words)
-    if m is None:
-        return False
-    rest = words[m.end() :].rstrip("。；;，,")
-    rest = next((rest[: -len(t)] for t in after_words() if rest.endswith(t)), rest)
-    return rest != "" and unit_word(rest)
+    rest = unit_after_figure(words.rstrip("。；;，,"))
+    return rest is not None and rest != "" and unit_word(rest)
 
 
 @cache

@@ -78,7 +78,7 @@ def _tails_joined(texts: list[str], groups: list[list[int]], width: int) -> list
 def _tail(texts: list[str], above: int, line: int) -> bool:
     return (
         0 < len(texts[line]) <= _TAIL_MAX
-        and column(texts[above]).kind not in ("serial", "")
+        and _names(texts[above])
         and column(texts[line]).kind != "serial"
     )
 

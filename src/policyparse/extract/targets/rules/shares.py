@@ -276,9 +276,10 @@ def _done(reader: Reader, start: int, end: int) -> bool:
 
 
 def _opens_measure(reader: Reader, c: Candidate) -> bool:
-    """The count is the first thing a numbered measure says (2.50个小区新增充电设施): the
-    measure states its goal with no year phrase, as the items of a list of the year's
-    works do."""
+    """The count is the first thing a measure says (一、校门安全项目。27所中小学校门口安装
+    防撞柱): the measure states its goal with no year phrase, as the items of a list of the
+    year's works do.  A figure with a decimal point is none (2.50个…, 7.2　本预案…: a label
+    and the words after it read as one figure)."""
     q = c.quantity
     if "." in reader.folded[q.start : q.end]:
         return False  # 7.2　本预案由…负责解释: a section's number, no count of actors
