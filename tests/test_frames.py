@@ -33,9 +33,16 @@ def test_a_span_of_years_is_no_within_the_year() -> None:
     assert got == [(2.0, None, "5年内"), (30.0, None, "三年内")]
 
 
-def test_an_undated_commitment_keeps_no_year() -> None:
-    text = "某市2026年工作要点\n一、重点任务\n（一）培育企业。培育专精特新企业30家。\n"
-    assert _targets(text) == [(30.0, None, None)]
+def test_an_undated_commitment_of_a_plan_for_one_year_takes_its_year() -> None:
+    """Issue 19: a plan for one year commits to that year, whether or not a sentence says
+    年内; a plan for a span of years, or with no year in its title, dates nothing."""
+    body = "\n一、重点任务\n（一）培育企业。培育专精特新企业30家，地区生产总值增长5%。\n"
+    assert _targets("某市2026年工作要点" + body) == [(30.0, 2026, None), (5.0, 2026, None)]
+    assert _targets("某市2024—2026年行动方案" + body) == [(30.0, None, None), (5.0, None, None)]
+    assert _targets("某市工作要点" + body) == [(30.0, None, None), (5.0, None, None)]
+    # A year of its own stands: 到2027年 in a plan for 2026 is 2027.
+    dated = "某市2026年工作要点\n一、任务\n（一）培育企业。到2027年，培育企业30家。\n"
+    assert _targets(dated) == [(30.0, 2027, "到2027年")]
 
 
 @pytest.mark.parametrize(

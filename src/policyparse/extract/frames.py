@@ -4,10 +4,11 @@ Two frames change what the target rules found, after them (their own rules, in t
 trace as chain ``frames``):
 
 - ``one_year_plan``: a plan whose title names one year and calls itself a plan for
-  it (某市2026年工作要点, 关于2019年…重点工作的通知; lexicon extract/frames): a
-  target whose sentence says 年内, 全年 or 年底前 before its figure takes that year.
-  A target with no such word keeps no year (the oracles never guess a year from
-  the document's date, and neither does the parser).
+  it (某市2026年工作要点, 关于2019年…重点工作的通知; lexicon extract/frames): its
+  undated commitments are that year's (培育专精特新企业30家 → 2026). A sentence that
+  says 年内, 全年 or 年底前 before the figure gives that word as the deadline. The year
+  comes from the title, never from the document's date: a plan that names no one
+  year (2024—2026年行动方案, a signed date alone) dates nothing.
 - ``table_caption``: the rows of a task table whose caption (its annex's title) names
   one year and calls the table a plan for it (2024年重点工作目标任务分解表): a target of a
   row with no year of its own takes that year, its deadline the row's 完成时限 cell.
@@ -77,17 +78,26 @@ _COUNTED = re.compile(rf"[\d{CN_NUMERAL_CHARS}]")
 def one_year(
     folded: str, start: int, found: list[Found], year: int, trace: list[Step] | None
 ) -> None:
-    """Targets of a one-year plan whose sentence says 年内 (or 全年, 年底前) take its year."""
+    """The undated targets of a plan for one year take its year; 年内 (or 全年, 年底前)
+    before the figure is their deadline.
+
+    Takes 培育专精特新企业30家 and 力争年内培育企业30家 in 某市2026年工作要点 (2026, the
+    second with deadline 年内); leaves 5年内新增足球场地2万片 (a span of its own) and any
+    target with a year of its own.
+    """
     for f in found:
         if f.kind != "target" or f.year is not None or f.deadline is not None:
             continue  # a deadline of its own (5年内) is no 年内 of the plan's year
         word = within_year(folded, start, f.q_start if f.q_start >= 0 else f.start)
-        if word is None:
-            continue
         f.year, f.deadline = year, word
-        f.year_by = ("one_year_plan", f"{word} in a plan for {year}")
+        why = (
+            f"{word} in a plan for {year}"
+            if word
+            else f"an undated commitment of a plan for {year}"
+        )
+        f.year_by = ("one_year_plan", why)
         if trace is not None:
-            trace.append(Step("frames", "one_year_plan", f.start, f.end, str(year), word))
+            trace.append(Step("frames", "one_year_plan", f.start, f.end, str(year), word or why))
 
 
 def captioned(found: list[Found], year: int, due: str, trace: list[Step] | None) -> None:
