@@ -95,6 +95,7 @@ def _rows(
     header = blocks[i:j]
     table = TextTable("lines", [TRow([Cell(b.start, b.end) for b in header], header)], header)
     rows = 0
+    whole: tuple[int, int, int] | None = None  # rows, lines and end after the last data row
     while j < len(blocks):
         b = blocks[j]
         if _marked(folded, b) and j + 1 < len(blocks) and not _figure(folded, blocks[j + 1]):
@@ -111,6 +112,11 @@ def _rows(
         table.blocks.extend(row)
         rows += 1
         j += len(row)
+        whole = (len(table.rows), len(table.blocks), j)
+    # A group heading with no row under it (三、保障措施 / 加强组织领导。) is the text's again.
+    if whole is not None:
+        kept, lines, j = whole
+        del table.rows[kept:], table.blocks[lines:]
     return (table if rows >= _ROWS_MIN else None), j
 
 

@@ -339,3 +339,19 @@ def short_row(folded: str, header: list[Cell], serial_at: int, texts: list[str])
         return False
     names = sum(column(label).kind in ("indicator", "category") for label in labels)
     return texts[-1] in cell_words("none") or names <= 1
+
+
+_GROUPING = ("category", "task_group")  # columns a header may print before 序号
+
+
+def group_column(text: str) -> bool:
+    """A label that can head a group column before 序号: a group's word (类别, 领域), or a
+    task column's word as a whole label (领域 / 任务 / 序号: 任务 names the groups there);
+    leaves a caption that opens with one (重点任务分工表)."""
+    kind = column(text).kind
+    return kind in _GROUPING or (kind == "task" and text in _task_words())
+
+
+@cache
+def _task_words() -> frozenset[str]:
+    return frozenset(lexicon.column("layout/table_columns", kind="task"))

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..inputs.columns import cell_words, clean, column, kind, serial_label
+from ..inputs.columns import cell_words, clean, column, serial_label
 from ..text.fold import compact
 from .align import DASH_ONES, serial_text, unit_like
 from .blocks import Block
@@ -31,6 +31,7 @@ from .linecells import (
     NUMBERED,
     attribute_word,
     group_cell_out,
+    group_column,
     group_label,
     group_number,
     header_cells,
@@ -49,14 +50,15 @@ from .linecells import (
 from .loose import loose_rows
 from .markers import match_marker
 from .paragraphs import Paragraphs, spaced
+from .projectlines import project_table
 from .roles import opens_attachment
+from .subrows import attribute_end, sub_rows
 from .values import value_like
 from .wraplabels import header_fitted, printed_again
 
 _HEADER_MAX = 12  # a header cell is a short label
 _GROUP_MAX = 24  # a group cell printed before a row's number is a short name
 _LEADING = 2  # group columns (类别, 领域) a header may print before 序号
-_GROUPING = ("category", "task_group")  # columns a header may print before 序号
 _HEADINGS_AHEAD = 4  # headings a table may print in a row before its next row
 _JUMP = 50  # rows a table may leave out between two it prints (四、…（共6项）, none listed)
 _TOTALS = frozenset(cell_words("total"))  # 合计: a row of sums opens
@@ -98,7 +100,7 @@ def _header_start(folded: str, blocks: list[Block], i: int) -> int:
     start = i
     while start > 0 and i - start < _LEADING:
         prev = blocks[start - 1]
-        if not _label(folded, prev) or column(_text(folded, prev)).kind not in _GROUPING:
+        if not _label(folded, prev) or not group_column(_text(folded, prev)):
             break
         start -= 1
     return start
@@ -115,6 +117,7 @@ class _Rows:
     serial_at: int  # the serial column's place among them
     budget: Budget
     tasks: bool = False  # the header has a unit column: a task table
+    attributed: bool = False  # the header's last column is 属性: each row ends with its word
     # Paragraph cells (a cell's lines run on, a blank line ends it): id() of a unit
     # spanning several lines → those lines.
     lines: dict[int, list[Block]] = field(default_factory=dict)
@@ -181,8 +184,8 @@ class _Rows:
 
     def add_header_or_group(self, j: int) -> int:
         """The header printed again at block *j* (a page break: a row the table reader
-        skips), or a group row (一 / 推进碳达峰碳中和综合管理 / 1 …): the lines taken, 0 for
-        neither, -1 past the budget."""
+        skips), a group row (一 / 推进碳达峰碳中和综合管理 / 1 …) or a group cell in numerals
+        (numeral_group): the lines taken, 0 for none, -1 past the budget."""
         again = self.header_again(j)
         if again:
             head = self.blocks[j : j + again]
@@ -192,6 +195,9 @@ class _Rows:
             return again
         if self.group_row(j):
             return self.add_group(j) or -1
+        if self.numeral_group(j):
+            self.lead.append(self.blocks[j])  # （一） / 制度保障 / 1: a group cell, not row 1
+            return 1
         return 0
 
     def header_again(self, j: int) -> int:
@@ -373,6 +379,9 @@ class _Rows:
                 break
             row.append(self.blocks[k])
             k += 1
+        listed = self.listed(row, k, row.index(number), most)
+        if listed:
+            return listed
         cells = row_cells(self.folded, row, self.width)
         if not self.tasks and len(row) == most:  # 生活垃圾资源化 / 利用率: one name
             cells, k = name_wrapped(self.folded, self.blocks, row, k, cells)
@@ -387,6 +396,26 @@ class _Rows:
         self.add(cells, row)
         return k
 
+    def listed(self, row: list[Block], k: int, at: int, most: int) -> int:
+        """A row of an indicator table that runs past the header's width (*most* lines) to
+        its 属性 word (layout/subrows): its lines taken up to that word, as one row or as its
+        sub-indicators' rows; where it ends, or 0 where it is no such row."""
+        if self.tasks or not self.attributed or len(row) != most:
+            return 0
+        end = attribute_end(self.folded, self.blocks, row, k, self.ends_row)
+        if end == k or not self.budget.take(len(row) + end - k, row[0].start):
+            return 0
+        row = row + self.blocks[k:end]
+        (first, _), *subs = sub_rows(self.folded, row, at) or [
+            ([Cell(b.start, b.end) for b in row], row)
+        ]
+        if subs and at:  # （五） / 空间格局优化 / 17 / 红线比例: the group cells a row of their own
+            self.add(first[:at], row[:at])
+            first, row = first[at:], row[at:]
+        self.add(first, row)
+        self.table.rows.extend(TRow(cells, lines) for cells, lines in subs)
+        return end
+
     def group_cell(self, j: int) -> int:
         """Block *j* as a group cell before the next number: a cell of the next row (类别
         merged down) or a numbered group row (1. / 分类投放); 1 when taken, 0 when it is
@@ -397,6 +426,19 @@ class _Rows:
             self.lead.append(self.blocks[j])
             return 1
         return 1 if self.budget.take(1, self.blocks[j].start) else -1
+
+    def numeral_group(self, j: int) -> bool:
+        """Block *j* is a group column's label in Chinese numerals before a row numbered in
+        figures (领域 | 任务 | 序号: （一） / 制度与保障机制完善 / 1 / …): a cell of the row, not
+        its number. Leaves （一） where the rows themselves are so numbered."""
+        slots = self.serial_at - len(self.lead)
+        text = _text(self.folded, self.blocks[j])
+        if slots <= 0 or _serial(self.folded, self.blocks[j]) is None or text.isascii():
+            return False
+        for b in self.blocks[j + 1 : j + 1 + slots]:
+            if _text(self.folded, b).isascii() and _serial(self.folded, b) is not None:
+                return self.next_number(b, jump=True) or _serial(self.folded, b) == 1
+        return False
 
     def numbered_group(self, j: int) -> bool:
         """A group cell that prints its own number (1. / 分 / 类 / 投 / 放 before row 1): a group
@@ -479,7 +521,10 @@ def line_tables(folded: str, blocks: list[Block], budget: Budget | None = None) 
     paras: Paragraphs | None = None
     while i < n and not budget.spent:
         if not serial_label(_text(folded, blocks[i])):
-            projects, end = _project_table(folded, blocks, i, budget)
+            projects, end = None, i
+            if column(_text(folded, blocks[i])).kind == "project":
+                head_end = _header_end(folded, blocks, i)
+                projects, end = project_table(folded, blocks, i, head_end, budget)
             if projects is not None:
                 tables.append(projects)
                 i = floor = end
@@ -524,6 +569,7 @@ def _table_under(
     table = TextTable("lines", [TRow(cells, list(head))], list(head))
     r = _Rows(folded, layout.units if layout else blocks, table, len(cells), i - start, budget)
     r.tasks = any(column(compact(folded[c.start : c.end])).role is not None for c in cells)
+    r.attributed = column(compact(folded[cells[-1].start : cells[-1].end])).kind == "attribute"
     return table, _read(r, layout, j, len(blocks))
 
 
@@ -541,59 +587,3 @@ def _read(r: _Rows, layout: Paragraphs | None, j: int, n: int) -> int:
     if layout is None:
         return end
     return layout.first[end] if end < len(layout.first) else n
-
-
-_PROJECT_ROWS_MIN = 2  # rows a table of projects with no 序号 must print to be one
-
-
-def _project_table(
-    folded: str, blocks: list[Block], i: int, budget: Budget
-) -> tuple[TextTable | None, int]:
-    """A table of projects with no 序号 column, one cell per line: 项目名称 / 项目内容 /
-    总投资（亿元）, then rows of as many lines, each ending in a figure; and the line it
-    ends at (None and *i* where there is none).
-
-    Read so that its quantities (建设公园绿地200公顷 under 项目内容) are the projects', not
-    the plan's targets (layout/tables.py: a project table).  The rows end at the first
-    group of lines whose last is no figure, or at a heading or an 附件 line."""
-    if column(_text(folded, blocks[i])).kind != "project":
-        return None, i
-    width = _project_width(folded, blocks, i)
-    if width < 2:
-        return None, i
-    head = blocks[i : i + width]
-    rows: list[TRow] = []
-    k = i + width
-    while k + width <= len(blocks) and len(rows) * width < _MAX_PROJECT_LINES:
-        group = blocks[k : k + width]
-        if any(heading(folded, b) or opens_attachment(_text(folded, b)) for b in group):
-            break
-        if not value_like(clean(folded[group[-1].start : group[-1].end])):
-            break
-        rows.append(TRow([Cell(b.start, b.end) for b in group], group))
-        k += width
-    if len(rows) < _PROJECT_ROWS_MIN or not budget.take(width * (len(rows) + 1), head[0].start):
-        return None, i
-    table = TextTable("lines", [TRow([Cell(b.start, b.end) for b in head], list(head))], list(head))
-    for row in rows:
-        table.rows.append(row)
-        table.blocks.extend(row.blocks)
-    return table, k
-
-
-_MAX_PROJECT_LINES = 20_000  # lines of one table of projects read at most
-
-
-def _project_width(folded: str, blocks: list[Block], i: int) -> int:
-    """How many of the short lines from block *i* are the header: the most whose last
-    names a column of its own (总投资（亿元）) and after which a row of as many lines ends
-    in a figure (a row's first cell, 郊野公园, is short too); 0 for none."""
-    end = _header_end(folded, blocks, i)
-    for width in range(end - i, 1, -1):
-        cols = [column(_text(folded, b)) for b in blocks[i : i + width]]
-        if kind(cols) != "project" or cols[-1].kind in ("", "remark"):
-            continue
-        last = i + 2 * width - 1
-        if last < len(blocks) and value_like(clean(_text(folded, blocks[last]))):
-            return width
-    return 0
