@@ -47,6 +47,7 @@ FORMS = (
     "bare_list",
     "agent_sentence",
     "applies_below",
+    "cell_verbs",
     "table_column",
     "not_read",
 )

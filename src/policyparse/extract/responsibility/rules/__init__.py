@@ -18,11 +18,12 @@ from .labelled import labelled, labelled_line
 from .lists import bare_list, table_column
 from .notes import applies_below
 from .unread import not_read
-from .verbal import agent_sentence, verbal
+from .verbal import agent_sentence, cell_verbs, verbal
 
 RULES = (
     applies_below,
     agent_sentence,
+    cell_verbs,
     table_column,
     labelled,
     labelled_line,
@@ -35,6 +36,7 @@ RULES = (
 KINDS = {
     "applies_below": ("note",),
     "agent_sentence": ("agent",),
+    "cell_verbs": ("cell",),
     "table_column": ("cell",),
     "labelled": ("bracket",),
     "labelled_line": ("line",),

@@ -31,3 +31,19 @@ def agent_sentence(st: NodeState, s: Statement) -> Decision | None:
     if found.units is None:
         return notes_only(found.notes)
     return read(found.units, found.notes, st.read_to, "由 … and role verbs")
+
+
+def cell_verbs(st: NodeState, s: Statement) -> Decision | None:
+    """A unit cell that states roles with verbs gives each clause the role of its verb,
+    not the column's: its cells name the roles themselves.
+
+    Takes 县生态环境分局牵头，县农业农村局配合；各乡镇落实 under 责任单位 (lead, cooperating,
+    responsible) and 各有关部门按照职责分工负责; leaves 县农业农村局 (no verb: table_column
+    gives the column's role) and 市商务局督办 (督办 is no role verb).
+    """
+    if s.role is None:
+        return None
+    found = read_verbal(st, s.inner, s.close)
+    if not found.units:
+        return None
+    return read(found.units, found.notes, st.read_to, "role verbs close the cell's clauses")
