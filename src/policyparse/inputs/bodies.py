@@ -38,12 +38,47 @@ def _class_nouns() -> tuple[str, ...]:
 
 def unit_like(words: str) -> bool:
     """A cell of bodies: 区绿化市容局, 区商务委、区住建委, 各街镇（园区）, 区民政局、 (a list
-    broken over two lines), or a mark for nobody (——, /)."""
+    broken over two lines), or a mark for nobody (——, /); also one that states their roles,
+    each clause closed by a role verb (区财政局牵头，区税务局配合；各街镇落实)."""
     if words in cell_words("none"):
         return True
     bare = _BRACKETED.sub("", words).rstrip("、")
-    if not bare or any(ch in bare for ch in "。；;，,：:") or any(ch.isdigit() for ch in bare):
+    if not bare or any(ch.isdigit() for ch in bare):
         return False
+    if any(ch in bare for ch in "。；;，,：:"):
+        return _role_clauses(bare)
+    return _names(bare) or _role_clauses(bare)
+
+
+def _role_clauses(bare: str) -> bool:
+    """Clauses of bodies, each closed by a role verb and any words of manner before it
+    (lexicon extract/role_verbs, extract/role_manners): 区财政局牵头，区税务局按职责分工配合."""
+    clauses = [c for c in re.split("[，,；;。]", bare) if c]
+    if not clauses:
+        return False
+    for clause in clauses:
+        verb = next((v for v in _role_verbs() if clause.endswith(v)), None)
+        if verb is None:
+            return False
+        names = clause[: -len(verb)]
+        names = next((names[: -len(m)] for m in _manners() if names.endswith(m)), names)
+        if not names or not _names(names):
+            return False
+    return True
+
+
+@cache
+def _role_verbs() -> tuple[str, ...]:
+    return tuple(lexicon.longest_first(lexicon.column("extract/role_verbs")))
+
+
+@cache
+def _manners() -> tuple[str, ...]:
+    return tuple(lexicon.longest_first(lexicon.column("extract/role_manners")))
+
+
+def _names(bare: str) -> bool:
+    """Bodies' names alone, in a list (、, 和)."""
     parts = re.split(f"[、{_ands()}]", bare)  # 区城管执法局和属地街镇: 和 joins two too
     return all(
         0 < len(p) <= UNIT_MAX

@@ -352,6 +352,8 @@ def misplaced(folded: str, cells: list[Cell | None], cols: list[Column]) -> bool
     """A cell of words under a unit column, or a body's name under a second task column
     after a task cell of words (任务名称 | 任务内容 read as 建立…制度 | 区绿化市容局).  A
     task named like a body (建设社区消费中心) under the one task column is no sign."""
+    if _due_elsewhere(folded, cells, cols):
+        return True
     words_seen = False
     for c, col in zip(cells, cols, strict=False):
         if c is None or c.empty:
@@ -367,6 +369,22 @@ def misplaced(folded: str, cells: list[Cell | None], cols: list[Column]) -> bool
                 return True
             words_seen = words_seen or not held
     return False
+
+
+def _due_elsewhere(folded: str, cells: list[Cell | None], cols: list[Column]) -> bool:
+    """The deadline column's cell is empty and a deadline stands under another column: the
+    row lost cells merged above and was padded at its end (| 2.任务 | 县农业农村局 |
+    2025年底前 | | | under 工作目标 | 工作内容 | 工作措施 | 责任单位 | 完成时限)."""
+    due = next((k for k, c in enumerate(cols) if c.kind == "deadline"), None)
+    if due is None:
+        return False
+    held = cells[due] if due < len(cells) else None
+    if held is not None and not held.empty:
+        return False
+    return any(
+        c is not None and not c.empty and k != due and deadline_like(clean(text_of(folded, c)))
+        for k, c in enumerate(cells)
+    )
 
 
 def header_again(folded: str, cells: list[Cell], texts: list[str]) -> bool:

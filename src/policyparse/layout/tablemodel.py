@@ -28,6 +28,7 @@ class Row:
     deadline: Span | None = None
     years: list[tuple[int, int, int, str]] = field(default_factory=list)  # cell, year, header
     group: bool = False  # a group row (一 / 推进…): the rows after it stand under it
+    depth: int = 0  # a group's level among the table's groups (一、 0, （一） under it 1)
 
 
 @dataclass(slots=True)

@@ -55,6 +55,7 @@ from .captions import caption
 from .cells import MAX_CELLS, Budget, Cell, TextTable, TRow
 from .headers import columns_of
 from .markers import match_marker
+from .nested import cell_marks
 from .printed import printed_tables
 from .rowcells import (
     cell_at,
@@ -105,6 +106,10 @@ class _Reading:
     # A table of projects with their owners (项目名称 | 牵头单位): rows are measures, but
     # their figures are the projects' facts (年产12万吨…), read as no sentence.
     projects: bool = False
+    # The groups open in a table numbered inside its cells (layout/nested.py): their
+    # column → their cell's words, so a merged cell a converter printed again on every
+    # row (a web page's rowspan) opens its group once.
+    groups: dict[int, str] = field(default_factory=dict)
 
 
 def _titling(r: _Reading, rows: list[TRow], width: int) -> int | None:
@@ -269,7 +274,9 @@ def _task_cells(r: _Reading, row: TRow, width: int) -> tuple[list[Cell | None], 
     long = len(row.cells) > kept
     if not long and not misplaced(r.folded, cells, r.table.columns):
         return cells, []
-    by_kind = align_task(r.folded, row.cells, r.table.columns, long)
+    # | 2.任务 | 县农业农村局 | 2025年底前 | | |: the cells merged above left out and the
+    # row padded at its end, so the padding is no part of what the cells hold.
+    by_kind = align_task(r.folded, trim_trailing(row.cells), r.table.columns, long)
     return by_kind if by_kind is not None else (cells, [])
 
 
@@ -366,6 +373,33 @@ def _numeral_heading(r: _Reading, row: TRow, cells: list[Cell | None]) -> bool:
     return True
 
 
+def _nested(r: _Reading, row: TRow, cells: list[Cell | None]) -> bool:
+    """A row of a table with no 序号 numbered inside its cells (layout/nested.py): the
+    groups its numbered cells open, then its measure, numbered by its last such cell."""
+    cols = r.table.columns
+    marks = cell_marks(r.folded, cells, cols) if first_of(cols, "serial") is None else []
+    if not marks:
+        return False
+    *groups, (_, cell, mark) = marks
+    for depth, c, m in groups:
+        words = compact(r.folded[c.start : c.end])
+        if r.groups.get(depth) == words:
+            continue  # （一）强化源头治理 printed again on the group's next row
+        r.groups = {d: w for d, w in r.groups.items() if d < depth} | {depth: words}
+        r.table.rows.append(Row(m.value, (m.start, m.end), row.blocks[0], (m.end, c.end), c.end,
+                                m.end, [row.blocks[0]], group=True, depth=depth))  # fmt: skip
+    end = cell.end
+    while end > mark.end + 1 and r.folded[end - 1] in "。;；. ":
+        end -= 1
+    measure = Row(mark.value, (mark.start, mark.end), row.blocks[0], (mark.end, end), row.end,
+                  mark.end, list(row.blocks))  # fmt: skip
+    _units(r, measure, cells)
+    r.table.rows.append(measure)
+    r.last = measure
+    r.expected = mark.value + 1
+    return True
+
+
 def _jump(r: _Reading, number: int, label: Span) -> None:
     if r.expected is not None and number != r.expected:
         message = f"table rows jump from {r.expected - 1} to {number}"
@@ -456,16 +490,23 @@ def _read_rows(r: _Reading, rows: list[TRow], header: list[str]) -> None:
             _heading(r, row, live)
             continue
         if r.table.kind == "task":
-            cells, extras = _task_cells(r, row, width)
-            if _numeral_heading(r, row, cells):
-                continue
-            label = label_cell(r.table.columns, cells)
-            number = serial(folded, label) if label is not None else None
-            if number is not None:
-                _group_heading(r, row, cells)
-            _task_row(r, row, cells, number, extras)
+            _task(r, row, width)
         elif r.table.kind == "indicator":
             _indicator_row(r, row, align_indicator(folded, live, r.table.columns))
+
+
+def _task(r: _Reading, row: TRow, width: int) -> None:
+    """A row of a task table: a group heading, a measure, or the measure's continuation."""
+    cells, extras = _task_cells(r, row, width)
+    if _numeral_heading(r, row, cells):
+        return
+    label = label_cell(r.table.columns, cells)
+    number = serial(r.folded, label) if label is not None else None
+    if number is None and _nested(r, row, cells):
+        return
+    if number is not None:
+        _group_heading(r, row, cells)
+    _task_row(r, row, cells, number, extras)
 
 
 def _new_header(r: _Reading, row: TRow) -> None:

@@ -91,11 +91,31 @@ def _unglued(source: str, a: int, b: int, printed: Printed) -> list[Span]:
     ends so too; each name of a list (、) is cut on its own, and a name the document
     prints whole elsewhere is kept.
     """
-    cuts = [
-        c for m in _NAME.finditer(source, a, b) for c in _cuts(source, m.start(), m.end(), printed)
-    ]
+    cuts: list[int] = []
+    ends = glued_ends() + body_ends()
+    last: re.Match[str] | None = None
+    for m in _NAME.finditer(source, a, b):
+        if last is not None and _spaced(source, last, m, ends):
+            cuts.append(m.start())  # 市规划局 市建设局: two names a space apart
+        cuts.extend(_cuts(source, m.start(), m.end(), printed))
+        last = m
     bounds = [a, *cuts, b]
     return list(pairwise(bounds))
+
+
+def _spaced(source: str, last: re.Match[str], m: re.Match[str], ends: tuple[str, ...]) -> bool:
+    """Two names only spaces apart, each ending as a body does (市规划局 市建设局); leaves
+    a name spaced out letter by letter (生 态 环 境) and 区 发改委."""
+    gap = source[last.end() : m.start()]
+    return (
+        bool(gap)
+        and not gap.strip()
+        and "\n" not in gap
+        and len(last.group()) > 2
+        and len(m.group()) > 2
+        and last.group().endswith(ends)
+        and m.group().endswith(ends)
+    )
 
 
 _NAME = re.compile(r"[^、，,；;\s]+")  # one name of a list

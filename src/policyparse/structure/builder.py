@@ -92,7 +92,7 @@ class OutlineState:
     # Boxes printed as tables: where each table starts and ends, where
     # a run of lines ending in a bar ends, and the box being read with where it ends.
     table_ends: dict[int, int] = field(default_factory=dict)
-    groups: set[int] = field(default_factory=set)  # id() of the table's group rows (一 / …)
+    groups: dict[int, int] = field(default_factory=dict)  # id() of a table's group rows: depth
     # A task table's caption (or its first line where it has none) → whether it is a
     # caption, and the marker of the table's first heading row (一、…): structure.rules.tables.
     table_heads: dict[int, tuple[bool, Marker]] = field(default_factory=dict)
@@ -272,8 +272,8 @@ class OutlineState:
             and id(self.stack[-1]) not in self.groups
         ):
             self.stack.pop()
-        if row.group and self.stack and id(self.stack[-1]) in self.groups:
-            self.stack.pop()  # 二 after the rows of 一: a group closes the one before
+        while row.group and self.stack and self.groups.get(id(self.stack[-1]), -1) >= row.depth:
+            self.stack.pop()  # 二 after the rows of 一: a group closes those of its level
         parent = self.stack[-1] if self.stack else self.part_root
         path = self.claim_path(parent, row.number, row.label, "")
         if path is None:
@@ -299,7 +299,7 @@ class OutlineState:
         self.attach(parent, node)
         self.stack.append(node)
         if row.group:
-            self.groups.add(id(node))
+            self.groups[id(node)] = row.depth
         return True
 
     def open_box(self, b: Block, box: BoxMarker) -> bool:
