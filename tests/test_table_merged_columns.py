@@ -364,3 +364,23 @@ def test_rows_of_a_task_table_in_a_document_titled_for_one_year_take_its_year() 
 
     assert years("2022年度民生实事项目进度表") == [(5, 2022), (55, 2022)]
     assert years("民生实事项目进度表") == [(5, None), (55, None)]
+
+
+def test_rows_of_a_task_table_take_the_year_its_own_caption_names() -> None:
+    """No annex label and a document titled otherwise: the caption right above the table
+    (a line of its own, or run on at the end of a page's line after its date) frames the
+    rows as the annex's title would; a caption naming no one year gives none."""
+
+    def years(before: str) -> list[tuple[float, int | None, str | None]]:
+        text = (
+            "某市人民政府办公室关于做好政府工作的通知\n各区人民政府：现将任务分解表印发给你们。\n"
+            f"{before}\n序号\n工作任务\n牵头单位\n"
+            "1\n新建2座人行天桥。\n市住建局\n2\n改造老旧小区30个。\n市住建局\n"
+        )
+        doc = policyparse.parse(text)
+        return [(t.value, t.year, t.deadline) for n in doc.walk() for t in n.targets]
+
+    assert years("某市2018年政府工作任务分解表") == [(2, 2018, "2018年"), (30, 2018, "2018年")]
+    glued = "某市人民政府办公室 2018年2月24日 某市2018年政府工作任务分解表"
+    assert years(glued) == [(2, 2018, "2018年"), (30, 2018, "2018年")]
+    assert years("某市政府工作任务分解表") == [(2, None, None), (30, None, None)]

@@ -9,9 +9,10 @@ trace as chain ``frames``):
   says 年内, 全年 or 年底前 before the figure gives that word as the deadline. The year
   comes from the title, never from the document's date: a plan that names no one
   year (2024—2026年行动方案, a signed date alone) dates nothing.
-- ``table_caption``: the rows of a task table whose caption (its annex's title) names
-  one year and calls the table a plan for it (2024年重点工作目标任务分解表): a target of a
-  row with no year of its own takes that year, its deadline the row's 完成时限 cell.
+- ``table_caption``: the rows of a task table whose caption (its annex's title, else the
+  caption right above it, else the document's title) names one year and calls the table a
+  plan for it (2024年重点工作目标任务分解表): a target of a row with no year of its own
+  takes that year, its deadline the row's 完成时限 cell.
 - ``subject_year``: a year placed after the subject (全省储能装机2025年达到300万千瓦,
   城市绿道2030年达到800公里) governs its own clause: a target with no year whose
   indicator ends in a year takes it, and the indicator drops it.

@@ -148,8 +148,8 @@ def extract_nodes(
 
 def _mark_frames(r: _Reading, node: INode) -> None:
     """Mark the nodes a heading frames: under a heading on the past, or the rows of a table
-    whose annex, or else the document, is titled as a plan for one year
-    (2022年度民生实事项目进度表: 序号 | 项目内容 | …)."""
+    whose annex, or else its caption, or else the document, is titled as a plan for one
+    year (2022年度民生实事项目进度表: 序号 | 项目内容 | …)."""
     if node.kind != "paragraph" and frames.past_heading(node.title, r.first_year):
         r.past.add(id(node))
         r.past.update(id(n) for n in walk(node.children))
@@ -157,8 +157,12 @@ def _mark_frames(r: _Reading, node: INode) -> None:
     if captioned is not None:
         rows = (n for n in walk(node.children) if n.style == "table_row")
         r.captions.update((id(n), captioned) for n in rows)
-    elif node.style == "table_row" and r.plan_year is not None:
-        r.captions.setdefault(id(node), r.plan_year)  # a table of a plan titled for one year
+    elif node.style == "table_row":
+        # Its table's own caption (常熟市2018年政府工作任务分解表 above 序号 | 名称 | …), else
+        # the document's title.
+        year = frames.plan_year(r.tables.caption_at(node.start)) or r.plan_year
+        if year is not None:
+            r.captions.setdefault(id(node), year)
 
 
 def _conditions(r: _Reading, node: INode) -> bool:

@@ -449,6 +449,11 @@ def _part_label(text: str) -> str | None:
     return words if words and all(is_han(ch) for ch in words) else None
 
 
+def _captions(tables: list[Table]) -> dict[int, str | None]:
+    """Each table's caption words (layout.captions), by where the table starts."""
+    return {t.start: t.caption for t in tables}
+
+
 class TableIndex:
     """The tables of a document as its nodes ask about them: by position, by bisection."""
 
@@ -456,6 +461,7 @@ class TableIndex:
         self.found = _targets(source, folded, tables)
         self.starts = [f.start for f in self.found]
         self.tables = sorted((t.start, t.end, t.kind == "other") for t in tables)
+        self.captions = _captions(tables)
         # Sentence cells of indicator tables, with their column's year (column_years).
         self.years = sorted(y for t in tables for y in t.years)
         self.worded = sorted(span for t in tables for span in t.worded)
@@ -475,6 +481,13 @@ class TableIndex:
     def in_range(self, start: int, end: int) -> list[Found]:
         """The indicator tables' targets whose value cell lies in [start, end)."""
         return self.found[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    def caption_at(self, pos: int) -> str | None:
+        """The caption's words above the table that holds *pos* (layout.captions)."""
+        k = bisect_right(self.table_starts, pos) - 1
+        if k < 0 or pos >= self.tables[k][1]:
+            return None
+        return self.captions.get(self.tables[k][0])
 
     def outside_prose(self, pos: int) -> bool:
         """Whether a quantity at *pos* stands in a table read, but not in a prose cell."""

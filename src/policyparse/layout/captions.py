@@ -42,3 +42,23 @@ def _year_phrase() -> re.Pattern[str]:
         return lexicon.alternation(lexicon.column("extract/deadline_words", role=role))
 
     return re.compile(rf"(?:{ws('by')})?((?:19|20)\d{{2}})年(?:{ws('part')})?(?:{ws('before')})?")
+
+
+_BREAKS = "。；;，,：: "  # what ends the text before a caption glued to a line's end
+
+
+def caption_words(folded: str, blocks: list[Block], i: int) -> str | None:
+    """The words of the caption right above the table at block *i*: the line above where
+    it is short, else its tail after the last break (…2018年2月24日 常熟市2018年政府工作
+    任务分解表, a caption run on at the end of a page's line); None where there is none.
+    Read by the frames a task table's rows stand in (extract.frames: a table captioned
+    as a plan for one year)."""
+    if i == 0:
+        return None
+    b = blocks[i - 1]
+    line = folded[b.start : b.end].strip()
+    if len(compact(line)) <= CAPTION_MAX:
+        return compact(line) or None
+    cut = max(line.rfind(ch) for ch in _BREAKS)
+    tail = compact(line[cut + 1 :])
+    return tail if 0 < len(tail) <= CAPTION_MAX else None

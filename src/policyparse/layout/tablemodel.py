@@ -68,3 +68,4 @@ class Table:
     cells: list[tuple[int, int, str]] = field(default_factory=list)  # every cell, its column kind
     # Unit cells of rows that print no number (序号 left empty): the enclosing node's.
     loose: list[tuple[int, int, Role, str]] = field(default_factory=list)
+    caption: str | None = None  # the caption's words right above it (layout.captions)

@@ -51,7 +51,7 @@ from .align import (
     trim_trailing,
 )
 from .blocks import Block
-from .captions import caption
+from .captions import caption, caption_words
 from .cells import MAX_CELLS, Budget, Cell, TextTable, TRow
 from .headers import columns_of
 from .markers import match_marker
@@ -529,6 +529,7 @@ def interpret(
     cols, h, start = read
     table = Table(t.start, t.end, t.form, kind(cols), cols, t.blocks)
     r = _Reading(folded, source, table, caption(folded, blocks, at), issues)
+    table.caption = caption_words(folded, blocks, at)
     for row in t.rows[: max(h, 0)]:  # title rows above the header: 附件, the caption
         live = trim_trailing(row.cells)
         if len(live) == 1:
