@@ -26,7 +26,7 @@ from typing import Literal
 from ..inputs.columns import Column
 from .blocks import Block, closed_by_pipe
 
-TableForm = Literal["pipe", "tab", "bar_lines", "lines", "spaces"]
+TableForm = Literal["pipe", "tab", "bar_lines", "lines", "spaces", "glued"]
 _BAR = "|"
 _DASHES = frozenset("-:— ")
 # Real plans' tables hold hundreds or a few thousand cells (the corpus: at most 1,600

@@ -6,7 +6,8 @@ layout/sideways.py), one cell per line under a header (layout/lines.py), indicat
 ended by their 属性 word (layout/attributed.py), task rows numbered in their first cell
 (layout/keyed.py), member units and their duties (layout/duties.py), numbered rows whose
 header was lost (layout/headless.py), rows one space apart (layout/spacedrows.py),
-indicator rows of a name and its figures (layout/figured.py).
+indicator rows of a name and its figures (layout/figured.py), rows whose cells were
+printed with nothing between them (layout/gluedrows.py).
 Where two read the same stretch, the one that starts first keeps it.
 """
 
@@ -17,6 +18,7 @@ from .blocks import Block
 from .cells import Budget, TextTable, text_tables
 from .duties import duty_tables
 from .figured import figured_tables
+from .gluedrows import glued_row_tables
 from .headless import headless_tables
 from .keyed import keyed_tables
 from .lines import line_tables
@@ -49,7 +51,8 @@ def printed_tables(
             + headless_tables(folded, blocks, budget)
             + card_tables(folded, blocks, budget)
             + spaced_row_tables(folded, blocks, budget)
-            + figured_tables(folded, blocks, budget),
+            + figured_tables(folded, blocks, budget)
+            + glued_row_tables(folded, blocks, budget),
             key=lambda t: t.start,
         )
     )

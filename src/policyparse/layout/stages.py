@@ -7,6 +7,7 @@ from ..diagnostics import Issue
 from ..inputs.read import Loaded
 from .blocks import Block, split_blocks, trim_cell_pipes
 from .furniture import Piece, set_aside_furniture
+from .gluedrows import glued_table_blocks
 from .plan import PlanText, close_gaps, plan_blocks, plan_furniture, plan_issues
 from .repair import Gap, join_wrapped, unglue, unwrap
 from .roles import assign_roles
@@ -18,6 +19,7 @@ from .tables import find as find_tables
 def cut_blocks(folded: str, loaded: Loaded) -> tuple[list[Block], list[Piece]]:
     """One block per non-blank line; page furniture set aside (a PDF's page by page)."""
     blocks = glued_headers(folded, trim_cell_pipes(folded, split_blocks(folded)))
+    blocks = glued_table_blocks(folded, blocks)
     return set_aside_furniture(folded, blocks, loaded.text, loaded.pages, loaded.margins)
 
 

@@ -301,7 +301,7 @@ def _task_row(
         )
         r.last = None
         return
-    after = [c.start for c in cells if c is not None and not c.empty and c.start > label.end]
+    after = [c.start for c in cells if c is not None and not c.empty and c.start >= label.end]
     measure = Row(number, (label.start, label.end), row.blocks[0], title,
                   row.end, min(after, default=label.end), list(row.blocks))  # fmt: skip
     _units(r, measure, cells)
