@@ -342,3 +342,22 @@ def test_a_table_of_rows_one_space_apart_is_drawn_as_a_table_under_its_glued_hea
         ["1", "", "新建养老院3所。", "区民政局"],
         ["2", "", "新增托位500个。", "区卫健局"],
     ]
+
+
+_RUN_TOGETHER = (
+    "某市重点任务分工清单\n序号工作任务责任单位1新建养老院3所。市民政局牵头;市财政局配合"
+    "2新增托位500个。市卫健局\n"
+)
+
+
+def test_a_table_whose_cells_run_together_is_drawn_as_a_table() -> None:
+    """Rows printed with nothing between their cells are cut as the parse cuts them
+    (gluedrows.glued_table_blocks): the page draws the header and one row per task."""
+    page = _page(policyparse.parse(_RUN_TOGETHER), _RUN_TOGETHER)
+    [table] = page.xpath('//*[@id="text"]//table[@class="tbl"]')
+    rows = [[td.text_content().strip() for td in tr.xpath("td")] for tr in table.xpath("tr")]
+    assert rows == [
+        ["序号", "工作任务", "责任单位"],
+        ["1", "新建养老院3所。", "市民政局牵头;市财政局配合"],
+        ["2", "新增托位500个。", "市卫健局"],
+    ]

@@ -16,6 +16,7 @@ from typing import Any
 from ...errors import counted
 from ...inputs.columns import is_header
 from ...layout.blocks import split_blocks
+from ...layout.gluedrows import glued_table_blocks
 from ...layout.printed import printed_tables
 from ...layout.spacedrows import glued_headers
 from ...model.document import Document, Figure, Node, ResponsibleUnit, Target
@@ -368,7 +369,8 @@ def grids(text: str) -> list[TextGrid]:
     and tables printed one cell per line (layout.tables.printed_tables reads every form)."""
     folded = fold(text)
     out: list[TextGrid] = []
-    for t in printed_tables(text, folded, glued_headers(folded, split_blocks(folded))):
+    blocks = glued_table_blocks(folded, glued_headers(folded, split_blocks(folded)))
+    for t in printed_tables(text, folded, blocks):
         rows = [[(c.start, c.end) for c in row.cells] for row in t.rows]
         first = t.rows[0].cells if t.rows else []
         head = (
