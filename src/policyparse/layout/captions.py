@@ -25,13 +25,28 @@ def caption(folded: str, blocks: list[Block], i: int) -> tuple[int | None, str |
             if phrases:
                 return int(phrases[-1].group(1)), phrases[-1].group()
             continue
-        year = year_of(words)
+        year = year_of(words) or _one_year(words)
         if year is not None:
             return year, words
     return None, None
 
 
 CAPTION_MAX = 40  # a caption is a title; a longer line is a paragraph leading to the table
+_YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+
+
+def _one_year(words: str) -> int | None:
+    """The one year a caption names inside it (某县2016年度经济社会发展目标任务分解表);
+    None where it names none or a span (2021—2025年: two)."""
+    years = {int(y) for y in _YEARS.findall(words)}
+    return years.pop() if len(years) == 1 and _span().search(words) is None else None
+
+
+@cache
+def _span() -> re.Pattern[str]:
+    """Two years joined as a span (2021—2025年; lexicon layout/range_joins)."""
+    joins = lexicon.alternation(lexicon.column("layout/range_joins"))
+    return re.compile(rf"\d{{4}}\s*(?:{joins})\s*\d{{4}}")
 
 
 @cache

@@ -94,6 +94,7 @@ class TextTable:
     blocks: list[Block] = field(default_factory=list)  # every block of the table, in order
     # The columns, where no header row names them (layout/headless.py: read from the cells).
     columns: list[Column] | None = None
+    placed: bool = False  # its reader put each row's cells under their columns (scored.py)
 
     @property
     def start(self) -> int:

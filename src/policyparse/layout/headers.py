@@ -29,7 +29,11 @@ def columns_of(
     """The table's columns, its header row (-1: none, the columns read from the cells) and
     the first row after the header; None where no header names the columns."""
     if t.columns is not None:
-        return list(t.columns), -1, 0
+        # A reader that knows its columns (layout/scored.py) may keep the header printed
+        # above the rows as the table's first row: the rows start after it.
+        first = [clean(text_of(folded, c)) for c in t.rows[0].cells] if t.rows else []
+        printed = first == [c.header for c in t.columns]
+        return list(t.columns), 0 if printed else -1, 1 if printed else 0
     h = _header_at(folded, t.rows)
     if h is None:
         return None

@@ -7,7 +7,8 @@ ended by their 属性 word (layout/attributed.py), task rows numbered in their f
 (layout/keyed.py), member units and their duties (layout/duties.py), numbered rows whose
 header was lost (layout/headless.py), rows one space apart (layout/spacedrows.py),
 indicator rows of a name and its figures (layout/figured.py), rows whose cells were
-printed with nothing between them (layout/gluedrows.py).
+printed with nothing between them (layout/gluedrows.py), assessed targets with a score
+column (layout/scored.py).
 Where two read the same stretch, the one that starts first keeps it.
 """
 
@@ -22,6 +23,7 @@ from .gluedrows import glued_row_tables
 from .headless import headless_tables
 from .keyed import keyed_tables
 from .lines import line_tables
+from .scored import scored_tables
 from .sideways import card_tables, upright
 from .spacedrows import spaced_row_tables
 
@@ -52,7 +54,8 @@ def printed_tables(
             + card_tables(folded, blocks, budget)
             + spaced_row_tables(folded, blocks, budget)
             + figured_tables(folded, blocks, budget)
-            + glued_row_tables(folded, blocks, budget),
+            + glued_row_tables(folded, blocks, budget)
+            + scored_tables(folded, blocks, budget),
             key=lambda t: t.start,
         )
     )

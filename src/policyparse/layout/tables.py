@@ -106,6 +106,7 @@ class _Reading:
     # A table of projects with their owners (项目名称 | 牵头单位): rows are measures, but
     # their figures are the projects' facts (年产12万吨…), read as no sentence.
     projects: bool = False
+    placed: bool = False  # the reader put the cells under their columns (TextTable.placed)
     # The groups open in a table numbered inside its cells (layout/nested.py): their
     # column → their cell's words, so a merged cell a converter printed again on every
     # row (a web page's rowspan) opens its group once.
@@ -492,7 +493,8 @@ def _read_rows(r: _Reading, rows: list[TRow], header: list[str]) -> None:
         if r.table.kind == "task":
             _task(r, row, width)
         elif r.table.kind == "indicator":
-            _indicator_row(r, row, align_indicator(folded, live, r.table.columns))
+            placed: list[Cell | None] = list(row.cells) if r.placed else []
+            _indicator_row(r, row, placed or align_indicator(folded, live, r.table.columns))
 
 
 def _task(r: _Reading, row: TRow, width: int) -> None:
@@ -530,6 +532,7 @@ def interpret(
     table = Table(t.start, t.end, t.form, kind(cols), cols, t.blocks)
     r = _Reading(folded, source, table, caption(folded, blocks, at), issues)
     table.caption = caption_words(folded, blocks, at)
+    r.placed = t.placed
     for row in t.rows[: max(h, 0)]:  # title rows above the header: 附件, the caption
         live = trim_trailing(row.cells)
         if len(live) == 1:

@@ -134,6 +134,7 @@ SPECS: dict[str, Spec] = {
     "layout/attachment_words": Spec(("word",)),
     "layout/annex_mentions": Spec(("word",)),
     "layout/key_marks": Spec(("word",)),
+    "layout/score_labels": Spec(("word",)),
     "extract/level_marks": Spec(("word",)),
     "extract/lone_scales": Spec(("word", "not_after")),
     "extract/person_units": Spec(("word",)),
