@@ -103,14 +103,27 @@ _SERIAL_LABEL_MAX = 6  # 项目序号, 任务序号: a serial column's label, a 
 
 
 @cache
-def _serial_words() -> tuple[str, ...]:
+def serial_words() -> tuple[str, ...]:
+    """序号, 编号: the words of the serial column (lexicon layout/table_columns)."""
     kinds = _kinds()
     return tuple(w for w in kinds if kinds[w] == "serial")
 
 
+def holds_serial(folded: str, start: int, end: int) -> bool:
+    """Whether a serial word stands in folded[start:end]: the cheap test that lets a line
+    with none skip the search for a header in it."""
+    return any(folded.find(w, start, end) != -1 for w in serial_words())
+
+
+@cache
+def column_words() -> frozenset[str]:
+    """The words that name a column, whole (lexicon layout/table_columns and the role labels)."""
+    return frozenset(_kinds()) | frozenset(lexicon.roles("extract/role_labels"))
+
+
 def serial_label(words: str) -> bool:
     """序号, 编号, or a short label ending in one (项目序号, 任务编号)."""
-    return len(words) <= _SERIAL_LABEL_MAX and words.endswith(_serial_words())
+    return len(words) <= _SERIAL_LABEL_MAX and words.endswith(serial_words())
 
 
 def _role(words: str) -> Role | None:

@@ -20,12 +20,10 @@ before tables are read); glued_row_tables reads them.
 from __future__ import annotations
 
 import re
-from functools import cache
 from itertools import pairwise
 
-from .. import lexicon
 from ..inputs.bodies import unit_like
-from ..inputs.columns import clean, column
+from ..inputs.columns import clean, column, column_words, holds_serial, serial_words
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
 
@@ -36,17 +34,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _STOPS = "。"
 
 
-@cache
-def _column_words() -> frozenset[str]:
-    """Words that name a column, whole (lexicon layout/table_columns and the role labels)."""
-    return frozenset(lexicon.column("layout/table_columns")) | frozenset(
-        lexicon.roles("extract/role_labels")
-    )
-
-
 def _words_at(folded: str, pos: int, end: int) -> list[tuple[int, int]]:
     """The column words glued one after another from *pos*, longest first at each step."""
-    words = _column_words()
+    words = column_words()
     out: list[tuple[int, int]] = []
     while pos < end:
         n = next(
@@ -62,7 +52,7 @@ def _words_at(folded: str, pos: int, end: int) -> list[tuple[int, int]]:
 
 def _header(folded: str, b: Block) -> list[tuple[int, int]] | None:
     """The glued header in block *b*: serial, words, units, right before a digit."""
-    for serial in lexicon.column("layout/table_columns", kind="serial"):
+    for serial in serial_words():
         at = folded.find(serial, b.start, b.end)
         if at == -1:
             continue
@@ -75,10 +65,11 @@ def _header(folded: str, b: Block) -> list[tuple[int, int]] | None:
     return None
 
 
-def _closes_units(folded: str, start: int, end: int) -> bool:
-    """The row's text [start, end) ends in a cell of bodies after its last 。."""
+def _units_at(folded: str, start: int, end: int) -> int:
+    """Where the row's text [start, end) ends its task: its last 。, where what follows names
+    bodies (the unit cell); -1 where it does not end so."""
     stop = max(folded.rfind(ch, start, end) for ch in _STOPS)
-    return stop != -1 and unit_like(clean(folded[stop + 1 : end]))
+    return stop if stop != -1 and unit_like(clean(folded[stop + 1 : end])) else -1
 
 
 def _row_starts(folded: str, pos: int, end: int) -> list[int]:
@@ -93,7 +84,7 @@ def _row_starts(folded: str, pos: int, end: int) -> list[int]:
         while k != -1:
             after = folded[k + len(nxt) : k + len(nxt) + 1]
             clear = not folded[k - 1].isdigit() and bool(_CJK.match(after))
-            if clear and _closes_units(folded, starts[-1], k):
+            if clear and _units_at(folded, starts[-1], k) != -1:
                 break
             k = folded.find(nxt, k + 1, end)
         if k == -1:
@@ -107,7 +98,7 @@ def glued_table_blocks(folded: str, blocks: list[Block]) -> list[Block]:
     (the text before the header a block of its own)."""
     out: list[Block] = []
     for b in blocks:
-        head = _header(folded, b) if _has_serial(folded, b) else None
+        head = _header(folded, b) if holds_serial(folded, b.start, b.end) else None
         starts = _row_starts(folded, head[-1][1], b.end) if head else []
         if head is None or len(starts) < _ROWS_MIN:
             out.append(b)
@@ -123,22 +114,13 @@ def glued_table_blocks(folded: str, blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _has_serial(folded: str, b: Block) -> bool:
-    return any(folded.find(w, b.start, b.end) != -1 for w in _serial_words())
-
-
-@cache
-def _serial_words() -> tuple[str, ...]:
-    return lexicon.column("layout/table_columns", kind="serial")
-
-
 def glued_row_tables(folded: str, blocks: list[Block], budget: Budget) -> list[TextTable]:
     """Every glued table (see the module) in the blocks glued_table_blocks cut."""
     tables: list[TextTable] = []
     i = 0
     while i < len(blocks) and not budget.spent:
         b = blocks[i]
-        head = _header(folded, b) if b.glued and _has_serial(folded, b) else None
+        head = _header(folded, b) if b.glued and holds_serial(folded, b.start, b.end) else None
         if head is None or head[0][0] != b.start or head[-1][1] != b.end:
             i += 1
             continue
@@ -160,7 +142,7 @@ def _row(folded: str, b: Block) -> list[Cell] | None:
     m = _NUMBER.match(folded, b.start, b.end)
     if m is None:
         return None
-    stop = max(folded.rfind(ch, m.end(), b.end) for ch in _STOPS)
-    if stop == -1 or not unit_like(clean(folded[stop + 1 : b.end])):
+    stop = _units_at(folded, m.end(), b.end)
+    if stop == -1:
         return None
     return [Cell(m.start(), m.end()), Cell(m.end(), stop + 1), Cell(stop + 1, b.end)]

@@ -17,11 +17,9 @@ line); a second task under the same number is a row that continues it.  A group 
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from .. import lexicon
 from ..inputs.bodies import unit_like
-from ..inputs.columns import clean, column
+from ..inputs.columns import clean, column, column_words
 from ..text.fold import compact
 from .align import names_bodies
 from .blocks import Block
@@ -57,14 +55,6 @@ def _label(folded: str, b: Block) -> bool:
     return not any(ch.isdigit() for ch in text) or named
 
 
-@cache
-def _column_words() -> frozenset[str]:
-    """The words that name a column, whole (lexicon layout/table_columns and the role labels)."""
-    return frozenset(lexicon.column("layout/table_columns")) | frozenset(
-        lexicon.roles("extract/role_labels")
-    )
-
-
 def _header(
     folded: str, blocks: list[Block], i: int
 ) -> tuple[list[Cell], list[str], int] | int | None:
@@ -74,7 +64,7 @@ def _header(
     starts inside it either: the run is skipped whole, in linear time)."""
     first = _text(folded, blocks[i])
     nxt = _text(folded, blocks[i + 1]) if i + 1 < len(blocks) else ""
-    if not column(first).kind and first + nxt not in _column_words():
+    if not column(first).kind and first + nxt not in column_words():
         return None  # a header opens with a column word (类别, 任务 / 分类): linear time
     cells: list[Cell] = []
     kinds: list[str] = []
@@ -83,7 +73,7 @@ def _header(
     while j < stop and _label(folded, blocks[j]):
         a = _text(folded, blocks[j])
         b = _text(folded, blocks[j + 1]) if j + 1 < stop and _label(folded, blocks[j + 1]) else ""
-        if b and a + b in _column_words():  # 牵头 / 部门, 任务 / 分类
+        if b and a + b in column_words():  # 牵头 / 部门, 任务 / 分类
             cells.append(Cell(blocks[j].start, blocks[j + 1].end))
             kinds.append(column(a + b).kind)
             j += 2

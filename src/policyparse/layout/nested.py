@@ -30,20 +30,26 @@ def cell_marks(
     folded: str, cells: list[Cell | None], cols: list[Column]
 ) -> list[tuple[int, Cell, Marker]]:
     """The cells before the first unit column that open with a numbering marker and go on
-    with words (一、加大…, （一）强化…, 1.加强…), with their column: (column, cell, marker).
-
-    Leaves a marker alone in its cell (一、 with its title in the next column) and one that
-    runs into a figure (5.2006年春完成…: a date, the marker unsure)."""
+    with words (opening_mark: 一、加大…, （一）强化…, 1.加强…), with their column: (column,
+    cell, marker)."""
     out: list[tuple[int, Cell, Marker]] = []
     for k, (c, col) in enumerate(zip(cells, cols, strict=False)):
         if col.kind == "unit" and col.role is not None:
             break
         if c is None or c.empty or not _text_column(col):
             continue
-        start = c.start
-        while start < c.end and folded[start] in " \t":
-            start += 1
-        m = match_marker(folded, start, c.end)
-        if m is not None and m.end < c.end and not m.digit_follows:
+        m = opening_mark(folded, c)
+        if m is not None:
             out.append((k, c, m))
     return out
+
+
+def opening_mark(folded: str, c: Cell) -> Marker | None:
+    """The numbering marker a cell opens with where words follow it (一、加大…, 1.加强…);
+    None for a marker alone (一、, its title in the next column) or one that runs into a
+    figure (5.2006年春完成…: a date, the marker unsure)."""
+    start = c.start
+    while start < c.end and folded[start] in " \t":
+        start += 1
+    m = match_marker(folded, start, c.end)
+    return m if m is not None and m.end < c.end and not m.digit_follows else None

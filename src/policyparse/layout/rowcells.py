@@ -30,10 +30,15 @@ def row_title(
         title = next_task_cell(cols, cells, title_col)
     if title is None or title.empty:
         return None
-    end = title.end
-    while end > title.start + 1 and folded[end - 1] in "。;；. ":
+    return (title.start, without_stop(folded, title.start, title.end))
+
+
+def without_stop(folded: str, start: int, end: int) -> int:
+    """Where a title cell [start, end) ends without its closing stop (建立联席会议制度。),
+    one character kept at least."""
+    while end > start + 1 and folded[end - 1] in "。;；. ":
         end -= 1
-    return (title.start, end)
+    return end
 
 
 def next_task_cell(

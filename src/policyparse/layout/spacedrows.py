@@ -25,11 +25,9 @@ unit column (an indicator table prints figures, which such rows cannot place).
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from .. import lexicon
 from ..inputs.bodies import unit_like
-from ..inputs.columns import Column, clean, column, serial_label
+from ..inputs.columns import Column, clean, column, holds_serial, serial_label
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
 from .markers import match_marker
@@ -80,7 +78,7 @@ def _header_at(folded: str, b: Block) -> int | None:
     """Where a header closing the line starts (its serial label), if one does after text."""
     if folded.find(" ", b.start, b.end) == -1:
         return None
-    if not any(folded.find(w, b.start, b.end) != -1 for w in _serial_words()):
+    if not holds_serial(folded, b.start, b.end):
         return None  # no serial label on the line: no header (and no splitting it)
     pieces = _pieces(folded, b)
     for k in range(1, len(pieces) - _HEADER_MIN + 1):
@@ -88,11 +86,6 @@ def _header_at(folded: str, b: Block) -> int | None:
         if serial_label(folded[p.start : p.end]) and _columns(folded, pieces[k:]) is not None:
             return p.start
     return None
-
-
-@cache
-def _serial_words() -> tuple[str, ...]:
-    return lexicon.column("layout/table_columns", kind="serial")
 
 
 def _pieces(folded: str, b: Block) -> list[Cell]:

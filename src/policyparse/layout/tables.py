@@ -54,8 +54,8 @@ from .blocks import Block
 from .captions import caption, caption_words
 from .cells import MAX_CELLS, Budget, Cell, TextTable, TRow
 from .headers import columns_of
-from .markers import match_marker
-from .nested import cell_marks
+from .markers import Marker, match_marker
+from .nested import cell_marks, opening_mark
 from .printed import printed_tables
 from .rowcells import (
     cell_at,
@@ -65,6 +65,7 @@ from .rowcells import (
     row_title,
     span_of,
     title_col,
+    without_stop,
 )
 from .spaced import spaced_headers
 from .tablemodel import Row, Table, TableTarget
@@ -346,12 +347,17 @@ def _group_heading(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
     cols = r.table.columns
     k, at = first_of(cols, "category", "task_group"), first_of(cols, "serial")
     cell = cell_at(cells, k) if k is not None and at is not None and k < at else None
-    mark = match_marker(r.folded, cell.start, cell.end) if cell is not None else None
-    if cell is None or mark is None or mark.digit_follows or mark.end >= cell.end:
+    mark = opening_mark(r.folded, cell) if cell is not None else None
+    if cell is None or mark is None:
         return
-    group = Row(mark.value, (mark.start, mark.end), row.blocks[0], (mark.end, cell.end),
-                cell.end, mark.end, [row.blocks[0]], group=True)  # fmt: skip
-    r.table.rows.append(group)  # its text is its cell: the row's cells are the row's
+    r.table.rows.append(_marked_group(row, cell, mark))  # its text is its cell
+
+
+def _marked_group(row: TRow, cell: Cell, mark: Marker, depth: int = 0) -> Row:
+    """A group row opened by the numbering marker that begins *cell* (一、提高民生保障): its
+    text is its cell, at *depth* among the table's groups."""
+    return Row(mark.value, (mark.start, mark.end), row.blocks[0], (mark.end, cell.end),
+               cell.end, mark.end, [row.blocks[0]], group=True, depth=depth)  # fmt: skip
 
 
 def _numeral_heading(r: _Reading, row: TRow, cells: list[Cell | None]) -> bool:
@@ -387,11 +393,8 @@ def _nested(r: _Reading, row: TRow, cells: list[Cell | None]) -> bool:
         if r.groups.get(depth) == words:
             continue  # （一）强化源头治理 printed again on the group's next row
         r.groups = {d: w for d, w in r.groups.items() if d < depth} | {depth: words}
-        r.table.rows.append(Row(m.value, (m.start, m.end), row.blocks[0], (m.end, c.end), c.end,
-                                m.end, [row.blocks[0]], group=True, depth=depth))  # fmt: skip
-    end = cell.end
-    while end > mark.end + 1 and r.folded[end - 1] in "。;；. ":
-        end -= 1
+        r.table.rows.append(_marked_group(row, c, m, depth))
+    end = without_stop(r.folded, mark.end, cell.end)
     measure = Row(mark.value, (mark.start, mark.end), row.blocks[0], (mark.end, end), row.end,
                   mark.end, list(row.blocks))  # fmt: skip
     _units(r, measure, cells)
