@@ -5,9 +5,10 @@ are at least 95, ``<1`` below 1, ``5—8`` a range, ``下降15%`` (or an indicat
 named …下降) a decrease, ``[13.5]`` a total over the plan's period (period
 ``累计``: the brackets the plans explain as 五年累计数).  The unit is the unit
 column's, else the bracket that ends the indicator (…比重（%）), else the unit
-printed after the figure.  The year is the column's (2025年, 2026年计划值,
-“十四五”末 → 2025), else the caption's; the base-year column gives the
-baseline, the 属性 column whether the target binds (约束性) or is expected (预期性).
+printed after the figure, else the one a line above the table names (单位：万元).
+The year is the column's (2025年, 2026年计划值, “十四五”末 → 2025), else the
+caption's; the base-year column gives the baseline, the 属性 column whether the
+target binds (约束性) or is expected (预期性).
 A cell of words (持续下降, 完成市下达指标) gives no target.
 """
 
@@ -187,6 +188,8 @@ def _unit(source: str, t: TableTarget, after: str) -> str | None:
     own = _leading_unit(after)
     if own is not None:
         return own  # 95%（含）以上（…为合格）: the unit, not the words after it
+    if t.table_unit is not None:  # 金额单位：万美元 above the table, a bare figure under it
+        return compact(source[t.table_unit[0] : t.table_unit[1]])
     return after if 0 < len(after) <= _UNIT_WORDS else None
 
 

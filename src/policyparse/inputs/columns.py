@@ -85,13 +85,27 @@ def _word_kind(words: str) -> str:
     省级指标值, 规划目标值)."""
     kinds = _kinds()
     for word in _kind_words():
-        if words.startswith(word):
+        if words.startswith(word) and kinds[word] not in _WHOLE:
             return kinds[word]
+    whole = _whole_words().get(words.translate(_HALF_BRACKETS))
+    if whole is not None:
+        return whole
     for word in _kind_words():
         short = len(words) - len(word) <= _QUALIFIER_MAX
         if kinds[word] in _QUALIFIED and words.endswith(word) and short:
             return kinds[word]
     return "serial" if serial_label(words) and words else ""
+
+
+_WHOLE = frozenset({"body"})  # 地区 is a column of bodies; 地区生产总值 an indicator
+_HALF_BRACKETS = str.maketrans("（）", "()")  # 县（市、区） as the folded text prints it
+
+
+@cache
+def _whole_words() -> dict[str, str]:
+    """The kinds a header has only where it equals their word (brackets either width)."""
+    kinds = _kinds()
+    return {w.translate(_HALF_BRACKETS): k for w, k in kinds.items() if k in _WHOLE}
 
 
 _QUALIFIER_MAX = 4  # 落实推进单位, 改革领域: a few characters before a column's word
@@ -233,11 +247,16 @@ def kind(cols: list[Column]) -> TableKind:
     kinds = {c.kind for c in cols}
     if "unit" in kinds and kinds & {"serial", "task", "task_group", "duty"}:
         return "task"  # 序号 | 项目名称 | 牵头单位: projects assigned to their owners
+    if "body" in kinds and "target" in kinds and not kinds & _NOT_ASSIGNED:
+        return "indicator"  # 责任单位 | 外贸出口目标 | …: targets assigned to bodies
     if "project" in kinds:
         return "project"
     if "indicator" in kinds and "target" in kinds:
         return "indicator"
     return "other"
+
+
+_NOT_ASSIGNED = frozenset({"task", "task_group", "duty", "indicator", "project", "unit"})
 
 
 def header_at(rows: list[list[str]], look: int = 4) -> tuple[int, list[Column]] | None:
@@ -254,3 +273,80 @@ def header_kind(rows: list[list[str]], look: int = 4) -> TableKind | None:
     """The kind of table whose header is one of the first *look* rows; None: no header."""
     found = header_at(rows, look)
     return None if found is None else kind(found[1])
+
+
+_ASSIGNED_ROWS = 2  # rows of a name and its figures under the header, at least
+_FIGURE = re.compile(r"[≥≤<>]?\d+(?:\.\d+)?[%‰％]?")
+_ASSIGNED_KINDS = frozenset({"", "target", "remark"})  # the header's other cells
+
+
+def assigned_at(rows: list[list[str]], look: int = 4) -> tuple[int, list[Column]] | None:
+    """The header of a table of targets assigned to bodies, each row a body that answers
+    and each column an indicator, and its columns; None where the rows are no such table.
+
+    Takes ``责任单位 | 外贸出口目标 | 实到外资目标`` over ``万州区 | 1900 | 300``, and
+    ``考核单位 | 合同外资（万美元） | …`` (the first cell a role label or a column of bodies,
+    lexicon layout/table_columns ``body``; the others labels, no figures; the rows under
+    it a name and figures only, ``—`` for none).  Leaves ``序号 | 任务 | 责任单位`` (a
+    task's words in the rows) and a header whose first column is no column of bodies.
+    The first column becomes a ``body`` column with its role (responsible where the label
+    names none), the others target columns of their header's year, if any.
+    """
+    for h, texts in enumerate(rows[:look]):
+        cols = _assigned_columns(texts)
+        if cols is not None and _figured_rows(rows[h + 1 : h + 1 + 2 * _ASSIGNED_ROWS], cols):
+            return h, cols
+    return None
+
+
+def _assigned_columns(texts: list[str]) -> list[Column] | None:
+    words = [clean(t) for t in texts]
+    while words and not words[-1]:
+        words.pop()
+    if len(words) < 2 or any(not w or len(w) > _HEADER_MAX for w in words):
+        return None
+    first = column(words[0])
+    if first.kind not in ("unit", "body") or _FIGURE.fullmatch(words[1]):
+        return None
+    cols = [Column("body", first.header, first.role or "responsible")]
+    for w in words[1:]:
+        c = _assigned_column(w)
+        if c is None:
+            return None
+        cols.append(c)
+    return cols
+
+
+def _assigned_column(words: str) -> Column | None:
+    """An indicator's column (a label of no kind, or a target column's), or a remark's;
+    None for a figure or a column of another kind (配合单位, 工作任务)."""
+    c = column(words)
+    if c.kind not in _ASSIGNED_KINDS or _FIGURE.fullmatch(words) or c.role is not None:
+        return None
+    return c if c.kind == "remark" else Column("target", c.header, None, year_of(words))
+
+
+def _figured_rows(rows: list[list[str]], cols: list[Column]) -> bool:
+    """Rows of a name and figures under the header (a total row too), at least two; a
+    row of a task's words ends the look."""
+    seen = 0
+    for texts in rows:
+        if not any(clean(t) for t in texts):
+            continue
+        if not assigned_row(texts, cols):
+            return False
+        seen += 1
+    return seen >= _ASSIGNED_ROWS
+
+
+def assigned_row(texts: list[str], cols: list[Column]) -> bool:
+    """A row of a table of assigned targets: a name (万州区, 合计), then figures or marks for
+    none under the target columns (1900 | —), no more cells than the header's."""
+    words = [clean(t) for t in texts]
+    if not words or len(words) > len(cols):
+        return False
+    cells = [words[k] for k, c in enumerate(cols) if c.kind == "target" and k < len(words)]
+    if not words[0] or _FIGURE.fullmatch(words[0]):
+        return False
+    figures = [w for w in cells if _FIGURE.fullmatch(w)]
+    return bool(figures) and all(not w or w in figures or w in _cell_words("none") for w in cells)

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .bodies import SAMPLE_ROWS, settle_bodies
-from .columns import header_at, kind
+from .columns import assigned_at, header_at, kind
 
 MAX_SPAN = 1000  # rows or columns one merged cell may cover
 HEADER_ROWS = 4  # the header is one of a table's first rows
@@ -46,16 +46,18 @@ class Grid:
 
     def is_data(self) -> bool:
         """A table of tasks, indicators or projects by its header, rows after it (a column
-        of bodies under no unit header makes a table of tasks too: inputs.bodies)."""
+        of bodies under no unit header makes a table of tasks too: inputs.bodies), or of
+        targets assigned to bodies (inputs.columns.assigned_at)."""
         if len(self.rows) < 2:
             return False
         laid = [line.split("\t") for line in lines(Grid(self.rows[:SAMPLE_ROWS]))]
         found = header_at(laid[:HEADER_ROWS])
-        if found is None:
-            return False
-        h, cols = found
-        settle_bodies(cols, laid[h + 1 :])
-        return kind(cols) != "other"
+        if found is not None:
+            h, cols = found
+            settle_bodies(cols, laid[h + 1 :])
+            if kind(cols) != "other":
+                return True
+        return assigned_at(laid, HEADER_ROWS) is not None  # 地区 | 指标甲 | 指标乙
 
 
 _ENDS = frozenset("。；;，,、：:")

@@ -10,6 +10,7 @@ from .. import lexicon
 from ..inputs.columns import year_of
 from ..text.fold import compact
 from .blocks import Block
+from .values import unit_word
 
 _CAPTION_LINES = 2  # a caption stands this many lines above the table at most
 
@@ -77,3 +78,29 @@ def caption_words(folded: str, blocks: list[Block], i: int) -> str | None:
     cut = max(line.rfind(ch) for ch in _BREAKS)
     tail = compact(line[cut + 1 :])
     return tail if 0 < len(tail) <= CAPTION_MAX else None
+
+
+@cache
+def _unit_label() -> re.Pattern[str]:
+    """单位：万元 closing a line (lexicon layout/unit_labels), the label opening the line or
+    standing after a space (表1 … 单位：亿元); 填报单位：… is no such label."""
+    labels = lexicon.alternation(lexicon.column("layout/unit_labels"))
+    return re.compile(rf"(?:^|\s)(?:{labels}) ?[:：] ?([^\s:：，,。；;]{{1,8}}) *$", re.M)
+
+
+def unit_line(folded: str, blocks: list[Block], i: int) -> tuple[int, int] | None:
+    """The span of the unit a line just above the table at block *i* names for its
+    figures (金额单位：万美元, …分解表 单位：亿元); None where none does or the words
+    are no unit (单位：市发改委)."""
+    for b in blocks[max(0, i - _CAPTION_LINES) : i][::-1]:
+        m = _unit_label().search(folded, b.start, b.end)
+        if m is not None and unit_word(m.group(1)):
+            return m.start(1), m.end(1)
+    return None
+
+
+def is_unit_line(folded: str, b: Block) -> bool:
+    """单位：万元 (or 金额单位：万美元) alone on its line, between a table's caption and
+    its first row."""
+    m = _unit_label().match(folded, b.start, b.end)
+    return m is not None and unit_word(m.group(1))

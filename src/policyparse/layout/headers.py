@@ -8,9 +8,11 @@ from ..diagnostics import Issue
 from ..inputs.bodies import SAMPLE_ROWS, settle_bodies
 from ..inputs.columns import (
     Column,
+    assigned_at,
     clean,
     column,
     is_header,
+    kind,
     settle_duties,
     settle_years,
 )
@@ -20,6 +22,7 @@ from .values import FIGURE
 
 Span = tuple[int, int]
 
+_LOOK = 8  # rows looked at for the header of a table of assigned targets, and its rows
 MAX_TARGET_COLUMNS = 64  # target columns read per table; indicator tables have a few
 
 
@@ -35,6 +38,9 @@ def columns_of(
         printed = first == [c.header for c in t.columns]
         return list(t.columns), 0 if printed else -1, 1 if printed else 0
     h = _header_at(folded, t.rows)
+    assigned = _assigned(folded, t, h)
+    if assigned is not None:
+        return assigned
     if h is None:
         return None
     head = t.rows[h]
@@ -48,6 +54,23 @@ def columns_of(
     settle_bodies(cols, [[text_of(folded, c) for c in row.cells] for row in rows])
     _bound_targets(cols, (head.start, head.end), issues)
     return cols, h, start
+
+
+def _assigned(folded: str, t: TextTable, h: int | None) -> tuple[list[Column], int, int] | None:
+    """A table of targets assigned to bodies (责任单位 | 外贸出口目标 | …, inputs.columns
+    assigned_at), where no header of column words makes the table one of another kind:
+    its columns, header row and first row (it has no second header row)."""
+    texts = [[text_of(folded, c) for c in row.cells] for row in t.rows[:_LOOK]]
+    if h is not None and (h >= _LOOK or _other_kind([column(x) for x in texts[h]])):
+        return None
+    found = assigned_at(texts)
+    return None if found is None else (found[1], found[0], found[0] + 1)
+
+
+def _other_kind(cols: list[Column]) -> bool:
+    """A header of column words that makes the table one of another kind (a task table's,
+    an indicator table's); not 考核单位 | 工业投资目标, whose words are an assigned one's."""
+    return bool(cols) and cols[0].kind != "body" and kind(cols) != "other"
 
 
 def _header_at(folded: str, rows: list[TRow]) -> int | None:

@@ -8,12 +8,14 @@ ended by their 属性 word (layout/attributed.py), task rows numbered in their f
 header was lost (layout/headless.py), rows one space apart (layout/spacedrows.py),
 indicator rows of a name and its figures (layout/figured.py), rows whose cells were
 printed with nothing between them (layout/gluedrows.py), assessed targets with a score
-column (layout/scored.py).
+column (layout/scored.py), targets assigned to bodies one row per line
+(layout/assigned.py).
 Where two read the same stretch, the one that starts first keeps it.
 """
 
 from __future__ import annotations
 
+from .assigned import assigned_tables
 from .attributed import attribute_tables
 from .blocks import Block
 from .cells import Budget, TextTable, text_tables
@@ -55,7 +57,8 @@ def printed_tables(
             + spaced_row_tables(folded, blocks, budget)
             + figured_tables(folded, blocks, budget)
             + glued_row_tables(folded, blocks, budget)
-            + scored_tables(folded, blocks, budget),
+            + scored_tables(folded, blocks, budget)
+            + assigned_tables(folded, blocks, budget),
             key=lambda t: t.start,
         )
     )

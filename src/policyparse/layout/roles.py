@@ -11,6 +11,7 @@ from ..text.dates import is_date_line
 from ..text.fold import compact
 from ..vocab import BlockRole
 from .blocks import SHORT_LINE, Block
+from .captions import is_unit_line
 from .markers import match_marker
 
 DOC_NUMBER = re.compile(
@@ -66,8 +67,13 @@ def _title_over_table(
 ) -> str | None:
     """The line after block *i* when it reads as a title (no sentence, no list item) and a
     table read starts right below it: 附件：某某清单 / 某某清单 / 序号 / … (the annex's
-    title printed again as the caption), 附件： / 某某重点任务清单 / 类别 / …; else None."""
-    if i + 2 >= len(blocks) or blocks[i + 2].start not in tables:
+    title printed again as the caption), 附件： / 某某重点任务清单 / 类别 / …, a line naming
+    the unit of its figures between (附件1： / 某某目标任务分解表 / 金额单位：万美元 / …);
+    else None."""
+    k = i + 2
+    if k + 1 < len(blocks) and is_unit_line(folded, blocks[k]):
+        k += 1
+    if k >= len(blocks) or blocks[k].start not in tables:
         return None
     title = compact(folded[blocks[i + 1].start : blocks[i + 1].end])
     if _SENTENCE_PUNCT.search(title) or _LIST_CONTINUATION.match(title):

@@ -46,6 +46,7 @@ class TableTarget:
     binding: bool | None = None
     header: str = ""  # the target column's header, compact (目标值（%）: its unit)
     own_unit: bool = False  # a task row's yearly figure: the unit is the cell's own (345个)
+    table_unit: Span | None = None  # the unit a line above the table names (单位：万元)
 
 
 @dataclass(slots=True)

@@ -22,7 +22,6 @@ gives neither measures nor targets; neither gives prose targets from its cells.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 
 from ..diagnostics import Issue
 from ..inputs.columns import (
@@ -51,12 +50,13 @@ from .align import (
     trim_trailing,
 )
 from .blocks import Block
-from .captions import caption, caption_words
+from .captions import caption, caption_words, unit_line
 from .cells import MAX_CELLS, Budget, Cell, TextTable, TRow
 from .headers import columns_of
 from .markers import Marker, match_marker
 from .nested import cell_marks, opening_mark
 from .printed import printed_tables
+from .reading import Reading
 from .rowcells import (
     cell_at,
     first_of,
@@ -76,45 +76,9 @@ from .yearly import listed_values, yearly_values
 Span = tuple[int, int]
 _SERIAL_MAX = 6  # digits of a row number
 _NAME_MAX = 24  # a body's name is shorter than this
-_SEARCHES = 64  # look-ups of a name in the whole text, per table
 
 
-@dataclass(slots=True)
-class _Reading:
-    """One table's reading: what its header said and what its rows gave so far."""
-
-    folded: str
-    source: str
-    table: Table
-    caption: tuple[int | None, str | None]
-    issues: list[Issue]
-    headings: list[Block] = field(default_factory=list)
-    last: Row | None = None
-    last_unit: Span | None = None  # the last numbered indicator row's unit, for its sub-rows
-    searches: int = 0  # look-ups of a name in the whole text, bounded (_SEARCHES)
-
-    def printed(self, name: str) -> bool:
-        """Whether *name* stands in the text outside this table (a bounded number of times)."""
-        if self.searches >= _SEARCHES:
-            return False
-        self.searches += 1
-        t = self.table
-        return name in self.folded[: t.start] or name in self.folded[t.end :]
-
-    expected: int | None = None  # the next row number, if the numbering runs on
-    left: bool = False  # the table prints its rows' empty tails: short rows stand left
-    title_at: int | None = None  # the column that titles the rows (_titling)
-    # A table of projects with their owners (项目名称 | 牵头单位): rows are measures, but
-    # their figures are the projects' facts (年产12万吨…), read as no sentence.
-    projects: bool = False
-    placed: bool = False  # the reader put the cells under their columns (TextTable.placed)
-    # The groups open in a table numbered inside its cells (layout/nested.py): their
-    # column → their cell's words, so a merged cell a converter printed again on every
-    # row (a web page's rowspan) opens its group once.
-    groups: dict[int, str] = field(default_factory=dict)
-
-
-def _titling(r: _Reading, rows: list[TRow], width: int) -> int | None:
+def _titling(r: Reading, rows: list[TRow], width: int) -> int | None:
     """The column that titles a task table's rows: the task column, unless it is merged
     down (printed on a group's first row only, 事项 | 工作措施: the cell is empty on most
     numbered rows while a later text column is filled), then that later column, on every
@@ -141,7 +105,7 @@ def _titling(r: _Reading, rows: list[TRow], width: int) -> int | None:
     return col if 2 * count > numbered else title
 
 
-def _heading(r: _Reading, row: TRow, cells: list[Cell]) -> None:
+def _heading(r: Reading, row: TRow, cells: list[Cell]) -> None:
     """A one-cell row: a numbered heading's block is cut to its cell."""
     cell = cells[0]
     b = row.blocks[-1] if len(row.blocks) > 1 else row.blocks[0]
@@ -152,14 +116,14 @@ def _heading(r: _Reading, row: TRow, cells: list[Cell]) -> None:
     r.last = None
 
 
-def _units(r: _Reading, row: Row, cells: list[Cell | None]) -> None:
+def _units(r: Reading, row: Row, cells: list[Cell | None]) -> None:
     """The row's unit cells with their column's role and header; deadline and year cells."""
-    none = cell_words("none")
+    none = cell_words("none") + cell_words("total") + cell_words("whole")  # 合计, 全市
     for c, col in zip(cells, r.table.columns, strict=False):
         if c is None or c.empty:
             continue
         words = clean(text_of(r.folded, c))
-        if col.kind == "unit" and col.role is not None and words not in none:
+        if col.kind in ("unit", "body") and col.role is not None and words not in none:
             _add_units(r, row, c, col)
         elif col.kind in ("", "target") and _stray_unit(words):
             _add_units(r, row, c, _unit_column(r.table.columns))
@@ -171,7 +135,7 @@ def _units(r: _Reading, row: Row, cells: list[Cell | None]) -> None:
             r.table.prose.append((c.start, c.end))
 
 
-def _prose(r: _Reading, col: Column) -> bool:
+def _prose(r: Reading, col: Column) -> bool:
     """A cell of words read as prose: a task's, or a project's yearly goal (2023年: 第二终端
     布设25辆次), not a project's content or scale."""
     if r.projects:
@@ -179,7 +143,7 @@ def _prose(r: _Reading, col: Column) -> bool:
     return col.kind in ("task", "task_group", "measure", "target", "")
 
 
-def _year_cell(r: _Reading, row: Row, c: Cell, col: Column, words: str) -> bool:
+def _year_cell(r: Reading, row: Row, c: Cell, col: Column, words: str) -> bool:
     """A cell under a year column (2025年计划) is the row's for that year; one that is a
     figure alone (200辆) is that year's target of the task, not prose.  Whether it was."""
     if col.year is None:
@@ -205,7 +169,7 @@ def _unit_column(cols: list[Column]) -> Column:
     return next(c for c in cols if c.kind == "unit")
 
 
-def _add_units(r: _Reading, row: Row, c: Cell, col: Column) -> None:
+def _add_units(r: Reading, row: Row, c: Cell, col: Column) -> None:
     """A unit cell's units; a unit printed again on a continuation row is not added twice."""
     assert col.role is not None
     seen = {(compact(r.source[a:b]), role) for a, b, role, _ in row.units}
@@ -215,7 +179,7 @@ def _add_units(r: _Reading, row: Row, c: Cell, col: Column) -> None:
             row.units.append((a, b, col.role, col.header))
 
 
-def _loose(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
+def _loose(r: Reading, row: TRow, cells: list[Cell | None]) -> None:
     """The row's units are the node's the table stands in (Table.loose)."""
     loose = Row(0, (row.start, row.start), row.blocks[0], (row.start, row.start), row.end,
                 row.start)  # fmt: skip
@@ -223,7 +187,7 @@ def _loose(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
     r.table.loose.extend(loose.units)
 
 
-def _continue_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
+def _continue_row(r: Reading, row: TRow, cells: list[Cell | None]) -> None:
     """A row without a number (or printing the last one again) adds to the last measure;
     a row of a year and its figure (2019年 / 440个) adds that year's target, no units.
     With no measure open (序号 left empty on every row), its units are the node's the
@@ -239,7 +203,7 @@ def _continue_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
         _units(r, last, cells)
 
 
-def _yearly(r: _Reading, measure: Row, cells: list[Cell]) -> bool:
+def _yearly(r: Reading, measure: Row, cells: list[Cell]) -> bool:
     """The row's yearly figures (节点 | 指标数: 2018年 / 345个) as targets of its task;
     whether it had any."""
     found = yearly_values(r.folded, cells)
@@ -258,7 +222,7 @@ def _yearly(r: _Reading, measure: Row, cells: list[Cell]) -> bool:
     return bool(found)
 
 
-def _task_cells(r: _Reading, row: TRow, width: int) -> tuple[list[Cell | None], list[Cell]]:
+def _task_cells(r: Reading, row: TRow, width: int) -> tuple[list[Cell | None], list[Cell]]:
     """A task row's cells by column, and bodies beyond its unit columns (for the last).
 
     By position where the row reads so; by what the cells hold (align_task) where the
@@ -283,7 +247,7 @@ def _task_cells(r: _Reading, row: TRow, width: int) -> tuple[list[Cell | None], 
 
 
 def _task_row(
-    r: _Reading, row: TRow, cells: list[Cell | None], number: int | None, extras: list[Cell]
+    r: Reading, row: TRow, cells: list[Cell | None], number: int | None, extras: list[Cell]
 ) -> None:
     """A numbered row opens a measure; a row without a number (or the same one) continues."""
     cols = r.table.columns
@@ -318,7 +282,7 @@ def _task_row(
     r.expected = number + 1
 
 
-def _group_row(r: _Reading, row: TRow) -> None:
+def _group_row(r: Reading, row: TRow) -> None:
     """A group row of the serial column (一 / 推进碳达峰碳中和综合管理): a node the rows
     after it stand under, numbered by its numeral, titled by its other cell."""
     label, title = row.cells[0], row.cells[-1]
@@ -332,7 +296,7 @@ def _group_row(r: _Reading, row: TRow) -> None:
         _group_node(r, row, number, label, title)
 
 
-def _group_node(r: _Reading, row: TRow, number: int, label: Cell, title: Cell) -> Row:
+def _group_node(r: Reading, row: TRow, number: int, label: Cell, title: Cell) -> Row:
     group = Row(number, (label.start, label.end), row.blocks[0], (title.start, title.end),
                 row.end, title.start, list(row.blocks), group=True)  # fmt: skip
     r.table.rows.append(group)
@@ -340,7 +304,7 @@ def _group_node(r: _Reading, row: TRow, number: int, label: Cell, title: Cell) -
     return group
 
 
-def _group_heading(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
+def _group_heading(r: Reading, row: TRow, cells: list[Cell | None]) -> None:
     """A group cell before the number that prints a numbered heading, merged down and so
     printed on its group's first row (一、提高民生保障 | 1 | 任务 | 单位): a group row the
     rows after it stand under, opened on the same line before the row."""
@@ -360,7 +324,7 @@ def _marked_group(row: TRow, cell: Cell, mark: Marker, depth: int = 0) -> Row:
                cell.end, mark.end, [row.blocks[0]], group=True, depth=depth)  # fmt: skip
 
 
-def _numeral_heading(r: _Reading, row: TRow, cells: list[Cell | None]) -> bool:
+def _numeral_heading(r: Reading, row: TRow, cells: list[Cell | None]) -> bool:
     """A row whose serial cell is a bare numeral heading (一、 | 通用考核项目 | | 40: a
     rubric's part and its score) is a group row titled by its first text cell after the
     numeral; what else it prints is the group's: its units and its requirements (三、 |
@@ -380,7 +344,7 @@ def _numeral_heading(r: _Reading, row: TRow, cells: list[Cell | None]) -> bool:
     return True
 
 
-def _nested(r: _Reading, row: TRow, cells: list[Cell | None]) -> bool:
+def _nested(r: Reading, row: TRow, cells: list[Cell | None]) -> bool:
     """A row of a table with no 序号 numbered inside its cells (layout/nested.py): the
     groups its numbered cells open, then its measure, numbered by its last such cell."""
     cols = r.table.columns
@@ -404,13 +368,13 @@ def _nested(r: _Reading, row: TRow, cells: list[Cell | None]) -> bool:
     return True
 
 
-def _jump(r: _Reading, number: int, label: Span) -> None:
+def _jump(r: Reading, number: int, label: Span) -> None:
     if r.expected is not None and number != r.expected:
         message = f"table rows jump from {r.expected - 1} to {number}"
         r.issues.append(Issue("table_rows_missing", message, label, "info"))
 
 
-def _row_unit(r: _Reading, cells: list[Cell | None]) -> Span | None:
+def _row_unit(r: Reading, cells: list[Cell | None]) -> Span | None:
     """The row's unit cell; a sub-row with no number and no unit of its own (其中 公园绿地 |
     58.46 | 17.5 under 1 | 新建绿地 | 万平方米 | 90.87 | 35) measures in its parent's unit."""
     cols = r.table.columns
@@ -423,7 +387,7 @@ def _row_unit(r: _Reading, cells: list[Cell | None]) -> Span | None:
     return unit if unit is not None else r.last_unit
 
 
-def _worded(r: _Reading, c: Cell, year: int | None, deadline: str | None) -> bool:
+def _worded(r: Reading, c: Cell, year: int | None, deadline: str | None) -> bool:
     """A sentence in a target cell of a table with no 单位 column: read as prose, with
     the column's year."""
     if first_of(r.table.columns, "measure_unit") is not None:
@@ -437,29 +401,36 @@ def _worded(r: _Reading, c: Cell, year: int | None, deadline: str | None) -> boo
     return True
 
 
-def _indicator_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
+def _figure_cell(r: Reading, cells: list[Cell | None], k: int, col: Column) -> Cell | None:
+    """The row's cell under target column *k* where it prints a figure; not 持续下降,
+    完成市下达指标 (words)."""
+    c = cell_at(cells, k)
+    if col.kind != "target" or c is None:
+        return None
+    return c if any(ch.isdigit() for ch in text_of(r.folded, c)) else None
+
+
+def _indicator_row(r: Reading, row: TRow, cells: list[Cell | None]) -> None:
     """An indicator row: one target per target column whose cell is a figure."""
     cols = r.table.columns
     name = cell_at(cells, first_of(cols, "indicator"))
-    if name is None:
-        return
+    if name is None and not r.heads:
+        return  # a table of assigned targets names each column's indicator in its header
     base_col = first_of(cols, "base")
     base = cell_at(cells, base_col)
     bound = binding(r.folded, cell_at(cells, first_of(cols, "attribute")))
     unit = _row_unit(r, cells)
     for k, col in enumerate(cols):
-        c = cell_at(cells, k)
-        if col.kind != "target" or c is None:
+        c = _figure_cell(r, cells, k, col)
+        if c is None:
             continue
-        if not any(ch.isdigit() for ch in text_of(r.folded, c)):
-            continue  # 持续下降, 完成市下达指标: words, no figure
         year, deadline = (col.year, col.header) if col.year is not None else r.caption
         if _worded(r, c, year, deadline):
             continue
         r.table.targets.extend(
             TableTarget(
                 (row.start, row.end),
-                (name.start, name.end),
+                span_of(name) or (r.heads[k].start, r.heads[k].end),
                 value,
                 unit,
                 year,
@@ -475,7 +446,7 @@ def _indicator_row(r: _Reading, row: TRow, cells: list[Cell | None]) -> None:
     _loose(r, row, [c if col.role else None for c, col in zip(cells, cols, strict=False)])
 
 
-def _read_rows(r: _Reading, rows: list[TRow], header: list[str]) -> None:
+def _read_rows(r: Reading, rows: list[TRow], header: list[str]) -> None:
     folded = r.folded
     width = len(r.table.columns)
     for row in rows:
@@ -486,7 +457,9 @@ def _read_rows(r: _Reading, rows: list[TRow], header: list[str]) -> None:
         if row.group:
             _group_row(r, row)
             continue
-        if texts == header or header_again(folded, row.cells, texts):  # a page on
+        # A header printed again a page on; not an assigned table's row of figures that
+        # read as years (甲县 | 2000 | 2010).
+        if texts == header or (not r.heads and header_again(folded, row.cells, texts)):
             _new_header(r, row)
             width = len(r.table.columns)
             continue
@@ -500,7 +473,7 @@ def _read_rows(r: _Reading, rows: list[TRow], header: list[str]) -> None:
             _indicator_row(r, row, placed or align_indicator(folded, live, r.table.columns))
 
 
-def _task(r: _Reading, row: TRow, width: int) -> None:
+def _task(r: Reading, row: TRow, width: int) -> None:
     """A row of a task table: a group heading, a measure, or the measure's continuation."""
     cells, extras = _task_cells(r, row, width)
     if _numeral_heading(r, row, cells):
@@ -514,7 +487,7 @@ def _task(r: _Reading, row: TRow, width: int) -> None:
     _task_row(r, row, cells, number, extras)
 
 
-def _new_header(r: _Reading, row: TRow) -> None:
+def _new_header(r: Reading, row: TRow) -> None:
     """A header printed again (at a page break) may add or drop a column: read it anew."""
     cols = [column(text_of(r.folded, c)) for c in row.cells]
     settle_years(cols)
@@ -533,7 +506,7 @@ def interpret(
         return None
     cols, h, start = read
     table = Table(t.start, t.end, t.form, kind(cols), cols, t.blocks)
-    r = _Reading(folded, source, table, caption(folded, blocks, at), issues)
+    r = Reading(folded, source, table, caption(folded, blocks, at), issues)
     table.caption = caption_words(folded, blocks, at)
     r.placed = t.placed
     for row in t.rows[: max(h, 0)]:  # title rows above the header: 附件, the caption
@@ -543,11 +516,16 @@ def interpret(
             b.start, b.end = live[0].start, live[0].end
             r.headings.append(b)
     header = [clean(text_of(folded, c)) for c in t.rows[h].cells] if h >= 0 else []
+    if cols and cols[0].kind == "body" and h >= 0:
+        r.heads = t.rows[h].cells
     r.left = any(empty_tail(row.cells, len(cols)) for row in t.rows[start:])
     if table.kind == "task":
         r.title_at = _titling(r, t.rows[start:], len(cols))
         r.projects = any(c.kind == "project" for c in cols)
     _read_rows(r, t.rows[start:], header)
+    above = unit_line(folded, blocks, at)  # 金额单位：万美元 above the table: its figures'
+    for tt in table.targets:
+        tt.table_unit = above
     for row in t.rows:
         for c, col in zip(row.cells, cols, strict=False):
             table.cells.append((c.start, c.end, col.kind))

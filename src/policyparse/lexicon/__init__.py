@@ -101,6 +101,7 @@ SPECS: dict[str, Spec] = {
                     "attribute",
                     "category",
                     "project",
+                    "body",
                     "target",
                     "base",
                     "remark",
@@ -126,6 +127,7 @@ SPECS: dict[str, Spec] = {
                     "total",
                     "person",
                     "growth",
+                    "whole",
                 }
             )
         },
@@ -135,6 +137,7 @@ SPECS: dict[str, Spec] = {
     "layout/annex_mentions": Spec(("word",)),
     "layout/key_marks": Spec(("word",)),
     "layout/score_labels": Spec(("word",)),
+    "layout/unit_labels": Spec(("word",)),
     "extract/level_marks": Spec(("word",)),
     "extract/lone_scales": Spec(("word", "not_after")),
     "extract/person_units": Spec(("word",)),
