@@ -52,6 +52,7 @@ from .align import (
 from .blocks import Block
 from .captions import caption, caption_words, unit_line
 from .cells import MAX_CELLS, Budget, Cell, TextTable, TRow
+from .flatrows import flat_tables
 from .headers import columns_of
 from .markers import Marker, match_marker
 from .nested import cell_marks, opening_mark
@@ -564,6 +565,7 @@ def find(
                 )
             continue
         tables.append(read[0])
+    tables = sorted(tables + flat_tables(folded, blocks, tables), key=lambda t: t.start)
     issues.extend(spaced_headers(folded, blocks, [(t.start, t.end) for t in tables]))
     rows = [row for table in tables for row in table.rows]
     return rows, tables, issues

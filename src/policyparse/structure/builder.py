@@ -82,6 +82,9 @@ class OutlineState:
     rows: dict[int, list[Row]] = field(default_factory=dict)  # id(number block) → its rows
     cells: set[int] = field(default_factory=set)  # id() of blocks that are row cells
     values: set[int] = field(default_factory=set)  # id() of an indicator table's figures
+    # Where lines of bodies a flattened table printed start (layout/flatrows.py): the
+    # unit cells of the node above, its text even after the plan's last item.
+    owned: set[int] = field(default_factory=set)
     part_openers: set[int] = field(default_factory=set)  # id() of blocks that open a part
     # An appended document's title (structure.parts): id() of its first line → its lines;
     # the lines after the first, once the part is open.
@@ -513,12 +516,17 @@ class OutlineState:
                 node.title = compact(self.source[b.start : b.end])
                 node.title_rule = "next_line"
                 node.heading_only = True
-        elif node.heading_only or node.style == ARTICLE or b.glued:
+        elif self._runs_on(node, b):
             # A glued piece whose marker opened nothing was part of this text all along.
             node.text_end = b.end
             self.pending.clear()  # what lay between is inside the text now
         else:
             self.pending.append(b)
+
+    def _runs_on(self, node: INode, b: Block) -> bool:
+        """Whether *b* is the node's text at once, with no doubt left for later: a heading
+        alone on its line, an article's item, a glued piece, a flattened table's bodies."""
+        return node.heading_only or node.style == ARTICLE or b.glued or b.start in self.owned
 
     def row_or_text(self, b: Block, row: Row) -> None:
         """A table row's measure; its number kept as text where the path is taken."""

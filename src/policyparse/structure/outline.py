@@ -198,8 +198,14 @@ def _note_tables(
     st.cells.update(
         id(b) for t in tables for b in t.blocks if not folded[b.start : b.end].strip(";")
     )
-    # An indicator table's lines are text of the node it stands in (tests/ORACLES.md: a
-    # table without a unit column gives no nodes): its group cells and heading rows
-    # (（二） / 环境质量改善, 一、发展水平) are no headings of the plan, nor are its figures
-    # (4.1左右 after a heading 3.).
+    _table_text(st, tables)
+
+
+def _table_text(st: OutlineState, tables: list[Table]) -> None:
+    """The lines of tables that are text of the node they stand in, no headings."""
+    # An indicator table's lines (tests/ORACLES.md: a table without a unit column gives no
+    # nodes): its group cells and heading rows (（二） / 环境质量改善, 一、发展水平) are no
+    # headings of the plan, nor are its figures (4.1左右 after a heading 3.).
     st.values.update(id(b) for t in tables if t.kind == "indicator" for b in t.blocks)
+    # The lines of bodies under a flattened table's header (layout/flatrows.py).
+    st.owned.update(u[0] for t in tables if t.kind == "other" for u in t.loose)
