@@ -29,6 +29,7 @@ CASES = [
     ("新建项目23个。", "23个", "target", "subject_form"),
     ("建设一支队伍。", "一支", "skipped", "article_numeral"),
     ("建设2个10万吨级泊位。", "10万吨", "skipped", "size_class"),
+    ("新增4个社零额过千亿元城市。", "千亿元", "skipped", "in_object"),
     ("监测站点密度达到每3公里1个。", "3公里", "skipped", "per_span"),
     (
         "某区位于城市东部，北与某县接壤，总面积约58平方公里。",

@@ -366,12 +366,16 @@ def modified_object(reader: Reader, c: Candidate) -> tuple[int, int, int]:
     培育形成新材料领域 (lexicon extract/field_words, which has the ends of places' names
     too: 推进沿岸177个体验点提质升级 → 推进); 新建、改建新宛平、松潘等28个排水系统
     → 新建 (examples of the object, left open by 等); 开通至周边机场2—3条航线 → 开通 (a
-    destination after the verb).  Leaves 包括北京等8个区域 and
+    destination after the verb); 新增黄石、十堰、荆门、孝感4个…城市 → 新增 (the names the
+    count counts, as many as it says).  Leaves 包括北京等8个区域 and
     其中具备条件的2个区 (no verb opens the item) and 建设中的3个项目 (中 marks the
     verb's aspect, it modifies nothing): an empty span at the number.
     """
     f, pre = reader.folded, c.prefix
     none = (pre.end, pre.end, pre.end)
+    named = _names_counted(reader, c)
+    if named is not None:
+        return named  # the list's items are the names; the indicator is verb and object
     if pre.end - pre.start < 3:
         return none
     if f[pre.end - 1] in reader.words.of:
@@ -407,6 +411,30 @@ def _destination(reader: Reader, start: int, end: int) -> int:
     if at <= start or not all(is_han(ch) for ch in f[at + 1 : end]):
         return end
     return at if ends_with(f, start, at, reader.words.verbs) else end
+
+
+_NAME_CHARS = 8  # characters of a place's or a body's name in a list before its count
+
+
+def _names_counted(reader: Reader, c: Candidate) -> tuple[int, int, int] | None:
+    """The verb before a list of names that the count right after it counts (as many names
+    as the count says), as (verb start, verb end, verb end): 新增黄石、十堰、荆门、孝感4个…
+    城市 → 新增; None where the clause is no such list (建成投用甲区、乙区3家医院: two
+    names, not three; 培育龙头企业、专精特新企业20家: no verb before the names)."""
+    f, pre = reader.folded, c.prefix
+    start = c.clause[0]
+    while start < pre.end and f[start] in _LEAD_EDGE:
+        start += 1
+    parts = f[start : pre.end].split("、")
+    count = c.quantity.value
+    if len(parts) < 2 or count != len(parts) or c.quantity.value_max is not None:
+        return None
+    lead, verb = verb_after_actor(parts[0])
+    first = parts[0][lead + len(verb) :]
+    names = [first, *parts[1:]]
+    if not verb or not all(0 < len(n) <= _NAME_CHARS and all(map(is_han, n)) for n in names):
+        return None
+    return start + lead, start + lead + len(verb), start + lead + len(verb)
 
 
 def _examples_end(reader: Reader, start: int, end: int) -> int:

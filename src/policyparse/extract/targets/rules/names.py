@@ -79,6 +79,30 @@ def size_class(reader: Reader, c: Candidate) -> Decision | None:
     return None
 
 
+def in_object(reader: Reader, c: Candidate) -> Decision | None:
+    """A quantity inside the object of the count read just before it qualifies what is
+    counted: it names the object's class, not an amount of its own.
+
+    Takes 千亿元 in 新增4个社零额过千亿元城市 and 10亿元 in 引进3个投资超10亿元项目 (the
+    count's object runs over it); leaves 20所 in 新建学校5所、幼儿园20所 (the object of 5所
+    ends at 、), 3家 in 新增1家食堂、3家照护之家 (an object read over the list's next
+    item), 5倍 in 处1倍以上5倍以下的罚款 (a second bound in the count's own unit) and
+    3000户 in 改造小区10个，惠及3000户 (a clause of its own).
+    """
+    out = reader.memory.out
+    if not out or out[-1].kind != "target" or out[-1].rule != "verb_form":
+        return None
+    last, q = out[-1], c.quantity
+    if not last.q_start < q.start < last.end or q.end > last.end or c.draft.unit == last.unit:
+        return None  # 1倍以上5倍以下: the second bound of one range, in the same unit
+    if any(j in reader.folded[last.q_start : q.start] for j in _LIST_JOINS):
+        return None  # 新增1家食堂、3家照护之家: the next item of a list, not the object
+    return leave("inside the object of the count before it: names its class")
+
+
+_LIST_JOINS = "、，,；;"  # what stands between a list's items
+
+
 def size_before_count(reader: Reader, c: Candidate) -> Decision | None:
     """A size bounded by 以上 or 以下, then a noun that a count closes, names the class of
     what is counted: the count is the goal.
