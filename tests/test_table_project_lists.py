@@ -75,3 +75,34 @@ def test_a_title_over_the_groups_and_a_second_run_numbered_from_one() -> None:
         ("A1.1.1", "某输变电工程", [("区发展改革委", "lead"), ("某供电公司", "responsible")]),
         ("A1.1.2", "某材料基地", [("某镇", "lead"), ("某材料公司", "responsible")]),
     ]
+
+
+_VOTED = (
+    "1月20日，某县人大会议票决确定2025年某县民生实事项目，共3项，分别是：\n"
+    "序号 | 项目名称 |\n"
+    "1 | 安康颐养项目：新改建农村互助颐养小院6个；为80周岁以上老年人投保2.5万份意外伤害保险 |\n"
+    "2 | 名医下乡项目：建设名医基层工作站5个 |\n"
+    "3 | 安澜河塘项目：河湖库塘清淤10万方、水库山塘维修10座 |\n"
+)
+
+
+def test_a_list_naming_its_projects_alone_is_text_and_its_paragraph_dates_it() -> None:
+    """序号 | 项目名称 with no column of the projects' facts nor of their owners: the names
+    are the commitments; the paragraph introducing the list names one year's 民生实事, so
+    its undated targets take that year (no deadline printed)."""
+    doc = policyparse.parse(_VOTED)
+    got = [
+        (t.indicator, t.value, t.unit, t.year, t.deadline) for n in doc.walk() for t in n.targets
+    ]
+    assert got == [
+        ("新改建农村互助颐养小院", 6, "个", 2025, None),
+        ("投保意外伤害保险", 2.5, "万份", 2025, None),  # those it covers left out
+        ("建设名医基层工作站", 5, "个", 2025, None),
+        ("河湖库塘清淤", 10, "万方", 2025, None),
+        ("水库山塘维修", 10, "座", 2025, None),
+    ]
+
+
+def test_a_table_of_projects_with_their_facts_still_gives_no_targets() -> None:
+    facts = _VOTED.replace("序号 | 项目名称 |", "序号 | 项目名称 | 建设地点 |")
+    assert [t for n in policyparse.parse(facts).walk() for t in n.targets] == []

@@ -404,3 +404,23 @@ def test_group_headings_numbered_names_and_rows_with_parts_printed_names_first()
     ]
     assert got == _table_targets(policyparse.parse(_COUNTY_PIPE))
     assert [n.title for n in doc.walk() if n.label == "（一）"] == ["扩大资源"]
+
+
+def test_a_row_that_opens_with_its_number_lost_its_group_cell_and_names_no_unit() -> None:
+    """类别 | 序号 | 指标名称 | 单位 | 2025年, a group cell merged over the rows: a row
+    printing its number first (15 | 出生人口性别比 | <109 | |) stands from the 序号 column
+    on, and one that prints no unit has none, not the unit of the row above."""
+    doc = policyparse.parse(
+        "表1 主要指标\n类别 | 序号 | 指标名称 | 单位 | 2025年 |\n"
+        "健康水平 | 1 | 人均期望寿命 | 岁 | 83 |\n"
+        "2 | 婴儿死亡率 | ‰ | <5 | |\n"
+        "3 | 老年人健康管理服务率 | % | ≥72 | |\n"
+        "4 | 出生人口性别比 | <109 | ||\n"
+    )
+    got = [(t.indicator, t.comparator, t.value, t.unit) for n in doc.walk() for t in n.targets]
+    assert got == [
+        ("人均期望寿命", "=", 83, "岁"),
+        ("婴儿死亡率", "<", 5, "‰"),
+        ("老年人健康管理服务率", ">=", 72, "%"),
+        ("出生人口性别比", "<", 109, None),
+    ]

@@ -110,6 +110,9 @@ class _Reading:
     first_year: int | None = None  # the first year the plan covers (frames.first_year)
     past: set[int] = field(default_factory=set)  # id() of nodes under a heading on the past
     captions: dict[int, int] = field(default_factory=dict)  # row id → its table's year
+    # Paragraph id → the year of the plan for one year a paragraph introducing its table
+    # names (_introduced).
+    listed: dict[int, int] = field(default_factory=dict)
     carry: responsibility.State = field(default_factory=responsibility.State)
     under_conditions: set[int] = field(default_factory=set)
     # Node id → the year phrase of the goals paragraph it stands under.
@@ -188,18 +191,25 @@ def _introduced(r: _Reading, nodes: list[INode]) -> None:
     """An introducing paragraph's year passes to the numbered parts after it.
 
     2023年，全省将重点抓好50项民生实事，具体安排如下：  一、… 二、… gives 2023 to the
-    parts (a goals paragraph before its items, at any level).  Leaves a paragraph that
-    ends otherwise (现将…印发给你们。) and an attachment after it.
+    parts (a goals paragraph before its items, at any level).  One that names a plan for
+    one year (…确定2025年民生实事项目，共15项，分别是：) frames the rows of the table read
+    as text right after it as that plan (序号 | 项目名称 / 1 | …新建托位60个: 2025).
+    Leaves a paragraph that ends otherwise (现将…印发给你们。) and an attachment after it.
     """
     year: targets.YearPhrase | None = None
+    listed: int | None = None
     for node in nodes:
+        if node.kind == "paragraph" and listed is not None and r.tables.holds(node.text_start):
+            r.listed[id(node)] = listed  # a row of the list of one year's projects
+            continue
         if node.kind == "paragraph":
-            year = None
+            year = listed = None
             end = node.text_end
             while end > node.text_start and r.folded[end - 1] in " \n":
                 end -= 1
             if end > node.text_start and r.folded[end - 1] in _INTRODUCES:
                 year = targets.closing_year(r.folded, node.text_start, end, r.doc_year, None)
+                listed = frames.plan_year(compact(r.source[node.text_start : end]))
         elif year is not None and node.kind in _PASSES_YEAR:
             r.years_below.setdefault(id(node), year)
         _introduced(r, node.children)
@@ -317,8 +327,9 @@ def _framed(
     for one year, a row of a table captioned for one year, a heading on the past, a year
     before the plan's horizon."""
     frames.subject_year(found, r.trace)
-    if r.plan_year is not None:
-        frames.one_year(r.folded, start, found, r.plan_year, r.trace)
+    plan_year = r.listed.get(id(node), r.plan_year)
+    if plan_year is not None:
+        frames.one_year(r.folded, start, found, plan_year, r.trace)
     if id(node) in r.captions:
         year = r.captions[id(node)]
         cell = node.table_deadline

@@ -492,6 +492,11 @@ class TableIndex:
             return None
         return self.captions.get(self.tables[k][0])
 
+    def holds(self, pos: int) -> bool:
+        """Whether *pos* stands in a table read (of any kind)."""
+        k = bisect_right(self.table_starts, pos) - 1
+        return k >= 0 and pos < self.tables[k][1]
+
     def outside_prose(self, pos: int) -> bool:
         """Whether a quantity at *pos* stands in a table read, but not in a prose cell."""
         k = bisect_right(self.table_starts, pos) - 1

@@ -243,17 +243,31 @@ def settle_duties(cols: list[Column]) -> None:
 def kind(cols: list[Column]) -> TableKind:
     """A table of tasks (a unit column and 序号 or a task column, projects with their
     owners too, member units and their duties), of indicators (an indicator column and a
-    target column), of projects (项目名称 … with no unit column), or other."""
+    target column), of projects (项目名称 … with no unit column, and a column of their
+    facts: a list naming its projects alone is text), or other."""
     kinds = {c.kind for c in cols}
     if "unit" in kinds and kinds & {"serial", "task", "task_group", "duty"}:
         return "task"  # 序号 | 项目名称 | 牵头单位: projects assigned to their owners
     if "body" in kinds and "target" in kinds and not kinds & _NOT_ASSIGNED:
         return "indicator"  # 责任单位 | 外贸出口目标 | …: targets assigned to bodies
-    if "project" in kinds:
+    if "project" in kinds and not _names_only(cols):
         return "project"
     if "indicator" in kinds and "target" in kinds:
         return "indicator"
     return "other"
+
+
+def _names_only(cols: list[Column]) -> bool:
+    """A list that names projects and states none of their facts nor their owners (序号 |
+    项目名称): its cells are the commitments (lexicon layout/project_names)."""
+    names = _project_names()
+    projects = [c for c in cols if c.kind == "project"]
+    return all(c.header in names for c in projects) and not any(c.kind == "unit" for c in cols)
+
+
+@cache
+def _project_names() -> frozenset[str]:
+    return frozenset(lexicon.column("layout/project_names"))
 
 
 _NOT_ASSIGNED = frozenset({"task", "task_group", "duty", "indicator", "project", "unit"})

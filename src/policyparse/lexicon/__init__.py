@@ -138,6 +138,7 @@ SPECS: dict[str, Spec] = {
     "layout/key_marks": Spec(("word",)),
     "layout/score_labels": Spec(("word",)),
     "layout/unit_labels": Spec(("word",)),
+    "layout/project_names": Spec(("word",)),
     "extract/level_marks": Spec(("word",)),
     "extract/lone_scales": Spec(("word", "not_after")),
     "extract/person_units": Spec(("word",)),
