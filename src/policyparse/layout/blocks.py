@@ -54,7 +54,8 @@ def trim_cell_pipes(folded: str, blocks: list[Block]) -> list[Block]:
         while j < n and closed_by_pipe(folded, blocks[j]):
             j += 1
         if j - i >= _PIPE_RUN and not _pipe_rows_around(folded, blocks, i, j):
-            for k in range(i, j):
+            caption = _caption_above(folded, blocks, i)
+            for k in [*([caption] if caption < i else []), *range(i, j)]:
                 b = blocks[k]
                 end = b.end - 1
                 while end > b.start and folded[end - 1] == " ":
@@ -64,11 +65,30 @@ def trim_cell_pipes(folded: str, blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _caption_above(folded: str, blocks: list[Block], i: int) -> int:
+    """Where a long run of cells closed by pipes starts with its caption: the line closed
+    by a pipe above a line of pipes alone (专栏2 某某主要指标简表 | / |||| / 具体指标 | …)."""
+    if i >= 2 and _bars(folded, blocks[i - 1]) and closed_by_pipe(folded, blocks[i - 2]):
+        return i - 2
+    return i
+
+
+def _bars(folded: str, b: Block) -> bool:
+    return b.end > b.start and not folded[b.start : b.end].strip("| ")
+
+
+_ROW_CELLS = 16  # cells of one row of a pipe table broken at its cells, at most
+
+
 def _pipe_rows_around(folded: str, blocks: list[Block], i: int, j: int) -> bool:
     """The run stands between lines of a pipe table broken at its cells (a lone | between
-    rows, ||||| closing a row): that form is read as pipe rows, the pipes kept."""
-    near = [blocks[k] for k in (i - 1, j) if 0 <= k < len(blocks)]
-    return any(folded[b.start : b.end] == "|" or "||" in folded[b.start : b.end] for b in near)
+    rows, ||||| closing a row): that form is read as pipe rows, the pipes kept.  A line
+    of pipes next to a run longer than a row (专栏2 … | / |||| / then every cell of the
+    table) is no such border: those cells are one per line."""
+    near = [folded[blocks[k].start : blocks[k].end] for k in (i - 1, j) if 0 <= k < len(blocks)]
+    if any(line == "|" for line in near):
+        return True
+    return j - i <= _ROW_CELLS and any("||" in line for line in near)
 
 
 def closed_by_pipe(folded: str, b: Block) -> bool:

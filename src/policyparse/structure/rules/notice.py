@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from ...layout.markers import match_box
 from ...layout.roles import attachment_head
 from ...ruler import Decision
 from ...text.fold import compact
@@ -119,9 +120,13 @@ def _title_line(st: OutlineState, s: Seen, run: list) -> bool:  # type: ignore[t
 def front_title(st: OutlineState, s: Seen) -> Decision | None:
     """Short unnumbered lines at the very top, one run of up to three, are the title.
 
-    Takes 国务院关于… / …的指导意见 over two lines; leaves 各省、自治区、直辖市人民政府：.
+    Takes 国务院关于… / …的指导意见 over two lines; leaves 各省、自治区、直辖市人民政府：
+    and 专栏2 某某主要指标 (a box at the top of an excerpt: rule box).
     """
     if not _title_line(st, s, st.title_blocks):
+        return None
+    found = match_box(st.folded, s.block.start, s.block.end)
+    if found is not None and found.value > 0:
         return None
     return Decision("title", (partial(OutlineState.title_line, run=st.title_blocks, b=s.block),))
 
