@@ -424,3 +424,23 @@ def test_a_row_that_opens_with_its_number_lost_its_group_cell_and_names_no_unit(
         ("老年人健康管理服务率", ">=", 72, "%"),
         ("出生人口性别比", "<", 109, None),
     ]
+
+
+def test_a_weight_column_and_the_year_of_the_tables_edition_give_nothing() -> None:
+    """权重 and 数据提供部门 are remarks (no targets, no units); a caption's year of the
+    table's edition ((2013年修订，讨论稿)) dates no target column."""
+    doc = policyparse.parse(
+        "某省基本实现现代化指标体系\n（2013年修订，讨论稿）\n"
+        "| 序号 | 指标名称 | 单位 | 目标值 | 权重 | 数据提供部门 |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        "| 1 | 城镇化率 | % | 75 | 3 | 统计局 |\n"
+        "| 2 | 研发经费支出占GDP比重 | % | 3 | 4 | 科技厅、统计局 |\n"
+    )
+    got = [(t.indicator, t.value, t.unit, t.year) for n in doc.walk() for t in n.targets]
+    assert got == [("城镇化率", 75, "%", None), ("研发经费支出占GDP比重", 3, "%", None)]
+    assert [u for n in doc.walk() for u in n.responsible_units] == []
+    dated = policyparse.parse(
+        "某省2015年主要指标\n| 序号 | 指标名称 | 单位 | 目标值 |\n| --- | --- | --- | --- |\n"
+        "| 1 | 城镇化率 | % | 75 |\n"
+    )
+    assert [t.year for n in dated.walk() for t in n.targets] == [2015]

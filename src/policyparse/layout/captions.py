@@ -38,9 +38,19 @@ _YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 
 def _one_year(words: str) -> int | None:
     """The one year a caption names inside it (某县2016年度经济社会发展目标任务分解表);
-    None where it names none or a span (2021—2025年: two)."""
-    years = {int(y) for y in _YEARS.findall(words)}
+    None where it names none, a span (2021—2025年: two) or the year of the table's
+    edition ((2013年修订，讨论稿): lexicon layout/edition_words)."""
+    years = {int(m.group(1)) for m in _YEARS.finditer(words) if not _edition(words, m.end())}
     return years.pop() if len(years) == 1 and _span().search(words) is None else None
+
+
+def _edition(words: str, at: int) -> bool:
+    return words.startswith(_edition_words(), at)
+
+
+@cache
+def _edition_words() -> tuple[str, ...]:
+    return tuple(lexicon.column("layout/edition_words"))
 
 
 @cache

@@ -139,6 +139,7 @@ SPECS: dict[str, Spec] = {
     "layout/score_labels": Spec(("word",)),
     "layout/unit_labels": Spec(("word",)),
     "layout/project_names": Spec(("word",)),
+    "layout/edition_words": Spec(("word",)),
     "extract/level_marks": Spec(("word",)),
     "extract/lone_scales": Spec(("word", "not_after")),
     "extract/person_units": Spec(("word",)),
