@@ -141,6 +141,7 @@ SPECS: dict[str, Spec] = {
     "layout/project_names": Spec(("word",)),
     "layout/edition_words": Spec(("word",)),
     "extract/level_marks": Spec(("word",)),
+    "extract/commitment_leads": Spec(("word",)),
     "extract/lone_scales": Spec(("word", "not_after")),
     "extract/person_units": Spec(("word",)),
     "extract/state_words": Spec(("word",)),

@@ -52,6 +52,7 @@ class Words:
     weak_verbs: frozenset[str]  # 选择: a commitment only with 左右, 以上 … by the number
     any_verb: re.Pattern[str]
     verb_adverbs: frozenset[str]
+    commitments: tuple[str, ...]  # 确保, 力争: an item opening so states a goal
     heads: tuple[str, ...]
     listing: tuple[str, ...]
     open_list: tuple[str, ...]  # 等: the list before a count goes on
@@ -151,6 +152,7 @@ def words() -> Words:
             lexicon.column("extract/action_verbs") + lexicon.column("extract/weak_verbs")
         ),
         verb_adverbs=lexicon.words("extract/verb_adverbs"),
+        commitments=tuple(lexicon.column("extract/commitment_leads")),
         heads=lexicon.column("extract/indicator_heads"),
         person_units=lexicon.column("extract/person_units"),
         states=lexicon.words("extract/state_words"),

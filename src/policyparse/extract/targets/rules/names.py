@@ -225,9 +225,23 @@ def bare_count(reader: Reader, c: Candidate) -> Decision | None:
         and c.draft.target_kind == "level"
         and reader.words.any_verb.search(reader.folded, pre.start, pre.end) is None
         and not _dictionary_lead(reader, c)
+        and not _committed(reader, c)
     ):
         return leave("a count with no verb, comparator or change")
     return None
+
+
+def _committed(reader: Reader, c: Candidate) -> bool:
+    """The item opens with a word of commitment (lexicon extract/commitment_leads: 确保,
+    力争): 确保能繁母猪常年存栏0.95万头, 力争地方政府专项债券资金10亿元 state a goal, no
+    name (其中重点区域2个 opens with none)."""
+    f, start = reader.folded, c.item_start
+    while start < c.prefix.end and f[start] in _EDGE:
+        start += 1
+    return f.startswith(reader.words.commitments, start, c.prefix.end)
+
+
+_EDGE = "，,；;：: "
 
 
 def _after_target(reader: Reader, c: Candidate) -> bool:
