@@ -149,3 +149,20 @@ def test_a_unit_line_above_an_indicator_table_gives_its_bare_figures_their_unit(
         ("地区生产总值", 1200, "亿元"),
         ("研发投入强度", 3, "%"),
     ]
+
+
+def test_each_rows_targets_are_owned_by_its_body_and_a_total_by_all() -> None:
+    text = (
+        _INTRO + "责任单位 外贸出口目标 实到外资目标\n甲县 1900 300\n乙区 2000 —\n合计 3900 300\n"
+    )
+    owners = [(x.value, x.owners) for n in policyparse.parse(text).walk() for x in n.targets]
+    assert owners == [
+        (1900, {"responsible": ["甲县"]}),
+        (300, {"responsible": ["甲县"]}),
+        (2000, {"responsible": ["乙区"]}),
+        (3900, {"responsible": ["甲县", "乙区"]}),  # the total: the node's units
+        (300, {"responsible": ["甲县", "乙区"]}),
+    ]
+    rows = {r.unit: r.targets for r in policyparse.owners(policyparse.parse(text))}
+    assert rows["乙区"] == ["外贸出口目标 2000万元 (2004)", "外贸出口目标 3900万元 (2004)",
+                           "实到外资目标 300万元 (2004)"]  # fmt: skip

@@ -74,3 +74,13 @@ def test_the_owners_column_names_the_units_of_the_node_holding_the_table() -> No
         ("市文旅局", "responsible"),
         ("市商务局", "responsible"),
     ]
+
+
+def test_each_indicator_is_owned_by_the_units_its_row_names() -> None:
+    """考核责任单位 names who answers for each row: its targets' owners are that row's units,
+    not every unit of the table."""
+    doc = policyparse.parse(_text())
+    got = {(t.indicator, t.year): t.owners for n in doc.walk() for t in n.targets}
+    assert got[("服务业增加值", 2025)] == {"responsible": ["市发展改革委"]}  # canonical
+    assert got[("服务业增加值比重", 2025)] == {"responsible": ["市统计局"]}
+    assert got[("旅游总收入", 2025)] == {"responsible": ["市文旅局", "市商务局"]}

@@ -105,11 +105,17 @@ def walk(
         yield from walk(node.children, here)
 
 
+def _owns(t: Target, unit: str) -> bool:
+    """Whether *unit* answers for the target: one of its owners, or any unit of the node
+    where the target names none of its own (a row of an assigned table names its body)."""
+    named = [name for names in t.owners.values() for name in names]
+    return not named or unit in named
+
+
 def _rows(document: Document) -> list[OwnerRow]:
     out: list[OwnerRow] = []
     for node, path, title in walk(document.children):
         seen: set[str] = set()
-        goals = [short_target(t) for t in node.targets]
         for unit, implied in [(u, False) for u in node.responsible_units] + [
             (u, True) for u in node.implied_units
         ]:
@@ -117,6 +123,7 @@ def _rows(document: Document) -> list[OwnerRow]:
             if key in seen:
                 continue
             seen.add(key)
+            goals = [short_target(t) for t in node.targets if _owns(t, key)]
             out.append(
                 OwnerRow(
                     document=document.source.path,

@@ -3,6 +3,7 @@ checks, the units, targets and deadline of every node, canonical names."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..diagnostics import Issue
@@ -146,7 +147,22 @@ def extract_nodes(
             extracted[id(node)] = nothing
         else:
             extracted[id(node)] = _node(r, node, inherited)
+    _row_owners(list(extracted.values()))
     return extracted, r.carry, r.issues
+
+
+def _row_owners(extracted: list[Extracted]) -> None:
+    """Each table target whose row names who answers for it (Found.owner_cell) gets the
+    units read in that cell, wherever the outline placed the cell's line."""
+    cells = [f for ex in extracted for f in ex.found if f.owner_cell is not None]
+    if not cells:
+        return
+    mentions = sorted((m.start, m.end, m.role, m.name) for ex in extracted for m in ex.mentions)
+    starts = [m[0] for m in mentions]
+    for f in cells:
+        a, b = f.owner_cell or (0, 0)
+        f.row_owners = [(role, name) for s, e, role, name in mentions[bisect_left(starts, a) :]
+                        if s < b and e <= b]  # fmt: skip
 
 
 def _mark_frames(r: _Reading, node: INode) -> None:

@@ -355,6 +355,7 @@ def found(source: str, folded: str, t: TableTarget) -> Found | None:
         f.baseline_value = _baseline(folded, t)
         f.baseline_year = t.base_year if f.baseline_value is not None else None
     f.binding = t.binding
+    f.owner_cell = t.owners
     return f
 
 

@@ -47,6 +47,7 @@ class TableTarget:
     header: str = ""  # the target column's header, compact (目标值（%）: its unit)
     own_unit: bool = False  # a task row's yearly figure: the unit is the cell's own (345个)
     table_unit: Span | None = None  # the unit a line above the table names (单位：万元)
+    owners: Span | None = None  # the row's cell of bodies that answer for it (甲区, 考核责任单位)
 
 
 @dataclass(slots=True)

@@ -421,6 +421,7 @@ def _indicator_row(r: Reading, row: TRow, cells: list[Cell | None]) -> None:
     base = cell_at(cells, base_col)
     bound = binding(r.folded, cell_at(cells, first_of(cols, "attribute")))
     unit = _row_unit(r, cells)
+    owners = span_of(cell_at(cells, next((k for k, c in enumerate(cols) if c.role), None)))
     for k, col in enumerate(cols):
         c = _figure_cell(r, cells, k, col)
         if c is None:
@@ -440,6 +441,7 @@ def _indicator_row(r: Reading, row: TRow, cells: list[Cell | None]) -> None:
                 cols[base_col].year if base is not None and base_col is not None else None,
                 bound,
                 col.header,
+                owners=owners,
             )
             for value in listed_values(r.folded, c)
         )

@@ -18,6 +18,7 @@ from ..extract.deadlines import Due
 from ..extract.metadata import Meta
 from ..extract.responsibility import Mention, Note, State
 from ..extract.stages import Extracted
+from ..extract.targets import Found
 from ..inputs.read import Loaded
 from ..layout.furniture import Piece
 from ..structure.nodes import INode, Outline
@@ -63,8 +64,20 @@ def owner_map(ex: Extracted, names: dict[str, str]) -> dict[str, list[str]]:
     return {role: out[role] for role in ROLES if role in out}
 
 
+def _row_owners(f: Found, names: dict[str, str]) -> dict[str, list[str]]:
+    """The units a table row names in its cell of bodies (甲区 of 甲区 | 1900 | 300), by
+    role: they own the row's targets; {} for a target of no such row."""
+    out: dict[str, list[str]] = {}
+    for role, printed in f.row_owners:
+        listed = out.setdefault(role, [])
+        name = names.get(printed, printed)
+        if name not in listed:
+            listed.append(name)
+    return {role: out[role] for role in ROLES if role in out}
+
+
 def quantity_dicts(
-    ex: Extracted, source: str, owner: _Owner | None = None
+    ex: Extracted, source: str, owner: _Owner | None = None, names: dict[str, str] | None = None
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """A node's targets (each with the units that answer for it) and figures, apart."""
     goals: list[dict[str, Any]] = []
@@ -73,6 +86,7 @@ def quantity_dicts(
     for f in ex.found:
         text, span = source[f.start : f.end], (f.start, f.end)
         if f.kind == "target":
+            own = _row_owners(f, names or {})
             goals.append(
                 {
                     "text": text,
@@ -88,7 +102,7 @@ def quantity_dicts(
                     "year": f.year,
                     "deadline": f.deadline,
                     "period": f.period,
-                    "owners": owners,
+                    "owners": own or owners,
                     "owner_path": owner_path,
                     "baseline": None
                     if f.baseline_value is None
@@ -143,7 +157,7 @@ def node_dict(
     ex = extracted[id(node)]
     path = node.path or owner[0]
     here = (path, _Owner(ex, names, path) if ex.mentions or ex.implied else owner[1])
-    goals, figures = quantity_dicts(ex, source, here[1])
+    goals, figures = quantity_dicts(ex, source, here[1], names)
     return {
         "kind": node.kind,
         "level": node.level,

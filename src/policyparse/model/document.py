@@ -136,7 +136,9 @@ class Target(_Model):
         default_factory=dict,
         description="Who answers for the target, by role: the canonical names of the units "
         "of its node, or of the nearest ancestor that names units (implied units under "
-        'their role), in the order printed: {"lead": ["市发展改革委"], …}.',
+        'their role), in the order printed: {"lead": ["市发展改革委"], …}; for a table row '
+        "that names who answers for it (考核责任单位, a row of targets assigned to a body), "
+        "that row's units.",
     )
     owner_path: str | None = Field(
         default=None,

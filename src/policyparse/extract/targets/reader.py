@@ -67,6 +67,10 @@ class Found:
     baseline_value: Decimal | None = None
     baseline_year: int | None = None
     binding: bool | None = None
+    # An indicator table's row that names who answers for it (考核责任单位, or the body
+    # a row of assigned targets is): that cell, whose units own the target, not the node's.
+    owner_cell: tuple[int, int] | None = None
+    row_owners: list[tuple[str, str]] = field(default_factory=list)  # that cell's (role, name)
 
     def copy(self) -> Found:
         """A copy a taking rule completes: the candidate's draft stays as the rules found it.
