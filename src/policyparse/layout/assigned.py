@@ -1,4 +1,5 @@
-"""Tables of targets assigned to bodies printed one row per line, cells a space apart.
+"""Tables of targets assigned to bodies printed as text: one row per line, cells a space
+apart, or one cell per line.
 
 A notice that hands out a year's quotas prints each row as the body that answers and
 its figures, the header naming the column of bodies and each indicator
