@@ -63,22 +63,32 @@ def items_end(reader: Reader, c: Candidate) -> tuple[int, str] | None:
 
 
 def item_names(reader: Reader, c: Candidate, n: int, items_end: int, tail: str) -> list[str] | None:
-    """One indicator per item of a 分别 list of *n* quantities; None if the list does not hold."""
+    """One indicator per item of a 分别 list of *n* quantities (one quantity with a tail after
+    各 is each item's: 宫颈癌、乳腺癌各完成筛查8.1万人); None if the list does not hold."""
     w, pre, f = reader.words, c.prefix, reader.folded
     items = split_items(f, pre.start, items_end, reader.names, "、")
     if len(items) != n and n > 1:
         items = split_items(f, pre.start, items_end, reader.names, w.list_joins)
     elif n == 1 and len(items) == 1 and not tail:
         items = _whole_items(reader, pre.start, items_end) or items
-    if tail and (len(items) != n or len(items) < 2):
+    per = _per_item(len(items), n, tail)
+    if per is None:
         return None
-    if n == 1 and len(items) > 1:
-        n = len(items)
+    n = per
     if len(items) != n:
         return [compact(reader.source[pre.start : pre.end])] * n
     if tail:
         return distribute_lead(reader.source, items, tail, reader.bodies)
     return distribute(reader.source, items, reader.bodies)
+
+
+def _per_item(items: int, n: int, tail: str) -> int | None:
+    """How many indicators a list of *items* gives *n* quantities: one per item where one
+    figure is each item's (均达90%; 宫颈癌、乳腺癌各完成筛查8.1万人), else *n*; None where
+    a shared tail's list does not hold (two items, three figures)."""
+    if n == 1 and items > 1:
+        return items
+    return None if tail and (items != n or items < 2) else n
 
 
 def _whole_items(reader: Reader, start: int, end: int) -> list[tuple[int, int]] | None:
