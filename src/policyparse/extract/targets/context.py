@@ -53,6 +53,7 @@ class Words:
     any_verb: re.Pattern[str]
     verb_adverbs: frozenset[str]
     commitments: tuple[str, ...]  # 确保, 力争: an item opening so states a goal
+    within_year: tuple[str, ...]  # 全年, 年内: the plan's year, between a verb and its number
     heads: tuple[str, ...]
     listing: tuple[str, ...]
     open_list: tuple[str, ...]  # 等: the list before a count goes on
@@ -153,6 +154,7 @@ def words() -> Words:
         ),
         verb_adverbs=lexicon.words("extract/verb_adverbs"),
         commitments=tuple(lexicon.column("extract/commitment_leads")),
+        within_year=tuple(lexicon.column("extract/frames", kind="within_year")),
         heads=lexicon.column("extract/indicator_heads"),
         person_units=lexicon.column("extract/person_units"),
         states=lexicon.words("extract/state_words"),

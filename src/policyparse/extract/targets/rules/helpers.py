@@ -342,14 +342,15 @@ def comparator_word(reader: Reader, start: int, end: int) -> tuple[CompWord, int
 
 
 def _verb_end(f: str, start: int, end: int) -> int:
-    """Where the verb before a number ends: before a partner (加强与) or a whole area (全省)."""
+    """Where the verb before a number ends: before a partner (加强与), a whole area (全省) or
+    the plan's whole year (全年: the year's deadline, frames.within_year reads it)."""
     w = words()
     pos = end
     if pos - 1 >= start and f[pos - 1] in w.partners and ends_with(f, start, pos - 1, w.verbs):
         pos -= 1  # 加强与1000家企业…
-    n = ends_with(f, start, pos, w.areas)
+    n = ends_with(f, start, pos, w.areas) or ends_with(f, start, pos, w.within_year)
     if n and ends_with(f, start, pos - n, w.verbs):
-        pos -= n  # 推动全省100家企业…
+        pos -= n  # 推动全省100家企业…, 实现全年17家企业入库
     return pos
 
 
