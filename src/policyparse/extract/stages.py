@@ -161,8 +161,8 @@ def _row_owners(extracted: list[Extracted]) -> None:
     starts = [m[0] for m in mentions]
     for f in cells:
         a, b = f.owner_cell or (0, 0)
-        f.row_owners = [(role, name) for s, e, role, name in mentions[bisect_left(starts, a) :]
-                        if s < b and e <= b]  # fmt: skip
+        inside = mentions[bisect_left(starts, a) : bisect_left(starts, b)]
+        f.row_owners = [(role, name) for _, e, role, name in inside if e <= b]
 
 
 def _mark_frames(r: _Reading, node: INode) -> None:

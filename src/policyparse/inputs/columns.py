@@ -294,6 +294,12 @@ _FIGURE = re.compile(r"[≥≤<>]?\d+(?:\.\d+)?[%‰％]?")
 _ASSIGNED_KINDS = frozenset({"", "target", "remark"})  # the header's other cells
 
 
+def is_figure(words: str) -> bool:
+    """A figure alone, a comparison sign or a percent at most (1900, ≥95, 3.5%): a value
+    cell of a table of assigned targets, not a name or a label."""
+    return _FIGURE.fullmatch(words.strip()) is not None
+
+
 def assigned_at(rows: list[list[str]], look: int = 4) -> tuple[int, list[Column]] | None:
     """The header of a table of targets assigned to bodies, each row a body that answers
     and each column an indicator, and its columns; None where the rows are no such table.
@@ -320,7 +326,7 @@ def _assigned_columns(texts: list[str]) -> list[Column] | None:
     if len(words) < 2 or any(not w or len(w) > _HEADER_MAX for w in words):
         return None
     first = column(words[0])
-    if first.kind not in ("unit", "body") or _FIGURE.fullmatch(words[1]):
+    if first.kind not in ("unit", "body") or is_figure(words[1]):
         return None
     cols = [Column("body", first.header, first.role or "responsible")]
     for w in words[1:]:
@@ -335,7 +341,7 @@ def _assigned_column(words: str) -> Column | None:
     """An indicator's column (a label of no kind, or a target column's), or a remark's;
     None for a figure or a column of another kind (配合单位, 工作任务)."""
     c = column(words)
-    if c.kind not in _ASSIGNED_KINDS or _FIGURE.fullmatch(words) or c.role is not None:
+    if c.kind not in _ASSIGNED_KINDS or is_figure(words) or c.role is not None:
         return None
     return c if c.kind == "remark" else Column("target", c.header, None, year_of(words))
 
@@ -360,7 +366,7 @@ def assigned_row(texts: list[str], cols: list[Column]) -> bool:
     if not words or len(words) > len(cols):
         return False
     cells = [words[k] for k, c in enumerate(cols) if c.kind == "target" and k < len(words)]
-    if not words[0] or _FIGURE.fullmatch(words[0]):
+    if not words[0] or is_figure(words[0]):
         return False
-    figures = [w for w in cells if _FIGURE.fullmatch(w)]
+    figures = [w for w in cells if is_figure(w)]
     return bool(figures) and all(not w or w in figures or w in _cell_words("none") for w in cells)

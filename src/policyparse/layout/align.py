@@ -104,7 +104,7 @@ def align_indicator(folded: str, cells: list[Cell], cols: list[Column]) -> list[
     width = len(cols)
     shifted = _number_first(folded, cells, cols)
     if shifted:  # 15 | 出生人口性别比 | <109 | | under 类别 | 序号 | …: the group cell merged away
-        return [None] * shifted + align_indicator(folded, _bare(cells), cols[shifted:])
+        return [None] * shifted + align_indicator(folded, trim_trailing(cells), cols[shifted:])
     if len(cells) == width and not _padded(folded, cells, cols):
         return list(cells)
     out: list[Cell | None] = [None] * width
@@ -136,14 +136,6 @@ def _number_first(folded: str, cells: list[Cell], cols: list[Column]) -> int:
     if at == 0 or not cells or serial(folded, cells[0]) is None:
         return 0
     return at if len(cells) <= at or serial(folded, cells[at]) is None else 0
-
-
-def _bare(cells: list[Cell]) -> list[Cell]:
-    """The row without the empty cells that close it."""
-    n = len(cells)
-    while n > 1 and cells[n - 1].empty:
-        n -= 1
-    return cells[:n]
 
 
 def _filled(cols: list[Column]) -> int:

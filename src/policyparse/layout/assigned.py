@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from ..inputs.columns import Column, assigned_at, assigned_row, column
+from ..inputs.columns import Column, assigned_at, assigned_row, column, is_figure
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
 
@@ -85,7 +85,6 @@ def _header(folded: str, blocks: list[Block], i: int) -> list[Column] | None:
 
 
 _LABELS_MAX = 12  # header labels of a table one cell per line, at most
-_FIGURE_LINE = re.compile(r"\s*[≥≤<>]?\d+(?:\.\d+)?[%‰％]?\s*")
 
 
 def _text(folded: str, b: Block) -> str:
@@ -99,7 +98,7 @@ def _line_header(folded: str, blocks: list[Block], i: int) -> list[Column] | Non
     if b.end - b.start > _LINE_MAX or column(_text(folded, b)).kind not in _OPENING:
         return None
     for end in range(i + 2, min(i + 1 + _LABELS_MAX, len(blocks) - 1)):
-        if _FIGURE_LINE.fullmatch(_text(folded, blocks[end + 1])):
+        if is_figure(_text(folded, blocks[end + 1])):
             width = end - i
             rows = [[_text(folded, x) for x in blocks[k : k + width]]
                     for k in range(i, min(i + 3 * width, len(blocks)), width)]  # fmt: skip

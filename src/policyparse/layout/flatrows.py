@@ -48,35 +48,37 @@ def flat_tables(folded: str, blocks: list[Block], tables: list[Table]) -> list[T
     out: list[Table] = []
     i = 0
     while i < len(blocks):
-        n = _header(folded, blocks, i, taken)
-        if n is None:
+        cols = _header(folded, blocks, i, taken)
+        if cols is None:
             i += 1
             continue
-        head = blocks[i : i + n]
-        cols = [column(folded[b.start : b.end]) for b in head]
+        head = blocks[i : i + len(cols)]
         table = Table(head[0].start, head[-1].end, "lines", "other", cols, list(head))
-        i = _cells(folded, blocks, i + n, cols, table)
+        i = _cells(folded, blocks, i + len(cols), cols, table)
         out.append(table)
     return out
 
 
-def _header(folded: str, blocks: list[Block], i: int, taken: list[tuple[int, int]]) -> int | None:
-    """How many labels the header at block *i* prints, or None where none starts there."""
-    n = 0
-    while i + n < len(blocks) and n < _LABELS_MAX:
-        b = blocks[i + n]
+def _header(
+    folded: str, blocks: list[Block], i: int, taken: list[tuple[int, int]]
+) -> list[Column] | None:
+    """The columns of the header whose labels start at block *i*, one per line, or None
+    where none starts there."""
+    cols: list[Column] = []
+    while i + len(cols) < len(blocks) and len(cols) < _LABELS_MAX:
+        b = blocks[i + len(cols)]
         words = clean(folded[b.start : b.end])
-        if not words or len(words) > _NAME_MAX or not column(words).kind:
+        col = column(words)
+        if not words or len(words) > _NAME_MAX or not col.kind:
             break
-        n += 1
-    if n < _LABELS_MIN:
+        cols.append(col)
+    if len(cols) < _LABELS_MIN:
         return None
-    cols = [column(folded[b.start : b.end]) for b in blocks[i : i + n]]
     roles = {c.role for c in cols if c.role is not None}
-    start, end = blocks[i].start, blocks[i + n - 1].end
+    start, end = blocks[i].start, blocks[i + len(cols) - 1].end
     if len(roles) != 1 or any(a < end and start < b for a, b in taken):
         return None
-    return n
+    return cols
 
 
 def _cells(folded: str, blocks: list[Block], j: int, cols: list[Column], table: Table) -> int:

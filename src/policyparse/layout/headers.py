@@ -60,10 +60,11 @@ def _assigned(folded: str, t: TextTable, h: int | None) -> tuple[list[Column], i
     """A table of targets assigned to bodies (责任单位 | 外贸出口目标 | …, inputs.columns
     assigned_at), where no header of column words makes the table one of another kind:
     its columns, header row and first row (it has no second header row)."""
-    texts = [[text_of(folded, c) for c in row.cells] for row in t.rows[:_LOOK]]
-    if h is not None and (h >= _LOOK or _other_kind([column(x) for x in texts[h]])):
+    if h is not None and (
+        h >= _LOOK or _other_kind([column(text_of(folded, c)) for c in t.rows[h].cells])
+    ):
         return None
-    found = assigned_at(texts)
+    found = assigned_at([[text_of(folded, c) for c in row.cells] for row in t.rows[:_LOOK]])
     return None if found is None else (found[1], found[0], found[0] + 1)
 
 

@@ -22,6 +22,7 @@ gives neither measures nor targets; neither gives prose targets from its cells.
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 from ..diagnostics import Issue
 from ..inputs.columns import (
@@ -119,7 +120,7 @@ def _heading(r: Reading, row: TRow, cells: list[Cell]) -> None:
 
 def _units(r: Reading, row: Row, cells: list[Cell | None]) -> None:
     """The row's unit cells with their column's role and header; deadline and year cells."""
-    none = cell_words("none") + cell_words("total") + cell_words("whole")  # 合计, 全市
+    none = _no_body()
     for c, col in zip(cells, r.table.columns, strict=False):
         if c is None or c.empty:
             continue
@@ -134,6 +135,12 @@ def _units(r: Reading, row: Row, cells: list[Cell | None]) -> None:
             continue
         if _prose(r, col):
             r.table.prose.append((c.start, c.end))
+
+
+@cache
+def _no_body() -> frozenset[str]:
+    """A unit cell's words that name nobody: ——, /, and a total or whole-area row's 合计, 全市."""
+    return frozenset(cell_words("none") + cell_words("total") + cell_words("whole"))
 
 
 def _prose(r: Reading, col: Column) -> bool:

@@ -9,6 +9,7 @@ the model holds), so that pydantic-core can write the dicts as they are.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -18,7 +19,6 @@ from ..extract.deadlines import Due
 from ..extract.metadata import Meta
 from ..extract.responsibility import Mention, Note, State
 from ..extract.stages import Extracted
-from ..extract.targets import Found
 from ..inputs.read import Loaded
 from ..layout.furniture import Piece
 from ..structure.nodes import INode, Outline
@@ -55,20 +55,15 @@ def _float(value: Decimal | None) -> float | None:
 
 def owner_map(ex: Extracted, names: dict[str, str]) -> dict[str, list[str]]:
     """The units a node names (printed, then implied) by role, each canonical name once."""
-    out: dict[str, list[str]] = {}
-    for m in (*ex.mentions, *ex.implied):
-        names_of_role = out.setdefault(m.role, [])
-        name = names.get(m.name, m.name)
-        if name not in names_of_role:
-            names_of_role.append(name)
-    return {role: out[role] for role in ROLES if role in out}
+    return _by_role(((m.role, m.name) for m in (*ex.mentions, *ex.implied)), names)
 
 
-def _row_owners(f: Found, names: dict[str, str]) -> dict[str, list[str]]:
-    """The units a table row names in its cell of bodies (甲区 of 甲区 | 1900 | 300), by
-    role: they own the row's targets; {} for a target of no such row."""
+def _by_role(units: Iterable[tuple[str, str]], names: dict[str, str]) -> dict[str, list[str]]:
+    """(role, name as printed) pairs by role in the order of ROLES, each canonical name
+    once; also the units a table row names in its cell of bodies (甲区 of 甲区 | 1900 |
+    300, Found.row_owners), which own that row's targets."""
     out: dict[str, list[str]] = {}
-    for role, printed in f.row_owners:
+    for role, printed in units:
         listed = out.setdefault(role, [])
         name = names.get(printed, printed)
         if name not in listed:
@@ -86,7 +81,7 @@ def quantity_dicts(
     for f in ex.found:
         text, span = source[f.start : f.end], (f.start, f.end)
         if f.kind == "target":
-            own = _row_owners(f, names or {})
+            own = _by_role(f.row_owners, names or {})
             goals.append(
                 {
                     "text": text,
