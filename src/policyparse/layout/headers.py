@@ -53,7 +53,27 @@ def columns_of(
     rows = t.rows[start : start + SAMPLE_ROWS]  # 序号 | 考核项目 | | 分值: a rubric's bodies
     settle_bodies(cols, [[text_of(folded, c) for c in row.cells] for row in rows])
     _bound_targets(cols, (head.start, head.end), issues)
-    return cols, h, start
+    return _serial_unlabelled(folded, cols, rows), h, start
+
+
+_UNLABELLED = 2  # numbered rows one cell wider than the header that tell its serial column
+
+
+def _serial_unlabelled(folded: str, cols: list[Column], rows: list[TRow]) -> list[Column]:
+    """The columns with the serial one the header names not (``指标`` printed over the
+    number and the name: ``指标 | 单位 | 2025年`` above ``1 | 森林覆盖率 | % | 30``): where
+    numbered rows are one cell wider than the header, an unnamed serial column first."""
+    if not cols or any(c.kind == "serial" for c in cols) or cols[0].kind not in _NAMED_FIRST:
+        return cols
+    wider = sum(
+        1
+        for row in rows
+        if len(row.cells) == len(cols) + 1 and serial(folded, row.cells[0]) is not None
+    )
+    return [Column("serial"), *cols] if wider >= _UNLABELLED else cols
+
+
+_NAMED_FIRST = ("indicator", "task")  # a first column that may print over the number
 
 
 def _assigned(folded: str, t: TextTable, h: int | None) -> tuple[list[Column], int, int] | None:

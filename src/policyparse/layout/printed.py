@@ -9,7 +9,7 @@ header was lost (layout/headless.py), rows one space apart (layout/spacedrows.py
 indicator rows of a name and its figures (layout/figured.py), rows whose cells were
 printed with nothing between them (layout/gluedrows.py), assessed targets with a score
 column (layout/scored.py), targets assigned to bodies one row per line
-(layout/assigned.py).
+(layout/assigned.py), cells opened by pipes one per line (layout/openpipes.py).
 Where two read the same stretch, the one that starts first keeps it.
 """
 
@@ -25,6 +25,7 @@ from .gluedrows import glued_row_tables
 from .headless import headless_tables
 from .keyed import keyed_tables
 from .lines import line_tables
+from .openpipes import opened_pipe_tables
 from .scored import scored_tables
 from .sideways import card_tables, upright
 from .spacedrows import spaced_row_tables
@@ -47,7 +48,8 @@ def printed_tables(
     budget = Budget() if budget is None else budget
     return _apart(
         sorted(
-            [u for t in text_tables(source, folded, blocks, budget) for u in upright(folded, t)]
+            opened_pipe_tables(folded, blocks, budget)
+            + [u for t in text_tables(source, folded, blocks, budget) for u in upright(folded, t)]
             + line_tables(folded, blocks, budget)
             + attribute_tables(folded, blocks, budget)
             + keyed_tables(folded, blocks, budget)

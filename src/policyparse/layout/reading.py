@@ -43,6 +43,7 @@ class Reading:
     # their figures are the projects' facts (年产12万吨…), read as no sentence.
     projects: bool = False
     placed: bool = False  # the reader put the cells under their columns (TextTable.placed)
+    figures: bool = False  # a task table with indicator and target columns: rows give targets
     # The groups open in a table numbered inside its cells (layout/nested.py): their
     # column → their cell's words, so a merged cell a converter printed again on every
     # row (a web page's rowspan) opens its group once.

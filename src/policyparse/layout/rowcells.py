@@ -5,7 +5,11 @@ merged above), a cell at a column.  Pure functions of the columns and the cells.
 from __future__ import annotations
 
 from ..inputs.columns import Column
+from ..text.fold import compact
+from .align import serial
+from .blocks import Block
 from .cells import Cell
+from .linecells import heading
 from .tablemodel import Span
 
 
@@ -61,9 +65,10 @@ TITLE_KINDS = ("task", "measure", "", "target")  # a year column of tasks (2024�
 def title_col(cols: list[Column]) -> int | None:
     """The task column, else a task group's (任务类型 | 重点内容: the type names the row;
     任务类型 | 改革任务: the task does), else the project's (项目名称 | 牵头单位), else the
-    first column of no other use, else a group column after the number (序号 | 创建领域 |
-    责任单位: the field is what the row is about)."""
-    for kind_ in ("task", "task_group", "project"):
+    indicator's (序号 | 指标 | 单位 | 2025年目标 | 牵头单位: targets assigned to their
+    owners), else the first column of no other use, else a group column after the number
+    (序号 | 创建领域 | 责任单位: the field is what the row is about)."""
+    for kind_ in ("task", "task_group", "project", "indicator"):
         at = first_of(cols, kind_)
         if at is not None:
             return at
@@ -81,3 +86,27 @@ def cell_at(cells: list[Cell | None], k: int | None) -> Cell | None:
 
 def span_of(c: Cell | None) -> Span | None:
     return None if c is None else (c.start, c.end)
+
+
+def gives_figures(cols: list[Column]) -> bool:
+    """A task table with indicator and target columns (序号 | 指标 | 单位 | 2025年目标 |
+    牵头单位): each row a measure of its owners, its figures that measure's targets."""
+    return {"indicator", "target"} <= {c.kind for c in cols}
+
+
+def heading_row(folded: str, live: list[Cell]) -> bool:
+    """A row that is a heading: one cell, no number (``一、推进污染防治``, ``电力方面``); or
+    a numbered heading printing its group's totals (``一、核心指标（2项） | 50``, the
+    group's weight) with figures alone after it."""
+    first = live[0]
+    if serial(folded, first) is not None:
+        return False
+    if len(live) == 1:
+        return True
+    if not heading(folded, Block(first.start, first.end)):
+        return False
+    return all(c.empty or _number_only(compact(folded[c.start : c.end])) for c in live[1:])
+
+
+def _number_only(words: str) -> bool:
+    return words.isascii() and words.replace(".", "", 1).isdigit()

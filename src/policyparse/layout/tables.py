@@ -62,6 +62,8 @@ from .reading import Reading
 from .rowcells import (
     cell_at,
     first_of,
+    gives_figures,
+    heading_row,
     label_cell,
     next_task_cell,
     row_title,
@@ -110,9 +112,8 @@ def _titling(r: Reading, rows: list[TRow], width: int) -> int | None:
 def _heading(r: Reading, row: TRow, cells: list[Cell]) -> None:
     """A one-cell row: a numbered heading's block is cut to its cell."""
     cell = cells[0]
-    b = row.blocks[-1] if len(row.blocks) > 1 else row.blocks[0]
-    inside = b.start <= cell.start and cell.end <= b.end
-    if inside and match_marker(r.folded, cell.start, cell.end) is not None:
+    b = next((b for b in row.blocks if b.start <= cell.start and cell.end <= b.end), None)
+    if b is not None and match_marker(r.folded, cell.start, cell.end) is not None:
         b.start, b.end = cell.start, cell.end
         r.headings.append(b)
     r.last = None
@@ -419,7 +420,16 @@ def _figure_cell(r: Reading, cells: list[Cell | None], k: int, col: Column) -> C
 
 
 def _indicator_row(r: Reading, row: TRow, cells: list[Cell | None]) -> None:
-    """An indicator row: one target per target column whose cell is a figure."""
+    """An indicator row: its targets; 考核责任单位 of the row, who answers for it, a unit
+    of the node it stands in."""
+    _row_targets(r, row, cells)
+    _loose(
+        r, row, [c if col.role else None for c, col in zip(cells, r.table.columns, strict=False)]
+    )
+
+
+def _row_targets(r: Reading, row: TRow, cells: list[Cell | None]) -> None:
+    """One target per target column whose cell is a figure."""
     cols = r.table.columns
     name = cell_at(cells, first_of(cols, "indicator"))
     if name is None and not r.heads:
@@ -452,8 +462,6 @@ def _indicator_row(r: Reading, row: TRow, cells: list[Cell | None]) -> None:
             )
             for value in listed_values(r.folded, c)
         )
-    # 考核责任单位 of an indicator row: who answers for it, a unit of the node it stands in
-    _loose(r, row, [c if col.role else None for c, col in zip(cells, cols, strict=False)])
 
 
 def _read_rows(r: Reading, rows: list[TRow], header: list[str]) -> None:
@@ -473,7 +481,7 @@ def _read_rows(r: Reading, rows: list[TRow], header: list[str]) -> None:
             _new_header(r, row)
             width = len(r.table.columns)
             continue
-        if len(live) == 1 and serial(folded, live[0]) is None:
+        if heading_row(folded, live):
             _heading(r, row, live)
             continue
         if r.table.kind == "task":
@@ -495,6 +503,10 @@ def _task(r: Reading, row: TRow, width: int) -> None:
     if number is not None:
         _group_heading(r, row, cells)
     _task_row(r, row, cells, number, extras)
+    if number is not None and r.figures:
+        # 序号 | 指标 | 单位 | 2025年目标 | 牵头单位: each row a measure of its owners and
+        # the figures under its target columns that measure's targets
+        _row_targets(r, row, cells)
 
 
 def _new_header(r: Reading, row: TRow) -> None:
@@ -531,6 +543,7 @@ def interpret(
     r.left = any(empty_tail(row.cells, len(cols)) for row in t.rows[start:])
     if table.kind == "task":
         r.title_at = _titling(r, t.rows[start:], len(cols))
+        r.figures = gives_figures(cols)
         r.projects = any(c.kind == "project" for c in cols)
     _read_rows(r, t.rows[start:], header)
     above = unit_line(folded, blocks, at)  # 金额单位：万美元 above the table: its figures'
