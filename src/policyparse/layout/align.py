@@ -270,7 +270,9 @@ def align_task(
     k = max(_bodies_at(folded, rest), 1)
     text, bodies = rest[:k], rest[k:]
     _due_before(folded, text, cols, units[0], out)
-    slots = [i for i in range(units[0]) if out[i] is None and cols[i].kind in _TEXT_KINDS]
+    # A group column (事项分类) takes the row's first cell of words where the row prints it
+    # (the text is right-aligned: a row without it leaves the group's cell empty).
+    slots = [i for i in range(units[0]) if out[i] is None and cols[i].kind in _SLOT_KINDS]
     if len(text) > len(slots) or not (bodies or _merged_units(folded, rest)):
         return None
     for col, c in zip(units, bodies, strict=False):
@@ -350,6 +352,7 @@ def _due_before(
 
 
 _TEXT_KINDS = ("task", "task_group", "measure", "")
+_SLOT_KINDS = (*_TEXT_KINDS, "category")
 
 
 def empty_remarks(cols: list[Column], left: bool) -> int:
@@ -362,25 +365,36 @@ def empty_remarks(cols: list[Column], left: bool) -> int:
 
 def misplaced(folded: str, cells: list[Cell | None], cols: list[Column]) -> bool:
     """A cell of words under a unit column, or a body's name under a second task column
-    after a task cell of words (任务名称 | 任务内容 read as 建立…制度 | 区绿化市容局).  A
-    task named like a body (建设社区消费中心) under the one task column is no sign."""
+    (or a plain one before the units) after a task cell of words (任务名称 | 任务内容 read
+    as 建立…制度 | 区绿化市容局; 事项名称 | 项目内容 read as 新建1个… | 团区委).  A task named
+    like a body (建设社区消费中心) under the one task column is no sign."""
     if _due_elsewhere(folded, cells, cols):
         return True
     words_seen = False
-    for c, col in zip(cells, cols, strict=False):
+    first_unit = next((k for k, c in enumerate(cols) if c.kind == "unit"), len(cols))
+    for k, (c, col) in enumerate(zip(cells, cols, strict=False)):
         if c is None or c.empty:
             continue
         words = clean(text_of(folded, c))
         held = unit_like(words)
-        if col.kind == "unit" and col.role is not None and not held:
+        if _out_of_place(col, words, held):
             return True
-        if col.kind == "target" and held and words not in cell_words("none"):
-            return True  # 设施养护处 under 2024年工作任务: a unit cell printed over lines
-        if col.kind in ("task", "task_group", "measure"):
+        if col.kind in _TASK_KINDS or (col.kind == "" and k < first_unit):
             if held and words_seen:
                 return True
             words_seen = words_seen or not held
     return False
+
+
+_TASK_KINDS = ("task", "task_group", "measure")
+
+
+def _out_of_place(col: Column, words: str, held: bool) -> bool:
+    """Words under a unit column; bodies under a target column (设施养护处 under
+    2024年工作任务: a unit cell printed over lines)."""
+    if col.kind == "unit" and col.role is not None:
+        return not held
+    return col.kind == "target" and held and words not in cell_words("none")
 
 
 def _due_elsewhere(folded: str, cells: list[Cell | None], cols: list[Column]) -> bool:

@@ -373,7 +373,7 @@ class _Rows:
         if self.tasks:
             most = 2 * self.width  # a task row may print a unit cell over two lines
         k = j + 1
-        while k < len(self.blocks) and len(row) < most:
+        while k < len(self.blocks) and (len(row) < most or self.more_bodies(k, row)):
             full = len(row_cells(self.folded, row)) >= width
             if self.ends_row(k, full) or self.next_group(k, row) or self.sub_row(k, full, row):
                 break
@@ -395,6 +395,14 @@ class _Rows:
             cells += [Cell(end, end)] * (self.width - len(cells))
         self.add(cells, row)
         return k
+
+    def more_bodies(self, k: int, row: list[Block]) -> bool:
+        """A task row past twice the header's width runs on through a unit cell printed
+        one body per line (区发改局 / 金义新区发展集团 / 区城投集团 / …): line *k* and the
+        line before it name bodies."""
+        return self.tasks and all(
+            unit_like(clean(_text(self.folded, b))) for b in (row[-1], self.blocks[k])
+        )
 
     def listed(self, row: list[Block], k: int, at: int, most: int) -> int:
         """A row of an indicator table that runs past the header's width (*most* lines) to
