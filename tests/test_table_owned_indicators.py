@@ -172,3 +172,68 @@ def test_markdown_rows_are_not_cells_opened_by_pipes() -> None:
     doc = policyparse.parse("附件1\n| 序号 | 工作任务 | 牵头单位 |\n" + rows)
     got = [(n.path, [u.name for u in n.responsible_units]) for n in doc.walk() if n.path != "A1"]
     assert got == [(f"A1.{k}", ["市财政局"]) for k in range(1, 10)]
+
+
+# A checklist of assessed items (考核项目 | 序号 | 考核指标 | 考核内容 | 单位 | 年度目标 |
+# 责任部门), one cell per line: the 考核项目 and 考核指标 cells merged over rows, printed on a
+# group's first row only; a row printing no unit; a target in words.
+CHECKLIST = """附件
+某县2021年乡村振兴任务清单
+考核项目
+序号
+考核指标
+考核内容
+单位
+年度目标
+责任部门
+农业高质高效
+1
+确保重要农产品供给
+农业增加值增幅
+%
+≥2%
+县农业农村局
+2
+粮食播种面积
+万亩
+0.07
+县农业农村局
+3
+粮食安全责任制
+-
+良好以上
+县发展改革局
+4
+建设美丽牧场
+3
+县农业农村局
+5
+新建高标准农田
+万亩
+1.5
+县自然资源和规划局
+"""
+
+
+def test_a_checklist_with_a_unit_column_gives_each_row_its_target() -> None:
+    doc = policyparse.parse(CHECKLIST)
+    rows = [(n.path, n.title, [u.name for u in n.responsible_units]) for n in doc.walk()]
+    assert [r for r in rows if r[0] and r[0].count(".") == 1] == [
+        ("A1.1", "农业增加值增幅", ["县农业农村局"]),
+        ("A1.2", "粮食播种面积", ["县农业农村局"]),
+        ("A1.3", "粮食安全责任制", ["县发展改革局"]),
+        ("A1.4", "建设美丽牧场", ["县农业农村局"]),
+        ("A1.5", "新建高标准农田", ["县自然资源和规划局"]),
+    ]
+    assert [(p, v, u, c) for p, _, v, u, c in _valued(doc)] == [
+        ("A1.1", 2.0, "%", ">="),
+        ("A1.2", 0.07, "万亩", "="),
+        ("A1.4", 3.0, None, "="),
+        ("A1.5", 1.5, "万亩", "="),
+    ]
+
+
+def _valued(doc: Document) -> list[tuple[Any, ...]]:
+    return [
+        (n.path, t.indicator, t.value, t.unit, t.comparator) for n in doc.walk() for t in n.targets
+    ]

@@ -78,13 +78,18 @@ def _manners() -> tuple[str, ...]:
 
 
 def _names(bare: str) -> bool:
-    """Bodies' names alone, in a list (、, 和)."""
-    parts = re.split(f"[、{_ands()}]", bare)  # 区城管执法局和属地街镇: 和 joins two too
-    return all(
+    """Bodies' names alone, in a list (、, 和): 区城管执法局和属地街镇, where 和 joins two; or
+    县自然资源和规划局, where it stands inside one name."""
+    return all(_name(p) for p in re.split(f"[、{_ands()}]", bare)) or all(
+        _name(p) for p in bare.split("、")
+    )
+
+
+def _name(p: str) -> bool:
+    return (
         0 < len(p) <= UNIT_MAX
         and (p.endswith(body_ends() + _class_nouns()) or p.startswith(_generic_openings()))
         and not p.endswith(thing_ends())
-        for p in parts
     )
 
 

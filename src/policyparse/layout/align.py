@@ -270,6 +270,7 @@ def align_task(
     k = max(_bodies_at(folded, rest), 1)
     text, bodies = rest[:k], rest[k:]
     _due_before(folded, text, cols, units[0], out)
+    _values_before(folded, text, cols, units[0], out)
     # A group column (事项分类) takes the row's first cell of words where the row prints it
     # (the text is right-aligned: a row without it leaves the group's cell empty).
     slots = [i for i in range(units[0]) if out[i] is None and cols[i].kind in _SLOT_KINDS]
@@ -291,8 +292,11 @@ def _ends(
 ) -> list[Cell]:
     """Place the row's number (first) and deadline (last) in *out*, and in a long row the
     words after the unit columns (from *last_unit* on); the cells between."""
-    if rest and cols[0].kind == "serial" and serial(folded, rest[0]) is not None:
-        out[0] = rest.pop(0)
+    at = next((k for k, c in enumerate(cols) if c.kind == "serial"), None)
+    while rest and rest[0].empty and at:  # a group cell merged above, before 序号
+        rest.pop(0)
+    if rest and at is not None and serial(folded, rest[0]) is not None:
+        out[at] = rest.pop(0)
     due = next((k for k, c in enumerate(cols) if c.kind == "deadline"), None)
     if due is not None and rest and deadline_like(clean(text_of(folded, rest[-1]))):
         out[due] = rest.pop()
@@ -336,6 +340,32 @@ def _merged_units(folded: str, rest: list[Cell]) -> bool:
     """A row with no bodies whose unit cells were merged with the rows above: its cells
     are all text (2 | 新建车站要求屋顶光伏覆盖面积达到50%), none a unit or a deadline."""
     return bool(rest) and not any(deadline_like(clean(text_of(folded, c))) for c in rest)
+
+
+_VALUE_KINDS = ("measure_unit", "target", "base", "attribute")
+
+
+def _values_before(
+    folded: str, text: list[Cell], cols: list[Column], first_unit: int, out: list[Cell | None]
+) -> None:
+    """Value columns right before the unit columns (… | 考核内容 | 单位 | 年度目标 | 责任部门),
+    in a row that lost a cell merged above: its last cells before the bodies are theirs
+    where the first of them is a unit or a figure (粮食播种面积 | 万亩 | 0.07, 粮食安全责任制 |
+    - | 良好以上), or its last cell alone the target where it is a figure and no unit is
+    printed (建设美丽牧场 | 0)."""
+    at = first_unit
+    while at > 0 and cols[at - 1].kind in _VALUE_KINDS and out[at - 1] is None:
+        at -= 1
+    slots = list(range(at, first_unit))
+    if not slots or len(text) < 2:
+        return
+    n = len(slots)
+    if len(text) > n and value_like(clean(text_of(folded, text[-n]))):
+        for i, c in zip(slots, text[-n:], strict=True):
+            out[i] = c
+        del text[-n:]
+    elif cols[slots[-1]].kind == "target" and FIGURE.match(clean(text_of(folded, text[-1]))):
+        out[slots[-1]] = text.pop()
 
 
 def _due_before(
@@ -390,11 +420,14 @@ _TASK_KINDS = ("task", "task_group", "measure")
 
 
 def _out_of_place(col: Column, words: str, held: bool) -> bool:
-    """Words under a unit column; bodies under a target column (设施养护处 under
-    2024年工作任务: a unit cell printed over lines)."""
+    """Words under a unit column; a unit of measure under a task column; bodies under a
+    target column (设施养护处 under 2024年工作任务: a unit cell printed over lines) or a
+    measure-unit column (a row that prints no 单位 cell)."""
     if col.kind == "unit" and col.role is not None:
         return not held
-    return col.kind == "target" and held and words not in cell_words("none")
+    if col.kind in _TASK_KINDS:
+        return unit_word(words)  # 万亩 under 考核内容: the row lost a cell merged above
+    return col.kind in ("target", "measure_unit") and held and words not in cell_words("none")
 
 
 def _due_elsewhere(folded: str, cells: list[Cell | None], cols: list[Column]) -> bool:

@@ -137,7 +137,23 @@ def _label_line(folded: str, blocks: list[Block], j: int) -> bool:
     """A row of one cell closed by its bar (``主要指标 |``, a broken pipe row's label)
     right before a pipe row: a row of the table."""
     one = closed_by_pipe(folded, blocks[j])
-    return one and j + 1 < len(blocks) and _pipe_line(folded, blocks[j + 1])
+    return (
+        one
+        and j + 1 < len(blocks)
+        and (_pipe_line(folded, blocks[j + 1]) or _labelled_value(folded, blocks, j + 1))
+    )
+
+
+def _labelled_value(folded: str, blocks: list[Block], j: int) -> bool:
+    """The last row of a table printed sideways, its label closed by a colon and a bar on
+    one line and its value closed by a bar on the next (``进展情况: |`` / ``已完成。… |``):
+    line *j* is that value."""
+    if not closed_by_pipe(folded, blocks[j]) or not closed_by_pipe(folded, blocks[j - 1]):
+        return False
+    label = folded[blocks[j - 1].start : blocks[j - 1].end - 1].rstrip()
+    return label.endswith((":", "：")) and (
+        j + 1 == len(blocks) or not _pipe_line(folded, blocks[j + 1])
+    )
 
 
 def _separator(folded: str, b: Block) -> bool:
@@ -163,7 +179,11 @@ def _pipe_table(
     table = TextTable("pipe")
     n = len(blocks)
     j = i
-    while j < n and (_pipe_line(folded, blocks[j]) or _label_line(folded, blocks, j)):
+    while j < n and (
+        _pipe_line(folded, blocks[j])
+        or _label_line(folded, blocks, j)
+        or (j > i and _labelled_value(folded, blocks, j))
+    ):
         b = blocks[j]
         if not _separator(folded, b):
             cells = pipe_cells(folded, b)

@@ -4,13 +4,14 @@ merged above), a cell at a column.  Pure functions of the columns and the cells.
 
 from __future__ import annotations
 
-from ..inputs.columns import Column
+from ..inputs.columns import Column, clean
 from ..text.fold import compact
 from .align import serial
 from .blocks import Block
 from .cells import Cell
 from .linecells import heading
 from .tablemodel import Span
+from .values import value_cell
 
 
 def label_cell(cols: list[Column], cells: list[Cell | None]) -> Cell | None:
@@ -89,9 +90,11 @@ def span_of(c: Cell | None) -> Span | None:
 
 
 def gives_figures(cols: list[Column]) -> bool:
-    """A task table with indicator and target columns (序号 | 指标 | 单位 | 2025年目标 |
-    牵头单位): each row a measure of its owners, its figures that measure's targets."""
-    return {"indicator", "target"} <= {c.kind for c in cols}
+    """A task table with a target column and an indicator or a measure-unit column (序号 |
+    指标 | 单位 | 2025年目标 | 牵头单位; 序号 | 考核内容 | 单位 | 年度目标 | 责任部门): each row
+    a measure of its owners, its figures that measure's targets."""
+    kinds = {c.kind for c in cols}
+    return "target" in kinds and bool(kinds & {"indicator", "measure_unit"})
 
 
 def heading_row(folded: str, live: list[Cell]) -> bool:
@@ -110,3 +113,17 @@ def heading_row(folded: str, live: list[Cell]) -> bool:
 
 def _number_only(words: str) -> bool:
     return words.isascii() and words.replace(".", "", 1).isdigit()
+
+
+def figure_cell(
+    folded: str, cells: list[Cell | None], k: int, col: Column, alone: bool = False
+) -> Cell | None:
+    """The row's cell under target column *k* where it prints a figure (*alone*: and
+    nothing else but its unit or a comparison word); not 持续下降, 完成市下达指标 (words)."""
+    c = cell_at(cells, k)
+    if col.kind != "target" or c is None:
+        return None
+    words = folded[c.start : c.end]
+    if alone and not value_cell(clean(words)):
+        return None
+    return c if any(ch.isdigit() for ch in words) else None

@@ -70,10 +70,20 @@ def _sideways(folded: str, rows: list[TRow]) -> bool:
     labels are no header row printed across (two or more of its cells labels)."""
     if len(rows) < _ROWS_MIN or any(len(r.cells) < 2 for r in rows):
         return False
-    kinds = [_kind(folded, r.cells[0]) for r in rows]
+    kinds = [_kind(folded, r.cells[0]) or _colon_label(folded, r.cells[0]) for r in rows]
     if kinds[0] not in _OPENING or not all(kinds) or len(set(kinds)) < 2:
         return False
     return not is_header([_text(folded, c) for c in rows[0].cells])
+
+
+def _colon_label(folded: str, c: Cell) -> str:
+    """A label closed by a colon (年度阶段性工作目标: | …) names its column even where its
+    words name none the lexicon knows: "label"; else ""."""
+    words = _text(folded, c)
+    return "label" if words[-1:] in (":", "：") and len(words) <= _COLON_LABEL_MAX else ""
+
+
+_COLON_LABEL_MAX = 24  # characters of a label closed by a colon
 
 
 def _turned(t: TextTable, rows: list[TRow]) -> TextTable:

@@ -61,6 +61,7 @@ from .printed import printed_tables
 from .reading import Reading
 from .rowcells import (
     cell_at,
+    figure_cell,
     first_of,
     gives_figures,
     heading_row,
@@ -410,15 +411,6 @@ def _worded(r: Reading, c: Cell, year: int | None, deadline: str | None) -> bool
     return True
 
 
-def _figure_cell(r: Reading, cells: list[Cell | None], k: int, col: Column) -> Cell | None:
-    """The row's cell under target column *k* where it prints a figure; not 持续下降,
-    完成市下达指标 (words)."""
-    c = cell_at(cells, k)
-    if col.kind != "target" or c is None:
-        return None
-    return c if any(ch.isdigit() for ch in text_of(r.folded, c)) else None
-
-
 def _indicator_row(r: Reading, row: TRow, cells: list[Cell | None]) -> None:
     """An indicator row: its targets; 考核责任单位 of the row, who answers for it, a unit
     of the node it stands in."""
@@ -428,10 +420,14 @@ def _indicator_row(r: Reading, row: TRow, cells: list[Cell | None]) -> None:
     )
 
 
-def _row_targets(r: Reading, row: TRow, cells: list[Cell | None]) -> None:
-    """One target per target column whose cell is a figure."""
+def _row_targets(
+    r: Reading, row: TRow, cells: list[Cell | None], named: Cell | None = None
+) -> None:
+    """One target per target column whose cell is a figure; in a task table (*named*: the
+    row's title, where no indicator column names it) only a cell that is a figure alone
+    (``≥2%``, ``0.07``: not ``完成改造20个``, a sentence read as prose)."""
     cols = r.table.columns
-    name = cell_at(cells, first_of(cols, "indicator"))
+    name = cell_at(cells, first_of(cols, "indicator")) or named
     if name is None and not r.heads:
         return  # a table of assigned targets names each column's indicator in its header
     base_col = first_of(cols, "base")
@@ -440,7 +436,7 @@ def _row_targets(r: Reading, row: TRow, cells: list[Cell | None]) -> None:
     unit = _row_unit(r, cells)
     owners = span_of(cell_at(cells, next((k for k, c in enumerate(cols) if c.role), None)))
     for k, col in enumerate(cols):
-        c = _figure_cell(r, cells, k, col)
+        c = figure_cell(r.folded, cells, k, col, alone=named is not None)
         if c is None:
             continue
         year, deadline = (col.year, col.header) if col.year is not None else r.caption
@@ -506,7 +502,7 @@ def _task(r: Reading, row: TRow, width: int) -> None:
     if number is not None and r.figures:
         # 序号 | 指标 | 单位 | 2025年目标 | 牵头单位: each row a measure of its owners and
         # the figures under its target columns that measure's targets
-        _row_targets(r, row, cells)
+        _row_targets(r, row, cells, cell_at(cells, r.title_at))
 
 
 def _new_header(r: Reading, row: TRow) -> None:

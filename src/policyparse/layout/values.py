@@ -102,6 +102,13 @@ def bare_figure(words: str) -> bool:
     return rest is not None and rest != "" and unit_word(rest)
 
 
+def value_cell(words: str) -> bool:
+    """A cell that is a figure alone, with its unit or comparison word at most (≥2%, 0.07,
+    95以上, [13.5], 200辆); not 完成改造20个 (a sentence)."""
+    rest = unit_after_figure(words.rstrip("。；;，,"), bracketed=True)
+    return rest is not None and (rest == "" or unit_word(rest))
+
+
 @cache
 def after_words() -> tuple[str, ...]:
     """Comparison words printed after a figure (以上, 左右), longest first."""

@@ -178,7 +178,20 @@ def find_mentions(
         _decide(st, s, trace)
     for a, b, role, header in cells:
         _decide(st, Statement("cell", a, a, b, b, role, header), trace)
-    return st.mentions
+    return _distinct(st.mentions)
+
+
+def _distinct(mentions: list[Mention]) -> list[Mention]:
+    """Each mention once: a unit cell whose line also reads as a labelled statement
+    (``牵头单位: | 市某局 |``, a table printed sideways) names its unit at one span twice."""
+    seen: set[tuple[int, int, str]] = set()
+    out: list[Mention] = []
+    for m in mentions:
+        key = (m.start, m.end, m.role)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
 
 
 def _decide(st: NodeState, s: Statement, trace: list[Step] | None) -> None:
