@@ -355,3 +355,40 @@ def group_column(text: str) -> bool:
 @cache
 def _task_words() -> frozenset[str]:
     return frozenset(lexicon.column("layout/table_columns", kind="task"))
+
+
+_LABEL_MAX = 12  # a header cell is a short label
+_LEADING_GROUPS = 2  # group columns (类别, 领域) a header may print before 序号
+
+
+def _label(folded: str, b: Block) -> bool:
+    """A line that can be a header label: short, no number (in figures or a Chinese
+    numeral alone), no marker, no bar."""
+    text = compact(folded[b.start : b.end])
+    if not text or len(text) > _LABEL_MAX or serial_text(text) is not None:
+        return False
+    if group_number(folded, b) is not None or group_label(folded, b) is not None:
+        return False  # 一, 行动一：…: a group's number, the rows begin
+    return "|" not in text and match_marker(folded, b.start, b.end) is None
+
+
+def header_end(folded: str, blocks: list[Block], i: int) -> int:
+    """The end of the header that opens at block *i*: short labels, no number, no marker."""
+    j = i + 1
+    while j < len(blocks) and _label(folded, blocks[j]):
+        j += 1
+    return j
+
+
+def header_start(folded: str, blocks: list[Block], i: int) -> int:
+    """Where the header whose serial label is block *i* starts: 类别 / 序号 opens at 类别.
+
+    Takes up to two group columns right above (lexicon layout/table_columns, kind
+    category); leaves a caption (主要指标表) above them."""
+    start = i
+    while start > 0 and i - start < _LEADING_GROUPS:
+        prev = blocks[start - 1]
+        if not _label(folded, prev) or not group_column(compact(folded[prev.start : prev.end])):
+            break
+        start -= 1
+    return start

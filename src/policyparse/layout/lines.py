@@ -25,16 +25,18 @@ from dataclasses import dataclass, field
 from ..inputs.columns import cell_words, clean, column, serial_label
 from ..text.fold import compact
 from .align import DASH_ONES, serial_text, unit_like
+from .blankcells import BlankCells, blank_cells
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
 from .linecells import (
     NUMBERED,
     attribute_word,
     group_cell_out,
-    group_column,
     group_label,
     group_number,
     header_cells,
+    header_end,
+    header_start,
     heading,
     item_number,
     name_wrapped,
@@ -48,7 +50,6 @@ from .linecells import (
     years_under_labels,
 )
 from .loose import loose_rows
-from .markers import match_marker
 from .paragraphs import Paragraphs, spaced
 from .projectlines import project_table
 from .roles import opens_attachment
@@ -56,9 +57,7 @@ from .subrows import attribute_end, sub_rows
 from .values import value_like
 from .wraplabels import header_fitted, printed_again
 
-_HEADER_MAX = 12  # a header cell is a short label
 _GROUP_MAX = 24  # a group cell printed before a row's number is a short name
-_LEADING = 2  # group columns (类别, 领域) a header may print before 序号
 _HEADINGS_AHEAD = 4  # headings a table may print in a row before its next row
 _JUMP = 50  # rows a table may leave out between two it prints (四、…（共6项）, none listed)
 _TOTALS = frozenset(cell_words("total"))  # 合计: a row of sums opens
@@ -71,39 +70,6 @@ def _text(folded: str, b: Block | Cell) -> str:
 def _serial(folded: str, b: Block) -> int | None:
     """A row's number alone on its line: 12, or （三） (layout.align.serial_text)."""
     return serial_text(_text(folded, b))
-
-
-def _label(folded: str, b: Block) -> bool:
-    """A line that can be a header label: short, no number (in figures or a Chinese
-    numeral alone), no marker, no bar."""
-    text = _text(folded, b)
-    if not text or len(text) > _HEADER_MAX or _serial(folded, b) is not None:
-        return False
-    if group_number(folded, b) is not None or group_label(folded, b) is not None:
-        return False  # 一, 行动一：…: a group's number, the rows begin
-    return "|" not in text and match_marker(folded, b.start, b.end) is None
-
-
-def _header_end(folded: str, blocks: list[Block], i: int) -> int:
-    """The end of the header that opens at block *i*: short labels, no number, no marker."""
-    j = i + 1
-    while j < len(blocks) and _label(folded, blocks[j]):
-        j += 1
-    return j
-
-
-def _header_start(folded: str, blocks: list[Block], i: int) -> int:
-    """Where the header whose serial label is block *i* starts: 类别 / 序号 opens at 类别.
-
-    Takes up to two group columns right above (lexicon layout/table_columns, kind
-    category); leaves a caption (主要指标表) above them."""
-    start = i
-    while start > 0 and i - start < _LEADING:
-        prev = blocks[start - 1]
-        if not _label(folded, prev) or not group_column(_text(folded, prev)):
-            break
-        start -= 1
-    return start
 
 
 @dataclass(slots=True)
@@ -125,6 +91,7 @@ class _Rows:
     lead: list[Block] = field(default_factory=list)  # group cells before a row's number
     regrouped: bool = False  # a group row was read since the last row
     first: int = -1  # the line the rows start at, after the header
+    exact: bool = False  # rows print every cell, an empty one as a blank line (BlankCells)
 
     def next_number(self, b: Block, jump: bool = False) -> bool:
         """The next row's number: the last one plus one, or (*jump*: where a row may
@@ -220,6 +187,8 @@ class _Rows:
         own (公共空间优化 / 12 opens a group; 区规划资源局、各相关街镇 / 10 ends row 9)."""
         if not self.serial_at or j + 1 >= len(self.blocks) or not self.short(self.blocks[j]):
             return False
+        if self.exact and len(row) < self.width - self.serial_at + len(self.lead):
+            return False  # every cell printed (blank ones too): the row is not full yet
         if not self.next_number(self.blocks[j + 1]):
             return False
         at = next((k for k, b in enumerate(row) if _serial(self.folded, b) is not None), 0)
@@ -372,13 +341,7 @@ class _Rows:
         self.lead = []
         if self.tasks:
             most = 2 * self.width  # a task row may print a unit cell over two lines
-        k = j + 1
-        while k < len(self.blocks) and (len(row) < most or self.more_bodies(k, row)):
-            full = len(row_cells(self.folded, row)) >= width
-            if self.ends_row(k, full) or self.next_group(k, row) or self.sub_row(k, full, row):
-                break
-            row.append(self.blocks[k])
-            k += 1
+        k = self.take_cells(row, j + 1, width, most)
         listed = self.listed(row, k, row.index(number), most)
         if listed:
             return listed
@@ -394,6 +357,20 @@ class _Rows:
             end = row[-1].end
             cells += [Cell(end, end)] * (self.width - len(cells))
         self.add(cells, row)
+        return k
+
+    def take_cells(self, row: list[Block], k: int, width: int, most: int) -> int:
+        """The row's lines from line *k* on (added to *row*), up to *most* (past it through
+        a unit cell of one body per line); where the row ends."""
+        while k < len(self.blocks) and (len(row) < most or self.more_bodies(k, row)):
+            full = len(row_cells(self.folded, row)) >= width
+            short = self.exact and len(row) < width - 1  # a figure like the next number
+            if not short and (
+                self.ends_row(k, full) or self.next_group(k, row) or self.sub_row(k, full, row)
+            ):
+                break
+            row.append(self.blocks[k])
+            k += 1
         return k
 
     def more_bodies(self, k: int, row: list[Block]) -> bool:
@@ -531,7 +508,7 @@ def line_tables(folded: str, blocks: list[Block], budget: Budget | None = None) 
         if not serial_label(_text(folded, blocks[i])):
             projects, end = None, i
             if column(_text(folded, blocks[i])).kind == "project":
-                head_end = _header_end(folded, blocks, i)
+                head_end = header_end(folded, blocks, i)
                 projects, end = project_table(folded, blocks, i, head_end, budget)
             if projects is not None:
                 tables.append(projects)
@@ -539,8 +516,8 @@ def line_tables(folded: str, blocks: list[Block], budget: Budget | None = None) 
                 continue
             i += 1
             continue
-        start = max(_header_start(folded, blocks, i), floor)
-        j = _header_end(folded, blocks, i)
+        start = max(header_start(folded, blocks, i), floor)
+        j = header_end(folded, blocks, i)
         if j - start < 3:
             i = j
             continue
@@ -564,24 +541,29 @@ def _table_under(
     blocks: list[Block],
     where: tuple[int, int, int],
     budget: Budget,
-    layout: Paragraphs | None,
+    paras: Paragraphs | None,
 ) -> tuple[TextTable, int]:
     """The table whose header runs over lines [start, j) with its serial label at line i
-    (*where*), read by line or (*layout*) by paragraph; the line its rows end at."""
+    (*where*), read by line, by paragraph (*paras*: labels a blank line apart) or with its
+    blank lines as empty cells (layout/blankcells.py); the line its rows end at."""
     start, i, j = where
     head = blocks[start:j]
-    cells = header_cells(folded, head) if layout is None else layout.cells(start, j)
+    cells = header_cells(folded, head) if paras is None else paras.cells(start, j)
     cells = years_under_labels(folded, without_group_header(folded, cells))
     cells = years_under_group(folded, cells)
     cells = header_fitted(folded, blocks, j, cells)
+    layout: Paragraphs | BlankCells | None = paras
+    if paras is None and blank_cells(folded, blocks, j, len(cells) - (i - start)):
+        layout = BlankCells(folded, blocks, j)  # 人均地区生产总值 / (blank) / 130000: a cell
     table = TextTable("lines", [TRow(cells, list(head))], list(head))
     r = _Rows(folded, layout.units if layout else blocks, table, len(cells), i - start, budget)
     r.tasks = any(column(compact(folded[c.start : c.end])).role is not None for c in cells)
     r.attributed = column(compact(folded[cells[-1].start : cells[-1].end])).kind == "attribute"
+    r.exact = isinstance(layout, BlankCells)
     return table, _read(r, layout, j, len(blocks))
 
 
-def _read(r: _Rows, layout: Paragraphs | None, j: int, n: int) -> int:
+def _read(r: _Rows, layout: Paragraphs | BlankCells | None, j: int, n: int) -> int:
     """The rows from line *j*, by line or (*layout*) by paragraph; the line they end at."""
     if layout is not None:
         if j not in layout.index:
