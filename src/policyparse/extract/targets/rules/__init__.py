@@ -30,6 +30,7 @@ from .forms import (
     quoted_share,
     respectively,
     subject_form,
+    topic_subject,
     unclaimed,
     verb_form,
 )
@@ -95,6 +96,7 @@ RULES = (
     within_time,
     verb_form,
     carried_subject,
+    topic_subject,
     unclaimed,
 )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ....layout.markers import match_marker
 from ....ruler import Decision
 from ....text.brackets import without_closing_aside
-from ....text.fold import compact
+from ....text.fold import compact, is_han
 from ..breaks import around, object_end
 from ..context import ends_with, first_of, starts_with
 from ..reader import Candidate, Found, Reader, record
@@ -531,6 +531,29 @@ def _whole(reader: Reader, out: list[Found]) -> Found:
         if not opens_part(reader, c0, found.start):
             return found
     return out[-1]
+
+
+_TOPIC_MAX = 10  # characters of a sentence's topic before its word of duty
+
+
+def topic_subject(reader: Reader, c: Candidate) -> Decision | None:
+    """A bare change closing a sentence is the change of the topic the sentence opens
+    with, before a word of duty (lexicon extract/topic_marks).
+
+    Takes 汽车工业要推动整车项目早日量产，增长10%以上 → 汽车工业, ≥10%, increase; leaves
+    推动整车项目早日量产，增长10%以上 (no topic) and 要把握机遇，增长10%以上 (none before 要).
+    """
+    pre = c.prefix
+    if not pre.empty or pre.kind == "level" or not c.closes:
+        return None
+    opening = reader.folded[c.sentence_start : min(c.clause[0], c.sentence_start + _TOPIC_MAX + 2)]
+    at = min((opening.find(m) for m in reader.words.topic_marks if m in opening), default=-1)
+    topic = opening[:at].strip()
+    if at <= 0 or not topic or not all(is_han(ch) for ch in topic):
+        return None
+    found = c.draft.copy()
+    found.indicator = topic
+    return take(c, found, c.suffix_end)
 
 
 def unclaimed(reader: Reader, c: Candidate) -> Decision | None:
