@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
+from typing import cast
 
 from .. import lexicon
 from ..inputs.columns import cell_words
@@ -315,21 +316,17 @@ def _growth(header: str) -> str | None:
 
 def found(source: str, folded: str, t: TableTarget) -> Found | None:
     """The target one indicator row states in one column, or None (no figure)."""
-    dated = _dated(compact(folded[t.value[0] : t.value[1]]))
-    if dated is None:
+    cell = _cell(folded, t)
+    if cell is None:
         return None
-    text, own_year = dated
-    read = _value(text)
-    if read is None:
-        return None
-    value, value_max, stop = read
-    if text[stop : stop + 1] in (":", "："):
-        return None  # 1：25万图: a map's scale, a ratio, no amount
+    text, own_year, (value, value_max, stop) = cell
     printed = compact(source[t.value[0] : t.value[1]])  # as printed: ％ stays ％
     at = len(printed) - len(text) + stop
     after = _without_words(text[stop:], printed[at:] if at >= 0 else text[stop:])
     growth = _growth(t.header)
-    unit = (_header_unit(t.header) or _leading_unit(after)) if growth else _unit(source, t, after)
+    change = _change(text)  # 年递增9.3%: a change in words, its own unit (not the column's)
+    rate = growth is not None or change is not None
+    unit = (_header_unit(t.header) or _leading_unit(after)) if rate else _unit(source, t, after)
     if _other_unit(after, unit):
         return None  # 突破2000亿元 under %: a figure of something else, in words
     base_value, base_unit = _base(value, unit)
@@ -344,19 +341,67 @@ def found(source: str, folded: str, t: TableTarget) -> Found | None:
         base_value,
         base_unit,
         _comparator(text),
-        _kind(text, name, growth),
+        change[0] if change else _kind(text, name, growth),
         name,
         own_year or t.year,
         t.deadline if own_year is None else f"{own_year}年",
-        _period(text) or growth,
+        _period(text) or growth or _change_period(change),
     )
     _traced(f, t, own_year is not None)
-    if growth is None:  # a rate of growth has no base figure
+    if not rate:  # a rate of growth has no base figure
         f.baseline_value = _baseline(folded, t)
         f.baseline_year = t.base_year if f.baseline_value is not None else None
     f.binding = t.binding
     f.owner_cell = t.owners
     return f
+
+
+def _cell(
+    folded: str, t: TableTarget
+) -> tuple[str, int | None, tuple[Decimal, Decimal | None, int]] | None:
+    """The value cell's text from its figure on, the year it prints first, and its value
+    (and upper end, and where the figure ends); None for words, a map's scale or a ratio
+    (1：25万图)."""
+    dated = _dated(compact(folded[t.value[0] : t.value[1]]))
+    if dated is None:
+        return None
+    text, own_year = dated
+    read = _value(text)
+    if read is None or text[read[2] : read[2] + 1] in (":", "："):
+        return None
+    return text, own_year, read
+
+
+def _change_period(change: tuple[TargetKind, str | None] | None) -> str | None:
+    return change[1] if change is not None else None
+
+
+def _change(text: str) -> tuple[TargetKind, str | None] | None:
+    """A change stated in words before the cell's figure (年递增9.3%, 年提高2.9个百分点,
+    年均增长8%): its kind and period (年 alone: each year), or None."""
+    m = _NUMBER.search(text)
+    lead = text[: m.start()] if m is not None else ""
+    kind = next((k for w, k in _change_words() if lead.endswith(w)), None)
+    if kind is None:
+        return None
+    head = lead[: -len(next(w for w, _ in _change_words() if lead.endswith(w)))]
+    periods = lexicon.column("extract/period_words")
+    period = next((p for p in periods if head == p), None)
+    if period is None and head in cell_words("each_year"):
+        period = cell_words("period_each")[0]
+    return kind, period
+
+
+@cache
+def _change_words() -> tuple[tuple[str, TargetKind], ...]:
+    """Words of a change before a figure (增长, 递增, 提高, 下降: lexicon extract/comparators
+    that set a kind only), longest first."""
+    rows = [
+        (w, cast(TargetKind, kind))
+        for w, comp, kind, at, _ in lexicon.rows("extract/comparators")
+        if at == "before" and comp == "." and kind in ("increase", "decrease")
+    ]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
 def _kind(text: str, name: str, growth: str | None) -> TargetKind:

@@ -75,6 +75,8 @@ class TRow:
     cells: list[Cell]
     blocks: list[Block]
     group: bool = False  # a group row of a serial column: 一 / 推进碳达峰碳中和综合管理
+    ruled: bool = False  # a rule of the table (├──┼──┤, | --- |) stands right above it
+    merged: frozenset[int] = frozenset()  # columns whose cell above runs on through it
 
     @property
     def start(self) -> int:
@@ -95,6 +97,7 @@ class TextTable:
     # The columns, where no header row names them (layout/headless.py: read from the cells).
     columns: list[Column] | None = None
     placed: bool = False  # its reader put each row's cells under their columns (scored.py)
+    header_rows: int = 0  # rows its header takes, where its reader knows (closedpipes.py)
 
     @property
     def start(self) -> int:
@@ -179,6 +182,7 @@ def _pipe_table(
     table = TextTable("pipe")
     n = len(blocks)
     j = i
+    rule: Block | None = None
     while j < n and (
         _pipe_line(folded, blocks[j])
         or _label_line(folded, blocks, j)
@@ -189,12 +193,26 @@ def _pipe_table(
             cells = pipe_cells(folded, b)
             if not budget.take(len(cells), b.start):
                 break
-            table.rows.append(TRow(cells, [b]))
+            merged = _merged_down(folded, rule, cells) if rule is not None else frozenset()
+            table.rows.append(TRow(cells, [b], ruled=rule is not None, merged=merged))
+        rule = b if _separator(folded, b) else None
         table.blocks.append(b)
         j += 1
     if len(table.rows) < 2 and not any(_separator(folded, b) for b in table.blocks):
         return None, j
     return table, j
+
+
+def _merged_down(folded: str, rule: Block, cells: list[Cell]) -> frozenset[int]:
+    """The columns a rule above the row leaves blank (│ │ │ ├──┼──┤, a table drawn with
+    box characters that rules some columns only): there the cell above runs on through
+    this row (merged down), and what this row prints in it (一, a label printed mid-cell)
+    is part of that cell."""
+    parts = pipe_cells(folded, rule)
+    if len(parts) != len(cells):
+        return frozenset()
+    blank = frozenset(k for k, p in enumerate(parts) if folded.count("-", p.start, p.end) == 0)
+    return blank if len(blank) < len(parts) else frozenset()
 
 
 def _line_end(source: str, b: Block) -> int:

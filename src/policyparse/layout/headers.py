@@ -32,11 +32,7 @@ def columns_of(
     """The table's columns, its header row (-1: none, the columns read from the cells) and
     the first row after the header; None where no header names the columns."""
     if t.columns is not None:
-        # A reader that knows its columns (layout/scored.py) may keep the header printed
-        # above the rows as the table's first row: the rows start after it.
-        first = [clean(text_of(folded, c)) for c in t.rows[0].cells] if t.rows else []
-        printed = first == [c.header for c in t.columns]
-        return list(t.columns), 0 if printed else -1, 1 if printed else 0
+        return _known(folded, t, t.columns)
     h = _header_at(folded, t.rows)
     assigned = _assigned(folded, t, h)
     if assigned is not None:
@@ -44,8 +40,12 @@ def columns_of(
     if h is None:
         return None
     head = t.rows[h]
-    cols = [column(text_of(folded, c)) for c in head.cells]
-    start = _second_header(folded, t.rows, h)
+    lines = _header_lines(t.rows, h)
+    cols = [
+        column("".join(text_of(folded, row.cells[k]) for row in lines))
+        for k in range(len(head.cells))
+    ]
+    start = _second_header(folded, t.rows, h + len(lines) - 1)
     if start == h + 2:
         _refine(folded, cols, t.rows[h + 1])
     settle_years(cols)
@@ -74,6 +74,31 @@ def _serial_unlabelled(folded: str, cols: list[Column], rows: list[TRow]) -> lis
 
 
 _NAMED_FIRST = ("indicator", "task")  # a first column that may print over the number
+
+
+def _header_lines(rows: list[TRow], h: int) -> list[TRow]:
+    """The lines of a header a table drawn with rules prints over several lines between
+    two rules (单 / 位, 2010年 / 目标值 each in one column): the header row and the rows
+    after it, each with as many cells, where a rule closes them; else the header row."""
+    k = h + 1
+    while k < len(rows) and not rows[k].ruled and len(rows[k].cells) == len(rows[h].cells):
+        k += 1
+    closed = k < len(rows) and rows[k].ruled and k - h <= _HEADER_LINES
+    return rows[h:k] if closed else [rows[h]]
+
+
+_HEADER_LINES = 4  # lines of a header between two rules, at most
+
+
+def _known(folded: str, t: TextTable, cols: list[Column]) -> tuple[list[Column], int, int]:
+    """The columns a reader knows (layout/scored.py, layout/closedpipes.py), the header row
+    and the first row: a header printed above the rows is the table's first row, its
+    parts composed where the reader says how many rows it took."""
+    if t.header_rows:
+        return list(cols), 0, t.header_rows
+    first = [clean(text_of(folded, c)) for c in t.rows[0].cells] if t.rows else []
+    printed = first == [c.header for c in cols]
+    return list(cols), 0 if printed else -1, 1 if printed else 0
 
 
 def _assigned(folded: str, t: TextTable, h: int | None) -> tuple[list[Column], int, int] | None:

@@ -9,7 +9,8 @@ header was lost (layout/headless.py), rows one space apart (layout/spacedrows.py
 indicator rows of a name and its figures (layout/figured.py), rows whose cells were
 printed with nothing between them (layout/gluedrows.py), assessed targets with a score
 column (layout/scored.py), targets assigned to bodies one row per line
-(layout/assigned.py), cells opened by pipes one per line (layout/openpipes.py).
+(layout/assigned.py), cells opened by pipes one per line (layout/openpipes.py),
+targets assigned to bodies in cells closed by pipes (layout/closedpipes.py).
 Where two read the same stretch, the one that starts first keeps it.
 """
 
@@ -19,6 +20,7 @@ from .assigned import assigned_tables
 from .attributed import attribute_tables
 from .blocks import Block
 from .cells import Budget, TextTable, text_tables
+from .closedpipes import closed_pipe_tables
 from .duties import duty_tables
 from .figured import figured_tables
 from .gluedrows import glued_row_tables
@@ -49,6 +51,7 @@ def printed_tables(
     return _apart(
         sorted(
             opened_pipe_tables(folded, blocks, budget)
+            + closed_pipe_tables(folded, blocks, budget)
             + [u for t in text_tables(source, folded, blocks, budget) for u in upright(folded, t)]
             + line_tables(folded, blocks, budget)
             + attribute_tables(folded, blocks, budget)

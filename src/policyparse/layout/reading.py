@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import Issue
 from .blocks import Block
-from .cells import Cell
+from .cells import Cell, TRow
 from .tablemodel import Row, Table
 
 Span = tuple[int, int]
@@ -44,8 +44,18 @@ class Reading:
     projects: bool = False
     placed: bool = False  # the reader put the cells under their columns (TextTable.placed)
     figures: bool = False  # a task table with indicator and target columns: rows give targets
+    above: list[Cell | None] = field(default_factory=list)  # the last indicator row's cells
     # The groups open in a table numbered inside its cells (layout/nested.py): their
     # column → their cell's words, so a merged cell a converter printed again on every
     # row (a web page's rowspan) opens its group once.
     groups: dict[int, str] = field(default_factory=dict)
     heads: list[Cell] = field(default_factory=list)  # the header's cells (assigned targets)
+
+    def run_on(self, row: TRow, cells: list[Cell | None]) -> list[Cell | None]:
+        """An indicator row's cells with those merged down from the row above (the columns
+        a partial rule leaves open: the name 劳均增加值 and its unit 元 over the rows of 甲区
+        and 乙区) taken from that row; the row's own cells remembered for the next."""
+        if row.merged and len(cells) == len(self.above):
+            cells = [self.above[k] if k in row.merged else c for k, c in enumerate(cells)]
+        self.above = cells
+        return cells

@@ -11,7 +11,7 @@ from .blocks import Block
 from .cells import Cell
 from .linecells import heading
 from .tablemodel import Span
-from .values import value_cell
+from .values import part_leads, value_cell
 
 
 def label_cell(cols: list[Column], cells: list[Cell | None]) -> Cell | None:
@@ -127,3 +127,15 @@ def figure_cell(
     if alone and not value_cell(clean(words)):
         return None
     return c if any(ch.isdigit() for ch in words) else None
+
+
+def whole_cell(folded: str, c: Cell | None) -> Cell | None:
+    """A body cell without the word opening a part of the row above (其中:经济技术开发区,
+    a zone of the county above, names 经济技术开发区)."""
+    if c is None:
+        return None
+    lead = next((w for w in part_leads() if folded.startswith(w, c.start, c.end)), "")
+    at = c.start + len(lead)
+    while lead and at < c.end and folded[at] in ":：":
+        at += 1
+    return Cell(at, c.end) if lead and at < c.end else c

@@ -70,6 +70,7 @@ from .rowcells import (
     row_title,
     span_of,
     title_col,
+    whole_cell,
     without_stop,
 )
 from .spaced import spaced_headers
@@ -415,8 +416,11 @@ def _indicator_row(r: Reading, row: TRow, cells: list[Cell | None]) -> None:
     """An indicator row: its targets; 考核责任单位 of the row, who answers for it, a unit
     of the node it stands in."""
     _row_targets(r, row, cells)
+    cols = r.table.columns
     _loose(
-        r, row, [c if col.role else None for c, col in zip(cells, r.table.columns, strict=False)]
+        r,
+        row,
+        [whole_cell(r.folded, c) if k.role else None for c, k in zip(cells, cols, strict=False)],
     )
 
 
@@ -484,7 +488,8 @@ def _read_rows(r: Reading, rows: list[TRow], header: list[str]) -> None:
             _task(r, row, width)
         elif r.table.kind == "indicator":
             placed: list[Cell | None] = list(row.cells) if r.placed else []
-            _indicator_row(r, row, placed or align_indicator(folded, live, r.table.columns))
+            cells = placed or align_indicator(folded, live, r.table.columns)
+            _indicator_row(r, row, r.run_on(row, cells))
 
 
 def _task(r: Reading, row: TRow, width: int) -> None:

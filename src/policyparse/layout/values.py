@@ -114,3 +114,10 @@ def after_words() -> tuple[str, ...]:
     """Comparison words printed after a figure (以上, 左右), longest first."""
     after = lexicon.column("extract/comparators", position="after")
     return tuple(lexicon.longest_first(after))
+
+
+@cache
+def part_leads() -> tuple[str, ...]:
+    """Words opening a part of what the row or the column before names (其中:外省 under
+    市外境内资金, 其中:经济技术开发区 under 甲县: lexicon extract/part_leads)."""
+    return tuple(lexicon.column("extract/part_leads"))

@@ -128,6 +128,8 @@ SPECS: dict[str, Spec] = {
                     "person",
                     "growth",
                     "whole",
+                    "each_year",
+                    "period_each",
                 }
             )
         },
