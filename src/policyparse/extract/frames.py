@@ -134,9 +134,22 @@ def row_deadline(found: list[Found], due: str, trace: list[Step] | None) -> None
 _TRAILING_YEAR = re.compile(r"((?:19|20)\d{2}) ?年$")
 
 
+@cache
+def _placed_year() -> re.Pattern[str]:
+    """A place opening the subject, then a year: 我市2004年 (lexicon extract/area_scopes)."""
+    places = lexicon.alternation(lexicon.column("extract/area_scopes"))
+    return re.compile(rf"(?:{places})((?:19|20)\d{{2}}) ?年")
+
+
 def subject_year(found: list[Found], trace: list[Step] | None) -> None:
-    """全省储能装机2025年达到300万千瓦: the year after the subject is the target's."""
+    """全省储能装机2025年达到300万千瓦: the year after the subject is the target's. A year
+    after the place opening the subject (我市2004年合同利用外资8.5亿美元) heads its clause
+    (targets.phrases): the indicator drops the place and the year."""
     for f in found:
+        named = f.indicator or ""
+        placed = _placed_year().match(named)
+        if placed is not None and f.year == int(placed.group(1)):
+            f.indicator = named[placed.end() :]
         if f.kind != "target" or f.year is not None or not f.indicator:
             continue
         m = _TRAILING_YEAR.search(f.indicator)

@@ -131,10 +131,15 @@ _DASH_LEAD = "——"  # the lead of a goal line under a goals paragraph
 def _heads_clause(folded: str, m: re.Match[str], end: int, before: str, lead: bool) -> bool:
     """Whether a year phrase stands at the head of a clause, followed by its words.
 
-    Leaves 办好2025年… (a year inside a clause is not a deadline).
+    Takes a year after the place opening the clause (…，我市2004年合同利用外资8.5亿美元:
+    lexicon extract/area_scopes); leaves 办好2025年… (a year inside a clause is not a
+    deadline).
     """
     if not lead and before not in CLAUSE_BREAK + SENTENCE_BREAK + " ":
-        return False
+        place = next((w for w in words().areas if folded.endswith(w, 0, m.start())), "")
+        at = m.start() - len(place)
+        if not place or (at > 0 and folded[at - 1] not in CLAUSE_BREAK + SENTENCE_BREAK + " \n"):
+            return False
     after = folded[m.end()] if m.end() < end else ""
     return not after or after in ", " or is_han(after)
 
