@@ -145,6 +145,7 @@ SPECS: dict[str, Spec] = {
     "extract/level_marks": Spec(("word",)),
     "extract/commitment_leads": Spec(("word",)),
     "extract/topic_marks": Spec(("word",)),
+    "extract/report_marks": Spec(("word",)),
     "extract/lone_scales": Spec(("word", "not_after")),
     "extract/person_units": Spec(("word",)),
     "extract/state_words": Spec(("word",)),

@@ -54,6 +54,7 @@ class Words:
     verb_adverbs: frozenset[str]
     commitments: tuple[str, ...]  # 确保, 力争: an item opening so states a goal
     topic_marks: tuple[str, ...]  # 要, 应: after a sentence's topic (汽车工业要…)
+    report_marks: tuple[str, ...]  # 超额完成: a sentence reporting its task done
     within_year: tuple[str, ...]  # 全年, 年内: the plan's year, between a verb and its number
     heads: tuple[str, ...]
     listing: tuple[str, ...]
@@ -156,6 +157,7 @@ def words() -> Words:
         verb_adverbs=lexicon.words("extract/verb_adverbs"),
         commitments=tuple(lexicon.column("extract/commitment_leads")),
         topic_marks=tuple(lexicon.longest_first(lexicon.column("extract/topic_marks"))),
+        report_marks=tuple(lexicon.column("extract/report_marks")),
         within_year=tuple(lexicon.column("extract/frames", kind="within_year")),
         heads=lexicon.column("extract/indicator_heads"),
         person_units=lexicon.column("extract/person_units"),

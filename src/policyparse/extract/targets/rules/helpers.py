@@ -12,6 +12,7 @@ from ..breaks import Mask, around, object_end
 from ..context import CompWord, ends_with, framed_base, starts_with, words
 from ..reader import Candidate, Found, Reader
 from .edits import take
+from .reports import present_sentence, reported_done
 
 
 def subject(reader: Reader, c: Candidate) -> tuple[str, str, Found | None]:
@@ -172,24 +173,9 @@ def states_past(reader: Reader, c: Candidate) -> bool:
     return (
         any(not _acted_on(window, m) for m in reader.words.baseline.finditer(window))
         or dated_past(reader, c)
-        or _present_sentence(reader, c)
+        or present_sentence(reader, c)
+        or reported_done(reader, c)
     )
-
-
-def _present_sentence(reader: Reader, c: Candidate) -> bool:
-    """A clause that opens with a word of the present (…显著提升，目前注册用户数已突破715万，
-    日活峰值近100万) reports the present in it and in the clauses after it in its sentence,
-    where no year phrase after the word governs them (…，目前共有85家，到2025年新增20家: 20
-    is a goal; 2024年持续推进…，目前…已突破715万，日活峰值近100万: both the present)."""
-    f = reader.folded
-    for w in reader.words.present_openers:
-        at = f.find(w, c.sentence_start, c.quantity.start)
-        while at != -1:
-            before = f[c.sentence_start : at].rstrip()
-            if not before or before[-1] in ",;:":
-                return c.year is None or c.year.phrase[0] < at
-            at = f.find(w, at + 1, c.quantity.start)
-    return False
 
 
 def _acted_on(window: str, m: re.Match[str]) -> bool:
