@@ -64,3 +64,40 @@ def test_a_header_a_blank_line_apart_keeps_its_paragraph_cells() -> None:
     doc = policyparse.parse(text + "\n")
     got = [(n.path, [u.name for u in n.responsible_units]) for n in doc.walk() if n.path]
     assert ("A1.1", ["区教育局", "区财政局"]) in got
+
+
+def test_a_group_of_indicators_under_one_number_gives_each_its_targets() -> None:
+    """5 / 居民 / 收入 (a group's label over two lines) / its first indicator and cells, then
+    the group's other indicators with no number, their weight and provider merged away; a
+    blank unit cell gives no unit, not the unit of the row above."""
+    lines = ["某市基本实现现代化指标体系", *_HEADER, "", ""]
+    for row in _ROWS:
+        lines += list(row)
+    lines += [
+        "",
+        "",
+        "5",
+        "居民",
+        "收入",
+        "城镇居民人均可支配收入",
+        "",
+        "75000",
+        "70000",
+        "6",
+        "统计",
+    ]
+    lines += ["城乡居民收入达标比例", "%", "50", "45"]
+    lines += ["每千名老人养老床位数", "", "40", "38", "民政"]
+    lines += ["6", "人均预期寿命", "岁", "80", "78", "5", "卫生"]
+    text = "\n".join(lines) + "\n"
+    got = _targets(policyparse.parse(text))
+    assert got[-8:] == [
+        ("城镇居民人均可支配收入", 75000.0, None),
+        ("城镇居民人均可支配收入", 70000.0, None),
+        ("城乡居民收入达标比例", 50.0, "%"),
+        ("城乡居民收入达标比例", 45.0, "%"),
+        ("每千名老人养老床位数", 40.0, None),
+        ("每千名老人养老床位数", 38.0, None),
+        ("人均预期寿命", 80.0, "岁"),
+        ("人均预期寿命", 78.0, "岁"),
+    ]

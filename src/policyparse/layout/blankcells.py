@@ -16,8 +16,12 @@ pseudo block covering no line.
 
 from __future__ import annotations
 
+from ..inputs.bodies import unit_like
+from ..text.fold import compact
 from .align import serial_text
 from .blocks import Block
+from .cells import Cell
+from .values import value_like
 
 _SCAN = 40  # lines looked at for the first row
 
@@ -76,3 +80,47 @@ class BlankCells:
             self.index[k] = len(self.units)
             self.first.append(k)
             self.units.append(b)
+
+
+def _name_line(folded: str, b: Block) -> bool:
+    """A line naming an indicator or a group: words, no figure, unit, body or number."""
+    text = compact(folded[b.start : b.end])
+    return (
+        bool(text) and not value_like(text) and not unit_like(text) and _number(folded, b) is None
+    )
+
+
+def label_lines(folded: str, blocks: list[Block], j: int) -> int:
+    """The lines of a group's label printed between a row's number (block *j*) and its
+    indicator's name, in a table of blank cells where a group of indicators shares one
+    number (11 / 居民 / 收入水平 / 城镇居民人均可支配收入 / (blank) / 75000: 居民 and 收入水平):
+    the name lines right after the number but the last."""
+    k = j + 1
+    while k < len(blocks) and _name_line(folded, blocks[k]):
+        k += 1
+    return max(k - j - 2, 0)
+
+
+_SUB_CELLS = 3  # cells of an indicator's row under a group's number, at least
+
+
+def sub_row_end(folded: str, blocks: list[Block], j: int, stop: int) -> int | None:
+    """Where a row with no number under a group's number ends (农村居民人均纯收入 / (blank)
+    / 38000 / 32000, then 城乡居民收入达标人口比例 / % …): at the next name, a line of words
+    followed by a unit or a blank cell, after a few cells; None where none follows before
+    *stop*."""
+    for k in range(j + _SUB_CELLS, stop):
+        if k + 1 >= stop:
+            break  # a line right before the next number is this row's last cell
+        after = compact(folded[blocks[k + 1].start : blocks[k + 1].end])
+        if _name_line(folded, blocks[k]) and (not after or value_like(after)):
+            return k  # a name, then its unit cell (住建 / 每千名… is a data provider's cell)
+    return None
+
+
+def sub_row_cells(row: list[Block], at: int, width: int) -> list[Cell]:
+    """A row with no number under a group's number, its cells placed from the name column
+    (*at*) on and padded to the header's *width*: it prints every cell but its last ones."""
+    lead = [Cell(row[0].start, row[0].start) for _ in range(at)]
+    cells = lead + [Cell(b.start, b.end) for b in row]
+    return cells + [Cell(row[-1].end, row[-1].end) for _ in range(width - len(cells))]

@@ -108,7 +108,7 @@ class TextTable:
         return self.blocks[-1].end
 
 
-def _trimmed(text: str, start: int, end: int) -> Cell:
+def trimmed(text: str, start: int, end: int) -> Cell:
     """The cell [start, end) without the spaces around its text."""
     while start < end and text[start] in " \t":
         start += 1
@@ -124,9 +124,9 @@ def _split(text: str, start: int, end: int, sep: str) -> list[Cell]:
     while True:
         at = text.find(sep, pos, end)
         if at == -1:
-            cells.append(_trimmed(text, pos, end))
+            cells.append(trimmed(text, pos, end))
             return cells
-        cells.append(_trimmed(text, pos, at))
+        cells.append(trimmed(text, pos, at))
         pos = at + 1
 
 
@@ -268,7 +268,7 @@ def _bar_cells(folded: str, b: Block) -> list[Cell]:
     while end > b.start and folded[end - 1] in " |":
         end -= 1
     bars = [k for k in range(end, b.end) if folded[k] == _BAR]
-    cells = [] if end == b.start else [_trimmed(folded, b.start, end)]
+    cells = [] if end == b.start else [trimmed(folded, b.start, end)]
     # The first bar closes the text's own cell; each further bar closes an empty one.
     empties = bars[1:] if cells else bars
     return cells + [Cell(k, k) for k in empties]

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from ..inputs.columns import Column, assigned_at, clean, is_figure
 from .blocks import Block
-from .cells import Budget, Cell, TextTable, TRow
+from .cells import Budget, Cell, TextTable, TRow, trimmed
 from .values import part_leads
 
 _BAR = "|"
@@ -57,12 +57,7 @@ def _cells(folded: str, lines: list[Block]) -> list[tuple[Cell, Block]]:
         pos = start
         bar = folded.find(_BAR, pos, end)
         while bar >= 0:
-            a, z = pos, bar
-            while a < z and folded[a] in " \t":
-                a += 1
-            while z > a and folded[z - 1] in " \t":
-                z -= 1
-            out.append((Cell(a, z) if a < z else Cell(a, a), b))
+            out.append((trimmed(folded, pos, bar), b))
             pos = bar + 1
             bar = folded.find(_BAR, pos, end)
     return out

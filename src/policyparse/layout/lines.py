@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from ..inputs.columns import cell_words, clean, column, serial_label
 from ..text.fold import compact
 from .align import DASH_ONES, serial_text, unit_like
-from .blankcells import BlankCells, blank_cells
+from .blankcells import BlankCells, blank_cells, label_lines, sub_row_cells, sub_row_end
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
 from .linecells import (
@@ -214,25 +214,32 @@ class _Rows:
         lines up to the next number, fewer than the header's columns; where it ends, or -1."""
         if self.last is None or self.lead or heading(self.folded, self.blocks[j]):
             return -1
-        stop = min(len(self.blocks), j + self.width)
-        end = -1
+        end = self.continuation_end(j, min(len(self.blocks), j + self.width))
+        row = self.blocks[j:end] if end > j else []
+        if not row or not self.budget.take(len(row), row[0].start):
+            return -1
+        cells = [Cell(b.start, b.end) for b in row]
+        if self.exact:  # under the name column, the row as wide as the header
+            cells = sub_row_cells(row, self.serial_at + 1, self.width)
+        self.add(cells, row)
+        return end
+
+    def continuation_end(self, j: int, stop: int) -> int:
+        """Where the row with no number from block *j* ends (before *stop*), or -1."""
+        if self.exact:  # a group's next indicator, its row no wider than its cells
+            nxt = next((k for k in range(j + 1, stop) if self.next_number(self.blocks[k])), stop)
+            end = sub_row_end(self.folded, self.blocks, j, nxt) or (nxt if nxt < stop else -1)
+            return end if end >= 0 else self.yearly_pairs(j)
         for k in range(j + 1, stop):
             if (
                 self.next_number(self.blocks[k], jump=True)
                 or self.sub_row(k, k - j >= 2)
                 or self.group(k)
             ):
-                end = k
-                break
+                return k
             if self.ends_row(k):
                 break
-        if end < 0:
-            end = self.yearly_pairs(j)  # 2019年 / 581吨/日 ending the table
-        row = self.blocks[j:end] if end > j else []
-        if not row or not self.budget.take(len(row), row[0].start):
-            return -1
-        self.add([Cell(b.start, b.end) for b in row], row)
-        return end
+        return self.yearly_pairs(j)  # 2019年 / 581吨/日 ending the table
 
     def yearly_pairs(self, j: int) -> int:
         """Where a run of year cells and their figures from block *j* ends (the last row's
@@ -341,7 +348,8 @@ class _Rows:
         self.lead = []
         if self.tasks:
             most = 2 * self.width  # a task row may print a unit cell over two lines
-        k = self.take_cells(row, j + 1, width, most)
+        skip = label_lines(self.folded, self.blocks, j) if self.exact else 0
+        k = self.take_cells(row, j + 1 + skip, width, most)
         listed = self.listed(row, k, row.index(number), most)
         if listed:
             return listed
@@ -350,13 +358,15 @@ class _Rows:
             cells, k = name_wrapped(self.folded, self.blocks, row, k, cells)
         if len(row) == 1 or not self.budget.take(len(row), number.start):
             return -1
-        if self.tasks and self.serial_at:
+        if (self.tasks or self.exact) and self.serial_at:
             # 6 / 任务 under 任务类型 | 序号 | 工作任务 | 推进单位: the number stands under 序号,
-            # and the cells after the task merged with the row above (its units) are empty.
+            # and the cells after the task merged with the row above (its units) are empty;
+            # a row printing its blank cells lacks only its last cells.
             cells = [Cell(number.start, number.start)] * merged + cells
             end = row[-1].end
             cells += [Cell(end, end)] * (self.width - len(cells))
-        self.add(cells, row)
+        at = row.index(number) + 1  # 居民 / 收入水平: a group's label, in no cell
+        self.add(cells, row[:at] + self.blocks[j + 1 : j + 1 + skip] + row[at:])
         return k
 
     def take_cells(self, row: list[Block], k: int, width: int, most: int) -> int:
@@ -559,7 +569,7 @@ def _table_under(
     r = _Rows(folded, layout.units if layout else blocks, table, len(cells), i - start, budget)
     r.tasks = any(column(compact(folded[c.start : c.end])).role is not None for c in cells)
     r.attributed = column(compact(folded[cells[-1].start : cells[-1].end])).kind == "attribute"
-    r.exact = isinstance(layout, BlankCells)
+    r.exact = table.placed = isinstance(layout, BlankCells)  # each cell under its column
     return table, _read(r, layout, j, len(blocks))
 
 

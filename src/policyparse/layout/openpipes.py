@@ -30,7 +30,7 @@ from __future__ import annotations
 from ..inputs.columns import clean, column
 from .align import serial_text
 from .blocks import Block
-from .cells import Budget, Cell, TextTable, TRow
+from .cells import Budget, Cell, TextTable, TRow, trimmed
 from .linecells import heading
 
 _BAR = "|"
@@ -57,23 +57,15 @@ def _cells(folded: str, blocks: list[Block]) -> list[tuple[Cell, Block]]:
                 last, line = out[-1]
                 out[-1] = (Cell(last.start if not last.empty else pos, end), line)
             elif words:
-                out.append((_trim(folded, pos, end), b))
+                out.append((trimmed(folded, pos, end), b))
             if bar < 0:
                 continue
         while bar >= 0:
             nxt = folded.find(_BAR, bar + 1, b.end)
             end = b.end if nxt < 0 else nxt
-            out.append((_trim(folded, bar + 1, end), b))
+            out.append((trimmed(folded, bar + 1, end), b))
             bar = nxt
     return out
-
-
-def _trim(folded: str, start: int, end: int) -> Cell:
-    while start < end and folded[start] in " \t":
-        start += 1
-    while end > start and folded[end - 1] in " \t":
-        end -= 1
-    return Cell(start, end) if start < end else Cell(start, start)
 
 
 def _opens(folded: str, c: Cell, expected: int) -> bool:

@@ -395,7 +395,8 @@ def _row_unit(r: Reading, cells: list[Cell | None]) -> Span | None:
         return unit
     if cell_at(cells, serial_at) is not None:
         r.last_unit = unit
-    return unit if unit is not None else r.last_unit
+    # a table that places its cells prints a blank unit cell: no unit, none inherited
+    return unit if unit is not None or r.placed else r.last_unit
 
 
 def _worded(r: Reading, c: Cell, year: int | None, deadline: str | None) -> bool:
