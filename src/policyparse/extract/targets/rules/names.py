@@ -5,9 +5,9 @@ from __future__ import annotations
 from ....ruler import Decision
 from ....text.brackets import without_asides
 from ....text.fold import is_han
-from ..breaks import around
+from ..breaks import around, object_end
 from ..reader import Candidate, Reader
-from .edits import leave
+from .edits import leave, take
 from .helpers import (
     before_verb,
     dimension,
@@ -248,6 +248,27 @@ def _after_target(reader: Reader, c: Candidate) -> bool:
     """The record before is a target of the same sentence."""
     out = reader.memory.out
     return bool(out) and out[-1].kind == "target" and out[-1].end >= c.sentence_start
+
+
+def part_count(reader: Reader, c: Candidate) -> Decision | None:
+    """A count in a part of the goal before it (其中: lexicon extract/part_leads), followed
+    by what it counts, is a goal too, and so is the next part in the same unit.
+
+    Takes 4个 and 6个 in 完成10个村庄污水治理任务，其中重点区域目标任务4个村庄，非重点区域
+    目标任务6个村庄; leaves 其中2个区为试点 (no goal before it in its sentence) and a count
+    closing its item (其中企业3518户: rule bare_count passes it to subject_form).
+    """
+    if c.closes or c.prefix.empty or dimension(c.draft) != "count":
+        return None
+    if not _part_of_last(reader, c):
+        return None
+    found = c.draft.copy()
+    found.indicator = subject(reader, c)[0]
+    for lead in reader.words.part_leads:  # 其中：… the lead and its colon
+        found.indicator = found.indicator.removeprefix(lead).lstrip("：:，,")
+    end = object_end(reader.folded, c.suffix_end, c.clause[1], set()) or c.clause[1]
+    found.end = end
+    return take(c, found, end)
 
 
 def _part_of_last(reader: Reader, c: Candidate) -> bool:
