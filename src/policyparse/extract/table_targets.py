@@ -29,6 +29,7 @@ from ..layout.values import FIGURE, scale_at, scale_words
 from ..text.fold import compact, is_han
 from ..vocab import Comparator, Role, TargetKind
 from .targets import Found
+from .targets.context import words as prose_words
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
@@ -381,25 +382,24 @@ def _change(text: str) -> tuple[TargetKind, str | None] | None:
     年均增长8%): its kind and period (年 alone: each year), or None."""
     m = _NUMBER.search(text)
     lead = text[: m.start()] if m is not None else ""
-    kind = next((k for w, k in _change_words() if lead.endswith(w)), None)
-    if kind is None:
+    word = next(((w, k) for w, k in _change_words() if lead.endswith(w)), None)
+    if word is None:
         return None
-    head = lead[: -len(next(w for w, _ in _change_words() if lead.endswith(w)))]
-    periods = lexicon.column("extract/period_words")
-    period = next((p for p in periods if head == p), None)
+    head = lead[: -len(word[0])]
+    period = head if head in prose_words().periods else None
     if period is None and head in cell_words("each_year"):
         period = cell_words("period_each")[0]
-    return kind, period
+    return word[1], period
 
 
 @cache
 def _change_words() -> tuple[tuple[str, TargetKind], ...]:
-    """Words of a change before a figure (增长, 递增, 提高, 下降: lexicon extract/comparators
-    that set a kind only), longest first."""
+    """Words of a change before a figure (增长, 递增, 提高, 下降: the comparators of the
+    prose rules that set a kind only), longest first."""
     rows = [
         (w, cast(TargetKind, kind))
-        for w, comp, kind, at, _ in lexicon.rows("extract/comparators")
-        if at == "before" and comp == "." and kind in ("increase", "decrease")
+        for w, (comp, kind) in prose_words().comparators.items()
+        if comp == "." and kind in ("increase", "decrease")
     ]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 from ..inputs.columns import Column, assigned_at, clean, is_figure
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow, trimmed
-from .values import part_leads
+from .values import after_part_lead
 
 _BAR = "|"
 _RUN = 12  # lines of such a table, at least
@@ -92,7 +92,7 @@ def _composed(folded: str, head: list[Cell], sub: list[Cell]) -> list[Cell] | No
     out = [head[0]]
     k = 0
     for p in parts:
-        if _text(folded, p).startswith(part_leads()) and len(out) > 1:
+        if after_part_lead(_text(folded, p)) and len(out) > 1:
             out.append(p)
             continue
         if k >= len(heads):
@@ -115,13 +115,11 @@ def _columns(folded: str, head: list[Cell], cols: list[Column]) -> list[Column]:
     out = list(cols)
     for k, c in enumerate(head[: len(out)]):
         words = _text(folded, c)
-        lead = next((p for p in part_leads() if words.startswith(p)), None)
-        if lead is None or k == 0:
+        at = after_part_lead(words)
+        if not at or k == 0:
             continue
         name, bracket = _split_bracket(_text(folded, head[k - 1]))
-        out[k] = Column(
-            "target", f"{name}{words[len(lead) :].lstrip(':：')}{bracket}", None, out[k].year
-        )
+        out[k] = Column("target", f"{name}{words[at:]}{bracket}", None, out[k].year)
     return out
 
 

@@ -11,7 +11,7 @@ from .blocks import Block
 from .cells import Cell
 from .linecells import heading
 from .tablemodel import Span
-from .values import part_leads, value_cell
+from .values import after_part_lead, value_cell
 
 
 def label_cell(cols: list[Column], cells: list[Cell | None]) -> Cell | None:
@@ -134,8 +134,5 @@ def whole_cell(folded: str, c: Cell | None) -> Cell | None:
     a zone of the county above, names 经济技术开发区)."""
     if c is None:
         return None
-    lead = next((w for w in part_leads() if folded.startswith(w, c.start, c.end)), "")
-    at = c.start + len(lead)
-    while lead and at < c.end and folded[at] in ":：":
-        at += 1
-    return Cell(at, c.end) if lead and at < c.end else c
+    at = c.start + after_part_lead(folded[c.start : c.end])
+    return Cell(at, c.end) if c.start < at < c.end else c

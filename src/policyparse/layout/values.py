@@ -121,3 +121,13 @@ def part_leads() -> tuple[str, ...]:
     """Words opening a part of what the row or the column before names (其中:外省 under
     市外境内资金, 其中:经济技术开发区 under 甲县: lexicon extract/part_leads)."""
     return tuple(lexicon.column("extract/part_leads"))
+
+
+def after_part_lead(words: str) -> int:
+    """Where the words after a part's lead and its colon start (其中:外省 → 3), 0 where
+    *words* open with no such lead."""
+    lead = next((p for p in part_leads() if words.startswith(p)), "")
+    at = len(lead)
+    while lead and at < len(words) and words[at] in ":：":
+        at += 1
+    return at
