@@ -399,10 +399,12 @@ def _listed(
 
 
 def _round(m: re.Match[str], chinese: bool, factor: int) -> int | None:
-    """The scale of 百 or 千 printed alone as a number (百个, 千家), else None."""
-    if not chinese or m["b"] or factor != 1:
+    """The scale of 百 or 千 printed alone as a number (百个, 千家), times the scale after
+    it (百亿元: one of 百亿, base 100亿元; 千万人), else None."""
+    if not chinese or m["b"] or m["mixed"] or m["yi"] or m["before"]:
         return None
-    return round_scale(m["a"])
+    rounded = round_scale(m["a"])
+    return None if rounded is None else rounded * factor
 
 
 def _unit_text(

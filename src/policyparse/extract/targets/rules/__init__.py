@@ -47,6 +47,7 @@ from .names import (
     size_before_count,
     size_class,
 )
+from .onsets import count_to_onset
 from .shares import (
     acting_count,
     object_share,
@@ -96,6 +97,7 @@ RULES = (
     acting_count,
     within_time,
     part_count,
+    count_to_onset,
     verb_form,
     carried_subject,
     topic_subject,

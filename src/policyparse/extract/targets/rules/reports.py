@@ -25,13 +25,32 @@ def present_sentence(reader: Reader, c: Candidate) -> bool:
 def reported_done(reader: Reader, c: Candidate) -> bool:
     """The quantity's sentence reports its task done (新增378张养老床位，超额完成年度任务:
     lexicon extract/report_marks), no word of commitment before the mark (确保圆满完成…
-    commits): a result, not a goal."""
-    f, end = reader.folded, c.sentence_end
+    commits): a result, not a goal.  So does a sentence with no year phrase and no word of
+    commitment right after such a report in its paragraph (…全面完成了年度任务。全年共完成
+    造林1204亩: the tally of what was done; 2024年，计划完成造林850亩 names its year)."""
+    if _reports(reader, c.sentence_start, c.sentence_end):
+        return True
+    f, start = reader.folded, c.sentence_start
+    if c.year is not None or start < 1 or f[start - 1] != "。" or _commits(reader, start, c):
+        return False
+    before = max(f.rfind("。", 0, start - 1), f.rfind("\n", 0, start - 1)) + 1
+    return _reports(reader, before, start - 1)
+
+
+def _reports(reader: Reader, start: int, end: int) -> bool:
+    """Whether [start, end) holds a report mark with no word of commitment before it."""
+    f = reader.folded
     for w in reader.words.report_marks:
-        at = f.find(w, c.sentence_start, end)
+        at = f.find(w, start, end)
         if at != -1 and not any(
-            f.find(lead, c.sentence_start, at) != -1
+            f.find(lead, start, at) != -1
             for lead in (*reader.words.commitments, *reader.words.topic_marks)
         ):
             return True
     return False
+
+
+def _commits(reader: Reader, start: int, c: Candidate) -> bool:
+    """Whether a word of commitment stands in the sentence before the quantity."""
+    f = reader.folded
+    return any(f.find(lead, start, c.quantity.start) != -1 for lead in reader.words.commitments)
