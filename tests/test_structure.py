@@ -462,6 +462,46 @@ def test_one_issued_plan_stays_at_the_top() -> None:
     assert paths[:2] == ["1", "2"] and "A2" not in paths
 
 
+def test_one_of_two_documents_issued_together_is_a_part_where_only_it_is_printed() -> None:
+    # the notice names 甲清单 and 乙清单 one right after the other; the page prints only
+    # the first, its title wrapped over two lines
+    text = (
+        "某县人民政府办公室\n"
+        "《某县行动计划（2024-2027年）主要目标清单》《某县行动计划重点任务清单》"
+        "已经县人民政府同意，现印发给你们。\n"
+        "某县人民政府办公室\n2025年4月25日\n"
+        "某县行动计划\n（2024-2027年）主要目标清单\n"
+        "一、健康水平\n到2027年，人均预期寿命达到80岁。\n"
+    )
+    doc = parse(text)
+    assert [(n.path, n.title) for n in numbered(doc)] == [
+        ("A1", "某县行动计划（2024-2027年）主要目标清单"),
+        ("A1.1", "健康水平"),
+    ]
+    assert [(t.value, t.year) for n in doc.walk() for t in n.targets] == [(80, 2027)]
+
+
+def test_an_issued_plan_for_one_year_dates_its_undated_targets() -> None:
+    # the printed one of two issued documents is a plan for 2020: its undated goal is 2020's
+    text = (
+        "某市人民政府办公室\n现将《社会保障工程2020年工作要点》《交通工程2020年工作要点》"
+        "印发给你们。\n某市人民政府办公室\n2020年7月1日\n社会保障工程2020年工作要点\n"
+        "一、就业\n城镇新增就业6万人。\n"
+    )
+    doc = parse(text)
+    assert [n.path for n in numbered(doc)] == ["A1", "A1.1"]
+    assert [(t.value, t.year) for n in doc.walk() for t in n.targets] == [(6, 2020)]
+
+
+def test_a_cited_title_and_the_issued_one_keep_the_plan_at_the_top() -> None:
+    # 根据《某某意见》 cites a document; only the plan is issued: it stays at the top
+    text = (
+        "某县人民政府办公室\n根据《某省行动意见》，现将《某县行动方案》印发给你们。\n"
+        "某县人民政府办公室\n2025年4月25日\n某县行动方案\n一、健康水平\n推进工作。\n"
+    )
+    assert [n.path for n in numbered(parse(text))] == ["1"]
+
+
 def test_text_taken_from_a_pdf_keeps_its_outline_and_numbers() -> None:
     text = (
         "一、主要任务\n（一）提升服务。到 2025 年，产业 基金规模达到 100 亿元。\n"

@@ -168,7 +168,9 @@ def _row_owners(extracted: list[Extracted]) -> None:
 def _mark_frames(r: _Reading, node: INode) -> None:
     """Mark the nodes a heading frames: under a heading on the past, or the rows of a table
     whose annex, or else its caption, or else the document, is titled as a plan for one
-    year (2022年度民生实事项目进度表: 序号 | 项目内容 | …)."""
+    year (2022年度民生实事项目进度表: 序号 | 项目内容 | …); and every node of a document
+    issued under the notice so titled (社会保障工程2020年工作要点 as A1), as the plan for one
+    year it is (an annex so titled frames its table rows only)."""
     if node.kind != "paragraph" and frames.past_heading(node.title, r.first_year):
         r.past.add(id(node))
         r.past.update(id(n) for n in walk(node.children))
@@ -176,6 +178,9 @@ def _mark_frames(r: _Reading, node: INode) -> None:
     if captioned is not None:
         rows = (n for n in walk(node.children) if n.style == "table_row")
         r.captions.update((id(n), captioned) for n in rows)
+        if node.title_rule == "issued_title":  # 社会保障工程2020年工作要点 issued as A1
+            for n in (node, *walk(node.children)):
+                r.listed.setdefault(id(n), captioned)
     elif node.style == "table_row":
         # Its table's own caption (常熟市2018年政府工作任务分解表 above 序号 | 名称 | …), else
         # the document's title.

@@ -85,7 +85,8 @@ class OutlineState:
     # Where lines of bodies a flattened table printed start (layout/flatrows.py): the
     # unit cells of the node above, its text even after the plan's last item.
     owned: set[int] = field(default_factory=set)
-    part_openers: set[int] = field(default_factory=set)  # id() of blocks that open a part
+    # id() of blocks that open a part → the lines their titles wrap onto
+    part_openers: dict[int, tuple[Block, ...]] = field(default_factory=dict)
     # An appended document's title (structure.parts): id() of its first line → its lines;
     # the lines after the first, once the part is open.
     appended: dict[int, tuple[Block, ...]] = field(default_factory=dict)

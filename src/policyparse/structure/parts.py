@@ -11,7 +11,9 @@ collide, and what they say is theirs.
 
 from __future__ import annotations
 
+import re
 from functools import cache
+from itertools import pairwise
 
 from .. import lexicon
 from ..layout.blocks import SHORT_LINE, Block
@@ -23,32 +25,77 @@ from .builder import title_like
 _NOTICE_END_ROLES = frozenset({"signature", "date"})
 
 
-def part_openers(folded: str, blocks: list[Block]) -> set[int]:
-    """ids of the blocks that open a part: lines that repeat a title the notice quotes.
+def part_openers(folded: str, blocks: list[Block]) -> dict[int, tuple[Block, ...]]:
+    """The blocks that open a part (by id()), each with the lines its title wraps onto:
+    lines that repeat a title the notice quotes.
 
     Takes the line 支持工业互联网发展若干政策 after a notice that quotes
     《支持工业互联网发展若干政策》 and 《安徽省工业互联网创新发展行动计划》, when
-    both titles stand on lines of their own; leaves a notice that issues one
-    document (its plan stays at the top) and a quoted title inside a sentence.
+    both titles stand on lines of their own, or one of them where the notice names them
+    one right after another (《甲清单》《乙清单》…印发: a page may print only 甲), also
+    wrapped over two lines (某某行动计划 / （2024-2027年）主要目标任务); leaves a notice
+    that issues one document (its plan stays at the top) and a quoted title inside a
+    sentence.
     """
     end = next((k for k, b in enumerate(blocks) if b.role in _NOTICE_END_ROLES), None)
     if end is None:
-        return set()
+        return {}
     names = {
         compact(m.group("name"))
         for b in blocks[:end]
         for m in QUOTED_TITLE.finditer(folded, b.start, b.end)
     }
     if len(names) < 2:
-        return set()
-    openers: dict[str, int] = {}
-    for b in blocks[end:]:
-        if b.role is not None or match_marker(folded, b.start, b.end) is not None:
-            continue
-        text = compact(folded[b.start : b.end])
-        if text in names and text not in openers:
-            openers[text] = id(b)
-    return set(openers.values()) if len(openers) >= 2 else set()
+        return {}
+    openers: dict[str, tuple[Block, tuple[Block, ...]]] = {}
+    for k in range(end, len(blocks)):
+        found = _title_at(folded, blocks, k, names)
+        if found is not None and found[0] not in openers:
+            openers[found[0]] = (blocks[k], found[1])
+    if len(openers) == 1 and set(openers) <= _issued_together(folded, blocks[:end]):
+        pass  # 《甲清单》《乙清单》…印发, the page prints 甲 alone
+    elif len(openers) < 2:
+        return {}
+    return {id(b): rest for b, rest in openers.values()}
+
+
+def _title_at(
+    folded: str, blocks: list[Block], k: int, names: set[str]
+) -> tuple[str, tuple[Block, ...]] | None:
+    """The quoted title the line at *k* prints, alone or with the next line it wraps onto,
+    and the lines after the first; None where it prints none."""
+    b = blocks[k]
+    if b.role is not None or match_marker(folded, b.start, b.end) is not None:
+        return None
+    text = compact(folded[b.start : b.end])
+    if text in names:
+        return text, ()
+    if k + 1 < len(blocks) and blocks[k + 1].role is None:
+        nxt = blocks[k + 1]
+        joined = text + compact(folded[nxt.start : nxt.end])
+        if joined in names and len(text) <= SHORT_LINE:
+            return joined, (nxt,)
+    return None
+
+
+@cache
+def _together() -> re.Pattern[str]:
+    """》《, 》、《, 》和《: two quoted titles one right after another."""
+    ands = lexicon.alternation(lexicon.column("extract/connectors", role="and"))
+    return re.compile(rf"》(?:、|{ands})?《")
+
+
+def _issued_together(folded: str, blocks: list[Block]) -> set[str]:
+    """The titles a notice names one right after another (《甲》《乙》, 《甲》和《乙》): the
+    documents it issues together, where a page may print only one of them; a title cited
+    alone (根据《某某意见》…) is none."""
+    together: set[str] = set()
+    for b in blocks:
+        found = list(QUOTED_TITLE.finditer(folded, b.start, b.end))
+        for m, n in pairwise(found):
+            if _together().fullmatch(folded, m.end() - 1, n.start() + 1):
+                together |= {compact(m.group("name")), compact(n.group("name"))}
+    return together
 
 
 # 部门解读, 相关解读: a portal's label over a list of links, too short to name a document.

@@ -22,9 +22,10 @@ def issued_part(st: OutlineState, s: Seen) -> Decision | None:
     more document (structure.parts); leaves the title of the one plan a notice wraps
     (plan_title).
     """
-    if id(s.block) not in st.part_openers:
+    rest = st.part_openers.get(id(s.block))
+    if rest is None:
         return None
-    return Decision("attachment", (partial(OutlineState.open_part, b=s.block),))
+    return Decision("attachment", (partial(OutlineState.open_part, b=s.block, rest=rest),))
 
 
 @only_in("body", "after_signature")
