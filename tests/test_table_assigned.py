@@ -166,3 +166,31 @@ def test_each_rows_targets_are_owned_by_its_body_and_a_total_by_all() -> None:
     rows = {r.unit: r.targets for r in policyparse.owners(policyparse.parse(text))}
     assert rows["乙区"] == ["外贸出口目标 2000万元 (2004)", "外贸出口目标 3900万元 (2004)",
                            "实到外资目标 300万元 (2004)"]  # fmt: skip
+
+
+_NO_LEADING_BAR = (
+    "附件\n某县2023年种植任务分解表\n"
+    "乡镇 | 新种任务(亩) | 备注 |\n"
+    "全县合计 | 1450 | |\n"
+    "甲镇 | 600 | 其中某公司新种任务200亩,不计入甲镇考核。 |\n"
+    "乙乡 | 300 | |\n丙乡 | 250 | |\n丁镇 | 100 | |\n戊乡 | 80 | |\n己镇 | 70 | |\n"
+    "庚乡 | 50 | |\n壬乡 | 60 | |\n癸镇 | 30 | |\n子乡 | 20 | |\n"
+    "辛镇 | 0 |\n"
+)
+
+
+def test_pipe_rows_without_a_leading_bar_are_rows_to_the_last_short_one() -> None:
+    # every line closes its cells with pipes, but each holds a whole row: pipe rows, not one
+    # stream of cells; the last row prints its empty remark cell not at all
+    doc = policyparse.parse(_NO_LEADING_BAR.replace("辛镇 | 0 |", "辛镇 | 40 |"))
+    assert [t.value for n in doc.walk() for t in n.targets] == [
+        1450, 600, 300, 250, 100, 80, 70, 50, 60, 30, 20, 40
+    ]  # fmt: skip
+    assert [u.name for n in doc.walk() for u in n.responsible_units][-1] == "辛镇"
+
+
+def test_a_whole_area_total_row_names_no_body() -> None:
+    # 全县合计: the whole county and a total printed together, the row of sums
+    doc = policyparse.parse(_NO_LEADING_BAR)
+    names = [u.name for n in doc.walk() for u in n.responsible_units]
+    assert "全县合计" not in names and names[:2] == ["甲镇", "乙乡"]

@@ -107,3 +107,29 @@ def test_a_half_width_full_stop_after_words_ends_the_sentence() -> None:
         (50, "%"),
         (1.5, "万个"),
     ]
+
+
+_FROM_33 = (
+    "某区2023年重点工作任务分解表\n"
+    "序号 重点工作任务 主要责任单位 协同配合单位 完成期限\n"
+    "33 新培育科技型企业50家以上。 区科技局 区经信局、区税务局。 2023年12月底\n"
+    "34 推动某某研究院建设。 区科技局\n区商务局\n某某园区管委会\n"
+    "区发改委、区农业农村局。 2023年12月底\n"
+    "35 研发支出增长15%以上。 区科技局 区经信局。 2023年12月底\n"
+)
+
+
+def test_rows_printed_from_a_later_number_and_a_unit_cell_one_body_per_line() -> None:
+    # a table printed from its 33rd row; row 34 lists its lead bodies one per line and
+    # closes with its cooperating bodies and deadline on one line
+    rows = {n.path: n for n in policyparse.parse(_FROM_33).walk() if n.path}
+    assert list(rows) == ["33", "34", "35"]
+    assert [(u.name, u.role) for u in rows["34"].responsible_units] == [
+        ("区科技局", "responsible"),
+        ("区商务局", "responsible"),
+        ("某某园区管委会", "responsible"),
+        ("区发改委", "cooperating"),
+        ("区农业农村局", "cooperating"),
+    ]
+    assert rows["34"].deadline is not None and rows["34"].deadline.text == "2023年12月底"
+    assert [(t.value, t.unit) for t in rows["35"].targets] == [(15, "%")]

@@ -370,3 +370,18 @@ def assigned_row(texts: list[str], cols: list[Column]) -> bool:
         return False
     figures = [w for w in cells if is_figure(w)]
     return bool(figures) and all(not w or w in figures or w in _cell_words("none") for w in cells)
+
+
+@cache
+def _no_body() -> frozenset[str]:
+    """A unit cell's words that name nobody: ——, /, and a total or whole-area row's 合计, 全市."""
+    return frozenset(cell_words("none") + cell_words("total") + cell_words("whole"))
+
+
+def names_nobody(words: str) -> bool:
+    """The cell names nobody (_no_body), also where a whole area and a total are printed
+    together (全县合计, 全市总计: the row of sums)."""
+    if words in _no_body():
+        return True
+    whole = next((w for w in cell_words("whole") if words.startswith(w)), None)
+    return whole is not None and words[len(whole) :] in cell_words("total")

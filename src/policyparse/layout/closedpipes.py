@@ -150,6 +150,8 @@ def closed_pipe_tables(folded: str, blocks: list[Block], budget: Budget) -> list
 
 def _table(folded: str, lines: list[Block], budget: Budget) -> TextTable | None:
     """The run of lines as a table of assigned targets, or None."""
+    if _row_lines(folded, lines):
+        return None  # 乡镇 | 新种任务(亩) | 备注 |: pipe rows, read whole by layout/cells.py
     cells, rows = _rows(folded, lines)
     read = _header(folded, rows) if len(rows) >= 3 else None
     if read is None:
@@ -167,6 +169,17 @@ def _table(folded: str, lines: list[Block], budget: Budget) -> TextTable | None:
     out.columns = _columns(folded, head, found[1])
     out.header_rows = 1
     return out
+
+
+def _row_lines(folded: str, lines: list[Block]) -> bool:
+    """Most lines print two cells of words or figures or more (甲镇 | 600 | |): a pipe table
+    whose rows lack the leading bar, one row per line, not one stream of cells."""
+    full = 0
+    for b in lines:
+        start, end = _line(folded, b)
+        parts = folded[start:end].split(_BAR)[:-1]
+        full += sum(1 for p in parts if p.strip()) >= 2
+    return 2 * full > len(lines)
 
 
 def _rows(

@@ -17,7 +17,8 @@ and a space stands both between cells and inside one (a name the PDF wrapped: ``
 A group's heading between rows (一、推进污染防治) is a row of one cell.
 
 A header is a line of four or more column words, one space apart, opening with the serial
-label and naming a column of units; the rows are the lines after it numbered on from 1.
+label and naming a column of units; the rows are the lines after it numbered on, from 1 or
+from the number the first prints (a table printed from its 33rd row: 33, 34, 35).
 Leaves a line of words that are not all column words (a sentence), and a header with no
 unit column (an indicator table prints figures, which such rows cannot place).
 """
@@ -28,6 +29,7 @@ import re
 
 from ..inputs.bodies import unit_like
 from ..inputs.columns import Column, clean, column, holds_serial, serial_label
+from .align import deadline_like
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
 from .markers import match_marker
@@ -133,8 +135,8 @@ def _rows(
             j += 1
             continue
         m = _NUMBER.match(folded, b.start, b.end)
-        if m is None or int(m.group(1)) != last + 1:
-            break
+        if m is None or (last and int(m.group(1)) != last + 1):
+            break  # the first row may print any number: 33 in a table printed from its 33rd
         lines = [b]
         while j + len(lines) < len(blocks) and _continues(folded, blocks[j + len(lines)]):
             lines.append(blocks[j + len(lines)])  # 区税务局: a unit cell over two lines
@@ -143,7 +145,7 @@ def _rows(
             break
         table.rows.append(TRow(cells, lines))
         table.blocks.extend(lines)
-        last, j = last + 1, j + len(lines)
+        last, j = int(m.group(1)), j + len(lines)
     return (table if last else None), j
 
 
@@ -159,11 +161,15 @@ def _numbered(folded: str, b: Block) -> bool:
 
 def _continues(folded: str, b: Block) -> bool:
     """A line of bodies alone under a row: a unit cell printed over two lines (区财政局 /
-    区税务局), or the next unit cell on a line of its own."""
+    区税务局), or the next unit cell on a line of its own, the row's deadline after it at
+    most (区发改委、区农投公司。 2023年12月底: the row's last line)."""
+    if _numbered(folded, b) or _heading(folded, b):
+        return False
     text = folded[b.start : b.end]
-    return (
-        " " not in text and not _numbered(folded, b) and not _heading(folded, b) and _bodies(text)
-    )
+    if " " not in text:
+        return _bodies(text)
+    head, _, due = text.rpartition(" ")
+    return " " not in head and _bodies(head) and deadline_like(clean(due))
 
 
 def _bodies(text: str) -> bool:
@@ -174,7 +180,7 @@ def _bodies(text: str) -> bool:
 
 def _row(folded: str, lines: list[Block], cols: list[Column]) -> list[Cell] | None:
     """The row's cells by column, or None where its pieces cannot fill the header."""
-    pieces = _pieces(folded, lines[0]) + [Cell(b.start, b.end) for b in lines[1:]]
+    pieces = [p for b in lines for p in _pieces(folded, b)]
     closing = 0
     while closing < len(cols) - 1 and cols[-1 - closing].kind in _CLOSING:
         closing += 1

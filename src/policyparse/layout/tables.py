@@ -22,7 +22,6 @@ gives neither measures nor targets; neither gives prose targets from its cells.
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
 
 from ..diagnostics import Issue
 from ..inputs.columns import (
@@ -31,6 +30,7 @@ from ..inputs.columns import (
     clean,
     column,
     kind,
+    names_nobody,
     settle_duties,
     settle_years,
 )
@@ -123,12 +123,11 @@ def _heading(r: Reading, row: TRow, cells: list[Cell]) -> None:
 
 def _units(r: Reading, row: Row, cells: list[Cell | None]) -> None:
     """The row's unit cells with their column's role and header; deadline and year cells."""
-    none = _no_body()
     for c, col in zip(cells, r.table.columns, strict=False):
         if c is None or c.empty:
             continue
         words = clean(text_of(r.folded, c))
-        if col.kind in ("unit", "body") and col.role is not None and words not in none:
+        if col.kind in ("unit", "body") and col.role is not None and not names_nobody(words):
             _add_units(r, row, c, col)
         elif col.kind in ("", "target") and _stray_unit(words):
             _add_units(r, row, c, _unit_column(r.table.columns))
@@ -138,12 +137,6 @@ def _units(r: Reading, row: Row, cells: list[Cell | None]) -> None:
             continue
         if _prose(r, col):
             r.table.prose.append((c.start, c.end))
-
-
-@cache
-def _no_body() -> frozenset[str]:
-    """A unit cell's words that name nobody: ——, /, and a total or whole-area row's 合计, 全市."""
-    return frozenset(cell_words("none") + cell_words("total") + cell_words("whole"))
 
 
 def _prose(r: Reading, col: Column) -> bool:

@@ -145,6 +145,28 @@ def pieces(folded: str, start: int, end: int, seps: str) -> list[tuple[int, int]
     return out
 
 
+@cache
+def _etc() -> str:
+    """等: the word that leaves a list of bodies open (lexicon extract/open_list_words)."""
+    return min(lexicon.column("extract/open_list_words"), key=len)
+
+
+def _split_etc(folded: str, s: int, e: int) -> list[tuple[int, int]]:
+    """区财政局等区政府有关部门: the bodies named, then the class 等 closes them with (区财政局
+    and 区政府有关部门, generic); a piece opening with 等 (、等区政府有关部门) is the class
+    alone.  Leaves 区财政局等部门 and 区财政局等有关部门 (a tail that names no class of its
+    own, dropped: strip_tail)."""
+    etc = _etc()
+    if folded.startswith(etc, s, e):
+        return [(s + len(etc), e)] if e > s + len(etc) else []
+    at = folded.find(etc, s + 1, e - 1)
+    if at == -1 or folded[at:e] in _drop_tails():
+        return [(s, e)]  # 区财政局等有关部门: the tail names no class of its own
+    if is_body(folded[s:at]) and is_generic(compact(folded[at + len(etc) : e])):
+        return [(s, at), (at + len(etc), e)]
+    return [(s, e)]
+
+
 def _split_and(folded: str, s: int, e: int, known: Callable[[str], bool]) -> list[tuple[int, int]]:
     """Split on 和/及 where both sides are bodies: 农业农村部和财政部, not 工业和信息化部, nor
     a place's pair of leading bodies (各县党委和人民政府: the second names no place)."""
@@ -218,18 +240,7 @@ def bodies_in(
     cue: str = "",
 ) -> list[Mention]:
     """The units listed in [start, end), each with *role* (and the *cue* that gave it)."""
-    spans: list[tuple[int, int]] = []
-    for s, e in pieces(folded, start, end, "、,;"):
-        for a, b in _split_and(folded, s, e, known):
-            if (
-                spans
-                and _class_noun(folded[a:b])
-                and is_generic(compact(folded[spans[-1][0] : spans[-1][1]]))
-            ):
-                spans[-1] = (spans[-1][0], b)  # 各有关部门和单位, 相关部门、单位, 相关委、办、局
-            else:
-                spans.append((a, b))
-    spans = _level_chains(folded, spans)
+    spans = _level_chains(folded, _spans(folded, start, end, known))
     merged: list[tuple[int, int]] = []
     for a, b in spans:
         joined = bool(merged) and "、" in folded[merged[-1][1] : a]  # not across ，or ；
@@ -246,6 +257,25 @@ def bodies_in(
             out.append(m)
     _shared_class(out)
     return out
+
+
+def _spans(
+    folded: str, start: int, end: int, known: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """The names' spans: pieces split on 等 and 和, a class noun joined to the class before
+    it (各有关部门和单位, 相关部门、单位, 相关委、办、局)."""
+    spans: list[tuple[int, int]] = []
+    for s, e in pieces(folded, start, end, "、,;"):
+        for a, b in (x for p in _split_etc(folded, s, e) for x in _split_and(folded, *p, known)):
+            if (
+                spans
+                and _class_noun(folded[a:b])
+                and is_generic(compact(folded[spans[-1][0] : spans[-1][1]]))
+            ):
+                spans[-1] = (spans[-1][0], b)
+            else:
+                spans.append((a, b))
+    return spans
 
 
 def _level_chains(folded: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
