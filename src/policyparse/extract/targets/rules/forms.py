@@ -34,6 +34,7 @@ from .helpers import (
     subject,
     verb_before,
 )
+from .served import joined_at, served_list
 
 
 def _group(reader: Reader, c: Candidate) -> tuple[list[int], int]:
@@ -276,7 +277,8 @@ def _fallback_verb(reader: Reader, c: Candidate) -> int:
     if place and _places_scope(reader, c):
         return 0
     if not _goal(c):
-        return place if place and _pilot_places(reader, c) else 0
+        served = place and served_list(reader, c, c.clause[1]) is not None
+        return place if place and (_pilot_places(reader, c) or served) else 0
     n = dictionary_verb(f, pre.start, pre.end)
     if n or (c.year is None and c.draft.comparator != "~"):
         return n
@@ -331,7 +333,11 @@ def _places_scope(reader: Reader, c: Candidate) -> bool:
     if c.draft.comparator == "~":
         return False
     start, end = _object_span(reader, c)
-    return reader.next_quantity(start, end) is not None
+    later = reader.next_quantity(start, end)
+    while later is not None and joined_at(reader, start, later.start) is not None:
+        start = later.end  # 为8000户…和1000个…: served too, look past it
+        later = reader.next_quantity(start, end)
+    return later is not None
 
 
 def _pilot_places(reader: Reader, c: Candidate) -> bool:
@@ -441,13 +447,12 @@ def verb_form(reader: Reader, c: Candidate) -> Decision | None:
     if _list_item(reader, c):  # _list_verb's item: its object ends at the next 、
         cut = reader.folded.find("、", c.suffix_end, o_end)
         o_end = o_end if cut == -1 else cut
-    w = reader.words
-    preposition = verb in w.prepositions or any(
-        verb.startswith(p) and verb[len(p) :] in w.areas for p in w.prepositions
-    )  # 在, 为全州
+    preposition = _is_preposition(reader, verb)
     if preposition:
         o_end = _places_end(reader, c, o_end)
-    obj = compact(reader.source[c.suffix_end : o_end])
+    joined = served_list(reader, c, c.clause[1]) if preposition else None
+    # 为8000户困难家庭和1000个…实施改造: its own object and the action
+    obj = joined if joined is not None else compact(reader.source[c.suffix_end : o_end])
     if not obj:
         return leave("no object after the number")
     found.indicator = head + obj
@@ -460,9 +465,17 @@ def verb_form(reader: Reader, c: Candidate) -> Decision | None:
     def carry(r: Reader) -> None:
         r.memory.carry_verb(sentence, verb, period)
 
-    if not preposition:  # 在90个…领域支持200个…: the later count has a verb of its own
+    if not preposition or joined is not None:  # 在90个…领域支持200个…: a verb of its own
         taken.edits = (carry, *taken.edits)
     return taken
+
+
+def _is_preposition(reader: Reader, verb: str) -> bool:
+    """The verb is a preposition (在), an area after it at most (为全州)."""
+    w = reader.words
+    return verb in w.prepositions or any(
+        verb.startswith(p) and verb[len(p) :] in w.areas for p in w.prepositions
+    )
 
 
 def _area_spread(reader: Reader, c: Candidate, found: Found) -> None:

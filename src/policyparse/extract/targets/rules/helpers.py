@@ -375,7 +375,7 @@ def modified_object(reader: Reader, c: Candidate) -> tuple[int, int, int]:
         if body_end == pre.end:
             body_end = _destination(reader, pre.start, pre.end)
             modifier_end = pre.end
-        if body_end == pre.end:
+        if body_end == pre.end and not _list_field(reader, c):
             return none
     lead, verb = verb_after_actor(f[pre.start : body_end])
     v_start = pre.start + lead
@@ -383,6 +383,25 @@ def modified_object(reader: Reader, c: Candidate) -> tuple[int, int, int]:
     if not verb or v_end + _MODIFIER > modifier_end:
         return none  # 建设中的3个项目: a one-character aspect (中), no modifier of the object
     return v_start, v_end, pre.end
+
+
+_FIELD_MAX = 6  # characters of a field named between a verb and its list's first count
+
+
+def _list_field(reader: Reader, c: Candidate) -> bool:
+    """A few words between the verb and the first count of a list of counts name the field
+    all its items are taken in: 打造乡村旅游100个精品村、100家精品民宿 (乡村旅游, no field
+    word after it).  Leaves 打造乡村旅游100个精品村。 (no list of counts after it) and a
+    verb or a figure between (推动某某30条…: the rule count_to_onset's)."""
+    f, pre, w = reader.folded, c.prefix, reader.words
+    verb = lead_verb(f[pre.start : pre.end])
+    field = f[pre.start + len(verb) : pre.end]
+    if not verb or not 2 <= len(field) <= _FIELD_MAX or not all(is_han(ch) for ch in field):
+        return False
+    if w.any_verb.search(field):
+        return False
+    o_end = object_end(f, c.suffix_end, c.clause[1], reader.starts)
+    return o_end is not None and f[o_end : o_end + 1] == "、" and f[o_end + 1 : o_end + 2].isdigit()
 
 
 _DESTINATION_MAX = 10  # characters of the place a verb reaches before its count
