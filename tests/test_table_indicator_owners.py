@@ -84,3 +84,30 @@ def test_each_indicator_is_owned_by_the_units_its_row_names() -> None:
     assert got[("服务业增加值", 2025)] == {"responsible": ["市发展改革委"]}  # canonical
     assert got[("服务业增加值比重", 2025)] == {"responsible": ["市统计局"]}
     assert got[("旅游总收入", 2025)] == {"responsible": ["市文旅局", "市商务局"]}
+
+
+_CHANGE_CELLS = (
+    "附件\n某市健康水平提升主要目标\n"
+    "序号\t指标名称\t单位\t2023年\t2025年\t2027年\t牵头单位\n"
+    "1\t人均预期寿命\t岁\t78.1\t≥79\t≥80\t市卫健局\n"
+    "2\t居民健康素养水平\t%\t30\t每年提升2%左右或不低于全省平均水平\t每年提升2%左右\t市卫健局\n"
+    "3\t道路交通事故死亡率\t/10万\t7.5\t较2022年 下降3%\t较2025年 下降3%\t市公安局\n"
+)
+
+
+def test_value_cells_stating_a_change_give_targets_of_their_row() -> None:
+    # a word of change, a base year before it or a period, an alternative after 或: the
+    # change and its size are the row's target in the cell's own unit
+    doc = policyparse.parse(_CHANGE_CELLS)
+    got = [
+        (n.path, t.comparator, t.value, t.unit, t.kind, t.year, t.period)
+        for n in doc.walk()
+        for t in n.targets
+        if n.path in ("A1.2", "A1.3")
+    ]
+    assert got == [
+        ("A1.2", "~", 2, "%", "increase", 2025, "每年"),
+        ("A1.2", "~", 2, "%", "increase", 2027, "每年"),
+        ("A1.3", "=", 3, "%", "decrease", 2025, None),
+        ("A1.3", "=", 3, "%", "decrease", 2027, None),
+    ]

@@ -25,7 +25,7 @@ from .. import lexicon
 from ..inputs.columns import cell_words
 from ..layout.markers import match_marker
 from ..layout.tablemodel import Table, TableTarget
-from ..layout.values import FIGURE, scale_at, scale_words
+from ..layout.values import FIGURE, based, scale_at, scale_words
 from ..text.fold import compact, is_han
 from ..vocab import Comparator, Role, TargetKind
 from .targets import Found
@@ -272,6 +272,9 @@ def _dated(text: str) -> tuple[str, int | None] | None:
     2027年60%，2028年进一步优化布局 → (60%，…, 2027); 至2026年底，全面启动… → None; a
     cell that opens with no date → (the cell, None).
     """
+    base = based(text)
+    if base is not None:
+        return base, None  # 较2022年下降3%: the year is the base of the change, not the cell's
     m = _dated_pattern().match(text)
     if m is None:
         return text, None

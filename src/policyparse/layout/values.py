@@ -109,6 +109,63 @@ def value_cell(words: str) -> bool:
     return rest is not None and (rest == "" or unit_word(rest))
 
 
+def change_cell(words: str) -> bool:
+    """A cell that states a change and its size: a base it is measured from and a period
+    at most, a word of change, then a figure alone (较2022年下降3%, 每年提升2%左右), an
+    alternative after 或 at most (…或不低于全省平均水平).  Leaves 持续下降 (no figure) and
+    完成改造20个 (no word of change: a sentence)."""
+    rest = change_rest(words)
+    if rest is None:
+        return False
+    for word in lexicon.column("extract/connectors", role="or"):
+        rest = rest.split(word, 1)[0]
+    return value_cell(rest)
+
+
+_BASE_YEAR = re.compile(r"(?:19|20)\d{2}年")
+
+
+def based(words: str) -> str | None:
+    """The cell's words after the base year of the change it opens with (较2022年 下降3% →
+    下降3%), or None where it opens with no such base."""
+    text = _past_base(words)
+    return text if text != words and change_rest(text) is not None else None
+
+
+def _past_base(words: str) -> str:
+    """The words after a base year opening them (较2022年, 比2020年), or the words."""
+    for word in lexicon.column("extract/comparison_bases", role="compare"):
+        if words.startswith(word):
+            m = _BASE_YEAR.match(words, len(word))
+            if m is not None:
+                return words[m.end() :].lstrip()
+    return words
+
+
+def change_rest(words: str) -> str | None:
+    """What follows the word of change a cell opens with, past a base (较2022年) and a
+    period (每年, 年均); None where it opens with no word of change."""
+    text = _past_base(words)
+    for period in lexicon.longest_first(lexicon.column("extract/period_words")):
+        if text.startswith(period):
+            text = text[len(period) :]
+            break
+    change = next((w for w in _change_words() if text.startswith(w)), None)
+    return text[len(change) :] if change is not None else None
+
+
+@cache
+def _change_words() -> tuple[str, ...]:
+    """Words of a change (增长, 提升, 下降: lexicon extract/comparators, kind increase or
+    decrease, set before the number), longest first."""
+    words = tuple(
+        w
+        for kind in ("increase", "decrease")
+        for w in lexicon.column("extract/comparators", kind=kind, position="before")
+    )
+    return tuple(lexicon.longest_first(words))
+
+
 @cache
 def after_words() -> tuple[str, ...]:
     """Comparison words printed after a figure (以上, 左右), longest first."""
