@@ -133,3 +133,26 @@ def test_rows_printed_from_a_later_number_and_a_unit_cell_one_body_per_line() ->
     ]
     assert rows["34"].deadline is not None and rows["34"].deadline.text == "2023年12月底"
     assert [(t.value, t.unit) for t in rows["35"].targets] == [(15, "%")]
+
+
+_WRAPPED_HEADER = (
+    "附件1\n某区养老方面主要指标分解表\n"
+    "序号 指标名称 2022年\n完成情况\n目标任务 牵头部门\n2023年 2024年 2025年\n"
+    "1 基本养老保险参保率 98.06% 98.5% 99% 99% 区人社局\n"
+    "2 养老机构护理型床位占比 60% ≥60% ≥60% ≥62% 区民政局\n"
+    "3 城市街道综合性养老服务中心 1 3 5 7 区民政局\n"
+)
+
+
+def test_a_header_wrapped_over_lines_names_a_column_per_year_of_its_group() -> None:
+    # 2022年 / 完成情况 is one label (the base); 目标任务 over 2023年 2024年 2025年 is a
+    # column per year; each row a measure of its lead, its figures its targets, once each
+    doc = policyparse.parse(_WRAPPED_HEADER)
+    rows = {n.path: n for n in doc.walk() if n.path}
+    assert list(rows) == ["A1", "A1.1", "A1.2", "A1.3"]
+    got = [(t.comparator, t.value, t.unit, t.year) for t in rows["A1.2"].targets]
+    assert got == [(">=", 60, "%", 2023), (">=", 60, "%", 2024), (">=", 62, "%", 2025)]
+    base = rows["A1.2"].targets[0].baseline
+    assert base is not None and (base.value, base.year) == (60, 2022)
+    assert [(u.name, u.role) for u in rows["A1.1"].responsible_units] == [("区人社局", "lead")]
+    assert [t.value for t in rows["A1.3"].targets] == [3, 5, 7]

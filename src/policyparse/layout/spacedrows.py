@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from ..inputs.bodies import unit_like
-from ..inputs.columns import Column, clean, column, holds_serial, serial_label
+from ..inputs.columns import Column, clean, column, holds_serial, serial_label, settle_years
 from .align import deadline_like
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
@@ -49,13 +49,76 @@ def spaced_row_tables(folded: str, blocks: list[Block], budget: Budget) -> list[
     i = 0
     while i < len(blocks) and not budget.spent:
         cols = _header(folded, blocks[i])
+        lines = 1
         if cols is None:
-            i += 1
-            continue
-        table, i = _rows(folded, blocks, i, cols, budget)
+            wrapped = _wrapped_header(folded, blocks, i)
+            if wrapped is None:
+                i += 1
+                continue
+            cols, lines = wrapped
+        table, i = _rows(folded, blocks, i, cols, budget, lines)
         if table is not None:
             tables.append(table)
     return tables
+
+
+_HEADER_LINES = 4  # lines a header wraps over, at most
+_YEAR_ALONE = re.compile(r"(?:19|20)\d{2}年")
+
+
+def _wrapped_header(folded: str, blocks: list[Block], i: int) -> tuple[list[Column], int] | None:
+    """A header printed over several lines, and how many: 序号 指标名称 2022年 / 完成情况 /
+    目标任务 牵头部门 / 2023年 2024年 2025年.  A line of one word that is no column word
+    alone finishes the label before it (2022年完成情况); a line of years alone splits the
+    group label above it into a column per year (目标任务 → 2023年 | 2024年 | 2025年); the
+    rows start at the first numbered line.  Leaves lines that never make a header."""
+    first = folded.find(" ", blocks[i].start, blocks[i].end)
+    if first == -1 or not serial_label(folded[blocks[i].start : first]):
+        return None
+    labels: list[str] = []
+    for k in range(i, min(i + _HEADER_LINES + 1, len(blocks))):
+        b = blocks[k]
+        if _numbered(folded, b):
+            if k == i + 1:
+                return None  # one line: _header read it, or it is none
+            cols = _columns_of(labels)
+            return (cols, k - i) if cols is not None else None
+        texts = [folded[c.start : c.end] for c in _pieces(folded, b)]
+        if not _wrap_line(labels, texts):
+            return None
+    return None
+
+
+def _wrap_line(labels: list[str], texts: list[str]) -> bool:
+    """Take one line of a wrapped header into *labels*; False where it is no header line."""
+    if not all(texts):
+        return False
+    if (
+        labels
+        and len(texts) == 1
+        and (column(texts[0]).kind is None or _YEAR_ALONE.fullmatch(labels[-1]))
+    ):
+        labels[-1] += texts[0]  # 2022年 / 完成情况: one label wrapped
+        return True
+    years = [column(t) for t in texts]
+    if labels and all(c.year is not None and c.kind == "target" for c in years):
+        at = next((k for k, w in enumerate(labels) if column(w).kind == "task"), None)
+        if at is None:
+            return False
+        labels[at : at + 1] = texts  # 目标任务 over 2023年 2024年 2025年
+        return True
+    labels.extend(texts)
+    return True
+
+
+def _columns_of(labels: list[str]) -> list[Column] | None:
+    if len(labels) < _HEADER_MIN or not serial_label(labels[0]):
+        return None
+    cols = [column(t) for t in labels]
+    if not all(c.kind for c in cols) or not any(c.role for c in cols):
+        return None
+    settle_years(cols)
+    return cols
 
 
 def glued_headers(folded: str, blocks: list[Block]) -> list[Block]:
@@ -121,12 +184,17 @@ def _columns(folded: str, pieces: list[Cell]) -> list[Column] | None:
 
 
 def _rows(
-    folded: str, blocks: list[Block], i: int, cols: list[Column], budget: Budget
+    folded: str,
+    blocks: list[Block],
+    i: int,
+    cols: list[Column],
+    budget: Budget,
+    lines: int = 1,
 ) -> tuple[TextTable | None, int]:
-    """The rows under the header at block *i*, and the block after the table."""
-    head = blocks[i]
-    table = TextTable("spaces", [TRow(_pieces(folded, head), [head])], [head])
-    last, j = 0, i + 1
+    """The rows under the header at block *i* (over *lines* lines), and the block after
+    the table."""
+    table = _head(folded, blocks[i : i + lines], cols)
+    last, j = 0, i + lines
     while j < len(blocks):
         b = blocks[j]
         if _heading(folded, b) and j + 1 < len(blocks) and _numbered(folded, blocks[j + 1]):
@@ -137,16 +205,26 @@ def _rows(
         m = _NUMBER.match(folded, b.start, b.end)
         if m is None or (last and int(m.group(1)) != last + 1):
             break  # the first row may print any number: 33 in a table printed from its 33rd
-        lines = [b]
-        while j + len(lines) < len(blocks) and _continues(folded, blocks[j + len(lines)]):
-            lines.append(blocks[j + len(lines)])  # 区税务局: a unit cell over two lines
-        cells = _row(folded, lines, cols)
+        row = [b]
+        while j + len(row) < len(blocks) and _continues(folded, blocks[j + len(row)]):
+            row.append(blocks[j + len(row)])  # 区税务局: a unit cell over two lines
+        cells = _row(folded, row, cols)
         if cells is None or not budget.take(len(cells), b.start):
             break
-        table.rows.append(TRow(cells, lines))
-        table.blocks.extend(lines)
-        last, j = int(m.group(1)), j + len(lines)
+        table.rows.append(TRow(cells, row))
+        table.blocks.extend(row)
+        last, j = int(m.group(1)), j + len(row)
     return (table if last else None), j
+
+
+def _head(folded: str, head: list[Block], cols: list[Column]) -> TextTable:
+    """The table opened by its header's lines: one line, or a wrapped header whose columns
+    the reader names (its first row the header)."""
+    cells = [c for b in head for c in _pieces(folded, b)]
+    table = TextTable("spaces", [TRow(cells, list(head))], list(head))
+    if len(head) > 1:
+        table.columns, table.header_rows = cols, 1
+    return table
 
 
 def _heading(folded: str, b: Block) -> bool:
