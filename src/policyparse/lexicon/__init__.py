@@ -146,6 +146,7 @@ SPECS: dict[str, Spec] = {
     "extract/commitment_leads": Spec(("word",)),
     "extract/topic_marks": Spec(("word",)),
     "extract/report_marks": Spec(("word",)),
+    "extract/done_openers": Spec(("word",)),
     "extract/onset_verbs": Spec(("word", "role"), {"role": frozenset({"bring", "onset"})}),
     "extract/lone_scales": Spec(("word", "not_after")),
     "extract/person_units": Spec(("word",)),

@@ -55,6 +55,7 @@ class Words:
     commitments: tuple[str, ...]  # 确保, 力争: an item opening so states a goal
     topic_marks: tuple[str, ...]  # 要, 应: after a sentence's topic (汽车工业要…)
     report_marks: tuple[str, ...]  # 超额完成: a sentence reporting its task done
+    done_openers: tuple[str, ...]  # 已: a sentence opening so reports what is done
     brings: tuple[str, ...]  # 推动, 完成: before a count whose objects reach a state
     onsets: tuple[str, ...]  # 投产, 落地: the state, closing the clause
     within_year: tuple[str, ...]  # 全年, 年内: the plan's year, between a verb and its number
@@ -160,6 +161,7 @@ def words() -> Words:
         commitments=tuple(lexicon.column("extract/commitment_leads")),
         topic_marks=tuple(lexicon.longest_first(lexicon.column("extract/topic_marks"))),
         report_marks=tuple(lexicon.column("extract/report_marks")),
+        done_openers=tuple(lexicon.longest_first(lexicon.column("extract/done_openers"))),
         brings=tuple(lexicon.column("extract/onset_verbs", role="bring")),
         onsets=tuple(lexicon.longest_first(lexicon.column("extract/onset_verbs", role="onset"))),
         within_year=tuple(lexicon.column("extract/frames", kind="within_year")),

@@ -7,7 +7,7 @@ import bisect
 from ....ruler import Decision
 from ..context import WINDOW, ends_with
 from ..reader import Candidate, Reader
-from .edits import leave, take_as
+from .edits import leave, take, take_as
 from .helpers import (
     before_verb,
     dated_past,
@@ -42,6 +42,10 @@ def parameter(reader: Reader, c: Candidate) -> Decision | None:
         or (percent(reader, c) and before != "" and before in w.of and not dated_past(reader, c))
         or _cue(reader, c)
     ):
+        if _inside_subject(reader, c):
+            found = c.draft.copy()
+            found.kind = "parameter"
+            return take(c, found, c.item_start)
         return take_as(c, "parameter")
     return None
 
@@ -63,6 +67,17 @@ def per_span(reader: Reader, c: Candidate) -> Decision | None:
 
 
 _SPAN_GAP = 2  # characters of a verb between a rate's span and its count (每5公里设1个)
+
+
+def _inside_subject(reader: Reader, c: Candidate) -> bool:
+    """A threshold before 的 and the noun it describes, a count closing the item after the
+    noun (新增年收入超50万元的经济强村5个): the count still reads the words before the
+    threshold.  Leaves 总投资45亿元的2批次… (the count right after 的: no noun between)."""
+    f = reader.folded
+    if f[c.suffix_end : c.suffix_end + 1] not in reader.words.of:
+        return False
+    nxt = reader.next_quantity(c.suffix_end, c.clause[1])
+    return nxt is not None and nxt.start > c.suffix_end + 1
 
 
 def _reached(c: Candidate) -> bool:

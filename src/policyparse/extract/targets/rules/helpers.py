@@ -12,7 +12,7 @@ from ..breaks import Mask, around, object_end
 from ..context import CompWord, ends_with, framed_base, starts_with, words
 from ..reader import Candidate, Found, Reader
 from .edits import take
-from .reports import present_sentence, reported_done
+from .reports import opens_done, present_sentence, reported_done
 
 
 def subject(reader: Reader, c: Candidate) -> tuple[str, str, Found | None]:
@@ -175,6 +175,7 @@ def states_past(reader: Reader, c: Candidate) -> bool:
         or dated_past(reader, c)
         or present_sentence(reader, c)
         or reported_done(reader, c)
+        or opens_done(reader, c)
     )
 
 
@@ -389,10 +390,9 @@ _FIELD_MAX = 6  # characters of a field named between a verb and its list's firs
 
 
 def _list_field(reader: Reader, c: Candidate) -> bool:
-    """A few words between the verb and the first count of a list of counts name the field
-    all its items are taken in: 打造乡村旅游100个精品村、100家精品民宿 (乡村旅游, no field
-    word after it).  Leaves 打造乡村旅游100个精品村。 (no list of counts after it) and a
-    verb or a figure between (推动某某30条…: the rule count_to_onset's)."""
+    """Words between the verb and a list's first count name the items' field: 打造乡村旅游
+    100个精品村、100家精品民宿 (乡村旅游, no field word after it).  Leaves 打造乡村旅游100个
+    精品村。 (no list after it) and a verb or a figure between (推动某某30条…投产)."""
     f, pre, w = reader.folded, c.prefix, reader.words
     verb = lead_verb(f[pre.start : pre.end])
     field = f[pre.start + len(verb) : pre.end]

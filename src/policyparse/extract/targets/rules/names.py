@@ -83,14 +83,15 @@ def in_object(reader: Reader, c: Candidate) -> Decision | None:
     """A quantity inside the object of the count read just before it qualifies what is
     counted: it names the object's class, not an amount of its own.
 
-    Takes 千亿元 in 新增4个社零额过千亿元城市 and 10亿元 in 引进3个投资超10亿元项目 (the
-    count's object runs over it); leaves 20所 in 新建学校5所、幼儿园20所 (the object of 5所
+    Takes 千亿元 in 新增4个社零额过千亿元城市, 10亿元 in 引进3个投资超10亿元项目 and 30万元
+    in 实现20%的村集体年收入超30万元 (the count's object, or the share's group and its
+    action, runs over it); leaves 20所 in 新建学校5所、幼儿园20所 (the object of 5所
     ends at 、), 3家 in 新增1家食堂、3家照护之家 (an object read over the list's next
     item), 5倍 in 处1倍以上5倍以下的罚款 (a second bound in the count's own unit) and
     3000户 in 改造小区10个，惠及3000户 (a clause of its own).
     """
     out = reader.memory.out
-    if not out or out[-1].kind != "target" or out[-1].rule != "verb_form":
+    if not out or out[-1].kind != "target" or out[-1].rule not in _COUNTS:
         return None
     last, q = out[-1], c.quantity
     if not last.q_start < q.start < last.end or q.end > last.end or c.draft.unit == last.unit:
@@ -101,6 +102,7 @@ def in_object(reader: Reader, c: Candidate) -> Decision | None:
 
 
 _LIST_JOINS = "、，,；;"  # what stands between a list's items
+_COUNTS = frozenset({"verb_form", "share_of"})  # the rules of a count or a share of a group
 
 
 def size_before_count(reader: Reader, c: Candidate) -> Decision | None:

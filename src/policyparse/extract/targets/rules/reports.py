@@ -3,6 +3,7 @@ done (…，超额完成年度任务): its quantities state the situation, not g
 
 from __future__ import annotations
 
+from ....layout.markers import match_marker
 from ..reader import Candidate, Reader
 
 
@@ -54,3 +55,20 @@ def _commits(reader: Reader, start: int, c: Candidate) -> bool:
     """Whether a word of commitment stands in the sentence before the quantity."""
     f = reader.folded
     return any(f.find(lead, start, c.quantity.start) != -1 for lead in reader.words.commitments)
+
+
+def opens_done(reader: Reader, c: Candidate) -> bool:
+    """The sentence opens with a word that reports what is done (已确定点位，培训188人，完成
+    进度80%: lexicon extract/done_openers), its label at most before it, and no year phrase
+    governs the quantity: a result.  Leaves 到2025年，已建成的示范点要提升，新增5个 (已 opens
+    no sentence) and 已有基础上，到2025年新增5个 (a year phrase)."""
+    if c.year is not None:
+        return False
+    f = reader.folded
+    start = c.sentence_start
+    while start < c.quantity.start and f[start] in " \n\t":
+        start += 1
+    mark = match_marker(f, start, c.quantity.start)
+    if mark is not None:
+        start = mark.end
+    return any(f.startswith(w, start, c.quantity.start) for w in reader.words.done_openers)
