@@ -1058,3 +1058,18 @@ def test_a_card_with_other_labels_opens_a_table_of_its_own() -> None:
         if n.label
     ]
     assert got == [("1", [("县民政局", "lead")]), ("2", [("县交通运输局", "responsible")])]
+
+
+def test_rows_of_names_and_figures_no_reader_took_are_a_diagnostic() -> None:
+    # a header the readers do not know (labels printed without spaces), then rows of a name
+    # and figures: kept as text, and the user is told their figures are not read
+    rows = "甲市 1200 300 900\n乙市 800 200 600\n丙县 400 100 300\n"
+    text = "某省任务分解表\n单位：套\n新增房源发放补贴户数保障户数\n" + rows
+    doc = policyparse.parse(text)
+    unread = [d for d in doc.diagnostics if d.code == "table_unread"]
+    assert len(unread) == 1 and unread[0].severity == "warning" and unread[0].span is not None
+    start, end = unread[0].span
+    assert text[start:end] == rows.rstrip("\n")
+    # prose lines with figures are no such rows
+    prose = "到2025年，新增房源1200套、补贴300户、保障900户，完成全部任务。\n" * 3
+    assert "table_unread" not in [d.code for d in policyparse.parse(prose).diagnostics]

@@ -16,6 +16,10 @@ from .blocks import Block
 
 _WIDE_GAP = re.compile(r" {2,}")
 _SPACED_MIN = 4  # header cells of a table laid out with spaces, at least
+_FIGURE = re.compile(r"[-+≥≤<>]?\d+(?:\.\d+)?%?")
+_FIGURES_MIN = 3  # figures of a line of a name and figures, at least
+_WORDS_MAX = 3  # pieces of words beside them (a number, a name printed with spaces), at most
+_ROWS_MIN = 3  # such lines one after another, at least
 
 
 def spaced_headers(folded: str, blocks: list[Block], spans: list[tuple[int, int]]) -> list[Issue]:
@@ -46,3 +50,33 @@ def spaced_headers(folded: str, blocks: list[Block], spans: list[tuple[int, int]
             )
             out.append(Issue("table_unread", message, (start, start + len(line)), "warning"))
     return out
+
+
+def figure_rows(folded: str, blocks: list[Block], spans: list[tuple[int, int]]) -> list[Issue]:
+    """Lines of a name and figures, one after another, that no table reader read: say so.
+
+    Takes ``1 成都 40000 21804 30000`` / ``2 自贡 16800 3208 14000`` / … (three lines or
+    more, each three figures or more beside a few pieces of words: a table whose header
+    the readers did not know), so the figures in it are known not to be read.  Leaves a
+    line of prose with figures (more words than that), and every table read (*spans*).
+    """
+    out: list[Issue] = []
+    run: list[Block] = []
+    for b in [*blocks, None]:
+        if b is not None and _figure_row(folded, b) and not any(a <= b.start < z for a, z in spans):
+            run.append(b)
+            continue
+        if len(run) >= _ROWS_MIN:
+            message = (
+                f"{len(run)} lines of names and figures that no table reader took: their "
+                "figures are not read as targets"
+            )
+            out.append(Issue("table_unread", message, (run[0].start, run[-1].end), "warning"))
+        run = []
+    return out
+
+
+def _figure_row(folded: str, b: Block) -> bool:
+    pieces = folded[b.start : b.end].split()
+    figures = sum(1 for p in pieces if _FIGURE.fullmatch(p))
+    return figures >= _FIGURES_MIN and len(pieces) - figures <= _WORDS_MAX

@@ -73,7 +73,7 @@ from .rowcells import (
     whole_cell,
     without_stop,
 )
-from .spaced import spaced_headers
+from .spaced import figure_rows, spaced_headers
 from .tablemodel import Row, Table, TableTarget
 from .unitcells import glued_ends, pieces
 from .values import bare_figure, change_cell, sentence, value_cell
@@ -585,6 +585,7 @@ def find(
             continue
         tables.append(read[0])
     tables = sorted(tables + flat_tables(folded, blocks, tables), key=lambda t: t.start)
-    issues.extend(spaced_headers(folded, blocks, [(t.start, t.end) for t in tables]))
+    spans = [(t.start, t.end) for t in tables]
+    issues.extend(spaced_headers(folded, blocks, spans) + figure_rows(folded, blocks, spans))
     rows = [row for table in tables for row in table.rows]
     return rows, tables, issues
