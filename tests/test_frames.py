@@ -213,3 +213,18 @@ def test_explain_names_the_frame_rules() -> None:
     rules = {(e.what, e.rule) for e in policyparse.explain(text)}
     assert ("frame", "past_section") in rules
     assert ("frame", "one_year_plan") in rules
+
+
+def test_a_list_of_one_years_works_dates_its_items() -> None:
+    # the sentence before the colon refers back (这) to the one that names the year's plan,
+    # in the paragraph above; the items listed after the colon take that year
+    text = (
+        "会上，代表们票选出2024年十大民生实事项目。\n"
+        "这十大民生实事项目分别是：养老工程，新增养老床位200张；交通工程，新建停车位300个。\n"
+    )
+    doc = policyparse.parse(text)
+    got = [(t.value, t.year, t.deadline) for n in doc.walk() for t in n.targets]
+    assert got == [(200, 2024, None), (300, 2024, None)]
+    # a list whose sentence names no year and refers to none stays undated
+    plain = policyparse.parse("主要任务分别是：新增养老床位200张，新建停车位300个。\n")
+    assert [t.year for n in plain.walk() for t in n.targets] == [None, None]

@@ -59,6 +59,35 @@ def plan_year(title: str | None) -> int | None:
     return int(years[0])
 
 
+def listed_year(folded: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a list of one year's works opens in [start, end) (after its colon) and that
+    year: the sentence before the colon names a plan for one year (2024年民生实事项目分别
+    是：…), or refers back (这, 上述) to the sentence before it, in the paragraph above at
+    most, that names one (票选出2018年十大民生实事项目。 / 这十大民生实事项目分别是：…).
+    Leaves a list whose sentence names no year and refers to none (主要任务分别是：…)."""
+    for opener in _words("list_opener"):
+        at = folded.find(opener, start, end)
+        colon = at + len(opener)
+        if at == -1 or folded[colon : colon + 1] not in ":：":
+            continue
+        begin = max(start, max(folded.rfind(ch, start, at) for ch in _SENTENCE_ENDS) + 1)
+        year = plan_year(folded[begin:at])
+        if year is None and folded.startswith(_words("refers_back"), begin, at):
+            year = plan_year(_sentence_before(folded, begin))
+        return (colon + 1, year) if year is not None else None
+    return None
+
+
+def _sentence_before(folded: str, pos: int) -> str:
+    """The sentence that ends before *pos*, across a paragraph's break."""
+    end = pos
+    while end > 0 and folded[end - 1] in " \n\t":
+        end -= 1
+    lo = max(0, end - _WINDOW * 2)
+    begin = max(folded.rfind(ch, lo, end - 1) for ch in _SENTENCE_ENDS) + 1
+    return folded[max(lo, begin) : end]
+
+
 def within_year(folded: str, start: int, pos: int) -> str | None:
     """The 年内 / 全年 / 年底前 word of the sentence before *pos*, if one stands there."""
     lo = max(start, pos - _WINDOW)

@@ -351,6 +351,9 @@ def _framed(
     plan_year = r.listed.get(id(node), r.plan_year)
     if plan_year is not None:
         frames.one_year(r.folded, start, found, plan_year, r.trace)
+    elif (listed := frames.listed_year(r.folded, node.text_start, node.text_end)) is not None:
+        after = [f for f in found if f.start >= listed[0]]  # the works listed after the colon
+        frames.one_year(r.folded, start, after, listed[1], r.trace)
     if id(node) in r.captions:
         year = r.captions[id(node)]
         cell = node.table_deadline

@@ -302,7 +302,11 @@ SPECS: dict[str, Spec] = {
     "extract/plan_periods": Spec(("word", "year")),
     "extract/frames": Spec(
         ("word", "kind"),
-        {"kind": frozenset({"one_year_plan", "within_year", "past_heading"})},
+        {
+            "kind": frozenset(
+                {"one_year_plan", "within_year", "past_heading", "list_opener", "refers_back"}
+            )
+        },
     ),
     "extract/node_deadlines": Spec(
         ("word", "role", "month"),
