@@ -25,7 +25,7 @@ from .. import lexicon
 from ..inputs.columns import cell_words
 from ..layout.markers import match_marker
 from ..layout.tablemodel import Table, TableTarget
-from ..layout.values import FIGURE, based, scale_at, scale_words
+from ..layout.values import FIGURE, based, change_words, scale_at, scale_words
 from ..text.fold import compact, is_han
 from ..vocab import Comparator, Role, TargetKind
 from .targets import Found
@@ -397,14 +397,9 @@ def _change(text: str) -> tuple[TargetKind, str | None] | None:
 
 @cache
 def _change_words() -> tuple[tuple[str, TargetKind], ...]:
-    """Words of a change before a figure (增长, 递增, 提高, 下降: the comparators of the
-    prose rules that set a kind only), longest first."""
-    rows = [
-        (w, cast(TargetKind, kind))
-        for w, (comp, kind) in prose_words().comparators.items()
-        if comp == "." and kind in ("increase", "decrease")
-    ]
-    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+    """Words of a change before a figure that set a kind only (增长, 递增, 提高, 下降:
+    layout.values.change_words with no comparator of their own), longest first."""
+    return tuple((w, cast(TargetKind, kind)) for w, kind, comp in change_words() if comp == ".")
 
 
 def _kind(text: str, name: str, growth: str | None) -> TargetKind:

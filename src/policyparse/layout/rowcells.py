@@ -11,7 +11,7 @@ from .blocks import Block
 from .cells import Cell
 from .linecells import heading
 from .tablemodel import Span
-from .values import after_part_lead, change_cell, value_cell
+from .values import after_part_lead, row_figure
 
 
 def label_cell(cols: list[Column], cells: list[Cell | None]) -> Cell | None:
@@ -124,7 +124,7 @@ def figure_cell(
     if col.kind != "target" or c is None:
         return None
     words = folded[c.start : c.end]
-    if alone and not (value_cell(clean(words)) or change_cell(clean(words))):
+    if alone and not row_figure(clean(words)):
         return None
     return c if any(ch.isdigit() for ch in words) else None
 

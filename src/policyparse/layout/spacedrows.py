@@ -112,12 +112,10 @@ def _wrap_line(labels: list[str], texts: list[str]) -> bool:
 
 
 def _columns_of(labels: list[str]) -> list[Column] | None:
-    if len(labels) < _HEADER_MIN or not serial_label(labels[0]):
-        return None
-    cols = [column(t) for t in labels]
-    if not all(c.kind for c in cols) or not any(c.role for c in cols):
-        return None
-    settle_years(cols)
+    """A wrapped header's columns (_header_columns), their years settled."""
+    cols = _header_columns(labels)
+    if cols is not None:
+        settle_years(cols)
     return cols
 
 
@@ -174,10 +172,15 @@ def _header(folded: str, b: Block) -> list[Column] | None:
 def _columns(folded: str, pieces: list[Cell]) -> list[Column] | None:
     """The header's columns where the pieces are one: column words, the first the serial
     label, one of them a unit column."""
-    texts = [folded[c.start : c.end] for c in pieces]
-    if len(texts) < _HEADER_MIN or not serial_label(texts[0]):
+    return _header_columns([folded[c.start : c.end] for c in pieces])
+
+
+def _header_columns(labels: list[str]) -> list[Column] | None:
+    """The columns the labels name where they make a header: column words, the first the
+    serial label, one of them a unit column; else None."""
+    if len(labels) < _HEADER_MIN or not serial_label(labels[0]):
         return None
-    cols = [column(t) for t in texts]
+    cols = [column(t) for t in labels]
     if not all(c.kind for c in cols) or not any(c.role for c in cols):
         return None
     return cols

@@ -76,7 +76,7 @@ from .rowcells import (
 from .spaced import figure_rows, spaced_headers
 from .tablemodel import Row, Table, TableTarget
 from .unitcells import glued_ends, pieces
-from .values import bare_figure, change_cell, sentence, value_cell
+from .values import bare_figure, row_figure, sentence
 from .yearly import listed_values, yearly_values
 
 Span = tuple[int, int]
@@ -153,7 +153,7 @@ def _year_cell(r: Reading, row: Row, c: Cell, col: Column, words: str) -> bool:
     if col.year is None:
         return False
     row.years.append((c.start, c.end, col.year, col.header))
-    if r.figures and (value_cell(words) or change_cell(words)):
+    if r.figures and row_figure(words):
         return True  # 序号 | 指标 | … | 2025年 | 牵头单位: the row's figures (_row_targets)
     if not bare_figure(words):
         return False

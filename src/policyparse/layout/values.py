@@ -150,20 +150,32 @@ def change_rest(words: str) -> str | None:
         if text.startswith(period):
             text = text[len(period) :]
             break
-    change = next((w for w in _change_words() if text.startswith(w)), None)
+    change = next((w for w, _, _ in change_words() if text.startswith(w)), None)
     return text[len(change) :] if change is not None else None
 
 
 @cache
-def _change_words() -> tuple[str, ...]:
-    """Words of a change (增长, 提升, 下降: lexicon extract/comparators, kind increase or
-    decrease, set before the number), longest first."""
-    words = tuple(
-        w
+def change_words() -> tuple[tuple[str, str, str], ...]:
+    """Words of a change set before a figure (增长, 提升, 下降, 增至: lexicon
+    extract/comparators, kind increase or decrease), each with its kind and comparator
+    ("." where the word sets the kind only), longest first."""
+    table = "extract/comparators"
+    rows = [
+        (w, kind, comp)
         for kind in ("increase", "decrease")
-        for w in lexicon.column("extract/comparators", kind=kind, position="before")
-    )
-    return tuple(lexicon.longest_first(words))
+        for w, comp in zip(
+            lexicon.column(table, kind=kind, position="before"),
+            lexicon.column(table, "comparator", kind=kind, position="before"),
+            strict=True,
+        )
+    ]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def row_figure(words: str) -> bool:
+    """A cell a row of a table of indicators and their owners takes as its target: a figure
+    alone (value_cell) or a change and its size (change_cell)."""
+    return value_cell(words) or change_cell(words)
 
 
 @cache

@@ -52,9 +52,9 @@ def part_openers(folded: str, blocks: list[Block]) -> dict[int, tuple[Block, ...
         found = _title_at(folded, blocks, k, names)
         if found is not None and found[0] not in openers:
             openers[found[0]] = (blocks[k], found[1])
-    if len(openers) == 1 and set(openers) <= _issued_together(folded, blocks[:end]):
-        pass  # 《甲清单》《乙清单》…印发, the page prints 甲 alone
-    elif len(openers) < 2:
+    # 《甲清单》《乙清单》…印发 and the page prints 甲 alone: one printed, issued with another
+    alone = len(openers) == 1 and set(openers) <= _issued_together(folded, blocks[:end])
+    if len(openers) < 2 and not alone:
         return {}
     return {id(b): rest for b, rest in openers.values()}
 

@@ -277,8 +277,9 @@ def _fallback_verb(reader: Reader, c: Candidate) -> int:
     if place and _places_scope(reader, c):
         return 0
     if not _goal(c):
-        served = place and served_list(reader, c, c.clause[1]) is not None
-        return place if place and (_pilot_places(reader, c) or served) else 0
+        if place and _pilot_places(reader, c):
+            return place
+        return place if place and served_list(reader, c, c.clause[1]) is not None else 0
     n = dictionary_verb(f, pre.start, pre.end)
     if n or (c.year is None and c.draft.comparator != "~"):
         return n
