@@ -82,6 +82,9 @@ CASES = [
     ("确保圆满完成年度目标，新增养老床位300张。", "300张", "target", "subject_form"),
     ("完成10个村庄治理任务，其中重点区域任务4个村庄。", "4个", "target", "part_count"),
     ("推动某公司12条生产线投产。", "12条", "target", "count_to_onset"),
+    ("为辖区120户356人低保对象投保意外伤害保险。", "356人", "target", "paired_count"),
+    # the second count bounded, in the first's unit: the size of what is counted
+    ("完成超3万户50户以上村寨农户电力改造。", "3万户", "target", "subject_form"),
     ("20万人。", "20万人", "skipped", "unclaimed"),
     ("总结经验，着力推动80%以上的社区完成规范化建设工作任务。", "80%", "target", "share_of"),
     ("对投资额30%的部分给予补助。", "30%", "parameter", "parameter"),

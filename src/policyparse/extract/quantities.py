@@ -122,6 +122,8 @@ def _scales() -> dict[str, int]:
 MAX_DIGITS = 15
 # Single-character repeats only: a repeated group keeps a backtracking entry per
 # repetition, hundreds of megabytes on a run of millions of digits.
+_GLUED = frozenset(".0123456789")  # what the number pattern looks behind for
+
 _LONG = re.compile(r"\d[\d,]{15,}(?:\.\d+)?")
 
 
@@ -222,6 +224,10 @@ def find(
     if budget is not None and budget.left <= 0:
         return out
     terms = _terms()
+    if start and folded[start - 1] in _GLUED:
+        # 2.50个小区…: a marker's dot (or digit) right before the text would make its first
+        # number look like the tail of a decimal; the text starts at *start*.
+        folded = f"{folded[: start - 1]} {folded[start:]}"
     for m in _qty().finditer(folded, start, end):
         if terms.match(folded, m.start(), end) or (out and m.start() < out[-1].end):
             continue  # 二次供水: a term; 千克 in 100千瓦时/千克: inside the last one's unit

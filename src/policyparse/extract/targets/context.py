@@ -397,8 +397,8 @@ def _peel_head(folded: str, pre: Prefix) -> bool:
         return True
     w = words()
     m = _opening(w.leads).match(folded, pre.start, pre.end)
-    if m:
-        pre.start = m.end()
+    if m and not (m.end() == pre.end and m.group() in w.prepositions):
+        pre.start = m.end()  # 将 right before the number governs it (将100个村纳入…): kept
         return True
     m = _opening(w.periods).match(folded, pre.start, pre.end)
     if m:

@@ -48,6 +48,7 @@ from .names import (
     size_class,
 )
 from .onsets import count_to_onset
+from .pairs import paired_count
 from .shares import (
     acting_count,
     object_share,
@@ -90,6 +91,7 @@ RULES = (
     baseline,
     change_then_level,
     respectively,
+    paired_count,
     bare_count,
     listing_count,
     subject_form,

@@ -437,6 +437,24 @@ def verb_form(reader: Reader, c: Candidate) -> Decision | None:
     """
     if c.closes or (c.prefix.empty and goal_tail(reader, c)):
         return None  # …，达到80%的基本普及目标: no object, the goal's name (carried_subject)
+    read = verb_target(reader, c)
+    if isinstance(read, Decision):
+        return read
+    found, o_end, carries = read
+    taken = take(c, found, o_end)
+    sentence, period, verb = c.sentence_start, found.period, found.verb
+
+    def carry(r: Reader) -> None:
+        r.memory.carry_verb(sentence, verb, period)
+
+    if carries:  # 在90个…领域支持200个…: a verb of its own
+        taken.edits = (carry, *taken.edits)
+    return taken
+
+
+def verb_target(reader: Reader, c: Candidate) -> tuple[Found, int, bool] | Decision:
+    """verb_form's reading of *c*: the target, where its object ends, and whether its verb
+    carries on to the list's next item; a decision where the quantity is left."""
     found = c.draft.copy()
     reading = _verb_reading(reader, c, found)
     if isinstance(reading, Decision):
@@ -460,15 +478,7 @@ def verb_form(reader: Reader, c: Candidate) -> Decision | None:
     found.end = o_end
     found.verb = verb
     _area_spread(reader, c, found)
-    taken = take(c, found, o_end)
-    sentence, period = c.sentence_start, found.period
-
-    def carry(r: Reader) -> None:
-        r.memory.carry_verb(sentence, verb, period)
-
-    if not preposition or joined is not None:  # 在90个…领域支持200个…: a verb of its own
-        taken.edits = (carry, *taken.edits)
-    return taken
+    return found, o_end, not preposition or joined is not None
 
 
 def _is_preposition(reader: Reader, verb: str) -> bool:

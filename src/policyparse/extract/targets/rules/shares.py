@@ -212,7 +212,8 @@ def acting_count(reader: Reader, c: Candidate) -> Decision | None:
     their action: the goal is that many of them acting.  Takes 到2025年，30个县建成示范区
     (indicator 县建成示范区) and 2018年底前至少2个地市、10个县区实施“互联网+登记”; leaves
     建设园区3个 (the count closes its item: subject_form), 其中2个区为试点 (no year phrase),
-    到2025年，100家企业的产值 (no action after the actors), 培育A平台10个、100家B平台
+    到2025年，100家企业的产值 (no action after the actors), 460个活动室提供2300场活动
+    (the action has a figure of its own: that is the goal), 培育A平台10个、100家B平台
     (a later item of a list after one verb: verb_form) and 2人间和3人间病房占比达到75%
     (counts inside a name).
     """
@@ -225,8 +226,8 @@ def acting_count(reader: Reader, c: Candidate) -> Decision | None:
     if o_end is None:
         return None
     at = _action_at(reader, c.suffix_end, min(o_end, c.suffix_end + _ACTORS_WITHIN))
-    if at is None or (c.year is None and _done(reader, c.clause[0], o_end)):
-        return None  # 10家企业参与了改造: no year phrase, and the clause reports it done
+    if at is None or not _goal_action(reader, c, at, o_end):
+        return None
     first = split_outside(f, c.suffix_end, at, "、", SPANS)[0]
     actors = f[first[0] : first[1]]
     if not actors or any(ch in w.of or ch.isdigit() for ch in actors):
@@ -242,6 +243,15 @@ def acting_count(reader: Reader, c: Candidate) -> Decision | None:
     return take(c, found, o_end)
 
 
+def _goal_action(reader: Reader, c: Candidate, at: int, o_end: int) -> bool:
+    """The action at *at* is the goal the count of actors states: not a report (10家企业参与
+    了改造: no year phrase, and the clause says it is done), nor one with a figure of its own
+    (460个活动室提供2300场活动: 2300 is the goal)."""
+    if c.year is None and _done(reader, c.clause[0], o_end):
+        return False
+    return reader.next_quantity(at, o_end) is None
+
+
 def _action_at(reader: Reader, start: int, stop: int) -> int | None:
     """Where the first verb (the lexicon's, else jieba's dictionary's) starts in [start, stop)."""
     m = reader.words.any_verb.search(reader.folded, start, stop)
@@ -255,12 +265,15 @@ def _action_at(reader: Reader, start: int, stop: int) -> int | None:
 
 def _unit_ends_word(f: str, start: int, unit_end: int, stop: int) -> bool:
     """Whether the count's unit ends a word of the phrase (3家企业: 家 | 企业), not one that
-    runs on past it (3人间病房: 人间)."""
+    runs on past it (3人间病房: 人间).  A word the tokenizer guessed across the unit and a
+    whole word after it is no such word (50个小区: 个小区 is 个 | 小区)."""
     pos = start
     for word in cut(f[start:stop]):
-        pos = f.find(word, pos, stop) + len(word)
+        at = f.find(word, pos, stop)
+        pos = at + len(word)
         if pos >= unit_end:
-            return pos == unit_end
+            rest = f[unit_end:pos]
+            return pos == unit_end or (at < unit_end and len(rest) > 1 and cut(rest) == [rest])
     return True
 
 
