@@ -228,3 +228,14 @@ def test_a_list_of_one_years_works_dates_its_items() -> None:
     # a list whose sentence names no year and refers to none stays undated
     plain = policyparse.parse("主要任务分别是：新增养老床位200张，新建停车位300个。\n")
     assert [t.year for n in plain.walk() for t in n.targets] == [None, None]
+
+
+def test_synonyms_of_a_years_livelihood_works_name_a_plan_for_one_year() -> None:
+    # 惠民实事 and 为民办实事 name the year's works as 民生实事 does, in a title and in the
+    # sentence that opens their list with 具体为：
+    assert plan_year("2025年某省政府10件惠民实事确定") == 2025
+    assert plan_year("某区2024年为民办实事项目") == 2024
+    text = "省政府2025年10件惠民实事具体为：一是稳定就业，实现城镇新增就业50万人以上。\n"
+    assert _targets(text) == [(50.0, 2025, None)]
+    # 具体为 after a sentence naming no plan for one year dates nothing
+    assert _targets("主要任务具体为：实现城镇新增就业50万人以上。\n") == [(50.0, None, None)]

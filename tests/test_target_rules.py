@@ -83,6 +83,8 @@ CASES = [
     ("完成10个村庄治理任务，其中重点区域任务4个村庄。", "4个", "target", "part_count"),
     ("推动某公司12条生产线投产。", "12条", "target", "count_to_onset"),
     ("为辖区120户356人低保对象投保意外伤害保险。", "356人", "target", "paired_count"),
+    # a year naming the plan whose items are counted, no verb before it: no year of a figure
+    ("今年，省政府2025年10件惠民实事正式确定。", "10件", "skipped", "verb_form"),
     # the second count bounded, in the first's unit: the size of what is counted
     ("完成超3万户50户以上村寨农户电力改造。", "3万户", "target", "subject_form"),
     ("20万人。", "20万人", "skipped", "unclaimed"),

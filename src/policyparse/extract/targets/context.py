@@ -352,6 +352,7 @@ class Prefix:
     period: str | None = None
     adverbs: list[str] = field(default_factory=list)
     comparator_word: str = ""  # the word that gave the comparator (不低于), for the trace
+    year: re.Match[str] | None = None  # 完成2025年度13台…: a year phrase right before the number
 
     @property
     def empty(self) -> bool:
@@ -437,7 +438,27 @@ def _peel_tail(folded: str, pre: Prefix) -> bool:
     if m:
         pre.end = m.start()
         return True
+    return _peel_year(folded, pre)
+
+
+def _peel_year(folded: str, pre: Prefix) -> bool:
+    """A year phrase between the verb and the number (完成2025年度13台…改造): the year the
+    figure is for, no part of the verb phrase; peeled where a verb stands right before it
+    (not 省政府2025年10件惠民实事, a year naming the plan whose items are counted)."""
+    for m in deadline_pattern().finditer(folded, pre.start, pre.end):
+        if not m.group().strip() or not ends_with(folded, pre.start, m.start(), words().verbs):
+            continue  # 省政府2025年10件惠民实事: a year naming a plan, no verb before it
+        # 2025年度: the phrase's 年 and what follows it, a unit of time (lexicon time_units)
+        if m.end() == pre.end or folded[m.end() - 1 : pre.end] in _year_units():
+            pre.end = m.start()
+            pre.year = m
+            return True
     return False
+
+
+@cache
+def _year_units() -> frozenset[str]:
+    return frozenset(lexicon.column("extract/time_units"))
 
 
 _ACTOR_MAX = 8  # 0—6岁儿童, 中小学生: who the period's activity is of

@@ -66,7 +66,7 @@ def year_phrases(
             until = next((s for s in sentences if s >= m.end()), end)
             if _dash_lines_follow(folded, until, end):
                 until = end  # …，到2030年，…。\n——…\n——…: the goals the paragraph leads to
-        year, baseline = _phrase_year(m, doc_year)
+        year, baseline = phrase_year(m, doc_year)
         found.append(
             YearPhrase(m.end(), until, (p, m.end()), year, baseline, bool(m.group("plan")))
         )
@@ -144,7 +144,7 @@ def _heads_clause(folded: str, m: re.Match[str], end: int, before: str, lead: bo
     return not after or after in ", " or is_han(after)
 
 
-def _phrase_year(m: re.Match[str], doc_year: int | None) -> tuple[int | None, bool]:
+def phrase_year(m: re.Match[str], doc_year: int | None) -> tuple[int | None, bool]:
     """The year a phrase gives, and whether what it governs is a baseline (the past)."""
     if m.group("plan"):
         year = plan_periods()[m.group("plan")]

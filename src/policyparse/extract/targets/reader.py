@@ -33,7 +33,7 @@ from .context import (
     words,
 )
 from .fields import Cues, base_comparator, decide_comparator, decide_year
-from .phrases import YearPhrase, governing, year_phrases
+from .phrases import YearPhrase, governing, phrase_year, year_phrases
 
 Field = tuple[str, str]  # the rule that decided a field, and why
 
@@ -167,6 +167,7 @@ class Reader:
         inherited: YearPhrase | None = None,
     ) -> None:
         self.source, self.folded, self.start, self.end = source, folded, start, end
+        self.doc_year = doc_year
         self.body_start = body_start  # after a run-in title (促进就业。…): the body opens
         self.bodies = bodies
         self.conditions_at: int | None = None  # from here on, the text states conditions
@@ -267,6 +268,9 @@ class Reader:
         suffix, suffix_end = self.suffix_of(q, c_end)
         pre = read_prefix(f, item_start, q.start)
         year = governing(self.years, self.year_starts, q.start)
+        if year is None and pre.year is not None:  # 完成2025年度13台…: the figure's own year
+            y = pre.year
+            year = YearPhrase(y.end(), q.end, (y.start(), y.end()), *phrase_year(y, self.doc_year))
         head = None
         if pre.period is None:
             # 每年 opening the sentence, or the clause of a list (，每年举办…、新打造…).

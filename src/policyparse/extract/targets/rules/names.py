@@ -6,6 +6,7 @@ from ....ruler import Decision
 from ....text.brackets import without_asides
 from ....text.fold import is_han
 from ..breaks import around, object_end
+from ..context import ends_with
 from ..reader import Candidate, Reader
 from .edits import leave, take
 from .helpers import (
@@ -207,16 +208,15 @@ def bare_count(reader: Reader, c: Candidate) -> Decision | None:
     餐厨垃圾目标任务日均131吨 (a subject that names the goal: lexicon extract/goal_nouns),
     圩区除涝设施达标率90% and 旅游综合收入6.8亿元 (a subject ending in an indicator's head:
     率, 收入; lexicon extract/indicator_heads; a figure other than a share only under a
-    year phrase or after a target of its sentence: 某村面积10.92平方公里 alone describes).
+    year phrase or after a target of its sentence: 某村面积10.92平方公里 alone describes),
+    and 每千人拥有社会体育指导员2.4名 after a target of its sentence (a rate per head).
     """
     pre = c.prefix
     if not c.closes or pre.empty:
         return None
     if reader.folded[pre.start : pre.end].endswith(reader.words.goal_nouns):
         return None  # 餐厨垃圾目标任务日均131吨: the subject names the goal
-    if reader.folded[pre.start : pre.end].endswith(reader.words.heads) and (
-        percent(reader, c) or c.year is not None or _after_target(reader, c)
-    ):
+    if _names_indicator(reader, c):
         return None  # 圩区除涝设施达标率90%, 旅游综合收入6.8亿元: the subject names an indicator
     if _part_of_last(reader, c):
         return None  # 市场主体发展到20271户，其中企业3518户: a part of the goal before it
@@ -231,6 +231,23 @@ def bare_count(reader: Reader, c: Candidate) -> Decision | None:
     ):
         return leave("a count with no verb, comparator or change")
     return None
+
+
+def _names_indicator(reader: Reader, c: Candidate) -> bool:
+    """The subject ends in an indicator's head word or counts per head, and the figure is a
+    share, under a year phrase or after a target of its sentence."""
+    pre = c.prefix
+    named = reader.folded[pre.start : pre.end].endswith(reader.words.heads) or _per_head(reader, c)
+    return named and (percent(reader, c) or c.year is not None or _after_target(reader, c))
+
+
+def _per_head(reader: Reader, c: Candidate) -> bool:
+    """The subject counts per so many of a population (每千人拥有社会体育指导员2.4名: a
+    span mark, lexicon extract/span_marks, before a quantity inside it): a rate, which
+    names an indicator as its head word would."""
+    f, pre = reader.folded, c.prefix
+    q = reader.next_quantity(pre.start, pre.end)
+    return q is not None and ends_with(f, pre.start, q.start, reader.words.span_marks) > 0
 
 
 def _committed(reader: Reader, c: Candidate) -> bool:
