@@ -640,7 +640,7 @@ def test_tables_past_the_cell_limit_are_text_with_a_diagnostic() -> None:
 def test_every_form_stops_at_the_row_that_passes_the_cell_budget(text: str) -> None:
     from policyparse.layout.blocks import split_blocks
     from policyparse.layout.cells import Budget, text_tables
-    from policyparse.layout.lines import line_tables
+    from policyparse.layout.linetables import line_tables
     from policyparse.text.fold import fold
 
     folded = fold(text)

@@ -46,19 +46,20 @@ def trim_cell_pipes(folded: str, blocks: list[Block]) -> list[Block]:
     """Cells of a pipe table flattened one per line, each closed by a pipe (序号 | /
     目标与任务 | / 80 |, as some sites print a table): the pipe ends the cell and is no
     part of its words.  A run of three or more lines that each end in a pipe and hold no
-    other is trimmed of it (and the spaces before it); a markdown row holds several."""
+    other, or only the bars of empty cells after it (责任单位 | |), is trimmed of them (and
+    the spaces before them); a markdown row holds several."""
     out = list(blocks)
     i, n = 0, len(blocks)
     while i < n:
         j = i
-        while j < n and closed_by_pipe(folded, blocks[j]):
+        while j < n and (closed_by_pipe(folded, blocks[j]) or _padded(folded, blocks[j])):
             j += 1
         if j - i >= _PIPE_RUN and not _pipe_rows_around(folded, blocks, i, j):
             caption = _caption_above(folded, blocks, i)
             for k in [*([caption] if caption < i else []), *range(i, j)]:
                 b = blocks[k]
-                end = b.end - 1
-                while end > b.start and folded[end - 1] == " ":
+                end = b.end
+                while end > b.start and folded[end - 1] in " |":
                     end -= 1
                 out[k] = Block(b.start, end, b.role, b.glued)
         i = max(j, i + 1)
@@ -89,6 +90,14 @@ def _pipe_rows_around(folded: str, blocks: list[Block], i: int, j: int) -> bool:
     if any(line == "|" for line in near):
         return True
     return j - i <= _ROW_CELLS and any("||" in line for line in near)
+
+
+def _padded(folded: str, b: Block) -> bool:
+    """A line of one cell closed by a pipe, then the bars of empty cells a merged cell left
+    (责任单位 | |, 市司法局 | ||): part of a run of cells one per line, its bars trimmed."""
+    text = folded[b.start : b.end]
+    bar = text.find("|")
+    return bar > 1 and text[bar - 1] == " " and not text[bar:].replace("|", "").strip()
 
 
 def closed_by_pipe(folded: str, b: Block) -> bool:

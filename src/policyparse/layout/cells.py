@@ -324,6 +324,62 @@ def _drop_last_row(table: TextTable, row: TRow) -> TextTable | None:
     return table if len(table.rows) >= 2 else None
 
 
+# Cells between bar lines, as some portals' pages copy a table: each cell on its lines, a
+# ``|`` line after it, and a second ``|`` line ending the row (| / 工作任务 / | / 具体内容 /
+# | / 责任部门 / | / | / 推进政策公开 / | / …).  A row merged down from the one above prints
+# fewer cells, and a cell may run over several lines before its bar; the table ends where a
+# line of words is not closed by a bar within a few lines (the text after the table).
+_CELL_LINES = 4  # lines of one cell, at most, before its bar
+
+
+def _bar_alone(folded: str, b: Block) -> bool:
+    return folded[b.start : b.end].strip() == _BAR
+
+
+def _words(folded: str, b: Block) -> bool:
+    return _BAR not in folded[b.start : b.end]
+
+
+def _cell_end(folded: str, blocks: list[Block], k: int) -> int | None:
+    """The line of the bar closing the cell that opens at line *k*, else None."""
+    for m in range(k, min(len(blocks), k + _CELL_LINES + 1)):
+        if _bar_alone(folded, blocks[m]):
+            return m if m > k else None
+        if not _words(folded, blocks[m]):
+            return None
+    return None
+
+
+def bars_between(
+    folded: str, blocks: list[Block], i: int, budget: Budget
+) -> tuple[TextTable | None, int]:
+    """The table whose first bar line is block *i*, and the line after it; None where the
+    lines are no such table (two rows at least, the first of two cells or more)."""
+    table = TextTable("bar_lines")
+    row: list[Cell] = []
+    lines: list[Block] = [blocks[i]]
+    k = i + 1
+    while k < len(blocks):
+        if _bar_alone(folded, blocks[k]):  # a second bar: the row ends
+            if row:
+                if not budget.take(len(row), row[0].start):
+                    break
+                table.rows.append(TRow(row, [*lines, blocks[k]]))
+                table.blocks.extend([*lines, blocks[k]])
+            row, lines = [], []
+            k += 1
+            continue
+        end = _cell_end(folded, blocks, k)
+        if end is None:
+            break
+        row.append(trimmed(folded, blocks[k].start, blocks[end - 1].end))
+        lines.extend(blocks[k : end + 1])
+        k = end + 1
+    if len(table.rows) < 2 or len(table.rows[0].cells) < 2:
+        return None, i + 1
+    return table, k
+
+
 def text_tables(
     source: str, folded: str, blocks: list[Block], budget: Budget | None = None
 ) -> list[TextTable]:
@@ -337,6 +393,8 @@ def text_tables(
         table: TextTable | None = None
         if folded[b.start : b.end] == _BAR:
             table, j = _bar_lines(folded, blocks, i, budget)
+            if table is None:  # | / 工作任务 / | / 具体内容 / | / | : cells between bars
+                table, j = bars_between(folded, blocks, i, budget)
         elif _pipe_line(folded, b) or _label_line(folded, blocks, i):
             table, j = _pipe_table(folded, blocks, i, budget)
         elif _tab_line(source, b):

@@ -361,7 +361,7 @@ _LABEL_MAX = 12  # a header cell is a short label
 _LEADING_GROUPS = 2  # group columns (类别, 领域) a header may print before 序号
 
 
-def _label(folded: str, b: Block) -> bool:
+def label_line(folded: str, b: Block) -> bool:
     """A line that can be a header label: short, no number (in figures or a Chinese
     numeral alone), no marker, no bar."""
     text = compact(folded[b.start : b.end])
@@ -375,7 +375,7 @@ def _label(folded: str, b: Block) -> bool:
 def header_end(folded: str, blocks: list[Block], i: int) -> int:
     """The end of the header that opens at block *i*: short labels, no number, no marker."""
     j = i + 1
-    while j < len(blocks) and _label(folded, blocks[j]):
+    while j < len(blocks) and label_line(folded, blocks[j]):
         j += 1
     return j
 
@@ -388,7 +388,7 @@ def header_start(folded: str, blocks: list[Block], i: int) -> int:
     start = i
     while start > 0 and i - start < _LEADING_GROUPS:
         prev = blocks[start - 1]
-        if not _label(folded, prev) or not group_column(compact(folded[prev.start : prev.end])):
+        if not label_line(folded, prev) or not group_column(compact(folded[prev.start : prev.end])):
             break
         start -= 1
     return start

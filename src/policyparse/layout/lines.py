@@ -22,21 +22,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..inputs.columns import cell_words, clean, column, serial_label
+from ..inputs.columns import cell_words, clean, serial_label
 from ..text.fold import compact
 from .align import DASH_ONES, serial_text, unit_like
-from .blankcells import BlankCells, blank_cells, label_lines, sub_row_cells, sub_row_end
+from .blankcells import label_lines, sub_row_cells, sub_row_end
 from .blocks import Block
 from .cells import Budget, Cell, TextTable, TRow
 from .linecells import (
     NUMBERED,
     attribute_word,
-    group_cell_out,
     group_label,
     group_number,
-    header_cells,
-    header_end,
-    header_start,
     heading,
     item_number,
     name_wrapped,
@@ -44,18 +40,12 @@ from .linecells import (
     row_cells,
     row_tail,
     short_row,
-    without_group_header,
     year_cell,
-    years_under_group,
-    years_under_labels,
 )
-from .loose import loose_rows
-from .paragraphs import Paragraphs, spaced
-from .projectlines import project_table
 from .roles import opens_attachment
 from .subrows import attribute_end, sub_rows
 from .values import value_like
-from .wraplabels import header_fitted, printed_again
+from .wraplabels import printed_again
 
 _GROUP_MAX = 24  # a group cell printed before a row's number is a short name
 _HEADINGS_AHEAD = 4  # headings a table may print in a row before its next row
@@ -73,7 +63,7 @@ def _serial(folded: str, b: Block) -> int | None:
 
 
 @dataclass(slots=True)
-class _Rows:
+class Rows:
     """Reading the rows under a header: where the serial column stands, the last number."""
 
     folded: str
@@ -469,7 +459,7 @@ class _Rows:
         return False
 
 
-def _rows(r: _Rows, j: int) -> int:
+def rows_from(r: Rows, j: int) -> int:
     """The rows from block *j*; where they end."""
     blocks, folded = r.blocks, r.folded
     while j < len(blocks):
@@ -505,85 +495,3 @@ def _rows(r: _Rows, j: int) -> int:
         r.add([Cell(b.start, b.end)], [b])  # 一、知识产权保护方面
         j += 1
     return j - len(r.lead)
-
-
-def line_tables(folded: str, blocks: list[Block], budget: Budget | None = None) -> list[TextTable]:
-    """Every table rendered one cell per line under a header of column labels (within *budget*)."""
-    budget = Budget() if budget is None else budget
-    tables: list[TextTable] = []
-    i = floor = 0
-    n = len(blocks)
-    paras: Paragraphs | None = None
-    while i < n and not budget.spent:
-        if not serial_label(_text(folded, blocks[i])):
-            projects, end = None, i
-            if column(_text(folded, blocks[i])).kind == "project":
-                head_end = header_end(folded, blocks, i)
-                projects, end = project_table(folded, blocks, i, head_end, budget)
-            if projects is not None:
-                tables.append(projects)
-                i = floor = end
-                continue
-            i += 1
-            continue
-        start = max(header_start(folded, blocks, i), floor)
-        j = header_end(folded, blocks, i)
-        if j - start < 3:
-            i = j
-            continue
-        j = group_cell_out(folded, blocks, start, i, j)
-        head = blocks[start:j]
-        if not budget.take(len(head), head[0].start):
-            break
-        layout = None
-        if spaced(folded, head):
-            paras = layout = paras or Paragraphs(folded, blocks)
-        table, end = _table_under(folded, blocks, (start, i, j), budget, layout)
-        if len(table.rows) > 1:
-            tables.append(table)
-            floor = end
-        i = max(end, i + 1)
-    return tables
-
-
-def _table_under(
-    folded: str,
-    blocks: list[Block],
-    where: tuple[int, int, int],
-    budget: Budget,
-    paras: Paragraphs | None,
-) -> tuple[TextTable, int]:
-    """The table whose header runs over lines [start, j) with its serial label at line i
-    (*where*), read by line, by paragraph (*paras*: labels a blank line apart) or with its
-    blank lines as empty cells (layout/blankcells.py); the line its rows end at."""
-    start, i, j = where
-    head = blocks[start:j]
-    cells = header_cells(folded, head) if paras is None else paras.cells(start, j)
-    cells = years_under_labels(folded, without_group_header(folded, cells))
-    cells = years_under_group(folded, cells)
-    cells = header_fitted(folded, blocks, j, cells)
-    layout: Paragraphs | BlankCells | None = paras
-    if paras is None and blank_cells(folded, blocks, j, len(cells) - (i - start)):
-        layout = BlankCells(folded, blocks, j)  # 人均地区生产总值 / (blank) / 130000: a cell
-    table = TextTable("lines", [TRow(cells, list(head))], list(head))
-    r = _Rows(folded, layout.units if layout else blocks, table, len(cells), i - start, budget)
-    r.tasks = any(column(compact(folded[c.start : c.end])).role is not None for c in cells)
-    r.attributed = column(compact(folded[cells[-1].start : cells[-1].end])).kind == "attribute"
-    r.exact = table.placed = isinstance(layout, BlankCells)  # each cell under its column
-    return table, _read(r, layout, j, len(blocks))
-
-
-def _read(r: _Rows, layout: Paragraphs | BlankCells | None, j: int, n: int) -> int:
-    """The rows from line *j*, by line or (*layout*) by paragraph; the line they end at."""
-    if layout is not None:
-        if j not in layout.index:
-            return n  # the header ends the text: no row
-        r.lines = layout.lines
-        j = layout.index[j]
-    r.first = j
-    end = _rows(r, j)
-    if end == j and r.tasks:  # no numbered row: rows whose 序号 was left empty
-        end = loose_rows(r.blocks, r.folded, j, r.width, r.add, r.budget)
-    if layout is None:
-        return end
-    return layout.first[end] if end < len(layout.first) else n

@@ -26,7 +26,7 @@ from .figured import figured_tables
 from .gluedrows import glued_row_tables
 from .headless import headless_tables
 from .keyed import keyed_tables
-from .lines import line_tables
+from .linetables import line_tables
 from .openpipes import opened_pipe_tables
 from .scored import scored_tables
 from .sideways import card_tables, upright
