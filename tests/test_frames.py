@@ -239,3 +239,23 @@ def test_synonyms_of_a_years_livelihood_works_name_a_plan_for_one_year() -> None
     assert _targets(text) == [(50.0, 2025, None)]
     # 具体为 after a sentence naming no plan for one year dates nothing
     assert _targets("主要任务具体为：实现城镇新增就业50万人以上。\n") == [(50.0, None, None)]
+
+
+def test_a_goals_heading_dates_the_unnumbered_paragraphs_after_it() -> None:
+    # a short line opening with a year and naming the goals, no figure of its own: its year
+    # governs the paragraphs after it (subheadings too) until one opens with a year of its own
+    text = (
+        "2020年，全省交通运输工作的主要预期目标有哪些？\n"
+        "投资建设方面\n"
+        "建成高速公路470公里，新增内河千吨级航道60公里。\n"
+        "到2021年，新建普通国省道100公里。\n"
+        "新建农村公路500公里。\n"
+    )
+    assert _targets(text) == [
+        (470.0, 2020, "2020年"),
+        (60.0, 2020, "2020年"),
+        (100.0, 2021, "到2021年"),
+        (500.0, None, None),
+    ]
+    # a line naming no goal dates nothing after it
+    assert _targets("2020年，全省：\n建成高速公路470公里。\n") == [(470.0, None, None)]

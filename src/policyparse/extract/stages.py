@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cache
 
+from .. import lexicon
 from ..diagnostics import Issue
 from ..errors import counted
 from ..inputs.read import Loaded
@@ -219,10 +221,12 @@ def _introduced(r: _Reading, nodes: list[INode]) -> None:
     """
     year: targets.YearPhrase | None = None
     listed: int | None = None
+    goals: targets.YearPhrase | None = None  # a goals heading over unnumbered paragraphs
     for node in nodes:
         if node.kind == "paragraph" and listed is not None and r.tables.holds(node.text_start):
             r.listed[id(node)] = listed  # a row of the list of one year's projects
             continue
+        goals = _under_goals(r, node, goals)
         if node.kind == "paragraph":
             year = listed = None
             end = node.text_end
@@ -234,6 +238,52 @@ def _introduced(r: _Reading, nodes: list[INode]) -> None:
         elif year is not None and node.kind in _PASSES_YEAR:
             r.years_below.setdefault(id(node), year)
         _introduced(r, node.children)
+
+
+def _under_goals(
+    r: _Reading, node: INode, goals: targets.YearPhrase | None
+) -> targets.YearPhrase | None:
+    """The year of the goals heading an unnumbered paragraph stands under (_goals_heading),
+    given to it; a paragraph opening with its own year phrase ends the heading's scope."""
+    if node.kind != "paragraph" or node.role is not None:
+        return goals
+    goals = _goals_heading(r, node) or (None if _dated(r, node) else goals)
+    if goals is not None:
+        r.years_below.setdefault(id(node), goals)
+    return goals
+
+
+_HEADING_MAX = 40  # characters of a goals heading: a line, not a paragraph of goals
+
+
+def _goals_heading(r: _Reading, node: INode) -> targets.YearPhrase | None:
+    """A short paragraph opening with a year phrase and naming the goals that follow, with
+    no figure of its own (2020年，全省交通运输工作的主要预期目标有哪些？): its year governs
+    the unnumbered paragraphs after it, until one opens with a year phrase of its own.
+    Leaves a paragraph that states goals itself (figures of its own: its phrase governs
+    it alone) and one naming no goal (2019年，全省：)."""
+    start, end = node.text_start, node.text_end
+    text = r.folded[start:end]
+    if end - start > _HEADING_MAX or any(ch.isdigit() for ch in text[_YEAR_AT:]):
+        return None
+    if not any(w in text for w in _goal_nouns()):
+        return None
+    return targets.closing_year(r.folded, start, end, r.doc_year, None)
+
+
+_YEAR_AT = 8  # the year phrase opening the heading stands in its first characters
+
+
+def _dated(r: _Reading, node: INode) -> bool:
+    """Whether the paragraph opens with a year phrase of its own."""
+    return (
+        targets.closing_year(r.folded, node.text_start, node.text_end, r.doc_year, None) is not None
+    )
+
+
+@cache
+def _goal_nouns() -> tuple[str, ...]:
+    return tuple(lexicon.column("extract/goal_nouns"))
 
 
 def _pass_year(r: _Reading, node: INode, body_start: int | None) -> targets.YearPhrase | None:
