@@ -105,6 +105,18 @@ def _whole_items(reader: Reader, start: int, end: int) -> list[tuple[int, int]] 
     return None
 
 
+def _listed_names(reader: Reader, c: Candidate, count: int) -> list[str] | None:
+    """The indicators of a 分别/均 list (items sharing a tail), else of a list whose every
+    item names a whole indicator (编制率、收缴率、治理率达100%: each rate, no 均 printed;
+    游客接待量和旅游收入年均增长率: a whole item, though its tail looks shared); None."""
+    pre = c.prefix
+    distributive = items_end(reader, c)
+    names = None if distributive is None else item_names(reader, c, count, *distributive)
+    if names is None and _whole_items(reader, pre.start, pre.end):
+        names = item_names(reader, c, count, pre.end, "")
+    return names
+
+
 def respectively(reader: Reader, c: Candidate) -> Decision | None:
     """分别/均 lists: one target per item, the items sharing the indicator's tail.
 
@@ -116,13 +128,8 @@ def respectively(reader: Reader, c: Candidate) -> Decision | None:
     pre = c.prefix
     if not (c.closes and not pre.empty):
         return None
-    distributive = items_end(reader, c)
-    if distributive is None and _whole_items(reader, pre.start, pre.end):
-        distributive = pre.end, ""  # 编制率、收缴率、治理率达100%: each rate, no 均 printed
-    if distributive is None:
-        return None
     group, last_end = _group(reader, c)
-    names = item_names(reader, c, len(group), *distributive)
+    names = _listed_names(reader, c, len(group))
     if names is None:
         return None
     qs = [reader.quantities[k] for k in group]
