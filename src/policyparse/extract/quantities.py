@@ -224,10 +224,7 @@ def find(
     if budget is not None and budget.left <= 0:
         return out
     terms = _terms()
-    if start and folded[start - 1] in _GLUED:
-        # 2.50个小区…: a marker's dot (or digit) right before the text would make its first
-        # number look like the tail of a decimal; the text starts at *start*.
-        folded = f"{folded[: start - 1]} {folded[start:]}"
+    folded = _unglued(folded, start)
     for m in _qty().finditer(folded, start, end):
         if terms.match(folded, m.start(), end) or (out and m.start() < out[-1].end):
             continue  # 二次供水: a term; 千克 in 100千瓦时/千克: inside the last one's unit
@@ -248,6 +245,15 @@ def find(
     ]
     _insert(out, sorted([*pure, *shares, *years], key=lambda q: q.start), budget)
     return out
+
+
+def _unglued(folded: str, start: int) -> str:
+    """The text with a marker's dot (or digit) right before *start* blanked where the text
+    opens with a number (2.50个小区…): the number pattern looks behind it and would read the
+    number as the tail of a decimal.  The text starts at *start*."""
+    if start and folded[start - 1] in _GLUED and folded[start : start + 1].isdigit():
+        return f"{folded[: start - 1]} {folded[start:]}"
+    return folded
 
 
 def _insert(out: list[Quantity], extra: list[Quantity], budget: Budget | None) -> None:

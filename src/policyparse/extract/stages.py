@@ -247,7 +247,11 @@ def _under_goals(
     given to it; a paragraph opening with its own year phrase ends the heading's scope."""
     if node.kind != "paragraph" or node.role is not None:
         return goals
-    goals = _goals_heading(r, node) or (None if _dated(r, node) else goals)
+    heading = _goals_heading(r, node)
+    if heading is not None:
+        goals = heading
+    elif goals is not None and _dated(r, node):
+        goals = None  # a year phrase of its own ends the heading's scope
     if goals is not None:
         r.years_below.setdefault(id(node), goals)
     return goals

@@ -39,24 +39,15 @@ def line_tables(folded: str, blocks: list[Block], budget: Budget | None = None) 
     n = len(blocks)
     paras: Paragraphs | None = None
     while i < n and not budget.spent:
-        unnumbered = (
-            None
-            if serial_label(_text(folded, blocks[i]))
-            else _unnumbered(folded, blocks, i, budget)
-        )
-        if unnumbered is not None:
-            table, end = unnumbered
-            tables.append(table)
-            i = floor = end
-            continue
         if not serial_label(_text(folded, blocks[i])):
-            projects, end = None, i
-            if column(_text(folded, blocks[i])).kind == "project":
+            found = _unnumbered(folded, blocks, i, budget)
+            if found is None and column(_text(folded, blocks[i])).kind == "project":
                 head_end = header_end(folded, blocks, i)
                 projects, end = project_table(folded, blocks, i, head_end, budget)
-            if projects is not None:
-                tables.append(projects)
-                i = floor = end
+                found = None if projects is None else (projects, end)
+            if found is not None:
+                tables.append(found[0])
+                i = floor = found[1]
                 continue
             i += 1
             continue

@@ -446,13 +446,14 @@ def _peel_year(folded: str, pre: Prefix) -> bool:
     figure is for, no part of the verb phrase; peeled where a verb stands right before it
     (not 省政府2025年10件惠民实事, a year naming the plan whose items are counted)."""
     for m in deadline_pattern().finditer(folded, pre.start, pre.end):
+        # 2025年度: the phrase's 年 and what follows it, a unit of time (lexicon time_units)
+        if m.end() != pre.end and folded[m.end() - 1 : pre.end] not in _year_units():
+            continue
         if not m.group().strip() or not ends_with(folded, pre.start, m.start(), words().verbs):
             continue  # 省政府2025年10件惠民实事: a year naming a plan, no verb before it
-        # 2025年度: the phrase's 年 and what follows it, a unit of time (lexicon time_units)
-        if m.end() == pre.end or folded[m.end() - 1 : pre.end] in _year_units():
-            pre.end = m.start()
-            pre.year = m
-            return True
+        pre.end = m.start()
+        pre.year = m
+        return True
     return False
 
 
