@@ -202,7 +202,7 @@ def test_generic_bodies_are_not_gazetteer_bodies() -> None:
 
 
 def test_numbers_are_numbers() -> None:
-    for word, factor in lexicon.rows("extract/scales"):
+    for word, factor, _ in lexicon.rows("extract/scales"):
         assert re.fullmatch(r"10*", factor) and int(factor) >= 10, word
     for word, frequency in lexicon.rows("text/domain_dict"):
         assert frequency.isdigit() and int(frequency) > 0, word

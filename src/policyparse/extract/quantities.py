@@ -45,7 +45,7 @@ def _qty() -> re.Pattern[str]:
     # A unit follows, or 、 and the next item of a list that prints the unit once (407、700万千瓦).
     unit_ahead = "(?=[" + re.escape(firsts) + "、])"
     scales = lexicon.column("extract/scales")
-    scale = lexicon.alternation(scales)
+    scale = _scale_pattern()
     # 突破万亿元: a scale with no numeral, right after a word of reaching or passing.
     reaching_words = tuple(
         word
@@ -113,7 +113,23 @@ class Quantity:
 
 @cache
 def _scales() -> dict[str, int]:
-    return {word: int(factor) for word, factor in lexicon.rows("extract/scales")}
+    return {word: int(factor) for word, factor, _ in lexicon.rows("extract/scales")}
+
+
+@cache
+def _scale_pattern() -> str:
+    """The scale words, each where no unit it opens follows (5千人 holds the scale 千; 5千米
+    and 100千瓦 hold none: 千米, 千瓦 are units), and one that may not end a quantity alone
+    only before a unit (lexicon extract/scales, alone: 10千伏线路 holds no 10 千)."""
+    units = lexicon.column("extract/units")
+    parts = []
+    for word, _, alone in sorted(lexicon.rows("extract/scales"), key=lambda r: -len(r[0])):
+        tails = [u[len(word) :] for u in units if u.startswith(word) and u != word]
+        ahead = f"(?!{lexicon.alternation(tuple(tails))})" if tails else ""
+        if alone == "no":
+            ahead += f"(?={unit_pattern().pattern})"
+        parts.append(re.escape(word) + ahead)
+    return "(?:" + "|".join(parts) + ")"
 
 
 # A float holds 15 significant digits exactly: a number whose whole part is longer is
@@ -165,7 +181,7 @@ def _read(num: str) -> Decimal | None:
 @cache
 def _later_item() -> re.Pattern[str]:
     """、700万千瓦 after a bare 407: the next item of a list, a number, its scale and unit."""
-    scale = lexicon.alternation(tuple(_scales()))
+    scale = _scale_pattern()
     return re.compile(rf"、\d+(?:\.\d+)?(?P<scale>{scale})?(?P<unit>{unit_pattern().pattern})")
 
 

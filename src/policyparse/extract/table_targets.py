@@ -68,7 +68,7 @@ def _word_order(position: str) -> tuple[str, ...]:
 
 @cache
 def _scales() -> dict[str, int]:
-    return {word: int(factor) for word, factor in lexicon.rows("extract/scales")}
+    return {word: int(factor) for word, factor, _ in lexicon.rows("extract/scales")}
 
 
 @cache

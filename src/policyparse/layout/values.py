@@ -30,8 +30,19 @@ def scale_words() -> tuple[str, ...]:
 
 
 def scale_at(words: str, pos: int = 0, end: int | None = None) -> str:
-    """The scale word *words* prints at *pos* (before *end*): 万 in 万平方米, else ""."""
+    """The scale word *words* prints at *pos* (before *end*): 万 in 万平方米, else "" (and
+    "" in 千米, 千瓦时: a unit of lexicon extract/units that opens with a scale word)."""
+    if words.startswith(_scaled_units(), pos, end):
+        return ""
     return next((s for s in scale_words() if words.startswith(s, pos, end)), "")
+
+
+@cache
+def _scaled_units() -> tuple[str, ...]:
+    """Units that open with a scale word: 千米, 千瓦, 千克 (lexicon extract/units)."""
+    scales = scale_words()
+    units = lexicon.column("extract/units")
+    return tuple(u for u in units if u.startswith(scales) and u not in scales)
 
 
 def _unscaled(words: str) -> str:

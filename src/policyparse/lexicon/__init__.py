@@ -200,6 +200,7 @@ SPECS: dict[str, Spec] = {
     "extract/field_words": Spec(("word",), max_len=MAX_WORD),
     "extract/goal_nouns": Spec(("word",), max_len=MAX_WORD),
     "extract/class_words": Spec(("word",), max_len=MAX_WORD),
+    "extract/currency_names": Spec(("word",), max_len=MAX_WORD),
     "extract/standard_tails": Spec(("word", "role"), {"role": frozenset({"verb", "end"})}),
     "extract/prepositions": Spec(
         ("word", "where", "opens"),
@@ -312,7 +313,7 @@ SPECS: dict[str, Spec] = {
         ("word", "role", "month"),
         {"role": frozenset({"label", "ongoing", "part", "before", "done", "joins"})},
     ),
-    "extract/scales": Spec(("word", "factor")),
+    "extract/scales": Spec(("word", "factor", "alone"), {"alone": frozenset({"yes", "no"})}),
     # extract: responsibility
     "extract/role_labels": Spec(("label", "role"), {"role": _ROLES}),
     "extract/role_verbs": Spec(("verb", "role"), {"role": _ROLES}, max_len=MAX_WORD),

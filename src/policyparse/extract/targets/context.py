@@ -65,6 +65,7 @@ class Words:
     own_items: tuple[str, ...]  # 推进举措: a count of them counts the plan's own measures
     fields: tuple[str, ...]  # 领域: 培育新材料领域80家 (the field a count is taken in)
     classes: tuple[str, ...]  # 级: 10万吨级泊位 (the quantity names a size class)
+    currencies: tuple[str, ...]  # 人民币: 20亿元人民币 (the currency after a sum's unit)
     goal_nouns: tuple[str, ...]  # 目标任务: a subject that names the goal (…目标任务131吨)
     meets: tuple[str, ...]  # 达到: …50平方公里达到…要求 (the size of what meets a standard)
     standards: tuple[str, ...]  # 要求, 标准: the end of that clause
@@ -176,6 +177,7 @@ def words() -> Words:
         fields=lexicon.column("extract/field_words"),
         goal_nouns=lexicon.column("extract/goal_nouns"),
         classes=lexicon.column("extract/class_words"),
+        currencies=tuple(lexicon.longest_first(lexicon.column("extract/currency_names"))),
         meets=lexicon.column("extract/standard_tails", role="verb"),
         standards=lexicon.column("extract/standard_tails", role="end"),
         place_levels=tuple(

@@ -204,9 +204,16 @@ class Reader:
         return None
 
     def suffix_of(self, q: Quantity, clause_end: int) -> tuple[str | None, int]:
-        """The word right after *q* (以上, 左右) and where the quantity with it ends."""
-        m = suffix_pattern().match(self.folded, q.end, clause_end)
-        return (m.group(), m.end()) if m else (None, q.end)
+        """The word right after *q* (以上, 左右) and where the quantity with it ends; the
+        currency a sum of money names after its unit is part of it (突破20亿元人民币。:
+        lexicon extract/currency_names)."""
+        end = q.end
+        if self.words.dimensions.get(q.base_unit or "") == "money":
+            end += next(
+                (len(w) for w in self.words.currencies if self.folded.startswith(w, end)), 0
+            )
+        m = suffix_pattern().match(self.folded, end, clause_end)
+        return (m.group(), m.end()) if m else (None, end)
 
     def _class_at(self, pos: int) -> int:
         """Length of the class word at *pos* (级 of 10万吨级), or 0."""
