@@ -259,3 +259,21 @@ def test_a_goals_heading_dates_the_unnumbered_paragraphs_after_it() -> None:
     ]
     # a line naming no goal dates nothing after it
     assert _targets("2020年，全省：\n建成高速公路470公里。\n") == [(470.0, None, None)]
+
+
+def test_a_list_naming_its_plan_again_takes_the_year_of_the_sentence_before() -> None:
+    # the sentence before 具体为： names the plan for one year again, with no year: it refers
+    # to the sentence before it, which dates that plan
+    text = (
+        "省政府工作报告提出，2021年继续办好“十件民生实事”。\n"
+        "“十件民生实事”具体为：新建公办幼儿园100所；改造养老院50个。\n"
+    )
+    assert _targets(text) == [(100.0, 2021, None), (50.0, 2021, None)]
+    # named again after a sentence that dates no plan: nothing to take
+    plain = "省政府继续办好“十件民生实事”。\n“十件民生实事”具体为：新建公办幼儿园100所。\n"
+    assert _targets(plain) == [(100.0, None, None)]
+
+
+def test_practical_projects_name_a_plan_for_one_year() -> None:
+    assert plan_year("2025年区政府实事项目和重点工程") == 2025
+    assert plan_year("2023—2025年实事项目") is None  # a span dates nothing

@@ -124,3 +124,27 @@ def test_horizon_from_the_text() -> None:
 )
 def test_document_type(title: str, kind: str | None) -> None:
     assert doc_type(title) == kind
+
+
+def test_a_bylines_date_and_time_dates_a_news_page() -> None:
+    """A news page prints when it was posted near its top, with the clock time; a year
+    before it is then the past (a baseline), and its own goals keep their years."""
+    doc = parse(
+        "全省能源工作会召开\n"
+        "中国电力报·2026-01-20 07:15\n"
+        "2025年，全省建成投运煤电装机198万千瓦。到2030年，电源总装机达1.4亿千瓦。\n"
+    )
+    assert doc.published == dt.date(2026, 1, 20)
+    targets = [t for n in doc.walk() for t in n.targets]
+    assert [(t.value, t.unit, t.year) for t in targets] == [(1.4, "亿千瓦", 2030)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全省能源工作会召开\n2025年1月1日起施行。\n",  # a date with no clock time
+        "一\n二\n三\n四\n五\n六\n发布时间：2026-01-20 07:15\n",  # below the top lines
+    ],
+)
+def test_no_byline_date_without_a_time_or_below_the_top(text: str) -> None:
+    assert parse(text).published is None

@@ -72,10 +72,18 @@ def listed_year(folded: str, start: int, end: int) -> tuple[int, int] | None:
             continue
         begin = max(start, max(folded.rfind(ch, start, at) for ch in _SENTENCE_ENDS) + 1)
         year = plan_year(folded[begin:at])
-        if year is None and folded.startswith(_words("refers_back"), begin, at):
+        if year is None and _refers_back(folded[begin:at]):
             year = plan_year(_sentence_before(folded, begin))
         return (colon + 1, year) if year is not None else None
     return None
+
+
+def _refers_back(head: str) -> bool:
+    """Whether a list's sentence refers to the one before it: by 这 or 上述, or by naming a
+    plan for one year again with no year (2021年…办好“十件民生实事”。“十件民生实事”具体为：)."""
+    return head.startswith(_words("refers_back")) or (
+        not _YEAR.search(head) and any(w in head for w in _words("one_year_plan"))
+    )
 
 
 def _sentence_before(folded: str, pos: int) -> str:

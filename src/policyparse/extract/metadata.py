@@ -187,7 +187,7 @@ def extract(
     if meta.signed is None:
         meta.signed = closing_date(folded)
     if meta.published is None:
-        meta.published = meta.signed
+        meta.published = meta.signed or dateline(folded)
     meta.issuer = meta.issuer or issuer_from_title(meta.title)
     meta.issuers = _issuers(meta, source, folded, blocks, pieces)
     meta.doc_type = doc_type(meta.title)
@@ -212,6 +212,24 @@ def _issuers(
     if not found and meta.issuer:  # the page's metadata: no place in the text
         found = [(meta.issuer, -1, -1)]
     return found
+
+
+# A date and a clock time, as a page's byline prints when it was posted.
+_STAMP = re.compile(
+    r"(?:(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|([./-])\d{1,2}\1\d{1,2}))"
+    r"\s{0,3}(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)"
+)
+_STAMP_LINES = 6  # lines from the top a byline may stand in
+
+
+def dateline(folded: str) -> _dt.date | None:
+    """The date of a page's byline near the top, printed with its clock time (中国电力报·
+    2026-01-20 07:15; 时间：2022-12-26 18:00 | 来源：某区人民政府办): when the news item or
+    the page was posted, so a year before it is past.  A date with no time (a plan's
+    2025年1月1日起施行) is no byline; None where the first lines print none."""
+    head = "\n".join(folded.split("\n", _STAMP_LINES)[:_STAMP_LINES])
+    m = _STAMP.search(head)
+    return parse_date(m.group()) if m else None
 
 
 def closing_date(folded: str) -> _dt.date | None:
