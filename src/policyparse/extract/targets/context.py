@@ -66,6 +66,8 @@ class Words:
     fields: tuple[str, ...]  # 领域: 培育新材料领域80家 (the field a count is taken in)
     classes: tuple[str, ...]  # 级: 10万吨级泊位 (the quantity names a size class)
     currencies: tuple[str, ...]  # 人民币: 20亿元人民币 (the currency after a sum's unit)
+    frame_opens: tuple[str, ...]  # 在: opens 在…基础上, the base a goal builds on
+    frame_ends: tuple[str, ...]  # 基础上: closes it
     goal_nouns: tuple[str, ...]  # 目标任务: a subject that names the goal (…目标任务131吨)
     meets: tuple[str, ...]  # 达到: …50平方公里达到…要求 (the size of what meets a standard)
     standards: tuple[str, ...]  # 要求, 标准: the end of that clause
@@ -178,6 +180,8 @@ def words() -> Words:
         goal_nouns=lexicon.column("extract/goal_nouns"),
         classes=lexicon.column("extract/class_words"),
         currencies=tuple(lexicon.longest_first(lexicon.column("extract/currency_names"))),
+        frame_opens=lexicon.column("extract/comparison_bases", role="frame"),
+        frame_ends=lexicon.column("extract/comparison_bases", role="frame_end"),
         meets=lexicon.column("extract/standard_tails", role="verb"),
         standards=lexicon.column("extract/standard_tails", role="end"),
         place_levels=tuple(

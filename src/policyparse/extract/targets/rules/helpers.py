@@ -12,7 +12,7 @@ from ..breaks import Mask, around, object_end
 from ..context import CompWord, ends_with, framed_base, starts_with, words
 from ..reader import Candidate, Found, Reader
 from .edits import take
-from .reports import opens_done, present_sentence, reported_done
+from .reports import base_frame, opens_done, present_sentence, reported_done
 
 
 def subject(reader: Reader, c: Candidate) -> tuple[str, str, Found | None]:
@@ -162,11 +162,10 @@ def verb_quantity_of(reader: Reader, c: Candidate) -> Decision | None:
 
 
 def states_past(reader: Reader, c: Candidate) -> bool:
-    """Whether the quantity states the past: a past year or 截至 governs it, or a baseline
-    cue stands next to it (截至2024年底，…3万个; 目前已有120家), or a word that describes
-    what is stands right before it (多达: lexicon extract/state_words).  The rule
-    baseline reads it; the rules of shares and counts before 的, which run before it, pass
-    on it."""
+    """Whether the quantity states the past or what is: a past year or 截至 governs it, a
+    baseline cue stands next to it (截至2024年底，…3万个; 目前已有120家), a word that describes
+    what is stands right before it (多达: extract/state_words), or a report or a base frames
+    it (reports.py).  Read by the rule baseline and the share and count rules before it."""
     if c.prefix.comparator_word in reader.words.states:
         return True  # 企业多达1.12万个: the situation, as it is
     window = framed_base().sub("", c.window)  # 在现有基础上提高6个百分点: a change's base
@@ -176,6 +175,7 @@ def states_past(reader: Reader, c: Candidate) -> bool:
         or present_sentence(reader, c)
         or reported_done(reader, c)
         or opens_done(reader, c)
+        or base_frame(reader, c)
     )
 
 

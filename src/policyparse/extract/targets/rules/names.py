@@ -302,14 +302,26 @@ def _part_of_last(reader: Reader, c: Candidate) -> bool:
         return False
     if opens_part(reader, c.clause[0], c.prefix.start) or _bracketed_part(reader, c):
         return True
-    # 其中外销10万吨，深加工2万吨: the next item of the list of parts
-    last = out[-1]
-    last_clause = around(reader.clauses, last.start, reader.start, reader.end)[0]
-    between = reader.folded[last.end : c.clause[0]].strip(" ")
-    return between in _ITEM_BREAKS and opens_part(reader, last_clause, last.start)
+    return _later_part(reader, c)
+
+
+def _later_part(reader: Reader, c: Candidate) -> bool:
+    """A later item of a list of parts: the targets before it, item by item back to the one
+    after 其中, are all of its unit (其中外销10万吨，深加工2万吨，出口1万吨: 深加工 and 出口)."""
+    out, item_start = reader.memory.out, c.clause[0]
+    for last in reversed(out[-_PARTS_MAX:]):
+        if last.kind != "target" or last.unit != c.draft.unit or last.end < c.sentence_start:
+            return False
+        if reader.folded[last.end : item_start].strip(" ") not in _ITEM_BREAKS:
+            return False
+        item_start = around(reader.clauses, last.start, reader.start, reader.end)[0]
+        if opens_part(reader, item_start, last.start):
+            return True
+    return False
 
 
 _ITEM_BREAKS = frozenset({"", ",", "，", "、", ";", "；"})
+_PARTS_MAX = 12  # items of a list of parts looked back over
 
 
 def _dictionary_lead(reader: Reader, c: Candidate) -> bool:

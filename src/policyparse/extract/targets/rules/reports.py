@@ -27,15 +27,22 @@ def reported_done(reader: Reader, c: Candidate) -> bool:
     """The quantity's sentence reports its task done (新增378张养老床位，超额完成年度任务:
     lexicon extract/report_marks), no word of commitment before the mark (确保圆满完成…
     commits): a result, not a goal.  So does a sentence with no year phrase and no word of
-    commitment right after such a report in its paragraph (…全面完成了年度任务。全年共完成
-    造林1204亩: the tally of what was done; 2024年，计划完成造林850亩 names its year)."""
+    commitment after such a report in its paragraph (…全面完成了年度任务。全年共完成造林
+    1204亩, and …超额完成目标任务。就业局势保持稳定。全年新增市场主体30.9万个: the tally of
+    what was done; 2024年，计划完成造林850亩 names its year)."""
     if _reports(reader, c.sentence_start, c.sentence_end):
         return True
     f, start = reader.folded, c.sentence_start
     if c.year is not None or start < 1 or f[start - 1] != "。" or _commits(reader, start, c):
         return False
-    before = max(f.rfind("。", 0, start - 1), f.rfind("\n", 0, start - 1)) + 1
-    return _reports(reader, before, start - 1)
+    para = f.rfind("\n", 0, start - 1) + 1
+    end = start - 1
+    while end > para:  # each earlier sentence of the paragraph, the nearest first
+        begin = max(para, f.rfind("。", para, end) + 1)
+        if _reports(reader, begin, end):
+            return True
+        end = begin - 1
+    return False
 
 
 def _reports(reader: Reader, start: int, end: int) -> bool:
@@ -72,3 +79,18 @@ def opens_done(reader: Reader, c: Candidate) -> bool:
     if mark is not None:
         start = mark.end
     return any(f.startswith(w, start, c.quantity.start) for w in reader.words.done_openers)
+
+
+def base_frame(reader: Reader, c: Candidate) -> bool:
+    """The quantity stands inside 在…基础上 in its clause (在5个省级试点的基础上建设一批…,
+    在已完成182个村的基础上: lexicon extract/comparison_bases, frame and frame_end): what the
+    goal builds on, so what is, not a goal.  Leaves 在100个县开展试点 (no 基础上 after it)."""
+    f, q = reader.folded, c.quantity
+    opener = max(f.rfind(w, c.clause[0], q.start) for w in reader.words.frame_opens)
+    if opener == -1 or q.start - opener > _FRAME_SPAN:
+        return False
+    stop = min(c.clause[1], q.end + _FRAME_SPAN)
+    return any(f.find(w, q.end, stop) != -1 for w in reader.words.frame_ends)
+
+
+_FRAME_SPAN = 24  # characters between 在 and the quantity, and between it and 基础上
