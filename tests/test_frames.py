@@ -277,3 +277,15 @@ def test_a_list_naming_its_plan_again_takes_the_year_of_the_sentence_before() ->
 def test_practical_projects_name_a_plan_for_one_year() -> None:
     assert plan_year("2025年区政府实事项目和重点工程") == 2025
     assert plan_year("2023—2025年实事项目") is None  # a span dates nothing
+
+
+def test_a_text_with_no_date_announcing_its_year_reads_earlier_years_as_past() -> None:
+    # 2020年，济南将…: the year the text speaks of as to come; 2019 is past, 2020 a goal
+    text = (
+        "从全市民政工作会议上了解到，2020年，济南将完成建设221个养老设施的任务。\n"
+        "2019年，新建养老服务设施163个。2020年，新建养老设施221个。\n"
+    )
+    assert _targets(text) == [(221.0, 2020, "2020年"), (221.0, 2020, "2020年")]
+    # no word of the future: no year is known to be past
+    plain = "2020年，济南完成建设221个养老设施。\n2019年，新建养老服务设施163个。\n"
+    assert [v for v, _, _ in _targets(plain)] == [221.0, 163.0]

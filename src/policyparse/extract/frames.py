@@ -46,6 +46,21 @@ def _words(kind: str) -> tuple[str, ...]:
     return lexicon.column("extract/frames", kind=kind)
 
 
+_FUTURE_LOOK = 600  # characters from the top where a text announces its year
+_FUTURE_GAP = 12  # characters between the year phrase and its word of the future
+
+
+def announced_year(folded: str) -> int | None:
+    """The year a text with no date speaks of as to come, near its top: a year phrase
+    opening a clause, then a word of the future in it (2020年，济南将完成221个…: lexicon
+    extract/frames, future_mark), so a year before it states the past (2019年，新建…163个).
+    None where no such clause stands there (2025年，全市新建…: no word of the future)."""
+    marks = lexicon.alternation(_words("future_mark"))
+    pattern = rf"(?<!\d)((?:19|20)\d{{2}})年[，,][^。；;，,\n]{{0,{_FUTURE_GAP}}}?{marks}"
+    m = re.search(pattern, folded[:_FUTURE_LOOK])
+    return int(m.group(1)) if m else None
+
+
 def plan_year(title: str | None) -> int | None:
     """The year of a plan for one year, from its title; None for any other plan.
 

@@ -136,7 +136,8 @@ def extract_nodes(
     """Units and targets of every node, in document order (notes carry forward)."""
     dated = meta.signed or meta.published
     index = TableIndex(source, folded, tables)
-    r = _Reading(source, folded, dated.year if dated else None, gazetteer, trace, index)
+    doc_year = dated.year if dated else frames.announced_year(folded)
+    r = _Reading(source, folded, doc_year, gazetteer, trace, index)
     r.plan_year = frames.plan_year(meta.plan_title or meta.title)
     r.first_year = frames.first_year(meta.horizon, dated.year if dated else None)
     nothing = Extracted()  # a notice part (title, signature …) holds no units or targets

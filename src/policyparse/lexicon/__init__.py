@@ -201,6 +201,7 @@ SPECS: dict[str, Spec] = {
     "extract/goal_nouns": Spec(("word",), max_len=MAX_WORD),
     "extract/class_words": Spec(("word",), max_len=MAX_WORD),
     "extract/currency_names": Spec(("word",), max_len=MAX_WORD),
+    "extract/effort_phrases": Spec(("word",), max_len=MAX_WORD),
     "extract/standard_tails": Spec(("word", "role"), {"role": frozenset({"verb", "end"})}),
     "extract/prepositions": Spec(
         ("word", "where", "opens"),
@@ -305,7 +306,14 @@ SPECS: dict[str, Spec] = {
         ("word", "kind"),
         {
             "kind": frozenset(
-                {"one_year_plan", "within_year", "past_heading", "list_opener", "refers_back"}
+                {
+                    "one_year_plan",
+                    "within_year",
+                    "past_heading",
+                    "list_opener",
+                    "refers_back",
+                    "future_mark",
+                }
             )
         },
     ),

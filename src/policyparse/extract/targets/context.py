@@ -67,6 +67,7 @@ class Words:
     classes: tuple[str, ...]  # 级: 10万吨级泊位 (the quantity names a size class)
     currencies: tuple[str, ...]  # 人民币: 20亿元人民币 (the currency after a sum's unit)
     frame_opens: tuple[str, ...]  # 在: opens 在…基础上, the base a goal builds on
+    efforts: tuple[str, ...]  # 努力下: a word of commitment that thanks the effort made
     frame_ends: tuple[str, ...]  # 基础上: closes it
     goal_nouns: tuple[str, ...]  # 目标任务: a subject that names the goal (…目标任务131吨)
     meets: tuple[str, ...]  # 达到: …50平方公里达到…要求 (the size of what meets a standard)
@@ -181,6 +182,7 @@ def words() -> Words:
         classes=lexicon.column("extract/class_words"),
         currencies=tuple(lexicon.longest_first(lexicon.column("extract/currency_names"))),
         frame_opens=lexicon.column("extract/comparison_bases", role="frame"),
+        efforts=lexicon.column("extract/effort_phrases"),
         frame_ends=lexicon.column("extract/comparison_bases", role="frame_end"),
         meets=lexicon.column("extract/standard_tails", role="verb"),
         standards=lexicon.column("extract/standard_tails", role="end"),

@@ -197,16 +197,17 @@ def dated_past(reader: Reader, c: Candidate) -> bool:
 
 
 def goal_tail(reader: Reader, c: Candidate) -> bool:
-    """的 and a noun naming the goal close the quantity's clause (完成清理收费1500多亿元的
-    目标任务, 达到80%的基本普及目标: a short name ending in one): the quantity is the
-    goal's size, its item ends there (lexicon goal_nouns)."""
-    f, start = reader.folded, c.suffix_end
-    if not c.next_char or c.next_char not in reader.words.of:
+    """的 and a noun naming the goal, or the noun alone, close the quantity's clause (完成
+    清理收费1500多亿元的目标任务, 达到80%的基本普及目标: a short name ending in one; 接待
+    公众200万人次以上目标): the goal's size, its item ends there (lexicon goal_nouns)."""
+    f, start, nouns = reader.folded, c.suffix_end, reader.words.goal_nouns
+    if not c.next_char:
         return False
-    rest = f[start + 1 : c.clause[1]].rstrip("。；;，, ")
-    if rest in reader.words.goal_nouns:
+    glued = c.next_char not in reader.words.of  # 200万人次以上目标: the noun right after it
+    rest = f[start + (not glued) : c.clause[1]].rstrip("。；;，, ")
+    if rest in nouns:
         return True
-    return len(rest) <= _GOAL_NAME_MAX and rest.endswith(tuple(reader.words.goal_nouns))
+    return not glued and len(rest) <= _GOAL_NAME_MAX and rest.endswith(tuple(nouns))
 
 
 _GOAL_NAME_MAX = 8  # 基本普及目标: a goal's short name
@@ -227,8 +228,7 @@ def standard_tail(reader: Reader, c: Candidate) -> bool:
     (新增城市建成区50平方公里达到海绵城市建设要求): the quantity is the size of what must
     meet it, its item ends there (lexicon extract/standard_tails).  Leaves 50平方公里的
     区域 (no verb of meeting) and …达到要求后给予补助 (the clause goes on)."""
-    f, w = reader.folded, reader.words
-    start, end = c.suffix_end, c.clause[1]
+    f, w, start, end = reader.folded, reader.words, c.suffix_end, c.clause[1]
     if not f.startswith(w.meets, start):
         return False
     return f[start:end].rstrip("。；;，,:： ").endswith(w.standards)

@@ -46,15 +46,27 @@ def reported_done(reader: Reader, c: Candidate) -> bool:
 
 
 def _reports(reader: Reader, start: int, end: int) -> bool:
-    """Whether [start, end) holds a report mark with no word of commitment before it."""
+    """Whether [start, end) holds a report mark with no word of commitment before it (在各
+    单位共同努力下…已全部完成 reports: 努力下 thanks the effort, lexicon extract/effort_phrases)."""
     f = reader.folded
     for w in reader.words.report_marks:
         at = f.find(w, start, end)
         if at != -1 and not any(
-            f.find(lead, start, at) != -1
+            _committing(reader, lead, start, at)
             for lead in (*reader.words.commitments, *reader.words.topic_marks)
         ):
             return True
+    return False
+
+
+def _committing(reader: Reader, lead: str, start: int, end: int) -> bool:
+    """Whether *lead* stands in [start, end) other than inside a phrase of effort (努力下)."""
+    f = reader.folded
+    at = f.find(lead, start, end)
+    while at != -1:
+        if not any(f.startswith(p, at - p.index(lead)) for p in reader.words.efforts if lead in p):
+            return True
+        at = f.find(lead, at + 1, end)
     return False
 
 
