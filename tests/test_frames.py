@@ -289,3 +289,22 @@ def test_a_text_with_no_date_announcing_its_year_reads_earlier_years_as_past() -
     # no word of the future: no year is known to be past
     plain = "2020年，济南完成建设221个养老设施。\n2019年，新建养老服务设施163个。\n"
     assert [v for v, _, _ in _targets(plain)] == [221.0, 163.0]
+
+
+def test_a_goals_paragraph_dates_the_dash_lines_after_it_in_a_text_with_no_numbering() -> None:
+    # each dash line a paragraph of its own; the first paragraph that is no dash line ends it
+    text = (
+        "市政府印发方案，其中提到，到2025年，工业增加值超过1.3万亿元，功能地位显著增强。\n"
+        "——高端制造引领功能大幅提升。工业产值比重达45%。\n"
+        "——数字化转型成效明显。企业数字化比例达80%以上。\n"
+        "另外，全市新建公园10个。\n"
+    )
+    assert _targets(text) == [
+        (1.3, 2025, "到2025年"),
+        (45.0, 2025, "到2025年"),
+        (80.0, 2025, "到2025年"),
+        (10.0, None, None),
+    ]
+    # a paragraph whose end no year governs dates no dash line
+    plain = "市政府印发方案，提出主要目标。\n——工业产值比重达45%。\n"
+    assert _targets(plain) == [(45.0, None, None)]

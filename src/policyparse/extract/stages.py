@@ -22,6 +22,7 @@ from .deadlines import Due, cell_due, find_due
 from .gazetteer import Gazetteer, canonical_names, place_of
 from .responsibility import Mention
 from .table_targets import TableIndex, column_years
+from .targets.phrases import DASH_LEAD
 
 _BREAK = "<br>"  # a line break inside a markdown table's cell
 
@@ -223,11 +224,13 @@ def _introduced(r: _Reading, nodes: list[INode]) -> None:
     year: targets.YearPhrase | None = None
     listed: int | None = None
     goals: targets.YearPhrase | None = None  # a goals heading over unnumbered paragraphs
+    dashes: targets.YearPhrase | None = None  # a goals paragraph over dash lines
     for node in nodes:
         if node.kind == "paragraph" and listed is not None and r.tables.holds(node.text_start):
             r.listed[id(node)] = listed  # a row of the list of one year's projects
             continue
         goals = _under_goals(r, node, goals)
+        dashes = _dash_lines(r, node, dashes)
         if node.kind == "paragraph":
             year = listed = None
             end = node.text_end
@@ -239,6 +242,22 @@ def _introduced(r: _Reading, nodes: list[INode]) -> None:
         elif year is not None and node.kind in _PASSES_YEAR:
             r.years_below.setdefault(id(node), year)
         _introduced(r, node.children)
+
+
+def _dash_lines(
+    r: _Reading, node: INode, dashes: targets.YearPhrase | None
+) -> targets.YearPhrase | None:
+    """The year governing the end of a goals paragraph passes to the dash lines after it,
+    each a paragraph of its own in a text with no numbering (…其中提到，到2025年，…显著增强。
+    / ——高端制造引领功能大幅提升。…比重达45%: 2025); the first paragraph that is no dash
+    line ends it.  Leaves dash lines after a paragraph whose end no year governs."""
+    if node.kind != "paragraph" or node.role is not None:
+        return None
+    if r.folded.startswith(DASH_LEAD, node.text_start):
+        if dashes is not None:
+            r.years_below.setdefault(id(node), dashes)
+        return dashes
+    return targets.ending_year(r.folded, node.text_start, node.text_end, r.doc_year)
 
 
 def _under_goals(

@@ -202,6 +202,7 @@ SPECS: dict[str, Spec] = {
     "extract/class_words": Spec(("word",), max_len=MAX_WORD),
     "extract/currency_names": Spec(("word",), max_len=MAX_WORD),
     "extract/effort_phrases": Spec(("word",), max_len=MAX_WORD),
+    "extract/proposal_verbs": Spec(("word",), max_len=MAX_WORD),
     "extract/standard_tails": Spec(("word", "role"), {"role": frozenset({"verb", "end"})}),
     "extract/prepositions": Spec(
         ("word", "where", "opens"),

@@ -22,10 +22,10 @@ from ... import lexicon
 from ...ruler import Step
 from ..quantities import Budget, find
 from .phrases import YearPhrase
-from .reader import Found, Reader, closing_year
+from .reader import Found, Reader, closing_year, ending_year
 from .rules import CHAIN, RULES
 
-__all__ = ["CHAIN", "RULES", "Found", "YearPhrase", "closing_year", "read"]
+__all__ = ["CHAIN", "RULES", "Found", "YearPhrase", "closing_year", "ending_year", "read"]
 
 
 def read(

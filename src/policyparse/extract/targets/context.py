@@ -68,6 +68,7 @@ class Words:
     currencies: tuple[str, ...]  # 人民币: 20亿元人民币 (the currency after a sum's unit)
     frame_opens: tuple[str, ...]  # 在: opens 在…基础上, the base a goal builds on
     efforts: tuple[str, ...]  # 努力下: a word of commitment that thanks the effort made
+    proposals: tuple[str, ...]  # 提出: 《规划》提出到2025年 (a year phrase right after it)
     frame_ends: tuple[str, ...]  # 基础上: closes it
     goal_nouns: tuple[str, ...]  # 目标任务: a subject that names the goal (…目标任务131吨)
     meets: tuple[str, ...]  # 达到: …50平方公里达到…要求 (the size of what meets a standard)
@@ -183,6 +184,7 @@ def words() -> Words:
         currencies=tuple(lexicon.longest_first(lexicon.column("extract/currency_names"))),
         frame_opens=lexicon.column("extract/comparison_bases", role="frame"),
         efforts=lexicon.column("extract/effort_phrases"),
+        proposals=lexicon.column("extract/proposal_verbs"),
         frame_ends=lexicon.column("extract/comparison_bases", role="frame_end"),
         meets=lexicon.column("extract/standard_tails", role="verb"),
         standards=lexicon.column("extract/standard_tails", role="end"),
@@ -278,14 +280,22 @@ def plan_periods() -> dict[str, int]:
     return {word: int(year) for word, year in lexicon.rows("extract/plan_periods")}
 
 
+def base_year() -> str:
+    """The base year a starting value may print first, optional: 从2020年的7.8%, 由2020年底的
+    (lexicon extract/comparison_bases, year_part; extract/connectors, of)."""
+    of = lexicon.alternation(lexicon.column("extract/connectors", role="of"))
+    return rf"(?:(?:19|20)\d{{2}}年{_bases('year_part')}?{of}?)?"
+
+
 @cache
 def _base_pattern() -> re.Pattern[str]:
     """A comparison base right before the number: 较2023年, 比上年, 较同期; the value a
-    change starts from: 由71人, 从平均22个工作日 (a number within a few characters of
-    由/从, then its unit); or the span a rate counts over: 每5公里 (每5公里1个)."""
+    change starts from: 由71人, 从平均22个工作日, 从2020年的7.8% (a number within a few
+    characters of 由/从 and its base year, then its unit); or the span a rate counts
+    over: 每5公里 (每5公里1个)."""
     ws = _bases
     compared = rf"{ws('compare')}(?:(?:19|20)\d{{2}}年{ws('year_part')}?|{ws('base')})"
-    started = rf"{ws('start')}[^\d,;:。]{{0,3}}\d+(?:\.\d+)?[^\d,;:。]{{0,6}}"
+    started = rf"{ws('start')}{base_year()}[^\d,;:。]{{0,3}}\d+(?:\.\d+)?[^\d,;:。]{{0,6}}"
     # 每5公里 in 密度达到每5公里1个: the span a rate counts over (lexicon extract/span_marks).
     spans = _alternation(lexicon.column("extract/span_marks")).pattern
     span = rf"(?:{spans})\d+(?:\.\d+)?[^\d,;:。]{{1,4}}"

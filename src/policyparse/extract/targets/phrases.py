@@ -122,20 +122,23 @@ def _dash_lines_follow(folded: str, pos: int, end: int) -> bool:
         return False
     while k < end and folded[k] in "\n ":
         k += 1
-    return folded.startswith(_DASH_LEAD, k)
+    return folded.startswith(DASH_LEAD, k)
 
 
-_DASH_LEAD = "——"  # the lead of a goal line under a goals paragraph
+DASH_LEAD = "——"  # the lead of a goal line under a goals paragraph
 
 
 def _heads_clause(folded: str, m: re.Match[str], end: int, before: str, lead: bool) -> bool:
     """Whether a year phrase stands at the head of a clause, followed by its words.
 
     Takes a year after the place opening the clause (…，我市2004年合同利用外资8.5亿美元:
-    lexicon extract/area_scopes); leaves 办好2025年… (a year inside a clause is not a
+    lexicon extract/area_scopes) or right after a verb of proposing (《规划》提出到2025年，…:
+    lexicon extract/proposal_verbs); leaves 办好2025年… (a year inside a clause is not a
     deadline).
     """
     if not lead and before not in CLAUSE_BREAK + SENTENCE_BREAK + " ":
+        if folded.endswith(words().proposals, 0, m.start()):
+            return True  # 《规划》提出到2025年，…: the plan's words open the clause
         place = next((w for w in words().areas if folded.endswith(w, 0, m.start())), "")
         at = m.start() - len(place)
         if not place or (at > 0 and folded[at - 1] not in CLAUSE_BREAK + SENTENCE_BREAK + " \n"):

@@ -375,6 +375,24 @@ def closing_year(
     return last
 
 
+def ending_year(folded: str, start: int, end: int, doc_year: int | None) -> YearPhrase | None:
+    """The year phrase governing the last sentence of a paragraph, its full stop aside:
+    …，其中提到，到2025年，…功能地位显著增强。 gives 2025 (the phrase governs to the stop);
+    None where the last sentence stands under none, or under the past."""
+    while end > start and folded[end - 1] in _CLOSING_MARKS:
+        end -= 1
+    if end <= start:
+        return None
+    statements = names_and_statements(folded, start, end)[1]
+    sentences = boundaries(folded, start, end, statements)[1]
+    years = node_years(folded, start, end, sentences, doc_year, None)
+    last = governing(years, [d.pos for d in years], end - 1)
+    return None if last is None or last.until < end or last.baseline else last
+
+
+_CLOSING_MARKS = "。.；;!！ \n"  # what may close a paragraph after its last sentence
+
+
 def _phrase_fields(d: YearPhrase) -> tuple[tuple[int, int], int | None, bool, bool]:
     """What an inherited phrase keeps: where it is printed, its year, baseline and plan."""
     return d.phrase, d.year, d.baseline, d.plan

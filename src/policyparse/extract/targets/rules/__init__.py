@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ....ruler import Chain
 from ..reader import Candidate, Reader
-from .changes import change_then_level
+from .changes import change_then_level, start_value
 from .figures import (
     baseline,
     eligibility,
@@ -65,6 +65,7 @@ from .times import time_amount, within_time
 RULES = (
     quoted_share,
     in_name_or_aside,
+    start_value,
     size_class,
     in_object,
     size_before_count,

@@ -2,14 +2,60 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
+from .... import lexicon
 from ....ruler import Decision
 from ....text.fold import compact
 from ....vocab import Comparator
 from ...durations import level_marks
+from ..context import base_year
 from ..reader import Candidate, Reader
 from .edits import take
 
 _LEVEL_AFTER = 4  # characters between 至 and the level's number (平均, 约)
+_FROM_GAP = 3  # characters between 由/从 (and its year) and the starting value (平均, 约)
+_TO_GAP = 6  # characters between the starting value and the level (提高到, 下降至)
+
+
+def start_value(reader: Reader, c: Candidate) -> Decision | None:
+    """The value a change starts from, after 由 or 从 (and the base year: 从2020年的), with
+    至 or 到 and the level it is brought to right after: what is, a baseline; the level is
+    the goal.
+
+    Takes 7.8% of 比重从2020年的7.8%提高到10% and 71人 of 死亡人数由71人降至50人; leaves
+    从15个部门抽调100人 (no level it is brought to) and 10% there (no 由/从 before it).
+    """
+    f, q = reader.folded, c.quantity
+    if not _after_start(f, c.clause[0], q.start):
+        return None
+    k = c.suffix_end
+    between = f[k : min(c.clause[1], k + _TO_GAP + 1)]
+    marks = level_marks()
+    for at, ch in enumerate(between):
+        level = k + at + 1
+        while level < c.clause[1] and f[level] == " ":
+            level += 1  # 提高至 100%: a PDF's space before the number
+        if ch in marks and level in reader.starts:
+            found = c.draft.copy()
+            found.kind = "baseline"
+            return take(c, found, c.item_start)  # the level's item goes on: 比重…提高到10%
+    return None
+
+
+def _after_start(folded: str, start: int, pos: int) -> bool:
+    """Whether a word that opens a starting value (由, 从: lexicon extract/comparison_bases,
+    role start) stands right before *pos*, a base year with 的 and a few words at most
+    between (从2020年的7.8%, 由平均22个工作日)."""
+    m = _started().search(folded, max(start, pos - _FROM_GAP - 10), pos)
+    return m is not None and m.end() == pos
+
+
+@cache
+def _started() -> re.Pattern[str]:
+    words = lexicon.alternation(lexicon.column("extract/comparison_bases", role="start"))
+    return re.compile(rf"{words}{base_year()}[^\d,;:。，；：]{{0,{_FROM_GAP}}}$")
 
 
 def change_then_level(reader: Reader, c: Candidate) -> Decision | None:

@@ -27,13 +27,13 @@ from .helpers import (
     inner_distributive,
     list_end,
     modified_object,
-    opens_part,
     percent,
     split_items,
     standard_tail,
     subject,
     verb_before,
 )
+from .parts import opens_part
 from .served import joined_at, served_list
 
 

@@ -24,6 +24,8 @@ def subject(reader: Reader, c: Candidate) -> tuple[str, str, Found | None]:
 
 def _read_subject(reader: Reader, c: Candidate) -> tuple[str, str, Found | None]:
     subject = compact(reader.source[c.prefix.start : c.prefix.end])
+    if subject[-1:] in reader.words.copulas and c.prefix.end == c.quantity.start:
+        subject = subject[:-1]  # 研发机构数为900家: the word of being names no indicator
     verb = verb_after_actor(subject)[1]
     out = reader.memory.out
     last = out[-1] if out else None
@@ -429,7 +431,7 @@ def _names_counted(reader: Reader, c: Candidate) -> tuple[int, int, int] | None:
     names, not three; 培育龙头企业、专精特新企业20家: no verb before the names)."""
     f, pre = reader.folded, c.prefix
     start = c.clause[0]
-    while start < pre.end and f[start] in _LEAD_EDGE:
+    while start < pre.end and f[start] in LEAD_EDGE:
         start += 1
     parts = f[start : pre.end].split("、")
     count = c.quantity.value
@@ -583,18 +585,4 @@ def lead_verb(text: str) -> str:
     return text[:pos] if got else ""
 
 
-_LEAD_EDGE = "，,；;：:( \n"  # breaks, spaces and a bracket between a clause's start and its words
-
-
-def opens_part(reader: Reader, clause_start: int, start: int) -> bool:
-    """Whether a word opening a part of a total (其中: lexicon extract/part_leads) stands
-    between the clause's start and *start* (…，其中企业3518户)."""
-    lead = reader.folded[clause_start:start].strip(_LEAD_EDGE)
-    if lead.startswith(reader.words.part_leads):
-        return True
-    # 其中：指令性计划814.5万公斤: the lead and its colon close the clause before
-    before = reader.folded[max(0, clause_start - _LEAD_BACK) : clause_start].rstrip(_LEAD_EDGE)
-    return before.endswith(reader.words.part_leads)
-
-
-_LEAD_BACK = 6  # characters of a part lead and the marks after it, at most
+LEAD_EDGE = "，,；;：:( \n"  # breaks, spaces and a bracket between a clause's start and its words

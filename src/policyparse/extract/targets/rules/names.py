@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ....ruler import Decision
 from ....text.brackets import without_asides
 from ....text.fold import is_han
@@ -14,11 +16,11 @@ from .helpers import (
     dimension,
     explicit,
     lead_dictionary_verb,
-    opens_part,
     percent,
     subject,
     verb_before,
 )
+from .parts import opens_part
 
 _ONE = "一"
 _LIST_SIZE = range(2, 21)
@@ -228,9 +230,25 @@ def bare_count(reader: Reader, c: Candidate) -> Decision | None:
         and reader.words.any_verb.search(reader.folded, pre.start, pre.end) is None
         and not _dictionary_lead(reader, c)
         and not _committed(reader, c)
+        and not _copula_goal(reader, c)
     ):
         return leave("a count with no verb, comparator or change")
     return None
+
+
+def _copula_goal(reader: Reader, c: Candidate) -> bool:
+    """A figure right after a word of being (为, 是: lexicon extract/copulas) under a year
+    phrase that sets a deadline: the level a goal names (到2025年，…研发机构数为900家).  A
+    bare year (2004年…能力为40根: it may state the present), a past one or none leaves it
+    a description."""
+    pre, year = c.prefix, c.year
+    if year is None or year.baseline or pre.end <= pre.start:
+        return False
+    phrase = reader.folded[year.phrase[0] : year.phrase[1]]
+    return not _BARE_YEAR.fullmatch(phrase) and reader.folded[pre.end - 1] in reader.words.copulas
+
+
+_BARE_YEAR = re.compile(r"(?:19|20)\d{2}年")
 
 
 def _names_indicator(reader: Reader, c: Candidate) -> bool:
