@@ -55,10 +55,14 @@ def announced_year(folded: str) -> int | None:
     opening a clause, then a word of the future in it (2020年，济南将完成221个…: lexicon
     extract/frames, future_mark), so a year before it states the past (2019年，新建…163个).
     None where no such clause stands there (2025年，全市新建…: no word of the future)."""
-    marks = lexicon.alternation(_words("future_mark"))
-    pattern = rf"(?<!\d)((?:19|20)\d{{2}})年[，,][^。；;，,\n]{{0,{_FUTURE_GAP}}}?{marks}"
-    m = re.search(pattern, folded[:_FUTURE_LOOK])
+    m = _announced().search(folded, 0, _FUTURE_LOOK)
     return int(m.group(1)) if m else None
+
+
+@cache
+def _announced() -> re.Pattern[str]:
+    marks = lexicon.alternation(_words("future_mark"))
+    return re.compile(rf"(?<!\d)((?:19|20)\d{{2}})年[，,][^。；;，,\n]{{0,{_FUTURE_GAP}}}?{marks}")
 
 
 def plan_year(title: str | None) -> int | None:

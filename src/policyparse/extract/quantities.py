@@ -16,6 +16,7 @@ from decimal import Decimal
 from functools import cache
 
 from .. import lexicon
+from ..layout.values import scale_factors, scaled_units
 from ..text.numerals import CN_NUMERAL_CHARS, cn_to_int, fraction_percent, round_scale
 from . import unitless
 from .durations import age_goal, amount_end, duration_goal, response_time, year_levels
@@ -112,19 +113,13 @@ class Quantity:
 
 
 @cache
-def _scales() -> dict[str, int]:
-    return {word: int(factor) for word, factor, _ in lexicon.rows("extract/scales")}
-
-
-@cache
 def _scale_pattern() -> str:
     """The scale words, each where no unit it opens follows (5千人 holds the scale 千; 5千米
     and 100千瓦 hold none: 千米, 千瓦 are units), and one that may not end a quantity alone
     only before a unit (lexicon extract/scales, alone: 10千伏线路 holds no 10 千)."""
-    units = lexicon.column("extract/units")
     parts = []
     for word, _, alone in sorted(lexicon.rows("extract/scales"), key=lambda r: -len(r[0])):
-        tails = [u[len(word) :] for u in units if u.startswith(word) and u != word]
+        tails = [u[len(word) :] for u in scaled_units() if u.startswith(word)]
         ahead = f"(?!{lexicon.alternation(tuple(tails))})" if tails else ""
         if alone == "no":
             ahead += f"(?={unit_pattern().pattern})"
@@ -166,7 +161,7 @@ def _unit_follows(folded: str, pos: int) -> bool:
     """Whether a scale (万, 亿) or a unit stands at *pos*, after one space at most."""
     if folded.startswith(" ", pos):
         pos += 1
-    if any(folded.startswith(s, pos) for s in _scales()):
+    if any(folded.startswith(s, pos) for s in scale_factors()):
         return True
     return unit_at(folded, pos, min(len(folded), pos + 16)) is not None
 
@@ -193,7 +188,7 @@ def _list_unit(folded: str, pos: int, end: int) -> tuple[str, int, str] | None:
     if m is None or not units()[0].get(m.group("unit"), False):
         return None
     scale = m.group("scale") or ""
-    return scale + m.group("unit"), _scales().get(scale, 1), m.group("unit")
+    return scale + m.group("unit"), scale_factors().get(scale, 1), m.group("unit")
 
 
 def _scaled(value: Decimal | None, factor: int) -> Decimal | None:
@@ -354,7 +349,7 @@ def _bare_scale(
         return None  # 万元GDP能耗: a scale of money alone names the measure
     q_start = m.start(group)
     unit_end = m.end() + found[0]
-    factor = _scales()[m[group]]
+    factor = scale_factors()[m[group]]
     return Quantity(
         q_start,
         unit_end,
@@ -461,7 +456,7 @@ def _with_scale(
     factor = 1
     unit_start = m.end("gap") if m["gap"] else m.end("a") if m["b"] is None else m.end("b")
     if scale:
-        factor = _scales()[scale]
+        factor = scale_factors()[scale]
         unit_start = m.start("scale")
     mixed, yi = m["mixed"], m["yi"]
     if mixed and (mixed_value := _read(mixed)) is not None:

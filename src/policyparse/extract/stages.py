@@ -210,6 +210,7 @@ _PASSES_YEAR = frozenset({"section", "measure", "box"})
 
 
 _INTRODUCES = "：:"  # an introducing sentence ends so: …安排如下：
+_Dashes = INode | targets.YearPhrase | None  # the paragraph before dash lines, or its year
 
 
 def _introduced(r: _Reading, nodes: list[INode]) -> None:
@@ -224,7 +225,7 @@ def _introduced(r: _Reading, nodes: list[INode]) -> None:
     year: targets.YearPhrase | None = None
     listed: int | None = None
     goals: targets.YearPhrase | None = None  # a goals heading over unnumbered paragraphs
-    dashes: targets.YearPhrase | None = None  # a goals paragraph over dash lines
+    dashes: _Dashes = None  # a goals paragraph over dash lines, or its year
     for node in nodes:
         if node.kind == "paragraph" and listed is not None and r.tables.holds(node.text_start):
             r.listed[id(node)] = listed  # a row of the list of one year's projects
@@ -244,20 +245,23 @@ def _introduced(r: _Reading, nodes: list[INode]) -> None:
         _introduced(r, node.children)
 
 
-def _dash_lines(
-    r: _Reading, node: INode, dashes: targets.YearPhrase | None
-) -> targets.YearPhrase | None:
+def _dash_lines(r: _Reading, node: INode, dashes: _Dashes) -> _Dashes:
     """The year governing the end of a goals paragraph passes to the dash lines after it,
     each a paragraph of its own in a text with no numbering (…其中提到，到2025年，…显著增强。
     / ——高端制造引领功能大幅提升。…比重达45%: 2025); the first paragraph that is no dash
-    line ends it.  Leaves dash lines after a paragraph whose end no year governs."""
+    line ends it.  Leaves dash lines after a paragraph whose end no year governs.
+
+    *dashes* is the paragraph before, until a dash line follows it and its year is read
+    (most paragraphs have none after them), then that year."""
     if node.kind != "paragraph" or node.role is not None:
         return None
-    if r.folded.startswith(DASH_LEAD, node.text_start):
-        if dashes is not None:
-            r.years_below.setdefault(id(node), dashes)
-        return dashes
-    return targets.ending_year(r.folded, node.text_start, node.text_end, r.doc_year)
+    if not r.folded.startswith(DASH_LEAD, node.text_start):
+        return node
+    if isinstance(dashes, INode):
+        dashes = targets.ending_year(r.folded, dashes.text_start, dashes.text_end, r.doc_year)
+    if dashes is not None:
+        r.years_below.setdefault(id(node), dashes)
+    return dashes
 
 
 def _under_goals(

@@ -25,7 +25,7 @@ from .. import lexicon
 from ..inputs.columns import cell_words
 from ..layout.markers import match_marker
 from ..layout.tablemodel import Table, TableTarget
-from ..layout.values import FIGURE, based, change_words, scale_at, scale_words
+from ..layout.values import FIGURE, based, change_words, scale_at, scale_factors, scale_words
 from ..text.fold import compact, is_han
 from ..vocab import Comparator, Role, TargetKind
 from .targets import Found
@@ -67,11 +67,6 @@ def _word_order(position: str) -> tuple[str, ...]:
 
 
 @cache
-def _scales() -> dict[str, int]:
-    return {word: int(factor) for word, factor, _ in lexicon.rows("extract/scales")}
-
-
-@cache
 def _units() -> frozenset[str]:
     return frozenset(lexicon.column("extract/units"))
 
@@ -103,7 +98,7 @@ def _base(value: Decimal, unit: str | None) -> tuple[Decimal, str | None]:
     for scale in scale_words():
         rest = unit[len(scale) :]
         if unit.startswith(scale) and rest:
-            return value * _scales()[scale], rest
+            return value * scale_factors()[scale], rest
     return value, unit
 
 

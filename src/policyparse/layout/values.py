@@ -24,6 +24,12 @@ def _value_words() -> frozenset[str]:
 
 
 @cache
+def scale_factors() -> dict[str, int]:
+    """Each scale word of lexicon extract/scales and its factor (万 → 10000)."""
+    return {word: int(factor) for word, factor, _ in lexicon.rows("extract/scales")}
+
+
+@cache
 def scale_words() -> tuple[str, ...]:
     """The scale words (万, 亿, 万亿 …) of lexicon extract/scales, longest first."""
     return tuple(lexicon.longest_first(lexicon.column("extract/scales")))
@@ -32,13 +38,13 @@ def scale_words() -> tuple[str, ...]:
 def scale_at(words: str, pos: int = 0, end: int | None = None) -> str:
     """The scale word *words* prints at *pos* (before *end*): 万 in 万平方米, else "" (and
     "" in 千米, 千瓦时: a unit of lexicon extract/units that opens with a scale word)."""
-    if words.startswith(_scaled_units(), pos, end):
+    if words.startswith(scaled_units(), pos, end):
         return ""
     return next((s for s in scale_words() if words.startswith(s, pos, end)), "")
 
 
 @cache
-def _scaled_units() -> tuple[str, ...]:
+def scaled_units() -> tuple[str, ...]:
     """Units that open with a scale word: 千米, 千瓦, 千克 (lexicon extract/units)."""
     scales = scale_words()
     units = lexicon.column("extract/units")

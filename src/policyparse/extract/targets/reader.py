@@ -381,13 +381,7 @@ def ending_year(folded: str, start: int, end: int, doc_year: int | None) -> Year
     None where the last sentence stands under none, or under the past."""
     while end > start and folded[end - 1] in _CLOSING_MARKS:
         end -= 1
-    if end <= start:
-        return None
-    statements = names_and_statements(folded, start, end)[1]
-    sentences = boundaries(folded, start, end, statements)[1]
-    years = node_years(folded, start, end, sentences, doc_year, None)
-    last = governing(years, [d.pos for d in years], end - 1)
-    return None if last is None or last.until < end or last.baseline else last
+    return closing_year(folded, start, end, doc_year, None)
 
 
 _CLOSING_MARKS = "。.；;!！ \n"  # what may close a paragraph after its last sentence

@@ -34,10 +34,12 @@ def start_value(reader: Reader, c: Candidate) -> Decision | None:
     between = f[k : min(c.clause[1], k + _TO_GAP + 1)]
     marks = level_marks()
     for at, ch in enumerate(between):
+        if ch not in marks:
+            continue
         level = k + at + 1
         while level < c.clause[1] and f[level] == " ":
             level += 1  # 提高至 100%: a PDF's space before the number
-        if ch in marks and level in reader.starts:
+        if level in reader.starts:
             found = c.draft.copy()
             found.kind = "baseline"
             return take(c, found, c.item_start)  # the level's item goes on: 比重…提高到10%
