@@ -212,6 +212,9 @@ SPECS: dict[str, Spec] = {
     "extract/extent_cues": Spec(("word",), max_len=MAX_WORD),
     "extract/unit_compounds": Spec(("word",), max_len=MAX_WORD),
     "extract/present_openers": Spec(("word",), max_len=MAX_WORD),
+    "extract/review_words": Spec(
+        ("word", "role"), {"role": frozenset({"opener", "end"})}, max_len=MAX_WORD
+    ),
     "extract/frame_openers": Spec(("word",), max_len=MAX_WORD),
     "extract/age_measures": Spec(("word",), max_len=MAX_WORD),
     "extract/year_measures": Spec(("word", "unit"), max_len=MAX_WORD),

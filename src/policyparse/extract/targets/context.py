@@ -98,6 +98,8 @@ class Words:
     extent_cues: tuple[str, ...]  # 东至, 位于: a sentence that says where a place lies
     score: re.Pattern[str]  # 得3分: a clause that awards points for what came before
     present_openers: tuple[str, ...]  # 目前: a sentence opening so reports the present
+    review_openers: tuple[str, ...]  # 去年: a clause opening so turns the text to the past
+    review_ends: tuple[str, ...]  # 今年, 将: a word that turns it to what is to come
     dimensions: dict[str, str]  # unit → what it measures (count, money, ratio …)
     person_units: tuple[str, ...]  # 名, 人: units that count people
     states: frozenset[str]  # 多达: a comparison word that states the situation
@@ -215,6 +217,8 @@ def words() -> Words:
         extent_cues=lexicon.column("extract/extent_cues"),
         score=_score_pattern(),
         present_openers=lexicon.column("extract/present_openers"),
+        review_openers=lexicon.column("extract/review_words", role="opener"),
+        review_ends=lexicon.column("extract/review_words", role="end"),
         dimensions=lexicon.mapping("extract/units", "dimension"),
     )
 

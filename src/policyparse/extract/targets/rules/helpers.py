@@ -12,7 +12,7 @@ from ..breaks import Mask, around, object_end
 from ..context import CompWord, ends_with, framed_base, starts_with, words
 from ..reader import Candidate, Found, Reader
 from .edits import take
-from .reports import base_frame, opens_done, present_sentence, reported_done
+from .reports import base_frame, opens_done, present_sentence, reported_done, review_run
 
 
 def subject(reader: Reader, c: Candidate) -> tuple[str, str, Found | None]:
@@ -178,6 +178,7 @@ def states_past(reader: Reader, c: Candidate) -> bool:
         or reported_done(reader, c)
         or opens_done(reader, c)
         or base_frame(reader, c)
+        or review_run(reader, c)
     )
 
 

@@ -3,6 +3,8 @@ done (…，超额完成年度任务): its quantities state the situation, not g
 
 from __future__ import annotations
 
+import re
+
 from ....layout.markers import match_marker
 from ..reader import Candidate, Reader
 
@@ -106,3 +108,73 @@ def base_frame(reader: Reader, c: Candidate) -> bool:
 
 
 _FRAME_SPAN = 24  # characters between 在 and the quantity, and between it and 基础上
+
+
+_REVIEW_LOOK = 1500  # characters back from the sentence where a review's opener is sought
+_CLAUSE_OPEN = ",;:。\n"
+_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2} ?年")
+
+
+def review_run(reader: Reader, c: Candidate) -> bool:
+    """The sentence stands in a review of the past period that an earlier clause opened (据
+    了解，去年本市共发生火灾4464起…, then 本市各区…全年整治22处…, 此外，还为100个小区实施
+    …: lexicon extract/review_words, opener) and nothing since turned the text to what is to
+    come: no word of commitment, no year, no heading, no 今年 or 将 (review_words, end).  In
+    the paragraph of the quantity the sentences are read nearest first; an earlier paragraph
+    that holds an opener anywhere ends the search (its own 今年还实现了… is part of the
+    review).  Leaves 去年完成30个。今年要新增50个 and 去年…。（一）新增50个 (a heading)."""
+    if c.year is not None:
+        return False
+    f, start = reader.folded, c.sentence_start
+    if _turns_ahead(reader, start, c.quantity.start):
+        return False
+    para = f.rfind("\n", 0, start) + 1
+    end = start
+    while end > para:  # the sentences of the quantity's paragraph before it, nearest first
+        begin = max(para, f.rfind("。", para, end - 1) + 1)
+        if _turns_ahead(reader, begin, end):
+            return False
+        if _opens_review(reader, begin, end):
+            return True
+        end = begin
+    if _heading(f, para, start):
+        return False  # 去年…。（一）新建50个: a numbered item starts afresh
+    floor = max(0, start - _REVIEW_LOOK)
+    while para > floor:  # the paragraphs before it, nearest first
+        end = para - 1
+        para = f.rfind("\n", 0, end) + 1
+        if _opens_review(reader, para, end):
+            return True
+        if _turns_ahead(reader, para, end) or _heading(f, para, end):
+            return False
+    return False
+
+
+def _opens_review(reader: Reader, start: int, end: int) -> bool:
+    """Whether a clause in [start, end) opens with a word of the past period (，去年本市…)."""
+    f = reader.folded
+    for w in reader.words.review_openers:
+        at = f.find(w, start, end)
+        while at != -1:
+            if at == start or f[at - 1] in _CLAUSE_OPEN:
+                return True
+            at = f.find(w, at + 1, end)
+    return False
+
+
+def _turns_ahead(reader: Reader, start: int, end: int) -> bool:
+    """Whether [start, end) speaks of what is to come: a word of commitment (not inside a
+    phrase of effort: 在…共同努力下，去年…), of the future, or a year."""
+    f, words = reader.folded, reader.words
+    return (
+        any(_committing(reader, w, start, end) for w in words.commitments)
+        or any(f.find(w, start, end) != -1 for w in words.review_ends)
+        or bool(_A_YEAR.search(f, start, end))
+    )
+
+
+def _heading(f: str, start: int, end: int) -> bool:
+    """Whether the paragraph opens with a numbering marker (a heading or a numbered item)."""
+    while start < end and f[start] in " \t":
+        start += 1
+    return match_marker(f, start, end) is not None
