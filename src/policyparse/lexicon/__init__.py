@@ -289,6 +289,7 @@ SPECS: dict[str, Spec] = {
                     "computing",
                     "rate",
                     "data",
+                    "score",
                 }
             )
         },

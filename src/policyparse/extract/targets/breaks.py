@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
 from ...text.brackets import BREAKING, SPANS, quoted_spans
 from ...text.fold import is_han
@@ -44,13 +45,30 @@ class Mask:
 def names_and_statements(
     folded: str, start: int, end: int
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Quoted spans split into names and statements (a quote holding a clause break)."""
+    """Quoted spans split into names and statements: a quote holding a clause break, or a
+    word of comparison right before a number (提出“每万人口发明专利拥有量达到100件”“…新增
+    不少于1万件”: goals quoted one by one).  “两个100%”, “十百千”工程 stay names."""
     names: list[tuple[int, int]] = []
     statements: list[tuple[int, int]] = []
     for a, b in quoted_spans(folded, start, end):
-        is_statement = any(ch in ",;。!?" for ch in folded[a:b])
+        is_statement = any(ch in ",;。!?" for ch in folded[a:b]) or _compares(folded, a, b)
         (statements if is_statement else names).append((a, b))
     return names, statements
+
+
+def _compares(folded: str, start: int, end: int) -> bool:
+    """Whether a word of comparison of two characters or more stands right before a digit
+    in [start, end) (达到100件, 不少于1万件; not 超5 alone, which may name a class)."""
+    return any(
+        m.end() < end and folded[m.end()].isdigit()
+        for m in _comparison().finditer(folded, start, end)
+    )
+
+
+@cache
+def _comparison() -> re.Pattern[str]:
+    long = [w for w in words().comparators if len(w) >= 2]
+    return re.compile("|".join(map(re.escape, sorted(long, key=len, reverse=True))))
 
 
 def boundaries(

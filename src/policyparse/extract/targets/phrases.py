@@ -77,8 +77,9 @@ def _frames_sentence(folded: str, sentences: list[int], start: int, pos: int) ->
     """Whether only framing clauses, with no figure, stand before the phrase in its
     sentence: it then opens the sentence's statements as a phrase at its head does.
 
-    Takes 围绕专项行动，到2027年，… and 总体发展目标，到2025年，… (a purpose or a label
-    first, lexicon extract/frame_openers and extract/goal_nouns: the later sentences
+    Takes 围绕专项行动，到2027年，…, 总体发展目标，到2025年，… and 报告提出，2023年… (a
+    purpose, a label or who proposes first, lexicon extract/frame_openers, extract/goal_nouns
+    and extract/proposal_verbs: the later sentences
     城乡供水一体化率达到83.5% and 其中，…5000座 are due then too); leaves 开展放心消费行动，
     到2025年底，… (a measure first) and 新增就业2万人，到2025年，… (a figure first): the
     phrase governs to the sentence's end.
@@ -88,7 +89,9 @@ def _frames_sentence(folded: str, sentences: list[int], start: int, pos: int) ->
     before = folded[head:pos].strip(_EDGE)
     if not before or any(ch.isdigit() for ch in before):
         return False
-    return before.startswith(_frame_openers()) or before.endswith(words().goal_nouns)
+    return before.startswith(_frame_openers()) or before.endswith(
+        (*words().goal_nouns, *words().proposals)
+    )
 
 
 _EDGE = "。；;，,：:\n \t\u3000"  # breaks and spaces around the clauses before a phrase

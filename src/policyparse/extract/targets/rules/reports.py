@@ -111,7 +111,7 @@ _FRAME_SPAN = 24  # characters between 在 and the quantity, and between it and 
 
 
 _REVIEW_LOOK = 1500  # characters back from the sentence where a review's opener is sought
-_CLAUSE_OPEN = ",;:。\n"
+_CLAUSE_OPEN = ",;:。\n "
 _A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2} ?年")
 
 
@@ -120,17 +120,18 @@ def review_run(reader: Reader, c: Candidate) -> bool:
     了解，去年本市共发生火灾4464起…, then 本市各区…全年整治22处…, 此外，还为100个小区实施
     …: lexicon extract/review_words, opener) and nothing since turned the text to what is to
     come: no word of commitment, no year, no heading, no 今年 or 将 (review_words, end).  In
-    the paragraph of the quantity the sentences are read nearest first; an earlier paragraph
-    that holds an opener anywhere ends the search (its own 今年还实现了… is part of the
-    review).  Leaves 去年完成30个。今年要新增50个 and 去年…。（一）新增50个 (a heading)."""
+    the paragraph of the quantity its own sentence up to it (这五年间，…年均增长5.3%) and the
+    sentences before are read nearest first; an earlier paragraph that holds an opener
+    anywhere ends the search (its own 今年还实现了… is part of the review).  Leaves
+    去年完成30个。今年要新增50个 and 去年…。（一）新增50个 (a heading)."""
     if c.year is not None:
         return False
     f, start = reader.folded, c.sentence_start
     if _turns_ahead(reader, start, c.quantity.start):
         return False
     para = f.rfind("\n", 0, start) + 1
-    end = start
-    while end > para:  # the sentences of the quantity's paragraph before it, nearest first
+    end = c.quantity.start
+    while end > para:  # the quantity's paragraph up to it, its own sentence first
         begin = max(para, f.rfind("。", para, end - 1) + 1)
         if _turns_ahead(reader, begin, end):
             return False
