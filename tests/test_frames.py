@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import policyparse
-from policyparse.extract.frames import plan_year
+from policyparse.extract.frames import announced_year, plan_year
 
 
 def _targets(text: str) -> list[tuple[float, int | None, str | None]]:
@@ -289,6 +289,38 @@ def test_a_text_with_no_date_announcing_its_year_reads_earlier_years_as_past() -
     # no word of the future: no year is known to be past
     plain = "2020年，济南完成建设221个养老设施。\n2019年，新建养老服务设施163个。\n"
     assert [v for v, _, _ in _targets(plain)] == [221.0, 163.0]
+
+
+def test_a_year_announced_with_a_plan_or_as_this_year_reads_earlier_years_as_past() -> None:
+    # 计划 after the year phrase announces it too: the year before it is past
+    text = (
+        "会议通报，2023年全省新建农村公路10176公里。\n"
+        "据介绍，2024年，全省公路系统计划实施村道安防工程3600公里。\n"
+    )
+    assert _targets(text) == [(3600.0, 2024, "2024年")]
+    # 今年 and a word of the future after a year opening a clause: this year comes after it
+    now = "2023年我市共新改扩建幼儿园32所，新增学位9000个。\n今年，市教育局将新增学位30000个。\n"
+    assert _targets(now) == [(30000.0, None, None)]
+    assert announced_year(now) == 2024
+    # 今年 with no word of the future, or with no year before it: no year is known to be past
+    plain = "2023年我市共新改扩建幼儿园32所。\n今年新增学位30000个。\n"
+    assert [v for v, _, _ in _targets(plain)] == [32.0, 30000.0]
+    assert announced_year("今年，市教育局将新增学位30000个。") is None
+
+
+def test_a_text_about_a_plan_for_one_year_takes_its_year() -> None:
+    # the plan's title in 《》 near the top, then the short name the text calls it by
+    text = (
+        "近日，省领导小组印发《2025年某省青年就业创业支持计划》（以下简称《计划》）。\n"
+        "根据《计划》，开发15万个以上政策性岗位。\n"
+    )
+    assert _targets(text) == [(15.0, 2025, None)]
+    # no short name after it: the text quotes the plan, it is not about it
+    quoted = "省领导小组印发《2025年某省青年就业创业支持计划》。\n开发15万个以上政策性岗位。\n"
+    assert _targets(quoted) == [(15.0, None, None)]
+    # a plan named for a span dates nothing
+    span = "印发《某省2024—2026年就业支持计划》（以下简称《计划》）。\n开发15万个以上政策性岗位。\n"
+    assert _targets(span) == [(15.0, None, None)]
 
 
 def test_a_goals_paragraph_dates_the_dash_lines_after_it_in_a_text_with_no_numbering() -> None:

@@ -52,17 +52,39 @@ _FUTURE_GAP = 12  # characters between the year phrase and its word of the futur
 
 def announced_year(folded: str) -> int | None:
     """The year a text with no date speaks of as to come, near its top: a year phrase
-    opening a clause, then a word of the future in it (2020年，济南将完成221个…: lexicon
-    extract/frames, future_mark), so a year before it states the past (2019年，新建…163个).
-    None where no such clause stands there (2025年，全市新建…: no word of the future)."""
+    opening a clause, then a word of the future in it (2020年，济南将完成221个…, 2024年，
+    全省公路系统计划实施…: lexicon extract/frames, future_mark), so a year before it states
+    the past (2019年，新建…163个).  A clause opening with 今年 and a word of the future
+    (this_year: 2023年我市共新建幼儿园32所…。今年，市教育局将…) speaks of a year after every
+    year opening a clause before it: the year after the latest.  None where no such clause
+    stands there (2025年，全市新建…: no word of the future)."""
     m = _announced().search(folded, 0, _FUTURE_LOOK)
-    return int(m.group(1)) if m else None
+    if m:
+        return int(m.group(1))
+    now = _this_year().search(folded, 0, _FUTURE_LOOK)
+    if now is None:
+        return None
+    before = [int(y) for y in _OPENING_YEAR.findall(folded, 0, now.start())]
+    return max(before) + 1 if before else None
+
+
+# A year opening a clause (。2023年我市…, ，2023年，…), not after 到 or 截至.
+_OPENING_YEAR = re.compile(r"(?:^|(?<=[。；;，,：:\n ]))((?:19|20)\d{2})年")
 
 
 @cache
 def _announced() -> re.Pattern[str]:
     marks = lexicon.alternation(_words("future_mark"))
     return re.compile(rf"(?<!\d)((?:19|20)\d{{2}})年[，,][^。；;，,\n]{{0,{_FUTURE_GAP}}}?{marks}")
+
+
+@cache
+def _this_year() -> re.Pattern[str]:
+    now = lexicon.alternation(_words("this_year"))
+    marks = lexicon.alternation(_words("future_mark"))
+    return re.compile(
+        rf"(?:^|(?<=[。；;，,：:\n ])){now}[，,]?[^。；;，,\n]{{0,{_FUTURE_GAP}}}?{marks}"
+    )
 
 
 def plan_year(title: str | None) -> int | None:
@@ -76,6 +98,23 @@ def plan_year(title: str | None) -> int | None:
     if len(set(years)) != 1 or not any(w in title for w in _words("one_year_plan")):
         return None
     return int(years[0])
+
+
+_BOOK = re.compile(r"《([^《》\n]{4,60})》")
+
+
+def subject_plan_year(folded: str) -> int | None:
+    """The year of a plan for one year that a text with no such title is about: near its
+    top, the plan's title in 《》 and right after it the short name the text will call it by
+    (近日，某省印发《2025年某省青年就业创业支持计划》（以下简称《计划》）…: lexicon
+    extract/frames, subject_name).  A news item on the plan then quotes its commitments.
+    Leaves 《2025年工作要点》提出… (no short name) and a 《》 naming a span."""
+    names = _words("subject_name")
+    for m in _BOOK.finditer(folded, 0, _FUTURE_LOOK):
+        after = folded[m.end() : m.end() + 2 + max(map(len, names))]
+        if any(w in after for w in names):
+            return plan_year(m.group(1))
+    return None
 
 
 def listed_year(folded: str, start: int, end: int) -> tuple[int, int] | None:

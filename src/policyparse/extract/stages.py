@@ -139,7 +139,9 @@ def extract_nodes(
     index = TableIndex(source, folded, tables)
     doc_year = dated.year if dated else frames.announced_year(folded)
     r = _Reading(source, folded, doc_year, gazetteer, trace, index)
-    r.plan_year = frames.plan_year(meta.plan_title or meta.title)
+    r.plan_year = frames.plan_year(meta.plan_title or meta.title) or frames.subject_plan_year(
+        folded
+    )
     r.first_year = frames.first_year(meta.horizon, dated.year if dated else None)
     nothing = Extracted()  # a notice part (title, signature …) holds no units or targets
     extracted: dict[int, Extracted] = {}

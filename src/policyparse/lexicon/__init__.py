@@ -318,9 +318,12 @@ SPECS: dict[str, Spec] = {
                     "list_opener",
                     "refers_back",
                     "future_mark",
+                    "this_year",
+                    "subject_name",
                 }
             )
         },
+        key=("word", "kind"),
     ),
     "extract/node_deadlines": Spec(
         ("word", "role", "month"),

@@ -218,12 +218,16 @@ _GOAL_NAME_MAX = 8  # 基本普及目标: a goal's short name
 
 def list_end(reader: Reader, c: Candidate) -> bool:
     """The last item of a list whose items before were targets, before the 的 and the
-    object they share: 实施粮田52.2万亩、菜田1.75万亩、经济作物1.2万亩的水利设施配套."""
+    object they share: 实施粮田52.2万亩、菜田1.75万亩、经济作物1.2万亩的水利设施配套.  Not
+    a threshold before a noun its item then counts (…80家以上、年交易额超1亿元的卖家1000家)."""
     out = reader.memory.out
     if not out or c.item_start <= c.clause[0] or c.next_char not in reader.words.of:
         return False
     prev = out[-1]
-    return prev.kind == "target" and c.clause[0] <= prev.start and prev.end <= c.item_start
+    if not (prev.kind == "target" and c.clause[0] <= prev.start and prev.end <= c.item_start):
+        return False
+    stop = reader.folded.find("、", c.suffix_end, c.clause[1])
+    return reader.next_quantity(c.suffix_end, c.clause[1] if stop == -1 else stop) is None
 
 
 def standard_tail(reader: Reader, c: Candidate) -> bool:
