@@ -308,6 +308,22 @@ def test_a_year_announced_with_a_plan_or_as_this_year_reads_earlier_years_as_pas
     assert announced_year("今年，市教育局将新增学位30000个。") is None
 
 
+def test_a_meeting_convened_for_a_year_makes_an_earlier_year_a_review() -> None:
+    # 召开2020年…工作会议: the text plans 2020; a line opening with 2019 and a colon heads a
+    # review, and the paragraphs after it state the past until one with a year of its own
+    text = (
+        "今天上午，省交通运输厅召开2020年全省交通运输工作会议。\n"
+        "2019年，浙江：\n"
+        "全省综合交通建设投资3040亿元。\n"
+        "2020年，建成高速公路470公里。\n"
+    )
+    assert announced_year(text) == 2020
+    assert _targets(text) == [(470.0, 2020, "2020年")]
+    # with no year known to be past, the colon's line dates nothing
+    plain = "2019年，浙江：\n全省综合交通建设投资3040亿元。\n"
+    assert _targets(plain) == [(3040.0, None, None)]
+
+
 def test_a_text_about_a_plan_for_one_year_takes_its_year() -> None:
     # the plan's title in 《》 near the top, then the short name the text calls it by
     text = (

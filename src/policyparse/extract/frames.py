@@ -57,8 +57,9 @@ def announced_year(folded: str) -> int | None:
     the past (2019年，新建…163个).  A clause opening with 今年 and a word of the future
     (this_year: 2023年我市共新建幼儿园32所…。今年，市教育局将…) speaks of a year after every
     year opening a clause before it: the year after the latest.  None where no such clause
-    stands there (2025年，全市新建…: no word of the future)."""
-    m = _announced().search(folded, 0, _FUTURE_LOOK)
+    stands there (2025年，全市新建…: no word of the future).  A meeting convened for a year
+    near the top (召开2020年全省交通运输工作会议: annual_meeting, convene) plans that year."""
+    m = _meeting().search(folded, 0, _FUTURE_LOOK) or _announced().search(folded, 0, _FUTURE_LOOK)
     if m:
         return int(m.group(1))
     now = _this_year().search(folded, 0, _FUTURE_LOOK)
@@ -76,6 +77,13 @@ _OPENING_YEAR = re.compile(r"(?:^|(?<=[。；;，,：:\n ]))((?:19|20)\d{2})年"
 def _announced() -> re.Pattern[str]:
     marks = lexicon.alternation(_words("future_mark"))
     return re.compile(rf"(?<!\d)((?:19|20)\d{{2}})年[，,][^。；;，,\n]{{0,{_FUTURE_GAP}}}?{marks}")
+
+
+@cache
+def _meeting() -> re.Pattern[str]:
+    convene = lexicon.alternation(_words("convene"))
+    meeting = lexicon.alternation(_words("annual_meeting"))
+    return re.compile(rf"{convene}((?:19|20)\d{{2}})年[^。；;，,\n]{{0,20}}?{meeting}")
 
 
 @cache

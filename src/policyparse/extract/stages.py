@@ -290,15 +290,21 @@ def _goals_heading(r: _Reading, node: INode) -> targets.YearPhrase | None:
     """A short paragraph opening with a year phrase and naming the goals that follow, with
     no figure of its own (2020年，全省交通运输工作的主要预期目标有哪些？): its year governs
     the unnumbered paragraphs after it, until one opens with a year phrase of its own.
-    Leaves a paragraph that states goals itself (figures of its own: its phrase governs
-    it alone) and one naming no goal (2019年，全省：)."""
+    A year already past, in a line that ends with a colon (2019年，全省： in a text of 2020),
+    heads a review: what follows states the past.  Leaves a paragraph that states goals
+    itself (figures of its own: its phrase governs it alone) and one naming no goal in a
+    year not known to be past (2020年，全省：)."""
     start, end = node.text_start, node.text_end
     text = r.folded[start:end]
     if end - start > _HEADING_MAX or any(ch.isdigit() for ch in text[_YEAR_AT:]):
         return None
-    if not any(w in text for w in _goal_nouns()):
-        return None
-    return targets.closing_year(r.folded, start, end, r.doc_year, None)
+    year = targets.closing_year(r.folded, start, end, r.doc_year, None, past=True)
+    if year is not None and year.baseline:
+        return year if text.rstrip().endswith(_COLONS) else None
+    return year if any(w in text for w in _goal_nouns()) else None
+
+
+_COLONS = (":", "：")
 
 
 _YEAR_AT = 8  # the year phrase opening the heading stands in its first characters

@@ -320,6 +320,8 @@ SPECS: dict[str, Spec] = {
                     "future_mark",
                     "this_year",
                     "subject_name",
+                    "convene",
+                    "annual_meeting",
                 }
             )
         },

@@ -358,19 +358,25 @@ def node_years(
 
 
 def closing_year(
-    folded: str, start: int, end: int, doc_year: int | None, body_start: int | None
+    folded: str,
+    start: int,
+    end: int,
+    doc_year: int | None,
+    body_start: int | None,
+    past: bool = False,
 ) -> YearPhrase | None:
     """The year phrase still governing where a node's text ends: the nodes under it inherit it.
 
     （一）主要目标。到2027年，全市…： gives its items 1. 2. … the year 2027.  Leaves a
     phrase that governs less (…，2025年建成…。 ends with its sentence) and a baseline
-    (截至2024年底, a past year): the past is not inherited.
+    (截至2024年底, a past year): the past is not inherited, but where *past* asks for it
+    (a review's heading, 2019年，全省：).
     """
     statements = names_and_statements(folded, start, end)[1]
     sentences = boundaries(folded, start, end, statements)[1]
     years = node_years(folded, start, end, sentences, doc_year, body_start)
     last = governing(years, [d.pos for d in years], end - 1) if end > start else None
-    if last is None or last.until < end or last.baseline:
+    if last is None or last.until < end or (last.baseline and not past):
         return None
     return last
 

@@ -357,8 +357,9 @@ _OWN_OBJECT = 12  # characters after the count its object may take, at most
 def own_items(reader: Reader, c: Candidate) -> Decision | None:
     """A count of the plan's own measures is bookkeeping, not a commitment.
 
-    Takes 年内重点完成12条推进举措 and 对8条改革举措和3项重点任务建立台账
-    (lexicon extract/own_items: 推进举措, 改革任务, 重点任务); leaves 建成示范园区5个 and
+    Takes 年内重点完成12条推进举措, 对8条改革举措和3项重点任务建立台账 and 明确四个方面
+    十六个具体量化指标其中，… (lexicon extract/own_items: 推进举措, 改革任务, 重点任务, 量化指标;
+    a part lead glued after the object ends it); leaves 建成示范园区5个 and
     培育3户小升规企业 (what the count counts is an outcome).
     """
     q, f = c.quantity, reader.folded
@@ -366,6 +367,8 @@ def own_items(reader: Reader, c: Candidate) -> Decision | None:
     rest = f[q.end : end]
     cut = next((i for i, ch in enumerate(rest) if ch in _OBJECT_STOPS), len(rest))
     obj = rest[:cut]
+    for lead in reader.words.part_leads:  # 十六个具体量化指标其中，…: 其中 opens the parts
+        obj = obj.split(lead, 1)[0]
     if not obj or len(obj) > _OWN_OBJECT or not obj.endswith(reader.words.own_items):
         return None
     return leave("counts the plan's own measures")
