@@ -135,13 +135,14 @@ def _heads_clause(folded: str, m: re.Match[str], end: int, before: str, lead: bo
     """Whether a year phrase stands at the head of a clause, followed by its words.
 
     Takes a year after the place opening the clause (…，我市2004年合同利用外资8.5亿美元:
-    lexicon extract/area_scopes) or right after a verb of proposing (《规划》提出到2025年，…:
-    lexicon extract/proposal_verbs); leaves 办好2025年… (a year inside a clause is not a
+    lexicon extract/area_scopes), right after a verb of proposing (《规划》提出到2025年，…:
+    lexicon extract/proposal_verbs) or after a word of commitment its own (重庆将力争到
+    2025年，…: the phrase's lead); leaves 办好2025年… (a year inside a clause is not a
     deadline).
     """
     if not lead and before not in CLAUSE_BREAK + SENTENCE_BREAK + " ":
-        if folded.endswith(words().proposals, 0, m.start()):
-            return True  # 《规划》提出到2025年，…: the plan's words open the clause
+        if m.group("lead") or folded.endswith(words().proposals, 0, m.start()):
+            return True  # 《规划》提出到2025年，…, 重庆将力争到2025年，…: they open the clause
         place = next((w for w in words().areas if folded.endswith(w, 0, m.start())), "")
         at = m.start() - len(place)
         if not place or (at > 0 and folded[at - 1] not in CLAUSE_BREAK + SENTENCE_BREAK + " \n"):

@@ -105,3 +105,14 @@ def _level_after_change(reader: Reader, c: Candidate) -> Decision | None:
     if found.comparator == "=":
         found.comparator = _TOWARD.get(prev.target_kind, "=")
     return take(c, found, c.suffix_end)
+
+
+def change_verb(reader: Reader, c: Candidate) -> str:
+    """The word of change the prefix peeled right before the number (lexicon
+    extract/comparators, kind increase or decrease), or "": before a count it names what is
+    added or taken away (增加60个…中心, 减少10个收费站), so it stands for the verb."""
+    if c.prefix.kind == "level":
+        return ""
+    peeled = reader.folded[c.prefix.end : c.quantity.start]
+    changes = [w for w, (_, kind) in reader.words.comparators.items() if kind != "."]
+    return max((w for w in changes if peeled.startswith(w)), key=len, default="")

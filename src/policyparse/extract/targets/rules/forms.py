@@ -14,6 +14,7 @@ from ....text.fold import compact, is_han
 from ..breaks import around, object_end
 from ..context import ends_with, first_of, starts_with
 from ..reader import Candidate, Found, Reader, record
+from .changes import change_verb
 from .edits import leave, take, take_list
 from .helpers import (
     comparator_ending,
@@ -395,9 +396,9 @@ def _verb_reading(reader: Reader, c: Candidate, found: Found) -> tuple[str, str]
 
 
 def _verb_elsewhere(reader: Reader, c: Candidate, found: Found) -> tuple[str, str] | Decision:
-    """No verb right before the number: the sentence's last verb, the list's, or a minimum
-    standing for the verb before a count (每个县至少有1家…; not 资金不少于210万元人民币, a
-    condition on a sum); else the quantity is left."""
+    """No verb right before the number: the sentence's last verb, the list's, a minimum
+    (每个县至少有1家…; not 资金不少于210万元人民币, a condition on a sum) or a word of change
+    (增加60个…中心: changes.change_verb) before a count; else the quantity is left."""
     pre, mem = c.prefix, reader.memory
     if pre.empty and mem.last_verb and mem.last_verb[0] == c.sentence_start:
         found.period = found.period or mem.last_verb[2]
@@ -410,6 +411,10 @@ def _verb_elsewhere(reader: Reader, c: Candidate, found: Found) -> tuple[str, st
     if pre.comparator_word in reader.words.minimums and dimension(found) == "count":
         found.start = pre.end
         return "", ""  # 每个县至少有1家定点医疗机构…: a minimum of what there is
+    change = change_verb(reader, c)
+    if change and dimension(found) == "count":
+        found.start = pre.end  # 增加60个左右…养老服务中心: the word of change is the verb
+        return change, change
     return leave("no verb before the number (a noun phrase: 2人间)")
 
 
