@@ -334,6 +334,18 @@ def test_a_text_about_a_plan_for_one_year_takes_its_year() -> None:
     # no short name after it: the text quotes the plan, it is not about it
     quoted = "省领导小组印发《2025年某省青年就业创业支持计划》。\n开发15万个以上政策性岗位。\n"
     assert _targets(quoted) == [(15.0, None, None)]
+    # a verb of proposing right after the title: the text reports what the plan sets out
+    proposed = (
+        "省委、省政府发布《关于做好2023年全面推进乡村振兴重点工作的实施意见》提出，"
+        "今年的主要目标是：粮食产量保持在1200万吨以上。\n"
+    )
+    assert _targets(proposed) == [(1200.0, 2023, "今年")]  # 今年 before it: its deadline
+    # only the first title the text names can be its subject
+    later = (
+        "现将《任务分解》《2025年重点工作任务分解》印发给你们。\n"
+        "《2025年重点工作任务分解》明确，新建道路10公里。\n"
+    )
+    assert _targets(later) == [(10.0, None, None)]
     # a plan named for a span dates nothing
     span = "印发《某省2024—2026年就业支持计划》（以下简称《计划》）。\n开发15万个以上政策性岗位。\n"
     assert _targets(span) == [(15.0, None, None)]

@@ -113,16 +113,26 @@ _BOOK = re.compile(r"《([^《》\n]{4,60})》")
 
 def subject_plan_year(folded: str) -> int | None:
     """The year of a plan for one year that a text with no such title is about: near its
-    top, the plan's title in 《》 and right after it the short name the text will call it by
-    (近日，某省印发《2025年某省青年就业创业支持计划》（以下简称《计划》）…: lexicon
-    extract/frames, subject_name).  A news item on the plan then quotes its commitments.
-    Leaves 《2025年工作要点》提出… (no short name) and a 《》 naming a span."""
+    top, the first title in 《》 is the plan's, and right after it stands the short name the
+    text calls it by (近日，某省印发《2025年某省青年就业创业支持计划》（以下简称《计划》）…:
+    lexicon extract/frames, subject_name) or a verb of proposing (发布《关于做好2023年…重点
+    工作的实施意见》提出，今年的主要目标是：…: extract/proposal_verbs).  A news item on the
+    plan then quotes its commitments.  Leaves 印发《2025年工作要点》。 (neither), a later
+    title (现将《甲》《2025年乙》印发…。《2025年乙》明确…: the first names no plan so) and a
+    《》 naming a span."""
     names = _words("subject_name")
-    for m in _BOOK.finditer(folded, 0, _FUTURE_LOOK):
-        after = folded[m.end() : m.end() + 2 + max(map(len, names))]
-        if any(w in after for w in names):
-            return plan_year(m.group(1))
+    m = _BOOK.search(folded, 0, _FUTURE_LOOK)  # the first document the text names
+    if m is None:
+        return None
+    after = folded[m.end() : m.end() + 2 + max(map(len, names))]
+    if any(w in after for w in names) or after.startswith(_proposals()):
+        return plan_year(m.group(1))
     return None
+
+
+@cache
+def _proposals() -> tuple[str, ...]:
+    return tuple(lexicon.column("extract/proposal_verbs"))
 
 
 def listed_year(folded: str, start: int, end: int) -> tuple[int, int] | None:
