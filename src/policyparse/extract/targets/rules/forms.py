@@ -35,7 +35,7 @@ from .helpers import (
     verb_before,
 )
 from .parts import opens_part
-from .served import joined_at, served_list
+from .served import is_preposition, joined_at, served_list, shared_object
 
 
 def _group(reader: Reader, c: Candidate) -> tuple[list[int], int]:
@@ -232,6 +232,8 @@ def subject_form(reader: Reader, c: Candidate) -> Decision | None:
         return None
     subj, verb, inherited = subject(reader, c)
     found = c.draft.copy()
+    if subj == verb:  # 新建5所、改扩建10所中小学: the verb alone, the object after the list
+        subj += shared_object(reader, c)
     found.indicator, found.verb = subj, verb
     if inherited is not None:
         found.period = found.period or inherited.period
@@ -447,7 +449,7 @@ def verb_form(reader: Reader, c: Candidate) -> Decision | None:
     verb) and 每个县至少有1家定点医疗机构 (a minimum with no verb: the object names it);
     leaves 宿舍为2人间 and 包括北京等8个区域 (no verb right before the number).
     """
-    if c.closes or (c.prefix.empty and goal_tail(reader, c)):
+    if (c.closes and not shared_object(reader, c)) or (c.prefix.empty and goal_tail(reader, c)):
         return None  # …，达到80%的基本普及目标: no object, the goal's name (carried_subject)
     read = verb_target(reader, c)
     if isinstance(read, Decision):
@@ -472,13 +474,17 @@ def verb_target(reader: Reader, c: Candidate) -> tuple[Found, int, bool] | Decis
     if isinstance(reading, Decision):
         return reading
     verb, head = reading
+    shared = shared_object(reader, c) if c.closes else ""
+    if shared:  # 增加400个左右、撤并30个左右…设施: the next item's object, its own verb
+        found.indicator, found.end, found.verb = head + shared, c.suffix_end, verb
+        return found, c.suffix_end, False
     o_end = object_end(reader.folded, c.suffix_end, c.clause[1], reader.starts)
     if o_end is None:
         return leave("no end of the object within the window")
     if _list_item(reader, c):  # _list_verb's item: its object ends at the next 、
         cut = reader.folded.find("、", c.suffix_end, o_end)
         o_end = o_end if cut == -1 else cut
-    preposition = _is_preposition(reader, verb)
+    preposition = is_preposition(reader, verb)
     if preposition:
         o_end = _places_end(reader, c, o_end)
     joined = served_list(reader, c, c.clause[1]) if preposition else None
@@ -491,14 +497,6 @@ def verb_target(reader: Reader, c: Candidate) -> tuple[Found, int, bool] | Decis
     found.verb = verb
     _area_spread(reader, c, found)
     return found, o_end, not preposition or joined is not None
-
-
-def _is_preposition(reader: Reader, verb: str) -> bool:
-    """The verb is a preposition (在), an area after it at most (为全州)."""
-    w = reader.words
-    return verb in w.prepositions or any(
-        verb.startswith(p) and verb[len(p) :] in w.areas for p in w.prepositions
-    )
 
 
 def _area_spread(reader: Reader, c: Candidate, found: Found) -> None:
