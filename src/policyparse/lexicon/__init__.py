@@ -150,6 +150,7 @@ SPECS: dict[str, Spec] = {
     "extract/onset_verbs": Spec(("word", "role"), {"role": frozenset({"bring", "onset"})}),
     "extract/lone_scales": Spec(("word", "not_after")),
     "extract/person_units": Spec(("word",)),
+    "extract/recipient_units": Spec(("word",)),
     "extract/state_words": Spec(("word",)),
     "extract/object_units": Spec(("word",)),
     "extract/rate_denominators": Spec(("word",)),

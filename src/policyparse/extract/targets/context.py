@@ -102,6 +102,7 @@ class Words:
     review_ends: tuple[str, ...]  # 今年, 将: a word that turns it to what is to come
     dimensions: dict[str, str]  # unit → what it measures (count, money, ratio …)
     person_units: tuple[str, ...]  # 名, 人: units that count people
+    recipients: tuple[str, ...]  # 户, 人: units that count those a payment reaches
     states: frozenset[str]  # 多达: a comparison word that states the situation
     objects: frozenset[str]  # 座, 辆: measure words of things one counts even when one
     programme_heads: tuple[str, ...]  # 行动, 项目: the head of a programme's name
@@ -174,6 +175,7 @@ def words() -> Words:
         within_year=tuple(lexicon.column("extract/frames", kind="within_year")),
         heads=lexicon.column("extract/indicator_heads"),
         person_units=lexicon.column("extract/person_units"),
+        recipients=lexicon.column("extract/recipient_units"),
         states=lexicon.words("extract/state_words"),
         objects=lexicon.words("extract/object_units"),
         programme_heads=lexicon.column("extract/programme_heads"),

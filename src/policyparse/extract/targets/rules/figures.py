@@ -89,7 +89,11 @@ def _reached(c: Candidate) -> bool:
 def _cue(reader: Reader, c: Candidate) -> bool:
     """A parameter cue in the clause; 每个县 before a minimum (每个县至少有1家…) or before
     an action verb and an exact count (每个乡镇建成1个示范点: each area's quota) is none: a
-    coverage spread over the areas (lexicon extract/per_areas), not a per-unit rate."""
+    coverage spread over the areas (lexicon extract/per_areas), not a per-unit rate.  No cue
+    counts for a count of those a payment reaches (发放租赁补贴4万户, 为5000人发放补贴:
+    lexicon extract/recipient_units): how many receive it is a goal."""
+    if (c.quantity.unit or "").endswith(reader.words.recipients):
+        return False  # 发放廉租住房租赁补贴4万户: how many receive it, not what is paid
     for m in reader.words.parameter.finditer(c.window):
         spread = c.window.startswith(reader.words.per_areas, m.start())
         if not spread or not (_minimum(reader, c) or _quota(reader, c)):
