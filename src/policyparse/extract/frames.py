@@ -34,7 +34,7 @@ from .. import lexicon
 from ..ruler import Step
 from ..text.numerals import CN_NUMERAL_CHARS
 from .targets import Found
-from .targets.context import plan_periods
+from .targets.context import plan_periods, words
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _WINDOW = 60  # characters before a figure searched for 年内, back to the sentence's start
@@ -69,8 +69,9 @@ def announced_year(folded: str) -> int | None:
     return max(before) + 1 if before else None
 
 
+_CLAUSE_HEAD = r"(?:^|(?<=[。；;，,：:\n ]))"  # the text's start, or right after a break
 # A year opening a clause (。2023年我市…, ，2023年，…), not after 到 or 截至.
-_OPENING_YEAR = re.compile(r"(?:^|(?<=[。；;，,：:\n ]))((?:19|20)\d{2})年")
+_OPENING_YEAR = re.compile(_CLAUSE_HEAD + r"((?:19|20)\d{2})年")
 
 
 @cache
@@ -90,9 +91,7 @@ def _meeting() -> re.Pattern[str]:
 def _this_year() -> re.Pattern[str]:
     now = lexicon.alternation(_words("this_year"))
     marks = lexicon.alternation(_words("future_mark"))
-    return re.compile(
-        rf"(?:^|(?<=[。；;，,：:\n ])){now}[，,]?[^。；;，,\n]{{0,{_FUTURE_GAP}}}?{marks}"
-    )
+    return re.compile(rf"{_CLAUSE_HEAD}{now}[，,]?[^。；;，,\n]{{0,{_FUTURE_GAP}}}?{marks}")
 
 
 def plan_year(title: str | None) -> int | None:
@@ -125,14 +124,9 @@ def subject_plan_year(folded: str) -> int | None:
     if m is None:
         return None
     after = folded[m.end() : m.end() + 2 + max(map(len, names))]
-    if any(w in after for w in names) or after.startswith(_proposals()):
+    if any(w in after for w in names) or after.startswith(words().proposals):
         return plan_year(m.group(1))
     return None
-
-
-@cache
-def _proposals() -> tuple[str, ...]:
-    return tuple(lexicon.column("extract/proposal_verbs"))
 
 
 def listed_year(folded: str, start: int, end: int) -> tuple[int, int] | None:

@@ -300,11 +300,8 @@ def _goals_heading(r: _Reading, node: INode) -> targets.YearPhrase | None:
         return None
     year = targets.closing_year(r.folded, start, end, r.doc_year, None, past=True)
     if year is not None and year.baseline:
-        return year if text.rstrip().endswith(_COLONS) else None
+        return year if text.rstrip().endswith(tuple(_INTRODUCES)) else None
     return year if any(w in text for w in _goal_nouns()) else None
-
-
-_COLONS = (":", "：")
 
 
 _YEAR_AT = 8  # the year phrase opening the heading stands in its first characters

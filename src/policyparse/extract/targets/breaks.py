@@ -11,6 +11,7 @@ import bisect
 import re
 from functools import cache
 
+from ... import lexicon
 from ...text.brackets import BREAKING, SPANS, quoted_spans
 from ...text.fold import is_han
 from .context import CLAUSE_BREAK, SENTENCE_BREAK, WINDOW, words
@@ -67,8 +68,7 @@ def _compares(folded: str, start: int, end: int) -> bool:
 
 @cache
 def _comparison() -> re.Pattern[str]:
-    long = [w for w in words().comparators if len(w) >= 2]
-    return re.compile("|".join(map(re.escape, sorted(long, key=len, reverse=True))))
+    return re.compile(lexicon.alternation(tuple(w for w in words().comparators if len(w) >= 2)))
 
 
 def boundaries(

@@ -10,7 +10,7 @@ from ....ruler import Decision
 from ....text.fold import compact
 from ....vocab import Comparator
 from ...durations import level_marks
-from ..context import base_year
+from ..context import base_year, words
 from ..reader import Candidate, Reader
 from .edits import take
 
@@ -114,5 +114,12 @@ def change_verb(reader: Reader, c: Candidate) -> str:
     if c.prefix.kind == "level":
         return ""
     peeled = reader.folded[c.prefix.end : c.quantity.start]
-    changes = [w for w, (_, kind) in reader.words.comparators.items() if kind != "."]
-    return max((w for w in changes if peeled.startswith(w)), key=len, default="")
+    return next((w for w in _change_words() if peeled.startswith(w)), "")
+
+
+@cache
+def _change_words() -> tuple[str, ...]:
+    """The words of change of extract/comparators (kind increase or decrease), longest
+    first: the first that opens the peeled words is the longest."""
+    changes = [w for w, (_, kind) in words().comparators.items() if kind != "."]
+    return tuple(lexicon.longest_first(tuple(changes)))

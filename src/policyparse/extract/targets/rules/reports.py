@@ -4,6 +4,7 @@ done (…，超额完成年度任务): its quantities state the situation, not g
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ....layout.markers import match_marker
 from ..reader import Candidate, Reader
@@ -38,13 +39,16 @@ def reported_done(reader: Reader, c: Candidate) -> bool:
     if c.year is not None or start < 1 or f[start - 1] != "。" or _commits(reader, start, c):
         return False
     para = f.rfind("\n", 0, start - 1) + 1
-    end = start - 1
-    while end > para:  # each earlier sentence of the paragraph, the nearest first
-        begin = max(para, f.rfind("。", para, end) + 1)
-        if _reports(reader, begin, end):
-            return True
-        end = begin - 1
-    return False
+    return any(_reports(reader, begin, end) for begin, end in _sentences_back(f, para, start))
+
+
+def _sentences_back(f: str, para: int, end: int) -> Iterator[tuple[int, int]]:
+    """[begin, end) of each sentence of the paragraph opening at *para* before *end* (the
+    part of *end*'s own sentence before it first), the nearest first."""
+    while end > para:
+        begin = max(para, f.rfind("。", para, end - 1) + 1)
+        yield begin, end
+        end = begin
 
 
 def _reports(reader: Reader, start: int, end: int) -> bool:
@@ -130,14 +134,11 @@ def review_run(reader: Reader, c: Candidate) -> bool:
     if _turns_ahead(reader, start, c.quantity.start):
         return False
     para = f.rfind("\n", 0, start) + 1
-    end = c.quantity.start
-    while end > para:  # the quantity's paragraph up to it, its own sentence first
-        begin = max(para, f.rfind("。", para, end - 1) + 1)
+    for begin, end in _sentences_back(f, para, c.quantity.start):  # its own sentence first
         if _turns_ahead(reader, begin, end):
             return False
         if _opens_review(reader, begin, end):
             return True
-        end = begin
     if _heading(f, para, start):
         return False  # 去年…。（一）新建50个: a numbered item starts afresh
     floor = max(0, start - _REVIEW_LOOK)
